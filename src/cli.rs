@@ -1,0 +1,1 @@
+//! Headless commands: `import`, `check`, `cards`, `stats`.

@@ -1,0 +1,446 @@
+//! Decks and cards: the on-disk JSON format, parsing with located errors, and validation.
+//!
+//! One deck per file. The fields `cards`, card `id`, `question`, `points` (objects keyed by
+//! language) and `tags` are read by other tools too, so they keep their names.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The deck file format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Decks shipped inside the binary, as (path shown in messages, JSON text).
+pub const BUNDLED_DECKS: &[(&str, &str)] = &[
+    ("decks/vpoe.json", include_str!("../../decks/vpoe.json")),
+    ("decks/hoe.json", include_str!("../../decks/hoe.json")),
+    ("decks/cto.json", include_str!("../../decks/cto.json")),
+    (
+        "decks/role-fundamentals.json",
+        include_str!("../../decks/role-fundamentals.json"),
+    ),
+];
+
+/// A display language. Every text in a deck may carry both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+/// A text in Japanese and/or English. At least one must be present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Localized {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ja: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    pub fn ja(text: impl Into<String>) -> Self {
+        Self {
+            ja: Some(text.into()),
+            en: None,
+        }
+    }
+
+    pub fn both(ja: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            ja: Some(ja.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The text in `lang` if the deck has it, otherwise in the other language, so a card
+    /// without a translation still shows something.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Ja => (&self.ja, &self.en),
+            Lang::En => (&self.en, &self.ja),
+        };
+        non_blank(first).or(non_blank(second)).unwrap_or("")
+    }
+
+    /// The text in exactly `lang`, without falling back.
+    pub fn exact(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ja => non_blank(&self.ja),
+            Lang::En => non_blank(&self.en),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        non_blank(&self.ja).is_none() && non_blank(&self.en).is_none()
+    }
+}
+
+fn non_blank(text: &Option<String>) -> Option<&str> {
+    text.as_deref().filter(|t| !t.trim().is_empty())
+}
+
+/// One checkable answer point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Point {
+    #[serde(flatten)]
+    pub text: Localized,
+    /// True when the source gives no answer point for the question and this point was
+    /// drawn from the guide's body instead. The app marks such points.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Card {
+    /// Stable and unique across all decks; never derived from the text, so fixing a typo
+    /// in a question keeps the card's review history.
+    pub id: String,
+    pub question: Localized,
+    #[serde(default)]
+    pub points: Vec<Point>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Where a deck's content comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Source {
+    /// The source document's file name.
+    pub file: String,
+    /// The heading of the section the cards were taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Deck {
+    #[serde(default = "default_format")]
+    pub format: u32,
+    pub id: String,
+    pub title: Localized,
+    /// The role the deck prepares for: `vpoe`, `hoe`, `cto`, `fundamentals` or any other
+    /// lower-case word; the app groups decks by it.
+    #[serde(default = "default_role")]
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    pub cards: Vec<Card>,
+}
+
+fn default_format() -> u32 {
+    FORMAT_VERSION
+}
+
+fn default_role() -> String {
+    "other".to_string()
+}
+
+/// A problem found in a deck file, located as precisely as the file allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Why a deck file could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(Problem),
+}
+
+/// A deck together with the file it came from and its text, so later checks (duplicate
+/// ids across decks) can still name the line.
+#[derive(Debug, Clone)]
+pub struct LoadedDeck {
+    pub deck: Deck,
+    pub path: String,
+    pub bundled: bool,
+    source_text: String,
+}
+
+impl LoadedDeck {
+    /// The 1-based line where `"id": "<id>"` appears, for messages about a card.
+    pub fn line_of_id(&self, id: &str) -> Option<usize> {
+        line_of_id(&self.source_text, id)
+    }
+}
+
+fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    let quoted = serde_json::to_string(id).ok()?;
+    text.lines().position(|line| {
+        line.contains("\"id\"") && line.contains(&quoted)
+    })
+    .map(|index| index + 1)
+}
+
+/// Parses a deck and checks everything that can be checked within one file. A deck with
+/// problems is still returned when its JSON is readable, so the rest of it stays usable.
+pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Problem> {
+    // A UTF-8 byte-order mark is what some Windows editors write; it is not an error.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let deck: Deck = serde_json::from_str(text).map_err(|error| Problem {
+        path: path.to_string(),
+        line: Some(error.line()).filter(|line| *line > 0),
+        column: Some(error.column()).filter(|column| *column > 0),
+        message: json_message(&error),
+    })?;
+    let problems = validate_deck(path, text, &deck);
+    Ok((deck, problems))
+}
+
+/// serde_json's message without its trailing " at line X column Y", which the location
+/// already carries.
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let cut = message.rfind(" at line ").unwrap_or(message.len());
+    let kind = match error.classify() {
+        serde_json::error::Category::Syntax => "invalid JSON: ",
+        serde_json::error::Category::Eof => "invalid JSON (file ends too early): ",
+        serde_json::error::Category::Data => "wrong deck format: ",
+        serde_json::error::Category::Io => "",
+    };
+    format!("{kind}{}", &message[..cut])
+}
+
+fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |line: Option<usize>, message: String| {
+        problems.push(Problem {
+            path: path.to_string(),
+            line,
+            column: None,
+            message,
+        })
+    };
+    if deck.format > FORMAT_VERSION {
+        problem(
+            Some(1),
+            format!(
+                "deck format {} is newer than this version of mensetsu understands ({FORMAT_VERSION}); update mensetsu",
+                deck.format
+            ),
+        );
+    }
+    if deck.id.trim().is_empty() {
+        problem(Some(1), "deck `id` is empty".to_string());
+    }
+    if deck.title.is_blank() {
+        problem(Some(1), "deck `title` has no text in any language".to_string());
+    }
+    if deck.cards.is_empty() {
+        problem(Some(1), "deck has no cards".to_string());
+    }
+    let mut first_line_of_id: HashMap<&str, Option<usize>> = HashMap::new();
+    for (index, card) in deck.cards.iter().enumerate() {
+        let line = line_of_id(text, &card.id);
+        let name = if card.id.trim().is_empty() {
+            format!("card {}", index + 1)
+        } else {
+            format!("card `{}`", card.id)
+        };
+        if card.id.trim().is_empty() {
+            problem(line, format!("card {} has an empty `id`", index + 1));
+        } else if let Some(first) = first_line_of_id.insert(&card.id, line) {
+            let at = first.map(|l| format!(" (first at line {l})")).unwrap_or_default();
+            problem(line, format!("duplicate card id `{}`{at}", card.id));
+        }
+        if card.question.is_blank() {
+            problem(line, format!("{name} has an empty question"));
+        }
+        for (number, point) in card.points.iter().enumerate() {
+            if point.text.is_blank() {
+                problem(line, format!("{name}: answer point {} is empty", number + 1));
+            }
+        }
+    }
+    problems
+}
+
+/// All decks the app shows, with every problem found while loading them.
+#[derive(Debug, Default, Clone)]
+pub struct DeckSet {
+    pub decks: Vec<LoadedDeck>,
+    pub problems: Vec<Problem>,
+}
+
+impl DeckSet {
+    /// The bundled decks plus every `*.json` in `user_dir` (which may not exist yet).
+    pub fn load(user_dir: Option<&Path>) -> Self {
+        let mut sources: Vec<(String, String, bool)> = BUNDLED_DECKS
+            .iter()
+            .map(|(path, text)| (path.to_string(), text.to_string(), true))
+            .collect();
+        let mut problems = Vec::new();
+        if let Some(dir) = user_dir {
+            for path in deck_files_in(dir, &mut problems) {
+                match read_text(&path) {
+                    Ok(text) => sources.push((path.display().to_string(), text, false)),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        }
+        let mut set = Self::from_sources(sources);
+        problems.append(&mut set.problems);
+        set.problems = problems;
+        set
+    }
+
+    /// Decks read from explicit files, for `mensetsu check FILE...`.
+    pub fn load_files(paths: &[PathBuf]) -> Self {
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            match read_text(path) {
+                Ok(text) => sources.push((path.display().to_string(), text, false)),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let mut set = Self::from_sources(sources);
+        problems.append(&mut set.problems);
+        set.problems = problems;
+        set
+    }
+
+    /// Parses every (path, text, bundled) source, then checks ids across decks. A card whose
+    /// id another deck already uses is dropped from the later deck, so reviews never mix.
+    pub fn from_sources(sources: Vec<(String, String, bool)>) -> Self {
+        let mut set = Self::default();
+        let mut owner_of_id: HashMap<String, String> = HashMap::new();
+        let mut owner_of_deck_id: HashMap<String, String> = HashMap::new();
+        for (path, text, bundled) in sources {
+            let (mut deck, mut problems) = match parse_deck(&path, &text) {
+                Ok(parsed) => parsed,
+                Err(problem) => {
+                    set.problems.push(problem);
+                    continue;
+                }
+            };
+            set.problems.append(&mut problems);
+            let loaded_text = text;
+            if let Some(other) = owner_of_deck_id.get(&deck.id) {
+                set.problems.push(Problem {
+                    path: path.clone(),
+                    line: line_of_id(&loaded_text, &deck.id),
+                    column: None,
+                    message: format!("deck id `{}` is already used by {other}; deck skipped", deck.id),
+                });
+                continue;
+            }
+            owner_of_deck_id.insert(deck.id.clone(), path.clone());
+            deck.cards.retain(|card| {
+                if card.id.trim().is_empty() {
+                    return false;
+                }
+                match owner_of_id.get(&card.id) {
+                    Some(other) if other != &path => {
+                        set.problems.push(Problem {
+                            path: path.clone(),
+                            line: line_of_id(&loaded_text, &card.id),
+                            column: None,
+                            message: format!(
+                                "duplicate card id `{}`: already used in {other}; card skipped",
+                                card.id
+                            ),
+                        });
+                        false
+                    }
+                    Some(_) => false,
+                    None => {
+                        owner_of_id.insert(card.id.clone(), path.clone());
+                        true
+                    }
+                }
+            });
+            set.decks.push(LoadedDeck {
+                deck,
+                path,
+                bundled,
+                source_text: loaded_text,
+            });
+        }
+        set
+    }
+
+    pub fn card_count(&self) -> usize {
+        self.decks.iter().map(|d| d.deck.cards.len()).sum()
+    }
+
+    /// Every card with the id of the deck it belongs to.
+    pub fn cards(&self) -> impl Iterator<Item = (&Deck, &Card)> {
+        self.decks
+            .iter()
+            .flat_map(|loaded| loaded.deck.cards.iter().map(move |card| (&loaded.deck, card)))
+    }
+
+    pub fn find_card(&self, id: &str) -> Option<(&Deck, &Card)> {
+        self.cards().find(|(_, card)| card.id == id)
+    }
+}
+
+/// The `*.json` files of a folder in name order; a missing folder is simply empty.
+fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(error) => {
+            problems.push(Problem {
+                path: dir.display().to_string(),
+                line: None,
+                column: None,
+                message: format!("cannot read the decks folder: {error}"),
+            });
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+fn read_text(path: &Path) -> Result<String, Problem> {
+    let bytes = std::fs::read(path).map_err(|error| Problem {
+        path: path.display().to_string(),
+        line: None,
+        column: None,
+        message: format!("cannot read: {error}"),
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|byte| **byte != b'\n').count() + 1;
+        Problem {
+            path: path.display().to_string(),
+            line: Some(line),
+            column: Some(column),
+            message: "not valid UTF-8 text; save the file as UTF-8".to_string(),
+        }
+    })
+}

@@ -1,0 +1,7 @@
+//! The pure domain: decks, cards, scheduling, the review log, the data store and stats.
+//!
+//! Nothing here imports egui/eframe or reads the clock; `now` is always a parameter so
+//! every computation can be replayed and tested.
+
+pub mod deck;
+pub mod text;

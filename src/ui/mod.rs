@@ -1,0 +1,1 @@
+//! The egui front end: one screen per file.
