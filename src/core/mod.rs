@@ -4,4 +4,5 @@
 //! every computation can be replayed and tested.
 
 pub mod deck;
+pub mod paths;
 pub mod text;
