@@ -18,11 +18,8 @@ pub struct GlobalOptions {
 
 impl GlobalOptions {
     pub fn data_dir(&self) -> Result<DataDir, String> {
-        DataDir::resolve(
-            self.data_dir.clone(),
-            std::env::var_os("MENSETSU_DATA_DIR"),
-        )
-        .map_err(|error| error.to_string())
+        DataDir::resolve(self.data_dir.clone(), std::env::var_os("MENSETSU_DATA_DIR"))
+            .map_err(|error| error.to_string())
     }
 }
 
@@ -37,9 +34,7 @@ usage:
 Every command takes --data-dir DIR (or the MENSETSU_DATA_DIR environment variable).";
 
 /// Splits `--data-dir` off the arguments; returns the remaining ones.
-pub fn split_global_options(
-    args: Vec<OsString>,
-) -> Result<(GlobalOptions, Vec<OsString>), String> {
+pub fn split_global_options(args: Vec<OsString>) -> Result<(GlobalOptions, Vec<OsString>), String> {
     let mut options = GlobalOptions::default();
     let mut rest = Vec::new();
     let mut args = args.into_iter();

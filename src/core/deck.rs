@@ -192,10 +192,9 @@ impl LoadedDeck {
 
 fn line_of_id(text: &str, id: &str) -> Option<usize> {
     let quoted = serde_json::to_string(id).ok()?;
-    text.lines().position(|line| {
-        line.contains("\"id\"") && line.contains(&quoted)
-    })
-    .map(|index| index + 1)
+    text.lines()
+        .position(|line| line.contains("\"id\"") && line.contains(&quoted))
+        .map(|index| index + 1)
 }
 
 /// Parses a deck and checks everything that can be checked within one file. A deck with
@@ -250,7 +249,10 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         problem(Some(1), "deck `id` is empty".to_string());
     }
     if deck.title.is_blank() {
-        problem(Some(1), "deck `title` has no text in any language".to_string());
+        problem(
+            Some(1),
+            "deck `title` has no text in any language".to_string(),
+        );
     }
     if deck.cards.is_empty() {
         problem(Some(1), "deck has no cards".to_string());
@@ -266,7 +268,9 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         if card.id.trim().is_empty() {
             problem(line, format!("card {} has an empty `id`", index + 1));
         } else if let Some(first) = first_line_of_id.insert(&card.id, line) {
-            let at = first.map(|l| format!(" (first at line {l})")).unwrap_or_default();
+            let at = first
+                .map(|l| format!(" (first at line {l})"))
+                .unwrap_or_default();
             problem(line, format!("duplicate card id `{}`{at}", card.id));
         }
         if card.question.is_blank() {
@@ -274,7 +278,10 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         }
         for (number, point) in card.points.iter().enumerate() {
             if point.text.is_blank() {
-                problem(line, format!("{name}: answer point {} is empty", number + 1));
+                problem(
+                    line,
+                    format!("{name}: answer point {} is empty", number + 1),
+                );
             }
         }
     }
@@ -347,7 +354,10 @@ impl DeckSet {
                     path: path.clone(),
                     line: line_of_id(&loaded_text, &deck.id),
                     column: None,
-                    message: format!("deck id `{}` is already used by {other}; deck skipped", deck.id),
+                    message: format!(
+                        "deck id `{}` is already used by {other}; deck skipped",
+                        deck.id
+                    ),
                 });
                 continue;
             }
@@ -392,9 +402,13 @@ impl DeckSet {
 
     /// Every card with the id of the deck it belongs to.
     pub fn cards(&self) -> impl Iterator<Item = (&Deck, &Card)> {
-        self.decks
-            .iter()
-            .flat_map(|loaded| loaded.deck.cards.iter().map(move |card| (&loaded.deck, card)))
+        self.decks.iter().flat_map(|loaded| {
+            loaded
+                .deck
+                .cards
+                .iter()
+                .map(move |card| (&loaded.deck, card))
+        })
     }
 
     pub fn find_card(&self, id: &str) -> Option<(&Deck, &Card)> {
@@ -435,7 +449,12 @@ fn read_text(path: &Path) -> Result<String, Problem> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|byte| **byte != b'\n').count() + 1;
+        let column = valid
+            .iter()
+            .rev()
+            .take_while(|byte| **byte != b'\n')
+            .count()
+            + 1;
         Problem {
             path: path.display().to_string(),
             line: Some(line),

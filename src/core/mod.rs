@@ -4,5 +4,8 @@
 //! every computation can be replayed and tested.
 
 pub mod deck;
+pub mod log;
 pub mod paths;
+pub mod settings;
+pub mod store;
 pub mod text;

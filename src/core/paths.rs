@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
-    #[error(
-        "cannot find a home folder for the data; pass --data-dir DIR or set MENSETSU_DATA_DIR"
-    )]
+    #[error("cannot find a home folder for the data; pass --data-dir DIR or set MENSETSU_DATA_DIR")]
     NoHome,
 }
 

@@ -1,0 +1,390 @@
+//! The review log: append-only JSON Lines, the single source of truth for progress.
+//!
+//! Each device writes its own `<device-id>.jsonl`; readers merge every file by time, so a
+//! data folder shared through a sync tool never has two writers on one file. A record is
+//! never changed after it is written: undoing an answer appends an undo record.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One answer to one card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewRecord {
+    /// Unique across devices: `<device-id>-<sequence>`. Undo records point at it.
+    pub id: String,
+    pub card: String,
+    /// When the answer was graded, with the local UTC offset of that moment; the offset
+    /// decides which calendar day the review belongs to.
+    pub at: DateTime<FixedOffset>,
+    /// 1 Again, 2 Hard, 3 Good, 4 Easy.
+    pub rating: u8,
+    /// Time from showing the question to grading, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<u64>,
+    /// Indices of the answer points the user ticked as covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_covered: Option<Vec<usize>>,
+    /// How many answer points the card had when answered, so coverage stays meaningful
+    /// if the deck changes later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_total: Option<usize>,
+    /// The answer the user typed, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// Where the answer was given: absent for normal study, `"mock"` for a mock interview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+}
+
+/// Cancels an earlier review; the review stays in the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    /// The `id` of the review being undone.
+    pub undo: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Review(ReviewRecord),
+    Undo(UndoRecord),
+}
+
+impl Record {
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Review(review) => &review.id,
+            Record::Undo(undo) => &undo.id,
+        }
+    }
+
+    pub fn at(&self) -> DateTime<FixedOffset> {
+        match self {
+            Record::Review(review) => review.at,
+            Record::Undo(undo) => undo.at,
+        }
+    }
+
+    /// The record as one log line, without the newline.
+    pub fn to_line(&self) -> Result<String, serde_json::Error> {
+        match self {
+            Record::Review(review) => serde_json::to_string(review),
+            Record::Undo(undo) => serde_json::to_string(undo),
+        }
+    }
+}
+
+/// Where a record came from, for messages and a stable merge order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedRecord {
+    pub record: Record,
+    pub origin: Origin,
+}
+
+/// A line that could not be used. It stays in the file untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogProblem {
+    pub file: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for LogProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// Reads one log file's bytes. Bad lines are reported and skipped; the rest is used.
+pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<LogProblem>) {
+    let mut records = Vec::new();
+    let mut problems = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let ends_with_newline = bytes.last() == Some(&b'\n');
+    let lines: Vec<&[u8]> = bytes.split(|byte| *byte == b'\n').collect();
+    let line_count = lines.len();
+    for (index, raw_line) in lines.into_iter().enumerate() {
+        let line_number = index + 1;
+        let is_last_line = index + 1 == line_count;
+        let raw_line = raw_line.strip_suffix(b"\r").unwrap_or(raw_line);
+        if raw_line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let problem = |message: String| LogProblem {
+            file: file.to_path_buf(),
+            line: Some(line_number),
+            message,
+        };
+        let text = match std::str::from_utf8(raw_line) {
+            Ok(text) => text,
+            Err(_) => {
+                problems.push(problem("not valid UTF-8; line skipped".to_string()));
+                continue;
+            }
+        };
+        match parse_line(text) {
+            Ok(record) => records.push(LoggedRecord {
+                record,
+                origin: Origin {
+                    file: file.to_path_buf(),
+                    line: line_number,
+                },
+            }),
+            Err(message) => {
+                let message = if is_last_line && !ends_with_newline {
+                    format!(
+                        "last line is incomplete (the app was probably stopped while writing it): {message}; line skipped"
+                    )
+                } else {
+                    format!("{message}; line skipped")
+                };
+                problems.push(problem(message));
+            }
+        }
+    }
+    (records, problems)
+}
+
+/// The fields any record may have; which ones are present decides its kind.
+#[derive(Deserialize)]
+struct RawLine {
+    id: Option<String>,
+    at: Option<DateTime<FixedOffset>>,
+    card: Option<String>,
+    rating: Option<u8>,
+    undo: Option<String>,
+    duration_ms: Option<u64>,
+    points_covered: Option<Vec<usize>>,
+    points_total: Option<usize>,
+    answer: Option<String>,
+    mode: Option<String>,
+}
+
+fn parse_line(text: &str) -> Result<Record, String> {
+    let raw: RawLine = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let cut = message.rfind(" at line ").unwrap_or(message.len());
+        format!("not a valid log record ({})", &message[..cut])
+    })?;
+    let id = raw
+        .id
+        .filter(|id| !id.is_empty())
+        .ok_or("record has no `id`")?;
+    let at = raw.at.ok_or("record has no `at` time")?;
+    if let Some(undone) = raw.undo {
+        return Ok(Record::Undo(UndoRecord {
+            id,
+            at,
+            undo: undone,
+        }));
+    }
+    let card = raw
+        .card
+        .filter(|card| !card.is_empty())
+        .ok_or("record is neither a review (no `card`) nor an undo")?;
+    let rating = raw.rating.ok_or("review has no `rating`")?;
+    if !(1..=4).contains(&rating) {
+        return Err(format!("rating {rating} is not 1-4"));
+    }
+    Ok(Record::Review(ReviewRecord {
+        id,
+        card,
+        at,
+        rating,
+        duration_ms: raw.duration_ms,
+        points_covered: raw.points_covered,
+        points_total: raw.points_total,
+        answer: raw.answer,
+        mode: raw.mode,
+    }))
+}
+
+/// Merges the records of several files into one timeline: by time, then by file and line
+/// so that equal times always come out in the same order.
+pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
+    records.sort_by(|a, b| {
+        a.record
+            .at()
+            .cmp(&b.record.at())
+            .then_with(|| a.origin.cmp(&b.origin))
+    });
+    records
+}
+
+/// The reviews that still count: undone ones removed, in timeline order. An undo that
+/// points at no known review is reported, not fatal.
+pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<&LoggedRecord>, Vec<LogProblem>) {
+    let undone: std::collections::HashSet<&str> = merged
+        .iter()
+        .filter_map(|logged| match &logged.record {
+            Record::Undo(undo) => Some(undo.undo.as_str()),
+            Record::Review(_) => None,
+        })
+        .collect();
+    let review_ids: std::collections::HashSet<&str> = merged
+        .iter()
+        .filter_map(|logged| match &logged.record {
+            Record::Review(review) => Some(review.id.as_str()),
+            Record::Undo(_) => None,
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for logged in merged {
+        if let Record::Undo(undo) = &logged.record
+            && !review_ids.contains(undo.undo.as_str())
+        {
+            problems.push(LogProblem {
+                file: logged.origin.file.clone(),
+                line: Some(logged.origin.line),
+                message: format!("undo of unknown review `{}`; ignored", undo.undo),
+            });
+        }
+    }
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut reviews = Vec::new();
+    for logged in merged {
+        if let Record::Review(review) = &logged.record {
+            if !seen_ids.insert(review.id.as_str()) {
+                problems.push(LogProblem {
+                    file: logged.origin.file.clone(),
+                    line: Some(logged.origin.line),
+                    message: format!(
+                        "review id `{}` appears twice; later copy ignored",
+                        review.id
+                    ),
+                });
+                continue;
+            }
+            if !undone.contains(review.id.as_str()) {
+                reviews.push(logged);
+            }
+        }
+    }
+    (reviews, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review_line(id: &str, card: &str, at: &str, rating: u8) -> String {
+        format!(r#"{{"id":"{id}","card":"{card}","at":"{at}","rating":{rating}}}"#)
+    }
+
+    #[test]
+    fn reads_reviews_and_undos() {
+        let text = format!(
+            "{}\n{}\n",
+            review_line("d-1", "vpoe-q01", "2026-11-22T09:00:00+09:00", 3),
+            r#"{"id":"d-2","at":"2026-11-22T09:00:05+09:00","undo":"d-1"}"#
+        );
+        let (records, problems) = parse_log(Path::new("d.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(records.len(), 2);
+        assert!(
+            matches!(&records[0].record, Record::Review(r) if r.card == "vpoe-q01" && r.rating == 3)
+        );
+        assert!(matches!(&records[1].record, Record::Undo(u) if u.undo == "d-1"));
+        assert_eq!(records[1].origin.line, 2);
+    }
+
+    #[test]
+    fn cut_off_last_line_is_reported_with_its_line_and_the_rest_is_kept() {
+        let full = review_line("d-1", "a", "2026-11-22T09:00:00+09:00", 3);
+        let text = format!("{full}\n{}", &full[..20]);
+        let (records, problems) = parse_log(Path::new("d.jsonl"), text.as_bytes());
+        assert_eq!(records.len(), 1);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(2));
+        assert!(
+            problems[0].message.contains("incomplete"),
+            "{}",
+            problems[0]
+        );
+        assert!(problems[0].to_string().starts_with("d.jsonl:2: "));
+    }
+
+    #[test]
+    fn bad_lines_in_the_middle_are_skipped_with_a_reason() {
+        let text = format!(
+            "{}\r\ngarbage\n{}\nINVALID\n{}\n",
+            review_line("d-1", "a", "2026-11-22T09:00:00+09:00", 3),
+            review_line("d-2", "a", "2026-11-22T09:00:00+09:00", 7),
+            review_line("d-3", "a", "2026-11-22T09:01:00+09:00", 1),
+        );
+        let bytes: Vec<u8> = text
+            .replace("INVALID", "\u{1}")
+            .into_bytes()
+            .into_iter()
+            .map(|byte| if byte == 1 { 0xff } else { byte })
+            .collect();
+        let (records, problems) = parse_log(Path::new("x.jsonl"), &bytes);
+        assert_eq!(records.len(), 2);
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(2), Some(3), Some(4)]);
+        assert!(problems[1].message.contains("rating 7 is not 1-4"));
+        assert!(problems[2].message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn merge_orders_by_time_across_files_and_undo_cancels() {
+        let (a, _) = parse_log(
+            Path::new("a.jsonl"),
+            format!(
+                "{}\n{}\n",
+                review_line("a-1", "c1", "2026-11-22T10:00:00+09:00", 3),
+                r#"{"id":"a-2","at":"2026-11-22T10:05:00+09:00","undo":"b-1"}"#
+            )
+            .as_bytes(),
+        );
+        // 01:30Z is 10:30 in Tokyo: after a-1 although written with another offset.
+        let (b, _) = parse_log(
+            Path::new("b.jsonl"),
+            format!(
+                "{}\n{}\n",
+                review_line("b-1", "c2", "2026-11-22T01:02:00+00:00", 1),
+                review_line("b-2", "c2", "2026-11-22T01:30:00+00:00", 4),
+            )
+            .as_bytes(),
+        );
+        let merged = merge([b, a].concat());
+        let ids: Vec<_> = merged.iter().map(|l| l.record.id()).collect();
+        assert_eq!(ids, vec!["a-1", "b-1", "a-2", "b-2"]);
+        let (reviews, problems) = effective_reviews(&merged);
+        assert!(problems.is_empty());
+        let ids: Vec<_> = reviews.iter().map(|l| l.record.id()).collect();
+        assert_eq!(ids, vec!["a-1", "b-2"]);
+    }
+
+    #[test]
+    fn records_round_trip_through_a_line() {
+        let record = Record::Review(ReviewRecord {
+            id: "d-9".into(),
+            card: "hoe-q03".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-22T09:00:00.250+09:00").unwrap(),
+            rating: 2,
+            duration_ms: Some(95_000),
+            points_covered: Some(vec![0, 2]),
+            points_total: Some(4),
+            answer: Some("シャーディング\n\"quoted\"".into()),
+            mode: None,
+        });
+        let line = record.to_line().unwrap();
+        assert!(!line.contains('\n'));
+        let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
+        assert!(problems.is_empty());
+        assert_eq!(records[0].record, record);
+    }
+}
