@@ -4,7 +4,7 @@
 //! language) and `tags` are read by other tools too, so they keep their names.
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -293,6 +293,7 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
 pub struct DeckSet {
     pub decks: Vec<LoadedDeck>,
     pub problems: Vec<Problem>,
+    card_ids: HashSet<String>,
 }
 
 impl DeckSet {
@@ -382,6 +383,7 @@ impl DeckSet {
                     Some(_) => false,
                     None => {
                         owner_of_id.insert(card.id.clone(), path.clone());
+                        set.card_ids.insert(card.id.clone());
                         true
                     }
                 }
@@ -409,6 +411,10 @@ impl DeckSet {
                 .iter()
                 .map(move |card| (&loaded.deck, card))
         })
+    }
+
+    pub fn contains_card(&self, id: &str) -> bool {
+        self.card_ids.contains(id)
     }
 
     pub fn find_card(&self, id: &str) -> Option<(&Deck, &Card)> {

@@ -223,9 +223,10 @@ pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
     records
 }
 
-/// The reviews that still count: undone ones removed, in timeline order. An undo that
-/// points at no known review is reported, not fatal.
-pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<&LoggedRecord>, Vec<LogProblem>) {
+/// The reviews that still count, as indices into `merged` in timeline order: undone ones
+/// and repeated ids left out. An undo that points at no known review is reported, not
+/// fatal.
+pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem>) {
     let undone: std::collections::HashSet<&str> = merged
         .iter()
         .filter_map(|logged| match &logged.record {
@@ -254,7 +255,7 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<&LoggedRecord>, Vec<Lo
     }
     let mut seen_ids = std::collections::HashSet::new();
     let mut reviews = Vec::new();
-    for logged in merged {
+    for (index, logged) in merged.iter().enumerate() {
         if let Record::Review(review) = &logged.record {
             if !seen_ids.insert(review.id.as_str()) {
                 problems.push(LogProblem {
@@ -268,7 +269,7 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<&LoggedRecord>, Vec<Lo
                 continue;
             }
             if !undone.contains(review.id.as_str()) {
-                reviews.push(logged);
+                reviews.push(index);
             }
         }
     }
@@ -364,7 +365,7 @@ mod tests {
         assert_eq!(ids, vec!["a-1", "b-1", "a-2", "b-2"]);
         let (reviews, problems) = effective_reviews(&merged);
         assert!(problems.is_empty());
-        let ids: Vec<_> = reviews.iter().map(|l| l.record.id()).collect();
+        let ids: Vec<_> = reviews.iter().map(|&i| merged[i].record.id()).collect();
         assert_eq!(ids, vec!["a-1", "b-2"]);
     }
 

@@ -4,7 +4,7 @@
 //! Writes only ever append to this device's log; nothing here rewrites or deletes a line
 //! the user produced.
 
-use crate::core::log::{self, LogProblem, LoggedRecord, Record};
+use crate::core::log::{self, LogProblem, LoggedRecord, Origin, Record};
 use crate::core::paths::DataDir;
 use chrono::NaiveDate;
 use std::fs::{self, File, OpenOptions};
@@ -96,6 +96,8 @@ pub struct Store {
     log_path: PathBuf,
     log: File,
     next_sequence: u64,
+    /// Lines in this device's log so far, so a new record knows its line number.
+    lines: usize,
     // Kept open: the OS releases the lock when the file is closed or the process dies,
     // so a crash never leaves a stale lock behind.
     _lock: File,
@@ -136,13 +138,14 @@ impl Store {
             .append(true)
             .open(&log_path)
             .map_err(io_error(&log_path, "cannot open the review log"))?;
-        let next_sequence = next_sequence_of(&mut log, &log_path, device_id)?;
+        let (next_sequence, lines) = scan_log(&mut log, &log_path, device_id)?;
         Ok(Self {
             dir,
             device_id: device_id.to_string(),
             log_path,
             log,
             next_sequence,
+            lines,
             _lock: lock,
         })
     }
@@ -165,14 +168,17 @@ impl Store {
     }
 
     /// Appends one record and waits until it is on disk. The id must come from
-    /// [`Store::next_id`]. When this returns `Ok`, the record survives a crash.
-    pub fn append(&mut self, record: &Record) -> Result<(), StoreError> {
+    /// [`Store::next_id`]. When this returns `Ok`, the record survives a crash. Returns
+    /// where the record now stands.
+    pub fn append(&mut self, record: &Record) -> Result<Origin, StoreError> {
         let mut line = record.to_line()?;
         line.push('\n');
         // A crash can leave a cut-off last line; starting on a fresh line keeps this
         // record readable instead of gluing it to the broken one.
+        let mut line_number = self.lines + 1;
         if !ends_with_newline(&mut self.log, &self.log_path)? {
             line.insert(0, '\n');
+            line_number += 1;
         }
         self.log
             .write_all(line.as_bytes())
@@ -182,7 +188,11 @@ impl Store {
             "cannot flush the review log to disk",
         ))?;
         self.next_sequence += 1;
-        Ok(())
+        self.lines = line_number;
+        Ok(Origin {
+            file: self.log_path.clone(),
+            line: line_number,
+        })
     }
 
     /// Every log in the folder, this device's and those synced from other devices.
@@ -261,13 +271,14 @@ fn ends_with_newline(file: &mut File, path: &Path) -> Result<bool, StoreError> {
     Ok(last[0] == b'\n')
 }
 
-/// One more than the highest sequence number this device's log already used, so ids stay
-/// unique even when earlier lines are damaged.
-fn next_sequence_of(file: &mut File, path: &Path, device_id: &str) -> Result<u64, StoreError> {
+/// One more than the highest sequence number this device's log already used (so ids stay
+/// unique even when earlier lines are damaged), and the number of complete lines.
+fn scan_log(file: &mut File, path: &Path, device_id: &str) -> Result<(u64, usize), StoreError> {
     let mut bytes = Vec::new();
     file.seek(SeekFrom::Start(0))
         .and_then(|_| file.read_to_end(&mut bytes))
         .map_err(io_error(path, "cannot read the review log"))?;
+    let lines = bytes.iter().filter(|byte| **byte == b'\n').count();
     let prefix = format!("\"id\":\"{device_id}-");
     let text = String::from_utf8_lossy(&bytes);
     let highest = text
@@ -280,7 +291,7 @@ fn next_sequence_of(file: &mut File, path: &Path, device_id: &str) -> Result<u64
             digits.parse::<u64>().ok()
         })
         .max();
-    Ok(highest.map_or(1, |highest| highest + 1))
+    Ok((highest.map_or(1, |highest| highest + 1), lines))
 }
 
 #[cfg(test)]
@@ -347,7 +358,11 @@ mod tests {
         let mut store = Store::open(dir, "pc").unwrap();
         assert_eq!(store.next_id(), "pc-3");
         let record = review(&store, "b", "2026-11-22T09:05:00+09:00", 4);
-        store.append(&record).unwrap();
+        let origin = store.append(&record).unwrap();
+        assert_eq!(
+            origin.line, 3,
+            "the cut-off line 2 ends before the new record"
+        );
         let bytes = fs::read_to_string(&log_path).unwrap();
         assert!(bytes.starts_with(damaged), "old bytes must stay untouched");
         let snapshot = store.read_all();
