@@ -6,6 +6,7 @@
 pub mod deck;
 pub mod log;
 pub mod paths;
+pub mod scheduler;
 pub mod settings;
 pub mod store;
 pub mod text;
