@@ -47,10 +47,21 @@ pub struct UndoRecord {
     pub undo: String,
 }
 
+/// The user's personal note on a card (e.g. their own story for that question). The
+/// latest note of a card is its current one; older ones stay in the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub card: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Review(ReviewRecord),
     Undo(UndoRecord),
+    Note(NoteRecord),
 }
 
 impl Record {
@@ -58,6 +69,7 @@ impl Record {
         match self {
             Record::Review(review) => &review.id,
             Record::Undo(undo) => &undo.id,
+            Record::Note(note) => &note.id,
         }
     }
 
@@ -65,6 +77,7 @@ impl Record {
         match self {
             Record::Review(review) => review.at,
             Record::Undo(undo) => undo.at,
+            Record::Note(note) => note.at,
         }
     }
 
@@ -73,6 +86,7 @@ impl Record {
         match self {
             Record::Review(review) => serde_json::to_string(review),
             Record::Undo(undo) => serde_json::to_string(undo),
+            Record::Note(note) => serde_json::to_string(note),
         }
     }
 }
@@ -170,6 +184,7 @@ struct RawLine {
     points_total: Option<usize>,
     answer: Option<String>,
     mode: Option<String>,
+    note: Option<String>,
 }
 
 fn parse_line(text: &str) -> Result<Record, String> {
@@ -194,6 +209,14 @@ fn parse_line(text: &str) -> Result<Record, String> {
         .card
         .filter(|card| !card.is_empty())
         .ok_or("record is neither a review (no `card`) nor an undo")?;
+    if let (Some(note), None) = (&raw.note, raw.rating) {
+        return Ok(Record::Note(NoteRecord {
+            id,
+            at,
+            card,
+            note: note.clone(),
+        }));
+    }
     let rating = raw.rating.ok_or("review has no `rating`")?;
     if !(1..=4).contains(&rating) {
         return Err(format!("rating {rating} is not 1-4"));
@@ -231,14 +254,14 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem
         .iter()
         .filter_map(|logged| match &logged.record {
             Record::Undo(undo) => Some(undo.undo.as_str()),
-            Record::Review(_) => None,
+            Record::Review(_) | Record::Note(_) => None,
         })
         .collect();
     let review_ids: std::collections::HashSet<&str> = merged
         .iter()
         .filter_map(|logged| match &logged.record {
             Record::Review(review) => Some(review.id.as_str()),
-            Record::Undo(_) => None,
+            Record::Undo(_) | Record::Note(_) => None,
         })
         .collect();
     let mut problems = Vec::new();
@@ -367,6 +390,17 @@ mod tests {
         assert!(problems.is_empty());
         let ids: Vec<_> = reviews.iter().map(|&i| merged[i].record.id()).collect();
         assert_eq!(ids, vec!["a-1", "b-2"]);
+    }
+
+    #[test]
+    fn notes_are_their_own_records() {
+        let text =
+            r#"{"id":"d-1","card":"cto-q01","at":"2026-11-22T09:00:00+09:00","note":"前職で…"}"#;
+        let (records, problems) = parse_log(Path::new("d.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(matches!(&records[0].record, Record::Note(n) if n.note == "前職で…"));
+        let (reviews, _) = effective_reviews(&records);
+        assert!(reviews.is_empty());
     }
 
     #[test]

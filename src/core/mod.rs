@@ -3,10 +3,14 @@
 //! Nothing here imports egui/eframe or reads the clock; `now` is always a parameter so
 //! every computation can be replayed and tested.
 
+pub mod collection;
 pub mod deck;
 pub mod log;
 pub mod paths;
+pub mod progress;
+pub mod queue;
 pub mod scheduler;
 pub mod settings;
+pub mod stats;
 pub mod store;
 pub mod text;

@@ -57,6 +57,50 @@ impl DataDir {
     }
 }
 
+/// A device id made from the machine's name and a random suffix: readable in a synced
+/// folder listing, and unique even when two machines share a name.
+pub fn make_device_id(host_name: &str, random: u32) -> String {
+    let host: String = host_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let host = host.trim_matches('-');
+    let host = if host.is_empty() { "device" } else { host };
+    let host: String = host.chars().take(32).collect();
+    format!("{host}-{random:08x}")
+}
+
+/// The id this machine writes its review log under. It lives outside the data folder (in
+/// `file`, a per-machine config path) because the data folder may be synced to other
+/// machines, which must each write their own log. Created with `candidate` on first use.
+pub fn load_or_create_device_id(file: &Path, candidate: &str) -> std::io::Result<String> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => {
+            let id = text.trim();
+            if !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Ok(id.to_string());
+            }
+        }
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        Err(_) => {}
+    }
+    if let Some(folder) = file.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(file, format!("{candidate}\n"))?;
+    Ok(candidate.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +112,18 @@ mod tests {
         let dir = DataDir::resolve(None, Some("/b".into())).unwrap();
         assert_eq!(dir.root(), Path::new("/b"));
         assert_eq!(dir.decks_dir(), Path::new("/b/decks"));
+    }
+
+    #[test]
+    fn device_ids_are_file_name_safe_and_persist() {
+        assert_eq!(
+            make_device_id("Taro's MacBook.local", 0xab),
+            "taro-s-macbook-local-000000ab"
+        );
+        assert_eq!(make_device_id("", 1), "device-00000001");
+        let temp = tempfile::tempdir().unwrap();
+        let file = temp.path().join("cfg/device-id");
+        assert_eq!(load_or_create_device_id(&file, "pc-1").unwrap(), "pc-1");
+        assert_eq!(load_or_create_device_id(&file, "pc-2").unwrap(), "pc-1");
     }
 }

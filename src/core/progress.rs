@@ -1,0 +1,221 @@
+//! Card states derived from the review log: replay every effective review, in time order,
+//! through the scheduler. Nothing here is stored; changing a scheduling setting and
+//! replaying again gives the states under the new setting.
+
+use crate::core::deck::DeckSet;
+use crate::core::log::{self, LogProblem, Record, ReviewRecord};
+use crate::core::scheduler::{CardState, Phase, Rating, Scheduler};
+use crate::core::store::LogSnapshot;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use std::collections::{BTreeMap, HashMap};
+
+/// One review as replayed: which log record it was and what it did to the card.
+#[derive(Debug, Clone)]
+pub struct ReplayedReview {
+    /// Index into [`LogSnapshot::records`].
+    pub record_index: usize,
+    pub phase_before: Phase,
+    pub state_after: CardState,
+}
+
+/// Everything the log says about the cards.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// The state of every card that has at least one effective review, by card id.
+    pub states: HashMap<String, CardState>,
+    /// Effective reviews in time order.
+    pub reviews: Vec<ReplayedReview>,
+    /// Indices into `reviews`, per card, oldest first.
+    pub history: HashMap<String, Vec<usize>>,
+    /// Reviews of card ids no loaded deck has, by card id. They stay in the log (a deck
+    /// may come back) and their states are still derived.
+    pub orphaned: BTreeMap<String, usize>,
+    pub problems: Vec<LogProblem>,
+}
+
+impl Progress {
+    /// Replays the merged log. Cards are looked up in `decks` only to report orphans.
+    pub fn replay(snapshot: &LogSnapshot, decks: &DeckSet, scheduler: &Scheduler) -> Self {
+        let (effective, problems) = log::effective_reviews(&snapshot.records);
+        let mut progress = Progress {
+            problems: problems
+                .into_iter()
+                .chain(snapshot.problems.iter().cloned())
+                .collect(),
+            ..Progress::default()
+        };
+        for record_index in effective {
+            progress.apply(snapshot, record_index, decks, scheduler);
+        }
+        progress
+    }
+
+    /// Applies one review record (by index into the snapshot) on top of the current
+    /// states. The record must be later than every review applied so far.
+    pub fn apply(
+        &mut self,
+        snapshot: &LogSnapshot,
+        record_index: usize,
+        decks: &DeckSet,
+        scheduler: &Scheduler,
+    ) {
+        let Some(Record::Review(review)) = snapshot.records.get(record_index).map(|l| &l.record)
+        else {
+            return;
+        };
+        // parse_log only passes ratings 1-4, so this never drops a valid review.
+        let Ok(rating) = Rating::try_from(review.rating) else {
+            return;
+        };
+        let state = self.states.entry(review.card.clone()).or_default();
+        let phase_before = state.phase;
+        let next = scheduler.review(&review.card, state, rating, review.at);
+        *state = next.clone();
+        if !decks.contains_card(&review.card) {
+            *self.orphaned.entry(review.card.clone()).or_default() += 1;
+        }
+        let review_index = self.reviews.len();
+        self.reviews.push(ReplayedReview {
+            record_index,
+            phase_before,
+            state_after: next,
+        });
+        self.history
+            .entry(review.card.clone())
+            .or_default()
+            .push(review_index);
+    }
+
+    /// The card's state; a card never reviewed is new.
+    pub fn state(&self, card_id: &str) -> CardState {
+        self.states.get(card_id).cloned().unwrap_or_default()
+    }
+
+    /// The review record behind a replayed review.
+    pub fn record<'a>(
+        &self,
+        snapshot: &'a LogSnapshot,
+        review: &ReplayedReview,
+    ) -> &'a ReviewRecord {
+        match &snapshot.records[review.record_index].record {
+            Record::Review(record) => record,
+            // replay() only indexes review records.
+            Record::Undo(_) | Record::Note(_) => {
+                unreachable!("replayed reviews point at review records")
+            }
+        }
+    }
+
+    /// Messages for the user about orphaned reviews, one per card id.
+    pub fn orphan_notices(&self) -> Vec<String> {
+        self.orphaned
+            .iter()
+            .map(|(card, count)| {
+                format!(
+                    "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
+                )
+            })
+            .collect()
+    }
+}
+
+/// The study day a moment belongs to: the calendar date in the moment's own UTC offset,
+/// with the day starting at `rollover_hour` instead of midnight.
+pub fn study_day(at: DateTime<FixedOffset>, rollover_hour: u32) -> NaiveDate {
+    (at - Duration::hours(i64::from(rollover_hour))).date_naive()
+}
+
+/// When the study day of `now` ends, in `now`'s offset: cards due before it are due today.
+pub fn end_of_study_day(now: DateTime<FixedOffset>, rollover_hour: u32) -> DateTime<FixedOffset> {
+    let day = study_day(now, rollover_hour);
+    let naive_end = (day + chrono::Days::new(1))
+        .and_hms_opt(rollover_hour.min(23), 0, 0)
+        .unwrap_or_default();
+    naive_end
+        .and_local_timezone(*now.offset())
+        .single()
+        .unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::log::parse_log;
+    use crate::core::scheduler::SchedulerConfig;
+    use std::path::Path;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    fn snapshot(files: &[(&str, &str)]) -> LogSnapshot {
+        let mut records = Vec::new();
+        let mut problems = Vec::new();
+        for (name, text) in files {
+            let (mut r, mut p) = parse_log(Path::new(name), text.as_bytes());
+            records.append(&mut r);
+            problems.append(&mut p);
+        }
+        LogSnapshot {
+            records: log::merge(records),
+            problems,
+        }
+    }
+
+    #[test]
+    fn study_day_starts_at_the_rollover_hour_in_local_time() {
+        assert_eq!(
+            study_day(at("2026-11-22T03:59:00+09:00"), 4),
+            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+        );
+        assert_eq!(
+            study_day(at("2026-11-22T04:01:00+09:00"), 4),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        );
+        assert_eq!(
+            end_of_study_day(at("2026-11-22T23:00:00+09:00"), 4),
+            at("2026-11-23T04:00:00+09:00")
+        );
+    }
+
+    #[test]
+    fn replay_matches_reviewing_directly_and_skips_undone_answers() {
+        let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
+        let log = snapshot(&[(
+            "pc.jsonl",
+            concat!(
+                r#"{"id":"pc-1","card":"vpoe-q01","at":"2026-11-20T09:00:00+09:00","rating":3}"#,
+                "\n",
+                r#"{"id":"pc-2","card":"vpoe-q01","at":"2026-11-20T09:01:00+09:00","rating":1}"#,
+                "\n",
+                r#"{"id":"pc-3","at":"2026-11-20T09:01:05+09:00","undo":"pc-2"}"#,
+                "\n",
+                r#"{"id":"pc-4","card":"vpoe-q01","at":"2026-11-20T09:02:00+09:00","rating":3}"#,
+                "\n",
+                r#"{"id":"pc-5","card":"gone-q9","at":"2026-11-20T09:03:00+09:00","rating":4}"#,
+                "\n",
+            ),
+        )]);
+        let decks = DeckSet::load(None);
+        let progress = Progress::replay(&log, &decks, &scheduler);
+        let direct = {
+            let first = scheduler.review(
+                "vpoe-q01",
+                &CardState::default(),
+                Rating::Good,
+                at("2026-11-20T09:00:00+09:00"),
+            );
+            scheduler.review(
+                "vpoe-q01",
+                &first,
+                Rating::Good,
+                at("2026-11-20T09:02:00+09:00"),
+            )
+        };
+        assert_eq!(progress.state("vpoe-q01"), direct);
+        assert_eq!(progress.history["vpoe-q01"].len(), 2);
+        assert_eq!(progress.orphaned.get("gone-q9"), Some(&1));
+        assert_eq!(progress.state("never-seen").phase, Phase::New);
+        assert!(progress.problems.is_empty(), "{:?}", progress.problems);
+    }
+}
