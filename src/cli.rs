@@ -2,7 +2,7 @@
 //! anything else opens the app.
 
 mod decks;
-// mod progress; (enabled once the scheduler lands)
+mod progress;
 
 use crate::core::paths::DataDir;
 use std::ffi::OsString;
@@ -61,10 +61,8 @@ pub fn run(options: &GlobalOptions, args: &[OsString]) -> Option<ExitCode> {
     let code = match command.as_str() {
         "import" => decks::import(options, rest),
         "check" => decks::check(options, rest),
-        "cards" | "stats" => {
-            eprintln!("mensetsu {command}: not available yet");
-            ExitCode::FAILURE
-        }
+        "cards" => progress::cards(options, rest),
+        "stats" => progress::stats(options, rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
