@@ -1,17 +1,103 @@
+use mensetsu::cli;
+use mensetsu::core::collection::Collection;
+use mensetsu::core::paths::{self, DataDir};
+use mensetsu::core::store::{Store, StoreError};
+use mensetsu::ui::{MensetsuApp, SystemClock, strings};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<_> = std::env::args_os().skip(1).collect();
-    let (options, rest) = match mensetsu::cli::split_global_options(args) {
+    let (options, rest) = match cli::split_global_options(args) {
         Ok(split) => split,
         Err(message) => {
             eprintln!("mensetsu: {message}");
             return ExitCode::from(2);
         }
     };
-    if let Some(code) = mensetsu::cli::run(&options, &rest) {
+    if let Some(code) = cli::run(&options, &rest) {
         return code;
     }
-    eprintln!("mensetsu: the app is not built yet; see `mensetsu help`");
-    ExitCode::FAILURE
+    let data_dir = match options.data_dir() {
+        Ok(dir) => dir,
+        Err(message) => {
+            eprintln!("mensetsu: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run_app(data_dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mensetsu: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_app(data_dir: DataDir) -> Result<(), String> {
+    let now = chrono::Local::now();
+    let collection = Collection::load(data_dir.clone(), &now.format("%Y%m%d-%H%M%S").to_string());
+    for problem in collection.problems() {
+        eprintln!("warning: {problem}");
+    }
+    let store = open_store(&data_dir).map_err(|error| error.to_string());
+    if let Ok(store) = &store
+        && let Err(error) = store.backup_daily(now.date_naive())
+    {
+        eprintln!("warning: daily backup failed: {error}");
+    }
+    let system_lang = strings::lang_from_locale(&system_locale());
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("mensetsu 面接")
+            .with_inner_size([980.0, 760.0])
+            .with_min_inner_size([560.0, 420.0])
+            .with_app_id("mensetsu"),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "mensetsu",
+        options,
+        Box::new(move |creation| {
+            MensetsuApp::install_fonts(&creation.egui_ctx);
+            Ok(Box::new(MensetsuApp::new(
+                collection,
+                store,
+                Box::new(SystemClock),
+                system_lang,
+            )))
+        }),
+    )
+    .map_err(|error| format!("cannot open the window: {error}"))
+}
+
+/// The device id lives in the per-machine config folder, never in the (maybe synced)
+/// data folder; `MENSETSU_DEVICE_ID` overrides it for tests and scripted setups.
+fn open_store(data_dir: &DataDir) -> Result<Store, StoreError> {
+    let device_id = std::env::var("MENSETSU_DEVICE_ID")
+        .ok()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(local_device_id);
+    Store::open(data_dir.clone(), &device_id)
+}
+
+fn local_device_id() -> String {
+    let host = std::env::var("HOSTNAME")
+        .or_else(|_| std::env::var("COMPUTERNAME"))
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    let candidate = paths::make_device_id(host.trim(), rand::random());
+    let Some(dirs) = directories::ProjectDirs::from("", "", "mensetsu") else {
+        return candidate;
+    };
+    paths::load_or_create_device_id(&dirs.config_local_dir().join("device-id"), &candidate)
+        .unwrap_or(candidate)
+}
+
+fn system_locale() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default()
 }

@@ -1,0 +1,432 @@
+//! The app: owns the collection and the open store, routes between screens, and applies
+//! the actions screens ask for after the UI pass (as egui_demo_app does), so no screen
+//! mutates the domain while it is being drawn.
+
+use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::deck::Lang;
+use crate::core::queue::{self, DueCounts, QueueKind, Scope};
+use crate::core::scheduler::Rating;
+use crate::core::settings::{Settings, Theme};
+use crate::core::store::Store;
+use crate::ui::strings::{self, Strings};
+use crate::ui::{decks_screen, fonts, review_screen, settings_screen, summary_screen};
+use chrono::{DateTime, FixedOffset, Local};
+use std::collections::HashMap;
+
+/// Where the app reads the time from; tests substitute a clock they control.
+pub trait Clock {
+    fn now(&self) -> DateTime<FixedOffset>;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+}
+
+/// A card on screen in a study session.
+#[derive(Debug, Clone)]
+pub struct ShownCard {
+    pub card_id: String,
+    pub kind: QueueKind,
+    pub shown_at: DateTime<FixedOffset>,
+    pub revealed: bool,
+    pub draft: String,
+    pub ticked: Vec<bool>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub review_id: String,
+    pub card_id: String,
+    pub rating: Rating,
+    pub duration_ms: u64,
+    /// What was on screen, so undo can put it back.
+    pub shown: ShownCard,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewSession {
+    pub scope: Scope,
+    pub card: Option<ShownCard>,
+    pub answered: Vec<Answered>,
+}
+
+pub enum Screen {
+    Decks,
+    Review(ReviewSession),
+    Summary(ReviewSession),
+    Settings(settings_screen::Draft),
+}
+
+/// What a screen asks the app to do once the frame's UI is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    StartSession(Scope),
+    Reveal,
+    Grade(Rating),
+    Undo,
+    EndSession,
+    OpenDecks,
+    OpenSettings,
+    SaveSettings(Box<Settings>),
+}
+
+/// Numbers the decks screen shows, recomputed when the collection changes or time passes.
+pub struct Overview {
+    pub generation: u64,
+    pub computed_at: DateTime<FixedOffset>,
+    pub per_deck: HashMap<String, DueCounts>,
+    pub all: DueCounts,
+}
+
+pub struct MensetsuApp {
+    pub collection: Collection,
+    /// `Err` holds why the data folder could not be opened for writing (e.g. another
+    /// window has it); the app then shows everything but cannot record answers.
+    pub store: Result<Store, String>,
+    clock: Box<dyn Clock>,
+    pub screen: Screen,
+    system_lang: Lang,
+    /// Shown in a banner until dismissed: failed writes and the like.
+    pub flash: Vec<String>,
+    overview: Option<Overview>,
+    applied_look: Option<(Theme, f32)>,
+}
+
+impl MensetsuApp {
+    pub fn new(
+        collection: Collection,
+        store: Result<Store, String>,
+        clock: Box<dyn Clock>,
+        system_lang: Lang,
+    ) -> Self {
+        Self {
+            collection,
+            store,
+            clock,
+            screen: Screen::Decks,
+            system_lang,
+            flash: Vec::new(),
+            overview: None,
+            applied_look: None,
+        }
+    }
+
+    /// Sets up fonts; call once with the app's context.
+    pub fn install_fonts(ctx: &egui::Context) {
+        fonts::install(ctx);
+    }
+
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.collection
+            .settings
+            .ui_language
+            .unwrap_or(self.system_lang)
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        strings::strings(self.lang())
+    }
+
+    pub fn overview(&mut self) -> &Overview {
+        let now = self.now();
+        let generation = self.collection.generation;
+        let overview = match self.overview.take() {
+            Some(overview)
+                if overview.generation == generation
+                    && (now - overview.computed_at).num_seconds().abs() < 30 =>
+            {
+                overview
+            }
+            _ => {
+                let per_deck = self
+                    .collection
+                    .decks
+                    .decks
+                    .iter()
+                    .map(|loaded| {
+                        let scope = Scope::Deck(loaded.deck.id.clone());
+                        let counts = queue::due_counts(&self.collection, &scope, now);
+                        (loaded.deck.id.clone(), counts)
+                    })
+                    .collect();
+                Overview {
+                    generation,
+                    computed_at: now,
+                    per_deck,
+                    all: queue::due_counts(&self.collection, &Scope::AllDecks, now),
+                }
+            }
+        };
+        self.overview.insert(overview)
+    }
+
+    /// Draws the whole app into `ui`; the eframe entry point and the UI tests both call it.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.apply_look(ui.ctx());
+        let mut actions = Vec::new();
+        self.top_bar(ui, &mut actions);
+        self.flash_banner(ui);
+        egui::CentralPanel::default_margins().show(ui, |ui| match self.screen {
+            Screen::Decks => decks_screen::show(ui, self, &mut actions),
+            Screen::Review(_) => review_screen::show(ui, self, &mut actions),
+            Screen::Summary(_) => summary_screen::show(ui, self, &mut actions),
+            Screen::Settings(_) => settings_screen::show(ui, self, &mut actions),
+        });
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = (
+            self.collection.settings.theme,
+            self.collection.settings.text_scale,
+        );
+        if self.applied_look == Some(look) {
+            return;
+        }
+        ctx.set_theme(match look.0 {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
+        });
+        ctx.set_zoom_factor(look.1);
+        self.applied_look = Some(look);
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let text = self.strings();
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(text.app_title);
+                ui.separator();
+                let on_decks = matches!(self.screen, Screen::Decks);
+                if ui.selectable_label(on_decks, text.decks).clicked() && !on_decks {
+                    actions.push(Action::OpenDecks);
+                }
+                let on_settings = matches!(self.screen, Screen::Settings(_));
+                if ui.selectable_label(on_settings, text.settings).clicked() && !on_settings {
+                    actions.push(Action::OpenSettings);
+                }
+                if let Err(reason) = &self.store {
+                    ui.separator();
+                    ui.colored_label(ui.visuals().warn_fg_color, text.read_only)
+                        .on_hover_text(reason);
+                }
+            });
+        });
+    }
+
+    fn flash_banner(&mut self, ui: &mut egui::Ui) {
+        if self.flash.is_empty() {
+            return;
+        }
+        let mut dismissed = false;
+        egui::Panel::top("flash").show(ui, |ui| {
+            for message in &self.flash {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+            dismissed = ui.button("OK").clicked();
+        });
+        if dismissed {
+            self.flash.clear();
+        }
+    }
+
+    /// Applies one action. Public so tests can drive flows the same way the UI does.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::StartSession(scope) => {
+                let mut session = ReviewSession {
+                    scope,
+                    card: None,
+                    answered: Vec::new(),
+                };
+                self.advance(&mut session);
+                self.screen = match session.card {
+                    Some(_) => Screen::Review(session),
+                    None => Screen::Summary(session),
+                };
+            }
+            Action::Reveal => {
+                if let Screen::Review(ReviewSession {
+                    card: Some(card), ..
+                }) = &mut self.screen
+                {
+                    card.revealed = true;
+                }
+            }
+            Action::Grade(rating) => self.grade(rating),
+            Action::Undo => self.undo(),
+            Action::EndSession => {
+                self.save_current_note();
+                if let Screen::Review(session) = std::mem::replace(&mut self.screen, Screen::Decks)
+                {
+                    self.screen = Screen::Summary(session);
+                }
+            }
+            Action::OpenDecks => {
+                self.save_current_note();
+                self.screen = Screen::Decks;
+            }
+            Action::OpenSettings => {
+                self.save_current_note();
+                self.screen =
+                    Screen::Settings(settings_screen::Draft::from(&self.collection.settings));
+            }
+            Action::SaveSettings(settings) => match self.collection.apply_settings(*settings) {
+                Ok(()) => self.screen = Screen::Decks,
+                Err(error) => self
+                    .flash
+                    .push(format!("{}: {error}", self.strings().save_failed)),
+            },
+        }
+    }
+
+    /// Puts the next card of the session on screen, or none when the session is done.
+    fn advance(&self, session: &mut ReviewSession) {
+        let now = self.now();
+        session.card =
+            queue::next_card(&self.collection, &session.scope, now).map(|(card_id, kind)| {
+                let points = self
+                    .collection
+                    .decks
+                    .find_card(&card_id)
+                    .map_or(0, |(_, card)| card.points.len());
+                ShownCard {
+                    note: self.collection.note(&card_id).to_string(),
+                    card_id,
+                    kind,
+                    shown_at: now,
+                    revealed: false,
+                    draft: String::new(),
+                    ticked: vec![false; points],
+                }
+            });
+    }
+
+    fn save_current_note(&mut self) {
+        let Screen::Review(ReviewSession {
+            card: Some(card), ..
+        }) = &self.screen
+        else {
+            return;
+        };
+        let (card_id, note) = (card.card_id.clone(), card.note.clone());
+        let now = self.now();
+        if let Ok(store) = &mut self.store
+            && let Err(error) = self.collection.save_note(store, &card_id, &note, now)
+        {
+            self.flash.push(format!(
+                "{}: {error}",
+                strings::strings(self.lang()).save_failed
+            ));
+        }
+    }
+
+    fn grade(&mut self, rating: Rating) {
+        self.save_current_note();
+        let now = self.now();
+        let Screen::Review(session) = &mut self.screen else {
+            return;
+        };
+        let Some(card) = session.card.clone() else {
+            return;
+        };
+        if !card.revealed {
+            return;
+        }
+        let Ok(store) = &mut self.store else {
+            return;
+        };
+        let duration_ms = u64::try_from((now - card.shown_at).num_milliseconds()).unwrap_or(0);
+        let details = AnswerDetails {
+            duration_ms: Some(duration_ms),
+            points_covered: Some(
+                card.ticked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ticked)| **ticked)
+                    .map(|(index, _)| index)
+                    .collect(),
+            ),
+            points_total: Some(card.ticked.len()),
+            answer: Some(card.draft.clone()).filter(|draft| !draft.trim().is_empty()),
+            mode: None,
+        };
+        match self
+            .collection
+            .record_answer(store, &card.card_id, rating, now, details)
+        {
+            Ok(review_id) => {
+                session.answered.push(Answered {
+                    review_id,
+                    card_id: card.card_id.clone(),
+                    rating,
+                    duration_ms,
+                    shown: card,
+                });
+                let mut session = session.clone();
+                self.advance(&mut session);
+                self.screen = match session.card {
+                    Some(_) => Screen::Review(session),
+                    None => Screen::Summary(session),
+                };
+            }
+            Err(error) => {
+                // The answer is not on disk: keep the card on screen so nothing is lost.
+                let message = format!("{}: {error}", strings::strings(self.lang()).save_failed);
+                self.flash.push(message);
+            }
+        }
+    }
+
+    /// Undoes the session's last answer and shows that card again as it was.
+    fn undo(&mut self) {
+        let now = self.now();
+        let session = match &mut self.screen {
+            Screen::Review(session) | Screen::Summary(session) => session,
+            _ => return,
+        };
+        let Some(last) = session.answered.last().cloned() else {
+            return;
+        };
+        let Ok(store) = &mut self.store else {
+            return;
+        };
+        match self.collection.undo(store, &last.review_id, now) {
+            Ok(()) => {
+                session.answered.pop();
+                let mut shown = last.shown;
+                shown.revealed = false;
+                shown.shown_at = now;
+                session.card = Some(shown);
+                let session = session.clone();
+                self.screen = Screen::Review(session);
+            }
+            Err(error) => {
+                let message = format!("{}: {error}", strings::strings(self.lang()).save_failed);
+                self.flash.push(message);
+            }
+        }
+    }
+}
+
+impl eframe::App for MensetsuApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_current_note();
+    }
+}

@@ -1,0 +1,143 @@
+//! The decks screen: every deck grouped by role, with what is due today.
+
+use crate::core::deck::Lang;
+use crate::core::queue::{DueCounts, Scope};
+use crate::ui::app::{Action, MensetsuApp};
+use crate::ui::strings::Strings;
+
+/// Roles in the order a candidate usually thinks of them; anything else comes last.
+const ROLE_ORDER: &[&str] = &["vpoe", "hoe", "cto", "fundamentals"];
+
+pub fn role_label(text: &Strings, role: &str) -> String {
+    match role {
+        "vpoe" => text.role_vpoe.to_string(),
+        "hoe" => text.role_hoe.to_string(),
+        "cto" => text.role_cto.to_string(),
+        "fundamentals" => text.role_fundamentals.to_string(),
+        "other" => text.role_other.to_string(),
+        other => other.to_string(),
+    }
+}
+
+struct DeckRow {
+    id: String,
+    title: String,
+    role: String,
+    cards: usize,
+    counts: DueCounts,
+}
+
+fn role_rank(role: &str) -> usize {
+    ROLE_ORDER
+        .iter()
+        .position(|known| *known == role)
+        .unwrap_or(ROLE_ORDER.len())
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
+    let text = app.strings();
+    let lang: Lang = app.lang();
+    let writable = app.store.is_ok();
+    let overview = app.overview();
+    let all = overview.all;
+    let per_deck = overview.per_deck.clone();
+    let mut rows: Vec<DeckRow> = app
+        .collection
+        .decks
+        .decks
+        .iter()
+        .map(|loaded| DeckRow {
+            id: loaded.deck.id.clone(),
+            title: loaded.deck.title.get(lang).to_string(),
+            role: loaded.deck.role.clone(),
+            cards: loaded.deck.cards.len(),
+            counts: per_deck.get(&loaded.deck.id).copied().unwrap_or_default(),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        role_rank(&a.role)
+            .cmp(&role_rank(&b.role))
+            .then_with(|| a.role.cmp(&b.role))
+    });
+
+    ui.horizontal(|ui| {
+        let label = format!("{} ({})", text.study_all_due, all.total());
+        let button = ui.add_enabled(writable && all.total() > 0, egui::Button::new(label));
+        if button.clicked() {
+            actions.push(Action::StartSession(Scope::AllDecks));
+        }
+        if all.total() == 0 {
+            ui.label(text.nothing_due);
+        }
+    });
+    ui.add_space(8.0);
+
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            let mut current_role: Option<&str> = None;
+            for row in &rows {
+                if current_role != Some(row.role.as_str()) {
+                    current_role = Some(row.role.as_str());
+                    ui.add_space(6.0);
+                    ui.strong(role_label(text, &row.role));
+                    ui.separator();
+                }
+                deck_row(ui, text, row, writable, actions);
+            }
+            ui.add_space(12.0);
+            problems(ui, app);
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(format!("{}:", text.data_dir));
+                ui.weak(app.collection.data_dir.root().display().to_string());
+            });
+        });
+}
+
+fn deck_row(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    row: &DeckRow,
+    writable: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        let total = row.counts.total();
+        let study = ui.add_enabled(
+            writable && total > 0,
+            egui::Button::new(format!("{} — {}", text.study, row.title)),
+        );
+        if study.clicked() {
+            actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
+        }
+        ui.label(format!("{} {}", row.cards, text.cards));
+        ui.colored_label(
+            egui::Color32::from_rgb(70, 130, 220),
+            format!("{} {}", text.new, row.counts.new),
+        );
+        ui.colored_label(
+            egui::Color32::from_rgb(210, 90, 60),
+            format!("{} {}", text.learning, row.counts.learning),
+        );
+        ui.colored_label(
+            egui::Color32::from_rgb(60, 160, 90),
+            format!("{} {}", text.due, row.counts.review),
+        );
+    });
+}
+
+fn problems(ui: &mut egui::Ui, app: &MensetsuApp) {
+    let problems = app.collection.problems();
+    if problems.is_empty() {
+        return;
+    }
+    let text = app.strings();
+    egui::CollapsingHeader::new(format!("{} ({})", text.problems_found, problems.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for problem in problems {
+                ui.add(egui::Label::new(egui::RichText::new(problem).monospace()).wrap());
+            }
+        });
+}

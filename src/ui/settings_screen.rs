@@ -1,0 +1,204 @@
+//! Settings: scheduling, study limits, timer, look and language.
+
+use crate::core::deck::Lang;
+use crate::core::settings::{ContentLanguage, Settings, Theme};
+use crate::ui::app::{Action, MensetsuApp, Screen};
+
+/// The settings being edited, with the step lists as the text the user types.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub settings: Settings,
+    pub learning_steps: String,
+    pub relearning_steps: String,
+    pub error: Option<String>,
+}
+
+impl From<&Settings> for Draft {
+    fn from(settings: &Settings) -> Self {
+        Self {
+            settings: settings.clone(),
+            learning_steps: format_steps(&settings.learning_steps_minutes),
+            relearning_steps: format_steps(&settings.relearning_steps_minutes),
+            error: None,
+        }
+    }
+}
+
+/// "1m 10m" for [1, 10]; whole hours as "1h".
+pub fn format_steps(minutes: &[f32]) -> String {
+    minutes
+        .iter()
+        .map(|&m| {
+            if m >= 60.0 && m % 60.0 == 0.0 {
+                format!("{}h", m / 60.0)
+            } else {
+                format!("{m}m")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses "1m 10m", "30s", "1h", "10" (minutes) into minutes; `None` on anything else.
+pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
+    text.split([' ', ',', '、'])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (number, unit) = match part.char_indices().find(|(_, c)| c.is_alphabetic()) {
+                Some((at, _)) => part.split_at(at),
+                None => (part, "m"),
+            };
+            let value: f32 = number.parse().ok()?;
+            let minutes = match unit {
+                "s" => value / 60.0,
+                "m" => value,
+                "h" => value * 60.0,
+                "d" => value * 60.0 * 24.0,
+                _ => return None,
+            };
+            (minutes.is_finite() && minutes > 0.0).then_some(minutes)
+        })
+        .collect()
+}
+
+pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
+    let text = app.strings();
+    let Screen::Settings(draft) = &mut app.screen else {
+        return;
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("settings_grid")
+            .num_columns(2)
+            .spacing([16.0, 10.0])
+            .show(ui, |ui| {
+                ui.label(text.ui_language);
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut draft.settings.ui_language, None, "Auto");
+                    ui.radio_value(&mut draft.settings.ui_language, Some(Lang::Ja), "日本語");
+                    ui.radio_value(&mut draft.settings.ui_language, Some(Lang::En), "English");
+                });
+                ui.end_row();
+
+                ui.label(text.content_language);
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut draft.settings.content_language,
+                        ContentLanguage::Ja,
+                        text.japanese_only,
+                    );
+                    ui.radio_value(
+                        &mut draft.settings.content_language,
+                        ContentLanguage::En,
+                        text.english_only,
+                    );
+                    ui.radio_value(
+                        &mut draft.settings.content_language,
+                        ContentLanguage::Both,
+                        text.both,
+                    );
+                });
+                ui.end_row();
+
+                let label = ui.label(text.desired_retention);
+                ui.add(
+                    egui::Slider::new(&mut draft.settings.desired_retention, 0.70..=0.99)
+                        .fixed_decimals(2),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(text.new_per_day);
+                ui.add(egui::DragValue::new(&mut draft.settings.new_cards_per_day).range(0..=9999))
+                    .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(text.rollover_hour);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.day_rollover_hour)
+                        .range(0..=23)
+                        .suffix(":00"),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(text.learning_steps);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.learning_steps)
+                        .hint_text(text.steps_hint),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(text.relearning_steps);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.relearning_steps)
+                        .hint_text(text.steps_hint),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(text.answer_timer);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.answer_target_seconds)
+                        .range(10..=1800)
+                        .suffix(format!(" {}", text.seconds)),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                ui.label(text.theme);
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut draft.settings.theme, Theme::System, text.theme_system);
+                    ui.radio_value(&mut draft.settings.theme, Theme::Light, text.theme_light);
+                    ui.radio_value(&mut draft.settings.theme, Theme::Dark, text.theme_dark);
+                });
+                ui.end_row();
+
+                let label = ui.label(text.text_size);
+                ui.add(
+                    egui::Slider::new(&mut draft.settings.text_scale, 0.75..=2.0).fixed_decimals(2),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        ui.add_space(12.0);
+        if let Some(error) = &draft.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(text.save).clicked() {
+                match (
+                    parse_steps(&draft.learning_steps),
+                    parse_steps(&draft.relearning_steps),
+                ) {
+                    (Some(learning), Some(relearning)) if !learning.is_empty() => {
+                        let mut settings = draft.settings.clone();
+                        settings.learning_steps_minutes = learning;
+                        settings.relearning_steps_minutes = relearning;
+                        actions.push(Action::SaveSettings(Box::new(settings)));
+                    }
+                    _ => draft.error = Some(text.invalid_steps.to_string()),
+                }
+            }
+            if ui.button(text.cancel).clicked() {
+                actions.push(Action::OpenDecks);
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_parse_in_the_usual_notations() {
+        assert_eq!(parse_steps("1m 10m"), Some(vec![1.0, 10.0]));
+        assert_eq!(parse_steps("30s, 1h"), Some(vec![0.5, 60.0]));
+        assert_eq!(parse_steps("5"), Some(vec![5.0]));
+        assert_eq!(parse_steps(""), Some(vec![]));
+        assert_eq!(parse_steps("1x"), None);
+        assert_eq!(parse_steps("-1m"), None);
+        assert_eq!(format_steps(&[1.0, 10.0, 60.0]), "1m 10m 1h");
+    }
+}

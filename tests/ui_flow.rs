@@ -1,0 +1,352 @@
+//! Drives the real widgets of the app through a study session with egui_kittest:
+//! open a deck, reveal by key, tick points, grade by key, undo, switch language; then
+//! checks the review log and the derived card state.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use egui::Key;
+use egui::accesskit::Toggled;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::deck::Lang;
+use mensetsu::core::log::Record;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::scheduler::Phase;
+use mensetsu::core::settings::{self, Settings};
+use mensetsu::core::store::Store;
+use mensetsu::ui::{Clock, MensetsuApp, Screen};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A clock the test moves by hand, shared with the app.
+#[derive(Clone)]
+struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
+
+impl ManualClock {
+    fn advance(&self, by: Duration) {
+        self.0.set(self.0.get() + by);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0.get()
+    }
+}
+
+struct Fixture {
+    _temp: tempfile::TempDir,
+    dir: DataDir,
+    clock: ManualClock,
+}
+
+fn fixture(settings: &Settings) -> Fixture {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    settings::save(&dir.settings_file(), settings).unwrap();
+    let start = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
+    Fixture {
+        _temp: temp,
+        dir,
+        clock: ManualClock(Rc::new(Cell::new(start))),
+    }
+}
+
+fn app(fixture: &Fixture) -> MensetsuApp {
+    let collection = Collection::load(fixture.dir.clone(), "test");
+    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
+}
+
+fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
+    // kittest makes a missing glyph panic, so every frame drawn here also checks that the
+    // bundled font covers what is on screen.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 900.0))
+        .with_context_setup(MensetsuApp::install_fonts)
+        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn english() -> Settings {
+    Settings {
+        ui_language: Some(Lang::En),
+        ..Settings::default()
+    }
+}
+
+fn log_records(dir: &DataDir) -> Vec<Record> {
+    mensetsu::core::store::read_all_logs(&dir.reviews_dir())
+        .records
+        .into_iter()
+        .map(|logged| logged.record)
+        .collect()
+}
+
+#[test]
+fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    // The first new card of the VPoE deck, verbatim from the guide.
+    harness.get_by_label_contains("現在の技術的負債を定量化し");
+
+    // Type a draft, leave the text box, then reveal with Space.
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("ROIで説明する");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    fixture.clock.advance(Duration::seconds(95));
+    harness.key_press(Key::Space);
+    harness.run();
+
+    // Tick two answer points by clicking their checkboxes.
+    let first_point = harness.get_by_label_contains("開発速度の低下率");
+    first_point.click();
+    harness.run();
+    harness
+        .get_by_label_contains("具体的な投資計画とROIを提示する")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label_contains("開発速度の低下率")
+            .accesskit_node()
+            .toggled(),
+        Some(Toggled::True)
+    );
+
+    // Grade Good with the 3 key.
+    harness.key_press(Key::Num3);
+    harness.run();
+
+    let records = log_records(&fixture.dir);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let Record::Review(review) = &records[0] else {
+        panic!("expected a review, got {:?}", records[0]);
+    };
+    assert_eq!(review.card, "vpoe-q01");
+    assert_eq!(review.rating, 3);
+    assert_eq!(review.duration_ms, Some(95_000));
+    assert_eq!(review.answer.as_deref(), Some("ROIで説明する"));
+    assert_eq!(review.points_covered, Some(vec![0, 1]));
+    assert_eq!(review.points_total, Some(2));
+    let state = harness.state().collection.state("vpoe-q01");
+    assert_eq!(state.phase, Phase::Learning);
+    assert_eq!(state.reps, 1);
+
+    // The next card is on screen; undo with U brings vpoe-q01 back, as it was.
+    harness.key_press(Key::U);
+    harness.run();
+    let records = log_records(&fixture.dir);
+    assert_eq!(records.len(), 2);
+    assert!(matches!(&records[1], Record::Undo(undo) if undo.undo == review.id));
+    assert_eq!(
+        harness.state().collection.state("vpoe-q01").phase,
+        Phase::New
+    );
+    harness.get_by_label_contains("現在の技術的負債を定量化し");
+    let Screen::Review(session) = &harness.state().screen else {
+        panic!("undo should return to the review screen");
+    };
+    let shown = session.card.as_ref().unwrap();
+    assert_eq!(shown.card_id, "vpoe-q01");
+    assert_eq!(shown.draft, "ROIで説明する");
+
+    // Reveal with Enter and grade Again by clicking the real button.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("1 Again").click();
+    harness.run();
+    let records = log_records(&fixture.dir);
+    assert!(matches!(&records[2], Record::Review(r) if r.card == "vpoe-q01" && r.rating == 1));
+    assert_eq!(
+        harness.state().collection.state("vpoe-q01").phase,
+        Phase::Learning
+    );
+}
+
+#[test]
+fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    // No point ticked yet: fewer than half → Again is suggested; Again on a new card
+    // repeats it after the first learning step, 1 minute.
+    harness.get_by_label_contains("Again\n1m · suggested");
+    let Screen::Review(session) = &harness.state().screen else {
+        panic!();
+    };
+    let point_count = session.card.as_ref().unwrap().ticked.len();
+    for index in 0..point_count {
+        let Screen::Review(session) = &harness.state().screen else {
+            panic!();
+        };
+        let label = {
+            let collection = &harness.state().collection;
+            let (_, card) = collection
+                .decks
+                .find_card(&session.card.as_ref().unwrap().card_id)
+                .unwrap();
+            card.points[index].text.ja.clone().unwrap()
+        };
+        harness.get_by_label(&label).click();
+        harness.run();
+    }
+    harness.get_by_label_contains("Good\n");
+    assert!(
+        harness
+            .query_by_label_contains("· suggested")
+            .is_some_and(|node| node
+                .accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .contains("Good"))
+    );
+    // Easy is still available and is what gets logged.
+    harness.key_press(Key::Num4);
+    harness.run();
+    let records = log_records(&fixture.dir);
+    assert!(matches!(&records[0], Record::Review(r) if r.rating == 4));
+}
+
+#[test]
+fn switching_the_app_language_to_japanese_relabels_the_screens() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("日本語").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("日本語のみ").is_some(),
+        "content language keeps its own choice"
+    );
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Decks));
+    harness.get_by_label_contains("すべての期日カードを学習");
+    assert!(harness.query_by_label_contains("Study all due").is_none());
+    let saved = settings::load(&fixture.dir.settings_file(), "x").settings;
+    assert_eq!(saved.ui_language, Some(Lang::Ja));
+}
+
+#[test]
+fn content_language_english_shows_the_translation() {
+    let settings = Settings {
+        content_language: settings::ContentLanguage::En,
+        ..english()
+    };
+    let fixture = fixture(&settings);
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("現在の技術的負債を定量化し")
+            .is_none()
+    );
+    let Screen::Review(session) = &harness.state().screen else {
+        panic!();
+    };
+    let card_id = session.card.as_ref().unwrap().card_id.clone();
+    let english = harness
+        .state()
+        .collection
+        .decks
+        .find_card(&card_id)
+        .unwrap()
+        .1
+        .question
+        .en
+        .clone()
+        .unwrap();
+    harness.get_by_label(&english);
+}
+
+#[test]
+fn a_locked_data_folder_opens_read_only_and_says_so() {
+    let fixture = fixture(&english());
+    let _other_window = Store::open(fixture.dir.clone(), "other").unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("read-only");
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    assert!(
+        matches!(harness.state().screen, Screen::Decks),
+        "study is disabled"
+    );
+}
+
+#[test]
+fn broken_files_in_the_data_folder_are_listed_and_the_app_keeps_working() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.decks_dir().join("broken.json"),
+        "{\n  \"id\": \"x\",\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    let log = fixture.dir.reviews_dir().join("old.jsonl");
+    let log_bytes = b"{\"id\":\"old-1\",\"card\":\"vpoe-q02\",\"at\":\"2026-11-20T09:00:00+09:00\",\"rating\":3}\n{\"id\":\"old-2\",\"ca";
+    std::fs::write(&log, log_bytes).unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("Some files could not be read");
+    harness.get_by_label_contains("broken.json:3");
+    harness.get_by_label_contains("old.jsonl:2: last line is incomplete");
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert_eq!(std::fs::read(&log).unwrap(), log_bytes, "nothing rewritten");
+}
+
+#[test]
+fn every_character_of_every_bundled_card_has_a_glyph() {
+    let ctx = egui::Context::default();
+    MensetsuApp::install_fonts(&ctx);
+    // Fonts are loaded at the start of the first pass.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    let decks = mensetsu::core::deck::DeckSet::load(None);
+    let mut missing = Vec::new();
+    ctx.fonts_mut(|fonts| {
+        for (_, card) in decks.cards() {
+            let texts = std::iter::once(&card.question)
+                .chain(card.points.iter().map(|p| &p.text))
+                .flat_map(|t| [t.ja.clone(), t.en.clone()])
+                .flatten();
+            for text in texts {
+                for c in text.chars().filter(|c| !c.is_whitespace()) {
+                    let font = egui::FontId::proportional(14.0);
+                    if !fonts.has_glyph(&font, c) {
+                        missing.push((card.id.clone(), c));
+                    }
+                }
+            }
+        }
+    });
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+}
