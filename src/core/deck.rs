@@ -191,10 +191,18 @@ impl LoadedDeck {
 }
 
 fn line_of_id(text: &str, id: &str) -> Option<usize> {
+    nth_line_of_id(text, id, 0)
+}
+
+/// The line of the `nth` (0-based) `"id": "<id>"`, so a repeated id is reported where it
+/// repeats rather than where it first appears.
+fn nth_line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
     let quoted = serde_json::to_string(id).ok()?;
     text.lines()
-        .position(|line| line.contains("\"id\"") && line.contains(&quoted))
-        .map(|index| index + 1)
+        .enumerate()
+        .filter(|(_, line)| line.contains("\"id\"") && line.contains(&quoted))
+        .nth(nth)
+        .map(|(index, _)| index + 1)
 }
 
 /// Parses a deck and checks everything that can be checked within one file. A deck with
@@ -206,24 +214,99 @@ pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Proble
         path: path.to_string(),
         line: Some(error.line()).filter(|line| *line > 0),
         column: Some(error.column()).filter(|column| *column > 0),
-        message: json_message(&error),
+        message: json_message(&error, text),
     })?;
     let problems = validate_deck(path, text, &deck);
     Ok((deck, problems))
 }
 
-/// serde_json's message without its trailing " at line X column Y", which the location
-/// already carries.
-fn json_message(error: &serde_json::Error) -> String {
+/// serde_json's message in the words of a deck file (lists and objects, not sequences and
+/// structs) and naming the field when it can, without the trailing " at line X column Y",
+/// which the location already carries.
+fn json_message(error: &serde_json::Error, text: &str) -> String {
+    use serde_json::error::Category;
     let message = error.to_string();
     let cut = message.rfind(" at line ").unwrap_or(message.len());
-    let kind = match error.classify() {
-        serde_json::error::Category::Syntax => "invalid JSON: ",
-        serde_json::error::Category::Eof => "invalid JSON (file ends too early): ",
-        serde_json::error::Category::Data => "wrong deck format: ",
-        serde_json::error::Category::Io => "",
+    let message = &message[..cut];
+    match error.classify() {
+        Category::Syntax => format!("invalid JSON: {message}"),
+        Category::Eof => {
+            "invalid JSON: the file ends before the deck is complete (is it cut off?)".to_string()
+        }
+        Category::Data => {
+            let field = field_before(text, error.line(), error.column());
+            format!("wrong deck format: {}", data_message(message, field))
+        }
+        Category::Io => message.to_string(),
+    }
+}
+
+/// A field (or list of a field) the value that serde rejected belongs to.
+enum Field {
+    Value(String),
+    ItemOf(String),
+}
+
+fn data_message(message: &str, field: Option<Field>) -> String {
+    if let Some(name) = message.strip_prefix("missing field ") {
+        return format!("missing field {name} in the object that ends here");
+    }
+    let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    else {
+        return message.to_string();
     };
-    format!("{kind}{}", &message[..cut])
+    let (expected, found) = (json_kind(expected), json_kind(found));
+    match field {
+        Some(Field::Value(name)) => format!("`{name}` should be {expected}, not {found}"),
+        Some(Field::ItemOf(name)) => {
+            format!("each item of `{name}` should be {expected}, not {found}")
+        }
+        None => format!("expected {expected}, found {found}"),
+    }
+}
+
+/// serde's name for a kind of value, as JSON calls it.
+fn json_kind(serde_name: &str) -> String {
+    let name = serde_name.strip_prefix("a ").unwrap_or(serde_name);
+    let kind = match name.split([' ', '`']).next().unwrap_or(name) {
+        "map" => "an object",
+        "sequence" => "a list",
+        "string" => "a string",
+        "integer" | "floating" | "f64" | "i64" => "a number",
+        "u32" | "u64" | "usize" => "a whole number",
+        "boolean" => "true or false",
+        "null" | "unit" => "null",
+        "struct" if name == "struct Localized" => r#"an object like {"ja": "…", "en": "…"}"#,
+        "struct" => "an object",
+        _ => serde_name,
+    };
+    kind.to_string()
+}
+
+/// The field whose value ends at `line`:`column`, read from the text before it, e.g.
+/// `cards` for `  "cards": {`. None when the value does not start on the key's line.
+fn field_before(text: &str, line: usize, column: usize) -> Option<Field> {
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let mut end = column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = &line_text[..end];
+    prefix.rmatch_indices(':').find_map(|(colon, _)| {
+        let key_part = prefix[..colon].trim_end().strip_suffix('"')?;
+        let name = &key_part[key_part.rfind('"')? + 1..];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        let name = name.to_string();
+        Some(if prefix[colon + 1..].trim_start().starts_with('[') {
+            Field::ItemOf(name)
+        } else {
+            Field::Value(name)
+        })
+    })
 }
 
 fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
@@ -237,8 +320,9 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         })
     };
     if deck.format > FORMAT_VERSION {
+        let format_line = text.lines().position(|line| line.contains("\"format\""));
         problem(
-            Some(1),
+            format_line.map(|index| index + 1).or(Some(1)),
             format!(
                 "deck format {} is newer than this version of mensetsu understands ({FORMAT_VERSION}); update mensetsu",
                 deck.format
@@ -258,8 +342,11 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         problem(Some(1), "deck has no cards".to_string());
     }
     let mut first_line_of_id: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut times_seen: HashMap<&str, usize> = HashMap::new();
     for (index, card) in deck.cards.iter().enumerate() {
-        let line = line_of_id(text, &card.id);
+        let seen = times_seen.entry(&card.id).or_default();
+        let line = nth_line_of_id(text, &card.id, *seen);
+        *seen += 1;
         let name = if card.id.trim().is_empty() {
             format!("card {}", index + 1)
         } else {
@@ -267,11 +354,13 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         };
         if card.id.trim().is_empty() {
             problem(line, format!("card {} has an empty `id`", index + 1));
-        } else if let Some(first) = first_line_of_id.insert(&card.id, line) {
+        } else if let Some(first) = first_line_of_id.get(card.id.as_str()) {
             let at = first
                 .map(|l| format!(" (first at line {l})"))
                 .unwrap_or_default();
             problem(line, format!("duplicate card id `{}`{at}", card.id));
+        } else {
+            first_line_of_id.insert(&card.id, line);
         }
         if card.question.is_blank() {
             problem(line, format!("{name} has an empty question"));
@@ -423,7 +512,7 @@ impl DeckSet {
 }
 
 /// The `*.json` files of a folder in name order; a missing folder is simply empty.
-fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),

@@ -5,6 +5,7 @@
 
 pub mod collection;
 pub mod deck;
+pub mod import;
 pub mod log;
 pub mod paths;
 pub mod progress;

@@ -1,0 +1,630 @@
+//! Decks end to end: the bundled decks against the seed guides, the importer against the
+//! bundled decks, and the `import` and `check` commands as a user runs them.
+
+use mensetsu::core::deck::{BUNDLED_DECKS, Card, Deck, DeckSet, parse_deck};
+use mensetsu::core::import::{ImportError, QuestionLayout, import_guide};
+use mensetsu::core::text::content_key;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decks");
+
+/// The seed file whose name starts with `prefix` (`"001"`), as (file name, text).
+fn seed(prefix: &str) -> (String, String) {
+    let entries = std::fs::read_dir(SEEDS).expect("the seed guides are beside the project");
+    let path = entries
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            path.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{prefix}_"))
+        })
+        .unwrap_or_else(|| panic!("no seed {prefix}_* in {SEEDS}"));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    (name, std::fs::read_to_string(&path).unwrap())
+}
+
+/// The seed text as a reader sees it: Markdown escapes (`D\&I`) and bold marks removed.
+fn readable(seed_text: &str) -> String {
+    let mut out = String::with_capacity(seed_text.len());
+    let mut chars = seed_text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.replace("**", "")
+}
+
+fn bundled(id: &str) -> Deck {
+    BUNDLED_DECKS
+        .iter()
+        .map(|(path, text)| parse_deck(path, text).unwrap().0)
+        .find(|deck| deck.id == id)
+        .unwrap_or_else(|| panic!("no bundled deck `{id}`"))
+}
+
+fn ja(card: &Card) -> &str {
+    card.question.ja.as_deref().unwrap_or("")
+}
+
+// ---------------------------------------------------------------------------------------
+// Bundled decks
+
+#[test]
+fn bundled_decks_load_without_problems() {
+    let sources = BUNDLED_DECKS
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string(), true))
+        .collect();
+    let set = DeckSet::from_sources(sources);
+    let problems: Vec<String> = set.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(set.decks.len(), BUNDLED_DECKS.len());
+}
+
+#[test]
+fn bundled_decks_have_their_question_counts() {
+    assert_eq!(bundled("vpoe").cards.len(), 15);
+    assert_eq!(bundled("hoe").cards.len(), 15);
+    assert_eq!(bundled("cto").cards.len(), 20);
+    let fundamentals = bundled("role-fundamentals").cards.len();
+    assert!(
+        fundamentals >= 30,
+        "role-fundamentals has {fundamentals} cards"
+    );
+}
+
+#[test]
+fn every_bundled_question_and_point_has_english() {
+    let mut missing = Vec::new();
+    for (path, text) in BUNDLED_DECKS {
+        let (deck, _) = parse_deck(path, text).unwrap();
+        for card in &deck.cards {
+            if card
+                .question
+                .en
+                .as_deref()
+                .is_none_or(|en| en.trim().is_empty())
+            {
+                missing.push(format!("{}: question", card.id));
+            }
+            for (index, point) in card.points.iter().enumerate() {
+                if point
+                    .text
+                    .en
+                    .as_deref()
+                    .is_none_or(|en| en.trim().is_empty())
+                {
+                    missing.push(format!("{}: point {}", card.id, index + 1));
+                }
+            }
+        }
+    }
+    assert_eq!(missing, Vec::<String>::new(), "texts without English");
+}
+
+/// The interview decks quote their guide: questions and points given by the guide are
+/// verbatim; only points marked `derived` may come from elsewhere in it.
+#[test]
+fn interview_deck_texts_are_verbatim_from_their_seed() {
+    for (deck_id, seed_prefix) in [("vpoe", "001"), ("hoe", "003"), ("cto", "004")] {
+        let deck = bundled(deck_id);
+        let (seed_name, seed_text) = seed(seed_prefix);
+        assert_eq!(
+            deck.source.as_ref().map(|s| s.file.as_str()),
+            Some(seed_name.as_str())
+        );
+        let seed_text = readable(&seed_text);
+        let mut not_found = Vec::new();
+        for card in &deck.cards {
+            if !seed_text.contains(ja(card)) || ja(card).is_empty() {
+                not_found.push(format!("{} question: {}", card.id, ja(card)));
+            }
+            for point in card.points.iter().filter(|point| !point.derived) {
+                let text = point.text.ja.as_deref().unwrap_or("");
+                if text.is_empty() || !seed_text.contains(text) {
+                    not_found.push(format!("{} point: {text}", card.id));
+                }
+            }
+        }
+        assert_eq!(
+            not_found,
+            Vec::<String>::new(),
+            "{deck_id}: not in {seed_name}"
+        );
+    }
+}
+
+#[test]
+fn cto_questions_11_to_20_have_only_derived_points() {
+    let deck = bundled("cto");
+    for card in &deck.cards[10..20] {
+        assert!(
+            card.points.iter().all(|point| point.derived),
+            "{} has a point not marked derived",
+            card.id
+        );
+    }
+}
+
+#[test]
+fn card_ids_are_unique_across_bundled_decks() {
+    let mut seen = HashSet::new();
+    let mut repeated = Vec::new();
+    for (path, text) in BUNDLED_DECKS {
+        let (deck, _) = parse_deck(path, text).unwrap();
+        for card in deck.cards {
+            if !seen.insert(card.id.clone()) {
+                repeated.push(card.id);
+            }
+        }
+    }
+    assert_eq!(repeated, Vec::<String>::new());
+}
+
+// ---------------------------------------------------------------------------------------
+// Importer against the seeds
+
+/// Importing a seed guide yields the bundled deck's questions in order, and each card's
+/// points hold the same text as the bundled card's points from the guide (splitting may
+/// differ only at list separators, which `content_key` ignores).
+fn assert_import_matches_bundled(seed_prefix: &str, deck_id: &str, layout: QuestionLayout) {
+    let (name, text) = seed(seed_prefix);
+    let imported = import_guide(&name, &text).unwrap();
+    let expected = bundled(deck_id);
+    assert_eq!(imported.layout, layout, "{name}");
+    assert_eq!(imported.deck.cards.len(), expected.cards.len(), "{name}");
+    assert_eq!(
+        imported.deck.source, expected.source,
+        "{name}: source and section"
+    );
+    assert_eq!(imported.deck.role, expected.role, "{name}: role");
+    for (got, want) in imported.deck.cards.iter().zip(&expected.cards) {
+        assert_eq!(ja(got), ja(want), "{name}: question of {}", want.id);
+        let got_points: String = got
+            .points
+            .iter()
+            .map(|point| point.text.ja.as_deref().unwrap_or(""))
+            .collect();
+        let want_points: String = want
+            .points
+            .iter()
+            .filter(|point| !point.derived)
+            .map(|point| point.text.ja.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            content_key(&got_points),
+            content_key(&want_points),
+            "{name}: points of {}",
+            want.id
+        );
+        assert!(
+            got.points
+                .iter()
+                .all(|point| point.text.en.is_none() && !point.derived)
+        );
+    }
+}
+
+#[test]
+fn importing_guide_001_gives_the_vpoe_deck() {
+    assert_import_matches_bundled("001", "vpoe", QuestionLayout::PlainTable);
+}
+
+#[test]
+fn importing_guide_003_gives_the_hoe_deck() {
+    assert_import_matches_bundled("003", "hoe", QuestionLayout::PipeTable);
+}
+
+#[test]
+fn importing_guide_004_gives_the_cto_deck() {
+    assert_import_matches_bundled("004", "cto", QuestionLayout::NumberedList);
+}
+
+#[test]
+fn guides_without_an_interview_section_are_refused() {
+    for prefix in ["000", "002"] {
+        let (name, text) = seed(prefix);
+        assert_eq!(
+            import_guide(&name, &text),
+            Err(ImportError::NoInterviewSection),
+            "{name}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The commands
+
+fn mensetsu(data_dir: &Path, args: &[&str], current_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mensetsu"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .current_dir(current_dir)
+        // The user's own data folder must never be touched by a test.
+        .env_remove("MENSETSU_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn seed_path(prefix: &str) -> PathBuf {
+    Path::new(SEEDS).join(seed(prefix).0)
+}
+
+fn bundled_totals() -> (usize, usize) {
+    let sources = BUNDLED_DECKS
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.to_string(), true))
+        .collect();
+    let set = DeckSet::from_sources(sources);
+    (set.decks.len(), set.card_count())
+}
+
+#[test]
+fn check_without_paths_passes_on_the_bundled_decks() {
+    let data = tempfile::tempdir().unwrap();
+    let output = mensetsu(data.path(), &["check"], data.path());
+    let (decks, cards) = bundled_totals();
+    assert_eq!(
+        stdout(&output),
+        format!("{decks} decks, {cards} cards, 0 problems\n")
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn imported_deck_lands_in_the_user_decks_folder_and_passes_check() {
+    let data = tempfile::tempdir().unwrap();
+    let guide = seed_path("003");
+    let output = mensetsu(
+        data.path(),
+        &["import", guide.to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let written = data.path().join("decks/head-of-engineering.json");
+    let report = stdout(&output);
+    assert!(report.contains(&written.display().to_string()), "{report}");
+    assert!(report.contains("15 questions"), "{report}");
+
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.ends_with("}\n"));
+    assert!(text.contains("\n      \"id\": \"head-of-engineering-q01\",\n"));
+    let (deck, problems) = parse_deck("written", &text).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(deck.cards.len(), 15);
+
+    let check = mensetsu(data.path(), &["check"], data.path());
+    let (decks, cards) = bundled_totals();
+    assert_eq!(
+        stdout(&check),
+        format!("{} decks, {} cards, 0 problems\n", decks + 1, cards + 15)
+    );
+    assert_eq!(check.status.code(), Some(0));
+}
+
+#[test]
+fn import_never_overwrites_without_force() {
+    let data = tempfile::tempdir().unwrap();
+    let guide = seed_path("004");
+    let guide = guide.to_str().unwrap();
+    let written = data.path().join("decks/cto-career-guide.json");
+    assert_eq!(
+        mensetsu(data.path(), &["import", guide], data.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    // A user's edit must survive a second import.
+    std::fs::write(&written, "edited by hand\n").unwrap();
+
+    let again = mensetsu(data.path(), &["import", guide], data.path());
+    assert_eq!(again.status.code(), Some(1));
+    let message = stderr(&again);
+    assert!(
+        message.contains(&written.display().to_string()),
+        "{message}"
+    );
+    assert!(
+        message.contains("already exists") && message.contains("--out"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&written).unwrap(),
+        "edited by hand\n"
+    );
+
+    let forced = mensetsu(data.path(), &["import", guide, "--force"], data.path());
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(
+        std::fs::read_to_string(&written)
+            .unwrap()
+            .contains("cto-career-guide-q20")
+    );
+}
+
+#[test]
+fn import_with_out_writes_exactly_there() {
+    let data = tempfile::tempdir().unwrap();
+    let out = data.path().join("elsewhere/vpoe-guide.json");
+    let guide = seed_path("001");
+    let output = mensetsu(
+        data.path(),
+        &[
+            "import",
+            guide.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        data.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let (deck, problems) = parse_deck("out", &std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(deck.cards.len(), 15);
+    assert!(!data.path().join("decks").exists());
+    // No temporary file is left beside the deck.
+    let names: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["vpoe-guide.json"]);
+}
+
+#[test]
+fn import_of_a_guide_without_interview_section_fails_and_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let (name, _) = seed("000");
+    let output = mensetsu(
+        data.path(),
+        &["import", seed_path("000").to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains(&name), "{message}");
+    assert!(message.contains("no interview section"), "{message}");
+    assert_eq!(stdout(&output), "");
+    assert!(!data.path().join("decks").exists());
+}
+
+#[test]
+fn import_reports_unreadable_and_non_utf8_files_by_name() {
+    let data = tempfile::tempdir().unwrap();
+    let missing = mensetsu(data.path(), &["import", "no-such-guide.md"], data.path());
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("cannot read no-such-guide.md"),
+        "{}",
+        stderr(&missing)
+    );
+
+    std::fs::write(data.path().join("latin1.txt"), b"# Gu\xefde\n").unwrap();
+    let latin1 = mensetsu(data.path(), &["import", "latin1.txt"], data.path());
+    assert_eq!(latin1.status.code(), Some(1));
+    let message = stderr(&latin1);
+    assert!(message.contains("latin1.txt is not UTF-8"), "{message}");
+    assert!(message.contains("line 1, column 5"), "{message}");
+}
+
+#[test]
+fn bad_usage_exits_with_2() {
+    let data = tempfile::tempdir().unwrap();
+    for args in [
+        &["import"][..],
+        &["import", "a.md", "b.md"],
+        &["import", "a.md", "--out"],
+        &["check", "--strict"],
+    ] {
+        let output = mensetsu(data.path(), args, data.path());
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("usage: mensetsu"), "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// `check` on broken decks
+
+/// Runs `mensetsu check` on fixtures (paths relative to the fixtures folder, as messages
+/// show them) and compares its whole output.
+fn assert_check(paths: &[&str], problems: &[&str], summary: &str) {
+    let data = tempfile::tempdir().unwrap();
+    let mut args = vec!["check"];
+    args.extend(paths);
+    let output = mensetsu(data.path(), &args, Path::new(FIXTURES));
+    let mut expected: String = problems.iter().map(|line| format!("{line}\n")).collect();
+    expected.push_str(summary);
+    expected.push('\n');
+    assert_eq!(stdout(&output), expected, "check {paths:?}");
+    assert_eq!(stderr(&output), "");
+    let code = if problems.is_empty() { 0 } else { 1 };
+    assert_eq!(output.status.code(), Some(code), "check {paths:?}");
+}
+
+#[test]
+fn check_truncated_json() {
+    // Six lines and a final newline: the file ends on (empty) line 7.
+    assert_check(
+        &["truncated.json"],
+        &[
+            "truncated.json:7: invalid JSON: the file ends before the deck is complete (is it cut off?)",
+        ],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_trailing_comma() {
+    // The `}` after the comma closing line 7 is at line 8, column 5.
+    assert_check(
+        &["trailing-comma.json"],
+        &["trailing-comma.json:8:5: invalid JSON: trailing comma"],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_cards_of_the_wrong_type() {
+    // serde_json points just before the value: `  "cards": ` is 11 bytes.
+    assert_check(
+        &["cards-not-a-list.json"],
+        &["cards-not-a-list.json:4:11: wrong deck format: `cards` should be a list, not an object"],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_question_of_the_wrong_type() {
+    // The string ends at byte 35 of line 7: 18 bytes of `      "question": `, the quotes
+    // and five three-byte characters.
+    assert_check(
+        &["question-is-text.json"],
+        &[
+            "question-is-text.json:7:35: wrong deck format: `question` should be an object like {\"ja\": \"…\", \"en\": \"…\"}, not a string",
+        ],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_missing_question() {
+    // Missing fields are noticed where the card's object closes: line 8, column 5.
+    assert_check(
+        &["missing-question.json"],
+        &[
+            "missing-question.json:8:5: wrong deck format: missing field `question` in the object that ends here",
+        ],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_missing_card_id() {
+    assert_check(
+        &["missing-card-id.json"],
+        &[
+            "missing-card-id.json:7:5: wrong deck format: missing field `id` in the object that ends here",
+        ],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_empty_question() {
+    // Card problems are reported at the card's `"id"` line.
+    assert_check(
+        &["empty-question.json"],
+        &["empty-question.json:6: card `empty-question-q01` has an empty question"],
+        "1 deck, 1 card, 1 problem",
+    );
+}
+
+#[test]
+fn check_empty_point() {
+    assert_check(
+        &["empty-point.json"],
+        &["empty-point.json:6: card `empty-point-q01`: answer point 2 is empty"],
+        "1 deck, 1 card, 1 problem",
+    );
+}
+
+#[test]
+fn check_duplicate_id_within_a_file() {
+    // The repeat is on line 7, the first use on line 5; the repeat is dropped.
+    assert_check(
+        &["duplicate-id.json"],
+        &["duplicate-id.json:7: duplicate card id `duplicate-id-q01` (first at line 5)"],
+        "1 deck, 2 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_duplicate_id_across_files_of_a_folder() {
+    assert_check(
+        &["cross"],
+        &[
+            "cross/b.json:6: duplicate card id `shared-q01`: already used in cross/a.json; card skipped",
+        ],
+        "2 decks, 3 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_invalid_utf8() {
+    // `  "title": { "ja": "bad ` is 24 bytes; the 0xFF byte is the 25th.
+    assert_check(
+        &["invalid-utf8.json"],
+        &["invalid-utf8.json:3:25: not valid UTF-8 text; save the file as UTF-8"],
+        "0 decks, 0 cards, 1 problem",
+    );
+}
+
+#[test]
+fn check_accepts_a_byte_order_mark() {
+    assert_eq!(
+        &std::fs::read(Path::new(FIXTURES).join("bom.json")).unwrap()[..3],
+        b"\xef\xbb\xbf"
+    );
+    assert_check(&["bom.json"], &[], "1 deck, 2 cards, 0 problems");
+}
+
+#[test]
+fn check_accepts_crlf_and_counts_its_lines() {
+    assert!(
+        std::fs::read_to_string(Path::new(FIXTURES).join("crlf.json"))
+            .unwrap()
+            .contains("\r\n")
+    );
+    assert_check(&["crlf.json"], &[], "1 deck, 2 cards, 0 problems");
+    assert_check(
+        &["crlf-duplicate.json"],
+        &["crlf-duplicate.json:6: duplicate card id `crlf-duplicate-q01` (first at line 5)"],
+        "1 deck, 1 card, 1 problem",
+    );
+}
+
+#[test]
+fn check_future_format() {
+    assert_check(
+        &["future-format.json"],
+        &[
+            "future-format.json:2: deck format 2 is newer than this version of mensetsu understands (1); update mensetsu",
+        ],
+        "1 deck, 1 card, 1 problem",
+    );
+}
+
+#[test]
+fn check_reports_a_missing_file_and_still_checks_the_rest() {
+    let data = tempfile::tempdir().unwrap();
+    let output = mensetsu(
+        data.path(),
+        &["check", "no-such-deck.json", "bom.json"],
+        Path::new(FIXTURES),
+    );
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("no-such-deck.json: cannot read: "),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1], "1 deck, 2 cards, 1 problem");
+    assert_eq!(output.status.code(), Some(1));
+}
