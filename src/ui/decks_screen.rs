@@ -60,9 +60,17 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
             .then_with(|| a.role.cmp(&b.role))
     });
 
+    let can_study_all = writable && all.total() > 0;
+    let typing = ui.ctx().memory(|memory| memory.focused().is_some());
+    if can_study_all
+        && !typing
+        && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        actions.push(Action::StartSession(Scope::AllDecks));
+    }
     ui.horizontal(|ui| {
-        let label = format!("{} ({})", text.study_all_due, all.total());
-        let button = ui.add_enabled(writable && all.total() > 0, egui::Button::new(label));
+        let label = format!("{} ({})  [Enter]", text.study_all_due, all.total());
+        let button = ui.add_enabled(can_study_all, egui::Button::new(label));
         if button.clicked() {
             actions.push(Action::StartSession(Scope::AllDecks));
         }
