@@ -4,6 +4,7 @@
 //! every computation can be replayed and tested.
 
 pub mod collection;
+pub mod days;
 pub mod deck;
 pub mod import;
 pub mod log;

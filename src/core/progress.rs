@@ -6,7 +6,7 @@ use crate::core::deck::DeckSet;
 use crate::core::log::{self, LogProblem, Record, ReviewRecord};
 use crate::core::scheduler::{CardState, Phase, Rating, Scheduler};
 use crate::core::store::LogSnapshot;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+
 use std::collections::{BTreeMap, HashMap};
 
 /// One review as replayed: which log record it was and what it did to the card.
@@ -119,29 +119,12 @@ impl Progress {
     }
 }
 
-/// The study day a moment belongs to: the calendar date in the moment's own UTC offset,
-/// with the day starting at `rollover_hour` instead of midnight.
-pub fn study_day(at: DateTime<FixedOffset>, rollover_hour: u32) -> NaiveDate {
-    (at - Duration::hours(i64::from(rollover_hour))).date_naive()
-}
-
-/// When the study day of `now` ends, in `now`'s offset: cards due before it are due today.
-pub fn end_of_study_day(now: DateTime<FixedOffset>, rollover_hour: u32) -> DateTime<FixedOffset> {
-    let day = study_day(now, rollover_hour);
-    let naive_end = (day + chrono::Days::new(1))
-        .and_hms_opt(rollover_hour.min(23), 0, 0)
-        .unwrap_or_default();
-    naive_end
-        .and_local_timezone(*now.offset())
-        .single()
-        .unwrap_or(now)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::log::parse_log;
     use crate::core::scheduler::SchedulerConfig;
+    use chrono::{DateTime, FixedOffset};
     use std::path::Path;
 
     fn at(text: &str) -> DateTime<FixedOffset> {
@@ -160,22 +143,6 @@ mod tests {
             records: log::merge(records),
             problems,
         }
-    }
-
-    #[test]
-    fn study_day_starts_at_the_rollover_hour_in_local_time() {
-        assert_eq!(
-            study_day(at("2026-11-22T03:59:00+09:00"), 4),
-            NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
-        );
-        assert_eq!(
-            study_day(at("2026-11-22T04:01:00+09:00"), 4),
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-        );
-        assert_eq!(
-            end_of_study_day(at("2026-11-22T23:00:00+09:00"), 4),
-            at("2026-11-23T04:00:00+09:00")
-        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! due within the learn-ahead window.
 
 use crate::core::collection::Collection;
+use crate::core::days::{end_of_study_day, study_day};
 use crate::core::deck::Deck;
-use crate::core::progress::{end_of_study_day, study_day};
 use crate::core::scheduler::{CardState, Phase};
 use chrono::{DateTime, Duration, FixedOffset};
 

@@ -21,6 +21,7 @@
 //!   end days half the weight of the others and can even land one day past the upper
 //!   bound.)
 
+use crate::core::days;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use fsrs::{FSRS, ItemState, MemoryState};
 use serde::{Deserialize, Serialize};
@@ -336,8 +337,7 @@ impl Scheduler {
 
     /// The date a moment counts for: before the rollover hour it is still the day before.
     pub fn study_day(&self, at: DateTime<FixedOffset>) -> NaiveDate {
-        let rollover = Duration::hours(i64::from(self.config.day_rollover_hour));
-        at.checked_sub_signed(rollover).unwrap_or(at).date_naive()
+        days::study_day(at, self.config.day_rollover_hour)
     }
 
     /// The crate's memory states and intervals for the four ratings.

@@ -1,8 +1,9 @@
 //! Statistics, computed once from the replayed log and then only read (by the CLI and the
 //! statistics screen).
 
+use crate::core::days::study_day;
 use crate::core::deck::DeckSet;
-use crate::core::progress::{Progress, study_day};
+use crate::core::progress::Progress;
 use crate::core::scheduler::Phase;
 use crate::core::store::LogSnapshot;
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
