@@ -7,6 +7,7 @@ use crate::core::days::{end_of_study_day, study_day};
 use crate::core::deck::Deck;
 use crate::core::scheduler::{CardState, Phase};
 use chrono::{DateTime, Duration, FixedOffset};
+use std::collections::HashMap;
 
 /// How far ahead a learning card may be shown when nothing else is due, as in Anki.
 pub const LEARN_AHEAD_MINUTES: i64 = 20;
@@ -75,31 +76,51 @@ fn is_learning(state: &CardState) -> bool {
     matches!(state.phase, Phase::Learning | Phase::Relearning)
 }
 
-pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOffset>) -> DueCounts {
+/// What is due today in every deck, and across all decks, from one pass over the cards.
+pub fn due_counts_by_deck(
+    collection: &Collection,
+    now: DateTime<FixedOffset>,
+) -> (HashMap<String, DueCounts>, DueCounts) {
     let end_of_day = end_of_study_day(now, collection.settings.day_rollover_hour);
-    let mut counts = DueCounts::default();
-    let mut new_in_scope = 0;
-    for (deck, card) in collection.decks.cards() {
-        if !scope.includes(deck) {
-            continue;
-        }
-        let state = collection.state(&card.id);
-        match state.phase {
-            Phase::New => new_in_scope += 1,
-            _ if state.due.is_some_and(|due| due < end_of_day) => {
-                if is_learning(&state) {
+    let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
+    let mut all = DueCounts::default();
+    for loaded in &collection.decks.decks {
+        let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
+        for card in &loaded.deck.cards {
+            let state = collection.progress.states.get(&card.id);
+            let Some(state) = state.filter(|state| state.phase != Phase::New) else {
+                // Capped by the daily limit below.
+                counts.new += 1;
+                continue;
+            };
+            if state.due.is_some_and(|due| due < end_of_day) {
+                if is_learning(state) {
                     counts.learning += 1;
                 } else {
                     counts.review += 1;
                 }
             }
-            _ => {}
         }
+        all.new += counts.new;
+        all.learning += counts.learning;
+        all.review += counts.review;
     }
     let limit = collection.settings.new_cards_per_day as usize;
     let left_today = limit.saturating_sub(new_cards_introduced_today(collection, now));
-    counts.new = new_in_scope.min(left_today);
-    counts
+    for counts in per_deck.values_mut() {
+        counts.new = counts.new.min(left_today);
+    }
+    all.new = all.new.min(left_today);
+    (per_deck, all)
+}
+
+/// What is due today in `scope`.
+pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOffset>) -> DueCounts {
+    let (per_deck, all) = due_counts_by_deck(collection, now);
+    match scope {
+        Scope::AllDecks => all,
+        Scope::Deck(id) => per_deck.get(id).copied().unwrap_or_default(),
+    }
 }
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
@@ -118,12 +139,16 @@ pub fn next_card(
         if !scope.includes(deck) {
             continue;
         }
-        let state = collection.state(&card.id);
         let id = card.id.as_str();
+        let Some(state) = collection.progress.states.get(id) else {
+            if first_new.is_none() {
+                first_new = Some(id);
+            }
+            continue;
+        };
         match (state.phase, state.due) {
-            (Phase::New, _) if first_new.is_none() => first_new = Some(id),
             (Phase::New, _) => {}
-            (_, Some(due)) if is_learning(&state) => {
+            (_, Some(due)) if is_learning(state) => {
                 if due <= now {
                     keep_earliest(&mut learning_due, due, id);
                 } else if due <= now + Duration::minutes(LEARN_AHEAD_MINUTES) {
@@ -171,9 +196,170 @@ pub fn next_learning_due(
         .decks
         .cards()
         .filter(|(deck, _)| scope.includes(deck))
-        .map(|(_, card)| collection.state(&card.id))
-        .filter(is_learning)
+        .filter_map(|(_, card)| collection.progress.states.get(&card.id))
+        .filter(|state| is_learning(state))
         .filter_map(|state| state.due)
         .filter(|due| *due > now && *due < end_of_day)
         .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::collection::AnswerDetails;
+    use crate::core::paths::DataDir;
+    use crate::core::scheduler::Rating;
+    use crate::core::settings::{self, Settings};
+    use crate::core::store::Store;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    /// A data folder with one user deck `t` of five cards and the given daily limit.
+    fn collection(new_per_day: u32) -> (tempfile::TempDir, Collection, Store) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        std::fs::create_dir_all(dir.decks_dir()).unwrap();
+        let cards: Vec<String> = (1..=5)
+            .map(|n| format!(r#"{{"id":"t{n}","question":{{"en":"q{n}"}}}}"#))
+            .collect();
+        std::fs::write(
+            dir.decks_dir().join("t.json"),
+            format!(
+                r#"{{"id":"t","title":{{"en":"T"}},"cards":[{}]}}"#,
+                cards.join(",")
+            ),
+        )
+        .unwrap();
+        let limits = Settings {
+            new_cards_per_day: new_per_day,
+            ..Settings::default()
+        };
+        settings::save(&dir.settings_file(), &limits).unwrap();
+        let store = Store::open(dir.clone(), "pc").unwrap();
+        (temp, Collection::load(dir, "t"), store)
+    }
+
+    fn answer(c: &mut Collection, store: &mut Store, card: &str, rating: Rating, when: &str) {
+        c.record_answer(store, card, rating, at(when), AnswerDetails::default())
+            .unwrap();
+    }
+
+    #[test]
+    fn learning_due_comes_before_reviews_which_come_before_new_cards() {
+        let (_temp, mut c, mut store) = collection(20);
+        let scope = Scope::Deck("t".into());
+        // t2 graduates with Easy on the 1st (due days later); t1 enters learning on the 30th.
+        answer(
+            &mut c,
+            &mut store,
+            "t2",
+            Rating::Easy,
+            "2026-11-01T09:00:00+09:00",
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T09:00:00+09:00",
+        );
+        // t1's 10-minute step is due at 09:10: first.
+        let now = at("2026-11-30T09:11:00+09:00");
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t1".into(), QueueKind::Learning))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T09:11:00+09:00",
+        );
+        // Then the overdue review, then new cards in deck order.
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t2".into(), QueueKind::Review))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t2",
+            Rating::Good,
+            "2026-11-30T09:12:00+09:00",
+        );
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t3".into(), QueueKind::New))
+        );
+    }
+
+    #[test]
+    fn new_cards_stop_at_the_daily_limit_shared_across_decks_until_the_next_day() {
+        let (_temp, mut c, mut store) = collection(2);
+        let scope = Scope::Deck("t".into());
+        // One new card studied in a bundled deck counts against the same limit.
+        answer(
+            &mut c,
+            &mut store,
+            "vpoe-q01",
+            Rating::Easy,
+            "2026-11-30T09:00:00+09:00",
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Easy,
+            "2026-11-30T09:01:00+09:00",
+        );
+        let now = at("2026-11-30T09:02:00+09:00");
+        assert_eq!(due_counts(&c, &scope, now).new, 0);
+        assert_eq!(next_card(&c, &scope, now), None);
+        // 04:00 the next morning is a new study day.
+        let tomorrow = at("2026-12-01T04:00:00+09:00");
+        assert_eq!(due_counts(&c, &scope, tomorrow).new, 2);
+        assert_eq!(
+            next_card(&c, &scope, tomorrow),
+            Some(("t2".into(), QueueKind::New))
+        );
+    }
+
+    #[test]
+    fn a_learning_card_is_shown_early_only_when_nothing_else_is_left() {
+        let (_temp, mut c, mut store) = collection(1);
+        let scope = Scope::Deck("t".into());
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T09:00:00+09:00",
+        );
+        // Due at 09:10; at 09:01 the daily limit is used up and nothing else is due.
+        let now = at("2026-11-30T09:01:00+09:00");
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t1".into(), QueueKind::Learning))
+        );
+        assert_eq!(
+            next_learning_due(&c, &scope, now),
+            Some(at("2026-11-30T09:10:00+09:00"))
+        );
+        let counts = due_counts(&c, &scope, now);
+        assert_eq!((counts.new, counts.learning, counts.review), (0, 1, 0));
+        // More than 20 minutes ahead is not shown early.
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T09:10:00+09:00",
+        );
+        let state = c.state("t1");
+        assert_eq!(state.phase, Phase::Review);
+        assert_eq!(next_card(&c, &scope, at("2026-11-30T09:11:00+09:00")), None);
+    }
 }

@@ -147,22 +147,12 @@ impl MensetsuApp {
                 overview
             }
             _ => {
-                let per_deck = self
-                    .collection
-                    .decks
-                    .decks
-                    .iter()
-                    .map(|loaded| {
-                        let scope = Scope::Deck(loaded.deck.id.clone());
-                        let counts = queue::due_counts(&self.collection, &scope, now);
-                        (loaded.deck.id.clone(), counts)
-                    })
-                    .collect();
+                let (per_deck, all) = queue::due_counts_by_deck(&self.collection, now);
                 Overview {
                     generation,
                     computed_at: now,
                     per_deck,
-                    all: queue::due_counts(&self.collection, &Scope::AllDecks, now),
+                    all,
                 }
             }
         };
