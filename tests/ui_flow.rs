@@ -177,6 +177,57 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
 }
 
 #[test]
+fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
+    let fixture = fixture(&english());
+    {
+        let mut harness = harness(app(&fixture));
+        harness
+            .get_by_label_contains("Study — CTO interview")
+            .click();
+        harness.run();
+        harness.get_by_label("Note").click();
+        harness.run();
+        let note_box = "Your note on this card (kept for next time)";
+        harness.get_by_label(note_box).click();
+        harness.run();
+        harness
+            .get_by_label(note_box)
+            .type_text("前職で技術と経営の橋渡しをした話");
+        harness.run();
+        harness.key_press(Key::Escape);
+        harness.run();
+        harness.key_press(Key::Space);
+        harness.run();
+        harness.key_press(Key::Num3);
+        harness.run();
+        // Ctrl+Z (Cmd+Z on macOS) undoes like U.
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        harness.run();
+        let records = log_records(&fixture.dir);
+        assert!(
+            matches!(records.last(), Some(Record::Undo(_))),
+            "{records:?}"
+        );
+    }
+    // A new app on the same folder shows the note with the card.
+    let app = app(&fixture);
+    assert_eq!(
+        app.collection.note("cto-q01"),
+        "前職で技術と経営の橋渡しをした話"
+    );
+    let mut harness = harness(app);
+    harness
+        .get_by_label_contains("Study — CTO interview")
+        .click();
+    harness.run();
+    let note_box = harness.get_by_label("Your note on this card (kept for next time)");
+    assert_eq!(
+        note_box.value().as_deref(),
+        Some("前職で技術と経営の橋渡しをした話")
+    );
+}
+
+#[test]
 fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));

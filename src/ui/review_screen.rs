@@ -208,13 +208,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
             egui::CollapsingHeader::new(text.note)
                 .default_open(!shown.note.is_empty())
                 .show(ui, |ui| {
+                    let label = ui.weak(text.note_label);
                     ui.add(
                         egui::TextEdit::multiline(&mut shown.note)
                             .hint_text(text.note_hint)
                             .desired_rows(3)
                             .desired_width(f32::INFINITY),
                     )
-                    .on_hover_text(text.note);
+                    .labelled_by(label.id);
                 });
             if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
                 actions.push(Action::Undo);
