@@ -20,6 +20,7 @@ pub struct AnswerDetails {
     pub points_total: Option<usize>,
     pub answer: Option<String>,
     pub mode: Option<String>,
+    pub session: Option<String>,
 }
 
 #[derive(Debug)]
@@ -104,6 +105,26 @@ impl Collection {
         self.progress.state(card_id)
     }
 
+    /// Every effective answer to a card, oldest first, with the state it led to.
+    pub fn history(&self, card_id: &str) -> Vec<(&ReviewRecord, &CardState)> {
+        self.progress
+            .history
+            .get(card_id)
+            .map(|indices| {
+                indices
+                    .iter()
+                    .map(|&index| {
+                        let replayed = &self.progress.reviews[index];
+                        (
+                            self.progress.record(&self.snapshot, replayed),
+                            &replayed.state_after,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn stats(&self, now: DateTime<FixedOffset>) -> Stats {
         Stats::compute(
             &self.decks,
@@ -148,6 +169,7 @@ impl Collection {
             points_total: details.points_total,
             answer: details.answer,
             mode: details.mode,
+            session: details.session,
         });
         let id = record.id().to_string();
         let origin = store.append(&record)?;

@@ -36,6 +36,10 @@ pub struct ReviewRecord {
     /// Where the answer was given: absent for normal study, `"mock"` for a mock interview.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
+    /// The mock interview the answer belongs to, so its summary can be rebuilt from the
+    /// log alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
 }
 
 /// Cancels an earlier review; the review stays in the log.
@@ -184,6 +188,7 @@ struct RawLine {
     points_total: Option<usize>,
     answer: Option<String>,
     mode: Option<String>,
+    session: Option<String>,
     note: Option<String>,
 }
 
@@ -231,6 +236,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
         points_total: raw.points_total,
         answer: raw.answer,
         mode: raw.mode,
+        session: raw.session,
     }))
 }
 
@@ -414,7 +420,8 @@ mod tests {
             points_covered: Some(vec![0, 2]),
             points_total: Some(4),
             answer: Some("シャーディング\n\"quoted\"".into()),
-            mode: None,
+            mode: Some("mock".into()),
+            session: Some("d-8".into()),
         });
         let line = record.to_line().unwrap();
         assert!(!line.contains('\n'));

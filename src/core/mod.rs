@@ -8,6 +8,7 @@ pub mod days;
 pub mod deck;
 pub mod import;
 pub mod log;
+pub mod mock;
 pub mod paths;
 pub mod progress;
 pub mod queue;

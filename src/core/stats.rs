@@ -4,14 +4,18 @@
 use crate::core::days::study_day;
 use crate::core::deck::DeckSet;
 use crate::core::progress::Progress;
-use crate::core::scheduler::Phase;
+use crate::core::scheduler::{CardState, Phase};
 use crate::core::store::LogSnapshot;
-use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// How far ahead the due forecast looks, and how far back true retention looks.
 pub const WINDOW_DAYS: u64 = 30;
+
+/// Stability from which a card counts as mastered: it would still be recalled with the
+/// desired probability three weeks later (the threshold Anki calls "mature").
+pub const MASTERED_STABILITY_DAYS: f32 = 21.0;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct StateCounts {
@@ -19,9 +23,30 @@ pub struct StateCounts {
     pub learning: usize,
     pub review: usize,
     pub relearning: usize,
+    /// Cards (of any state) with a stability of [`MASTERED_STABILITY_DAYS`] or more.
+    pub mastered: usize,
 }
 
 impl StateCounts {
+    pub fn add_card(&mut self, state: &CardState) {
+        self.add(state.phase);
+        if state
+            .stability
+            .is_some_and(|stability| stability >= MASTERED_STABILITY_DAYS)
+        {
+            self.mastered += 1;
+        }
+    }
+
+    /// Share of cards mastered, 0.0-1.0.
+    pub fn mastery(&self) -> f64 {
+        if self.total() == 0 {
+            0.0
+        } else {
+            self.mastered as f64 / self.total() as f64
+        }
+    }
+
     pub fn add(&mut self, phase: Phase) {
         match phase {
             Phase::New => self.new += 1,
@@ -63,6 +88,13 @@ pub struct Retention {
     pub rate: Option<f64>,
 }
 
+/// True retention of the answers given in one week (Monday to Sunday, study days).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeekRetention {
+    pub week_start: NaiveDate,
+    pub retention: Retention,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DueDay {
     pub day: NaiveDate,
@@ -76,9 +108,13 @@ pub struct Stats {
     pub counts: StateCounts,
     /// Per deck id, the same counts.
     pub counts_per_deck: BTreeMap<String, StateCounts>,
+    /// Per role (`vpoe`, `hoe`, `cto`, …), the same counts.
+    pub counts_per_role: BTreeMap<String, StateCounts>,
     pub reviews_per_day: BTreeMap<NaiveDate, DayReviews>,
     /// Over the last [`WINDOW_DAYS`] study days, today included.
     pub true_retention: Retention,
+    /// True retention week by week, from the first week with an answer to this week.
+    pub retention_per_week: Vec<WeekRetention>,
     /// Cards of the loaded decks due on each of the next [`WINDOW_DAYS`] study days;
     /// the first entry is today and includes everything overdue.
     pub due_per_day: Vec<DueDay>,
@@ -108,12 +144,17 @@ impl Stats {
         };
         for (deck, card) in decks.cards() {
             let state = progress.state(&card.id);
-            stats.counts.add(state.phase);
+            stats.counts.add_card(&state);
             stats
                 .counts_per_deck
                 .entry(deck.id.clone())
                 .or_default()
-                .add(state.phase);
+                .add_card(&state);
+            stats
+                .counts_per_role
+                .entry(deck.role.clone())
+                .or_default()
+                .add_card(&state);
             if let Some(due) = state.due.filter(|_| state.phase != Phase::New) {
                 let due_day = study_day(due.with_timezone(now.offset()), rollover_hour);
                 let offset = (due_day - today).num_days().max(0);
@@ -126,6 +167,7 @@ impl Stats {
             }
         }
         let window_start = today - Days::new(WINDOW_DAYS - 1);
+        let mut weeks: BTreeMap<NaiveDate, Retention> = BTreeMap::new();
         for replayed in &progress.reviews {
             let record = progress.record(snapshot, replayed);
             let day = study_day(record.at, rollover_hour);
@@ -137,11 +179,31 @@ impl Stats {
                 _ => entry.easy += 1,
             }
             entry.duration_ms += record.duration_ms.unwrap_or(0);
-            if replayed.phase_before == Phase::Review && day >= window_start && day <= today {
-                stats.true_retention.total += 1;
-                if record.rating > 1 {
-                    stats.true_retention.passed += 1;
+            if replayed.phase_before == Phase::Review {
+                let passed = u32::from(record.rating > 1);
+                let week = weeks.entry(week_start(day)).or_default();
+                week.total += 1;
+                week.passed += passed;
+                if day >= window_start && day <= today {
+                    stats.true_retention.total += 1;
+                    stats.true_retention.passed += passed;
                 }
+            }
+        }
+        if let Some(first) = progress
+            .reviews
+            .first()
+            .map(|replayed| study_day(progress.record(snapshot, replayed).at, rollover_hour))
+        {
+            let mut week = week_start(first);
+            while week <= today {
+                let mut retention = weeks.get(&week).copied().unwrap_or_default();
+                retention.rate = rate(retention.passed, retention.total);
+                stats.retention_per_week.push(WeekRetention {
+                    week_start: week,
+                    retention,
+                });
+                week = week + Days::new(7);
             }
         }
         let retention = &mut stats.true_retention;
@@ -150,6 +212,15 @@ impl Stats {
         stats.streak_days = streak(&stats.reviews_per_day, today);
         stats
     }
+}
+
+fn rate(passed: u32, total: u32) -> Option<f64> {
+    (total > 0).then(|| f64::from(passed) / f64::from(total))
+}
+
+/// The Monday of the week `day` is in.
+pub fn week_start(day: NaiveDate) -> NaiveDate {
+    day - Days::new(u64::from(day.weekday().num_days_from_monday()))
 }
 
 fn streak(reviews_per_day: &BTreeMap<NaiveDate, DayReviews>, today: NaiveDate) -> u32 {
@@ -206,6 +277,22 @@ mod tests {
     }
 
     #[test]
+    fn a_card_is_mastered_from_a_stability_of_21_days_in_any_state() {
+        let mut counts = StateCounts::default();
+        let card = |phase, stability| CardState {
+            phase,
+            stability,
+            ..CardState::default()
+        };
+        counts.add_card(&card(Phase::Review, Some(20.99)));
+        counts.add_card(&card(Phase::Review, Some(21.0)));
+        counts.add_card(&card(Phase::Relearning, Some(40.0)));
+        counts.add_card(&card(Phase::New, None));
+        assert_eq!((counts.total(), counts.mastered), (4, 2));
+        assert_eq!(counts.mastery(), 0.5);
+    }
+
+    #[test]
     fn counts_retention_streak_and_days_on_a_fixed_log() {
         let decks = DeckSet::from_sources(vec![(
             "t.json".into(),
@@ -235,9 +322,11 @@ mod tests {
                 new: 1,
                 learning: 0,
                 review: 1,
-                relearning: 1
+                relearning: 1,
+                mastered: 0,
             }
         );
+        assert_eq!(stats.counts_per_role["other"].total(), 3);
         let first = &stats.reviews_per_day[&NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()];
         assert_eq!(
             (first.good, first.total(), first.duration_ms),
@@ -253,6 +342,27 @@ mod tests {
                 total: 2,
                 rate: Some(0.5)
             }
+        );
+        // Weeks start on Monday: 2026-10-26 holds the 1st (no review answers), the 4th
+        // falls in the week of 11-02, the 12th in the week of 11-09.
+        let weeks: Vec<_> = stats
+            .retention_per_week
+            .iter()
+            .map(|w| {
+                (
+                    w.week_start.to_string(),
+                    w.retention.passed,
+                    w.retention.total,
+                )
+            })
+            .collect();
+        assert_eq!(
+            weeks,
+            vec![
+                ("2026-10-26".to_string(), 0, 0),
+                ("2026-11-02".to_string(), 1, 1),
+                ("2026-11-09".to_string(), 0, 1),
+            ]
         );
         // Studied on the 12th but not yet on the 13th: the streak is still one day.
         assert_eq!(stats.streak_days, 1);

@@ -311,6 +311,7 @@ mod tests {
             points_total: None,
             answer: None,
             mode: None,
+            session: None,
         })
     }
 

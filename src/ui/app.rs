@@ -352,6 +352,7 @@ impl MensetsuApp {
             points_total: Some(card.ticked.len()),
             answer: Some(card.draft.clone()).filter(|draft| !draft.trim().is_empty()),
             mode: None,
+            session: None,
         };
         match self
             .collection
