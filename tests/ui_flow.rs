@@ -401,3 +401,141 @@ fn every_character_of_every_bundled_card_has_a_glyph() {
     });
     assert!(missing.is_empty(), "no glyph for {missing:?}");
 }
+
+#[test]
+fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    // Five questions (the default), each answered for 30 seconds, without points shown.
+    for question in 1..=5 {
+        harness.get_by_label_contains(&format!("Question {question}/5"));
+        assert!(harness.query_by_label("Answer points").is_none());
+        if question == 1 {
+            harness.get_by_label("Your answer (optional)").click();
+            harness.run();
+            harness
+                .get_by_label("Your answer (optional)")
+                .type_text("まず現状を数値化する");
+            harness.run();
+        }
+        fixture.clock.advance(Duration::seconds(30));
+        if question < 5 {
+            harness.get_by_label_contains("Next question").click();
+        } else {
+            // Ctrl+Enter works even from the answer box.
+            harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
+        }
+        harness.run();
+    }
+    harness.get_by_label("Grade your answers");
+    assert!(harness.query_by_label("Save grades").is_some());
+    // Grade every answer Good by clicking the real buttons.
+    for index in 0..5 {
+        let good: Vec<_> = harness.get_all_by_label("Good").collect();
+        assert_eq!(good.len(), 5);
+        good[index].scroll_to_me();
+        harness.run();
+        harness.get_all_by_label("Good").nth(index).unwrap().click();
+        harness.run();
+    }
+    harness.get_by_label("Save grades").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Save grades").click();
+    harness.run();
+
+    let reviews: Vec<_> = log_records(&fixture.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(review),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reviews.len(), 5);
+    assert!(
+        reviews
+            .iter()
+            .all(|r| r.mode.as_deref() == Some("mock") && r.rating == 3)
+    );
+    assert!(reviews.iter().all(|r| r.duration_ms == Some(30_000)));
+    let session = reviews[0].session.clone().unwrap();
+    assert!(reviews.iter().all(|r| r.session.as_ref() == Some(&session)));
+    assert_eq!(reviews[0].answer.as_deref(), Some("まず現状を数値化する"));
+    // Back on the set-up page, the session is listed with its time per answer.
+    harness.get_by_label("Past mock interviews");
+    harness.get_by_label("0:30");
+}
+
+#[test]
+fn statistics_screen_draws_the_numbers_of_the_log() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — Head of Engineering")
+        .click();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::Space);
+        harness.run();
+        harness.key_press(Key::Num4);
+        harness.run();
+    }
+    harness.get_by_label("Statistics").click();
+    harness.run();
+    harness.get_by_label_contains("True retention (30 days)");
+    harness.get_by_label("Streak (days): 1");
+    harness.get_by_label("Answers per day, by grade");
+    harness.get_by_label("By role");
+    harness.get_by_label("Head of Engineering");
+    harness.get_by_label("1 year").click();
+    harness.run();
+    let stats = harness.state_mut().stats().clone();
+    assert_eq!(stats.counts_per_role["hoe"].review, 3);
+}
+
+#[test]
+fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("最初の下書き");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    fixture.clock.advance(Duration::seconds(42));
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.run();
+    // Again: the card comes back after its 1-minute step.
+    fixture.clock.advance(Duration::minutes(2));
+    harness.get_by_label_contains("Back to decks").click();
+    harness.run();
+    // Leaving a session shows its summary first.
+    harness.get_by_label("Session complete");
+    harness.get_by_label("Back to decks").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("現在の技術的負債を定量化し");
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.get_by_label("History (1)").click();
+    harness.run();
+    harness.get_by_label("Again");
+    harness.get_by_label("points 0/2");
+    harness.get_by_label("0:42");
+    harness.get_by_label("最初の下書き");
+}

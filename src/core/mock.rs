@@ -103,7 +103,7 @@ pub fn summaries(collection: &Collection) -> Vec<MockSummary> {
         });
     }
     let mut list: Vec<MockSummary> = sessions.into_values().collect();
-    list.sort_by(|a, b| b.graded_at.cmp(&a.graded_at));
+    list.sort_by_key(|summary| std::cmp::Reverse(summary.graded_at));
     list
 }
 

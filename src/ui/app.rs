@@ -3,13 +3,19 @@
 //! mutates the domain while it is being drawn.
 
 use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::days;
 use crate::core::deck::Lang;
+use crate::core::mock::{self, MockSetup};
 use crate::core::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::scheduler::Rating;
 use crate::core::settings::{Settings, Theme};
+use crate::core::stats::Stats;
 use crate::core::store::Store;
+use crate::ui::mock_screen::{MockAnswer, MockState};
 use crate::ui::strings::{self, Strings};
-use crate::ui::{decks_screen, fonts, review_screen, settings_screen, summary_screen};
+use crate::ui::{
+    decks_screen, fonts, mock_screen, review_screen, settings_screen, stats_screen, summary_screen,
+};
 use chrono::{DateTime, FixedOffset, Local};
 use std::collections::HashMap;
 
@@ -60,6 +66,8 @@ pub enum Screen {
     Review(ReviewSession),
     Summary(ReviewSession),
     Settings(settings_screen::Draft),
+    Stats(stats_screen::Range),
+    Mock(MockState),
 }
 
 /// What a screen asks the app to do once the frame's UI is drawn.
@@ -73,6 +81,12 @@ pub enum Action {
     OpenDecks,
     OpenSettings,
     SaveSettings(Box<Settings>),
+    OpenStats,
+    OpenMock,
+    StartMock(MockSetup),
+    /// Ends the current mock question and moves to the next (or to grading).
+    MockNext,
+    SaveMock,
 }
 
 /// Numbers the decks screen shows, recomputed when the collection changes or time passes.
@@ -94,6 +108,8 @@ pub struct MensetsuApp {
     /// Shown in a banner until dismissed: failed writes and the like.
     pub flash: Vec<String>,
     overview: Option<Overview>,
+    /// Statistics for a collection generation and study day; recomputed when either moves.
+    stats: Option<(u64, chrono::NaiveDate, Stats)>,
     applied_look: Option<(Theme, f32)>,
 }
 
@@ -112,6 +128,7 @@ impl MensetsuApp {
             system_lang,
             flash: Vec::new(),
             overview: None,
+            stats: None,
             applied_look: None,
         }
     }
@@ -159,6 +176,18 @@ impl MensetsuApp {
         self.overview.insert(overview)
     }
 
+    /// The statistics, computed once per change of the log or settings (and of the day).
+    pub fn stats(&mut self) -> &Stats {
+        let now = self.now();
+        let today = days::study_day(now, self.collection.settings.day_rollover_hour);
+        let generation = self.collection.generation;
+        let stats = match self.stats.take() {
+            Some(cached) if cached.0 == generation && cached.1 == today => cached,
+            _ => (generation, today, self.collection.stats(now)),
+        };
+        &self.stats.insert(stats).2
+    }
+
     /// Draws the whole app into `ui`; the eframe entry point and the UI tests both call it.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.apply_look(ui.ctx());
@@ -170,6 +199,8 @@ impl MensetsuApp {
             Screen::Review(_) => review_screen::show(ui, self, &mut actions),
             Screen::Summary(_) => summary_screen::show(ui, self, &mut actions),
             Screen::Settings(_) => settings_screen::show(ui, self, &mut actions),
+            Screen::Stats(_) => stats_screen::show(ui, self),
+            Screen::Mock(_) => mock_screen::show(ui, self, &mut actions),
         });
         for action in actions {
             self.apply(action);
@@ -202,6 +233,14 @@ impl MensetsuApp {
                 let on_decks = matches!(self.screen, Screen::Decks);
                 if ui.selectable_label(on_decks, text.decks).clicked() && !on_decks {
                     actions.push(Action::OpenDecks);
+                }
+                let on_stats = matches!(self.screen, Screen::Stats(_));
+                if ui.selectable_label(on_stats, text.statistics).clicked() && !on_stats {
+                    actions.push(Action::OpenStats);
+                }
+                let on_mock = matches!(self.screen, Screen::Mock(_));
+                if ui.selectable_label(on_mock, text.mock_interview).clicked() && !on_mock {
+                    actions.push(Action::OpenMock);
                 }
                 let on_settings = matches!(self.screen, Screen::Settings(_));
                 if ui.selectable_label(on_settings, text.settings).clicked() && !on_settings {
@@ -273,6 +312,17 @@ impl MensetsuApp {
                 self.screen =
                     Screen::Settings(settings_screen::Draft::from(&self.collection.settings));
             }
+            Action::OpenStats => {
+                self.save_current_note();
+                self.screen = Screen::Stats(stats_screen::Range::default());
+            }
+            Action::OpenMock => {
+                self.save_current_note();
+                self.screen = Screen::Mock(MockState::Setup(MockSetup::default()));
+            }
+            Action::StartMock(setup) => self.start_mock(setup),
+            Action::MockNext => self.next_mock_question(),
+            Action::SaveMock => self.save_mock(),
             Action::SaveSettings(settings) => match self.collection.apply_settings(*settings) {
                 Ok(()) => self.screen = Screen::Decks,
                 Err(error) => self
@@ -280,6 +330,109 @@ impl MensetsuApp {
                     .push(format!("{}: {error}", self.strings().save_failed)),
             },
         }
+    }
+
+    fn start_mock(&mut self, setup: MockSetup) {
+        let cards = mock::pick_questions(
+            &self.collection.decks,
+            &setup.roles,
+            setup.questions,
+            &mut rand::rng(),
+        );
+        if cards.is_empty() {
+            self.flash
+                .push(self.strings().no_mock_questions.to_string());
+            return;
+        }
+        let answers = cards
+            .into_iter()
+            .map(|card_id| {
+                let points = self
+                    .collection
+                    .decks
+                    .find_card(&card_id)
+                    .map_or(0, |(_, card)| card.points.len());
+                MockAnswer {
+                    card_id,
+                    draft: String::new(),
+                    duration_ms: 0,
+                    ticked: vec![false; points],
+                    rating: None,
+                }
+            })
+            .collect();
+        self.screen = Screen::Mock(MockState::Answering {
+            setup,
+            answers,
+            index: 0,
+            started_at: self.now(),
+        });
+    }
+
+    fn next_mock_question(&mut self) {
+        let now = self.now();
+        let Screen::Mock(MockState::Answering {
+            answers,
+            index,
+            started_at,
+            ..
+        }) = &mut self.screen
+        else {
+            return;
+        };
+        if let Some(answer) = answers.get_mut(*index) {
+            answer.duration_ms = u64::try_from((now - *started_at).num_milliseconds()).unwrap_or(0);
+        }
+        *index += 1;
+        *started_at = now;
+        if *index >= answers.len() {
+            let answers = std::mem::take(answers);
+            self.screen = Screen::Mock(MockState::Grading { answers });
+        }
+    }
+
+    /// Logs every graded mock answer as a review of its card, under one session id.
+    fn save_mock(&mut self) {
+        let now = self.now();
+        let Screen::Mock(MockState::Grading { answers }) = &self.screen else {
+            return;
+        };
+        let answers = answers.clone();
+        let Ok(store) = &mut self.store else {
+            return;
+        };
+        let session = format!("mock-{}", store.next_id());
+        for answer in answers {
+            let Some(rating) = answer.rating else {
+                continue;
+            };
+            let details = AnswerDetails {
+                duration_ms: Some(answer.duration_ms),
+                points_covered: Some(
+                    answer
+                        .ticked
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, ticked)| **ticked)
+                        .map(|(index, _)| index)
+                        .collect(),
+                ),
+                points_total: Some(answer.ticked.len()),
+                answer: Some(answer.draft.clone()).filter(|draft| !draft.trim().is_empty()),
+                mode: Some(mock::MOCK_MODE.to_string()),
+                session: Some(session.clone()),
+            };
+            if let Err(error) =
+                self.collection
+                    .record_answer(store, &answer.card_id, rating, now, details)
+            {
+                let message = format!("{}: {error}", strings::strings(self.lang()).save_failed);
+                self.flash.push(message);
+                // Stay on the grading screen: the answers not yet saved are still there.
+                return;
+            }
+        }
+        self.screen = Screen::Mock(MockState::Setup(MockSetup::default()));
     }
 
     /// Puts the next card of the session on screen, or none when the session is done.

@@ -4,8 +4,10 @@
 pub mod app;
 mod decks_screen;
 mod fonts;
+pub mod mock_screen;
 mod review_screen;
 mod settings_screen;
+pub mod stats_screen;
 pub mod strings;
 mod summary_screen;
 

@@ -2,6 +2,7 @@
 //! to tick, a suggested grade and the four grade buttons.
 
 use crate::core::deck::{Card, Lang, Localized};
+use crate::core::log::ReviewRecord;
 use crate::core::queue::QueueKind;
 use crate::core::scheduler::{Rating, format_interval};
 use crate::core::settings::ContentLanguage;
@@ -27,7 +28,7 @@ pub fn suggested_rating(ticked: &[bool]) -> Option<Rating> {
     })
 }
 
-fn rating_label(text: &Strings, rating: Rating) -> &'static str {
+pub(crate) fn rating_label(text: &Strings, rating: Rating) -> &'static str {
     match rating {
         Rating::Again => text.again,
         Rating::Hard => text.hard,
@@ -47,7 +48,12 @@ fn rating_color(rating: Rating) -> Color32 {
 
 /// The text of a localized field in the content language; "both" stacks Japanese over
 /// English.
-fn show_localized(ui: &mut egui::Ui, text: &Localized, language: ContentLanguage, size: f32) {
+pub(crate) fn show_localized(
+    ui: &mut egui::Ui,
+    text: &Localized,
+    language: ContentLanguage,
+    size: f32,
+) {
     match language {
         ContentLanguage::Ja => {
             ui.label(RichText::new(text.get(Lang::Ja)).size(size));
@@ -132,6 +138,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
     let deck_title = deck.title.get(app.lang()).to_string();
     let state = app.collection.state(&card.id);
     let previews = app.collection.scheduler.preview(&card.id, &state, now);
+    let history: Vec<PastAnswer> = app
+        .collection
+        .history(&card.id)
+        .into_iter()
+        .map(|(record, _)| PastAnswer::from(record))
+        .collect();
 
     shortcuts(ui, shown.revealed, has_answered, actions);
 
@@ -217,6 +229,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                     )
                     .labelled_by(label.id);
                 });
+            if shown.revealed {
+                history_section(ui, text, &history);
+            }
             if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
                 actions.push(Action::Undo);
             }
@@ -229,7 +244,66 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
     }
 }
 
-fn answer_points(
+/// One earlier answer to the card, as the history list shows it.
+pub(crate) struct PastAnswer {
+    when: String,
+    rating: Option<Rating>,
+    covered: Option<(usize, usize)>,
+    seconds: Option<u64>,
+    draft: Option<String>,
+    mock: bool,
+}
+
+impl From<&ReviewRecord> for PastAnswer {
+    fn from(record: &ReviewRecord) -> Self {
+        Self {
+            when: record.at.format("%Y-%m-%d %H:%M").to_string(),
+            rating: Rating::try_from(record.rating).ok(),
+            covered: record
+                .points_total
+                .filter(|total| *total > 0)
+                .map(|total| (record.points_covered.as_ref().map_or(0, Vec::len), total)),
+            seconds: record.duration_ms.map(|ms| ms / 1000),
+            draft: record.answer.clone(),
+            mock: record.mode.as_deref() == Some(crate::core::mock::MOCK_MODE),
+        }
+    }
+}
+
+/// Every earlier answer to this card, newest first, so the user sees how it improved.
+pub(crate) fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
+    egui::CollapsingHeader::new(format!("{} ({})", text.history, history.len()))
+        .default_open(false)
+        .show(ui, |ui| {
+            if history.is_empty() {
+                ui.weak(text.no_history);
+            }
+            for past in history.iter().rev() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.monospace(&past.when);
+                    if let Some(rating) = past.rating {
+                        ui.colored_label(rating_color(rating), rating_label(text, rating));
+                    }
+                    if let Some((covered, total)) = past.covered {
+                        ui.label(format!("{} {covered}/{total}", text.points_short));
+                    }
+                    if let Some(seconds) = past.seconds {
+                        ui.label(format_clock(seconds as i64));
+                    }
+                    if past.mock {
+                        ui.weak(text.mock_interview);
+                    }
+                });
+                if let Some(draft) = past.draft.as_deref().filter(|d| !d.trim().is_empty()) {
+                    ui.indent("draft", |ui| {
+                        ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
+                    });
+                }
+            }
+        });
+}
+
+pub(crate) fn answer_points(
     ui: &mut egui::Ui,
     text: &Strings,
     card: &Card,
