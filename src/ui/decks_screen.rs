@@ -61,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
     });
 
     let can_study_all = writable && all.total() > 0;
-    let typing = ui.ctx().memory(|memory| memory.focused().is_some());
+    let typing = ui.ctx().text_edit_focused();
     if can_study_all
         && !typing
         && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))

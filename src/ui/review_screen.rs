@@ -90,7 +90,7 @@ fn format_clock(seconds: i64) -> String {
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
 /// type text are ignored while a text box has focus; Ctrl+Enter still reveals from there.
 fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Vec<Action>) {
-    let typing = ui.ctx().memory(|memory| memory.focused().is_some());
+    let typing = ui.ctx().text_edit_focused();
     ui.input_mut(|input| {
         if !revealed {
             if input.consume_key(Modifiers::COMMAND, Key::Enter)
