@@ -35,7 +35,7 @@ fn main() -> ExitCode {
 
 fn run_app(data_dir: DataDir) -> Result<(), String> {
     let now = chrono::Local::now();
-    let collection = Collection::load(data_dir.clone(), &now.format("%Y%m%d-%H%M%S").to_string());
+    let collection = Collection::load_at(data_dir.clone(), now.fixed_offset());
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
     }

@@ -30,7 +30,7 @@ fn open_collection(options: &GlobalOptions, command: &str) -> Result<Collection,
         eprintln!("mensetsu {command}: {message}");
         ExitCode::FAILURE
     })?;
-    let collection = Collection::load(dir, &Local::now().format("%Y%m%d-%H%M%S").to_string());
+    let collection = Collection::load_at(dir, Local::now().fixed_offset());
     // Problems go to stderr so `--json` output stays parseable.
     for problem in collection.problems() {
         eprintln!("warning: {problem}");

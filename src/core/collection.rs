@@ -37,6 +37,9 @@ pub struct Collection {
     pub notes: HashMap<String, String>,
     /// Bumped on every change, so views can tell when their cached numbers are stale.
     pub generation: u64,
+    /// Log records timed in the future when the collection was loaded (see
+    /// [`Collection::load_at`]); kept and replayed, only reported.
+    pub future_records: Vec<log::LogProblem>,
 }
 
 impl Collection {
@@ -44,6 +47,18 @@ impl Collection {
     /// Never fails: whatever cannot be read is reported through [`Collection::problems`].
     /// `stamp` names a damaged settings file when it is set aside.
     pub fn load(data_dir: DataDir, stamp: &str) -> Self {
+        Self::load_checked(data_dir, stamp, None)
+    }
+
+    /// [`Collection::load`] as of `now`, the time the app and the commands read from the
+    /// clock: also reports log records timed later than `now`, and names a damaged
+    /// settings file after `now`.
+    pub fn load_at(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        Self::load_checked(data_dir, &stamp, Some(now))
+    }
+
+    fn load_checked(data_dir: DataDir, stamp: &str, now: Option<DateTime<FixedOffset>>) -> Self {
         let decks = DeckSet::load(Some(&data_dir.decks_dir()));
         let loaded = settings::load(&data_dir.settings_file(), stamp);
         let snapshot = store::read_all_logs(&data_dir.reviews_dir());
@@ -51,6 +66,8 @@ impl Collection {
         let (settings, scheduler) = scheduler_for(loaded.settings, &mut settings_notices);
         let progress = Progress::replay(&snapshot, &decks, &scheduler);
         let notes = latest_notes(&snapshot.records);
+        let future_records =
+            now.map_or_else(Vec::new, |now| log::future_records(&snapshot.records, now));
         Self {
             data_dir,
             decks,
@@ -61,6 +78,7 @@ impl Collection {
             settings_notices,
             notes,
             generation: 0,
+            future_records,
         }
     }
 
@@ -98,6 +116,7 @@ impl Collection {
         lines.extend(self.decks.problems.iter().map(ToString::to_string));
         lines.extend(self.progress.problems.iter().map(ToString::to_string));
         lines.extend(self.progress.orphan_notices());
+        lines.extend(self.future_records.iter().map(ToString::to_string));
         lines
     }
 

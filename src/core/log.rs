@@ -145,10 +145,21 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<LogProble
             line: Some(line_number),
             message,
         };
+        if raw_line.iter().all(|byte| *byte == 0) {
+            // What a power cut or a full disk can leave at the end of a file on some file
+            // systems: space that was reserved but never written.
+            problems.push(problem(
+                "only NUL bytes (left by a power cut or a full disk); line skipped".to_string(),
+            ));
+            continue;
+        }
         let text = match std::str::from_utf8(raw_line) {
             Ok(text) => text,
-            Err(_) => {
-                problems.push(problem("not valid UTF-8; line skipped".to_string()));
+            Err(error) => {
+                problems.push(problem(format!(
+                    "not valid UTF-8 (first bad byte at column {}); line skipped",
+                    error.valid_up_to() + 1
+                )));
                 continue;
             }
         };
@@ -193,11 +204,7 @@ struct RawLine {
 }
 
 fn parse_line(text: &str) -> Result<Record, String> {
-    let raw: RawLine = serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let cut = message.rfind(" at line ").unwrap_or(message.len());
-        format!("not a valid log record ({})", &message[..cut])
-    })?;
+    let raw: RawLine = serde_json::from_str(text).map_err(|error| explain(text, &error))?;
     let id = raw
         .id
         .filter(|id| !id.is_empty())
@@ -240,8 +247,112 @@ fn parse_line(text: &str) -> Result<Record, String> {
     }))
 }
 
+/// Why a line is not a log record, naming the field at fault. serde's own message names
+/// no field and can mislead (`invalid type: string "3", expected u8`; `premature end of
+/// input` for a time without its offset, as if the line were cut off) or quote a value
+/// megabytes long, so a bad line is read again, field by field. Good lines never get
+/// here: they are read in one pass by [`parse_line`].
+fn explain(text: &str, error: &serde_json::Error) -> String {
+    use serde_json::Value;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(syntax) => {
+            return format!(
+                "not valid JSON at column {} ({})",
+                syntax.column(),
+                serde_message(&syntax)
+            );
+        }
+    };
+    let Value::Object(fields) = &value else {
+        return format!(
+            "not a log record: expected a JSON object {{…}}, found {}",
+            describe(&value)
+        );
+    };
+    fields
+        .iter()
+        .find_map(|(name, value)| field_problem(name, value))
+        // All fields fine one by one: something about the whole, e.g. a repeated field.
+        .unwrap_or_else(|| format!("not a valid log record ({})", serde_message(error)))
+}
+
+/// What is wrong with one field's value, if anything. Fields this version does not know
+/// are ignored, as when reading a good line; `null` counts as absent.
+fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let whole = |value: &Value| value.as_u64().is_some();
+    match (name, value) {
+        (_, Value::Null) => None,
+        ("id" | "card" | "undo" | "answer" | "mode" | "session" | "note", Value::String(_)) => None,
+        ("id" | "card" | "undo" | "answer" | "mode" | "session" | "note", _) => Some(format!(
+            "`{name}` should be text in quotes, found {}",
+            describe(value)
+        )),
+        ("at", _) => {
+            let error = serde_json::from_value::<DateTime<FixedOffset>>(value.clone()).err()?;
+            // chrono's reason ("input is out of range" for month 13) helps only for text.
+            let reason = match value {
+                Value::String(_) => format!(" ({})", serde_message(&error)),
+                _ => String::new(),
+            };
+            Some(format!(
+                "`at` should be a time with its UTC offset, like 2026-11-22T09:15:03+09:00, found {}{reason}",
+                describe(value)
+            ))
+        }
+        ("rating", _) => match value.as_u64() {
+            Some(1..=4) => None,
+            Some(rating) => Some(format!("rating {rating} is not 1-4")),
+            None => Some(format!(
+                "`rating` should be a whole number 1-4, found {}",
+                describe(value)
+            )),
+        },
+        ("duration_ms" | "points_total", _) if !whole(value) => Some(format!(
+            "`{name}` should be a whole number of 0 or more, found {}",
+            describe(value)
+        )),
+        ("points_covered", Value::Array(items)) if items.iter().all(whole) => None,
+        ("points_covered", _) => Some(format!(
+            "`points_covered` should be a list of answer-point numbers like [0, 2], found {}",
+            describe(value)
+        )),
+        _ => None,
+    }
+}
+
+/// A JSON value as a message shows it: short values as written, long text cut.
+fn describe(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) => {
+            let short = crate::core::text::shorten(text, 40);
+            serde_json::to_string(short.as_ref()).unwrap_or_else(|_| "text".to_string())
+        }
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+/// serde's message without its " at line 1 column N" (the caller gives the place) and
+/// cut to a readable length: some messages quote the value itself.
+fn serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let cut = message.rfind(" at line ").unwrap_or(message.len());
+    crate::core::text::shorten(&message[..cut], 120).into_owned()
+}
+
 /// Merges the records of several files into one timeline: by time, then by file and line
 /// so that equal times always come out in the same order.
+///
+/// Times may go backwards within one file and that is not reported: a computer whose
+/// clock was corrected, or a time-zone change, writes an earlier time after a later one,
+/// and the merge puts every record where its time says. Only times in the future are
+/// suspicious (see [`future_records`]).
 pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
     records.sort_by(|a, b| {
         a.record
@@ -250,6 +361,32 @@ pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
             .then_with(|| a.origin.cmp(&b.origin))
     });
     records
+}
+
+/// How far past `now` a record may be before it is reported: clocks of computers sharing
+/// a data folder differ by seconds, and that is no reason for a warning.
+pub const FUTURE_TOLERANCE_MINUTES: i64 = 5;
+
+/// Records timed later than `now` (beyond [`FUTURE_TOLERANCE_MINUTES`]), one warning each.
+/// They are kept and replayed like any other: they are the user's answers, most likely
+/// made on a computer whose clock was wrong, and dropping them would lose them.
+pub fn future_records(records: &[LoggedRecord], now: DateTime<FixedOffset>) -> Vec<LogProblem> {
+    let limit = now
+        .checked_add_signed(chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES))
+        .unwrap_or(now);
+    records
+        .iter()
+        .filter(|logged| logged.record.at() > limit)
+        .map(|logged| LogProblem {
+            file: logged.origin.file.clone(),
+            line: Some(logged.origin.line),
+            message: format!(
+                "time {} is later than now ({}); kept, but the clock of the computer that wrote it was probably wrong",
+                logged.record.at().to_rfc3339(),
+                now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
+        })
+        .collect()
 }
 
 /// The reviews that still count, as indices into `merged` in timeline order: undone ones
@@ -282,21 +419,26 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem
             });
         }
     }
-    let mut seen_ids = std::collections::HashSet::new();
+    let mut seen_ids: std::collections::HashMap<&str, &Origin> = std::collections::HashMap::new();
     let mut reviews = Vec::new();
     for (index, logged) in merged.iter().enumerate() {
         if let Record::Review(review) = &logged.record {
-            if !seen_ids.insert(review.id.as_str()) {
+            if let Some(first) = seen_ids.get(review.id.as_str()) {
+                // Say where the first copy is: it may be in another file (a sync tool's
+                // conflict copy, a log copied by hand).
                 problems.push(LogProblem {
                     file: logged.origin.file.clone(),
                     line: Some(logged.origin.line),
                     message: format!(
-                        "review id `{}` appears twice; later copy ignored",
-                        review.id
+                        "review id `{}` appears twice (first at {}:{}); later copy ignored",
+                        review.id,
+                        first.file.display(),
+                        first.line
                     ),
                 });
                 continue;
             }
+            seen_ids.insert(review.id.as_str(), &logged.origin);
             if !undone.contains(review.id.as_str()) {
                 reviews.push(index);
             }

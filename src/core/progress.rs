@@ -3,7 +3,7 @@
 //! replaying again gives the states under the new setting.
 
 use crate::core::deck::DeckSet;
-use crate::core::log::{self, LogProblem, Record, ReviewRecord};
+use crate::core::log::{self, LogProblem, Origin, Record, ReviewRecord};
 use crate::core::scheduler::{CardState, Phase, Rating, Scheduler};
 use crate::core::store::LogSnapshot;
 
@@ -30,6 +30,8 @@ pub struct Progress {
     /// Reviews of card ids no loaded deck has, by card id. They stay in the log (a deck
     /// may come back) and their states are still derived.
     pub orphaned: BTreeMap<String, usize>,
+    /// Where the first review of each orphaned card id is, so the notice can point at it.
+    pub orphan_origins: HashMap<String, Origin>,
     pub problems: Vec<LogProblem>,
 }
 
@@ -73,6 +75,11 @@ impl Progress {
         *state = next.clone();
         if !decks.contains_card(&review.card) {
             *self.orphaned.entry(review.card.clone()).or_default() += 1;
+            if let Some(logged) = snapshot.records.get(record_index) {
+                self.orphan_origins
+                    .entry(review.card.clone())
+                    .or_insert_with(|| logged.origin.clone());
+            }
         }
         let review_index = self.reviews.len();
         self.reviews.push(ReplayedReview {
@@ -111,8 +118,14 @@ impl Progress {
         self.orphaned
             .iter()
             .map(|(card, count)| {
+                // The first review's place, so the user can find which log it is in.
+                let place = self
+                    .orphan_origins
+                    .get(card)
+                    .map(|origin| format!("{}:{}: ", origin.file.display(), origin.line))
+                    .unwrap_or_default();
                 format!(
-                    "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
+                    "{place}{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
                 )
             })
             .collect()

@@ -193,7 +193,8 @@ pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
             let what = {
                 let message = error.to_string();
                 let cut = message.rfind(" at line ").unwrap_or(message.len());
-                message[..cut].to_string()
+                // serde quotes the bad value (`unknown variant `…``), which can be huge.
+                crate::core::text::shorten(&message[..cut], 120).into_owned()
             };
             let notice = match fs::rename(path, &aside) {
                 Ok(()) => format!(

@@ -12,9 +12,27 @@ pub fn content_key(text: &str) -> String {
     text.chars().filter(|c| !SEPARATORS.contains(c)).collect()
 }
 
+/// `text` cut to at most `max_chars` characters, with `…` where it was cut. Messages quote
+/// values from user files, and a value can be megabytes long (a 10 MB line); a message
+/// must still fit on a screen.
+pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorten_cuts_long_texts_on_a_character_boundary() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "abc…");
+        assert_eq!(shorten("面接対策", 2), "面接…");
+        assert_eq!(shorten("", 0), "");
+    }
 
     #[test]
     fn content_key_ignores_list_separators_but_keeps_words() {
