@@ -1,7 +1,9 @@
 //! Headless commands. `main` hands every command line that names one of these to [`run`];
 //! anything else opens the app.
 
+mod debug;
 mod decks;
+mod export;
 mod progress;
 
 use crate::core::paths::DataDir;
@@ -30,6 +32,8 @@ usage:
   mensetsu check [PATH...]                       validate deck files (all decks when none given)
   mensetsu cards [--json]                        every card with its scheduling state
   mensetsu stats [--json]                        review counts, retention, upcoming load
+  mensetsu export --anki <DECK> -o <FILE>        a deck as a text file for Anki (-o - for stdout)
+  mensetsu export --reviews -o <FILE>            the review log as CSV for the FSRS tools
 
 Every command takes --data-dir DIR (or the MENSETSU_DATA_DIR environment variable).";
 
@@ -63,6 +67,9 @@ pub fn run(options: &GlobalOptions, args: &[OsString]) -> Option<ExitCode> {
         "check" => decks::check(options, rest),
         "cards" => progress::cards(options, rest),
         "stats" => progress::stats(options, rest),
+        "export" => export::export(options, rest),
+        // Hidden: for the crash tests only (see src/cli/debug.rs), so not in USAGE.
+        "debug-answer-loop" => debug::answer_loop(options, rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

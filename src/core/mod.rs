@@ -6,6 +6,7 @@
 pub mod collection;
 pub mod days;
 pub mod deck;
+pub mod export;
 pub mod import;
 pub mod log;
 pub mod mock;

@@ -1,0 +1,181 @@
+//! Frame benchmarks (BENCHMARKS.md, target 3): the CPU time of one egui frame of the
+//! decks screen and of the review screen with 100,000 cards loaded, in a headless egui
+//! context with the app's fonts. Nothing is painted: a frame here is `Context::run_ui`
+//! (layout and shapes), plus, separately, tessellation into meshes.
+//!
+//! `cargo bench --bench frame`
+
+mod common;
+
+use chrono::{DateTime, FixedOffset};
+use common::{generated_decks, synthetic_log, to_jsonl};
+use criterion::{Criterion, criterion_group, criterion_main};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::deck::Lang;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::queue::{self, Scope};
+use mensetsu::core::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::settings::{self, ContentLanguage, Settings};
+use mensetsu::core::store::Store;
+use mensetsu::ui::{Action, Clock, MensetsuApp, Screen};
+use std::time::Instant;
+
+/// The app's time stands still, so every frame draws the same thing.
+struct FixedClock(DateTime<FixedOffset>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0
+    }
+}
+
+/// A data folder with 100 user decks of 1,000 cards and a 1,000,000-review log of them.
+struct Fixture {
+    _temp: tempfile::TempDir,
+    dir: DataDir,
+    now: DateTime<FixedOffset>,
+}
+
+fn fixture() -> Fixture {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::new(temp.path());
+    std::fs::create_dir_all(dir.decks_dir()).expect("decks dir");
+    std::fs::create_dir_all(dir.reviews_dir()).expect("reviews dir");
+    for (name, text) in generated_decks(100, 1_000) {
+        std::fs::write(dir.decks_dir().join(name), text).expect("deck file");
+    }
+    let scheduler = Scheduler::new(SchedulerConfig::default()).expect("scheduler");
+    let (records, end) = synthetic_log(&scheduler, 100, 1_000, 1_000_000);
+    std::fs::write(
+        dir.reviews_dir().join("other-device.jsonl"),
+        to_jsonl(&records),
+    )
+    .expect("log file");
+    // Both languages on the card and a Japanese interface: the most text per frame.
+    let settings = Settings {
+        ui_language: Some(Lang::Ja),
+        content_language: ContentLanguage::Both,
+        ..Settings::default()
+    };
+    settings::save(&dir.settings_file(), &settings).expect("settings");
+    Fixture {
+        _temp: temp,
+        dir,
+        now: end + chrono::Duration::minutes(30),
+    }
+}
+
+fn app(fixture: &Fixture) -> MensetsuApp {
+    let started = Instant::now();
+    let collection = Collection::load(fixture.dir.clone(), "bench");
+    eprintln!(
+        "Collection::load of 100,000 cards and 1,000,000 reviews: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    assert_eq!(collection.decks.card_count(), 100_000 + bundled_cards());
+    assert!(
+        collection.problems().is_empty(),
+        "{:?}",
+        collection.problems()
+    );
+    let store = Store::open(fixture.dir.clone(), "bench").map_err(|error| error.to_string());
+    MensetsuApp::new(
+        collection,
+        store,
+        Box::new(FixedClock(fixture.now)),
+        Lang::Ja,
+    )
+}
+
+fn bundled_cards() -> usize {
+    mensetsu::core::deck::DeckSet::load(None).card_count()
+}
+
+/// A headless egui context with the app's fonts, drawing the app into a 980×760 window
+/// (the app's default size) frame after frame.
+struct Headless {
+    ctx: egui::Context,
+    frame: u64,
+}
+
+impl Headless {
+    fn new() -> Self {
+        let ctx = egui::Context::default();
+        MensetsuApp::install_fonts(&ctx);
+        Self { ctx, frame: 0 }
+    }
+
+    fn input(&mut self) -> egui::RawInput {
+        self.frame += 1;
+        egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(980.0, 760.0),
+            )),
+            time: Some(self.frame as f64 / 60.0),
+            ..Default::default()
+        }
+    }
+
+    /// One frame: the app's UI code and egui's layout, as `eframe` runs it.
+    fn run(&mut self, app: &mut MensetsuApp) -> egui::FullOutput {
+        let input = self.input();
+        let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
+        // No renderer takes the font texture updates; unapplied deltas must be cleared.
+        output.textures_delta.clear();
+        output
+    }
+
+    /// One frame and its tessellation into triangles (what `eframe` does next, before
+    /// handing the meshes to OpenGL).
+    fn run_and_tessellate(&mut self, app: &mut MensetsuApp) -> Vec<egui::ClippedPrimitive> {
+        let output = self.run(app);
+        self.ctx.tessellate(output.shapes, output.pixels_per_point)
+    }
+
+    fn warm_up(&mut self, app: &mut MensetsuApp) {
+        for _ in 0..30 {
+            drop(self.run(app));
+        }
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let fixture = fixture();
+    let mut app = app(&fixture);
+    let mut headless = Headless::new();
+
+    let mut group = c.benchmark_group("frame_100k_cards");
+    assert!(matches!(app.screen, Screen::Decks));
+    headless.warm_up(&mut app);
+    group.bench_function("decks", |b| b.iter(|| headless.run(&mut app)));
+    group.bench_function("decks_tessellated", |b| {
+        b.iter(|| headless.run_and_tessellate(&mut app))
+    });
+
+    app.apply(Action::StartSession(Scope::AllDecks));
+    assert!(matches!(app.screen, Screen::Review(_)), "a card is due");
+    headless.warm_up(&mut app);
+    group.bench_function("review_question", |b| b.iter(|| headless.run(&mut app)));
+    group.bench_function("review_question_tessellated", |b| {
+        b.iter(|| headless.run_and_tessellate(&mut app))
+    });
+
+    app.apply(Action::Reveal);
+    headless.warm_up(&mut app);
+    group.bench_function("review_revealed", |b| b.iter(|| headless.run(&mut app)));
+    group.bench_function("review_revealed_tessellated", |b| {
+        b.iter(|| headless.run_and_tessellate(&mut app))
+    });
+    group.finish();
+
+    // The decks screen's numbers, which it recomputes when the collection changes and
+    // every 30 s (app.rs `overview()`): one pass over all cards.
+    let now = fixture.now;
+    c.bench_function("overview_100k_cards/due_counts_by_deck", |b| {
+        b.iter(|| queue::due_counts_by_deck(&app.collection, now))
+    });
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

@@ -1,0 +1,91 @@
+//! Replay benchmarks (BENCHMARKS.md, targets 1 and 2): deriving every card state from the
+//! review log through the default scheduler, as the app does at start and after a
+//! settings change.
+//!
+//! `cargo bench --bench replay`
+
+mod common;
+
+use common::{
+    card_ids, deck_set, deck_with_ids, generated_decks, parse_csv, read_real_csv,
+    snapshot_from_jsonl, snapshot_of, synthetic_log, to_jsonl,
+};
+use criterion::{Criterion, criterion_group, criterion_main};
+use mensetsu::core::progress::Progress;
+use mensetsu::core::scheduler::{Scheduler, SchedulerConfig};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+fn scheduler() -> Scheduler {
+    Scheduler::new(SchedulerConfig::default()).expect("default scheduler")
+}
+
+/// The real 12,580-review log of 1,205 cards.
+fn real_log(c: &mut Criterion) {
+    let scheduler = scheduler();
+    let csv = read_real_csv();
+    let records = parse_csv(&csv);
+    assert_eq!(records.len(), 12_580);
+    let decks = deck_with_ids(&card_ids(&records));
+    assert_eq!(decks.card_count(), 1_205);
+    let jsonl = to_jsonl(&records);
+    let snapshot = snapshot_of(records);
+    let check = Progress::replay(&snapshot, &decks, &scheduler);
+    assert_eq!(check.reviews.len(), 12_580);
+    assert!(check.orphaned.is_empty() && check.problems.is_empty());
+
+    let mut group = c.benchmark_group("real_12580");
+    group.bench_function("csv_parse", |b| {
+        b.iter_with_large_drop(|| parse_csv(black_box(&csv)))
+    });
+    group.bench_function("replay", |b| {
+        b.iter_with_large_drop(|| Progress::replay(black_box(&snapshot), &decks, &scheduler))
+    });
+    let file = Path::new("reviews/bench.jsonl");
+    group.bench_function("jsonl_parse_merge", |b| {
+        b.iter_with_large_drop(|| snapshot_from_jsonl(file, black_box(&jsonl)))
+    });
+    group.bench_function("jsonl_parse_merge_replay", |b| {
+        b.iter_with_large_drop(|| {
+            let snapshot = snapshot_from_jsonl(file, black_box(&jsonl));
+            let progress = Progress::replay(&snapshot, &decks, &scheduler);
+            (snapshot, progress)
+        })
+    });
+    group.finish();
+}
+
+/// 1,000,000 synthetic reviews of 100,000 cards (100 decks of 1,000).
+fn synthetic(c: &mut Criterion) {
+    let scheduler = scheduler();
+    let decks = deck_set(&generated_decks(100, 1_000));
+    assert_eq!(decks.card_count(), 100_000);
+    let (records, _) = synthetic_log(&scheduler, 100, 1_000, 1_000_000);
+    assert_eq!(records.len(), 1_000_000);
+    let jsonl = to_jsonl(&records);
+    let snapshot = snapshot_of(records);
+    let check = Progress::replay(&snapshot, &decks, &scheduler);
+    assert_eq!(check.reviews.len(), 1_000_000);
+    assert_eq!(check.states.len(), 100_000);
+    assert!(check.orphaned.is_empty() && check.problems.is_empty());
+
+    let mut group = c.benchmark_group("synthetic_1m");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("replay", |b| {
+        b.iter_with_large_drop(|| Progress::replay(black_box(&snapshot), &decks, &scheduler))
+    });
+    let file = Path::new("reviews/bench.jsonl");
+    group.bench_function("jsonl_parse_merge_replay", |b| {
+        b.iter_with_large_drop(|| {
+            let snapshot = snapshot_from_jsonl(file, black_box(&jsonl));
+            let progress = Progress::replay(&snapshot, &decks, &scheduler);
+            (snapshot, progress)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, real_log, synthetic);
+criterion_main!(benches);

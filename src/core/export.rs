@@ -1,0 +1,432 @@
+//! Exports for other tools, as text the caller writes wherever it likes: a deck as an Anki
+//! text file of Basic notes, and the review log as the CSV the FSRS tools read.
+//!
+//! Pure functions over loaded data: no clock, no file access, no egui.
+
+use crate::core::deck::{Card, Deck, Lang, Localized};
+use crate::core::log::{self, LoggedRecord, Record};
+use crate::core::settings::ContentLanguage;
+use chrono::{Timelike, Utc};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// The header lines of [`anki_notes`], one per line.
+///
+/// Anki 2.1.54+ reads `#key:value` lines at the top of a text file ("File Headers" in the
+/// Anki manual, <https://docs.ankiweb.net/importing/text-files.html#file-headers>):
+/// - `separator`: `Comma`, `Semicolon`, `Tab`, `Space`, `Pipe`, `Colon` (or the character).
+/// - `html:true`: fields are HTML, so `<br>` and lists render and `&lt;` stays a `<`.
+/// - `notetype`: "Presets the note type, if it exists". A collection whose stock note
+///   type has a translated name falls back to the current note type; the user picks.
+/// - `deck column`: each note's deck, and "If the deck does not exist, a deck with the
+///   given name will be created". Chosen over the `deck` header, which only "Presets the
+///   deck, if it exists" and so would drop a first import into whatever deck is current.
+/// - `tags column`: the column of space-separated tags.
+/// - `guid column`: the note's GUID. Anki finds an earlier import of the same note by GUID
+///   and updates it in place, keeping its scheduling, even after the question was edited
+///   (matching on the first field, the question, would add a duplicate instead).
+///
+/// No `columns` header: Anki maps named columns to fields by name, and a translated Basic
+/// note type has no "Front"/"Back" fields; unnamed columns map in order, which always works.
+const ANKI_HEADERS: [&str; 6] = [
+    "#separator:Tab",
+    "#html:true",
+    "#notetype:Basic",
+    "#deck column:4",
+    "#tags column:3",
+    "#guid column:5",
+];
+
+/// Prefix of every note GUID, so a card id can never meet a GUID that Anki or another
+/// tool made for an unrelated note.
+pub const ANKI_GUID_PREFIX: &str = "mensetsu-";
+
+/// The FSRS optimizer's review-log columns, in the order of the FSRS sample logs.
+pub const REVIEWS_CSV_HEADER: &str = "card_id,review_rating,review_time,review_duration";
+
+/// A file name to offer for [`reviews_csv`].
+pub const REVIEWS_FILE_NAME: &str = "mensetsu-reviews.csv";
+
+/// A file name to offer for [`anki_notes`] of `deck`: `mensetsu-<deck id>.txt`, with any
+/// character that is not safe in a file name on every system replaced by `_`.
+pub fn anki_file_name(deck: &Deck) -> String {
+    let id: String = deck
+        .id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("mensetsu-{id}.txt")
+}
+
+/// The cards of `deck` as a tab-separated text file that Anki imports as Basic notes, one
+/// line per card after the [`ANKI_HEADERS`]:
+///
+/// 1. Front: the question.
+/// 2. Back: the answer points as `<ul><li>…</li></ul>` (empty when the card has none); a
+///    derived point ends with `<i>(本文より)</i>` / `<i>(from the guide)</i>`, the app's
+///    own label.
+/// 3. Tags: the deck's role and the card's tags; whitespace inside a tag becomes `_` and
+///    `"` is dropped, since Anki splits tags at whitespace and refuses quotes.
+/// 4. Deck: the deck title (Japanese unless `language` is English).
+/// 5. GUID: [`ANKI_GUID_PREFIX`] and the card id, so a re-import updates the notes.
+///
+/// `language` as in the app: one language (falling back to the other where a text has
+/// only that), or `Both`: the Japanese text with the English in grey on the next line,
+/// when the deck has both.
+///
+/// Text is HTML-escaped (`&`, `<`, `>`, `"`, `'`); a line break inside a text becomes
+/// `<br>` and a tab a space, so neither can split a row. A field that still holds a tab,
+/// line break or `"` (a card id, a deck title), or starts with `#`, which Anki would take
+/// for a comment line, is quoted as in CSV.
+pub fn anki_notes(deck: &Deck, language: ContentLanguage) -> String {
+    let mut out = String::new();
+    for header in ANKI_HEADERS {
+        out.push_str(header);
+        out.push('\n');
+    }
+    let deck_name = deck_name(deck, language);
+    for card in &deck.cards {
+        let columns = [
+            localized_html(&card.question, language, None),
+            back(card, language),
+            tags(&deck.role, &card.tags),
+            deck_name.clone(),
+            format!("{ANKI_GUID_PREFIX}{}", card.id),
+        ];
+        let row: Vec<Cow<str>> = columns.iter().map(|column| tsv_field(column)).collect();
+        out.push_str(&row.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+fn back(card: &Card, language: ContentLanguage) -> String {
+    if card.points.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<ul>");
+    for point in &card.points {
+        let marker = point.derived.then_some(match language {
+            ContentLanguage::Ja => "本文より",
+            ContentLanguage::En => "from the guide",
+            ContentLanguage::Both => "本文より / from the guide",
+        });
+        html.push_str("<li>");
+        html.push_str(&localized_html(&point.text, language, marker));
+        html.push_str("</li>");
+    }
+    html.push_str("</ul>");
+    html
+}
+
+/// A text in the chosen language(s) as HTML. `marker` (already plain text) follows the
+/// first line in italics.
+fn localized_html(text: &Localized, language: ContentLanguage, marker: Option<&str>) -> String {
+    let (primary, secondary) = match language {
+        ContentLanguage::Ja => (text.get(Lang::Ja), None),
+        ContentLanguage::En => (text.get(Lang::En), None),
+        // Like the app: the English line only when it adds something to a Japanese one.
+        ContentLanguage::Both => match (text.exact(Lang::Ja), text.exact(Lang::En)) {
+            (Some(japanese), Some(english)) => (japanese, Some(english)),
+            _ => (text.get(Lang::Ja), None),
+        },
+    };
+    let mut html = escape_html(primary);
+    if let Some(marker) = marker {
+        let _ = write!(html, " <i>({})</i>", escape_html(marker));
+    }
+    if let Some(english) = secondary {
+        let _ = write!(
+            html,
+            "<br><span style='color:gray'>{}</span>",
+            escape_html(english)
+        );
+    }
+    html
+}
+
+/// The deck column: a plain deck name, not HTML. A line break or tab would make a strange
+/// deck name, so they become spaces.
+fn deck_name(deck: &Deck, language: ContentLanguage) -> String {
+    let lang = match language {
+        ContentLanguage::En => Lang::En,
+        ContentLanguage::Ja | ContentLanguage::Both => Lang::Ja,
+    };
+    let title = deck.title.get(lang);
+    let title = if title.trim().is_empty() {
+        &deck.id
+    } else {
+        title
+    };
+    title
+        .split(['\t', '\n', '\r'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim()
+        .to_string()
+}
+
+/// The role and the card's tags, each made a valid Anki tag, without repeats.
+fn tags(role: &str, card_tags: &[String]) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for tag in std::iter::once(role).chain(card_tags.iter().map(String::as_str)) {
+        let tag: String = tag
+            .trim()
+            .chars()
+            .filter(|c| *c != '"' && (c.is_whitespace() || !c.is_control()))
+            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .collect();
+        if !tag.is_empty() && !seen.contains(&tag) {
+            seen.push(tag);
+        }
+    }
+    seen.join(" ")
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' => out.push(' '),
+            '\r' => {
+                // CR LF is one line break, not two.
+                chars.next_if_eq(&'\n');
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One field of Anki's tab-separated file. Anki reads it with CSV rules (quotes, doubled
+/// `""`) and skips a line that starts with `#`, so such fields are quoted.
+fn tsv_field(text: &str) -> Cow<'_, str> {
+    if text.starts_with('#') || text.contains(['"', '\t', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The effective reviews of a log as CSV for the FSRS tools: [`REVIEWS_CSV_HEADER`], then
+/// one line per review in time order, e.g.
+/// `vpoe-q01,3,2026-11-22T00:15:03.120000+00:00,84000`.
+///
+/// - Undone reviews, undo records and notes are left out ([`log::effective_reviews`]).
+/// - `review_time` is UTC, written as Python's `datetime.isoformat()` writes it (as in the
+///   FSRS sample logs): microseconds when there is a fraction of a second, none otherwise.
+/// - `review_duration` is in milliseconds, 0 when the log has none.
+/// - A card id with `,`, `"` or a line break is quoted as in CSV.
+///
+/// `records` is a merged timeline such as `LogSnapshot::records`; records in any other
+/// order are merged first.
+pub fn reviews_csv(records: &[LoggedRecord]) -> String {
+    let in_order =
+        records.is_sorted_by(|a, b| (a.record.at(), &a.origin) <= (b.record.at(), &b.origin));
+    let merged: Cow<[LoggedRecord]> = if in_order {
+        Cow::Borrowed(records)
+    } else {
+        Cow::Owned(log::merge(records.to_vec()))
+    };
+    let (effective, _) = log::effective_reviews(&merged);
+    let mut out = String::from(REVIEWS_CSV_HEADER);
+    out.push('\n');
+    for index in effective {
+        let Record::Review(review) = &merged[index].record else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{}",
+            csv_field(&review.card),
+            review.rating,
+            iso_time(review.at.with_timezone(&Utc)),
+            review.duration_ms.unwrap_or(0)
+        );
+    }
+    out
+}
+
+fn iso_time(at: chrono::DateTime<Utc>) -> String {
+    let seconds = at.format("%Y-%m-%dT%H:%M:%S");
+    // chrono keeps a leap second as a nanosecond count past one second; Python has no
+    // leap seconds, so it is the last microsecond of the second instead.
+    let micros = at.nanosecond().min(999_999_999) / 1_000;
+    if micros == 0 {
+        format!("{seconds}+00:00")
+    } else {
+        format!("{seconds}.{micros:06}+00:00")
+    }
+}
+
+fn csv_field(text: &str) -> Cow<'_, str> {
+    if text.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::deck::Point;
+    use std::path::Path;
+
+    fn point(ja: &str, en: &str, derived: bool) -> Point {
+        Point {
+            text: Localized::both(ja, en),
+            derived,
+        }
+    }
+
+    /// Two cards: HTML characters, a derived point, a Japanese-only question with a line
+    /// break and a tab, a tag with a space and one with a quote.
+    fn sample_deck() -> Deck {
+        Deck {
+            id: "t".into(),
+            title: Localized::both("テスト & <練習>", "Test & \"practice\""),
+            role: "vpoe".into(),
+            cards: vec![
+                Card {
+                    id: "t-q01".into(),
+                    question: Localized::both("A&Bとは？", "What's A&B?"),
+                    points: vec![point("<速度>", "speed", false), point("本文", "body", true)],
+                    tags: vec!["tech debt".into(), "metrics".into(), "vpoe".into()],
+                },
+                Card {
+                    id: "t-q02".into(),
+                    question: Localized::ja("一行目\r\n二行目\tタブ"),
+                    points: vec![],
+                    tags: vec!["x\"y".into()],
+                },
+            ],
+            ..Deck::default()
+        }
+    }
+
+    const HEADERS: &str = "#separator:Tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n";
+
+    #[test]
+    fn anki_notes_in_japanese() {
+        let expected = format!(
+            "{HEADERS}\
+A&amp;Bとは？\t<ul><li>&lt;速度&gt;</li><li>本文 <i>(本文より)</i></li></ul>\tvpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
+一行目<br>二行目 タブ\t\tvpoe xy\tテスト & <練習>\tmensetsu-t-q02\n"
+        );
+        assert_eq!(anki_notes(&sample_deck(), ContentLanguage::Ja), expected);
+    }
+
+    #[test]
+    fn anki_notes_in_english_fall_back_to_japanese_and_quote_the_deck_title() {
+        let expected = format!(
+            "{HEADERS}\
+What&#39;s A&amp;B?\t<ul><li>speed</li><li>body <i>(from the guide)</i></li></ul>\tvpoe tech_debt metrics\t\"Test & \"\"practice\"\"\"\tmensetsu-t-q01\n\
+一行目<br>二行目 タブ\t\tvpoe xy\t\"Test & \"\"practice\"\"\"\tmensetsu-t-q02\n"
+        );
+        assert_eq!(anki_notes(&sample_deck(), ContentLanguage::En), expected);
+    }
+
+    #[test]
+    fn anki_notes_in_both_languages_put_the_english_below_in_grey() {
+        let grey = "<br><span style='color:gray'>";
+        let expected = format!(
+            "{HEADERS}\
+A&amp;Bとは？{grey}What&#39;s A&amp;B?</span>\t\
+<ul><li>&lt;速度&gt;{grey}speed</span></li><li>本文 <i>(本文より / from the guide)</i>{grey}body</span></li></ul>\t\
+vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
+一行目<br>二行目 タブ\t\tvpoe xy\tテスト & <練習>\tmensetsu-t-q02\n"
+        );
+        assert_eq!(anki_notes(&sample_deck(), ContentLanguage::Both), expected);
+    }
+
+    #[test]
+    fn a_row_that_would_start_with_a_hash_and_an_odd_card_id_are_quoted() {
+        let deck = Deck {
+            id: "x/y".into(),
+            title: Localized::ja("\tD\n"),
+            cards: vec![Card {
+                id: "a\tb\"c".into(),
+                question: Localized::ja("#1の優先事項"),
+                points: vec![Point {
+                    text: Localized::ja("一\n二"),
+                    derived: false,
+                }],
+                tags: vec![" ".into(), "全角\u{3000}空白".into()],
+            }],
+            ..Deck::default()
+        };
+        let expected = format!(
+            "{HEADERS}\"#1の優先事項\"\t<ul><li>一<br>二</li></ul>\t全角_空白\tD\t\"mensetsu-a\tb\"\"c\"\n"
+        );
+        assert_eq!(anki_notes(&deck, ContentLanguage::Ja), expected);
+        assert_eq!(anki_file_name(&deck), "mensetsu-x_y.txt");
+    }
+
+    fn review(id: &str, card: &str, at: &str, rating: u8, duration: Option<u64>) -> String {
+        let card = serde_json::to_string(card).unwrap();
+        match duration {
+            Some(ms) => format!(
+                r#"{{"id":"{id}","card":{card},"at":"{at}","rating":{rating},"duration_ms":{ms}}}"#
+            ),
+            None => format!(r#"{{"id":"{id}","card":{card},"at":"{at}","rating":{rating}}}"#),
+        }
+    }
+
+    #[test]
+    fn reviews_csv_keeps_effective_reviews_in_time_order() {
+        let laptop = [
+            review(
+                "l-1",
+                "vpoe-q01",
+                "2026-11-22T09:15:03.120+09:00",
+                3,
+                Some(84_000),
+            ),
+            review("l-2", "a,\"b\"", "2026-11-22T09:16:00+09:00", 1, Some(1)),
+            r#"{"id":"l-3","at":"2026-11-22T09:16:05+09:00","undo":"l-2"}"#.to_string(),
+            r#"{"id":"l-4","card":"vpoe-q01","at":"2026-11-22T09:17:00+09:00","note":"n"}"#
+                .to_string(),
+            review("l-5", "vpoe-q01", "2026-11-22T10:00:00+09:00", 2, None),
+        ]
+        .join("\n");
+        // Another device, written in UTC: its review at 00:20:00Z falls between l-4
+        // (00:17Z) and l-5 (01:00Z); 1.9 µs is cut to 1 µs, as Python keeps microseconds.
+        let desktop = review("d-1", "a,\"b\"", "2026-11-22T00:20:00.0000019Z", 4, Some(5));
+        let (laptop, problems) = log::parse_log(Path::new("l.jsonl"), laptop.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let (desktop, problems) = log::parse_log(Path::new("d.jsonl"), desktop.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let expected = "card_id,review_rating,review_time,review_duration\n\
+vpoe-q01,3,2026-11-22T00:15:03.120000+00:00,84000\n\
+\"a,\"\"b\"\"\",4,2026-11-22T00:20:00.000001+00:00,5\n\
+vpoe-q01,2,2026-11-22T01:00:00+00:00,0\n";
+        // Unmerged (one file after the other) and merged give the same file.
+        let unmerged = [desktop, laptop].concat();
+        assert_eq!(reviews_csv(&unmerged), expected);
+        assert_eq!(reviews_csv(&log::merge(unmerged)), expected);
+    }
+
+    #[test]
+    fn an_empty_log_is_just_the_header() {
+        assert_eq!(
+            reviews_csv(&[]),
+            "card_id,review_rating,review_time,review_duration\n"
+        );
+    }
+}
