@@ -8,18 +8,19 @@ use crate::core::settings::{ContentLanguage, write_atomically};
 use chrono::Local;
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: mensetsu export --anki <DECK> -o <FILE> [--lang ja|en|both] [--force]
        mensetsu export --reviews -o <FILE> [--force]
   --anki <DECK>   the deck's cards as a tab-separated file Anki imports as Basic notes
                   (File > Import); <DECK> is a deck id, e.g. vpoe
-  --reviews       every review that counts (undone ones left out) as CSV:
-                  card_id,review_rating,review_time,review_duration
+  --reviews       every review that counts (undone ones left out) as CSV for the
+                  FSRS optimizer: card_id,review_time,review_rating,review_duration
+                  (times and durations in milliseconds)
   -o, --out FILE  where to write; - writes to standard output
   --lang          the card language in the Anki file (default: the card language setting)
-  --force         replace FILE if it exists";
+  --force         replace FILE if it exists (without it, an existing FILE is an error)";
 
 /// Exit code for a command line that does not make sense, as opposed to a command that
 /// ran and failed.
@@ -148,10 +149,7 @@ fn run(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
         && !args.force
         && std::fs::symlink_metadata(path).is_ok()
     {
-        return Err(format!(
-            "{} already exists and was left as it is; pass --force to replace it",
-            path.display()
-        ));
+        return Err(refused(path));
     }
     let dir = options.data_dir()?;
     let collection = Collection::load(dir, &Local::now().format("%Y%m%d-%H%M%S").to_string());
@@ -195,11 +193,32 @@ fn run(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
                 .map_err(|error| format!("cannot write to standard output: {error}"))?;
         }
         Output::File(path) => {
-            write_atomically(path, text.as_bytes()).map_err(|error| error.to_string())?;
+            if args.force {
+                write_atomically(path, text.as_bytes()).map_err(|error| error.to_string())?;
+            } else {
+                // As with --force, a missing folder is made.
+                if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(folder).map_err(|error| {
+                        format!("cannot create the folder {}: {error}", folder.display())
+                    })?;
+                }
+                // The check above ran before loading; this one cannot be raced.
+                export::write_new(path, text.as_bytes()).map_err(|error| match error {
+                    export::ExportError::Exists { .. } => refused(path),
+                    other => other.to_string(),
+                })?;
+            }
             println!("Wrote {summary} to {}", path.display());
         }
     }
     Ok(())
+}
+
+fn refused(path: &Path) -> String {
+    format!(
+        "{} already exists and was left as it is; pass --force to replace it",
+        path.display()
+    )
 }
 
 fn plural(count: usize, noun: &str) -> String {

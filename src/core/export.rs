@@ -1,14 +1,17 @@
-//! Exports for other tools, as text the caller writes wherever it likes: a deck as an Anki
-//! text file of Basic notes, and the review log as the CSV the FSRS tools read.
+//! Exports for other tools: a deck as an Anki text file of Basic notes, and the review log
+//! as the CSV the FSRS optimizer reads.
 //!
-//! Pure functions over loaded data: no clock, no file access, no egui.
+//! The texts are pure functions over loaded data (no clock, no egui); [`write_new`] and
+//! [`write_new_file`] put them on disk without ever replacing an existing file.
 
 use crate::core::deck::{Card, Deck, Lang, Localized};
 use crate::core::log::{self, LoggedRecord, Record};
 use crate::core::settings::ContentLanguage;
-use chrono::{Timelike, Utc};
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
 
 /// The header lines of [`anki_notes`], one per line.
 ///
@@ -41,8 +44,9 @@ const ANKI_HEADERS: [&str; 6] = [
 /// tool made for an unrelated note.
 pub const ANKI_GUID_PREFIX: &str = "mensetsu-";
 
-/// The FSRS optimizer's review-log columns, in the order of the FSRS sample logs.
-pub const REVIEWS_CSV_HEADER: &str = "card_id,review_rating,review_time,review_duration";
+/// The FSRS optimizer's review-log columns. `review_state` (optional in its schema) is
+/// left out: it is derived by replaying the log, and the optimizer works without it.
+pub const REVIEWS_CSV_HEADER: &str = "card_id,review_time,review_rating,review_duration";
 
 /// A file name to offer for [`reviews_csv`].
 pub const REVIEWS_FILE_NAME: &str = "mensetsu-reviews.csv";
@@ -223,14 +227,18 @@ fn tsv_field(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The effective reviews of a log as CSV for the FSRS tools: [`REVIEWS_CSV_HEADER`], then
-/// one line per review in time order, e.g.
-/// `vpoe-q01,3,2026-11-22T00:15:03.120000+00:00,84000`.
+/// The effective reviews of a log as the FSRS optimizer's review-log CSV
+/// (<https://github.com/open-spaced-repetition/fsrs-optimizer>, "Review Logs Schema"):
+/// [`REVIEWS_CSV_HEADER`], then one line per review in time order, e.g.
+/// `vpoe-q01,1795306503120,3,84000`.
 ///
-/// - Undone reviews, undo records and notes are left out ([`log::effective_reviews`]).
-/// - `review_time` is UTC, written as Python's `datetime.isoformat()` writes it (as in the
-///   FSRS sample logs): microseconds when there is a fraction of a second, none otherwise.
-/// - `review_duration` is in milliseconds, 0 when the log has none.
+/// - Undone reviews, undo records and notes are left out ([`log::effective_reviews`]);
+///   mock-interview answers stay in, since they schedule the card like any other.
+/// - `review_time` is milliseconds since the Unix epoch (UTC): the optimizer divides it
+///   by 1000 and reads seconds, so a date string would not parse.
+/// - `review_rating` is 1 Again, 2 Hard, 3 Good, 4 Easy, as in the log.
+/// - `review_duration` is in milliseconds, 0 when the log has none: the schema asks for
+///   a non-negative integer, and an empty field would turn the column into floats.
 /// - A card id with `,`, `"` or a line break is quoted as in CSV.
 ///
 /// `records` is a merged timeline such as `LogSnapshot::records`; records in any other
@@ -254,24 +262,12 @@ pub fn reviews_csv(records: &[LoggedRecord]) -> String {
             out,
             "{},{},{},{}",
             csv_field(&review.card),
+            review.at.timestamp_millis(),
             review.rating,
-            iso_time(review.at.with_timezone(&Utc)),
             review.duration_ms.unwrap_or(0)
         );
     }
     out
-}
-
-fn iso_time(at: chrono::DateTime<Utc>) -> String {
-    let seconds = at.format("%Y-%m-%dT%H:%M:%S");
-    // chrono keeps a leap second as a nanosecond count past one second; Python has no
-    // leap seconds, so it is the last microsecond of the second instead.
-    let micros = at.nanosecond().min(999_999_999) / 1_000;
-    if micros == 0 {
-        format!("{seconds}+00:00")
-    } else {
-        format!("{seconds}.{micros:06}+00:00")
-    }
 }
 
 fn csv_field(text: &str) -> Cow<'_, str> {
@@ -280,6 +276,95 @@ fn csv_field(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{} already exists and was left as it is", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot create the folder {}: {source}", path.display())]
+    Folder { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{} and {MAX_SUFFIX} numbered names beside it are all taken", path.display())]
+    NoFreeName { path: PathBuf },
+}
+
+/// How far [`write_new_file`] counts (`-2` … `-MAX_SUFFIX`) before giving up.
+pub const MAX_SUFFIX: u32 = 9_999;
+
+/// Writes `contents` to `path`, which must not exist yet.
+///
+/// The name is claimed with a create-new open, so a file that appears between a check and
+/// the write (another export, a sync tool) is never replaced. The contents then go through
+/// a temporary file renamed over the claimed one, so a crash leaves an empty or a whole
+/// file, never half an export. On failure nothing of ours is left behind.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
+    let write_error = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(claimed) => drop(claimed),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(ExportError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(error) => return Err(write_error(error)),
+    }
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if let Err(error) = result {
+        let _ = fs::remove_file(&temp);
+        // Only the empty file claimed above is removed: the rename did not happen.
+        let _ = fs::remove_file(path);
+        return Err(write_error(error));
+    }
+    Ok(())
+}
+
+/// Writes `contents` into `dir` (created if missing) as `name`, or, when that is taken,
+/// as `name` with `-2`, `-3`, … before its extension (`mensetsu-vpoe-2.txt`), so an
+/// earlier export is never overwritten. Returns the path written.
+pub fn write_new_file(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, ExportError> {
+    fs::create_dir_all(dir).map_err(|source| ExportError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
+        _ => (name, None),
+    };
+    for number in 1..=MAX_SUFFIX {
+        let candidate = match (number, extension) {
+            (1, _) => name.to_string(),
+            (_, Some(extension)) => format!("{stem}-{number}.{extension}"),
+            (_, None) => format!("{stem}-{number}"),
+        };
+        let path = dir.join(candidate);
+        match write_new(&path, contents) {
+            Ok(()) => return Ok(path),
+            Err(ExportError::Exists { .. }) => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(ExportError::NoFreeName {
+        path: dir.join(name),
+    })
 }
 
 #[cfg(test)]
@@ -406,16 +491,17 @@ vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
         ]
         .join("\n");
         // Another device, written in UTC: its review at 00:20:00Z falls between l-4
-        // (00:17Z) and l-5 (01:00Z); 1.9 µs is cut to 1 µs, as Python keeps microseconds.
+        // (00:17Z) and l-5 (01:00Z). The times are epoch milliseconds (`date -u -d
+        // 2026-11-22T00:15:03Z +%s` is 1795306503); 1.9 µs is below a millisecond.
         let desktop = review("d-1", "a,\"b\"", "2026-11-22T00:20:00.0000019Z", 4, Some(5));
         let (laptop, problems) = log::parse_log(Path::new("l.jsonl"), laptop.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
         let (desktop, problems) = log::parse_log(Path::new("d.jsonl"), desktop.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
-        let expected = "card_id,review_rating,review_time,review_duration\n\
-vpoe-q01,3,2026-11-22T00:15:03.120000+00:00,84000\n\
-\"a,\"\"b\"\"\",4,2026-11-22T00:20:00.000001+00:00,5\n\
-vpoe-q01,2,2026-11-22T01:00:00+00:00,0\n";
+        let expected = "card_id,review_time,review_rating,review_duration\n\
+vpoe-q01,1795306503120,3,84000\n\
+\"a,\"\"b\"\"\",1795306800000,4,5\n\
+vpoe-q01,1795309200000,2,0\n";
         // Unmerged (one file after the other) and merged give the same file.
         let unmerged = [desktop, laptop].concat();
         assert_eq!(reviews_csv(&unmerged), expected);
@@ -426,7 +512,67 @@ vpoe-q01,2,2026-11-22T01:00:00+00:00,0\n";
     fn an_empty_log_is_just_the_header() {
         assert_eq!(
             reviews_csv(&[]),
-            "card_id,review_rating,review_time,review_duration\n"
+            "card_id,review_time,review_rating,review_duration\n"
         );
+    }
+
+    #[test]
+    fn new_files_get_a_number_instead_of_replacing_an_earlier_export() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("exports");
+        let first = write_new_file(&dir, "mensetsu-vpoe.txt", b"one").unwrap();
+        let second = write_new_file(&dir, "mensetsu-vpoe.txt", b"two").unwrap();
+        let third = write_new_file(&dir, "mensetsu-vpoe.txt", b"three").unwrap();
+        assert_eq!(first, dir.join("mensetsu-vpoe.txt"));
+        assert_eq!(second, dir.join("mensetsu-vpoe-2.txt"));
+        assert_eq!(third, dir.join("mensetsu-vpoe-3.txt"));
+        assert_eq!(fs::read(&first).unwrap(), b"one");
+        assert_eq!(fs::read(&second).unwrap(), b"two");
+        assert_eq!(fs::read(&third).unwrap(), b"three");
+        let no_extension = write_new_file(&dir, "log", b"").unwrap();
+        assert_eq!(no_extension, dir.join("log"));
+        assert_eq!(
+            write_new_file(&dir, "log", b"x").unwrap(),
+            dir.join("log-2")
+        );
+        // Nothing else is left in the folder (no temporary files).
+        let mut names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "log",
+                "log-2",
+                "mensetsu-vpoe-2.txt",
+                "mensetsu-vpoe-3.txt",
+                "mensetsu-vpoe.txt"
+            ]
+        );
+    }
+
+    #[test]
+    fn write_new_refuses_an_existing_file_and_leaves_it_alone() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("r.csv");
+        fs::write(&path, "mine").unwrap();
+        let error = write_new(&path, b"export").unwrap_err();
+        assert!(matches!(error, ExportError::Exists { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            format!("{} already exists and was left as it is", path.display())
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        // A folder that cannot be written to is an error naming the file, with nothing left.
+        let missing = temp.path().join("no/such/folder/r.csv");
+        let error = write_new(&missing, b"export").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("cannot write {}", missing.display()))
+        );
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
     }
 }
