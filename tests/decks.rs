@@ -143,6 +143,126 @@ fn interview_deck_texts_are_verbatim_from_their_seed() {
     }
 }
 
+/// The seed as plain text: escapes and emphasis removed (see `readable`), and the Markdown
+/// that only structures it: heading marks, list bullets and numbers at the start of a
+/// line, remaining `*` emphasis, table pipes and code ticks.
+fn without_markup(seed_text: &str) -> String {
+    readable(seed_text)
+        .lines()
+        .map(|line| {
+            let mut line = line.trim_start();
+            loop {
+                let digits =
+                    line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if line.starts_with('#') {
+                    line = line.trim_start_matches('#');
+                } else if ["- ", "* ", "+ "]
+                    .iter()
+                    .any(|bullet| line.starts_with(bullet))
+                {
+                    line = &line[1..];
+                } else if digits > 0 && line[digits..].starts_with(". ") {
+                    line = &line[digits + 1..];
+                } else {
+                    break;
+                }
+                line = line.trim_start();
+            }
+            line.replace(['*', '`'], "").replace('|', " ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The ids of the role-fundamentals cards. Ids are stable: cards may be added, but none of
+/// these may be renamed or removed, or users lose their review history.
+fn fundamentals_ids() -> Vec<String> {
+    (1..=45).map(|n| format!("fund-{n:03}")).collect()
+}
+
+/// Every Japanese answer point of the fundamentals deck is quoted from the VPoE article
+/// (000) or a guide (001, 003, 004): after markup is removed and `content_key` drops list
+/// separators, it occurs in one of them. A paraphrase fails.
+#[test]
+fn fundamentals_points_are_verbatim_from_the_seeds() {
+    let seeds: Vec<(String, String)> = ["000", "001", "003", "004"]
+        .iter()
+        .map(|prefix| {
+            let (name, text) = seed(prefix);
+            (name, content_key(&without_markup(&text)))
+        })
+        .collect();
+    let deck = bundled("role-fundamentals");
+    let mut points = 0;
+    let mut not_found = Vec::new();
+    for card in &deck.cards {
+        assert!(!card.points.is_empty(), "{} has no points", card.id);
+        for point in &card.points {
+            points += 1;
+            let text = point.text.ja.as_deref().unwrap_or("");
+            let key = content_key(text);
+            if key.is_empty() || !seeds.iter().any(|(_, seed)| seed.contains(&key)) {
+                not_found.push(format!("{}: {text}", card.id));
+            }
+        }
+    }
+    assert_eq!(
+        not_found,
+        Vec::<String>::new(),
+        "points not found in {:?}",
+        seeds.iter().map(|(name, _)| name).collect::<Vec<_>>()
+    );
+    assert!(points >= 150, "only {points} points");
+}
+
+#[test]
+fn fundamentals_deck_keeps_its_cards_and_has_english() {
+    let deck = bundled("role-fundamentals");
+    assert!(deck.cards.len() >= 30, "{} cards", deck.cards.len());
+    let ids: HashSet<&str> = deck.cards.iter().map(|card| card.id.as_str()).collect();
+    let missing: Vec<String> = fundamentals_ids()
+        .into_iter()
+        .filter(|id| !ids.contains(id.as_str()))
+        .collect();
+    assert_eq!(missing, Vec::<String>::new(), "card ids gone");
+    for card in &deck.cards {
+        assert!(
+            card.question
+                .en
+                .as_deref()
+                .is_some_and(|en| !en.trim().is_empty()),
+            "{}: question without English",
+            card.id
+        );
+        for (index, point) in card.points.iter().enumerate() {
+            assert!(
+                point
+                    .text
+                    .en
+                    .as_deref()
+                    .is_some_and(|en| !en.trim().is_empty()),
+                "{}: point {} without English",
+                card.id,
+                index + 1
+            );
+            assert!(
+                !point.derived,
+                "{}: point {} marked derived",
+                card.id,
+                index + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn markup_is_removed_but_text_is_kept() {
+    assert_eq!(
+        without_markup("## 1. Title\n- a: 1. b\n  * **bold** c\n| x | y |\n12. item\n1.5 stays"),
+        "Title\na: 1. b\nbold c\n  x   y  \nitem\n1.5 stays"
+    );
+}
+
 #[test]
 fn cto_questions_11_to_20_have_only_derived_points() {
     let deck = bundled("cto");
