@@ -318,17 +318,18 @@ fn cards_and_stats_with_thousands_of_reviews_match_the_replay() {
                 let when = if due > today { due } else { today };
                 let rating = [3, 1, 3, 2, 3, 1, 4, 3, 2][(index + sequence) % 9];
                 sequence += 1;
-                lines.push(line(
-                    &format!("pc-{sequence}"),
-                    id,
-                    &when.to_rfc3339(),
-                    rating,
+                lines.push((
+                    when,
+                    line(&format!("pc-{sequence}"), id, &when.to_rfc3339(), rating),
                 ));
                 *state = scheduler.review(id, state, Rating::try_from(rating).unwrap(), when);
             }
         }
     }
     assert!(lines.len() > 3000, "{} reviews", lines.len());
+    // A device writes in the order it answers; a step back in time would be reported.
+    lines.sort_by_key(|(when, _)| *when);
+    let lines: Vec<String> = lines.into_iter().map(|(_, line)| line).collect();
     fs::create_dir_all(dir.reviews_dir()).unwrap();
     fs::write(dir.reviews_dir().join("pc.jsonl"), lines.join("\n") + "\n").unwrap();
 

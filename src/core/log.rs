@@ -349,10 +349,9 @@ fn serde_message(error: &serde_json::Error) -> String {
 /// Merges the records of several files into one timeline: by time, then by file and line
 /// so that equal times always come out in the same order.
 ///
-/// Times may go backwards within one file and that is not reported: a computer whose
-/// clock was corrected, or a time-zone change, writes an earlier time after a later one,
-/// and the merge puts every record where its time says. Only times in the future are
-/// suspicious (see [`future_records`]).
+/// Times may go backwards within one file (a computer whose clock was turned back): the
+/// merge puts every record where its time says; [`backward_times`] and
+/// [`future_records`] tell the user about such times.
 pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
     records.sort_by(|a, b| {
         a.record
@@ -361,6 +360,27 @@ pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
             .then_with(|| a.origin.cmp(&b.origin))
     });
     records
+}
+
+/// Records of one file whose time is earlier than the record before them in that file,
+/// one notice each. A device writes its log in the order it answers, so a step back in
+/// time means its clock was turned back; the record is kept and merged where its time
+/// says (a time-zone change is no step back: times compare as instants).
+pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<LogProblem> {
+    file_records
+        .windows(2)
+        .filter(|pair| pair[1].record.at() < pair[0].record.at())
+        .map(|pair| LogProblem {
+            file: pair[1].origin.file.clone(),
+            line: Some(pair[1].origin.line),
+            message: format!(
+                "time {} is earlier than line {} ({}); kept and placed by its time, but the computer's clock was probably turned back",
+                pair[1].record.at().to_rfc3339(),
+                pair[0].origin.line,
+                pair[0].record.at().to_rfc3339()
+            ),
+        })
+        .collect()
 }
 
 /// How far past `now` a record may be before it is reported: clocks of computers sharing

@@ -181,9 +181,18 @@ pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
     match serde_json::from_slice::<Settings>(bytes) {
         Ok(settings) => {
             let (settings, fixes) = settings.sanitized();
+            // Every fix names its field first; point at the line that sets it.
+            let text = String::from_utf8_lossy(bytes);
             let notices = fixes
                 .into_iter()
-                .map(|fix| format!("{}: {fix}", path.display()))
+                .map(|fix| {
+                    let field = fix.split_whitespace().next().unwrap_or_default();
+                    let key = format!("\"{field}\"");
+                    match text.lines().position(|line| line.contains(&key)) {
+                        Some(index) => format!("{}:{}: {fix}", path.display(), index + 1),
+                        None => format!("{}: {fix}", path.display()),
+                    }
+                })
                 .collect();
             LoadedSettings { settings, notices }
         }
@@ -193,8 +202,15 @@ pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
             let what = {
                 let message = error.to_string();
                 let cut = message.rfind(" at line ").unwrap_or(message.len());
+                // Rust type names mean nothing to a user.
+                let message = message[..cut]
+                    .replace("expected u8", "expected a whole number")
+                    .replace("expected u32", "expected a whole number")
+                    .replace("expected u64", "expected a whole number")
+                    .replace("expected f32", "expected a number")
+                    .replace("expected f64", "expected a number");
                 // serde quotes the bad value (`unknown variant `…``), which can be huge.
-                crate::core::text::shorten(&message[..cut], 120).into_owned()
+                crate::core::text::shorten(&message, 120).into_owned()
             };
             let notice = match fs::rename(path, &aside) {
                 Ok(()) => format!(

@@ -73,6 +73,7 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
         match fs::read(&file) {
             Ok(bytes) => {
                 let (mut records, mut problems) = log::parse_log(&file, &bytes);
+                problems.extend(log::backward_times(&records));
                 snapshot.records.append(&mut records);
                 snapshot.problems.append(&mut problems);
             }
