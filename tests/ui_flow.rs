@@ -539,3 +539,126 @@ fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
     harness.get_by_label("0:42");
     harness.get_by_label("最初の下書き");
 }
+
+/// A user deck for the export test: HTML characters, a derived point, a card with no
+/// points.
+const EXPORT_DECK: &str = r#"{
+  "id": "practice",
+  "title": { "ja": "練習デッキ", "en": "Practice deck" },
+  "role": "vpoe",
+  "cards": [
+    {
+      "id": "practice-q01",
+      "question": { "ja": "技術的負債をどう説明しますか？", "en": "How do you explain tech debt?" },
+      "points": [
+        { "ja": "開発速度の<低下率>を示す", "en": "Show the <drop> in speed" },
+        { "ja": "投資計画 & ROI", "en": "Plan & ROI", "derived": true }
+      ],
+      "tags": ["tech debt", "metrics"]
+    },
+    { "id": "practice-q02", "question": { "ja": "採用の優先順位は？" } }
+  ]
+}"#;
+
+/// Opens the decks screen's export menu and clicks one of its entries.
+fn export_from_menu(harness: &mut Harness<'static, MensetsuApp>, entry: &str) {
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+    assert!(
+        harness.query_by_label(entry).is_none(),
+        "the menu closes after an export"
+    );
+}
+
+#[test]
+fn export_menu_writes_numbered_files_into_the_exports_folder_and_shows_where() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(fixture.dir.decks_dir().join("practice.json"), EXPORT_DECK).unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    // A review, one that is undone, and a note: only the first is exported.
+    std::fs::write(
+        fixture.dir.reviews_dir().join("laptop.jsonl"),
+        concat!(
+            r#"{"id":"laptop-1","card":"practice-q01","at":"2026-11-20T09:15:03.120+09:00","rating":3,"duration_ms":84000}"#,
+            "\n",
+            r#"{"id":"laptop-2","card":"practice-q02","at":"2026-11-20T09:20:00+09:00","rating":1,"duration_ms":30000}"#,
+            "\n",
+            r#"{"id":"laptop-3","at":"2026-11-20T09:20:05+09:00","undo":"laptop-2"}"#,
+            "\n",
+            r#"{"id":"laptop-4","card":"practice-q01","at":"2026-11-20T09:21:00+09:00","note":"My story"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    let exports = fixture.dir.exports_dir();
+
+    // The deck in the card language (Japanese by default), as Anki's text import reads it.
+    export_from_menu(&mut harness, "Anki file — Practice deck");
+    let anki = exports.join("mensetsu-practice.txt");
+    assert_eq!(
+        std::fs::read_to_string(&anki).unwrap(),
+        "#separator:Tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n\
+技術的負債をどう説明しますか？\t\
+<ul><li>開発速度の&lt;低下率&gt;を示す</li><li>投資計画 &amp; ROI <i>(本文より)</i></li></ul>\t\
+vpoe tech_debt metrics\t練習デッキ\tmensetsu-practice-q01\n\
+採用の優先順位は？\t\tvpoe\t練習デッキ\tmensetsu-practice-q02\n"
+    );
+    harness.get_by_label("Exported to:");
+    harness.get_by_label(&anki.display().to_string());
+
+    // Again: the first file stays, the new one gets a number.
+    std::fs::write(&anki, "imported and edited").unwrap();
+    export_from_menu(&mut harness, "Anki file — Practice deck");
+    let second = exports.join("mensetsu-practice-2.txt");
+    assert_eq!(
+        std::fs::read_to_string(&anki).unwrap(),
+        "imported and edited"
+    );
+    assert!(
+        std::fs::read_to_string(&second)
+            .unwrap()
+            .ends_with("\tmensetsu-practice-q02\n")
+    );
+    harness.get_by_label(&second.display().to_string());
+
+    // The review log for the FSRS optimizer: epoch milliseconds (`date -u -d
+    // 2026-11-20T00:15:03Z +%s` is 1795133703), rating, duration in milliseconds.
+    export_from_menu(&mut harness, "Review log (CSV for the FSRS optimizer)");
+    let reviews = exports.join("mensetsu-reviews.csv");
+    assert_eq!(
+        std::fs::read_to_string(&reviews).unwrap(),
+        "card_id,review_time,review_rating,review_duration\n\
+practice-q01,1795133703120,3,84000\n"
+    );
+    harness.get_by_label(&reviews.display().to_string());
+
+    // Bundled decks are in the menu too.
+    export_from_menu(
+        &mut harness,
+        "Anki file — VPoE interview: technical strategy and organisation",
+    );
+    let vpoe = std::fs::read_to_string(exports.join("mensetsu-vpoe.txt")).unwrap();
+    assert_eq!(vpoe.lines().count(), 6 + 15);
+}
+
+#[test]
+fn a_failed_export_says_why_and_names_the_path() {
+    let fixture = fixture(&english());
+    // A file where the exports folder should be: the folder cannot be made.
+    std::fs::write(fixture.dir.exports_dir(), "not a folder").unwrap();
+    let mut harness = harness(app(&fixture));
+    export_from_menu(&mut harness, "Review log (CSV for the FSRS optimizer)");
+    harness.get_by_label_contains(&format!(
+        "Could not export: cannot create the folder {}",
+        fixture.dir.exports_dir().display()
+    ));
+    assert!(harness.query_by_label("Exported to:").is_none());
+    assert_eq!(
+        std::fs::read_to_string(fixture.dir.exports_dir()).unwrap(),
+        "not a folder"
+    );
+}

@@ -55,6 +55,12 @@ impl DataDir {
     pub fn backups_dir(&self) -> PathBuf {
         self.root.join("backups")
     }
+
+    /// Where the app writes exports (Anki files, the review CSV): the app has no file
+    /// dialog, and the data folder is the one place the user already knows.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
 }
 
 /// A device id made from the machine's name and a random suffix: readable in a synced
@@ -112,6 +118,7 @@ mod tests {
         let dir = DataDir::resolve(None, Some("/b".into())).unwrap();
         assert_eq!(dir.root(), Path::new("/b"));
         assert_eq!(dir.decks_dir(), Path::new("/b/decks"));
+        assert_eq!(dir.exports_dir(), Path::new("/b/exports"));
     }
 
     #[test]

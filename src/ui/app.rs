@@ -5,6 +5,7 @@
 use crate::core::collection::{AnswerDetails, Collection};
 use crate::core::days;
 use crate::core::deck::Lang;
+use crate::core::export;
 use crate::core::mock::{self, MockSetup};
 use crate::core::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::scheduler::Rating;
@@ -18,6 +19,7 @@ use crate::ui::{
 };
 use chrono::{DateTime, FixedOffset, Local};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Where the app reads the time from; tests substitute a clock they control.
 pub trait Clock {
@@ -87,6 +89,16 @@ pub enum Action {
     /// Ends the current mock question and moves to the next (or to grading).
     MockNext,
     SaveMock,
+    Export(ExportTarget),
+}
+
+/// What the export menu writes into the data folder's `exports/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A deck, by id, as an Anki text file.
+    Anki(String),
+    /// The review log as CSV for the FSRS optimizer.
+    Reviews,
 }
 
 /// Numbers the decks screen shows, recomputed when the collection changes or time passes.
@@ -111,6 +123,9 @@ pub struct MensetsuApp {
     /// Statistics for a collection generation and study day; recomputed when either moves.
     stats: Option<(u64, chrono::NaiveDate, Stats)>,
     applied_look: Option<(Theme, f32)>,
+    /// The file the last export wrote, or why it failed (the message names the file);
+    /// shown on the decks screen.
+    pub last_export: Option<Result<PathBuf, String>>,
 }
 
 impl MensetsuApp {
@@ -130,6 +145,7 @@ impl MensetsuApp {
             overview: None,
             stats: None,
             applied_look: None,
+            last_export: None,
         }
     }
 
@@ -323,6 +339,7 @@ impl MensetsuApp {
             Action::StartMock(setup) => self.start_mock(setup),
             Action::MockNext => self.next_mock_question(),
             Action::SaveMock => self.save_mock(),
+            Action::Export(target) => self.export(&target),
             Action::SaveSettings(settings) => match self.collection.apply_settings(*settings) {
                 Ok(()) => self.screen = Screen::Decks,
                 Err(error) => self
@@ -330,6 +347,36 @@ impl MensetsuApp {
                     .push(format!("{}: {error}", self.strings().save_failed)),
             },
         }
+    }
+
+    /// Writes an export under a name no earlier export has (see
+    /// [`export::write_new_file`]): with no file dialog, replacing a file the user may
+    /// have edited or not yet imported would lose it silently.
+    fn export(&mut self, target: &ExportTarget) {
+        let collection = &self.collection;
+        let (name, text) = match target {
+            ExportTarget::Anki(deck_id) => {
+                let Some(loaded) = collection
+                    .decks
+                    .decks
+                    .iter()
+                    .find(|d| d.deck.id == *deck_id)
+                else {
+                    return;
+                };
+                (
+                    export::anki_file_name(&loaded.deck),
+                    export::anki_notes(&loaded.deck, collection.settings.content_language),
+                )
+            }
+            ExportTarget::Reviews => (
+                export::REVIEWS_FILE_NAME.to_string(),
+                export::reviews_csv(&collection.snapshot.records),
+            ),
+        };
+        let dir = collection.data_dir.exports_dir();
+        self.last_export =
+            Some(export::write_new_file(&dir, &name, text.as_bytes()).map_err(|e| e.to_string()));
     }
 
     fn start_mock(&mut self, setup: MockSetup) {

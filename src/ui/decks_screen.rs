@@ -2,7 +2,7 @@
 
 use crate::core::deck::Lang;
 use crate::core::queue::{DueCounts, Scope};
-use crate::ui::app::{Action, MensetsuApp};
+use crate::ui::app::{Action, ExportTarget, MensetsuApp};
 use crate::ui::strings::Strings;
 
 /// Roles in the order a candidate usually thinks of them; anything else comes last.
@@ -77,7 +77,25 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
         if all.total() == 0 {
             ui.label(text.nothing_due);
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            export_menu(ui, text, &rows, actions);
+        });
     });
+    match &app.last_export {
+        Some(Ok(path)) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{}:", text.exported_to));
+                ui.add(egui::Label::new(path.display().to_string()).selectable(true));
+            });
+        }
+        Some(Err(message)) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{}: {message}", text.export_failed),
+            );
+        }
+        None => {}
+    }
     ui.add_space(8.0);
 
     egui::ScrollArea::vertical()
@@ -101,6 +119,29 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                 ui.weak(app.collection.data_dir.root().display().to_string());
             });
         });
+}
+
+/// Every deck as an Anki file, and the review log. Exporting only reads, so it stays
+/// available in a read-only window.
+fn export_menu(ui: &mut egui::Ui, text: &Strings, rows: &[DeckRow], actions: &mut Vec<Action>) {
+    ui.menu_button(text.export_menu, |ui| {
+        ui.weak(text.export_folder_hint);
+        ui.separator();
+        for row in rows {
+            if ui
+                .button(format!("{} — {}", text.export_anki, row.title))
+                .clicked()
+            {
+                actions.push(Action::Export(ExportTarget::Anki(row.id.clone())));
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button(text.export_reviews).clicked() {
+            actions.push(Action::Export(ExportTarget::Reviews));
+            ui.close();
+        }
+    });
 }
 
 fn deck_row(

@@ -11,6 +11,6 @@ pub mod stats_screen;
 pub mod strings;
 mod summary_screen;
 
-pub use app::{Action, Clock, MensetsuApp, Screen, SystemClock};
+pub use app::{Action, Clock, ExportTarget, MensetsuApp, Screen, SystemClock};
 pub use review_screen::suggested_rating;
 pub use settings_screen::{format_steps, parse_steps};

@@ -111,6 +111,12 @@ pub struct Strings {
     pub no_history: &'static str,
     pub points_short: &'static str,
     pub no_mock_questions: &'static str,
+    pub export_menu: &'static str,
+    pub export_anki: &'static str,
+    pub export_reviews: &'static str,
+    pub export_folder_hint: &'static str,
+    pub exported_to: &'static str,
+    pub export_failed: &'static str,
 }
 
 pub const JA: Strings = Strings {
@@ -221,6 +227,12 @@ pub const JA: Strings = Strings {
     no_history: "まだ回答がありません",
     points_short: "ポイント",
     no_mock_questions: "選んだ役割のデッキに質問がありません",
+    export_menu: "書き出し…",
+    export_anki: "Anki用ファイル",
+    export_reviews: "回答ログ（FSRSオプティマイザー用CSV）",
+    export_folder_hint: "データフォルダの exports に保存します。同名のファイルは上書きせず、番号を付けます。",
+    exported_to: "書き出しました",
+    export_failed: "書き出せませんでした",
 };
 
 pub const EN: Strings = Strings {
@@ -331,6 +343,12 @@ pub const EN: Strings = Strings {
     no_history: "No answers yet",
     points_short: "points",
     no_mock_questions: "The chosen roles have no questions",
+    export_menu: "Export…",
+    export_anki: "Anki file",
+    export_reviews: "Review log (CSV for the FSRS optimizer)",
+    export_folder_hint: "Saved in the data folder's exports; an existing file is never replaced, a number is added instead.",
+    exported_to: "Exported to",
+    export_failed: "Could not export",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
