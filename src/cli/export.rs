@@ -152,7 +152,7 @@ fn run(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
         return Err(refused(path));
     }
     let dir = options.data_dir()?;
-    let collection = Collection::load(dir, &Local::now().format("%Y%m%d-%H%M%S").to_string());
+    let collection = Collection::load_at(dir, Local::now().fixed_offset());
     // What could not be read is skipped by the loading; say so, but export the rest.
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
