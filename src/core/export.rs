@@ -9,8 +9,8 @@ use crate::core::log::{self, LoggedRecord, Record};
 use crate::core::settings::ContentLanguage;
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The header lines of [`anki_notes`], one per line.
@@ -313,26 +313,14 @@ pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
         }
         Err(error) => return Err(write_error(error)),
     }
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(error) = result {
-        let _ = fs::remove_file(&temp);
+    if let Err(error) = crate::core::settings::write_atomically(path, contents) {
         // Only the empty file claimed above is removed: the rename did not happen.
         let _ = fs::remove_file(path);
-        return Err(write_error(error));
+        let source = match error {
+            crate::core::settings::SettingsError::Io { source, .. } => source,
+            other => io::Error::other(other.to_string()),
+        };
+        return Err(write_error(source));
     }
     Ok(())
 }
