@@ -100,17 +100,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
 
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            let mut current_role: Option<&str> = None;
-            for row in &rows {
-                if current_role != Some(row.role.as_str()) {
-                    current_role = Some(row.role.as_str());
-                    ui.add_space(6.0);
-                    ui.strong(role_label(text, &row.role));
-                    ui.separator();
-                }
-                deck_row(ui, text, row, writable, actions);
-            }
+        .show_viewport(ui, |ui, viewport| {
+            deck_list(ui, viewport, text, &rows, writable, actions);
             ui.add_space(12.0);
             problems(ui, app);
             ui.add_space(6.0);
@@ -142,6 +133,89 @@ fn export_menu(ui: &mut egui::Ui, text: &Strings, rows: &[DeckRow], actions: &mu
             ui.close();
         }
     });
+}
+
+/// A line of the deck list: a role heading or a deck.
+enum Line<'a> {
+    Role(&'a str),
+    Deck(&'a DeckRow),
+}
+
+/// The decks grouped by role, virtualized: every line has a fixed height, so the whole
+/// list's space is reserved at once and only the lines inside the scroll area's
+/// `viewport` are laid out (as [`egui::ScrollArea::show_rows`] does, but with two line
+/// heights). A collection of hundreds of decks costs a frame no more than a few.
+fn deck_list(
+    ui: &mut egui::Ui,
+    viewport: egui::Rect,
+    text: &Strings,
+    rows: &[DeckRow],
+    writable: bool,
+    actions: &mut Vec<Action>,
+) {
+    let mut lines = Vec::with_capacity(rows.len() + ROLE_ORDER.len() + 1);
+    for (index, row) in rows.iter().enumerate() {
+        if index == 0 || rows[index - 1].role != row.role {
+            lines.push(Line::Role(&row.role));
+        }
+        lines.push(Line::Deck(row));
+    }
+    let spacing = ui.spacing().item_spacing.y;
+    let button_height =
+        ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
+    let deck_height = ui.spacing().interact_size.y.max(button_height);
+    // Space above, the role's name, and a rule below.
+    let role_height = 6.0 + ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let height = |line: &Line<'_>| match line {
+        Line::Role(_) => role_height,
+        Line::Deck(_) => deck_height,
+    };
+    let mut tops = Vec::with_capacity(lines.len());
+    let mut total = 0.0;
+    for line in &lines {
+        tops.push(total);
+        total += height(line) + spacing;
+    }
+
+    // `viewport` is relative to the top of the scroll area's content.
+    let top = ui.cursor().min.y;
+    let offset = top - ui.max_rect().top();
+    let first = lines
+        .iter()
+        .zip(&tops)
+        .position(|(line, y)| offset + y + height(line) > viewport.min.y)
+        .unwrap_or(lines.len());
+    let end = first + tops[first..].partition_point(|y| offset + y < viewport.max.y);
+    let (left, width) = (ui.max_rect().left(), ui.available_width());
+    for index in first..end {
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(left, top + tops[index]),
+            egui::vec2(width, height(&lines[index])),
+        );
+        let builder = egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min));
+        match lines[index] {
+            Line::Role(role) => {
+                let mut line_ui = ui.new_child(builder.id_salt(("role", role)));
+                line_ui.add_space(6.0);
+                line_ui.strong(role_label(text, role));
+                let rule = line_ui.visuals().widgets.noninteractive.bg_stroke;
+                line_ui
+                    .painter()
+                    .hline(rect.x_range(), rect.bottom() - 3.0, rule);
+            }
+            Line::Deck(row) => {
+                let mut line_ui = ui.new_child(builder.id_salt(("deck", &row.id)));
+                deck_row(&mut line_ui, text, row, writable, actions);
+            }
+        }
+    }
+    let list = egui::Rect::from_min_size(
+        egui::pos2(left, top),
+        egui::vec2(width, (total - spacing).max(0.0)),
+    );
+    ui.advance_cursor_after_rect(list);
 }
 
 fn deck_row(
