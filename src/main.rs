@@ -4,8 +4,14 @@ use mensetsu::core::paths::{self, DataDir};
 use mensetsu::core::store::{Store, StoreError};
 use mensetsu::ui::{MensetsuApp, SystemClock, strings};
 use std::process::ExitCode;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// With this set to `1` the app reports when its first frame was on screen and closes
+/// (`benches/startup.sh`, BENCHMARKS.md).
+const EXIT_AFTER_FIRST_FRAME: &str = "MENSETSU_EXIT_AFTER_FIRST_FRAME";
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let args: Vec<_> = std::env::args_os().skip(1).collect();
     let (options, rest) = match cli::split_global_options(args) {
         Ok(split) => split,
@@ -24,7 +30,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match run_app(data_dir) {
+    match run_app(data_dir, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("mensetsu: {message}");
@@ -33,7 +39,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_app(data_dir: DataDir) -> Result<(), String> {
+fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let now = chrono::Local::now();
     let collection = Collection::load_at(data_dir.clone(), now.fixed_offset());
     for problem in collection.problems() {
@@ -60,12 +66,17 @@ fn run_app(data_dir: DataDir) -> Result<(), String> {
         options,
         Box::new(move |creation| {
             MensetsuApp::install_fonts(&creation.egui_ctx);
-            Ok(Box::new(MensetsuApp::new(
-                collection,
-                store,
-                Box::new(SystemClock),
-                system_lang,
-            )))
+            let app = MensetsuApp::new(collection, store, Box::new(SystemClock), system_lang);
+            if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|value| value == "1") {
+                Ok(Box::new(FirstFrameProbe {
+                    app,
+                    started,
+                    frames: 0,
+                    ui_ms: 0.0,
+                }))
+            } else {
+                Ok(Box::new(app))
+            }
         }),
     )
     .map_err(|error| format!("cannot open the window: {error}"))
@@ -100,4 +111,54 @@ fn system_locale() -> String {
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
         .unwrap_or_default()
+}
+
+/// The app, timed: after the first frame is drawn and painted, prints to stdout
+///
+/// `first-frame ui_ms=… painted_ms=… painted_unix_us=…`
+///
+/// (`ui_ms`: the first frame's UI pass done, since `main` started; `painted_ms`: the start
+/// of the second frame, i.e. after the first was tessellated, painted and its buffers
+/// swapped; `painted_unix_us`: the same moment as wall-clock time, so a script can count
+/// from the moment it launched the process) and closes the window.
+struct FirstFrameProbe {
+    app: MensetsuApp,
+    started: Instant,
+    frames: u32,
+    ui_ms: f64,
+}
+
+impl FirstFrameProbe {
+    fn since_start_ms(&self) -> f64 {
+        self.started.elapsed().as_secs_f64() * 1e3
+    }
+}
+
+impl eframe::App for FirstFrameProbe {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.frames == 1 {
+            let painted_ms = self.since_start_ms();
+            let unix_us = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |since| since.as_micros());
+            println!(
+                "first-frame ui_ms={:.1} painted_ms={painted_ms:.1} painted_unix_us={unix_us}",
+                self.ui_ms
+            );
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.app.ui(ui, frame);
+        if self.frames == 0 {
+            self.ui_ms = self.since_start_ms();
+            ui.ctx().request_repaint();
+        }
+        self.frames += 1;
+    }
+
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        self.app.on_exit(gl);
+    }
 }
