@@ -4,7 +4,7 @@
 //! language) and `tags` are read by other tools too, so they keep their names.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -382,7 +382,8 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
 pub struct DeckSet {
     pub decks: Vec<LoadedDeck>,
     pub problems: Vec<Problem>,
-    card_ids: HashSet<String>,
+    /// Every card id with where it is: (index into `decks`, index into its cards).
+    card_index: HashMap<String, (usize, usize)>,
 }
 
 impl DeckSet {
@@ -452,6 +453,8 @@ impl DeckSet {
                 continue;
             }
             owner_of_deck_id.insert(deck.id.clone(), path.clone());
+            let deck_index = set.decks.len();
+            let mut kept = 0;
             deck.cards.retain(|card| {
                 if card.id.trim().is_empty() {
                     return false;
@@ -472,7 +475,8 @@ impl DeckSet {
                     Some(_) => false,
                     None => {
                         owner_of_id.insert(card.id.clone(), path.clone());
-                        set.card_ids.insert(card.id.clone());
+                        set.card_index.insert(card.id.clone(), (deck_index, kept));
+                        kept += 1;
                         true
                     }
                 }
@@ -503,11 +507,21 @@ impl DeckSet {
     }
 
     pub fn contains_card(&self, id: &str) -> bool {
-        self.card_ids.contains(id)
+        self.card_index.contains_key(id)
     }
 
+    /// The card with this id and its deck, looked up by index (the review screen asks
+    /// every frame, and a collection may hold 100,000 cards). Should `decks` have been
+    /// changed since loading, the cards are searched instead.
     pub fn find_card(&self, id: &str) -> Option<(&Deck, &Card)> {
-        self.cards().find(|(_, card)| card.id == id)
+        let indexed = self.card_index.get(id).and_then(|&(deck, card)| {
+            let deck = &self.decks.get(deck)?.deck;
+            deck.cards
+                .get(card)
+                .filter(|card| card.id == id)
+                .map(|card| (deck, card))
+        });
+        indexed.or_else(|| self.cards().find(|(_, card)| card.id == id))
     }
 }
 
