@@ -36,7 +36,7 @@ const DECK: &str = r#"{
 
 /// Anki's header lines: tab-separated, fields are HTML, Basic notes, and which columns
 /// hold the deck, the tags and the note GUID.
-const ANKI_HEADERS: &str = "#separator:Tab\n\
+const ANKI_HEADERS: &str = "#separator:tab\n\
 #html:true\n\
 #notetype:Basic\n\
 #deck column:4\n\

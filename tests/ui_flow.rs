@@ -601,7 +601,7 @@ fn export_menu_writes_numbered_files_into_the_exports_folder_and_shows_where() {
     let anki = exports.join("mensetsu-practice.txt");
     assert_eq!(
         std::fs::read_to_string(&anki).unwrap(),
-        "#separator:Tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n\
+        "#separator:tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n\
 技術的負債をどう説明しますか？\t\
 <ul><li>開発速度の&lt;低下率&gt;を示す</li><li>投資計画 &amp; ROI <i>(本文より)</i></li></ul>\t\
 vpoe tech_debt metrics\t練習デッキ\tmensetsu-practice-q01\n\

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 ///
 /// Anki 2.1.54+ reads `#key:value` lines at the top of a text file ("File Headers" in the
 /// Anki manual, <https://docs.ankiweb.net/importing/text-files.html#file-headers>):
-/// - `separator`: `Comma`, `Semicolon`, `Tab`, `Space`, `Pipe`, `Colon` (or the character).
+/// - `separator`: `Comma`, `Semicolon`, `Tab`, `Space`, `Pipe`, `Colon` (or the character),
+///   read case-insensitively; written as `tab`, the way Anki's own text export writes it.
 /// - `html:true`: fields are HTML, so `<br>` and lists render and `&lt;` stays a `<`.
 /// - `notetype`: "Presets the note type, if it exists". A collection whose stock note
 ///   type has a translated name falls back to the current note type; the user picks.
@@ -32,7 +33,7 @@ use std::path::{Path, PathBuf};
 /// No `columns` header: Anki maps named columns to fields by name, and a translated Basic
 /// note type has no "Front"/"Back" fields; unnamed columns map in order, which always works.
 const ANKI_HEADERS: [&str; 6] = [
-    "#separator:Tab",
+    "#separator:tab",
     "#html:true",
     "#notetype:Basic",
     "#deck column:4",
@@ -393,7 +394,7 @@ mod tests {
         }
     }
 
-    const HEADERS: &str = "#separator:Tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n";
+    const HEADERS: &str = "#separator:tab\n#html:true\n#notetype:Basic\n#deck column:4\n#tags column:3\n#guid column:5\n";
 
     #[test]
     fn anki_notes_in_japanese() {
