@@ -1,6 +1,6 @@
 //! Replay benchmarks (BENCHMARKS.md, targets 1 and 2): deriving every card state from the
 //! review log through the default scheduler, as the app does at start and after a
-//! settings change.
+//! settings change; and loading 100,000 cards of decks, which comes before it.
 //!
 //! `cargo bench --bench replay`
 
@@ -69,7 +69,7 @@ fn synthetic(c: &mut Criterion) {
     let snapshot = snapshot_of(records);
     let check = Progress::replay(&snapshot, &decks, &scheduler);
     assert_eq!(check.reviews.len(), 1_000_000);
-    assert_eq!(check.states.len(), 100_000);
+    assert_eq!(check.reviewed_card_count(), 100_000);
     assert!(check.orphaned.is_empty() && check.problems.is_empty());
 
     let mut group = c.benchmark_group("synthetic_1m");
@@ -89,5 +89,18 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, real_log, synthetic);
+/// Parsing and checking 100 deck files of 1,000 cards each, as at app start: the decks
+/// must be loaded before anything can be replayed or drawn.
+fn deck_load(c: &mut Criterion) {
+    let files = generated_decks(100, 1_000);
+    let mut group = c.benchmark_group("decks_100k");
+    group.sample_size(10);
+    group.bench_function("load", |b| {
+        b.iter_with_large_drop(|| deck_set(black_box(&files)))
+    });
+    group.finish();
+    assert_eq!(deck_set(&files).card_count(), 100_000);
+}
+
+criterion_group!(benches, real_log, synthetic, deck_load);
 criterion_main!(benches);

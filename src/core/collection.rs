@@ -127,21 +127,16 @@ impl Collection {
     /// Every effective answer to a card, oldest first, with the state it led to.
     pub fn history(&self, card_id: &str) -> Vec<(&ReviewRecord, &CardState)> {
         self.progress
-            .history
-            .get(card_id)
-            .map(|indices| {
-                indices
-                    .iter()
-                    .map(|&index| {
-                        let replayed = &self.progress.reviews[index];
-                        (
-                            self.progress.record(&self.snapshot, replayed),
-                            &replayed.state_after,
-                        )
-                    })
-                    .collect()
+            .history_of(card_id)
+            .iter()
+            .map(|&index| {
+                let replayed = &self.progress.reviews[index];
+                (
+                    self.progress.record(&self.snapshot, replayed),
+                    &replayed.state_after,
+                )
             })
-            .unwrap_or_default()
+            .collect()
     }
 
     pub fn stats(&self, now: DateTime<FixedOffset>) -> Stats {

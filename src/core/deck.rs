@@ -3,6 +3,7 @@
 //! One deck per file. The fields `cards`, card `id`, `question`, `points` (objects keyed by
 //! language) and `tags` are read by other tools too, so they keep their names.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -386,7 +387,7 @@ pub struct DeckSet {
     pub decks: Vec<LoadedDeck>,
     pub problems: Vec<Problem>,
     /// Every card id with where it is: (index into `decks`, index into its cards).
-    card_index: HashMap<String, (usize, usize)>,
+    card_index: FxHashMap<String, (usize, usize)>,
 }
 
 impl DeckSet {

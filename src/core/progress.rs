@@ -7,7 +7,8 @@ use crate::core::log::{self, LogProblem, Origin, Record, ReviewRecord};
 use crate::core::scheduler::{CardState, Phase, Rating, Scheduler};
 use crate::core::store::LogSnapshot;
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// One review as replayed: which log record it was and what it did to the card.
 #[derive(Debug, Clone)]
@@ -18,20 +19,35 @@ pub struct ReplayedReview {
     pub state_after: CardState,
 }
 
+/// What the log says about one card that has at least one effective review.
+#[derive(Debug, Clone, Default)]
+struct CardProgress {
+    state: CardState,
+    /// Indices into [`Progress::reviews`], oldest first.
+    history: Vec<usize>,
+    /// No loaded deck has the card.
+    orphaned: bool,
+}
+
 /// Everything the log says about the cards.
+///
+/// Each card id is looked up once per review, in one FxHash map from id to a slot in a
+/// vector. Replay does this for every review (a million in the benchmark), and every
+/// lookup of a `String` key ends in a comparison with the stored key, usually a cache
+/// miss; one map instead of one per kind of fact, and FxHash instead of SipHash (the keys
+/// come from the user's own files, where hash flooding is no threat), halved the replay.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    /// The state of every card that has at least one effective review, by card id.
-    pub states: HashMap<String, CardState>,
+    /// Card id → index into `cards`.
+    slots: FxHashMap<String, usize>,
+    cards: Vec<CardProgress>,
     /// Effective reviews in time order.
     pub reviews: Vec<ReplayedReview>,
-    /// Indices into `reviews`, per card, oldest first.
-    pub history: HashMap<String, Vec<usize>>,
     /// Reviews of card ids no loaded deck has, by card id. They stay in the log (a deck
     /// may come back) and their states are still derived.
     pub orphaned: BTreeMap<String, usize>,
     /// Where the first review of each orphaned card id is, so the notice can point at it.
-    pub orphan_origins: HashMap<String, Origin>,
+    pub orphan_origins: FxHashMap<String, Origin>,
     pub problems: Vec<LogProblem>,
 }
 
@@ -44,6 +60,7 @@ impl Progress {
                 .into_iter()
                 .chain(snapshot.problems.iter().cloned())
                 .collect(),
+            reviews: Vec::with_capacity(effective.len()),
             ..Progress::default()
         };
         for record_index in effective {
@@ -61,41 +78,84 @@ impl Progress {
         decks: &DeckSet,
         scheduler: &Scheduler,
     ) {
-        let Some(Record::Review(review)) = snapshot.records.get(record_index).map(|l| &l.record)
-        else {
+        let Some(logged) = snapshot.records.get(record_index) else {
+            return;
+        };
+        let Record::Review(review) = &logged.record else {
             return;
         };
         // parse_log only passes ratings 1-4, so this never drops a valid review.
         let Ok(rating) = Rating::try_from(review.rating) else {
             return;
         };
-        let state = self.states.entry(review.card.clone()).or_default();
-        let phase_before = state.phase;
-        let next = scheduler.review(&review.card, state, rating, review.at);
-        *state = next.clone();
-        if !decks.contains_card(&review.card) {
-            *self.orphaned.entry(review.card.clone()).or_default() += 1;
-            if let Some(logged) = snapshot.records.get(record_index) {
-                self.orphan_origins
-                    .entry(review.card.clone())
-                    .or_insert_with(|| logged.origin.clone());
+        let card_id = review.card.as_str();
+        let slot = match self.slots.get(card_id) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.cards.len();
+                self.slots.insert(card_id.to_owned(), slot);
+                self.cards.push(CardProgress {
+                    orphaned: !decks.contains_card(card_id),
+                    ..CardProgress::default()
+                });
+                slot
             }
-        }
+        };
         let review_index = self.reviews.len();
+        let card = &mut self.cards[slot];
+        let phase_before = card.state.phase;
+        let next = scheduler.review(card_id, &card.state, rating, review.at);
+        card.state = next.clone();
+        card.history.push(review_index);
         self.reviews.push(ReplayedReview {
             record_index,
             phase_before,
             state_after: next,
         });
-        self.history
-            .entry(review.card.clone())
-            .or_default()
-            .push(review_index);
+        if card.orphaned {
+            match self.orphaned.get_mut(card_id) {
+                Some(count) => *count += 1,
+                None => {
+                    self.orphaned.insert(card_id.to_owned(), 1);
+                    self.orphan_origins
+                        .insert(card_id.to_owned(), logged.origin.clone());
+                }
+            }
+        }
     }
 
     /// The card's state; a card never reviewed is new.
     pub fn state(&self, card_id: &str) -> CardState {
-        self.states.get(card_id).cloned().unwrap_or_default()
+        self.state_of(card_id).cloned().unwrap_or_default()
+    }
+
+    /// The card's state, or `None` for a card never reviewed.
+    pub fn state_of(&self, card_id: &str) -> Option<&CardState> {
+        let &slot = self.slots.get(card_id)?;
+        self.cards.get(slot).map(|card| &card.state)
+    }
+
+    /// The card's effective reviews, as indices into `reviews`, oldest first; empty for a
+    /// card never reviewed.
+    pub fn history_of(&self, card_id: &str) -> &[usize] {
+        self.slots
+            .get(card_id)
+            .and_then(|&slot| self.cards.get(slot))
+            .map_or(&[], |card| card.history.as_slice())
+    }
+
+    /// Every card with at least one effective review (orphans included): its id, state
+    /// and history. In no particular order.
+    pub fn reviewed_cards(&self) -> impl Iterator<Item = (&str, &CardState, &[usize])> {
+        self.slots.iter().filter_map(|(id, &slot)| {
+            let card = self.cards.get(slot)?;
+            Some((id.as_str(), &card.state, card.history.as_slice()))
+        })
+    }
+
+    /// How many cards have at least one effective review.
+    pub fn reviewed_card_count(&self) -> usize {
+        self.cards.len()
     }
 
     /// The review record behind a replayed review.
@@ -193,7 +253,7 @@ mod tests {
             )
         };
         assert_eq!(progress.state("vpoe-q01"), direct);
-        assert_eq!(progress.history["vpoe-q01"].len(), 2);
+        assert_eq!(progress.history_of("vpoe-q01").len(), 2);
         assert_eq!(progress.orphaned.get("gone-q9"), Some(&1));
         assert_eq!(progress.state("never-seen").phase, Phase::New);
         assert!(progress.problems.is_empty(), "{:?}", progress.problems);

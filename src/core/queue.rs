@@ -60,9 +60,8 @@ pub fn new_cards_introduced_today(collection: &Collection, now: DateTime<FixedOf
     let today = study_day(now, rollover);
     collection
         .progress
-        .history
-        .values()
-        .filter_map(|reviews| reviews.first())
+        .reviewed_cards()
+        .filter_map(|(_, _, history)| history.first())
         .filter(|&&first| {
             let record = collection
                 .progress
@@ -87,7 +86,7 @@ pub fn due_counts_by_deck(
     for loaded in &collection.decks.decks {
         let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
         for card in &loaded.deck.cards {
-            let state = collection.progress.states.get(&card.id);
+            let state = collection.progress.state_of(&card.id);
             let Some(state) = state.filter(|state| state.phase != Phase::New) else {
                 // Capped by the daily limit below.
                 counts.new += 1;
@@ -140,7 +139,7 @@ pub fn next_card(
             continue;
         }
         let id = card.id.as_str();
-        let Some(state) = collection.progress.states.get(id) else {
+        let Some(state) = collection.progress.state_of(id) else {
             if first_new.is_none() {
                 first_new = Some(id);
             }
@@ -196,7 +195,7 @@ pub fn next_learning_due(
         .decks
         .cards()
         .filter(|(deck, _)| scope.includes(deck))
-        .filter_map(|(_, card)| collection.progress.states.get(&card.id))
+        .filter_map(|(_, card)| collection.progress.state_of(&card.id))
         .filter(|state| is_learning(state))
         .filter_map(|state| state.due)
         .filter(|due| *due > now && *due < end_of_day)
