@@ -375,6 +375,36 @@ fn broken_files_in_the_data_folder_are_listed_and_the_app_keeps_working() {
 }
 
 #[test]
+fn a_log_with_hundreds_of_bad_lines_lists_the_first_hundred_and_counts_the_rest() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    let log = fixture.dir.reviews_dir().join("damaged.jsonl");
+    let mut bytes = Vec::new();
+    for line in 1..=250 {
+        bytes.extend_from_slice(format!("not a record {line}\n").as_bytes());
+    }
+    std::fs::write(&log, &bytes).unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("Some files could not be read (250)");
+    harness.get_by_label_contains("damaged.jsonl:1:");
+    harness.get_by_label_contains("damaged.jsonl:100:");
+    assert!(
+        harness
+            .query_by_label_contains("damaged.jsonl:101:")
+            .is_none(),
+        "only the first {} problems are listed",
+        mensetsu::ui::decks_screen::PROBLEMS_SHOWN
+    );
+    harness.get_by_label_contains("… and 150 more; the command `mensetsu stats` prints them all");
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert_eq!(std::fs::read(&log).unwrap(), bytes, "nothing rewritten");
+}
+
+#[test]
 fn every_character_of_every_bundled_card_has_a_glyph() {
     let ctx = egui::Context::default();
     MensetsuApp::install_fonts(&ctx);

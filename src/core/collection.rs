@@ -112,12 +112,31 @@ impl Collection {
 
     /// Every problem found, one line each with file and line where known.
     pub fn problems(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.settings_notices.clone();
-        lines.extend(self.decks.problems.iter().map(ToString::to_string));
-        lines.extend(self.progress.problems.iter().map(ToString::to_string));
-        lines.extend(self.progress.orphan_notices());
-        lines.extend(self.future_records.iter().map(ToString::to_string));
-        lines
+        self.first_problems(usize::MAX)
+    }
+
+    /// The first `limit` lines of [`Collection::problems`]. A screen shows only these: a
+    /// badly damaged log has a problem per line, and formatting and laying out all of
+    /// them every frame would stall the window.
+    pub fn first_problems(&self, limit: usize) -> Vec<String> {
+        self.settings_notices
+            .iter()
+            .cloned()
+            .chain(self.decks.problems.iter().map(ToString::to_string))
+            .chain(self.progress.problems.iter().map(ToString::to_string))
+            .chain(self.progress.orphan_notices())
+            .chain(self.future_records.iter().map(ToString::to_string))
+            .take(limit)
+            .collect()
+    }
+
+    /// How many lines [`Collection::problems`] has.
+    pub fn problem_count(&self) -> usize {
+        self.settings_notices.len()
+            + self.decks.problems.len()
+            + self.progress.problems.len()
+            + self.progress.orphaned.len()
+            + self.future_records.len()
     }
 
     pub fn state(&self, card_id: &str) -> CardState {

@@ -173,8 +173,9 @@ impl Progress {
         }
     }
 
-    /// Messages for the user about orphaned reviews, one per card id.
-    pub fn orphan_notices(&self) -> Vec<String> {
+    /// Messages for the user about orphaned reviews, one per card id, formatted as they
+    /// are taken (a screen takes only the first few).
+    pub fn orphan_notices(&self) -> impl Iterator<Item = String> + '_ {
         self.orphaned
             .iter()
             .map(|(card, count)| {
@@ -188,7 +189,6 @@ impl Progress {
                     "{place}{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
                 )
             })
-            .collect()
     }
 }
 

@@ -250,17 +250,24 @@ fn deck_row(
     });
 }
 
+/// At most this many problems are listed on screen; the rest are counted.
+pub const PROBLEMS_SHOWN: usize = 100;
+
 fn problems(ui: &mut egui::Ui, app: &MensetsuApp) {
-    let problems = app.collection.problems();
-    if problems.is_empty() {
+    let count = app.collection.problem_count();
+    if count == 0 {
         return;
     }
     let text = app.strings();
-    egui::CollapsingHeader::new(format!("{} ({})", text.problems_found, problems.len()))
+    egui::CollapsingHeader::new(format!("{} ({count})", text.problems_found))
         .default_open(true)
         .show(ui, |ui| {
-            for problem in problems {
+            for problem in app.collection.first_problems(PROBLEMS_SHOWN) {
                 ui.add(egui::Label::new(egui::RichText::new(problem).monospace()).wrap());
+            }
+            if count > PROBLEMS_SHOWN {
+                let more = count - PROBLEMS_SHOWN;
+                ui.weak(text.more_problems.replace("{n}", &more.to_string()));
             }
         });
 }

@@ -2,7 +2,7 @@
 //! `app` applies them through the core after the frame is drawn.
 
 pub mod app;
-mod decks_screen;
+pub mod decks_screen;
 mod fonts;
 pub mod mock_screen;
 mod review_screen;
