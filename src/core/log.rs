@@ -557,6 +557,32 @@ mod tests {
     }
 
     #[test]
+    fn unknown_undos_and_repeated_ids_are_reported_in_that_order_and_skipped() {
+        let text = [
+            review_line("a-1", "c1", "2026-11-22T10:00:00+09:00", 3),
+            review_line("a-1", "c1", "2026-11-22T10:01:00+09:00", 1),
+            r#"{"id":"a-2","at":"2026-11-22T10:02:00+09:00","undo":"nowhere-9"}"#.to_string(),
+            review_line("a-3", "c1", "2026-11-22T10:03:00+09:00", 4),
+            r#"{"id":"a-4","at":"2026-11-22T10:04:00+09:00","undo":"a-3"}"#.to_string(),
+        ]
+        .join("\n");
+        let (records, parse_problems) = parse_log(Path::new("a.jsonl"), text.as_bytes());
+        assert!(parse_problems.is_empty(), "{parse_problems:?}");
+        let merged = merge(records);
+        let (reviews, problems) = effective_reviews(&merged);
+        let ids: Vec<_> = reviews.iter().map(|&i| merged[i].record.id()).collect();
+        assert_eq!(ids, ["a-1"], "the copy of a-1 is ignored, a-3 is undone");
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "a.jsonl:3: undo of unknown review `nowhere-9`; ignored",
+                "a.jsonl:2: review id `a-1` appears twice (first at a.jsonl:1); later copy ignored",
+            ]
+        );
+    }
+
+    #[test]
     fn notes_are_their_own_records() {
         let text =
             r#"{"id":"d-1","card":"cto-q01","at":"2026-11-22T09:00:00+09:00","note":"前職で…"}"#;

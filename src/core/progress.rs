@@ -256,6 +256,17 @@ mod tests {
         assert_eq!(progress.history_of("vpoe-q01").len(), 2);
         assert_eq!(progress.orphaned.get("gone-q9"), Some(&1));
         assert_eq!(progress.state("never-seen").phase, Phase::New);
+        assert!(progress.state_of("never-seen").is_none());
+        assert!(progress.history_of("never-seen").is_empty());
+        // The orphan's state is derived too; the undone answer left no trace.
+        assert_eq!(progress.reviewed_card_count(), 2);
+        assert_eq!(progress.state_of("gone-q9").map(|s| s.reps), Some(1));
+        let mut reviewed: Vec<(&str, usize)> = progress
+            .reviewed_cards()
+            .map(|(id, _, history)| (id, history.len()))
+            .collect();
+        reviewed.sort();
+        assert_eq!(reviewed, [("gone-q9", 1), ("vpoe-q01", 2)]);
         assert!(progress.problems.is_empty(), "{:?}", progress.problems);
     }
 }
