@@ -402,6 +402,17 @@ fn a_log_with_hundreds_of_bad_lines_lists_the_first_hundred_and_counts_the_rest(
     harness.run();
     assert!(matches!(harness.state().screen, Screen::Review(_)));
     assert_eq!(std::fs::read(&log).unwrap(), bytes, "nothing rewritten");
+
+    // The same in Japanese (kittest panics on a character the bundled font lacks).
+    let japanese = self::fixture(&Settings {
+        ui_language: Some(Lang::Ja),
+        ..Settings::default()
+    });
+    std::fs::create_dir_all(japanese.dir.reviews_dir()).unwrap();
+    std::fs::write(japanese.dir.reviews_dir().join("damaged.jsonl"), &bytes).unwrap();
+    let harness = self::harness(app(&japanese));
+    harness.get_by_label_contains("読み込めなかった項目があります (250)");
+    harness.get_by_label_contains("…ほか 150 件");
 }
 
 #[test]
