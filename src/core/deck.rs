@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -344,7 +344,6 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
     }
     // Line numbers are looked up only for a card with a problem: finding one scans the
     // whole text, and doing it for every card made a deck of 1,000 cards take seconds.
-    let mut ids_seen: HashSet<&str> = HashSet::new();
     let mut times_seen: HashMap<&str, usize> = HashMap::new();
     for (index, card) in deck.cards.iter().enumerate() {
         let seen = times_seen.entry(&card.id).or_default();
@@ -358,13 +357,11 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         };
         if card.id.trim().is_empty() {
             problem(line(), format!("card {} has an empty `id`", index + 1));
-        } else if ids_seen.contains(card.id.as_str()) {
-            let at = nth_line_of_id(text, &card.id, 0)
+        } else if occurrence > 0 {
+            let at = line_of_id(text, &card.id)
                 .map(|l| format!(" (first at line {l})"))
                 .unwrap_or_default();
             problem(line(), format!("duplicate card id `{}`{at}", card.id));
-        } else {
-            ids_seen.insert(&card.id);
         }
         if card.question.is_blank() {
             problem(line(), format!("{name} has an empty question"));

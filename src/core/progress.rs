@@ -131,17 +131,20 @@ impl Progress {
 
     /// The card's state, or `None` for a card never reviewed.
     pub fn state_of(&self, card_id: &str) -> Option<&CardState> {
-        let &slot = self.slots.get(card_id)?;
-        self.cards.get(slot).map(|card| &card.state)
+        self.card(card_id).map(|card| &card.state)
     }
 
     /// The card's effective reviews, as indices into `reviews`, oldest first; empty for a
     /// card never reviewed.
     pub fn history_of(&self, card_id: &str) -> &[usize] {
+        self.card(card_id)
+            .map_or(&[], |card| card.history.as_slice())
+    }
+
+    fn card(&self, card_id: &str) -> Option<&CardProgress> {
         self.slots
             .get(card_id)
             .and_then(|&slot| self.cards.get(slot))
-            .map_or(&[], |card| card.history.as_slice())
     }
 
     /// Every card with at least one effective review (orphans included): its id, state
