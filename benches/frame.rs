@@ -11,13 +11,13 @@ use chrono::{DateTime, FixedOffset};
 use common::{generated_decks, synthetic_log, to_jsonl};
 use criterion::{Criterion, criterion_group, criterion_main};
 use mensetsu::core::collection::Collection;
-use mensetsu::core::deck::Lang;
+use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::queue::{self, Scope};
-use mensetsu::core::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, ContentLanguage, Settings};
-use mensetsu::core::store::Store;
-use mensetsu::ui::{Action, Clock, MensetsuApp, Screen};
+use mensetsu::core::study::queue::{self, Scope};
+use mensetsu::ui::{Action, Clock, MensetsuApp, ReviewAction, Screen};
 use std::time::Instant;
 
 /// The app's time stands still, so every frame draws the same thing.
@@ -72,7 +72,7 @@ fn app(fixture: &Fixture) -> MensetsuApp {
         "Collection::load of 100,000 cards and 1,000,000 reviews: {:.0} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
-    assert_eq!(collection.decks.card_count(), 100_000 + bundled_cards());
+    assert_eq!(collection.decks().card_count(), 100_000 + bundled_cards());
     assert!(
         collection.problems().is_empty(),
         "{:?}",
@@ -88,7 +88,7 @@ fn app(fixture: &Fixture) -> MensetsuApp {
 }
 
 fn bundled_cards() -> usize {
-    mensetsu::core::deck::DeckSet::load(None).card_count()
+    mensetsu::core::content::deck::DeckSet::load(None).card_count()
 }
 
 /// A headless egui context with the app's fonts, drawing the app into a 980×760 window
@@ -146,7 +146,7 @@ fn frames(c: &mut Criterion) {
     let mut headless = Headless::new();
 
     let mut group = c.benchmark_group("frame_100k_cards");
-    assert!(matches!(app.screen, Screen::Decks));
+    assert!(matches!(app.screen(), Screen::Decks));
     headless.warm_up(&mut app);
     group.bench_function("decks", |b| b.iter(|| headless.run(&mut app)));
     group.bench_function("decks_tessellated", |b| {
@@ -154,14 +154,14 @@ fn frames(c: &mut Criterion) {
     });
 
     app.apply(Action::StartSession(Scope::AllDecks));
-    assert!(matches!(app.screen, Screen::Review(_)), "a card is due");
+    assert!(matches!(app.screen(), Screen::Review), "a card is due");
     headless.warm_up(&mut app);
     group.bench_function("review_question", |b| b.iter(|| headless.run(&mut app)));
     group.bench_function("review_question_tessellated", |b| {
         b.iter(|| headless.run_and_tessellate(&mut app))
     });
 
-    app.apply(Action::Reveal);
+    app.apply(Action::Review(ReviewAction::Reveal));
     headless.warm_up(&mut app);
     group.bench_function("review_revealed", |b| b.iter(|| headless.run(&mut app)));
     group.bench_function("review_revealed_tessellated", |b| {
@@ -173,7 +173,7 @@ fn frames(c: &mut Criterion) {
     // every 30 s (app.rs `overview()`): one pass over all cards.
     let now = fixture.now;
     c.bench_function("overview_100k_cards/due_counts_by_deck", |b| {
-        b.iter(|| queue::due_counts_by_deck(&app.collection, now))
+        b.iter(|| queue::due_counts_by_deck(app.collection(), now))
     });
 }
 

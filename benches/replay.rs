@@ -11,8 +11,8 @@ use common::{
     snapshot_from_jsonl, snapshot_of, synthetic_log, to_jsonl,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
-use mensetsu::core::progress::Progress;
-use mensetsu::core::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::progress::Progress;
+use mensetsu::core::review::scheduler::{Scheduler, SchedulerConfig};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -34,8 +34,8 @@ fn real_log(c: &mut Criterion) {
     let jsonl = to_jsonl(&records);
     let snapshot = snapshot_of(records);
     let check = Progress::replay(&snapshot, &decks, &scheduler);
-    assert_eq!(check.reviews.len(), 12_580);
-    assert!(check.orphaned.is_empty() && check.problems.is_empty());
+    assert_eq!(check.review_count(), 12_580);
+    assert!(check.orphan_count() == 0 && check.problems().is_empty());
 
     let mut group = c.benchmark_group("real_12580");
     group.bench_function("csv_parse", |b| {
@@ -68,9 +68,9 @@ fn synthetic(c: &mut Criterion) {
     let jsonl = to_jsonl(&records);
     let snapshot = snapshot_of(records);
     let check = Progress::replay(&snapshot, &decks, &scheduler);
-    assert_eq!(check.reviews.len(), 1_000_000);
+    assert_eq!(check.review_count(), 1_000_000);
     assert_eq!(check.reviewed_card_count(), 100_000);
-    assert!(check.orphaned.is_empty() && check.problems.is_empty());
+    assert!(check.orphan_count() == 0 && check.problems().is_empty());
 
     let mut group = c.benchmark_group("synthetic_1m");
     group.sample_size(10);

@@ -1,83 +1,181 @@
-//! Headless commands. `main` hands every command line that names one of these to [`run`];
-//! anything else opens the app.
+//! Headless commands, one file per command with its arguments beside what it does. `main`
+//! parses the command line with [`parse`]; a command line without a command opens the app.
 
-mod debug;
-mod decks;
+mod cards;
+mod check;
+mod completions;
 mod export;
-mod progress;
+mod import;
+mod stats;
 
+use crate::core::collection::Collection;
 use crate::core::paths::DataDir;
+use chrono::Local;
+use clap::{CommandFactory, Parser, Subcommand};
+use serde::Serialize;
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Spaced-repetition practice for engineering-leadership interviews (VPoE, Head of
+/// Engineering, CTO). Without a command, opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "mensetsu", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
 /// Options every command accepts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct GlobalOptions {
-    /// `--data-dir DIR`; overrides `MENSETSU_DATA_DIR` and the platform default.
+    /// The data folder: review logs, settings, your decks [default: $MENSETSU_DATA_DIR,
+    /// then the platform's data folder, e.g. ~/.local/share/mensetsu]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 }
 
 impl GlobalOptions {
+    /// `--data-dir` wins over `MENSETSU_DATA_DIR`, which wins over the platform default.
     pub fn data_dir(&self) -> Result<DataDir, String> {
         DataDir::resolve(self.data_dir.clone(), std::env::var_os("MENSETSU_DATA_DIR"))
             .map_err(|error| error.to_string())
     }
 }
 
-pub const USAGE: &str = "\
-usage:
-  mensetsu [--data-dir DIR]                      open the app
-  mensetsu import <FILE> [--out <PATH>]          turn a role guide into a deck
-  mensetsu check [PATH...]                       validate deck files (all decks when none given)
-  mensetsu cards [--json]                        every card with its scheduling state
-  mensetsu stats [--json]                        review counts, retention, upcoming load
-  mensetsu export --anki <DECK> -o <FILE>        a deck as a text file for Anki (-o - for stdout)
-  mensetsu export --reviews -o <FILE>            the review log as CSV for the FSRS tools
-
-Every command takes --data-dir DIR (or the MENSETSU_DATA_DIR environment variable).";
-
-/// Splits `--data-dir` off the arguments; returns the remaining ones.
-pub fn split_global_options(args: Vec<OsString>) -> Result<(GlobalOptions, Vec<OsString>), String> {
-    let mut options = GlobalOptions::default();
-    let mut rest = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        if arg == "--data-dir" {
-            let dir = args
-                .next()
-                .ok_or_else(|| "--data-dir needs a folder".to_string())?;
-            options.data_dir = Some(PathBuf::from(dir));
-        } else if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
-            options.data_dir = Some(PathBuf::from(dir));
-        } else {
-            rest.push(arg);
-        }
-    }
-    Ok((options, rest))
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Import(import::ImportArgs),
+    Check(check::CheckArgs),
+    Cards(cards::CardsArgs),
+    Stats(stats::StatsArgs),
+    Export(export::ExportArgs),
+    Completions(completions::CompletionsArgs),
 }
 
-/// Runs a headless command. `args` excludes the program name and the global options;
-/// `None` means the arguments name no command and the app should open.
-pub fn run(options: &GlobalOptions, args: &[OsString]) -> Option<ExitCode> {
-    let command = args.first()?.to_str()?.to_string();
-    let rest = &args[1..];
-    let code = match command.as_str() {
-        "import" => decks::import(options, rest),
-        "check" => decks::check(options, rest),
-        "cards" => progress::cards(options, rest),
-        "stats" => progress::stats(options, rest),
-        "export" => export::export(options, rest),
-        // Hidden: for the crash tests only (see src/cli/debug.rs), so not in USAGE.
-        "debug-answer-loop" => debug::answer_loop(options, rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+/// Parses a whole command line (program name first). `Err` carries the exit code after
+/// help, the version or a usage error has been printed: 0 for the first two, 2 for a
+/// command line that makes no sense.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, ExitCode> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    Cli::try_parse_from(&args).map_err(|error| {
+        let code = u8::try_from(error.exit_code()).unwrap_or(2);
+        if error.use_stderr() {
+            // Every message mensetsu prints is in lower case, GNU style; clap's
+            // "Usage:" heading is the one exception it would make.
+            let mut rendered = error.render().to_string().replace("\nUsage: ", "\nusage: ");
+            // Some errors (a missing option value) come without the usage line; a user
+            // who mistyped needs it most.
+            if !rendered.contains("\nusage: ") {
+                let usage = format!("\nusage: {}\n", usage_of(&args));
+                let at = rendered
+                    .find("\nFor more information")
+                    .unwrap_or(rendered.len());
+                rendered.insert_str(at, &usage);
+            }
+            eprint!("{rendered}");
+        } else {
+            // Help and version go to stdout, as clap prints them.
+            let _ = error.print();
+        }
+        ExitCode::from(code)
+    })
+}
+
+/// The usage line of the command `args` names (or of mensetsu itself), without clap's
+/// "Usage: " heading.
+fn usage_of(args: &[OsString]) -> String {
+    let mut command = Cli::command();
+    command.build();
+    let named = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| arg.to_str())
+        .find_map(|arg| command.find_subcommand(arg).cloned());
+    let usage = match named {
+        Some(mut subcommand) => subcommand.render_usage(),
+        None => command.render_usage(),
+    };
+    let usage = usage.to_string();
+    usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string()
+}
+
+/// Runs a headless command.
+pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
+    match command {
+        Command::Import(args) => import::run(options, &args),
+        Command::Check(args) => check::run(options, &args),
+        Command::Cards(args) => cards::run(options, &args),
+        Command::Stats(args) => stats::run(options, &args),
+        Command::Export(args) => export::run(options, &args),
+        Command::Completions(args) => completions::run(&mut Cli::command(), &args),
+    }
+}
+
+/// Loads the data folder for a read-only command. Problems go to stderr, so `--json`
+/// output on stdout stays parseable.
+fn open_collection(options: &GlobalOptions, command: &str) -> Result<Collection, ExitCode> {
+    let dir = options.data_dir().map_err(|message| {
+        eprintln!("mensetsu {command}: {message}");
+        ExitCode::FAILURE
+    })?;
+    let collection = Collection::load_at(dir, Local::now().fixed_offset());
+    for problem in collection.problems() {
+        eprintln!("warning: {problem}");
+    }
+    Ok(collection)
+}
+
+fn print_json<T: Serialize>(value: &T) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
             ExitCode::SUCCESS
         }
-        other => {
-            eprintln!("mensetsu: unknown command `{other}`\n{USAGE}");
-            ExitCode::from(2)
+        Err(error) => {
+            eprintln!("mensetsu: cannot encode the output as JSON: {error}");
+            ExitCode::FAILURE
         }
-    };
-    Some(code)
+    }
+}
+
+/// "1 deck", "3 decks".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_args(list: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("mensetsu").chain(list.iter().copied()))
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn data_dir_goes_anywhere_and_no_command_opens_the_app() {
+        let cli = parse_args(&["cards", "--data-dir", "/d", "--json"]).unwrap();
+        assert_eq!(cli.global.data_dir, Some(PathBuf::from("/d")));
+        let cli = parse_args(&["--data-dir=/e"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.global.data_dir, Some(PathBuf::from("/e")));
+    }
+
+    #[test]
+    fn counted_nouns() {
+        assert_eq!(plural(1, "deck"), "1 deck");
+        assert_eq!(plural(0, "problem"), "0 problems");
+        assert_eq!(plural(3, "answer point"), "3 answer points");
+    }
 }

@@ -1,7 +1,7 @@
 use mensetsu::cli;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::{self, DataDir};
-use mensetsu::core::store::{Store, StoreError};
+use mensetsu::core::review::store::{Store, StoreError};
 use mensetsu::ui::{MensetsuApp, SystemClock, strings};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -12,18 +12,14 @@ const EXIT_AFTER_FIRST_FRAME: &str = "MENSETSU_EXIT_AFTER_FIRST_FRAME";
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let args: Vec<_> = std::env::args_os().skip(1).collect();
-    let (options, rest) = match cli::split_global_options(args) {
-        Ok(split) => split,
-        Err(message) => {
-            eprintln!("mensetsu: {message}");
-            return ExitCode::from(2);
-        }
+    let cli = match cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
     };
-    if let Some(code) = cli::run(&options, &rest) {
-        return code;
+    if let Some(command) = cli.command {
+        return cli::run(command, &cli.global);
     }
-    let data_dir = match options.data_dir() {
+    let data_dir = match cli.global.data_dir() {
         Ok(dir) => dir,
         Err(message) => {
             eprintln!("mensetsu: {message}");
@@ -158,7 +154,7 @@ impl eframe::App for FirstFrameProbe {
         self.frames += 1;
     }
 
-    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
-        self.app.on_exit(gl);
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.app.save_before_exit();
     }
 }

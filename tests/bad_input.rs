@@ -11,9 +11,9 @@ use chrono::{DateTime, FixedOffset};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mensetsu::core::collection::Collection;
-use mensetsu::core::deck::{DeckSet, Lang};
+use mensetsu::core::content::deck::{DeckSet, Lang};
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::store::Store;
+use mensetsu::core::review::store::Store;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 use std::collections::BTreeMap;
 use std::fs;
@@ -508,7 +508,7 @@ fn the_app_opens_on_all_the_broken_files_at_once_lists_them_and_records_answers(
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
-    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert!(matches!(harness.state().screen(), Screen::Review));
     harness.key_press(egui::Key::Space);
     harness.run();
     harness.key_press(egui::Key::Num3);

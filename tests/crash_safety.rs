@@ -1,5 +1,7 @@
-//! Crash safety, measured: a real `mensetsu` process answering cards in a loop
-//! (`mensetsu debug-answer-loop`, the app's own `Store` and `Collection::record_answer`)
+//! Crash safety, measured: a real process answering cards in a loop
+//! (`mensetsu-answer-loop`, tests/support/answer_loop.rs: the app's own `Store` and
+//! `Collection::record_answer`; built for the tests only, with the `test-support`
+//! feature that the package's dev-dependency on itself turns on)
 //! is killed with SIGKILL at random moments, and after every kill the data folder must
 //! hold every answer the process reported as saved, exactly once, with nothing else
 //! changed. Also: a second process on a data folder in use fails cleanly, and two devices
@@ -12,9 +14,9 @@
 #![cfg(unix)]
 
 use mensetsu::core::collection::Collection;
-use mensetsu::core::log::{LoggedRecord, Record, parse_log};
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::scheduler::{CardState, Rating};
+use mensetsu::core::review::log::{LoggedRecord, Record, parse_log};
+use mensetsu::core::review::scheduler::CardState;
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -27,7 +29,10 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mensetsu");
+/// The answer loop (tests/support/answer_loop.rs), built for the tests only.
+const BIN: &str = env!("CARGO_BIN_EXE_mensetsu-answer-loop");
+/// The product binary, for the read-only command run beside the loop.
+const MENSETSU: &str = env!("CARGO_BIN_EXE_mensetsu");
 const KILLS: usize = 200;
 const START: &str = "2020-01-01T09:00:00+09:00";
 /// Long enough for a slow, busy machine; a child that says nothing for this long is hung.
@@ -72,7 +77,6 @@ fn spawn_loop(dir: &Path, device: &str, args: &[&str], stderr: &Path) -> Running
     let mut child = Command::new(BIN)
         .arg("--data-dir")
         .arg(dir)
-        .arg("debug-answer-loop")
         .args(args)
         .env("MENSETSU_DEVICE_ID", device)
         .stdin(Stdio::null())
@@ -317,7 +321,7 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
 
     // The whole folder replays, exactly as the app would load it.
     let collection = Collection::load(dir.clone(), "t");
-    let problems = &collection.snapshot.problems;
+    let problems = collection.log_problems();
     assert_eq!(
         collection.problems().len(),
         problems.len(),
@@ -350,7 +354,7 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
         );
         assert!(problem.message.ends_with("; line skipped"), "{problem}");
     }
-    let records = &collection.snapshot.records;
+    let records = collection.log_records();
     let counts = records_by_id(records);
     assert!(counts.values().all(|count| *count == 1), "repeated ids");
     for id in &saved {
@@ -370,9 +374,8 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
             .iter()
             .all(|logged| matches!(logged.record, Record::Review(_)))
     );
-    assert_eq!(collection.progress.reviews.len(), records.len());
+    assert_eq!(collection.review_count(), records.len());
     let reps: u32 = collection
-        .progress
         .reviewed_cards()
         .map(|(_, state, _)| state.reps)
         .sum();
@@ -399,7 +402,7 @@ fn a_second_process_on_a_folder_in_use_fails_cleanly_and_the_first_one_is_unharm
     let first_answer = first.lines.recv_timeout(PATIENCE).unwrap();
 
     let in_use = format!(
-        "mensetsu debug-answer-loop: the data folder {} is in use by another mensetsu window or command; close it and try again\n",
+        "mensetsu-answer-loop: the data folder {} is in use by another mensetsu window or command; close it and try again\n",
         dir.root().display()
     );
     // The same device (two writers on one log file) and another device alike.
@@ -407,7 +410,7 @@ fn a_second_process_on_a_folder_in_use_fails_cleanly_and_the_first_one_is_unharm
         let output = Command::new(BIN)
             .arg("--data-dir")
             .arg(dir.root())
-            .args(["debug-answer-loop", "--count", "3"])
+            .args(["--count", "3"])
             .env("MENSETSU_DEVICE_ID", device)
             .output()
             .unwrap();
@@ -417,7 +420,7 @@ fn a_second_process_on_a_folder_in_use_fails_cleanly_and_the_first_one_is_unharm
     }
     assert!(!dir.reviews_dir().join("pc-b.jsonl").exists());
     // Reading is not writing: the read-only commands still work meanwhile.
-    let cards = Command::new(BIN)
+    let cards = Command::new(MENSETSU)
         .arg("--data-dir")
         .arg(dir.root())
         .args(["cards", "--json"])
@@ -433,7 +436,7 @@ fn a_second_process_on_a_folder_in_use_fails_cleanly_and_the_first_one_is_unharm
         "{:?}",
         collection.problems()
     );
-    let counts = records_by_id(&collection.snapshot.records);
+    let counts = records_by_id(collection.log_records());
     for id in &saved {
         assert_eq!(counts.get(id.as_str()), Some(&1), "`{id}`");
     }
@@ -485,13 +488,12 @@ fn two_devices_taking_turns_on_a_synced_folder_merge_every_answer_once() {
     );
     // Every answer once, in the order the turns were taken.
     let merged: Vec<&str> = collection
-        .snapshot
-        .records
+        .log_records()
         .iter()
         .map(|logged| logged.record.id())
         .collect();
     assert_eq!(merged, timeline);
-    for logged in &collection.snapshot.records {
+    for logged in collection.log_records() {
         let device = logged.record.id().rsplit_once('-').unwrap().0;
         let file: PathBuf = dir.reviews_dir().join(format!("{device}.jsonl"));
         assert_eq!(
@@ -501,20 +503,16 @@ fn two_devices_taking_turns_on_a_synced_folder_merge_every_answer_once() {
     }
     // The merged replay is the replay of one timeline through the scheduler.
     let mut direct: HashMap<String, CardState> = HashMap::new();
-    for logged in &collection.snapshot.records {
+    for logged in collection.log_records() {
         let Record::Review(review) = &logged.record else {
             panic!("only answers were written");
         };
         let state = direct.entry(review.card.clone()).or_default();
-        *state = collection.scheduler.review(
-            &review.card,
-            state,
-            Rating::try_from(review.rating).unwrap(),
-            review.at,
-        );
+        *state = collection
+            .scheduler()
+            .review(&review.card, state, review.rating, review.at);
     }
     let derived: HashMap<String, CardState> = collection
-        .progress
         .reviewed_cards()
         .map(|(id, state, _)| (id.to_owned(), state.clone()))
         .collect();

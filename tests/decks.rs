@@ -1,8 +1,8 @@
 //! Decks end to end: the bundled decks against the seed guides, the importer against the
 //! bundled decks, and the `import` and `check` commands as a user runs them.
 
-use mensetsu::core::deck::{BUNDLED_DECKS, Card, Deck, DeckSet, parse_deck};
-use mensetsu::core::import::{ImportError, QuestionLayout, import_guide};
+use mensetsu::core::content::deck::{BUNDLED_DECKS, Card, Deck, DeckSet, parse_deck};
+use mensetsu::core::content::import::{ImportError, QuestionLayout, import_guide};
 use mensetsu::core::text::content_key;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! must match py-fsrs's.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use mensetsu::core::scheduler::{CardState, Phase, Rating, Scheduler, SchedulerConfig};
+use mensetsu::core::review::scheduler::{CardState, Phase, Rating, Scheduler, SchedulerConfig};
 use serde::Deserialize;
 
 const GOLDEN: &str = include_str!(concat!(

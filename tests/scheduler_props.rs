@@ -7,7 +7,7 @@
 //! failure to a short history, which is what makes a broken invariant debuggable.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use mensetsu::core::scheduler::{CardState, Phase, Rating, Scheduler, SchedulerConfig};
+use mensetsu::core::review::scheduler::{CardState, Phase, Rating, Scheduler, SchedulerConfig};
 use proptest::prelude::*;
 
 /// The largest stability the fsrs crate gives (it caps stability at 100 years).

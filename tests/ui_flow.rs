@@ -8,12 +8,13 @@ use egui::accesskit::Toggled;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use mensetsu::core::collection::Collection;
-use mensetsu::core::deck::Lang;
-use mensetsu::core::log::Record;
+use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::scheduler::Phase;
+use mensetsu::core::review::log::{Mode, Record};
+use mensetsu::core::review::scheduler::Phase;
+use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
-use mensetsu::core::store::Store;
+use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -77,7 +78,7 @@ fn english() -> Settings {
 }
 
 fn log_records(dir: &DataDir) -> Vec<Record> {
-    mensetsu::core::store::read_all_logs(&dir.reviews_dir())
+    mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
         .records
         .into_iter()
         .map(|logged| logged.record)
@@ -93,7 +94,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
-    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert!(matches!(harness.state().screen(), Screen::Review));
     // The first new card of the VPoE deck, verbatim from the guide.
     harness.get_by_label_contains("現在の技術的負債を定量化し");
 
@@ -141,7 +142,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(review.answer.as_deref(), Some("ROIで説明する"));
     assert_eq!(review.points_covered, Some(vec![0, 1]));
     assert_eq!(review.points_total, Some(2));
-    let state = harness.state().collection.state("vpoe-q01");
+    let state = harness.state().collection().state("vpoe-q01");
     assert_eq!(state.phase, Phase::Learning);
     assert_eq!(state.reps, 1);
 
@@ -152,11 +153,11 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(records.len(), 2);
     assert!(matches!(&records[1], Record::Undo(undo) if undo.undo == review.id));
     assert_eq!(
-        harness.state().collection.state("vpoe-q01").phase,
+        harness.state().collection().state("vpoe-q01").phase,
         Phase::New
     );
     harness.get_by_label_contains("現在の技術的負債を定量化し");
-    let Screen::Review(session) = &harness.state().screen else {
+    let Some(session) = harness.state().review_session() else {
         panic!("undo should return to the review screen");
     };
     let shown = session.card.as_ref().unwrap();
@@ -171,7 +172,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     let records = log_records(&fixture.dir);
     assert!(matches!(&records[2], Record::Review(r) if r.card == "vpoe-q01" && r.rating == 1));
     assert_eq!(
-        harness.state().collection.state("vpoe-q01").phase,
+        harness.state().collection().state("vpoe-q01").phase,
         Phase::Learning
     );
 }
@@ -212,7 +213,7 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
     // A new app on the same folder shows the note with the card.
     let app = app(&fixture);
     assert_eq!(
-        app.collection.note("cto-q01"),
+        app.collection().note("cto-q01"),
         "前職で技術と経営の橋渡しをした話"
     );
     let mut harness = harness(app);
@@ -240,18 +241,18 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
     // No point ticked yet: fewer than half → Again is suggested; Again on a new card
     // repeats it after the first learning step, 1 minute.
     harness.get_by_label_contains("Again\n1m · suggested");
-    let Screen::Review(session) = &harness.state().screen else {
+    let Some(session) = harness.state().review_session() else {
         panic!();
     };
     let point_count = session.card.as_ref().unwrap().ticked.len();
     for index in 0..point_count {
-        let Screen::Review(session) = &harness.state().screen else {
+        let Some(session) = harness.state().review_session() else {
             panic!();
         };
         let label = {
-            let collection = &harness.state().collection;
+            let collection = harness.state().collection();
             let (_, card) = collection
-                .decks
+                .decks()
                 .find_card(&session.card.as_ref().unwrap().card_id)
                 .unwrap();
             card.points[index].text.ja.clone().unwrap()
@@ -291,7 +292,7 @@ fn switching_the_app_language_to_japanese_relabels_the_screens() {
     harness.run();
     harness.get_by_label("Save").click();
     harness.run();
-    assert!(matches!(harness.state().screen, Screen::Decks));
+    assert!(matches!(harness.state().screen(), Screen::Decks));
     harness.get_by_label_contains("すべての期日カードを学習");
     assert!(harness.query_by_label_contains("Study all due").is_none());
     let saved = settings::load(&fixture.dir.settings_file(), "x").settings;
@@ -315,14 +316,14 @@ fn content_language_english_shows_the_translation() {
             .query_by_label_contains("現在の技術的負債を定量化し")
             .is_none()
     );
-    let Screen::Review(session) = &harness.state().screen else {
+    let Some(session) = harness.state().review_session() else {
         panic!();
     };
     let card_id = session.card.as_ref().unwrap().card_id.clone();
     let english = harness
         .state()
-        .collection
-        .decks
+        .collection()
+        .decks()
         .find_card(&card_id)
         .unwrap()
         .1
@@ -344,7 +345,7 @@ fn a_locked_data_folder_opens_read_only_and_says_so() {
         .click();
     harness.run();
     assert!(
-        matches!(harness.state().screen, Screen::Decks),
+        matches!(harness.state().screen(), Screen::Decks),
         "study is disabled"
     );
 }
@@ -370,7 +371,7 @@ fn broken_files_in_the_data_folder_are_listed_and_the_app_keeps_working() {
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
-    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(std::fs::read(&log).unwrap(), log_bytes, "nothing rewritten");
 }
 
@@ -400,7 +401,7 @@ fn a_log_with_hundreds_of_bad_lines_lists_the_first_hundred_and_counts_the_rest(
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
-    assert!(matches!(harness.state().screen, Screen::Review(_)));
+    assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(std::fs::read(&log).unwrap(), bytes, "nothing rewritten");
 
     // The same in Japanese (kittest panics on a character the bundled font lacks).
@@ -422,7 +423,7 @@ fn every_character_of_every_bundled_card_has_a_glyph() {
     // Fonts are loaded at the start of the first pass.
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();
-    let decks = mensetsu::core::deck::DeckSet::load(None);
+    let decks = mensetsu::core::content::deck::DeckSet::load(None);
     let mut missing = Vec::new();
     ctx.fonts_mut(|fonts| {
         for (_, card) in decks.cards() {
@@ -499,7 +500,7 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
     assert!(
         reviews
             .iter()
-            .all(|r| r.mode.as_deref() == Some("mock") && r.rating == 3)
+            .all(|r| r.mode == Mode::Mock && r.rating == 3)
     );
     assert!(reviews.iter().all(|r| r.duration_ms == Some(30_000)));
     let session = reviews[0].session.clone().unwrap();
@@ -702,4 +703,102 @@ fn a_failed_export_says_why_and_names_the_path() {
         std::fs::read_to_string(fixture.dir.exports_dir()).unwrap(),
         "not a folder"
     );
+}
+
+#[test]
+fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("まず負債を数える");
+    harness.run();
+    fixture.clock.advance(Duration::seconds(20));
+    harness.run();
+    harness.get_by_label("0:20 / 2:00");
+
+    // Five minutes on the statistics screen: the session waits, its timer stands still.
+    harness.get_by_label("Statistics").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Stats));
+    assert!(harness.query_by_label("Your answer (optional)").is_none());
+    fixture.clock.advance(Duration::minutes(5));
+    harness.run();
+    harness.get_by_label("Study session").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Review));
+    assert_eq!(
+        harness
+            .get_by_label("Your answer (optional)")
+            .value()
+            .as_deref(),
+        Some("まず負債を数える")
+    );
+    harness.get_by_label("0:20 / 2:00");
+
+    // Ten more seconds, then the answer: 30 s were spent on it, not 5 min 30 s.
+    fixture.clock.advance(Duration::seconds(10));
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.key_press(Key::Num3);
+    harness.run();
+    let records = log_records(&fixture.dir);
+    let Some(Record::Review(review)) = records.first() else {
+        panic!("expected a review, got {records:?}");
+    };
+    assert_eq!(review.answer.as_deref(), Some("まず負債を数える"));
+    assert_eq!(review.duration_ms, Some(30_000));
+}
+
+#[test]
+fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("結論から話す");
+    harness.run();
+    fixture.clock.advance(Duration::seconds(30));
+    harness.run();
+    harness.get_by_label("1:30");
+
+    harness.get_by_label("Decks").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    fixture.clock.advance(Duration::minutes(10));
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label_contains("Question 1/5");
+    assert_eq!(
+        harness
+            .get_by_label("Your answer (optional)")
+            .value()
+            .as_deref(),
+        Some("結論から話す")
+    );
+    // The ten minutes away did not count against the answer.
+    harness.get_by_label("1:30");
+    fixture.clock.advance(Duration::seconds(15));
+    harness.get_by_label_contains("Next question").click();
+    harness.run();
+    harness.get_by_label_contains("Question 2/5");
+    let MockState::Answering { answers, .. } = harness.state().mock_state() else {
+        panic!("the interview goes on");
+    };
+    assert_eq!(answers[0].draft, "結論から話す");
+    assert_eq!(answers[0].duration_ms, 45_000);
 }

@@ -5,10 +5,10 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use mensetsu::core::deck::DeckSet;
-use mensetsu::core::log::{self, LoggedRecord, Origin, Record, ReviewRecord};
-use mensetsu::core::scheduler::{CardState, Phase, Rating, Scheduler};
-use mensetsu::core::store::LogSnapshot;
+use mensetsu::core::content::deck::DeckSet;
+use mensetsu::core::review::log::{self, LoggedRecord, Origin, Record, ReviewRecord};
+use mensetsu::core::review::scheduler::{CardState, Phase, Rating, Scheduler};
+use mensetsu::core::review::store::LogSnapshot;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::path::{Path, PathBuf};
@@ -27,10 +27,11 @@ pub struct RecordMaker {
 
 impl RecordMaker {
     pub fn new(file: &str) -> Self {
-        let template = serde_json::from_str(
-            r#"{"id":"t","card":"t","at":"2024-01-01T00:00:00+00:00","rating":3}"#,
-        )
-        .expect("template review record");
+        let line = br#"{"id":"t","card":"t","at":"2024-01-01T00:00:00+00:00","rating":3}"#;
+        let (records, _) = log::parse_log(Path::new("template.jsonl"), line);
+        let Some(Record::Review(template)) = records.into_iter().next().map(|l| l.record) else {
+            panic!("template review record");
+        };
         Self {
             template,
             file: PathBuf::from(file),
@@ -49,7 +50,7 @@ impl RecordMaker {
         review.id = format!("bench-{line}");
         review.card = card;
         review.at = at;
-        review.rating = rating;
+        review.rating = Rating::try_from(rating).expect("a rating 1-4");
         review.duration_ms = Some(duration_ms);
         LoggedRecord {
             record: Record::Review(review),

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mensetsu::core::deck::parse_deck;
+use mensetsu::core::content::deck::parse_deck;
 
 fuzz_target!(|data: &[u8]| {
     // Deck files reach the parser as text: non-UTF-8 files are refused before parsing
@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for problem in &problems {
-        assert_eq!(problem.path, "fuzz.json");
+        assert_eq!(problem.file, std::path::Path::new("fuzz.json"));
     }
     let json = serde_json::to_string_pretty(&deck).expect("a parsed deck can be written");
     let (again, _) = parse_deck("again.json", &json).expect("a written deck parses");

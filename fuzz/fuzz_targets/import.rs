@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mensetsu::core::deck::parse_deck;
-use mensetsu::core::import::import_guide;
+use mensetsu::core::content::deck::parse_deck;
+use mensetsu::core::content::import::import_guide;
 
 fuzz_target!(|data: &[u8]| {
     // `mensetsu import` refuses non-UTF-8 guides before calling the importer.
@@ -17,6 +17,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let json = serde_json::to_string_pretty(&imported.deck).expect("the deck can be written");
     let (deck, problems) = parse_deck("imported.json", &json).expect("the written deck parses");
-    assert!(problems.is_empty(), "imported deck has problems: {problems:?}");
+    assert!(
+        problems.is_empty(),
+        "imported deck has problems: {problems:?}"
+    );
     assert_eq!(deck, imported.deck);
 });

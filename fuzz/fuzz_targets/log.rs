@@ -6,12 +6,13 @@
 
 use chrono::DateTime;
 use libfuzzer_sys::fuzz_target;
-use mensetsu::core::deck::DeckSet;
-use mensetsu::core::log::{effective_reviews, merge, parse_log};
-use mensetsu::core::progress::Progress;
-use mensetsu::core::scheduler::{Scheduler, SchedulerConfig};
-use mensetsu::core::stats::Stats;
-use mensetsu::core::store::LogSnapshot;
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::DeckSet;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::{effective_reviews, merge, parse_log};
+use mensetsu::core::review::store::LogSnapshot;
+use mensetsu::core::settings::Settings;
+use mensetsu::core::study::stats::Stats;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
@@ -42,13 +43,15 @@ fuzz_target!(|data: &[u8]| {
         records: merged,
         problems,
     };
-    let Ok(scheduler) = Scheduler::new(SchedulerConfig::default()) else {
-        panic!("the default scheduler configuration is valid");
-    };
-    let decks = DeckSet::default();
-    let progress = Progress::replay(&snapshot, &decks, &scheduler);
+    let collection = Collection::from_parts(
+        DataDir::new("fuzz"),
+        DeckSet::default(),
+        Settings::default(),
+        snapshot,
+    );
     let Ok(now) = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00") else {
         panic!("a fixed time parses");
     };
-    let _stats = Stats::compute(&decks, &snapshot, &progress, now, 4);
+    let _stats = Stats::compute(&collection, now);
+    let _count = collection.problem_count();
 });

@@ -1,15 +1,22 @@
 //! Everything loaded from one data folder, with the states derived from it: the one
-//! object the CLI and the app read from and answer through.
+//! object the CLI and the app read from and answer through. Its fields are private: the
+//! log, the replay and the notes change together, through the methods below, so they
+//! never disagree.
 
-use crate::core::deck::DeckSet;
-use crate::core::log::{self, LoggedRecord, NoteRecord, Origin, Record, ReviewRecord, UndoRecord};
+use crate::core::content::deck::DeckSet;
+use crate::core::files::WriteError;
 use crate::core::paths::DataDir;
-use crate::core::progress::Progress;
-use crate::core::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
+use crate::core::problem::Problem;
+use crate::core::review::log::{
+    self, LoggedRecord, Mode, NoteRecord, Origin, Record, ReviewRecord, UndoRecord,
+};
+use crate::core::review::progress::{Progress, Replayed};
+use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
+use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, Settings};
-use crate::core::stats::Stats;
-use crate::core::store::{self, LogSnapshot, Store, StoreError};
+use crate::core::study::stats::Stats;
 use chrono::{DateTime, FixedOffset};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What the user did when answering, besides the grade.
@@ -19,27 +26,47 @@ pub struct AnswerDetails {
     pub points_covered: Option<Vec<usize>>,
     pub points_total: Option<usize>,
     pub answer: Option<String>,
-    pub mode: Option<String>,
+    pub mode: Mode,
     pub session: Option<String>,
+}
+
+impl AnswerDetails {
+    /// An answer on a card whose answer points are `ticked` (one flag per point, in the
+    /// card's order), with the draft the user typed, if any.
+    pub fn with_ticks(ticked: &[bool], draft: &str) -> Self {
+        Self {
+            points_covered: Some(
+                ticked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ticked)| **ticked)
+                    .map(|(index, _)| index)
+                    .collect(),
+            ),
+            points_total: Some(ticked.len()),
+            answer: Some(draft.to_string()).filter(|draft| !draft.trim().is_empty()),
+            ..Self::default()
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct Collection {
-    pub data_dir: DataDir,
-    pub decks: DeckSet,
-    pub settings: Settings,
-    pub snapshot: LogSnapshot,
-    pub progress: Progress,
-    pub scheduler: Scheduler,
-    /// Messages about settings that were damaged or out of range.
-    pub settings_notices: Vec<String>,
+    data_dir: DataDir,
+    decks: DeckSet,
+    settings: Settings,
+    log: LogSnapshot,
+    progress: Progress,
+    scheduler: Scheduler,
+    /// Problems with `settings.json`: damaged, or values out of range.
+    settings_problems: Vec<Problem>,
     /// The latest note of each card.
-    pub notes: HashMap<String, String>,
-    /// Bumped on every change, so views can tell when their cached numbers are stale.
-    pub generation: u64,
+    notes: HashMap<String, String>,
+    /// Bumped by every change, so views can tell when their cached numbers are stale.
+    generation: u64,
     /// Log records timed in the future when the collection was loaded (see
     /// [`Collection::load_at`]); kept and replayed, only reported.
-    pub future_records: Vec<log::LogProblem>,
+    future_records: Vec<Problem>,
 }
 
 impl Collection {
@@ -61,25 +88,70 @@ impl Collection {
     fn load_checked(data_dir: DataDir, stamp: &str, now: Option<DateTime<FixedOffset>>) -> Self {
         let decks = DeckSet::load(Some(&data_dir.decks_dir()));
         let loaded = settings::load(&data_dir.settings_file(), stamp);
-        let snapshot = store::read_all_logs(&data_dir.reviews_dir());
-        let mut settings_notices = loaded.notices;
-        let (settings, scheduler) = scheduler_for(loaded.settings, &mut settings_notices);
-        let progress = Progress::replay(&snapshot, &decks, &scheduler);
-        let notes = latest_notes(&snapshot.records);
-        let future_records =
-            now.map_or_else(Vec::new, |now| log::future_records(&snapshot.records, now));
+        let log = store::read_all_logs(&data_dir.reviews_dir());
+        let mut collection = Self::from_parts(data_dir, decks, loaded.settings, log);
+        collection.settings_problems.splice(0..0, loaded.notices);
+        if let Some(now) = now {
+            collection.future_records = log::future_records(&collection.log.records, now);
+        }
+        collection
+    }
+
+    /// A collection of what is already in memory, e.g. a log built by a test or a fuzzer.
+    /// `log.records` must be merged ([`log::merge`]).
+    pub fn from_parts(
+        data_dir: DataDir,
+        decks: DeckSet,
+        settings: Settings,
+        log: LogSnapshot,
+    ) -> Self {
+        let mut settings_problems = Vec::new();
+        let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
+        let progress = Progress::replay(&log, &decks, &scheduler);
+        let notes = latest_notes(&log.records);
         Self {
             data_dir,
             decks,
             settings,
-            snapshot,
+            log,
             progress,
             scheduler,
-            settings_notices,
+            settings_problems,
             notes,
             generation: 0,
-            future_records,
+            future_records: Vec::new(),
         }
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.data_dir
+    }
+
+    pub fn decks(&self) -> &DeckSet {
+        &self.decks
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn scheduler(&self) -> &Scheduler {
+        &self.scheduler
+    }
+
+    /// Changes with every change to the collection; equal numbers mean equal contents.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Every record of every device's log, merged into one timeline.
+    pub fn log_records(&self) -> &[LoggedRecord] {
+        &self.log.records
+    }
+
+    /// Lines of the log files that could not be read.
+    pub fn log_problems(&self) -> &[Problem] {
+        &self.log.problems
     }
 
     pub fn note(&self, card_id: &str) -> &str {
@@ -105,79 +177,95 @@ impl Collection {
         });
         let origin = store.append(&record)?;
         self.notes.insert(card_id.to_string(), note.to_string());
-        self.snapshot.records.push(LoggedRecord { record, origin });
+        self.log.records.push(LoggedRecord { record, origin });
         self.generation += 1;
         Ok(())
     }
 
-    /// Every problem found, one line each with file and line where known.
-    pub fn problems(&self) -> Vec<String> {
-        self.first_problems(usize::MAX)
+    /// Every problem found, in the order a reader meets them: settings, decks, log lines,
+    /// reviews of cards no deck has, times in the future. Stored problems are lent, the
+    /// rest made as they are taken, so taking the first few of a log damaged on every
+    /// line costs only those few.
+    pub fn problems_iter(&self) -> impl Iterator<Item = Cow<'_, Problem>> + '_ {
+        fn lent(problems: &[Problem]) -> impl ExactSizeIterator<Item = Cow<'_, Problem>> {
+            problems.iter().map(Cow::Borrowed)
+        }
+        lent(&self.settings_problems)
+            .chain(lent(&self.decks.problems))
+            .chain(lent(self.progress.problems()))
+            .chain(self.progress.orphan_problems().map(Cow::Owned))
+            .chain(lent(&self.future_records))
     }
 
-    /// The first `limit` lines of [`Collection::problems`]. A screen shows only these: a
-    /// badly damaged log has a problem per line, and formatting and laying out all of
-    /// them every frame would stall the window.
-    pub fn first_problems(&self, limit: usize) -> Vec<String> {
-        self.settings_notices
-            .iter()
-            .cloned()
-            .chain(self.decks.problems.iter().map(ToString::to_string))
-            .chain(self.progress.problems.iter().map(ToString::to_string))
-            .chain(self.progress.orphan_notices())
-            .chain(self.future_records.iter().map(ToString::to_string))
+    /// Every problem found, each with its file and line where known.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.problems_iter().map(Cow::into_owned).collect()
+    }
+
+    /// The first `limit` of [`Collection::problems`]: what a screen lists.
+    pub fn first_problems(&self, limit: usize) -> Vec<Problem> {
+        self.problems_iter()
             .take(limit)
+            .map(Cow::into_owned)
             .collect()
     }
 
-    /// How many lines [`Collection::problems`] has.
+    /// How many problems [`Collection::problems`] has, counted without making any.
     pub fn problem_count(&self) -> usize {
-        self.settings_notices.len()
-            + self.decks.problems.len()
-            + self.progress.problems.len()
-            + self.progress.orphaned.len()
-            + self.future_records.len()
+        // Every part of the chain knows its exact length, so its size hint is exact.
+        let (count, exact) = self.problems_iter().size_hint();
+        debug_assert_eq!(Some(count), exact);
+        count
     }
 
+    /// The card's state; a card never reviewed is new.
     pub fn state(&self, card_id: &str) -> CardState {
         self.progress.state(card_id)
     }
 
+    /// The card's state, or `None` for a card never reviewed.
+    pub fn state_of(&self, card_id: &str) -> Option<&CardState> {
+        self.progress.state_of(card_id)
+    }
+
+    /// Every effective answer (not undone), oldest first, with what it did to its card.
+    pub fn reviews(&self) -> impl Iterator<Item = Replayed<'_>> + '_ {
+        self.progress.reviews(&self.log)
+    }
+
+    /// How many effective answers the log holds.
+    pub fn review_count(&self) -> usize {
+        self.progress.review_count()
+    }
+
     /// Every effective answer to a card, oldest first, with the state it led to.
-    pub fn history(&self, card_id: &str) -> Vec<(&ReviewRecord, &CardState)> {
-        self.progress
-            .history_of(card_id)
-            .iter()
-            .map(|&index| {
-                let replayed = &self.progress.reviews[index];
-                (
-                    self.progress.record(&self.snapshot, replayed),
-                    &replayed.state_after,
-                )
-            })
-            .collect()
+    pub fn history(&self, card_id: &str) -> impl Iterator<Item = Replayed<'_>> + '_ {
+        self.progress.history(&self.log, card_id)
+    }
+
+    /// Every card with at least one effective answer (cards no deck has included): its
+    /// id, its state and its first answer. In no particular order.
+    pub fn reviewed_cards(
+        &self,
+    ) -> impl Iterator<Item = (&str, &CardState, Option<Replayed<'_>>)> + '_ {
+        self.progress.reviewed_cards(&self.log)
     }
 
     pub fn stats(&self, now: DateTime<FixedOffset>) -> Stats {
-        Stats::compute(
-            &self.decks,
-            &self.snapshot,
-            &self.progress,
-            now,
-            self.settings.day_rollover_hour,
-        )
+        Stats::compute(self, now)
     }
 
     /// Applies new settings: saves them and re-derives every card state, since the
-    /// scheduling settings change what the same log means.
-    pub fn apply_settings(&mut self, settings: Settings) -> Result<(), settings::SettingsError> {
-        let mut notices = Vec::new();
-        let (settings, scheduler) = scheduler_for(settings, &mut notices);
+    /// scheduling settings change what the same log means. Settings the scheduler
+    /// rejects are replaced by the defaults, with a problem saying so.
+    pub fn apply_settings(&mut self, settings: Settings) -> Result<(), WriteError> {
+        let mut problems = Vec::new();
+        let (settings, scheduler) = scheduler_for(&self.data_dir, settings, &mut problems);
         settings::save(&self.data_dir.settings_file(), &settings)?;
         self.settings = settings;
         self.scheduler = scheduler;
-        self.settings_notices = notices;
-        self.progress = Progress::replay(&self.snapshot, &self.decks, &self.scheduler);
+        self.settings_problems = problems;
+        self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
         self.generation += 1;
         Ok(())
     }
@@ -196,7 +284,7 @@ impl Collection {
             id: store.next_id(),
             card: card_id.to_string(),
             at,
-            rating: rating as u8,
+            rating,
             duration_ms: details.duration_ms,
             points_covered: details.points_covered,
             points_total: details.points_total,
@@ -232,23 +320,19 @@ impl Collection {
     /// clock that went backwards) replays the whole log.
     fn absorb(&mut self, record: Record, origin: Origin) {
         let is_latest = self
-            .snapshot
+            .log
             .records
             .last()
             .is_none_or(|last| last.record.at() <= record.at());
-        self.snapshot.records.push(LoggedRecord { record, origin });
-        let incremental = is_latest
-            && matches!(
-                self.snapshot.records.last().map(|logged| &logged.record),
-                Some(Record::Review(_))
-            );
-        if incremental {
-            let record_index = self.snapshot.records.len() - 1;
+        let is_review = matches!(record, Record::Review(_));
+        self.log.records.push(LoggedRecord { record, origin });
+        if is_latest && is_review {
+            let record_index = self.log.records.len() - 1;
             self.progress
-                .apply(&self.snapshot, record_index, &self.decks, &self.scheduler);
+                .apply(&self.log, record_index, &self.decks, &self.scheduler);
         } else {
-            self.snapshot.records = log::merge(std::mem::take(&mut self.snapshot.records));
-            self.progress = Progress::replay(&self.snapshot, &self.decks, &self.scheduler);
+            self.log.records = log::merge(std::mem::take(&mut self.log.records));
+            self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
         }
         self.generation += 1;
     }
@@ -266,13 +350,18 @@ fn latest_notes(records: &[LoggedRecord]) -> HashMap<String, String> {
 }
 
 /// The scheduler for the settings; settings it rejects fall back to the defaults, with a
-/// notice, so a bad value can never stop the app from starting.
-fn scheduler_for(settings: Settings, notices: &mut Vec<String>) -> (Settings, Scheduler) {
+/// problem, so a bad value can never stop the app from starting.
+fn scheduler_for(
+    data_dir: &DataDir,
+    settings: Settings,
+    problems: &mut Vec<Problem>,
+) -> (Settings, Scheduler) {
     match Scheduler::new(SchedulerConfig::from_settings(&settings)) {
         Ok(scheduler) => (settings, scheduler),
         Err(error) => {
-            notices.push(format!(
-                "scheduling settings rejected ({error}); using the defaults"
+            problems.push(Problem::error(
+                data_dir.settings_file(),
+                format!("scheduling settings rejected ({error}); using the defaults"),
             ));
             let defaults = Settings::default();
             let scheduler = Scheduler::new(SchedulerConfig::from_settings(&defaults))

@@ -2,19 +2,22 @@
 //!
 //! Nothing here imports egui/eframe or reads the clock; `now` is always a parameter so
 //! every computation can be replayed and tested.
+//!
+//! - [`content`]: what is studied — decks and cards, the roles they prepare for, the
+//!   importer for role guides and the exports to other tools.
+//! - [`review`]: what the user did and what it means — the append-only review log, the
+//!   store that writes it, the FSRS scheduler and the replay that derives card states.
+//! - [`study`]: what to do next and how it went — the study queue, mock interviews and
+//!   statistics, all computed from a [`collection::Collection`].
+//! - [`collection`] ties one data folder together; [`settings`], [`paths`], [`problem`],
+//!   [`files`] and [`text`] are shared by all three.
 
 pub mod collection;
-pub mod days;
-pub mod deck;
-pub mod export;
-pub mod import;
-pub mod log;
-pub mod mock;
+pub mod content;
+pub mod files;
 pub mod paths;
-pub mod progress;
-pub mod queue;
-pub mod scheduler;
+pub mod problem;
+pub mod review;
 pub mod settings;
-pub mod stats;
-pub mod store;
+pub mod study;
 pub mod text;

@@ -1,9 +1,12 @@
-//! User settings in `settings.json`: read forgivingly, written atomically.
+//! User settings in `settings.json`: read forgivingly, written atomically. Each numeric
+//! setting's range and default is one [`Bounds`] constant below.
 
-use crate::core::deck::Lang;
+use crate::core::content::deck::Lang;
+use crate::core::files::{self, WriteError};
+use crate::core::problem::Problem;
+use crate::core::text;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Which language(s) the question and answer points are shown in.
@@ -25,133 +28,271 @@ pub enum Theme {
     Dark,
 }
 
+/// A numeric setting's range and default: the one place both are written. Loading
+/// checks with it ([`Settings::sanitized`]), the scheduler checks with it, and the
+/// settings screen reads its slider ranges from it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds<T> {
+    pub min: T,
+    pub max: T,
+    pub default: T,
+    /// Digits after the point in messages and on sliders (0.70, not 0.7).
+    pub decimals: usize,
+    /// What a valid value is, for messages ("an hour"); `None` says "outside min-max".
+    pub kind: Option<&'static str>,
+}
+
+impl<T: PartialOrd + Copy> Bounds<T> {
+    pub fn contains(&self, value: T) -> bool {
+        self.min <= value && value <= self.max
+    }
+
+    pub fn range(&self) -> std::ops::RangeInclusive<T> {
+        self.min..=self.max
+    }
+}
+
+impl<T: std::fmt::Display> Bounds<T> {
+    /// "0.70-0.99", "0-23".
+    pub fn span(&self) -> String {
+        let digits = self.decimals;
+        format!("{:.digits$}-{:.digits$}", self.min, self.max)
+    }
+
+    /// Why `value` was replaced by the default, naming the settings file's `field`.
+    fn fix_message(&self, field: &str, value: &T) -> String {
+        match self.kind {
+            Some(kind) => format!(
+                "{field} {value} is not {kind} ({}); using {}",
+                self.span(),
+                self.default
+            ),
+            None => format!(
+                "{field} {value} is outside {}; using {}",
+                self.span(),
+                self.default
+            ),
+        }
+    }
+}
+
+/// Probability of recall the scheduler aims for when a card comes due. FSRS's own
+/// optimizer searches 0.70-0.99 (`optimal_retention`); outside it the workload or the
+/// forgetting explodes.
+pub const DESIRED_RETENTION: Bounds<f32> = Bounds {
+    min: 0.70,
+    max: 0.99,
+    default: 0.9,
+    decimals: 2,
+    kind: None,
+};
+
+/// New cards introduced per study day, shared by all decks (Anki's default limit is 20).
+pub const NEW_CARDS_PER_DAY: Bounds<u32> = Bounds {
+    min: 0,
+    max: 9999,
+    default: 20,
+    decimals: 0,
+    kind: None,
+};
+
+/// Hour at which a new study day starts (Anki's default is 4).
+pub const DAY_ROLLOVER_HOUR: Bounds<u32> = Bounds {
+    min: 0,
+    max: 23,
+    default: 4,
+    decimals: 0,
+    kind: Some("an hour"),
+};
+
+/// One learning or relearning step, in minutes: at least a second, at most a day (a
+/// longer wait is what review intervals are for).
+pub const STEP_MINUTES: Bounds<f32> = Bounds {
+    min: 1.0 / 60.0,
+    max: 24.0 * 60.0,
+    default: 10.0,
+    decimals: 0,
+    kind: None,
+};
+
+/// py-fsrs's and Anki's default learning steps, 1 and 10 minutes.
+pub const LEARNING_STEPS_MINUTES: &[f32] = &[1.0, 10.0];
+
+/// py-fsrs's and Anki's default relearning step, 10 minutes.
+pub const RELEARNING_STEPS_MINUTES: &[f32] = &[10.0];
+
+/// Longest review interval; FSRS caps stability at 36,500 days, so a longer interval
+/// could never be reached.
+pub const MAXIMUM_INTERVAL_DAYS: Bounds<u32> = Bounds {
+    min: 1,
+    max: 36500,
+    default: 36500,
+    decimals: 0,
+    kind: None,
+};
+
+/// Target time for one spoken or typed answer; two minutes is what interviewers expect
+/// for a structured answer.
+pub const ANSWER_TARGET_SECONDS: Bounds<u32> = Bounds {
+    min: 10,
+    max: 1800,
+    default: 120,
+    decimals: 0,
+    kind: None,
+};
+
+/// Multiplier on the default text size; beyond 2 the review screen no longer fits the
+/// smallest window.
+pub const TEXT_SCALE: Bounds<f32> = Bounds {
+    min: 0.75,
+    max: 2.0,
+    default: 1.0,
+    decimals: 2,
+    kind: None,
+};
+
 /// Every field has a default, so a settings file from an older version (fewer fields) or
 /// a newer one (unknown fields) still loads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Probability of recall the scheduler aims for when a card comes due (0.70-0.99).
+    /// See [`DESIRED_RETENTION`].
     pub desired_retention: f32,
+    /// See [`NEW_CARDS_PER_DAY`].
     pub new_cards_per_day: u32,
-    /// Hour (0-23) at which a new study day starts; reviews before it count for the day
-    /// before, as in Anki.
+    /// See [`DAY_ROLLOVER_HOUR`]: reviews before it count for the day before, as in Anki.
     pub day_rollover_hour: u32,
+    /// Each in [`STEP_MINUTES`].
     pub learning_steps_minutes: Vec<f32>,
+    /// Each in [`STEP_MINUTES`].
     pub relearning_steps_minutes: Vec<f32>,
+    /// See [`MAXIMUM_INTERVAL_DAYS`].
     pub maximum_interval_days: u32,
-    /// Target time for one spoken or typed answer, in seconds.
+    /// See [`ANSWER_TARGET_SECONDS`].
     pub answer_target_seconds: u32,
     /// Language of the app's own labels; `None` follows the system locale.
     pub ui_language: Option<Lang>,
     pub content_language: ContentLanguage,
     pub theme: Theme,
-    /// Multiplier on the default text size.
+    /// See [`TEXT_SCALE`].
     pub text_scale: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            desired_retention: 0.9,
-            new_cards_per_day: 20,
-            day_rollover_hour: 4,
-            learning_steps_minutes: vec![1.0, 10.0],
-            relearning_steps_minutes: vec![10.0],
-            maximum_interval_days: 36500,
-            answer_target_seconds: 120,
+            desired_retention: DESIRED_RETENTION.default,
+            new_cards_per_day: NEW_CARDS_PER_DAY.default,
+            day_rollover_hour: DAY_ROLLOVER_HOUR.default,
+            learning_steps_minutes: LEARNING_STEPS_MINUTES.to_vec(),
+            relearning_steps_minutes: RELEARNING_STEPS_MINUTES.to_vec(),
+            maximum_interval_days: MAXIMUM_INTERVAL_DAYS.default,
+            answer_target_seconds: ANSWER_TARGET_SECONDS.default,
             ui_language: None,
             content_language: ContentLanguage::Ja,
             theme: Theme::System,
-            text_scale: 1.0,
+            text_scale: TEXT_SCALE.default,
         }
+    }
+}
+
+/// A setting that was out of range and replaced by its default.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// The field's name in `settings.json`, so a message can point at its line.
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Replaces `value` by the default of `bounds` when outside them, and says so.
+fn ensure_within<T: PartialOrd + Copy + std::fmt::Display>(
+    fixes: &mut Vec<Fix>,
+    field: &'static str,
+    value: &mut T,
+    bounds: &Bounds<T>,
+) {
+    if !bounds.contains(*value) {
+        fixes.push(Fix {
+            field,
+            message: bounds.fix_message(field, value),
+        });
+        *value = bounds.default;
+    }
+}
+
+/// Replaces a list of steps by `default` when any step is outside [`STEP_MINUTES`].
+fn ensure_steps(fixes: &mut Vec<Fix>, field: &'static str, steps: &mut Vec<f32>, default: &[f32]) {
+    // `contains` is false for NaN, so a NaN step is out of range too.
+    if steps.iter().any(|minutes| !STEP_MINUTES.contains(*minutes)) {
+        fixes.push(Fix {
+            field,
+            message: format!(
+                "{field} must be steps of 1 second to {} minutes; using {default:?}",
+                STEP_MINUTES.max
+            ),
+        });
+        *steps = default.to_vec();
     }
 }
 
 impl Settings {
     /// Replaces out-of-range values with their defaults and says which ones.
-    pub fn sanitized(mut self) -> (Self, Vec<String>) {
-        let defaults = Settings::default();
+    pub fn sanitized(mut self) -> (Self, Vec<Fix>) {
         let mut fixes = Vec::new();
-        if !(0.70..=0.99).contains(&self.desired_retention) {
-            fixes.push(format!(
-                "desired_retention {} is outside 0.70-0.99; using {}",
-                self.desired_retention, defaults.desired_retention
-            ));
-            self.desired_retention = defaults.desired_retention;
-        }
-        if self.day_rollover_hour > 23 {
-            fixes.push(format!(
-                "day_rollover_hour {} is not an hour (0-23); using {}",
-                self.day_rollover_hour, defaults.day_rollover_hour
-            ));
-            self.day_rollover_hour = defaults.day_rollover_hour;
-        }
-        for (name, steps, default) in [
-            (
-                "learning_steps_minutes",
-                &mut self.learning_steps_minutes,
-                &defaults.learning_steps_minutes,
-            ),
-            (
-                "relearning_steps_minutes",
-                &mut self.relearning_steps_minutes,
-                &defaults.relearning_steps_minutes,
-            ),
-        ] {
-            if steps
-                .iter()
-                .any(|minutes| !minutes.is_finite() || *minutes <= 0.0 || *minutes > 60.0 * 24.0)
-            {
-                fixes.push(format!(
-                    "{name} must be minutes between 0 and 1440; using {default:?}"
-                ));
-                *steps = default.clone();
-            }
-        }
-        if !(1..=36500).contains(&self.maximum_interval_days) {
-            fixes.push(format!(
-                "maximum_interval_days {} is outside 1-36500; using {}",
-                self.maximum_interval_days, defaults.maximum_interval_days
-            ));
-            self.maximum_interval_days = defaults.maximum_interval_days;
-        }
-        if !(0.5..=3.0).contains(&self.text_scale) {
-            fixes.push(format!(
-                "text_scale {} is outside 0.5-3.0; using {}",
-                self.text_scale, defaults.text_scale
-            ));
-            self.text_scale = defaults.text_scale;
-        }
-        if self.new_cards_per_day > 9999 {
-            fixes.push(format!(
-                "new_cards_per_day {} is more than 9999; using 9999",
-                self.new_cards_per_day
-            ));
-            self.new_cards_per_day = 9999;
-        }
+        let f = &mut fixes;
+        ensure_within(
+            f,
+            "desired_retention",
+            &mut self.desired_retention,
+            &DESIRED_RETENTION,
+        );
+        ensure_within(
+            f,
+            "day_rollover_hour",
+            &mut self.day_rollover_hour,
+            &DAY_ROLLOVER_HOUR,
+        );
+        ensure_steps(
+            f,
+            "learning_steps_minutes",
+            &mut self.learning_steps_minutes,
+            LEARNING_STEPS_MINUTES,
+        );
+        ensure_steps(
+            f,
+            "relearning_steps_minutes",
+            &mut self.relearning_steps_minutes,
+            RELEARNING_STEPS_MINUTES,
+        );
+        ensure_within(
+            f,
+            "maximum_interval_days",
+            &mut self.maximum_interval_days,
+            &MAXIMUM_INTERVAL_DAYS,
+        );
+        ensure_within(f, "text_scale", &mut self.text_scale, &TEXT_SCALE);
+        ensure_within(
+            f,
+            "new_cards_per_day",
+            &mut self.new_cards_per_day,
+            &NEW_CARDS_PER_DAY,
+        );
+        ensure_within(
+            f,
+            "answer_target_seconds",
+            &mut self.answer_target_seconds,
+            &ANSWER_TARGET_SECONDS,
+        );
         (self, fixes)
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum SettingsError {
-    #[error("{path}: {action}: {source}")]
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("cannot encode the settings: {0}")]
-    Encode(#[from] serde_json::Error),
-}
-
-/// What loading found. `notices` are meant for the user (a corrupt file set aside, a
-/// value out of range).
+/// What loading found: the settings to use, and every problem with the file (damaged and
+/// set aside, a value out of range), each with the line it is on where there is one.
 #[derive(Debug, Clone)]
 pub struct LoadedSettings {
     pub settings: Settings,
-    pub notices: Vec<String>,
+    pub notices: Vec<Problem>,
 }
 
 /// Reads the settings. A missing file gives the defaults. A file that cannot be parsed is
@@ -159,72 +300,58 @@ pub struct LoadedSettings {
 /// notice says where the old file went. `stamp` is supplied by the caller (the core does
 /// not read the clock), e.g. `20261122-091500`.
 pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
+    let defaults = |notices| LoadedSettings {
+        settings: Settings::default(),
+        notices,
+    };
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            return LoadedSettings {
-                settings: Settings::default(),
-                notices: Vec::new(),
-            };
-        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return defaults(vec![]),
         Err(error) => {
-            return LoadedSettings {
-                settings: Settings::default(),
-                notices: vec![format!(
-                    "{}: cannot read ({error}); using default settings",
-                    path.display()
-                )],
-            };
+            return defaults(vec![Problem::error(
+                path,
+                format!("cannot read ({error}); using default settings"),
+            )]);
         }
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match serde_json::from_slice::<Settings>(bytes) {
         Ok(settings) => {
             let (settings, fixes) = settings.sanitized();
-            // Every fix names its field first; point at the line that sets it.
             let text = String::from_utf8_lossy(bytes);
             let notices = fixes
                 .into_iter()
                 .map(|fix| {
-                    let field = fix.split_whitespace().next().unwrap_or_default();
-                    let key = format!("\"{field}\"");
-                    match text.lines().position(|line| line.contains(&key)) {
-                        Some(index) => format!("{}:{}: {fix}", path.display(), index + 1),
-                        None => format!("{}: {fix}", path.display()),
-                    }
+                    let key = format!("\"{}\"", fix.field);
+                    let line = text.lines().position(|line| line.contains(&key));
+                    Problem::error(path, fix.message).at_line(line.map(|index| index + 1))
                 })
                 .collect();
             LoadedSettings { settings, notices }
         }
         Err(error) => {
             let aside = set_aside_path(path, stamp);
-            let location = format!("{}:{}:{}", path.display(), error.line(), error.column());
-            let what = {
-                let message = error.to_string();
-                let cut = message.rfind(" at line ").unwrap_or(message.len());
-                // Rust type names mean nothing to a user.
-                let message = message[..cut]
-                    .replace("expected u8", "expected a whole number")
-                    .replace("expected u32", "expected a whole number")
-                    .replace("expected u64", "expected a whole number")
-                    .replace("expected f32", "expected a number")
-                    .replace("expected f64", "expected a number");
-                // serde quotes the bad value (`unknown variant `…``), which can be huge.
-                crate::core::text::shorten(&message, 120).into_owned()
-            };
-            let notice = match fs::rename(path, &aside) {
+            // Rust type names mean nothing to a user.
+            let what = text::serde_message(&error, 120)
+                .replace("expected u8", "expected a whole number")
+                .replace("expected u32", "expected a whole number")
+                .replace("expected u64", "expected a whole number")
+                .replace("expected f32", "expected a number")
+                .replace("expected f64", "expected a number");
+            let message = match fs::rename(path, &aside) {
                 Ok(()) => format!(
-                    "{location}: settings file is damaged ({what}); it was kept as {} and default settings are used",
+                    "settings file is damaged ({what}); it was kept as {} and default settings are used",
                     aside.display()
                 ),
                 Err(rename_error) => format!(
-                    "{location}: settings file is damaged ({what}) and could not be set aside ({rename_error}); default settings are used and will not be saved over it"
+                    "settings file is damaged ({what}) and could not be set aside ({rename_error}); default settings are used and will not be saved over it"
                 ),
             };
-            LoadedSettings {
-                settings: Settings::default(),
-                notices: vec![notice],
-            }
+            defaults(vec![
+                Problem::error(path, message)
+                    .at_line(Some(error.line()))
+                    .at_column(Some(error.column())),
+            ])
         }
     }
 }
@@ -244,45 +371,14 @@ fn set_aside_path(path: &Path, stamp: &str) -> PathBuf {
 }
 
 /// Writes the settings so that a crash leaves either the old or the new file, never a
-/// mix: a temporary file in the same folder, flushed to disk, then renamed over.
-pub fn save(path: &Path, settings: &Settings) -> Result<(), SettingsError> {
-    let mut text = serde_json::to_string_pretty(settings)?;
+/// mix.
+pub fn save(path: &Path, settings: &Settings) -> Result<(), WriteError> {
+    let mut text = serde_json::to_string_pretty(settings).map_err(|error| WriteError::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(error),
+    })?;
     text.push('\n');
-    write_atomically(path, text.as_bytes())
-}
-
-/// The temp-file-fsync-rename dance, shared by everything that replaces a whole file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SettingsError> {
-    let io = |action: &'static str| {
-        let path = path.to_path_buf();
-        move |source| SettingsError::Io {
-            path,
-            action,
-            source,
-        }
-    };
-    let folder = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(folder).map_err(io("cannot create the folder of"))?;
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)?;
-        // The rename itself lives in the folder; flushing the folder makes it durable.
-        if let Ok(dir) = File::open(folder) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.map_err(io("cannot write"))
+    files::write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]
@@ -333,9 +429,11 @@ mod tests {
         assert!(!path.exists());
         assert_eq!(loaded.notices.len(), 1);
         let notice = &loaded.notices[0];
-        assert!(notice.contains("settings.json:4:"), "{notice}");
+        assert!(notice.to_string().contains("settings.json:4:"), "{notice}");
         assert!(
-            notice.contains("settings.json.corrupt-20261122-091500"),
+            notice
+                .to_string()
+                .contains("settings.json.corrupt-20261122-091500"),
             "{notice}"
         );
     }
@@ -353,7 +451,11 @@ mod tests {
         assert_eq!(loaded.settings.desired_retention, 0.9);
         assert_eq!(loaded.settings.day_rollover_hour, 4);
         assert_eq!(loaded.notices.len(), 2);
-        assert!(loaded.notices[0].contains("desired_retention 1.5"));
+        assert!(
+            loaded.notices[0]
+                .to_string()
+                .contains("desired_retention 1.5")
+        );
     }
 
     #[test]
@@ -364,10 +466,66 @@ mod tests {
         let loaded = load(&path, "s");
         assert_eq!(loaded.settings, Settings::default());
         assert!(
-            loaded.notices[0].contains("damaged"),
+            loaded.notices[0].to_string().contains("damaged"),
             "{}",
             loaded.notices[0]
         );
         assert!(temp.path().join("settings.json.corrupt-s").exists());
+    }
+
+    #[test]
+    fn every_default_is_within_its_bounds_and_the_default_settings_need_no_fix() {
+        assert!(DESIRED_RETENTION.contains(DESIRED_RETENTION.default));
+        assert!(NEW_CARDS_PER_DAY.contains(NEW_CARDS_PER_DAY.default));
+        assert!(DAY_ROLLOVER_HOUR.contains(DAY_ROLLOVER_HOUR.default));
+        assert!(MAXIMUM_INTERVAL_DAYS.contains(MAXIMUM_INTERVAL_DAYS.default));
+        assert!(ANSWER_TARGET_SECONDS.contains(ANSWER_TARGET_SECONDS.default));
+        assert!(TEXT_SCALE.contains(TEXT_SCALE.default));
+        let steps = LEARNING_STEPS_MINUTES
+            .iter()
+            .chain(RELEARNING_STEPS_MINUTES);
+        assert!(steps.copied().all(|minutes| STEP_MINUTES.contains(minutes)));
+        let (settings, fixes) = Settings::default().sanitized();
+        assert_eq!(settings, Settings::default());
+        assert!(fixes.is_empty(), "{fixes:?}");
+    }
+
+    #[test]
+    fn every_numeric_setting_is_checked_against_its_bounds() {
+        let wild = Settings {
+            desired_retention: 0.5,
+            new_cards_per_day: 10_000,
+            day_rollover_hour: 24,
+            learning_steps_minutes: vec![0.0],
+            relearning_steps_minutes: vec![f32::NAN],
+            maximum_interval_days: 0,
+            answer_target_seconds: 5,
+            text_scale: 2.5,
+            ..Settings::default()
+        };
+        let (settings, fixes) = wild.sanitized();
+        assert_eq!(settings, Settings::default());
+        let fields: Vec<&str> = fixes.iter().map(|fix| fix.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "desired_retention",
+                "day_rollover_hour",
+                "learning_steps_minutes",
+                "relearning_steps_minutes",
+                "maximum_interval_days",
+                "text_scale",
+                "new_cards_per_day",
+                "answer_target_seconds",
+            ]
+        );
+        assert_eq!(
+            fixes[5].message,
+            "text_scale 2.5 is outside 0.75-2.00; using 1"
+        );
+        assert_eq!(
+            fixes[7].message,
+            "answer_target_seconds 5 is outside 10-1800; using 120"
+        );
     }
 }

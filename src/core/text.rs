@@ -1,4 +1,4 @@
-//! Text helpers shared by the deck checks, the importer and the tests.
+//! Text helpers shared by the deck checks, the importer, the log reader and the settings.
 
 /// Characters that only separate listed items. Splitting a source answer into checkable
 /// points drops or moves them, so comparisons of "the same content" ignore them.
@@ -22,6 +22,28 @@ pub fn shorten(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// serde_json's message without its " at line L column C" (every caller gives the place
+/// itself, as a [`crate::core::problem::Problem`] does) and cut to `max_chars`: some
+/// messages quote the bad value, which may be megabytes long.
+pub fn serde_message(error: &serde_json::Error, max_chars: usize) -> String {
+    let message = error.to_string();
+    let cut = message.rfind(" at line ").unwrap_or(message.len());
+    shorten(&message[..cut], max_chars).into_owned()
+}
+
+/// The 1-based line and column (in bytes) of byte `offset`, for pointing at a bad byte.
+pub fn position_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+    let column = before
+        .iter()
+        .rev()
+        .take_while(|byte| **byte != b'\n')
+        .count()
+        + 1;
+    (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +63,21 @@ mod tests {
             content_key("隔離 封じ込め RootCause")
         );
         assert_ne!(content_key("隔離、封じ込め"), content_key("隔離"));
+    }
+
+    #[test]
+    fn bad_byte_position_counts_lines_and_columns() {
+        assert_eq!(position_of_byte(b"ab\ncd\xff", 5), (2, 3));
+        assert_eq!(position_of_byte(b"\xff", 0), (1, 1));
+    }
+
+    #[test]
+    fn serde_messages_lose_their_place_and_stay_short() {
+        let error = serde_json::from_str::<u8>("\"3\"").unwrap_err();
+        assert_eq!(
+            serde_message(&error, 200),
+            "invalid type: string \"3\", expected u8"
+        );
+        assert_eq!(serde_message(&error, 7), "invalid…");
     }
 }

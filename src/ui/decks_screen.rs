@@ -1,22 +1,32 @@
-//! The decks screen: every deck grouped by role, with what is due today.
+//! The decks screen: every deck grouped by role, with what is due today, the export menu
+//! and the problems found while loading.
 
-use crate::core::deck::Lang;
-use crate::core::queue::{DueCounts, Scope};
-use crate::ui::app::{Action, ExportTarget, MensetsuApp};
+use crate::core::collection::Collection;
+use crate::core::content::deck::Lang;
+use crate::core::content::{export, role};
+use crate::core::files;
+use crate::core::study::queue::{self, DueCounts, Scope};
+use crate::ui::context::{Action, ExportTarget, ScreenContext};
 use crate::ui::strings::Strings;
+use crate::ui::widgets::count_color;
+use chrono::{DateTime, FixedOffset};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
-/// Roles in the order a candidate usually thinks of them; anything else comes last.
-const ROLE_ORDER: &[&str] = &["vpoe", "hoe", "cto", "fundamentals"];
+/// Numbers the decks screen shows, recomputed when the collection changes or time passes.
+#[derive(Debug)]
+struct Overview {
+    generation: u64,
+    computed_at: DateTime<FixedOffset>,
+    per_deck: HashMap<String, DueCounts>,
+    all: DueCounts,
+}
 
-pub fn role_label(text: &Strings, role: &str) -> String {
-    match role {
-        "vpoe" => text.role_vpoe.to_string(),
-        "hoe" => text.role_hoe.to_string(),
-        "cto" => text.role_cto.to_string(),
-        "fundamentals" => text.role_fundamentals.to_string(),
-        "other" => text.role_other.to_string(),
-        other => other.to_string(),
-    }
+#[derive(Debug, Default)]
+pub struct DecksScreen {
+    overview: Option<Overview>,
+    /// The file the last export wrote, or why it failed (the message names the file).
+    last_export: Option<Result<PathBuf, String>>,
 }
 
 struct DeckRow {
@@ -27,89 +37,152 @@ struct DeckRow {
     counts: DueCounts,
 }
 
-fn role_rank(role: &str) -> usize {
-    ROLE_ORDER
-        .iter()
-        .position(|known| *known == role)
-        .unwrap_or(ROLE_ORDER.len())
-}
-
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
-    let text = app.strings();
-    let lang: Lang = app.lang();
-    let writable = app.store.is_ok();
-    let overview = app.overview();
-    let all = overview.all;
-    let per_deck = overview.per_deck.clone();
-    let mut rows: Vec<DeckRow> = app
-        .collection
-        .decks
-        .decks
-        .iter()
-        .map(|loaded| DeckRow {
-            id: loaded.deck.id.clone(),
-            title: loaded.deck.title.get(lang).to_string(),
-            role: loaded.deck.role.clone(),
-            cards: loaded.deck.cards.len(),
-            counts: per_deck.get(&loaded.deck.id).copied().unwrap_or_default(),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        role_rank(&a.role)
-            .cmp(&role_rank(&b.role))
-            .then_with(|| a.role.cmp(&b.role))
-    });
-
-    let can_study_all = writable && all.total() > 0;
-    let typing = ui.ctx().text_edit_focused();
-    if can_study_all
-        && !typing
-        && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
-    {
-        actions.push(Action::StartSession(Scope::AllDecks));
+impl DecksScreen {
+    /// Due counts, from one pass over every card: recomputed when the collection changed
+    /// or 30 seconds went by (learning cards come due by the minute).
+    fn overview(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &Overview {
+        let generation = collection.generation();
+        let overview = match self.overview.take() {
+            Some(overview)
+                if overview.generation == generation
+                    && (now - overview.computed_at).num_seconds().abs() < 30 =>
+            {
+                overview
+            }
+            _ => {
+                let (per_deck, all) = queue::due_counts_by_deck(collection, now);
+                Overview {
+                    generation,
+                    computed_at: now,
+                    per_deck,
+                    all,
+                }
+            }
+        };
+        self.overview.insert(overview)
     }
-    ui.horizontal(|ui| {
-        let label = format!("{} ({})  [Enter]", text.study_all_due, all.total());
-        let button = ui.add_enabled(can_study_all, egui::Button::new(label));
-        if button.clicked() {
+
+    /// Writes an export under a name no earlier export has (see
+    /// [`files::write_new_file`]): with no file dialog, replacing a file the user may
+    /// have edited or not yet imported would lose it silently.
+    pub fn export(&mut self, collection: &Collection, target: &ExportTarget) {
+        let (name, text) = match target {
+            ExportTarget::Anki(deck_id) => {
+                let Some(loaded) = collection
+                    .decks()
+                    .decks
+                    .iter()
+                    .find(|d| d.deck.id == *deck_id)
+                else {
+                    return;
+                };
+                (
+                    export::anki_file_name(&loaded.deck),
+                    export::anki_notes(&loaded.deck, collection.settings().content_language),
+                )
+            }
+            ExportTarget::Reviews => (
+                export::REVIEWS_FILE_NAME.to_string(),
+                export::reviews_csv(collection.log_records()),
+            ),
+        };
+        let dir = collection.data_dir().exports_dir();
+        self.last_export =
+            Some(files::write_new_file(&dir, &name, text.as_bytes()).map_err(|e| e.to_string()));
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let lang: Lang = ctx.lang;
+        let writable = ctx.can_write();
+        let overview = self.overview(ctx.collection, ctx.now);
+        let all = overview.all;
+        let mut rows: Vec<DeckRow> = ctx
+            .collection
+            .decks()
+            .decks
+            .iter()
+            .map(|loaded| DeckRow {
+                id: loaded.deck.id.clone(),
+                title: loaded.deck.title.get(lang).to_string(),
+                role: loaded.deck.role.clone(),
+                cards: loaded.deck.cards.len(),
+                counts: overview
+                    .per_deck
+                    .get(&loaded.deck.id)
+                    .copied()
+                    .unwrap_or_default(),
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            role::rank(&a.role)
+                .cmp(&role::rank(&b.role))
+                .then_with(|| a.role.cmp(&b.role))
+        });
+        self.list_ui(ui, ctx, &rows, all, writable, actions);
+    }
+
+    fn list_ui(
+        &self,
+        ui: &mut egui::Ui,
+        ctx: &ScreenContext,
+        rows: &[DeckRow],
+        all: DueCounts,
+        writable: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let text = ctx.text;
+
+        let can_study_all = writable && all.total() > 0;
+        let typing = ui.ctx().text_edit_focused();
+        if can_study_all
+            && !typing
+            && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
             actions.push(Action::StartSession(Scope::AllDecks));
         }
-        if all.total() == 0 {
-            ui.label(text.nothing_due);
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            export_menu(ui, text, &rows, actions);
-        });
-    });
-    match &app.last_export {
-        Some(Ok(path)) => {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{}:", text.exported_to));
-                ui.add(egui::Label::new(path.display().to_string()).selectable(true));
+        ui.horizontal(|ui| {
+            let label = format!("{} ({})  [Enter]", text.study_all_due, all.total());
+            let button = ui.add_enabled(can_study_all, egui::Button::new(label));
+            if button.clicked() {
+                actions.push(Action::StartSession(Scope::AllDecks));
+            }
+            if all.total() == 0 {
+                ui.label(text.nothing_due);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                export_menu(ui, text, rows, actions);
             });
+        });
+        match &self.last_export {
+            Some(Ok(path)) => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(format!("{}:", text.exported_to));
+                    ui.add(egui::Label::new(path.display().to_string()).selectable(true));
+                });
+            }
+            Some(Err(message)) => {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{}: {message}", text.export_failed),
+                );
+            }
+            None => {}
         }
-        Some(Err(message)) => {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                format!("{}: {message}", text.export_failed),
-            );
-        }
-        None => {}
-    }
-    ui.add_space(8.0);
+        ui.add_space(8.0);
 
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, true])
-        .show_viewport(ui, |ui, viewport| {
-            deck_list(ui, viewport, text, &rows, writable, actions);
-            ui.add_space(12.0);
-            problems(ui, app);
-            ui.add_space(6.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.weak(format!("{}:", text.data_dir));
-                ui.weak(app.collection.data_dir.root().display().to_string());
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show_viewport(ui, |ui, viewport| {
+                deck_list(ui, viewport, ctx.lang, rows, text, writable, actions);
+                ui.add_space(12.0);
+                problems(ui, ctx);
+                ui.add_space(6.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.weak(format!("{}:", text.data_dir));
+                    ui.weak(ctx.collection.data_dir().root().display().to_string());
+                });
             });
-        });
+    }
 }
 
 /// Every deck as an Anki file, and the review log. Exporting only reads, so it stays
@@ -148,12 +221,13 @@ enum Line<'a> {
 fn deck_list(
     ui: &mut egui::Ui,
     viewport: egui::Rect,
-    text: &Strings,
+    lang: Lang,
     rows: &[DeckRow],
+    text: &Strings,
     writable: bool,
     actions: &mut Vec<Action>,
 ) {
-    let mut lines = Vec::with_capacity(rows.len() + ROLE_ORDER.len() + 1);
+    let mut lines = Vec::with_capacity(rows.len() + role::ROLES.len() + 1);
     for (index, row) in rows.iter().enumerate() {
         if index == 0 || rows[index - 1].role != row.role {
             lines.push(Line::Role(&row.role));
@@ -199,7 +273,7 @@ fn deck_list(
             Line::Role(role) => {
                 let mut line_ui = ui.new_child(builder.id_salt(("role", role)));
                 line_ui.add_space(6.0);
-                line_ui.strong(role_label(text, role));
+                line_ui.strong(role::label(role, lang));
                 let rule = line_ui.visuals().widgets.noninteractive.bg_stroke;
                 line_ui
                     .painter()
@@ -235,16 +309,13 @@ fn deck_row(
             actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
         }
         ui.label(format!("{} {}", row.cards, text.cards));
+        ui.colored_label(count_color::NEW, format!("{} {}", text.new, row.counts.new));
         ui.colored_label(
-            egui::Color32::from_rgb(70, 130, 220),
-            format!("{} {}", text.new, row.counts.new),
-        );
-        ui.colored_label(
-            egui::Color32::from_rgb(210, 90, 60),
+            count_color::LEARNING,
             format!("{} {}", text.learning, row.counts.learning),
         );
         ui.colored_label(
-            egui::Color32::from_rgb(60, 160, 90),
+            count_color::DUE,
             format!("{} {}", text.due, row.counts.review),
         );
     });
@@ -253,17 +324,18 @@ fn deck_row(
 /// At most this many problems are listed on screen; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 100;
 
-fn problems(ui: &mut egui::Ui, app: &MensetsuApp) {
-    let count = app.collection.problem_count();
+fn problems(ui: &mut egui::Ui, ctx: &ScreenContext) {
+    let count = ctx.collection.problem_count();
     if count == 0 {
         return;
     }
-    let text = app.strings();
+    let text = ctx.text;
     egui::CollapsingHeader::new(format!("{} ({count})", text.problems_found))
         .default_open(true)
         .show(ui, |ui| {
-            for problem in app.collection.first_problems(PROBLEMS_SHOWN) {
-                ui.add(egui::Label::new(egui::RichText::new(problem).monospace()).wrap());
+            for problem in ctx.collection.problems_iter().take(PROBLEMS_SHOWN) {
+                let line = egui::RichText::new(problem.to_string()).monospace();
+                ui.add(egui::Label::new(line).wrap());
             }
             if count > PROBLEMS_SHOWN {
                 let more = count - PROBLEMS_SHOWN;

@@ -1,13 +1,19 @@
 //! Mock interview: pick roles, a number of questions and a time per answer; answer the
 //! questions one after another without seeing the points; then tick and grade each answer
 //! beside its points. Past sessions are listed with their coverage and time per answer.
+//! The interview lives here for as long as the app runs, so another screen can be opened
+//! in the middle of one.
 
-use crate::core::mock::{self, MockSetup, MockSummary};
-use crate::core::scheduler::Rating;
-use crate::ui::app::{Action, MensetsuApp, Screen};
-use crate::ui::decks_screen::role_label;
-use crate::ui::review_screen::{answer_points, rating_label, show_localized, suggested_rating};
+use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::content::role;
+use crate::core::review::log::Mode;
+use crate::core::review::scheduler::Rating;
+use crate::core::review::store::{Store, StoreError};
+use crate::core::study::mock::{self, MockSetup, MockSummary};
+use crate::core::study::stopwatch::Stopwatch;
+use crate::ui::context::{Action, MockAction, ScreenContext};
 use crate::ui::strings::Strings;
+use crate::ui::widgets::{self, rating_label, suggested_rating};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -28,185 +34,342 @@ pub enum MockState {
         setup: MockSetup,
         answers: Vec<MockAnswer>,
         index: usize,
-        started_at: DateTime<FixedOffset>,
+        /// Time on the current question; stands still while another screen is shown.
+        stopwatch: Stopwatch,
     },
     Grading {
         answers: Vec<MockAnswer>,
     },
 }
 
-const ROLES: [&str; 4] = ["vpoe", "hoe", "cto", "fundamentals"];
-
-fn clock(seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    format!("{sign}{}:{:02}", seconds.abs() / 60, seconds.abs() % 60)
+/// Why a mock interview could not go on.
+#[derive(Debug, thiserror::Error)]
+pub enum MockError {
+    #[error("no questions in the chosen roles")]
+    NoQuestions,
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
-    let now = app.now();
-    let text = app.strings();
-    let language = app.collection.settings.content_language;
-    let writable = app.store.is_ok();
-    let summaries = match &app.screen {
-        Screen::Mock(MockState::Setup(_)) => mock::summaries(&app.collection),
-        _ => Vec::new(),
-    };
-    let Screen::Mock(state) = &mut app.screen else {
-        return;
-    };
-    match state {
-        MockState::Setup(setup) => {
-            ui.heading(text.mock_interview);
-            ui.label(text.mock_explain);
-            ui.add_space(8.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(text.roles);
-                for role in ROLES {
-                    let mut on = setup.roles.contains(role);
-                    if ui.checkbox(&mut on, role_label(text, role)).changed() {
-                        if on {
-                            setup.roles.insert(role.to_string());
-                        } else {
-                            setup.roles.remove(role);
-                        }
-                    }
-                }
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label(text.question_count);
-                ui.add(egui::DragValue::new(&mut setup.questions).range(1..=50))
-                    .labelled_by(label.id);
-                let label = ui.label(text.time_per_answer);
-                ui.add(
-                    egui::DragValue::new(&mut setup.seconds_per_answer)
-                        .range(15..=1800)
-                        .suffix(format!(" {}", text.seconds)),
-                )
-                .labelled_by(label.id);
-            });
-            ui.add_space(8.0);
-            let start = ui.add_enabled(
-                writable && !setup.roles.is_empty(),
-                egui::Button::new(RichText::new(text.start_mock).size(16.0)),
-            );
-            if start.clicked() {
-                actions.push(Action::StartMock(setup.clone()));
-            }
-            ui.add_space(16.0);
-            past_sessions(ui, text, &summaries);
-        }
-        MockState::Answering {
-            setup,
-            answers,
-            index,
-            started_at,
-        } => {
-            let total = answers.len();
-            let limit = i64::from(setup.seconds_per_answer);
-            let elapsed = (now - *started_at).num_seconds();
-            let Some(answer) = answers.get_mut(*index) else {
-                return;
-            };
-            ui.horizontal(|ui| {
-                ui.strong(format!("{} {}/{}", text.question, *index + 1, total));
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let remaining = limit - elapsed;
-                    let label = RichText::new(clock(remaining)).monospace().size(18.0);
-                    if remaining < 0 {
-                        ui.label(label.color(ui.visuals().error_fg_color).strong());
-                        ui.colored_label(ui.visuals().error_fg_color, text.times_up);
-                    } else {
-                        ui.label(label);
-                    }
-                });
-            });
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_secs(1));
-            ui.separator();
-            if let Some((_, card)) = app.collection.decks.find_card(&answer.card_id) {
-                show_localized(ui, &card.question, language, 22.0);
-            }
-            ui.add_space(8.0);
-            let label = ui.label(text.your_answer);
-            ui.add(
-                egui::TextEdit::multiline(&mut answer.draft)
-                    .hint_text(text.answer_hint)
-                    .desired_rows(6)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            ui.add_space(8.0);
-            let last = *index + 1 == total;
-            let next_label = if last {
-                text.finish_answers
-            } else {
-                text.next_question
-            };
-            let next = ui.button(format!("{next_label}  (Ctrl+Enter)")).clicked()
-                || ui.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::Enter));
-            if next {
-                actions.push(Action::MockNext);
-            }
-        }
-        MockState::Grading { answers } => {
-            ui.heading(text.grade_answers);
-            let collection = &app.collection;
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    for (number, answer) in answers.iter_mut().enumerate() {
-                        let Some((_, card)) = collection.decks.find_card(&answer.card_id) else {
-                            continue;
-                        };
-                        ui.push_id(number, |ui| {
-                            ui.separator();
-                            ui.strong(format!(
-                                "{}. ({}:{:02})",
-                                number + 1,
-                                answer.duration_ms / 60_000,
-                                answer.duration_ms / 1000 % 60
-                            ));
-                            show_localized(ui, &card.question, language, 18.0);
-                            ui.columns(2, |columns| {
-                                columns[0].weak(text.your_answer);
-                                if answer.draft.trim().is_empty() {
-                                    columns[0].weak("—");
-                                } else {
-                                    columns[0].label(&answer.draft);
-                                }
-                                answer_points(
-                                    &mut columns[1],
-                                    text,
-                                    card,
-                                    &mut answer.ticked,
-                                    language,
-                                );
-                            });
-                            let suggestion = suggested_rating(&answer.ticked);
-                            ui.horizontal(|ui| {
-                                for rating in Rating::ALL {
-                                    let mut label = rating_label(text, rating).to_string();
-                                    if suggestion == Some(rating) {
-                                        label.push_str(&format!(" · {}", text.suggested));
-                                    }
-                                    ui.selectable_value(&mut answer.rating, Some(rating), label);
-                                }
-                            });
-                        });
-                    }
-                    ui.separator();
-                    let graded = answers.iter().all(|answer| answer.rating.is_some());
-                    let save =
-                        ui.add_enabled(writable && graded, egui::Button::new(text.save_mock));
-                    if save.clicked() {
-                        actions.push(Action::SaveMock);
-                    }
-                    if !graded {
-                        ui.weak(text.grade_every_answer);
-                    }
-                });
+#[derive(Debug)]
+pub struct MockScreen {
+    state: MockState,
+}
+
+impl Default for MockScreen {
+    fn default() -> Self {
+        Self {
+            state: MockState::Setup(MockSetup::default()),
         }
     }
+}
+
+impl MockScreen {
+    pub fn state(&self) -> &MockState {
+        &self.state
+    }
+
+    /// The user turns to another screen: the question's timer stops.
+    pub fn leave(&mut self, now: DateTime<FixedOffset>) {
+        if let MockState::Answering { stopwatch, .. } = &mut self.state {
+            stopwatch.pause(now);
+        }
+    }
+
+    /// The user is back: the question's timer runs again.
+    pub fn come_back(&mut self, now: DateTime<FixedOffset>) {
+        if let MockState::Answering { stopwatch, .. } = &mut self.state {
+            stopwatch.resume(now);
+        }
+    }
+
+    pub fn apply(
+        &mut self,
+        action: MockAction,
+        collection: &mut Collection,
+        store: Option<&mut Store>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), MockError> {
+        match action {
+            MockAction::Start(setup) => self.start(setup, collection, now),
+            MockAction::Next => {
+                self.next_question(now);
+                Ok(())
+            }
+            MockAction::Save => match store {
+                Some(store) => self.save(collection, store, now),
+                None => Ok(()),
+            },
+        }
+    }
+
+    fn start(
+        &mut self,
+        setup: MockSetup,
+        collection: &Collection,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), MockError> {
+        let cards = mock::pick_questions(
+            collection.decks(),
+            &setup.roles,
+            setup.questions,
+            &mut rand::rng(),
+        );
+        if cards.is_empty() {
+            return Err(MockError::NoQuestions);
+        }
+        let answers = cards
+            .into_iter()
+            .map(|card_id| {
+                let points = collection
+                    .decks()
+                    .find_card(&card_id)
+                    .map_or(0, |(_, card)| card.points.len());
+                MockAnswer {
+                    card_id,
+                    draft: String::new(),
+                    duration_ms: 0,
+                    ticked: vec![false; points],
+                    rating: None,
+                }
+            })
+            .collect();
+        self.state = MockState::Answering {
+            setup,
+            answers,
+            index: 0,
+            stopwatch: Stopwatch::started(now),
+        };
+        Ok(())
+    }
+
+    fn next_question(&mut self, now: DateTime<FixedOffset>) {
+        let MockState::Answering {
+            answers,
+            index,
+            stopwatch,
+            ..
+        } = &mut self.state
+        else {
+            return;
+        };
+        if let Some(answer) = answers.get_mut(*index) {
+            answer.duration_ms = stopwatch.elapsed_ms(now);
+        }
+        *index += 1;
+        *stopwatch = Stopwatch::started(now);
+        if *index >= answers.len() {
+            let answers = std::mem::take(answers);
+            self.state = MockState::Grading { answers };
+        }
+    }
+
+    /// Logs every graded mock answer as a review of its card, under one session id. On an
+    /// error the grading stays on screen: the answers not yet saved are still there.
+    fn save(
+        &mut self,
+        collection: &mut Collection,
+        store: &mut Store,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), MockError> {
+        let MockState::Grading { answers } = &mut self.state else {
+            return Ok(());
+        };
+        let session = format!("mock-{}", store.next_id());
+        while let Some(answer) = answers.first() {
+            if let Some(rating) = answer.rating {
+                let details = AnswerDetails {
+                    duration_ms: Some(answer.duration_ms),
+                    mode: Mode::Mock,
+                    session: Some(session.clone()),
+                    ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
+                };
+                collection.record_answer(store, &answer.card_id, rating, now, details)?;
+            }
+            answers.remove(0);
+        }
+        self.state = MockState::Setup(MockSetup::default());
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        match &mut self.state {
+            MockState::Setup(setup) => setup_ui(ui, ctx, setup, actions),
+            MockState::Answering {
+                setup,
+                answers,
+                index,
+                stopwatch,
+            } => answering_ui(ui, ctx, setup, answers, *index, stopwatch, actions),
+            MockState::Grading { answers } => grading_ui(ui, ctx, answers, actions),
+        }
+    }
+}
+
+fn setup_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    setup: &mut MockSetup,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    ui.heading(text.mock_interview);
+    ui.label(text.mock_explain);
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(text.roles);
+        for role in role::ROLES {
+            let mut on = setup.roles.contains(role.id);
+            if ui
+                .checkbox(&mut on, role::label(role.id, ctx.lang))
+                .changed()
+            {
+                if on {
+                    setup.roles.insert(role.id.to_string());
+                } else {
+                    setup.roles.remove(role.id);
+                }
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label(text.question_count);
+        ui.add(egui::DragValue::new(&mut setup.questions).range(mock::QUESTIONS.range()))
+            .labelled_by(label.id);
+        let label = ui.label(text.time_per_answer);
+        ui.add(
+            egui::DragValue::new(&mut setup.seconds_per_answer)
+                .range(mock::SECONDS_PER_ANSWER.range())
+                .suffix(format!(" {}", text.seconds)),
+        )
+        .labelled_by(label.id);
+    });
+    ui.add_space(8.0);
+    let start = ui.add_enabled(
+        ctx.can_write() && !setup.roles.is_empty(),
+        egui::Button::new(RichText::new(text.start_mock).size(16.0)),
+    );
+    if start.clicked() {
+        actions.push(Action::Mock(MockAction::Start(setup.clone())));
+    }
+    ui.add_space(16.0);
+    past_sessions(ui, text, &mock::summaries(ctx.collection));
+}
+
+fn answering_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    setup: &MockSetup,
+    answers: &mut [MockAnswer],
+    index: usize,
+    stopwatch: &Stopwatch,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let total = answers.len();
+    let limit = i64::from(setup.seconds_per_answer);
+    let elapsed = i64::try_from(stopwatch.elapsed_ms(ctx.now) / 1000).unwrap_or(i64::MAX);
+    let Some(answer) = answers.get_mut(index) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} {}/{}", text.question, index + 1, total));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let remaining = limit.saturating_sub(elapsed);
+            let label = RichText::new(widgets::clock(remaining))
+                .monospace()
+                .size(18.0);
+            if remaining < 0 {
+                ui.label(label.color(ui.visuals().error_fg_color).strong());
+                ui.colored_label(ui.visuals().error_fg_color, text.times_up);
+            } else {
+                ui.label(label);
+            }
+        });
+    });
+    ui.ctx()
+        .request_repaint_after(std::time::Duration::from_secs(1));
+    ui.separator();
+    let language = ctx.collection.settings().content_language;
+    if let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) {
+        widgets::show_localized(ui, &card.question, language, 22.0);
+    }
+    ui.add_space(8.0);
+    widgets::answer_box(ui, text, &mut answer.draft, 6);
+    ui.add_space(8.0);
+    let next_label = if index + 1 == total {
+        text.finish_answers
+    } else {
+        text.next_question
+    };
+    let next = ui.button(format!("{next_label}  (Ctrl+Enter)")).clicked()
+        || ui.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::Enter));
+    if next {
+        actions.push(Action::Mock(MockAction::Next));
+    }
+}
+
+fn grading_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    answers: &mut [MockAnswer],
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let language = ctx.collection.settings().content_language;
+    ui.heading(text.grade_answers);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (number, answer) in answers.iter_mut().enumerate() {
+                let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {
+                    continue;
+                };
+                ui.push_id(number, |ui| {
+                    ui.separator();
+                    ui.strong(format!(
+                        "{}. ({})",
+                        number + 1,
+                        widgets::clock_ms(answer.duration_ms)
+                    ));
+                    widgets::show_localized(ui, &card.question, language, 18.0);
+                    ui.columns(2, |columns| {
+                        columns[0].weak(text.your_answer);
+                        if answer.draft.trim().is_empty() {
+                            columns[0].weak("—");
+                        } else {
+                            columns[0].label(&answer.draft);
+                        }
+                        widgets::answer_points(
+                            &mut columns[1],
+                            text,
+                            card,
+                            &mut answer.ticked,
+                            language,
+                        );
+                    });
+                    let suggestion = suggested_rating(&answer.ticked);
+                    ui.horizontal(|ui| {
+                        for rating in Rating::ALL {
+                            let mut label = rating_label(text, rating).to_string();
+                            if suggestion == Some(rating) {
+                                label.push_str(&format!(" · {}", text.suggested));
+                            }
+                            ui.selectable_value(&mut answer.rating, Some(rating), label);
+                        }
+                    });
+                });
+            }
+            ui.separator();
+            let graded = answers.iter().all(|answer| answer.rating.is_some());
+            let save = ui.add_enabled(ctx.can_write() && graded, egui::Button::new(text.save_mock));
+            if save.clicked() {
+                actions.push(Action::Mock(MockAction::Save));
+            }
+            if !graded {
+                ui.weak(text.grade_every_answer);
+            }
+        });
 }
 
 /// Past mock interviews, newest first, with coverage and time per answer.
@@ -229,8 +392,7 @@ fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary]) {
                     .coverage()
                     .map_or("—".to_string(), |c| format!("{:.0}%", c * 100.0)),
             );
-            let seconds = summary.average_duration_ms() / 1000;
-            ui.label(format!("{}:{:02}", seconds / 60, seconds % 60));
+            ui.label(widgets::clock_ms(summary.average_duration_ms()));
             ui.end_row();
         }
     });

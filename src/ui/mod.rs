@@ -1,16 +1,18 @@
-//! The egui front end: one screen per file. Screens read the domain and push actions;
-//! `app` applies them through the core after the frame is drawn.
+//! The egui front end: one screen per file, each a struct that keeps its state while
+//! another screen is shown. Screens draw from a [`context::ScreenContext`] and push
+//! [`context::Action`]s; `app` applies them through the core after the frame is drawn.
 
 pub mod app;
+pub mod context;
 pub mod decks_screen;
 mod fonts;
 pub mod mock_screen;
-mod review_screen;
-mod settings_screen;
+pub mod review_screen;
+pub mod settings_screen;
 pub mod stats_screen;
 pub mod strings;
 mod summary_screen;
+pub mod widgets;
 
-pub use app::{Action, Clock, ExportTarget, MensetsuApp, Screen, SystemClock};
-pub use review_screen::suggested_rating;
-pub use settings_screen::{format_steps, parse_steps};
+pub use app::MensetsuApp;
+pub use context::{Action, Clock, ReviewAction, Screen, SystemClock};

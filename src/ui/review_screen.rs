@@ -1,90 +1,249 @@
 //! The review screen: question, optional typed draft with a running timer, answer points
-//! to tick, a suggested grade and the four grade buttons.
+//! to tick, a suggested grade and the four grade buttons; the session's summary once it
+//! is over. The session lives here for as long as the app runs, so another screen can be
+//! opened and the draft, ticks and timer are as they were on coming back.
 
-use crate::core::deck::{Card, Lang, Localized};
-use crate::core::log::ReviewRecord;
-use crate::core::queue::QueueKind;
-use crate::core::scheduler::{Rating, format_interval};
-use crate::core::settings::ContentLanguage;
-use crate::ui::app::{Action, MensetsuApp, Screen};
+use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::review::log::{Mode, ReviewRecord};
+use crate::core::review::scheduler::{CardState, Rating, format_interval};
+use crate::core::review::store::{Store, StoreError};
+use crate::core::study::queue::{self, QueueKind, Scope};
+use crate::core::study::stopwatch::Stopwatch;
+use crate::ui::context::{Action, ReviewAction, ScreenContext};
 use crate::ui::strings::Strings;
-use egui::{Color32, Key, Modifiers, RichText};
+use crate::ui::summary_screen;
+use crate::ui::widgets::{self, rating_color, rating_label, suggested_rating};
+use chrono::{DateTime, FixedOffset};
+use egui::{Key, Modifiers, RichText};
 
-const RATINGS: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+/// A card on screen in a study session.
+#[derive(Debug, Clone)]
+pub struct ShownCard {
+    pub card_id: String,
+    pub kind: QueueKind,
+    /// Time spent on this card; stands still while another screen is shown.
+    pub stopwatch: Stopwatch,
+    pub revealed: bool,
+    pub draft: String,
+    pub ticked: Vec<bool>,
+    pub note: String,
+}
 
-/// The grade the ticked points suggest: all covered → Good, at least half → Hard, fewer →
-/// Again. Easy is never suggested: it is the user's call. `None` without points.
-pub fn suggested_rating(ticked: &[bool]) -> Option<Rating> {
-    if ticked.is_empty() {
-        return None;
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub review_id: String,
+    pub card_id: String,
+    pub rating: Rating,
+    pub duration_ms: u64,
+    /// What was on screen, so undo can put it back.
+    pub shown: ShownCard,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReviewSession {
+    pub scope: Scope,
+    /// `None` once the session is over: its summary is shown.
+    pub card: Option<ShownCard>,
+    pub answered: Vec<Answered>,
+}
+
+impl ReviewSession {
+    pub fn is_over(&self) -> bool {
+        self.card.is_none()
     }
-    let covered = ticked.iter().filter(|t| **t).count();
-    Some(if covered == ticked.len() {
-        Rating::Good
-    } else if covered * 2 >= ticked.len() {
-        Rating::Hard
-    } else {
-        Rating::Again
+}
+
+#[derive(Debug, Default)]
+pub struct ReviewScreen {
+    session: Option<ReviewSession>,
+}
+
+impl ReviewScreen {
+    /// The session in progress or just over, if any.
+    pub fn session(&self) -> Option<&ReviewSession> {
+        self.session.as_ref()
+    }
+
+    /// Starts a session on `scope` with its first card (or straight at the summary when
+    /// nothing is due).
+    pub fn start(&mut self, collection: &Collection, scope: Scope, now: DateTime<FixedOffset>) {
+        let card = next_card(collection, &scope, now);
+        self.session = Some(ReviewSession {
+            scope,
+            card,
+            answered: Vec::new(),
+        });
+    }
+
+    /// The user turns to another screen: the timer stops and the note is saved; a
+    /// session that is over is closed.
+    pub fn leave(
+        &mut self,
+        collection: &mut Collection,
+        store: Option<&mut Store>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        if self.session.as_ref().is_some_and(ReviewSession::is_over) {
+            self.session = None;
+        }
+        if let Some(card) = self.shown_mut() {
+            card.stopwatch.pause(now);
+        }
+        self.save_note(collection, store, now)
+    }
+
+    /// The user is back: the timer runs again if the answer is still open.
+    pub fn come_back(&mut self, now: DateTime<FixedOffset>) {
+        if let Some(card) = self.shown_mut().filter(|card| !card.revealed) {
+            card.stopwatch.resume(now);
+        }
+    }
+
+    fn shown_mut(&mut self) -> Option<&mut ShownCard> {
+        self.session
+            .as_mut()
+            .and_then(|session| session.card.as_mut())
+    }
+
+    /// Logs the note of the card on screen if it changed.
+    pub fn save_note(
+        &mut self,
+        collection: &mut Collection,
+        store: Option<&mut Store>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let (Some(card), Some(store)) = (self.shown_mut(), store) else {
+            return Ok(());
+        };
+        collection.save_note(store, &card.card_id, &card.note, now)
+    }
+
+    /// Applies a step of the session. Answers and undos are on disk when this returns
+    /// `Ok`; on an error nothing moved on, so the card stays on screen as it was.
+    pub fn apply(
+        &mut self,
+        action: ReviewAction,
+        collection: &mut Collection,
+        mut store: Option<&mut Store>,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        match action {
+            ReviewAction::Reveal => {
+                if let Some(card) = self.shown_mut() {
+                    card.revealed = true;
+                }
+                Ok(())
+            }
+            ReviewAction::Grade(rating) => {
+                self.save_note(collection, store.as_deref_mut(), now)?;
+                match store {
+                    Some(store) => self.grade(rating, collection, store, now),
+                    None => Ok(()),
+                }
+            }
+            ReviewAction::Undo => match store {
+                Some(store) => self.undo(collection, store, now),
+                None => Ok(()),
+            },
+            ReviewAction::End => {
+                let saved = self.save_note(collection, store, now);
+                if let Some(session) = &mut self.session {
+                    session.card = None;
+                }
+                saved
+            }
+        }
+    }
+
+    fn grade(
+        &mut self,
+        rating: Rating,
+        collection: &mut Collection,
+        store: &mut Store,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        let Some(card) = session.card.as_ref().filter(|card| card.revealed) else {
+            return Ok(());
+        };
+        let duration_ms = card.stopwatch.elapsed_ms(now);
+        let details = AnswerDetails {
+            duration_ms: Some(duration_ms),
+            ..AnswerDetails::with_ticks(&card.ticked, &card.draft)
+        };
+        let review_id = collection.record_answer(store, &card.card_id, rating, now, details)?;
+        let mut shown = session.card.take().unwrap_or_else(|| unreachable!());
+        shown.stopwatch.pause(now);
+        session.answered.push(Answered {
+            review_id,
+            card_id: shown.card_id.clone(),
+            rating,
+            duration_ms,
+            shown,
+        });
+        session.card = next_card(collection, &session.scope, now);
+        Ok(())
+    }
+
+    /// Undoes the session's last answer and shows that card again as it was, with the
+    /// time already spent on it.
+    fn undo(
+        &mut self,
+        collection: &mut Collection,
+        store: &mut Store,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let Some(session) = &mut self.session else {
+            return Ok(());
+        };
+        let Some(last) = session.answered.last() else {
+            return Ok(());
+        };
+        collection.undo(store, &last.review_id, now)?;
+        let Some(last) = session.answered.pop() else {
+            return Ok(());
+        };
+        let mut shown = last.shown;
+        shown.revealed = false;
+        shown.stopwatch.resume(now);
+        session.card = Some(shown);
+        Ok(())
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let has_answered = !session.answered.is_empty();
+        match &mut session.card {
+            Some(shown) => card_ui(ui, ctx, shown, has_answered, actions),
+            None => summary_screen::show(ui, ctx, session, actions),
+        }
+    }
+}
+
+/// The next card of `scope` as it first appears: question only, timer running.
+fn next_card(
+    collection: &Collection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> Option<ShownCard> {
+    let (card_id, kind) = queue::next_card(collection, scope, now)?;
+    let points = collection
+        .decks()
+        .find_card(&card_id)
+        .map_or(0, |(_, card)| card.points.len());
+    Some(ShownCard {
+        note: collection.note(&card_id).to_string(),
+        card_id,
+        kind,
+        stopwatch: Stopwatch::started(now),
+        revealed: false,
+        draft: String::new(),
+        ticked: vec![false; points],
     })
-}
-
-pub(crate) fn rating_label(text: &Strings, rating: Rating) -> &'static str {
-    match rating {
-        Rating::Again => text.again,
-        Rating::Hard => text.hard,
-        Rating::Good => text.good,
-        Rating::Easy => text.easy,
-    }
-}
-
-fn rating_color(rating: Rating) -> Color32 {
-    match rating {
-        Rating::Again => Color32::from_rgb(200, 60, 60),
-        Rating::Hard => Color32::from_rgb(200, 140, 40),
-        Rating::Good => Color32::from_rgb(60, 150, 80),
-        Rating::Easy => Color32::from_rgb(60, 120, 200),
-    }
-}
-
-/// The text of a localized field in the content language; "both" stacks Japanese over
-/// English.
-pub(crate) fn show_localized(
-    ui: &mut egui::Ui,
-    text: &Localized,
-    language: ContentLanguage,
-    size: f32,
-) {
-    match language {
-        ContentLanguage::Ja => {
-            ui.label(RichText::new(text.get(Lang::Ja)).size(size));
-        }
-        ContentLanguage::En => {
-            ui.label(RichText::new(text.get(Lang::En)).size(size));
-        }
-        ContentLanguage::Both => {
-            ui.label(RichText::new(text.get(Lang::Ja)).size(size));
-            if let Some(english) = text.exact(Lang::En) {
-                ui.label(RichText::new(english).size(size * 0.85).weak());
-            }
-        }
-    }
-}
-
-fn localized_plain(text: &Localized, language: ContentLanguage) -> String {
-    match language {
-        ContentLanguage::Ja => text.get(Lang::Ja).to_string(),
-        ContentLanguage::En => text.get(Lang::En).to_string(),
-        ContentLanguage::Both => match text.exact(Lang::En) {
-            Some(english) if text.exact(Lang::Ja).is_some() => {
-                format!("{}\n{english}", text.get(Lang::Ja))
-            }
-            _ => text.get(Lang::Ja).to_string(),
-        },
-    }
-}
-
-fn format_clock(seconds: i64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
@@ -98,13 +257,13 @@ fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Ve
                     && (input.consume_key(Modifiers::NONE, Key::Space)
                         || input.consume_key(Modifiers::NONE, Key::Enter)))
             {
-                actions.push(Action::Reveal);
+                actions.push(Action::Review(ReviewAction::Reveal));
             }
         } else if !typing {
             let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
-            for (key, rating) in keys.into_iter().zip(RATINGS) {
+            for (key, rating) in keys.into_iter().zip(Rating::ALL) {
                 if input.consume_key(Modifiers::NONE, key) {
-                    actions.push(Action::Grade(rating));
+                    actions.push(Action::Review(ReviewAction::Grade(rating)));
                 }
             }
         }
@@ -113,59 +272,53 @@ fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Ve
             && (input.consume_key(Modifiers::COMMAND, Key::Z)
                 || input.consume_key(Modifiers::NONE, Key::U))
         {
-            actions.push(Action::Undo);
+            actions.push(Action::Review(ReviewAction::Undo));
         }
     });
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
-    let now = app.now();
-    let text = app.strings();
-    let language = app.collection.settings.content_language;
-    let target_seconds = i64::from(app.collection.settings.answer_target_seconds);
-    let writable = app.store.is_ok();
-    let Screen::Review(session) = &app.screen else {
+fn card_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    shown: &mut ShownCard,
+    has_answered: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let now = ctx.now;
+    let collection = ctx.collection;
+    let language = collection.settings().content_language;
+    let target_seconds = i64::from(collection.settings().answer_target_seconds);
+    let Some((deck, card)) = collection.decks().find_card(&shown.card_id) else {
         return;
     };
-    let Some(shown) = session.card.clone() else {
-        return;
-    };
-    let has_answered = !session.answered.is_empty();
-    let Some((deck, card)) = app.collection.decks.find_card(&shown.card_id) else {
-        return;
-    };
-    let card: Card = card.clone();
-    let deck_title = deck.title.get(app.lang()).to_string();
-    let state = app.collection.state(&card.id);
-    let previews = app.collection.scheduler.preview(&card.id, &state, now);
-    let history: Vec<PastAnswer> = app
-        .collection
+    let state = collection.state(&card.id);
+    let previews = collection.scheduler().preview(&card.id, &state, now);
+    let history: Vec<PastAnswer> = collection
         .history(&card.id)
-        .into_iter()
-        .map(|(record, _)| PastAnswer::from(record))
+        .map(|replayed| PastAnswer::from(replayed.record))
         .collect();
 
     shortcuts(ui, shown.revealed, has_answered, actions);
 
-    let mut shown = shown;
     ui.horizontal(|ui| {
         if ui.button(format!("← {}", text.back_to_decks)).clicked() {
-            actions.push(Action::EndSession);
+            actions.push(Action::Review(ReviewAction::End));
         }
         ui.separator();
-        ui.weak(deck_title);
+        ui.weak(deck.title.get(ctx.lang));
         ui.weak(match shown.kind {
             QueueKind::Learning => text.queue_learning,
             QueueKind::Review => text.queue_review,
             QueueKind::New => text.queue_new,
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let elapsed = (now - shown.shown_at).num_seconds().max(0);
+            let elapsed = i64::try_from(shown.stopwatch.elapsed_ms(now) / 1000).unwrap_or(0);
             let over = elapsed > target_seconds;
             let clock = RichText::new(format!(
                 "{} / {}",
-                format_clock(elapsed),
-                format_clock(target_seconds)
+                widgets::clock(elapsed),
+                widgets::clock(target_seconds)
             ))
             .monospace()
             .size(18.0);
@@ -188,17 +341,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.weak(text.question);
-            show_localized(ui, &card.question, language, 22.0);
+            widgets::show_localized(ui, &card.question, language, 22.0);
             ui.add_space(10.0);
 
-            let label = ui.label(text.your_answer);
-            ui.add(
-                egui::TextEdit::multiline(&mut shown.draft)
-                    .hint_text(text.answer_hint)
-                    .desired_rows(4)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            widgets::answer_box(ui, text, &mut shown.draft, 4);
             ui.add_space(8.0);
 
             if !shown.revealed {
@@ -206,13 +352,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                     RichText::new(format!("{}  (Space)", text.show_answer)).size(16.0),
                 ));
                 if reveal.clicked() {
-                    actions.push(Action::Reveal);
+                    actions.push(Action::Review(ReviewAction::Reveal));
                 }
                 ui.weak(text.keys_before_reveal);
             } else {
-                answer_points(ui, text, &card, &mut shown.ticked, language);
+                widgets::answer_points(ui, text, card, &mut shown.ticked, language);
                 ui.add_space(8.0);
-                grade_buttons(ui, text, &shown.ticked, &previews, now, writable, actions);
+                grade_buttons(ui, ctx, &shown.ticked, &previews, actions);
                 ui.weak(text.keys_after_reveal);
             }
 
@@ -233,21 +379,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                 history_section(ui, text, &history);
             }
             if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
-                actions.push(Action::Undo);
+                actions.push(Action::Review(ReviewAction::Undo));
             }
         });
-
-    // Widget edits (draft, ticks, note) go back into the session; domain changes wait
-    // for the actions.
-    if let Screen::Review(session) = &mut app.screen {
-        session.card = Some(shown);
-    }
 }
 
 /// One earlier answer to the card, as the history list shows it.
-pub(crate) struct PastAnswer {
+struct PastAnswer {
     when: String,
-    rating: Option<Rating>,
+    rating: Rating,
     covered: Option<(usize, usize)>,
     seconds: Option<u64>,
     draft: Option<String>,
@@ -258,20 +398,20 @@ impl From<&ReviewRecord> for PastAnswer {
     fn from(record: &ReviewRecord) -> Self {
         Self {
             when: record.at.format("%Y-%m-%d %H:%M").to_string(),
-            rating: Rating::try_from(record.rating).ok(),
+            rating: record.rating,
             covered: record
                 .points_total
                 .filter(|total| *total > 0)
                 .map(|total| (record.points_covered.as_ref().map_or(0, Vec::len), total)),
-            seconds: record.duration_ms.map(|ms| ms / 1000),
+            seconds: record.duration_ms,
             draft: record.answer.clone(),
-            mock: record.mode.as_deref() == Some(crate::core::mock::MOCK_MODE),
+            mock: record.mode == Mode::Mock,
         }
     }
 }
 
 /// Every earlier answer to this card, newest first, so the user sees how it improved.
-pub(crate) fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
+fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
     egui::CollapsingHeader::new(format!("{} ({})", text.history, history.len()))
         .default_open(false)
         .show(ui, |ui| {
@@ -281,14 +421,12 @@ pub(crate) fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[Past
             for past in history.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
                     ui.monospace(&past.when);
-                    if let Some(rating) = past.rating {
-                        ui.colored_label(rating_color(rating), rating_label(text, rating));
-                    }
+                    ui.colored_label(rating_color(past.rating), rating_label(text, past.rating));
                     if let Some((covered, total)) = past.covered {
                         ui.label(format!("{} {covered}/{total}", text.points_short));
                     }
-                    if let Some(seconds) = past.seconds {
-                        ui.label(format_clock(seconds as i64));
+                    if let Some(milliseconds) = past.seconds {
+                        ui.label(widgets::clock_ms(milliseconds));
                     }
                     if past.mock {
                         ui.weak(text.mock_interview);
@@ -303,50 +441,20 @@ pub(crate) fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[Past
         });
 }
 
-pub(crate) fn answer_points(
-    ui: &mut egui::Ui,
-    text: &Strings,
-    card: &Card,
-    ticked: &mut Vec<bool>,
-    language: ContentLanguage,
-) {
-    ui.strong(text.answer_points);
-    if card.points.is_empty() {
-        ui.weak(text.no_points);
-        return;
-    }
-    ticked.resize(card.points.len(), false);
-    for (point, checked) in card.points.iter().zip(ticked.iter_mut()) {
-        ui.horizontal_wrapped(|ui| {
-            ui.checkbox(checked, localized_plain(&point.text, language));
-            if point.derived {
-                ui.label(
-                    RichText::new(format!("({})", text.derived_point))
-                        .small()
-                        .italics()
-                        .weak(),
-                )
-                .on_hover_text(text.derived_hint);
-            }
-        });
-    }
-}
-
 fn grade_buttons(
     ui: &mut egui::Ui,
-    text: &Strings,
+    ctx: &ScreenContext,
     ticked: &[bool],
-    previews: &[crate::core::scheduler::CardState; 4],
-    now: chrono::DateTime<chrono::FixedOffset>,
-    writable: bool,
+    previews: &[CardState; 4],
     actions: &mut Vec<Action>,
 ) {
+    let text = ctx.text;
     let suggestion = suggested_rating(ticked);
     ui.horizontal(|ui| {
-        for (index, rating) in RATINGS.into_iter().enumerate() {
+        for (index, rating) in Rating::ALL.into_iter().enumerate() {
             let interval = previews[index]
                 .due
-                .map(|due| format_interval(now, due))
+                .map(|due| format_interval(ctx.now, due))
                 .unwrap_or_default();
             let suggested = suggestion == Some(rating);
             let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
@@ -360,8 +468,8 @@ fn grade_buttons(
                     .fill(rating_color(rating).gamma_multiply(0.35))
                     .stroke(egui::Stroke::new(2.0, rating_color(rating)));
             }
-            if ui.add_enabled(writable, button).clicked() {
-                actions.push(Action::Grade(rating));
+            if ui.add_enabled(ctx.can_write(), button).clicked() {
+                actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
         }
     });

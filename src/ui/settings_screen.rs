@@ -1,8 +1,8 @@
 //! Settings: scheduling, study limits, timer, look and language.
 
-use crate::core::deck::Lang;
-use crate::core::settings::{ContentLanguage, Settings, Theme};
-use crate::ui::app::{Action, MensetsuApp, Screen};
+use crate::core::content::deck::Lang;
+use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
+use crate::ui::context::{Action, Screen, ScreenContext};
 
 /// The settings being edited, with the step lists as the text the user types.
 #[derive(Debug, Clone)]
@@ -39,7 +39,8 @@ pub fn format_steps(minutes: &[f32]) -> String {
         .join(" ")
 }
 
-/// Parses "1m 10m", "30s", "1h", "10" (minutes) into minutes; `None` on anything else.
+/// Parses "1m 10m", "30s", "1h", "10" (minutes) into minutes; `None` on anything else,
+/// including a step outside [`settings::STEP_MINUTES`].
 pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
     text.split([' ', ',', '、'])
         .filter(|part| !part.is_empty())
@@ -56,16 +57,56 @@ pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
                 "d" => value * 60.0 * 24.0,
                 _ => return None,
             };
-            (minutes.is_finite() && minutes > 0.0).then_some(minutes)
+            settings::STEP_MINUTES.contains(minutes).then_some(minutes)
         })
         .collect()
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
-    let text = app.strings();
-    let Screen::Settings(draft) = &mut app.screen else {
-        return;
-    };
+/// The settings screen keeps its draft while another screen is shown, so half-made
+/// changes survive a look at the statistics; Save or Cancel ends the draft.
+#[derive(Debug, Default)]
+pub struct SettingsScreen {
+    draft: Option<Draft>,
+}
+
+impl SettingsScreen {
+    /// The screen is opened: a new draft of the current settings unless one is open.
+    pub fn open(&mut self, settings: &Settings) {
+        if self.draft.is_none() {
+            self.draft = Some(Draft::from(settings));
+        }
+    }
+
+    /// The draft was saved or cancelled.
+    pub fn close(&mut self) {
+        self.draft = None;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let draft = self
+            .draft
+            .get_or_insert_with(|| Draft::from(ctx.collection.settings()));
+        if draft_ui(ui, ctx, draft, actions) {
+            self.draft = None;
+            actions.push(Action::Open(Screen::Decks));
+        }
+    }
+}
+
+/// A slider over a setting's whole range, from the table in `core::settings`.
+fn slider<'a>(value: &'a mut f32, bounds: &Bounds<f32>) -> egui::Slider<'a> {
+    egui::Slider::new(value, bounds.range()).fixed_decimals(bounds.decimals)
+}
+
+/// Draws the draft; true when the user cancelled it.
+fn draft_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    draft: &mut Draft,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let text = ctx.text;
+    let mut cancelled = false;
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("settings_grid")
             .num_columns(2)
@@ -100,22 +141,25 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                 ui.end_row();
 
                 let label = ui.label(text.desired_retention);
-                ui.add(
-                    egui::Slider::new(&mut draft.settings.desired_retention, 0.70..=0.99)
-                        .fixed_decimals(2),
-                )
+                ui.add(slider(
+                    &mut draft.settings.desired_retention,
+                    &settings::DESIRED_RETENTION,
+                ))
                 .labelled_by(label.id);
                 ui.end_row();
 
                 let label = ui.label(text.new_per_day);
-                ui.add(egui::DragValue::new(&mut draft.settings.new_cards_per_day).range(0..=9999))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.new_cards_per_day)
+                        .range(settings::NEW_CARDS_PER_DAY.range()),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
 
                 let label = ui.label(text.rollover_hour);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.day_rollover_hour)
-                        .range(0..=23)
+                        .range(settings::DAY_ROLLOVER_HOUR.range())
                         .suffix(":00"),
                 )
                 .labelled_by(label.id);
@@ -140,7 +184,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                 let label = ui.label(text.answer_timer);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.answer_target_seconds)
-                        .range(10..=1800)
+                        .range(settings::ANSWER_TARGET_SECONDS.range())
                         .suffix(format!(" {}", text.seconds)),
                 )
                 .labelled_by(label.id);
@@ -155,9 +199,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                 ui.end_row();
 
                 let label = ui.label(text.text_size);
-                ui.add(
-                    egui::Slider::new(&mut draft.settings.text_scale, 0.75..=2.0).fixed_decimals(2),
-                )
+                ui.add(slider(
+                    &mut draft.settings.text_scale,
+                    &settings::TEXT_SCALE,
+                ))
                 .labelled_by(label.id);
                 ui.end_row();
             });
@@ -180,11 +225,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
                     _ => draft.error = Some(text.invalid_steps.to_string()),
                 }
             }
-            if ui.button(text.cancel).clicked() {
-                actions.push(Action::OpenDecks);
-            }
+            cancelled = ui.button(text.cancel).clicked();
         });
     });
+    cancelled
 }
 
 #[cfg(test)]

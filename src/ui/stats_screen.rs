@@ -1,13 +1,18 @@
 //! Statistics: reviews per day by grade, weekly true retention against the target, the
 //! due forecast, time spent, a study calendar with the streak, and progress per deck and
-//! role. The numbers come from `core::stats`, computed once per change; this file only
+//! role. The numbers come from `core::study::stats`, computed once per change; this file only
 //! draws them.
 
-use crate::core::stats::{StateCounts, Stats};
-use crate::ui::app::{MensetsuApp, Screen};
-use crate::ui::decks_screen::role_label;
+use crate::core::collection::Collection;
+use crate::core::content::deck::Lang;
+use crate::core::content::role;
+use crate::core::review::days;
+use crate::core::review::scheduler::Rating;
+use crate::core::study::stats::{StateCounts, Stats};
+use crate::ui::context::ScreenContext;
 use crate::ui::strings::Strings;
-use chrono::{Datelike, Days, NaiveDate};
+use crate::ui::widgets::{rating_color, rating_label};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints};
 
@@ -30,47 +35,58 @@ impl Range {
     }
 }
 
-const GRADE_COLORS: [Color32; 4] = [
-    Color32::from_rgb(200, 60, 60),
-    Color32::from_rgb(220, 150, 40),
-    Color32::from_rgb(60, 160, 80),
-    Color32::from_rgb(60, 120, 210),
-];
+/// The statistics screen keeps its range and the numbers it last computed.
+#[derive(Debug, Default)]
+pub struct StatsScreen {
+    range: Range,
+    /// Statistics for a collection generation and study day; recomputed when either moves.
+    cached: Option<(u64, NaiveDate, Stats)>,
+}
 
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp) {
-    let text = app.strings();
-    let desired = f64::from(app.collection.settings.desired_retention);
-    let Screen::Stats(range) = &mut app.screen else {
-        return;
-    };
-    let mut chosen = *range;
-    ui.horizontal(|ui| {
-        ui.label(text.range);
-        ui.selectable_value(&mut chosen, Range::Month, text.days_30);
-        ui.selectable_value(&mut chosen, Range::Quarter, text.days_90);
-        ui.selectable_value(&mut chosen, Range::Year, text.days_365);
-    });
-    *range = chosen;
-    let stats = app.stats().clone();
+impl StatsScreen {
+    /// The statistics, computed once per change of the log or settings (and of the day).
+    pub fn stats(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &Stats {
+        let today = days::study_day(now, collection.settings().day_rollover_hour);
+        let generation = collection.generation();
+        let cached = match self.cached.take() {
+            Some(cached) if cached.0 == generation && cached.1 == today => cached,
+            _ => (generation, today, collection.stats(now)),
+        };
+        &self.cached.insert(cached).2
+    }
 
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            summary_line(ui, text, &stats);
-            ui.add_space(8.0);
-            ui.strong(text.reviews_per_day);
-            reviews_chart(ui, text, &stats, chosen);
-            ui.strong(text.time_per_day);
-            time_chart(ui, &stats, chosen);
-            ui.strong(text.retention_per_week);
-            retention_chart(ui, text, &stats, desired);
-            ui.strong(text.due_forecast);
-            due_chart(ui, &stats);
-            ui.strong(text.study_calendar);
-            calendar(ui, &stats);
-            ui.add_space(8.0);
-            progress_tables(ui, text, &stats);
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext) {
+        let text = ctx.text;
+        let desired = f64::from(ctx.collection.settings().desired_retention);
+        let mut chosen = self.range;
+        ui.horizontal(|ui| {
+            ui.label(text.range);
+            ui.selectable_value(&mut chosen, Range::Month, text.days_30);
+            ui.selectable_value(&mut chosen, Range::Quarter, text.days_90);
+            ui.selectable_value(&mut chosen, Range::Year, text.days_365);
         });
+        self.range = chosen;
+        let stats = self.stats(ctx.collection, ctx.now);
+
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                summary_line(ui, text, stats);
+                ui.add_space(8.0);
+                ui.strong(text.reviews_per_day);
+                reviews_chart(ui, text, stats, chosen);
+                ui.strong(text.time_per_day);
+                time_chart(ui, stats, chosen);
+                ui.strong(text.retention_per_week);
+                retention_chart(ui, text, stats, desired);
+                ui.strong(text.due_forecast);
+                due_chart(ui, stats);
+                ui.strong(text.study_calendar);
+                calendar(ui, stats);
+                ui.add_space(8.0);
+                progress_tables(ui, text, ctx.lang, stats);
+            });
+    }
 }
 
 fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
@@ -115,18 +131,22 @@ fn small_plot(id: &str) -> Plot<'_> {
 }
 
 fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
-    let names = [text.again, text.hard, text.good, text.easy];
     let mut charts: Vec<BarChart> = Vec::new();
-    for grade in 0..4 {
+    for rating in Rating::ALL {
         let bars = past_days(stats, range)
             .map(|(x, day)| {
                 let reviews = stats.reviews_per_day.get(&day).copied().unwrap_or_default();
-                let count = [reviews.again, reviews.hard, reviews.good, reviews.easy][grade];
+                let count = match rating {
+                    Rating::Again => reviews.again,
+                    Rating::Hard => reviews.hard,
+                    Rating::Good => reviews.good,
+                    Rating::Easy => reviews.easy,
+                };
                 Bar::new(x, f64::from(count)).name(day.to_string())
             })
             .collect();
-        let mut chart = BarChart::new(names[grade], bars)
-            .color(GRADE_COLORS[grade])
+        let mut chart = BarChart::new(rating_label(text, rating), bars)
+            .color(rating_color(rating))
             .width(0.8);
         let below: Vec<&BarChart> = charts.iter().collect();
         chart = chart.stack_on(&below);
@@ -177,7 +197,7 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, desired: f6
         .include_y(100.0)
         .legend(Legend::default())
         .show(ui, |plot| {
-            plot.line(Line::new(text.true_retention, points).color(GRADE_COLORS[2]));
+            plot.line(Line::new(text.true_retention, points).color(rating_color(Rating::Good)));
             plot.hline(HLine::new(text.desired_retention, desired * 100.0).color(Color32::GRAY));
         });
 }
@@ -190,7 +210,11 @@ fn due_chart(ui: &mut egui::Ui, stats: &Stats) {
         .map(|(offset, due)| Bar::new(offset as f64, due.cards as f64).name(due.day.to_string()))
         .collect();
     small_plot("due_forecast").show(ui, |plot| {
-        plot.bar_chart(BarChart::new("due", bars).color(GRADE_COLORS[3]).width(0.8));
+        plot.bar_chart(
+            BarChart::new("due", bars)
+                .color(rating_color(Rating::Easy))
+                .width(0.8),
+        );
     });
 }
 
@@ -242,7 +266,7 @@ fn calendar(ui: &mut egui::Ui, stats: &Stats) {
     }
 }
 
-fn progress_tables(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
+fn progress_tables(ui: &mut egui::Ui, text: &Strings, lang: Lang, stats: &Stats) {
     let row = |ui: &mut egui::Ui, name: String, counts: &StateCounts| {
         ui.label(name);
         ui.label(counts.new.to_string());
@@ -261,7 +285,7 @@ fn progress_tables(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
     egui::Grid::new("per_role").striped(true).show(ui, |ui| {
         header(ui, text.role);
         for (role, counts) in &stats.counts_per_role {
-            row(ui, role_label(text, role), counts);
+            row(ui, role::label(role, lang).to_string(), counts);
         }
     });
     ui.add_space(8.0);

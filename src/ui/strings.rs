@@ -1,18 +1,15 @@
 //! The app's own labels in Japanese and English. A struct rather than a key lookup, so a
 //! missing translation is a compile error, not a blank button.
 
-use crate::core::deck::Lang;
+use crate::core::content::deck::Lang;
 
 pub struct Strings {
     pub app_title: &'static str,
     pub decks: &'static str,
+    /// The tab of a study session in progress.
+    pub study_tab: &'static str,
     pub settings: &'static str,
     pub data_dir: &'static str,
-    pub role_vpoe: &'static str,
-    pub role_hoe: &'static str,
-    pub role_cto: &'static str,
-    pub role_fundamentals: &'static str,
-    pub role_other: &'static str,
     pub new: &'static str,
     pub learning: &'static str,
     pub due: &'static str,
@@ -124,13 +121,9 @@ pub struct Strings {
 pub const JA: Strings = Strings {
     app_title: "面接 mensetsu",
     decks: "デッキ",
+    study_tab: "学習中のセッション",
     settings: "設定",
     data_dir: "データフォルダ",
-    role_vpoe: "VPoE",
-    role_hoe: "Head of Engineering",
-    role_cto: "CTO",
-    role_fundamentals: "役割の基礎知識",
-    role_other: "その他",
     new: "新規",
     learning: "学習中",
     due: "復習",
@@ -241,13 +234,9 @@ pub const JA: Strings = Strings {
 pub const EN: Strings = Strings {
     app_title: "mensetsu 面接",
     decks: "Decks",
+    study_tab: "Study session",
     settings: "Settings",
     data_dir: "Data folder",
-    role_vpoe: "VPoE",
-    role_hoe: "Head of Engineering",
-    role_cto: "CTO",
-    role_fundamentals: "Role fundamentals",
-    role_other: "Other",
     new: "New",
     learning: "Learning",
     due: "Due",

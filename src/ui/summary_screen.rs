@@ -1,15 +1,19 @@
 //! The end of a study session: what was answered, how long it took, what comes next.
+//! Drawn by the review screen, which owns the session.
 
-use crate::core::queue;
-use crate::core::scheduler::Rating;
-use crate::ui::app::{Action, MensetsuApp, Screen};
+use crate::core::review::scheduler::Rating;
+use crate::core::study::queue;
+use crate::ui::context::{Action, ReviewAction, Screen, ScreenContext};
+use crate::ui::review_screen::ReviewSession;
+use crate::ui::widgets::{self, rating_label};
 
-pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>) {
-    let text = app.strings();
-    let now = app.now();
-    let Screen::Summary(session) = &app.screen else {
-        return;
-    };
+pub fn show(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    session: &ReviewSession,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
     ui.heading(text.session_done);
     ui.add_space(8.0);
     let count = |rating: Rating| {
@@ -20,29 +24,22 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
             .count()
     };
     ui.label(format!("{}: {}", text.answered, session.answered.len()));
-    ui.label(format!(
-        "{} {} · {} {} · {} {} · {} {}",
-        text.again,
-        count(Rating::Again),
-        text.hard,
-        count(Rating::Hard),
-        text.good,
-        count(Rating::Good),
-        text.easy,
-        count(Rating::Easy)
-    ));
+    let by_grade: Vec<String> = Rating::ALL
+        .into_iter()
+        .map(|rating| format!("{} {}", rating_label(text, rating), count(rating)))
+        .collect();
+    ui.label(by_grade.join(" · "));
     if !session.answered.is_empty() {
         let total_ms: u64 = session.answered.iter().map(|a| a.duration_ms).sum();
-        let average = total_ms / session.answered.len() as u64 / 1000;
+        let average = total_ms / session.answered.len() as u64;
         ui.label(format!(
-            "{}: {}:{:02}",
+            "{}: {}",
             text.average_time,
-            average / 60,
-            average % 60
+            widgets::clock_ms(average)
         ));
     }
     ui.add_space(8.0);
-    match queue::next_learning_due(&app.collection, &session.scope, now) {
+    match queue::next_learning_due(ctx.collection, &session.scope, ctx.now) {
         Some(due) => {
             ui.label(format!("{}: {}", text.come_back_at, due.format("%H:%M")));
         }
@@ -53,10 +50,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut MensetsuApp, actions: &mut Vec<Action>)
     ui.add_space(12.0);
     ui.horizontal(|ui| {
         if ui.button(text.back_to_decks).clicked() {
-            actions.push(Action::OpenDecks);
+            actions.push(Action::Open(Screen::Decks));
         }
         if !session.answered.is_empty() && ui.button(text.undo).clicked() {
-            actions.push(Action::Undo);
+            actions.push(Action::Review(ReviewAction::Undo));
         }
     });
 }

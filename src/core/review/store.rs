@@ -4,8 +4,9 @@
 //! Writes only ever append to this device's log; nothing here rewrites or deletes a line
 //! the user produced.
 
-use crate::core::log::{self, LogProblem, LoggedRecord, Origin, Record};
 use crate::core::paths::DataDir;
+use crate::core::problem::Problem;
+use crate::core::review::log::{self, LoggedRecord, Origin, Record};
 use chrono::NaiveDate;
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -46,7 +47,7 @@ fn io_error(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) ->
 #[derive(Debug, Default, Clone)]
 pub struct LogSnapshot {
     pub records: Vec<LoggedRecord>,
-    pub problems: Vec<LogProblem>,
+    pub problems: Vec<Problem>,
 }
 
 /// Reads every `*.jsonl` in the reviews folder (a missing folder is an empty log).
@@ -56,11 +57,10 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return snapshot,
         Err(error) => {
-            snapshot.problems.push(LogProblem {
-                file: reviews_dir.to_path_buf(),
-                line: None,
-                message: format!("cannot read the reviews folder: {error}"),
-            });
+            snapshot.problems.push(Problem::error(
+                reviews_dir,
+                format!("cannot read the reviews folder: {error}"),
+            ));
             return snapshot;
         }
     };
@@ -77,11 +77,9 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
                 snapshot.records.append(&mut records);
                 snapshot.problems.append(&mut problems);
             }
-            Err(error) => snapshot.problems.push(LogProblem {
-                file: file.clone(),
-                line: None,
-                message: format!("cannot read: {error}"),
-            }),
+            Err(error) => snapshot
+                .problems
+                .push(Problem::error(&file, format!("cannot read: {error}"))),
         }
     }
     snapshot.records = log::merge(std::mem::take(&mut snapshot.records));
@@ -298,7 +296,8 @@ fn scan_log(file: &mut File, path: &Path, device_id: &str) -> Result<(u64, usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::log::{ReviewRecord, UndoRecord};
+    use crate::core::review::log::{Mode, ReviewRecord, UndoRecord};
+    use crate::core::review::scheduler::Rating;
     use chrono::DateTime;
 
     fn review(store: &Store, card: &str, at: &str, rating: u8) -> Record {
@@ -306,12 +305,12 @@ mod tests {
             id: store.next_id(),
             card: card.to_string(),
             at: DateTime::parse_from_rfc3339(at).unwrap(),
-            rating,
+            rating: Rating::try_from(rating).unwrap(),
             duration_ms: None,
             points_covered: None,
             points_total: None,
             answer: None,
-            mode: None,
+            mode: Mode::Study,
             session: None,
         })
     }

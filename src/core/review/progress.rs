@@ -2,21 +2,33 @@
 //! through the scheduler. Nothing here is stored; changing a scheduling setting and
 //! replaying again gives the states under the new setting.
 
-use crate::core::deck::DeckSet;
-use crate::core::log::{self, LogProblem, Origin, Record, ReviewRecord};
-use crate::core::scheduler::{CardState, Phase, Rating, Scheduler};
-use crate::core::store::LogSnapshot;
+use crate::core::content::deck::DeckSet;
+use crate::core::problem::Problem;
+use crate::core::review::log::{self, Origin, Record, ReviewRecord};
+use crate::core::review::scheduler::{CardState, Phase, Scheduler};
+use crate::core::review::store::LogSnapshot;
 
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
-/// One review as replayed: which log record it was and what it did to the card.
+/// One review as replayed: which log record it was and what it did to the card. Kept
+/// inside the crate: callers get [`Replayed`], with the record itself.
 #[derive(Debug, Clone)]
-pub struct ReplayedReview {
+pub(crate) struct ReplayedReview {
     /// Index into [`LogSnapshot::records`].
-    pub record_index: usize,
+    record_index: usize,
+    phase_before: Phase,
+    state_after: CardState,
+}
+
+/// An effective review (not undone) with what it did to its card.
+#[derive(Debug, Clone, Copy)]
+pub struct Replayed<'a> {
+    pub record: &'a ReviewRecord,
+    /// The card's phase when it was answered: an answer in Review is what true retention
+    /// counts.
     pub phase_before: Phase,
-    pub state_after: CardState,
+    pub state_after: &'a CardState,
 }
 
 /// What the log says about one card that has at least one effective review.
@@ -42,13 +54,13 @@ pub struct Progress {
     slots: FxHashMap<String, usize>,
     cards: Vec<CardProgress>,
     /// Effective reviews in time order.
-    pub reviews: Vec<ReplayedReview>,
+    reviews: Vec<ReplayedReview>,
     /// Reviews of card ids no loaded deck has, by card id. They stay in the log (a deck
     /// may come back) and their states are still derived.
-    pub orphaned: BTreeMap<String, usize>,
+    orphaned: BTreeMap<String, usize>,
     /// Where the first review of each orphaned card id is, so the notice can point at it.
-    pub orphan_origins: FxHashMap<String, Origin>,
-    pub problems: Vec<LogProblem>,
+    orphan_origins: FxHashMap<String, Origin>,
+    problems: Vec<Problem>,
 }
 
 impl Progress {
@@ -71,7 +83,7 @@ impl Progress {
 
     /// Applies one review record (by index into the snapshot) on top of the current
     /// states. The record must be later than every review applied so far.
-    pub fn apply(
+    pub(crate) fn apply(
         &mut self,
         snapshot: &LogSnapshot,
         record_index: usize,
@@ -84,10 +96,7 @@ impl Progress {
         let Record::Review(review) = &logged.record else {
             return;
         };
-        // parse_log only passes ratings 1-4, so this never drops a valid review.
-        let Ok(rating) = Rating::try_from(review.rating) else {
-            return;
-        };
+        let rating = review.rating;
         let card_id = review.card.as_str();
         let slot = match self.slots.get(card_id) {
             Some(&slot) => slot,
@@ -136,7 +145,7 @@ impl Progress {
 
     /// The card's effective reviews, as indices into `reviews`, oldest first; empty for a
     /// card never reviewed.
-    pub fn history_of(&self, card_id: &str) -> &[usize] {
+    fn history_of(&self, card_id: &str) -> &[usize] {
         self.card(card_id)
             .map_or(&[], |card| card.history.as_slice())
     }
@@ -148,8 +157,8 @@ impl Progress {
     }
 
     /// Every card with at least one effective review (orphans included): its id, state
-    /// and history. In no particular order.
-    pub fn reviewed_cards(&self) -> impl Iterator<Item = (&str, &CardState, &[usize])> {
+    /// and history (indices into `reviews`). In no particular order.
+    fn reviewed_card_slots(&self) -> impl Iterator<Item = (&str, &CardState, &[usize])> {
         self.slots.iter().filter_map(|(id, &slot)| {
             let card = self.cards.get(slot)?;
             Some((id.as_str(), &card.state, card.history.as_slice()))
@@ -161,45 +170,89 @@ impl Progress {
         self.cards.len()
     }
 
-    /// The review record behind a replayed review.
-    pub fn record<'a>(
-        &self,
-        snapshot: &'a LogSnapshot,
-        review: &ReplayedReview,
-    ) -> &'a ReviewRecord {
-        match &snapshot.records[review.record_index].record {
-            Record::Review(record) => record,
-            // replay() only indexes review records.
-            Record::Undo(_) | Record::Note(_) => {
-                unreachable!("replayed reviews point at review records")
+    /// How many effective reviews were replayed.
+    pub fn review_count(&self) -> usize {
+        self.reviews.len()
+    }
+
+    /// How many card ids that no deck has were reviewed.
+    pub fn orphan_count(&self) -> usize {
+        self.orphaned.len()
+    }
+
+    /// Problems with the log: lines that could not be read, undos of unknown reviews,
+    /// repeated ids, clocks turned back.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// One warning per orphaned card id, made as they are taken (a screen takes only the
+    /// first few), pointing at the card's first review so the user can find the log.
+    pub fn orphan_problems(&self) -> impl ExactSizeIterator<Item = Problem> + '_ {
+        self.orphaned.iter().map(|(card, count)| {
+            let message = format!(
+                "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
+            );
+            match self.orphan_origins.get(card) {
+                Some(origin) => Problem::warning(&origin.file, message).at_line(Some(origin.line)),
+                None => Problem::warning("reviews", message),
             }
+        })
+    }
+
+    /// The review behind `index` (into `reviews`), with the record it came from.
+    fn resolve<'a>(&'a self, snapshot: &'a LogSnapshot, index: usize) -> Option<Replayed<'a>> {
+        let replayed = self.reviews.get(index)?;
+        match &snapshot.records.get(replayed.record_index)?.record {
+            Record::Review(record) => Some(Replayed {
+                record,
+                phase_before: replayed.phase_before,
+                state_after: &replayed.state_after,
+            }),
+            // replay() only indexes review records.
+            Record::Undo(_) | Record::Note(_) => None,
         }
     }
 
-    /// Messages for the user about orphaned reviews, one per card id, formatted as they
-    /// are taken (a screen takes only the first few).
-    pub fn orphan_notices(&self) -> impl Iterator<Item = String> + '_ {
-        self.orphaned
+    /// Every effective review in time order. `snapshot` must be the one replayed.
+    pub(crate) fn reviews<'a>(
+        &'a self,
+        snapshot: &'a LogSnapshot,
+    ) -> impl Iterator<Item = Replayed<'a>> + 'a {
+        (0..self.reviews.len()).filter_map(move |index| self.resolve(snapshot, index))
+    }
+
+    /// The card's effective reviews, oldest first. `snapshot` must be the one replayed.
+    pub(crate) fn history<'a>(
+        &'a self,
+        snapshot: &'a LogSnapshot,
+        card_id: &str,
+    ) -> impl Iterator<Item = Replayed<'a>> + 'a {
+        self.history_of(card_id)
             .iter()
-            .map(|(card, count)| {
-                // The first review's place, so the user can find which log it is in.
-                let place = self
-                    .orphan_origins
-                    .get(card)
-                    .map(|origin| format!("{}:{}: ", origin.file.display(), origin.line))
-                    .unwrap_or_default();
-                format!(
-                    "{place}{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
-                )
-            })
+            .filter_map(move |&index| self.resolve(snapshot, index))
+    }
+
+    /// Every card with at least one effective review (orphans included), with its state
+    /// and its first review. In no particular order.
+    pub(crate) fn reviewed_cards<'a>(
+        &'a self,
+        snapshot: &'a LogSnapshot,
+    ) -> impl Iterator<Item = (&'a str, &'a CardState, Option<Replayed<'a>>)> + 'a {
+        self.reviewed_card_slots().map(move |(id, state, history)| {
+            let first = history
+                .first()
+                .and_then(|&index| self.resolve(snapshot, index));
+            (id, state, first)
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::log::parse_log;
-    use crate::core::scheduler::SchedulerConfig;
+    use crate::core::review::log::parse_log;
+    use crate::core::review::scheduler::{Rating, SchedulerConfig};
     use chrono::{DateTime, FixedOffset};
     use std::path::Path;
 
@@ -265,7 +318,7 @@ mod tests {
         assert_eq!(progress.reviewed_card_count(), 2);
         assert_eq!(progress.state_of("gone-q9").map(|s| s.reps), Some(1));
         let mut reviewed: Vec<(&str, usize)> = progress
-            .reviewed_cards()
+            .reviewed_card_slots()
             .map(|(id, _, history)| (id, history.len()))
             .collect();
         reviewed.sort();

@@ -1,11 +1,9 @@
 //! Statistics, computed once from the replayed log and then only read (by the CLI and the
 //! statistics screen).
 
-use crate::core::days::study_day;
-use crate::core::deck::DeckSet;
-use crate::core::progress::Progress;
-use crate::core::scheduler::{CardState, Phase};
-use crate::core::store::LogSnapshot;
+use crate::core::collection::Collection;
+use crate::core::review::days::study_day;
+use crate::core::review::scheduler::{CardState, Phase, Rating};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -124,13 +122,10 @@ pub struct Stats {
 }
 
 impl Stats {
-    pub fn compute(
-        decks: &DeckSet,
-        snapshot: &LogSnapshot,
-        progress: &Progress,
-        now: DateTime<FixedOffset>,
-        rollover_hour: u32,
-    ) -> Self {
+    /// The statistics of `collection` as of `now`, in one pass over its cards and one
+    /// over its answers.
+    pub fn compute(collection: &Collection, now: DateTime<FixedOffset>) -> Self {
+        let rollover_hour = collection.settings().day_rollover_hour;
         let today = study_day(now, rollover_hour);
         let mut stats = Stats {
             today,
@@ -142,8 +137,8 @@ impl Stats {
                 .collect(),
             ..Stats::default()
         };
-        for (deck, card) in decks.cards() {
-            let state = progress.state(&card.id);
+        for (deck, card) in collection.decks().cards() {
+            let state = collection.state(&card.id);
             stats.counts.add_card(&state);
             stats
                 .counts_per_deck
@@ -168,19 +163,19 @@ impl Stats {
         }
         let window_start = today - Days::new(WINDOW_DAYS - 1);
         let mut weeks: BTreeMap<NaiveDate, Retention> = BTreeMap::new();
-        for replayed in &progress.reviews {
-            let record = progress.record(snapshot, replayed);
+        for replayed in collection.reviews() {
+            let record = replayed.record;
             let day = study_day(record.at, rollover_hour);
             let entry = stats.reviews_per_day.entry(day).or_default();
             match record.rating {
-                1 => entry.again += 1,
-                2 => entry.hard += 1,
-                3 => entry.good += 1,
-                _ => entry.easy += 1,
+                Rating::Again => entry.again += 1,
+                Rating::Hard => entry.hard += 1,
+                Rating::Good => entry.good += 1,
+                Rating::Easy => entry.easy += 1,
             }
             entry.duration_ms += record.duration_ms.unwrap_or(0);
             if replayed.phase_before == Phase::Review {
-                let passed = u32::from(record.rating > 1);
+                let passed = u32::from(record.rating != Rating::Again);
                 let week = weeks.entry(week_start(day)).or_default();
                 week.total += 1;
                 week.passed += passed;
@@ -190,10 +185,10 @@ impl Stats {
                 }
             }
         }
-        if let Some(first) = progress
-            .reviews
-            .first()
-            .map(|replayed| study_day(progress.record(snapshot, replayed).at, rollover_hour))
+        if let Some(first) = collection
+            .reviews()
+            .next()
+            .map(|replayed| study_day(replayed.record.at, rollover_hour))
         {
             let mut week = week_start(first);
             while week <= today {
@@ -242,8 +237,11 @@ fn streak(reviews_per_day: &BTreeMap<NaiveDate, DayReviews>, today: NaiveDate) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::log::{merge, parse_log};
-    use crate::core::scheduler::{Scheduler, SchedulerConfig};
+    use crate::core::content::deck::DeckSet;
+    use crate::core::paths::DataDir;
+    use crate::core::review::log::{merge, parse_log};
+    use crate::core::review::store::LogSnapshot;
+    use crate::core::settings::Settings;
     use std::path::Path;
 
     fn at(text: &str) -> DateTime<FixedOffset> {
@@ -303,16 +301,9 @@ mod tests {
                 .into(),
             false,
         )]);
-        let snapshot = fixed_log();
-        let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
-        let progress = Progress::replay(&snapshot, &decks, &scheduler);
-        let stats = Stats::compute(
-            &decks,
-            &snapshot,
-            &progress,
-            at("2026-11-13T10:00:00+09:00"),
-            4,
-        );
+        let collection =
+            Collection::from_parts(DataDir::new("t"), decks, Settings::default(), fixed_log());
+        let stats = Stats::compute(&collection, at("2026-11-13T10:00:00+09:00"));
 
         assert_eq!(stats.today, NaiveDate::from_ymd_opt(2026, 11, 13).unwrap());
         // q01 lapsed into relearning, q02 graduated with Easy, q03 untouched.

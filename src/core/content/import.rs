@@ -3,7 +3,8 @@
 //!
 //! Pure: text in, [`Deck`] out. Reading the file and writing the deck is the CLI's job.
 
-use crate::core::deck::{Card, Deck, FORMAT_VERSION, Localized, Point, Source};
+use crate::core::content::deck::{Card, Deck, FORMAT_VERSION, Localized, Point, Source};
+use crate::core::content::role;
 use std::collections::HashSet;
 
 /// A deck made from a guide, with what the importer learnt on the way.
@@ -213,7 +214,7 @@ fn read_front_matter(lines: &[&str]) -> Result<FrontMatter, ImportError> {
                 reason: format!(
                     "is not valid JSON (line {}): {}",
                     error.line() + 1,
-                    json_error_text(&error)
+                    crate::core::text::serde_message(&error, usize::MAX)
                 ),
             })?;
         let text_field = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
@@ -253,12 +254,6 @@ fn read_front_matter(lines: &[&str]) -> Result<FrontMatter, ImportError> {
         return Ok(front);
     }
     Ok(FrontMatter::default())
-}
-
-fn json_error_text(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let cut = message.rfind(" at line ").unwrap_or(message.len());
-    message[..cut].to_string()
 }
 
 /// A one-line YAML scalar: quotes removed, a trailing comment dropped.
@@ -816,18 +811,6 @@ fn has_japanese(text: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // Role
 
-const ROLE_NAMES: &[(&str, &[&str])] = &[
-    (
-        "vpoe",
-        &["vpoe", "vp of engineering", "vice president of engineering"],
-    ),
-    ("hoe", &["hoe", "head of engineering"]),
-    (
-        "cto",
-        &["cto", "chief technology officer", "最高技術責任者"],
-    ),
-];
-
 /// The role a guide prepares for: the first role its slug or title names; failing that,
 /// the role its text names most often (a plain-text guide may have a title like "組織の
 /// 戦略と成長を牽引" and mention its role on every other line).
@@ -835,7 +818,7 @@ fn guess_role(slug: &str, title: &str, body: &str) -> &'static str {
     first_role_named(slug)
         .or_else(|| first_role_named(title))
         .or_else(|| most_named_role(body))
-        .unwrap_or("other")
+        .unwrap_or(role::OTHER)
 }
 
 /// Words for name matching: runs of ASCII letters and digits, lower-cased, and every other
@@ -865,12 +848,12 @@ fn words(text: &str) -> Vec<String> {
 fn role_mentions(text: &str) -> Vec<(&'static str, usize)> {
     let text_words = words(text);
     let mut mentions = Vec::new();
-    for (role, names) in ROLE_NAMES {
-        for name in *names {
+    for role in role::ROLES {
+        for name in role.named_as {
             let name_words = words(name);
             for (at, window) in text_words.windows(name_words.len()).enumerate() {
                 if window == name_words.as_slice() {
-                    mentions.push((*role, at));
+                    mentions.push((role.id, at));
                 }
             }
         }
@@ -887,9 +870,13 @@ fn first_role_named(text: &str) -> Option<&'static str> {
 
 fn most_named_role(text: &str) -> Option<&'static str> {
     let mentions = role_mentions(text);
-    let mut counts: Vec<(&'static str, usize)> = ROLE_NAMES
+    let mut counts: Vec<(&'static str, usize)> = role::ROLES
         .iter()
-        .map(|(role, _)| (*role, mentions.iter().filter(|(r, _)| r == role).count()))
+        .filter(|role| !role.named_as.is_empty())
+        .map(|role| {
+            let count = mentions.iter().filter(|(r, _)| *r == role.id).count();
+            (role.id, count)
+        })
         .collect();
     counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     match counts.as_slice() {
@@ -905,12 +892,12 @@ mod tests {
     fn points(card: &Card) -> Vec<&str> {
         card.points
             .iter()
-            .map(|p| p.text.get(crate::core::deck::Lang::Ja))
+            .map(|p| p.text.get(crate::core::content::deck::Lang::Ja))
             .collect()
     }
 
     fn question(card: &Card) -> &str {
-        card.question.get(crate::core::deck::Lang::Ja)
+        card.question.get(crate::core::content::deck::Lang::Ja)
     }
 
     const PIPE_TABLE_GUIDE: &str = "---json

@@ -3,9 +3,9 @@
 //! due within the learn-ahead window.
 
 use crate::core::collection::Collection;
-use crate::core::days::{end_of_study_day, study_day};
-use crate::core::deck::Deck;
-use crate::core::scheduler::{CardState, Phase};
+use crate::core::content::deck::Deck;
+use crate::core::review::days::{end_of_study_day, study_day};
+use crate::core::review::scheduler::{CardState, Phase};
 use chrono::{DateTime, Duration, FixedOffset};
 use std::collections::HashMap;
 
@@ -56,18 +56,12 @@ impl DueCounts {
 /// New cards first answered on the study day of `now`, across all decks: the daily limit
 /// is shared, as in Anki's default.
 pub fn new_cards_introduced_today(collection: &Collection, now: DateTime<FixedOffset>) -> usize {
-    let rollover = collection.settings.day_rollover_hour;
+    let rollover = collection.settings().day_rollover_hour;
     let today = study_day(now, rollover);
     collection
-        .progress
         .reviewed_cards()
-        .filter_map(|(_, _, history)| history.first())
-        .filter(|&&first| {
-            let record = collection
-                .progress
-                .record(&collection.snapshot, &collection.progress.reviews[first]);
-            study_day(record.at, rollover) == today
-        })
+        .filter_map(|(_, _, first)| first)
+        .filter(|first| study_day(first.record.at, rollover) == today)
         .count()
 }
 
@@ -80,13 +74,13 @@ pub fn due_counts_by_deck(
     collection: &Collection,
     now: DateTime<FixedOffset>,
 ) -> (HashMap<String, DueCounts>, DueCounts) {
-    let end_of_day = end_of_study_day(now, collection.settings.day_rollover_hour);
+    let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
     let mut all = DueCounts::default();
-    for loaded in &collection.decks.decks {
+    for loaded in &collection.decks().decks {
         let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
         for card in &loaded.deck.cards {
-            let state = collection.progress.state_of(&card.id);
+            let state = collection.state_of(&card.id);
             let Some(state) = state.filter(|state| state.phase != Phase::New) else {
                 // Capped by the daily limit below.
                 counts.new += 1;
@@ -104,7 +98,7 @@ pub fn due_counts_by_deck(
         all.learning += counts.learning;
         all.review += counts.review;
     }
-    let limit = collection.settings.new_cards_per_day as usize;
+    let limit = collection.settings().new_cards_per_day as usize;
     let left_today = limit.saturating_sub(new_cards_introduced_today(collection, now));
     for counts in per_deck.values_mut() {
         counts.new = counts.new.min(left_today);
@@ -129,17 +123,17 @@ pub fn next_card(
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<(String, QueueKind)> {
-    let end_of_day = end_of_study_day(now, collection.settings.day_rollover_hour);
+    let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let mut learning_due: Option<(DateTime<FixedOffset>, &str)> = None;
     let mut learning_ahead: Option<(DateTime<FixedOffset>, &str)> = None;
     let mut review_due: Option<(DateTime<FixedOffset>, &str)> = None;
     let mut first_new: Option<&str> = None;
-    for (deck, card) in collection.decks.cards() {
+    for (deck, card) in collection.decks().cards() {
         if !scope.includes(deck) {
             continue;
         }
         let id = card.id.as_str();
-        let Some(state) = collection.progress.state_of(id) else {
+        let Some(state) = collection.state_of(id) else {
             if first_new.is_none() {
                 first_new = Some(id);
             }
@@ -164,7 +158,7 @@ pub fn next_card(
     if let Some((_, id)) = review_due {
         return Some((id.to_string(), QueueKind::Review));
     }
-    let limit = collection.settings.new_cards_per_day as usize;
+    let limit = collection.settings().new_cards_per_day as usize;
     if let Some(id) = first_new
         && new_cards_introduced_today(collection, now) < limit
     {
@@ -190,12 +184,12 @@ pub fn next_learning_due(
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
-    let end_of_day = end_of_study_day(now, collection.settings.day_rollover_hour);
+    let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     collection
-        .decks
+        .decks()
         .cards()
         .filter(|(deck, _)| scope.includes(deck))
-        .filter_map(|(_, card)| collection.progress.state_of(&card.id))
+        .filter_map(|(_, card)| collection.state_of(&card.id))
         .filter(|state| is_learning(state))
         .filter_map(|state| state.due)
         .filter(|due| *due > now && *due < end_of_day)
@@ -207,9 +201,9 @@ mod tests {
     use super::*;
     use crate::core::collection::AnswerDetails;
     use crate::core::paths::DataDir;
-    use crate::core::scheduler::Rating;
+    use crate::core::review::scheduler::Rating;
+    use crate::core::review::store::Store;
     use crate::core::settings::{self, Settings};
-    use crate::core::store::Store;
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()

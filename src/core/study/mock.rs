@@ -3,13 +3,14 @@
 //! a session id, so a session's summary is rebuilt from the log like everything else.
 
 use crate::core::collection::Collection;
-use crate::core::deck::DeckSet;
+use crate::core::content::deck::DeckSet;
+use crate::core::content::role;
+use crate::core::review::log::Mode;
+use crate::core::review::scheduler::Rating;
+use crate::core::settings::Bounds;
 use chrono::{DateTime, FixedOffset};
 use rand::seq::SliceRandom;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The `mode` of review records given in a mock interview.
-pub const MOCK_MODE: &str = "mock";
 
 /// What the user chooses before a mock interview starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,12 +20,35 @@ pub struct MockSetup {
     pub seconds_per_answer: u32,
 }
 
+/// How many questions a mock interview asks: five fill a quarter-hour slot of an
+/// executive interview.
+pub const QUESTIONS: Bounds<usize> = Bounds {
+    min: 1,
+    max: 50,
+    default: 5,
+    decimals: 0,
+    kind: None,
+};
+
+/// Time per answer in a mock interview, in seconds.
+pub const SECONDS_PER_ANSWER: Bounds<u32> = Bounds {
+    min: 15,
+    max: 1800,
+    default: 120,
+    decimals: 0,
+    kind: None,
+};
+
 impl Default for MockSetup {
     fn default() -> Self {
         Self {
-            roles: ["vpoe", "hoe", "cto"].map(String::from).into(),
-            questions: 5,
-            seconds_per_answer: 120,
+            roles: role::ROLES
+                .iter()
+                .filter(|role| role.in_mock_by_default)
+                .map(|role| role.id.to_string())
+                .collect(),
+            questions: QUESTIONS.default,
+            seconds_per_answer: SECONDS_PER_ANSWER.default,
         }
     }
 }
@@ -49,7 +73,7 @@ pub fn pick_questions(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MockAnswerSummary {
     pub card: String,
-    pub rating: u8,
+    pub rating: Rating,
     pub points_covered: usize,
     pub points_total: usize,
     pub duration_ms: u64,
@@ -81,9 +105,9 @@ impl MockSummary {
 /// Every mock interview in the log (undone answers left out), newest first.
 pub fn summaries(collection: &Collection) -> Vec<MockSummary> {
     let mut sessions: BTreeMap<String, MockSummary> = BTreeMap::new();
-    for replayed in &collection.progress.reviews {
-        let record = collection.progress.record(&collection.snapshot, replayed);
-        let (Some(MOCK_MODE), Some(session)) = (record.mode.as_deref(), &record.session) else {
+    for replayed in collection.reviews() {
+        let record = replayed.record;
+        let (Mode::Mock, Some(session)) = (record.mode, &record.session) else {
             continue;
         };
         let summary = sessions
@@ -112,8 +136,7 @@ mod tests {
     use super::*;
     use crate::core::collection::AnswerDetails;
     use crate::core::paths::DataDir;
-    use crate::core::scheduler::Rating;
-    use crate::core::store::Store;
+    use crate::core::review::store::Store;
     use rand::SeedableRng;
 
     #[test]
@@ -142,7 +165,7 @@ mod tests {
             points_covered: Some(covered),
             points_total: Some(total),
             answer: None,
-            mode: Some(MOCK_MODE.to_string()),
+            mode: Mode::Mock,
             session: Some("pc-s1".to_string()),
         };
         collection

@@ -4,14 +4,16 @@
 //! data folder shared through a sync tool never has two writers on one file. A record is
 //! never changed after it is written: undoing an answer appends an undo record.
 
+use crate::core::problem::Problem;
+use crate::core::review::scheduler::Rating;
+use crate::core::text;
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use serde::{Deserialize, Serialize, Serializer};
 use std::path::{Path, PathBuf};
 
-/// One answer to one card.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One answer to one card. Read through [`parse_log`], which checks every field once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewRecord {
     /// Unique across devices: `<device-id>-<sequence>`. Undo records point at it.
     pub id: String,
@@ -19,8 +21,8 @@ pub struct ReviewRecord {
     /// When the answer was graded, with the local UTC offset of that moment; the offset
     /// decides which calendar day the review belongs to.
     pub at: DateTime<FixedOffset>,
-    /// 1 Again, 2 Hard, 3 Good, 4 Easy.
-    pub rating: u8,
+    /// Written as 1 Again, 2 Hard, 3 Good, 4 Easy.
+    pub rating: Rating,
     /// Time from showing the question to grading, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<u64>,
@@ -35,12 +37,49 @@ pub struct ReviewRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
     /// Where the answer was given: absent for normal study, `"mock"` for a mock interview.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
+    #[serde(skip_serializing_if = "Mode::is_study")]
+    pub mode: Mode,
     /// The mock interview the answer belongs to, so its summary can be rebuilt from the
     /// log alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
+}
+
+/// Where an answer was given. Decides nothing about scheduling: a mock answer schedules
+/// its card like any other; the mode only lets summaries find the mock interviews.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Normal study; the `mode` field is absent.
+    #[default]
+    Study,
+    /// An answer in a mock interview, `"mode": "mock"`, with its `session`.
+    Mock,
+}
+
+impl Mode {
+    const MOCK: &str = "mock";
+
+    pub fn is_study(&self) -> bool {
+        *self == Mode::Study
+    }
+
+    /// The mode a log line names. A mode this version does not know (written by a newer
+    /// one) counts as study: the answer still counts, and the line stays as it is.
+    fn from_field(text: Option<&str>) -> Self {
+        match text {
+            Some(Self::MOCK) => Mode::Mock,
+            _ => Mode::Study,
+        }
+    }
+}
+
+impl Serialize for Mode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Mode::Study => serializer.serialize_none(),
+            Mode::Mock => serializer.serialize_str(Self::MOCK),
+        }
+    }
 }
 
 /// Cancels an earlier review; the review stays in the log.
@@ -109,25 +148,8 @@ pub struct LoggedRecord {
     pub origin: Origin,
 }
 
-/// A line that could not be used. It stays in the file untouched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogProblem {
-    pub file: PathBuf,
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for LogProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.file.display(), self.message),
-            None => write!(f, "{}: {}", self.file.display(), self.message),
-        }
-    }
-}
-
 /// Reads one log file's bytes. Bad lines are reported and skipped; the rest is used.
-pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<LogProblem>) {
+pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>) {
     let mut records = Vec::new();
     let mut problems = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -141,11 +163,7 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<LogProble
         if raw_line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let problem = |message: String| LogProblem {
-            file: file.to_path_buf(),
-            line: Some(line_number),
-            message,
-        };
+        let problem = |message: String| Problem::error(file, message).at_line(Some(line_number));
         if raw_line.iter().all(|byte| *byte == 0) {
             // What a power cut or a full disk can leave at the end of a file on some file
             // systems: space that was reserved but never written.
@@ -231,9 +249,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
         }));
     }
     let rating = raw.rating.ok_or("review has no `rating`")?;
-    if !(1..=4).contains(&rating) {
-        return Err(format!("rating {rating} is not 1-4"));
-    }
+    let rating = Rating::try_from(rating).map_err(|invalid| invalid.to_string())?;
     Ok(Record::Review(ReviewRecord {
         id,
         card,
@@ -243,7 +259,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
         points_covered: raw.points_covered,
         points_total: raw.points_total,
         answer: raw.answer,
-        mode: raw.mode,
+        mode: Mode::from_field(raw.mode.as_deref()),
         session: raw.session,
     }))
 }
@@ -261,7 +277,7 @@ fn explain(text: &str, error: &serde_json::Error) -> String {
             return format!(
                 "not valid JSON at column {} ({})",
                 syntax.column(),
-                serde_message(&syntax)
+                text::serde_message(&syntax, 120)
             );
         }
     };
@@ -275,7 +291,12 @@ fn explain(text: &str, error: &serde_json::Error) -> String {
         .iter()
         .find_map(|(name, value)| field_problem(name, value))
         // All fields fine one by one: something about the whole, e.g. a repeated field.
-        .unwrap_or_else(|| format!("not a valid log record ({})", serde_message(error)))
+        .unwrap_or_else(|| {
+            format!(
+                "not a valid log record ({})",
+                text::serde_message(error, 120)
+            )
+        })
 }
 
 /// What is wrong with one field's value, if anything. Fields this version does not know
@@ -294,7 +315,7 @@ fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
             let error = serde_json::from_value::<DateTime<FixedOffset>>(value.clone()).err()?;
             // chrono's reason ("input is out of range" for month 13) helps only for text.
             let reason = match value {
-                Value::String(_) => format!(" ({})", serde_message(&error)),
+                Value::String(_) => format!(" ({})", text::serde_message(&error, 120)),
                 _ => String::new(),
             };
             Some(format!(
@@ -331,20 +352,12 @@ fn describe(value: &serde_json::Value) -> String {
         Value::Bool(flag) => flag.to_string(),
         Value::Number(number) => number.to_string(),
         Value::String(text) => {
-            let short = crate::core::text::shorten(text, 40);
+            let short = text::shorten(text, 40);
             serde_json::to_string(short.as_ref()).unwrap_or_else(|_| "text".to_string())
         }
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "an object".to_string(),
     }
-}
-
-/// serde's message without its " at line 1 column N" (the caller gives the place) and
-/// cut to a readable length: some messages quote the value itself.
-fn serde_message(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let cut = message.rfind(" at line ").unwrap_or(message.len());
-    crate::core::text::shorten(&message[..cut], 120).into_owned()
 }
 
 /// Merges the records of several files into one timeline: by time, then by file and line
@@ -367,19 +380,18 @@ pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
 /// one notice each. A device writes its log in the order it answers, so a step back in
 /// time means its clock was turned back; the record is kept and merged where its time
 /// says (a time-zone change is no step back: times compare as instants).
-pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<LogProblem> {
+pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<Problem> {
     file_records
         .windows(2)
         .filter(|pair| pair[1].record.at() < pair[0].record.at())
-        .map(|pair| LogProblem {
-            file: pair[1].origin.file.clone(),
-            line: Some(pair[1].origin.line),
-            message: format!(
+        .map(|pair| {
+            let message = format!(
                 "time {} is earlier than line {} ({}); kept and placed by its time, but the computer's clock was probably turned back",
                 pair[1].record.at().to_rfc3339(),
                 pair[0].origin.line,
                 pair[0].record.at().to_rfc3339()
-            ),
+            );
+            Problem::warning(&pair[1].origin.file, message).at_line(Some(pair[1].origin.line))
         })
         .collect()
 }
@@ -391,21 +403,20 @@ pub const FUTURE_TOLERANCE_MINUTES: i64 = 5;
 /// Records timed later than `now` (beyond [`FUTURE_TOLERANCE_MINUTES`]), one warning each.
 /// They are kept and replayed like any other: they are the user's answers, most likely
 /// made on a computer whose clock was wrong, and dropping them would lose them.
-pub fn future_records(records: &[LoggedRecord], now: DateTime<FixedOffset>) -> Vec<LogProblem> {
+pub fn future_records(records: &[LoggedRecord], now: DateTime<FixedOffset>) -> Vec<Problem> {
     let limit = now
         .checked_add_signed(chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES))
         .unwrap_or(now);
     records
         .iter()
         .filter(|logged| logged.record.at() > limit)
-        .map(|logged| LogProblem {
-            file: logged.origin.file.clone(),
-            line: Some(logged.origin.line),
-            message: format!(
+        .map(|logged| {
+            let message = format!(
                 "time {} is later than now ({}); kept, but the clock of the computer that wrote it was probably wrong",
                 logged.record.at().to_rfc3339(),
                 now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            ),
+            );
+            Problem::warning(&logged.origin.file, message).at_line(Some(logged.origin.line))
         })
         .collect()
 }
@@ -413,7 +424,7 @@ pub fn future_records(records: &[LoggedRecord], now: DateTime<FixedOffset>) -> V
 /// The reviews that still count, as indices into `merged` in timeline order: undone ones
 /// and repeated ids left out. An undo that points at no known review is reported, not
 /// fatal.
-pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem>) {
+pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) {
     // FxHash: this runs over every review at start (a million in the benchmark), on ids
     // from the user's own files, where SipHash's flooding resistance buys nothing.
     let undone: FxHashSet<&str> = merged
@@ -432,16 +443,15 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem
             if let Some(first) = seen_ids.get(review.id.as_str()) {
                 // Say where the first copy is: it may be in another file (a sync tool's
                 // conflict copy, a log copied by hand).
-                problems.push(LogProblem {
-                    file: logged.origin.file.clone(),
-                    line: Some(logged.origin.line),
-                    message: format!(
-                        "review id `{}` appears twice (first at {}:{}); later copy ignored",
-                        review.id,
-                        first.file.display(),
-                        first.line
-                    ),
-                });
+                let message = format!(
+                    "review id `{}` appears twice (first at {}:{}); later copy ignored",
+                    review.id,
+                    first.file.display(),
+                    first.line
+                );
+                problems.push(
+                    Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)),
+                );
                 continue;
             }
             seen_ids.insert(review.id.as_str(), &logged.origin);
@@ -452,11 +462,10 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<LogProblem
     }
     // Undo problems come first, in log order, as the user reads them top down.
     let unknown_undos = merged.iter().filter_map(|logged| match &logged.record {
-        Record::Undo(undo) if !seen_ids.contains_key(undo.undo.as_str()) => Some(LogProblem {
-            file: logged.origin.file.clone(),
-            line: Some(logged.origin.line),
-            message: format!("undo of unknown review `{}`; ignored", undo.undo),
-        }),
+        Record::Undo(undo) if !seen_ids.contains_key(undo.undo.as_str()) => {
+            let message = format!("undo of unknown review `{}`; ignored", undo.undo);
+            Some(Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)))
+        }
         Record::Undo(_) | Record::Review(_) | Record::Note(_) => None,
     });
     let problems = unknown_undos.chain(problems).collect();
@@ -599,12 +608,12 @@ mod tests {
             id: "d-9".into(),
             card: "hoe-q03".into(),
             at: DateTime::parse_from_rfc3339("2026-11-22T09:00:00.250+09:00").unwrap(),
-            rating: 2,
+            rating: Rating::Hard,
             duration_ms: Some(95_000),
             points_covered: Some(vec![0, 2]),
             points_total: Some(4),
             answer: Some("シャーディング\n\"quoted\"".into()),
-            mode: Some("mock".into()),
+            mode: Mode::Mock,
             session: Some("d-8".into()),
         });
         let line = record.to_line().unwrap();

@@ -1,17 +1,14 @@
 //! Exports for other tools: a deck as an Anki text file of Basic notes, and the review log
 //! as the CSV the FSRS optimizer reads.
 //!
-//! The texts are pure functions over loaded data (no clock, no egui); [`write_new`] and
-//! [`write_new_file`] put them on disk without ever replacing an existing file.
+//! The texts are pure functions over loaded data (no clock, no egui);
+//! [`crate::core::files::write_new_file`] puts them on disk without replacing a file.
 
-use crate::core::deck::{Card, Deck, Lang, Localized};
-use crate::core::log::{self, LoggedRecord, Record};
+use crate::core::content::deck::{Card, Deck, Lang, Localized};
+use crate::core::review::log::{self, LoggedRecord, Record};
 use crate::core::settings::ContentLanguage;
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::fs::{self, OpenOptions};
-use std::io;
-use std::path::{Path, PathBuf};
 
 /// The header lines of [`anki_notes`], one per line.
 ///
@@ -264,7 +261,7 @@ pub fn reviews_csv(records: &[LoggedRecord]) -> String {
             "{},{},{},{}",
             csv_field(&review.card),
             review.at.timestamp_millis(),
-            review.rating,
+            u8::from(review.rating),
             review.duration_ms.unwrap_or(0)
         );
     }
@@ -279,87 +276,10 @@ fn csv_field(text: &str) -> Cow<'_, str> {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error("{} already exists and was left as it is", path.display())]
-    Exists { path: PathBuf },
-    #[error("cannot create the folder {}: {source}", path.display())]
-    Folder { path: PathBuf, source: io::Error },
-    #[error("cannot write {}: {source}", path.display())]
-    Write { path: PathBuf, source: io::Error },
-    #[error("{} and {MAX_SUFFIX} numbered names beside it are all taken", path.display())]
-    NoFreeName { path: PathBuf },
-}
-
-/// How far [`write_new_file`] counts (`-2` … `-MAX_SUFFIX`) before giving up.
-pub const MAX_SUFFIX: u32 = 9_999;
-
-/// Writes `contents` to `path`, which must not exist yet.
-///
-/// The name is claimed with a create-new open, so a file that appears between a check and
-/// the write (another export, a sync tool) is never replaced. The contents then go through
-/// a temporary file renamed over the claimed one, so a crash leaves an empty or a whole
-/// file, never half an export. On failure nothing of ours is left behind.
-pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
-    let write_error = |source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    match OpenOptions::new().write(true).create_new(true).open(path) {
-        Ok(claimed) => drop(claimed),
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(ExportError::Exists {
-                path: path.to_path_buf(),
-            });
-        }
-        Err(error) => return Err(write_error(error)),
-    }
-    if let Err(error) = crate::core::settings::write_atomically(path, contents) {
-        // Only the empty file claimed above is removed: the rename did not happen.
-        let _ = fs::remove_file(path);
-        let source = match error {
-            crate::core::settings::SettingsError::Io { source, .. } => source,
-            other => io::Error::other(other.to_string()),
-        };
-        return Err(write_error(source));
-    }
-    Ok(())
-}
-
-/// Writes `contents` into `dir` (created if missing) as `name`, or, when that is taken,
-/// as `name` with `-2`, `-3`, … before its extension (`mensetsu-vpoe-2.txt`), so an
-/// earlier export is never overwritten. Returns the path written.
-pub fn write_new_file(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, ExportError> {
-    fs::create_dir_all(dir).map_err(|source| ExportError::Folder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let (stem, extension) = match name.rsplit_once('.') {
-        Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
-        _ => (name, None),
-    };
-    for number in 1..=MAX_SUFFIX {
-        let candidate = match (number, extension) {
-            (1, _) => name.to_string(),
-            (_, Some(extension)) => format!("{stem}-{number}.{extension}"),
-            (_, None) => format!("{stem}-{number}"),
-        };
-        let path = dir.join(candidate);
-        match write_new(&path, contents) {
-            Ok(()) => return Ok(path),
-            Err(ExportError::Exists { .. }) => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    Err(ExportError::NoFreeName {
-        path: dir.join(name),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::deck::Point;
+    use crate::core::content::deck::Point;
     use std::path::Path;
 
     fn point(ja: &str, en: &str, derived: bool) -> Point {
@@ -503,65 +423,5 @@ vpoe-q01,1795309200000,2,0\n";
             reviews_csv(&[]),
             "card_id,review_time,review_rating,review_duration\n"
         );
-    }
-
-    #[test]
-    fn new_files_get_a_number_instead_of_replacing_an_earlier_export() {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = temp.path().join("exports");
-        let first = write_new_file(&dir, "mensetsu-vpoe.txt", b"one").unwrap();
-        let second = write_new_file(&dir, "mensetsu-vpoe.txt", b"two").unwrap();
-        let third = write_new_file(&dir, "mensetsu-vpoe.txt", b"three").unwrap();
-        assert_eq!(first, dir.join("mensetsu-vpoe.txt"));
-        assert_eq!(second, dir.join("mensetsu-vpoe-2.txt"));
-        assert_eq!(third, dir.join("mensetsu-vpoe-3.txt"));
-        assert_eq!(fs::read(&first).unwrap(), b"one");
-        assert_eq!(fs::read(&second).unwrap(), b"two");
-        assert_eq!(fs::read(&third).unwrap(), b"three");
-        let no_extension = write_new_file(&dir, "log", b"").unwrap();
-        assert_eq!(no_extension, dir.join("log"));
-        assert_eq!(
-            write_new_file(&dir, "log", b"x").unwrap(),
-            dir.join("log-2")
-        );
-        // Nothing else is left in the folder (no temporary files).
-        let mut names: Vec<String> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(
-            names,
-            [
-                "log",
-                "log-2",
-                "mensetsu-vpoe-2.txt",
-                "mensetsu-vpoe-3.txt",
-                "mensetsu-vpoe.txt"
-            ]
-        );
-    }
-
-    #[test]
-    fn write_new_refuses_an_existing_file_and_leaves_it_alone() {
-        let temp = tempfile::tempdir().unwrap();
-        let path = temp.path().join("r.csv");
-        fs::write(&path, "mine").unwrap();
-        let error = write_new(&path, b"export").unwrap_err();
-        assert!(matches!(error, ExportError::Exists { .. }), "{error:?}");
-        assert_eq!(
-            error.to_string(),
-            format!("{} already exists and was left as it is", path.display())
-        );
-        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
-        // A folder that cannot be written to is an error naming the file, with nothing left.
-        let missing = temp.path().join("no/such/folder/r.csv");
-        let error = write_new(&missing, b"export").unwrap_err();
-        assert!(
-            error
-                .to_string()
-                .starts_with(&format!("cannot write {}", missing.display()))
-        );
-        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
     }
 }

@@ -21,12 +21,14 @@
 //!   end days half the weight of the others and can even land one day past the upper
 //!   bound.)
 
-use crate::core::days;
+use crate::core::review::days;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use fsrs::{FSRS, ItemState, MemoryState};
 use serde::{Deserialize, Serialize};
 
-use crate::core::settings::Settings;
+use crate::core::settings::{
+    DAY_ROLLOVER_HOUR, DESIRED_RETENTION, MAXIMUM_INTERVAL_DAYS, Settings,
+};
 
 /// The answer buttons. Stored in the review log as the numbers 1-4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +69,14 @@ impl TryFrom<u8> for Rating {
     }
 }
 
+/// A rating is equal to the number the log writes for it, so `rating == 3` reads as the
+/// log does.
+impl PartialEq<u8> for Rating {
+    fn eq(&self, number: &u8) -> bool {
+        *self as u8 == *number
+    }
+}
+
 impl From<Rating> for u8 {
     fn from(rating: Rating) -> u8 {
         rating as u8
@@ -85,13 +95,15 @@ pub enum Phase {
     Relearning,
 }
 
-/// How the scheduler behaves. The defaults are FSRS-6's and py-fsrs's.
+/// How the scheduler behaves. The defaults are the settings' defaults, which are FSRS-6's
+/// and py-fsrs's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SchedulerConfig {
-    /// Probability of recall to aim for when a card comes due, 0.70-0.99.
+    /// Probability of recall to aim for when a card comes due; within
+    /// [`crate::core::settings::DESIRED_RETENTION`].
     pub desired_retention: f32,
-    /// Upper bound of a review interval, 1-36500 days.
+    /// Upper bound of a review interval; within [`crate::core::settings::MAXIMUM_INTERVAL_DAYS`].
     pub maximum_interval_days: u32,
     /// Waits between the learning steps of a new card, in seconds. Empty: a new card
     /// goes to Review after its first answer.
@@ -99,7 +111,8 @@ pub struct SchedulerConfig {
     /// Waits between the relearning steps after a lapse, in seconds. Empty: a lapsed card
     /// stays in Review.
     pub relearning_steps_secs: Vec<u32>,
-    /// Hour (0-23, local time) at which a new day starts for counting elapsed days.
+    /// Hour (local time) at which a new day starts for counting elapsed days; within
+    /// [`crate::core::settings::DAY_ROLLOVER_HOUR`].
     pub day_rollover_hour: u32,
     /// Spread review intervals of 3 days or more over a few days so that cards learnt
     /// together do not stay due together.
@@ -110,15 +123,7 @@ pub struct SchedulerConfig {
 
 impl Default for SchedulerConfig {
     fn default() -> Self {
-        Self {
-            desired_retention: 0.9,
-            maximum_interval_days: 36500,
-            learning_steps_secs: vec![60, 600],
-            relearning_steps_secs: vec![600],
-            day_rollover_hour: 4,
-            fuzz: true,
-            parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
-        }
+        Self::from_settings(&Settings::default())
     }
 }
 
@@ -140,7 +145,8 @@ impl SchedulerConfig {
             learning_steps_secs: seconds(&settings.learning_steps_minutes),
             relearning_steps_secs: seconds(&settings.relearning_steps_minutes),
             day_rollover_hour: settings.day_rollover_hour,
-            ..Self::default()
+            fuzz: true,
+            parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
         }
     }
 }
@@ -148,11 +154,11 @@ impl SchedulerConfig {
 /// Why a [`SchedulerConfig`] was rejected.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SchedulerError {
-    #[error("desired retention {0} is outside 0.70-0.99")]
+    #[error("desired retention {0} is outside {span}", span = DESIRED_RETENTION.span())]
     DesiredRetention(f32),
-    #[error("maximum interval {0} days is outside 1-36500")]
+    #[error("maximum interval {0} days is outside {span}", span = MAXIMUM_INTERVAL_DAYS.span())]
     MaximumInterval(u32),
-    #[error("day rollover hour {0} is not an hour (0-23)")]
+    #[error("day rollover hour {0} is not an hour ({span})", span = DAY_ROLLOVER_HOUR.span())]
     RolloverHour(u32),
     #[error("{which} steps must be longer than 0 seconds")]
     ZeroStep { which: &'static str },
@@ -239,15 +245,15 @@ enum Wait {
 impl Scheduler {
     /// Checks the configuration: a scheduler that exists can schedule any card.
     pub fn new(config: SchedulerConfig) -> Result<Self, SchedulerError> {
-        if !(0.70..=0.99).contains(&config.desired_retention) {
+        if !DESIRED_RETENTION.contains(config.desired_retention) {
             return Err(SchedulerError::DesiredRetention(config.desired_retention));
         }
-        if !(1..=36500).contains(&config.maximum_interval_days) {
+        if !MAXIMUM_INTERVAL_DAYS.contains(config.maximum_interval_days) {
             return Err(SchedulerError::MaximumInterval(
                 config.maximum_interval_days,
             ));
         }
-        if config.day_rollover_hour > 23 {
+        if !DAY_ROLLOVER_HOUR.contains(config.day_rollover_hour) {
             return Err(SchedulerError::RolloverHour(config.day_rollover_hour));
         }
         let learning_steps = steps(&config.learning_steps_secs, "learning")?;
@@ -817,6 +823,16 @@ mod tests {
     fn config_from_settings() {
         let config = SchedulerConfig::from_settings(&Settings::default());
         assert_eq!(config, SchedulerConfig::default());
+        // The defaults are py-fsrs 6.3.2's `Scheduler()`: desired_retention=0.9,
+        // learning_steps=(1m, 10m), relearning_steps=(10m,), maximum_interval=36500,
+        // enable_fuzzing=True, FSRS-6's default parameters; and Anki's rollover hour 4.
+        assert_eq!(config.desired_retention, 0.9);
+        assert_eq!(config.learning_steps_secs, [60, 600]);
+        assert_eq!(config.relearning_steps_secs, [600]);
+        assert_eq!(config.maximum_interval_days, 36500);
+        assert_eq!(config.day_rollover_hour, 4);
+        assert!(config.fuzz);
+        assert_eq!(config.parameters, fsrs::DEFAULT_PARAMETERS);
         let settings = Settings {
             learning_steps_minutes: vec![0.5, f32::NAN],
             ..Settings::default()

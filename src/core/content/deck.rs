@@ -3,10 +3,11 @@
 //! One deck per file. The fields `cards`, card `id`, `question`, `points` (objects keyed by
 //! language) and `tags` are read by other tools too, so they keep their names.
 
+use crate::core::problem::Problem;
+use crate::core::text;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The deck file format this build writes and reads.
@@ -14,12 +15,12 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Decks shipped inside the binary, as (path shown in messages, JSON text).
 pub const BUNDLED_DECKS: &[(&str, &str)] = &[
-    ("decks/vpoe.json", include_str!("../../decks/vpoe.json")),
-    ("decks/hoe.json", include_str!("../../decks/hoe.json")),
-    ("decks/cto.json", include_str!("../../decks/cto.json")),
+    ("decks/vpoe.json", include_str!("../../../decks/vpoe.json")),
+    ("decks/hoe.json", include_str!("../../../decks/hoe.json")),
+    ("decks/cto.json", include_str!("../../../decks/cto.json")),
     (
         "decks/role-fundamentals.json",
-        include_str!("../../decks/role-fundamentals.json"),
+        include_str!("../../../decks/role-fundamentals.json"),
     ),
 ];
 
@@ -139,41 +140,6 @@ fn default_role() -> String {
     "other".to_string()
 }
 
-/// A problem found in a deck file, located as precisely as the file allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-/// Why a deck file could not be loaded at all.
-#[derive(Debug, thiserror::Error)]
-pub enum DeckError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{0}")]
-    Invalid(Problem),
-}
-
 /// A deck together with the file it came from and its text, so later checks (duplicate
 /// ids across decks) can still name the line.
 #[derive(Debug, Clone)]
@@ -211,11 +177,10 @@ fn nth_line_of_id(text: &str, id: &str, nth: usize) -> Option<usize> {
 pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Problem> {
     // A UTF-8 byte-order mark is what some Windows editors write; it is not an error.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let deck: Deck = serde_json::from_str(text).map_err(|error| Problem {
-        path: path.to_string(),
-        line: Some(error.line()).filter(|line| *line > 0),
-        column: Some(error.column()).filter(|column| *column > 0),
-        message: json_message(&error, text),
+    let deck: Deck = serde_json::from_str(text).map_err(|error| {
+        Problem::error(path, json_message(&error, text))
+            .at_line(Some(error.line()))
+            .at_column(Some(error.column()))
     })?;
     let problems = validate_deck(path, text, &deck);
     Ok((deck, problems))
@@ -226,9 +191,7 @@ pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Proble
 /// which the location already carries.
 fn json_message(error: &serde_json::Error, text: &str) -> String {
     use serde_json::error::Category;
-    let message = error.to_string();
-    let cut = message.rfind(" at line ").unwrap_or(message.len());
-    let message = &message[..cut];
+    let message = &text::serde_message(error, usize::MAX);
     match error.classify() {
         Category::Syntax => format!("invalid JSON: {message}"),
         Category::Eof => {
@@ -313,12 +276,7 @@ fn field_before(text: &str, line: usize, column: usize) -> Option<Field> {
 fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut problem = |line: Option<usize>, message: String| {
-        problems.push(Problem {
-            path: path.to_string(),
-            line,
-            column: None,
-            message,
-        })
+        problems.push(Problem::error(path, message).at_line(line))
     };
     if deck.format > FORMAT_VERSION {
         let format_line = text.lines().position(|line| line.contains("\"format\""));
@@ -390,29 +348,27 @@ pub struct DeckSet {
 impl DeckSet {
     /// The bundled decks plus every `*.json` in `user_dir` (which may not exist yet).
     pub fn load(user_dir: Option<&Path>) -> Self {
-        let mut sources: Vec<(String, String, bool)> = BUNDLED_DECKS
+        let bundled = BUNDLED_DECKS
             .iter()
             .map(|(path, text)| (path.to_string(), text.to_string(), true))
             .collect();
         let mut problems = Vec::new();
-        if let Some(dir) = user_dir {
-            for path in deck_files_in(dir, &mut problems) {
-                match read_text(&path) {
-                    Ok(text) => sources.push((path.display().to_string(), text, false)),
-                    Err(problem) => problems.push(problem),
-                }
-            }
-        }
-        let mut set = Self::from_sources(sources);
-        problems.append(&mut set.problems);
-        set.problems = problems;
-        set
+        let files = user_dir.map_or_else(Vec::new, |dir| deck_files_in(dir, &mut problems));
+        Self::with_files(bundled, &files, problems)
     }
 
     /// Decks read from explicit files, for `mensetsu check FILE...`.
     pub fn load_files(paths: &[PathBuf]) -> Self {
-        let mut sources = Vec::new();
-        let mut problems = Vec::new();
+        Self::with_files(Vec::new(), paths, Vec::new())
+    }
+
+    /// `sources` and then the deck files at `paths`; `problems` (found while listing the
+    /// files) come before those of the decks.
+    fn with_files(
+        mut sources: Vec<(String, String, bool)>,
+        paths: &[PathBuf],
+        mut problems: Vec<Problem>,
+    ) -> Self {
         for path in paths {
             match read_text(path) {
                 Ok(text) => sources.push((path.display().to_string(), text, false)),
@@ -442,15 +398,13 @@ impl DeckSet {
             set.problems.append(&mut problems);
             let loaded_text = text;
             if let Some(other) = owner_of_deck_id.get(&deck.id) {
-                set.problems.push(Problem {
-                    path: path.clone(),
-                    line: line_of_id(&loaded_text, &deck.id),
-                    column: None,
-                    message: format!(
-                        "deck id `{}` is already used by {other}; deck skipped",
-                        deck.id
-                    ),
-                });
+                let message = format!(
+                    "deck id `{}` is already used by {other}; deck skipped",
+                    deck.id
+                );
+                set.problems.push(
+                    Problem::error(&path, message).at_line(line_of_id(&loaded_text, &deck.id)),
+                );
                 continue;
             }
             owner_of_deck_id.insert(deck.id.clone(), path.clone());
@@ -462,15 +416,13 @@ impl DeckSet {
                 }
                 match owner_of_id.get(&card.id) {
                     Some(other) if other != &path => {
-                        set.problems.push(Problem {
-                            path: path.clone(),
-                            line: line_of_id(&loaded_text, &card.id),
-                            column: None,
-                            message: format!(
-                                "duplicate card id `{}`: already used in {other}; card skipped",
-                                card.id
-                            ),
-                        });
+                        let message = format!(
+                            "duplicate card id `{}`: already used in {other}; card skipped",
+                            card.id
+                        );
+                        let line = line_of_id(&loaded_text, &card.id);
+                        set.problems
+                            .push(Problem::error(&path, message).at_line(line));
                         false
                     }
                     Some(_) => false,
@@ -532,12 +484,10 @@ pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(error) => {
-            problems.push(Problem {
-                path: dir.display().to_string(),
-                line: None,
-                column: None,
-                message: format!("cannot read the decks folder: {error}"),
-            });
+            problems.push(Problem::error(
+                dir,
+                format!("cannot read the decks folder: {error}"),
+            ));
             return Vec::new();
         }
     };
@@ -550,26 +500,13 @@ pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 fn read_text(path: &Path) -> Result<String, Problem> {
-    let bytes = std::fs::read(path).map_err(|error| Problem {
-        path: path.display().to_string(),
-        line: None,
-        column: None,
-        message: format!("cannot read: {error}"),
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|error| Problem::error(path, format!("cannot read: {error}")))?;
     String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-        let column = valid
-            .iter()
-            .rev()
-            .take_while(|byte| **byte != b'\n')
-            .count()
-            + 1;
-        Problem {
-            path: path.display().to_string(),
-            line: Some(line),
-            column: Some(column),
-            message: "not valid UTF-8 text; save the file as UTF-8".to_string(),
-        }
+        let (line, column) =
+            text::position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to());
+        Problem::error(path, "not valid UTF-8 text; save the file as UTF-8")
+            .at_line(Some(line))
+            .at_column(Some(column))
     })
 }

@@ -1,0 +1,85 @@
+//! `mensetsu cards`: every card with its scheduling state, derived from the log.
+
+use super::{GlobalOptions, open_collection, print_json};
+use crate::core::review::scheduler::Phase;
+use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
+use serde::Serialize;
+use std::process::ExitCode;
+
+/// Every card with its scheduling state: stability, difficulty, recall probability now,
+/// due date, reviews and lapses.
+#[derive(Debug, clap::Args)]
+pub struct CardsArgs {
+    /// A JSON list of objects instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct CardRow<'a> {
+    id: &'a str,
+    deck: &'a str,
+    state: Phase,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    retrievability: Option<f32>,
+    due: Option<String>,
+    reps: u32,
+    lapses: u32,
+}
+
+fn rfc3339(at: DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
+    let collection = match open_collection(options, "cards") {
+        Ok(collection) => collection,
+        Err(code) => return code,
+    };
+    let now = Local::now().fixed_offset();
+    let states: Vec<_> = collection
+        .decks()
+        .cards()
+        .map(|(deck, card)| (deck, card, collection.state(&card.id)))
+        .collect();
+    let rows: Vec<CardRow> = states
+        .iter()
+        .map(|(deck, card, state)| CardRow {
+            id: &card.id,
+            deck: &deck.id,
+            state: state.phase,
+            stability: state.stability,
+            difficulty: state.difficulty,
+            retrievability: collection.scheduler().retrievability(state, now),
+            due: state.due.map(rfc3339),
+            reps: state.reps,
+            lapses: state.lapses,
+        })
+        .collect();
+    if args.json {
+        return print_json(&rows);
+    }
+    println!(
+        "{:<28} {:<20} {:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
+        "id", "deck", "state", "stability", "diff", "R", "due", "reps", "lapses"
+    );
+    for row in &rows {
+        let number = |value: Option<f32>, digits: usize| {
+            value.map_or("-".to_string(), |v| format!("{v:.digits$}"))
+        };
+        println!(
+            "{:<28} {:<20} {:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
+            row.id,
+            row.deck,
+            format!("{:?}", row.state).to_lowercase(),
+            number(row.stability, 2),
+            number(row.difficulty, 2),
+            number(row.retrievability, 3),
+            row.due.as_deref().unwrap_or("-"),
+            row.reps,
+            row.lapses
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,196 @@
+//! `mensetsu import`: turns a role guide into a deck. Every message names the file it is
+//! about.
+
+use super::{GlobalOptions, plural};
+use crate::core::content::deck::{self, DeckSet};
+use crate::core::content::import::{ImportedGuide, import_guide};
+use crate::core::files;
+use crate::core::text;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Turn a role guide (Markdown or plain text) into a deck. Without --out the deck goes
+/// into the user decks folder as <deck id>.json, where the app shows it. An existing file
+/// is never replaced unless --force is given.
+#[derive(Debug, PartialEq, Eq, clap::Args)]
+pub struct ImportArgs {
+    /// The guide to read
+    #[arg(value_name = "FILE")]
+    guide: PathBuf,
+    /// Where to write the deck: a file, or an existing folder
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// Replace the file the deck would be written to if it exists
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(options: &GlobalOptions, args: &ImportArgs) -> ExitCode {
+    match run_import(options, args) {
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("mensetsu import: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, String> {
+    let shown = args.guide.display();
+    let bytes =
+        std::fs::read(&args.guide).map_err(|error| format!("cannot read {shown}: {error}"))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let (line, column) =
+            text::position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to());
+        format!(
+            "{shown} is not UTF-8 text (the first bad byte is at line {line}, column {column}); save it as UTF-8 and import again"
+        )
+    })?;
+    let file_name = args
+        .guide
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.to_string());
+    let imported = import_guide(&file_name, &text).map_err(|error| format!("{shown}: {error}"))?;
+    let deck = &imported.deck;
+
+    let user_decks = options.data_dir().map(|dir| dir.decks_dir());
+    let target = match &args.out {
+        Some(out) if out.is_dir() => out.join(format!("{}.json", deck.id)),
+        Some(out) => out.clone(),
+        None => user_decks.clone()?.join(format!("{}.json", deck.id)),
+    };
+    if std::fs::symlink_metadata(&target).is_ok() && !args.force {
+        return Err(format!(
+            "{} already exists and was left as it is; pass --out <PATH> to write the deck elsewhere, --force to replace the file, or remove the old file",
+            target.display()
+        ));
+    }
+
+    let mut json = serde_json::to_string_pretty(deck)
+        .map_err(|error| format!("cannot encode the deck from {shown}: {error}"))?;
+    json.push('\n');
+    // The deck must pass the same check the app applies when loading it; writing a deck
+    // the app would reject helps nobody.
+    let (_, problems) = deck::parse_deck(&target.display().to_string(), &json)
+        .map_err(|problem| format!("the deck made from {shown} is not valid: {problem}"))?;
+    if let Some(problem) = problems.first() {
+        return Err(format!(
+            "the deck made from {shown} is not valid: {problem}"
+        ));
+    }
+    files::write_atomically(&target, json.as_bytes()).map_err(|error| error.to_string())?;
+
+    let mut report = summary(&imported, &args.guide, &target);
+    let clashes = id_clashes(&imported, user_decks.ok().as_deref(), &target);
+    for clash in clashes {
+        report.push_str(&format!("\nwarning: {clash}"));
+    }
+    Ok(report)
+}
+
+fn summary(imported: &ImportedGuide, guide: &Path, target: &Path) -> String {
+    let deck = &imported.deck;
+    let section = deck
+        .source
+        .as_ref()
+        .and_then(|source| source.section.as_deref())
+        .unwrap_or("");
+    let mut report = format!(
+        "Read {} and {} from {} (section \"{section}\", line {}).\nWrote deck `{}` (role {}) to {}",
+        plural(imported.question_count(), "question"),
+        plural(imported.point_count(), "answer point"),
+        guide.display(),
+        imported.section_line,
+        deck.id,
+        deck.role,
+        target.display(),
+    );
+    let without_points: Vec<&str> = imported
+        .cards_without_points()
+        .map(|card| card.id.as_str())
+        .collect();
+    if !without_points.is_empty() {
+        report.push_str(&format!(
+            "\n{} no answer points in the guide: {}",
+            if without_points.len() == 1 {
+                "1 question has".to_string()
+            } else {
+                format!("{} questions have", without_points.len())
+            },
+            without_points.join(", ")
+        ));
+    }
+    report
+}
+
+/// Deck and card ids the new deck shares with decks the app already loads. The app keeps
+/// the first of two decks or cards with one id and skips the other, so say so now rather
+/// than leave the user wondering where the cards went.
+fn id_clashes(imported: &ImportedGuide, user_decks: Option<&Path>, target: &Path) -> Vec<String> {
+    let existing = DeckSet::load(user_decks);
+    let target_shown = target.display().to_string();
+    let others = existing
+        .decks
+        .iter()
+        .filter(|loaded| Path::new(&loaded.path) != target && loaded.path != target_shown);
+    let mut clashes = Vec::new();
+    for other in others {
+        if other.deck.id == imported.deck.id {
+            clashes.push(format!(
+                "deck id `{}` is also used by {}; the app loads only one of them",
+                imported.deck.id, other.path
+            ));
+        }
+        let shared = imported
+            .deck
+            .cards
+            .iter()
+            .filter(|card| other.deck.cards.iter().any(|o| o.id == card.id))
+            .count();
+        if shared > 0 {
+            clashes.push(format!(
+                "{shared} of the new deck's card ids {} also in {}; the app skips the later duplicates",
+                if shared == 1 { "is" } else { "are" },
+                other.path
+            ));
+        }
+    }
+    clashes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: ImportArgs,
+    }
+
+    fn parse(list: &[&str]) -> Result<ImportArgs, clap::Error> {
+        Wrapper::try_parse_from(std::iter::once("import").chain(list.iter().copied()))
+            .map(|wrapper| wrapper.args)
+    }
+
+    #[test]
+    fn import_arguments() {
+        assert_eq!(
+            parse(&["g.md", "--out", "d.json"]).unwrap(),
+            ImportArgs {
+                guide: "g.md".into(),
+                out: Some("d.json".into()),
+                force: false
+            }
+        );
+        assert!(parse(&["--out"]).is_err());
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["a.md", "b.md"]).is_err());
+        assert!(parse(&["a.md", "--bogus"]).is_err());
+    }
+}

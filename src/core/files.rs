@@ -1,0 +1,203 @@
+//! Every way mensetsu replaces or creates a whole file: settings, decks, exports. Appending
+//! to the review log is the store's job ([`crate::core::review::store`]); everything else
+//! that writes goes through here, so a crash leaves the old file or the new one, never a
+//! mix, and an existing file is never replaced unless the caller means to.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{} already exists and was left as it is", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot create the folder {}: {source}", path.display())]
+    Folder { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{} and {MAX_SUFFIX} numbered names beside it are all taken", path.display())]
+    NoFreeName { path: PathBuf },
+}
+
+/// How far [`write_new_file`] counts (`-2` … `-MAX_SUFFIX`) before giving up.
+pub const MAX_SUFFIX: u32 = 9_999;
+
+/// Replaces (or creates) `path` so that a crash leaves either the old or the new file: a
+/// temporary file in the same folder, flushed to disk, renamed over, then the folder
+/// flushed so the rename itself is durable.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let folder = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(folder).map_err(|source| WriteError::Folder {
+        path: folder.to_path_buf(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)?;
+        if let Ok(dir) = File::open(folder) {
+            // Some file systems cannot sync a folder; the file itself is safe by now.
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result.map_err(|source| WriteError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes `contents` to `path`, which must not exist yet.
+///
+/// The name is claimed with a create-new open, so a file that appears between a check and
+/// the write (another export, a sync tool) is never replaced. The contents then go through
+/// [`write_atomically`] over the claimed name, so a crash leaves an empty or a whole file,
+/// never half of one. On failure nothing of ours is left behind.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    match OpenOptions::new().write(true).create_new(true).open(path) {
+        Ok(claimed) => drop(claimed),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(WriteError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(source) => {
+            return Err(WriteError::Write {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    }
+    write_atomically(path, contents).inspect_err(|_| {
+        // Only the empty file claimed above is removed: the rename did not happen.
+        let _ = fs::remove_file(path);
+    })
+}
+
+/// Writes `contents` into `dir` (created if missing) as `name`, or, when that is taken,
+/// as `name` with `-2`, `-3`, … before its extension (`mensetsu-vpoe-2.txt`), so an
+/// earlier file is never overwritten. Returns the path written.
+pub fn write_new_file(dir: &Path, name: &str, contents: &[u8]) -> Result<PathBuf, WriteError> {
+    fs::create_dir_all(dir).map_err(|source| WriteError::Folder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
+        _ => (name, None),
+    };
+    for number in 1..=MAX_SUFFIX {
+        let candidate = match (number, extension) {
+            (1, _) => name.to_string(),
+            (_, Some(extension)) => format!("{stem}-{number}.{extension}"),
+            (_, None) => format!("{stem}-{number}"),
+        };
+        let path = dir.join(candidate);
+        match write_new(&path, contents) {
+            Ok(()) => return Ok(path),
+            Err(WriteError::Exists { .. }) => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(WriteError::NoFreeName {
+        path: dir.join(name),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_writes_replace_the_file_and_leave_no_temporary_file() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("sub/settings.json");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read_dir(temp.path().join("sub")).unwrap().count(), 1);
+        // A folder where the file should be: an error naming the file, nothing left.
+        let blocked = temp.path().join("blocked");
+        fs::create_dir(&blocked).unwrap();
+        let error = write_atomically(&blocked, b"x").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("cannot write {}", blocked.display())),
+            "{error}"
+        );
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn new_files_get_a_number_instead_of_replacing_an_earlier_export() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = temp.path().join("exports");
+        let first = write_new_file(&dir, "mensetsu-vpoe.txt", b"one").unwrap();
+        let second = write_new_file(&dir, "mensetsu-vpoe.txt", b"two").unwrap();
+        let third = write_new_file(&dir, "mensetsu-vpoe.txt", b"three").unwrap();
+        assert_eq!(first, dir.join("mensetsu-vpoe.txt"));
+        assert_eq!(second, dir.join("mensetsu-vpoe-2.txt"));
+        assert_eq!(third, dir.join("mensetsu-vpoe-3.txt"));
+        assert_eq!(fs::read(&first).unwrap(), b"one");
+        assert_eq!(fs::read(&second).unwrap(), b"two");
+        assert_eq!(fs::read(&third).unwrap(), b"three");
+        let no_extension = write_new_file(&dir, "log", b"").unwrap();
+        assert_eq!(no_extension, dir.join("log"));
+        assert_eq!(
+            write_new_file(&dir, "log", b"x").unwrap(),
+            dir.join("log-2")
+        );
+        // Nothing else is left in the folder (no temporary files).
+        let mut names: Vec<String> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "log",
+                "log-2",
+                "mensetsu-vpoe-2.txt",
+                "mensetsu-vpoe-3.txt",
+                "mensetsu-vpoe.txt"
+            ]
+        );
+    }
+
+    #[test]
+    fn write_new_refuses_an_existing_file_and_leaves_it_alone() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("r.csv");
+        fs::write(&path, "mine").unwrap();
+        let error = write_new(&path, b"export").unwrap_err();
+        assert!(matches!(error, WriteError::Exists { .. }), "{error:?}");
+        assert_eq!(
+            error.to_string(),
+            format!("{} already exists and was left as it is", path.display())
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        // A folder that cannot be written to is an error naming the file, with nothing left.
+        let missing = temp.path().join("no/such/folder/r.csv");
+        let error = write_new(&missing, b"export").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with(&format!("cannot write {}", missing.display()))
+        );
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,9 @@
+//! What the user did and what it means: the append-only review log ([`log`]) and the
+//! store that writes it ([`store`]), the FSRS scheduler ([`scheduler`]) with its study
+//! days ([`days`]), and the replay of the log through the scheduler ([`progress`]).
+
+pub mod days;
+pub mod log;
+pub mod progress;
+pub mod scheduler;
+pub mod store;

@@ -1,0 +1,93 @@
+//! What a screen is given to draw with, and what it may ask for. Screens and the app
+//! both import this module, never each other's, so the app can own the screens without
+//! a screen knowing the app.
+
+use crate::core::collection::Collection;
+use crate::core::content::deck::Lang;
+use crate::core::review::scheduler::Rating;
+use crate::core::settings::Settings;
+use crate::core::study::mock::MockSetup;
+use crate::core::study::queue::Scope;
+use crate::ui::strings::Strings;
+use chrono::{DateTime, FixedOffset, Local};
+
+/// Where the app reads the time from; tests substitute a clock they control.
+pub trait Clock {
+    fn now(&self) -> DateTime<FixedOffset>;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+}
+
+/// The screens of the app. Each keeps its state while another is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Decks,
+    /// A study session: the card on screen, or the session's summary once it is over.
+    Review,
+    Stats,
+    Mock,
+    Settings,
+}
+
+/// Everything a screen reads while it draws. Nothing here can change the domain: changes
+/// are [`Action`]s, applied by the app after the frame's UI is drawn.
+pub struct ScreenContext<'a> {
+    pub collection: &'a Collection,
+    pub text: &'static Strings,
+    /// The app's language (labels, deck titles).
+    pub lang: Lang,
+    pub now: DateTime<FixedOffset>,
+    /// `Err` holds why this window cannot write (another window has the data folder).
+    pub writable: Result<(), &'a str>,
+}
+
+impl ScreenContext<'_> {
+    pub fn can_write(&self) -> bool {
+        self.writable.is_ok()
+    }
+}
+
+/// What a screen asks the app to do once the frame's UI is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Open(Screen),
+    StartSession(Scope),
+    Review(ReviewAction),
+    Mock(MockAction),
+    SaveSettings(Box<Settings>),
+    Export(ExportTarget),
+}
+
+/// Steps of a study session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewAction {
+    Reveal,
+    Grade(Rating),
+    Undo,
+    /// Ends the session and shows its summary.
+    End,
+}
+
+/// Steps of a mock interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MockAction {
+    Start(MockSetup),
+    /// Ends the current question and moves to the next (or to grading).
+    Next,
+    Save,
+}
+
+/// What the export menu writes into the data folder's `exports/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// A deck, by id, as an Anki text file.
+    Anki(String),
+    /// The review log as CSV for the FSRS optimizer.
+    Reviews,
+}

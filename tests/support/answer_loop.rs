@@ -1,0 +1,135 @@
+//! `mensetsu-answer-loop`: answers cards in a loop, for the crash tests
+//! (`tests/crash_safety.rs`). Not a product command: it is built only with the
+//! `test-support` feature, which only the tests enable (through the dev-dependency of the
+//! package on itself in Cargo.toml), so it is never installed or shipped.
+//!
+//! It exists because the promise "an answer the app said was saved survives a crash" can
+//! only be tested by killing a real process at random moments while it writes, and the
+//! app itself needs a window. The loop goes through the same `Store` and
+//! `Collection::record_answer` the app uses, and prints `saved <review id>` only after
+//! `record_answer` returned `Ok` — the moment the app would move on to the next card.
+
+use chrono::{DateTime, Duration, FixedOffset, Local};
+use clap::Parser;
+use mensetsu::core::collection::{AnswerDetails, Collection};
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::scheduler::Rating;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::study::queue::{self, Scope};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Answers cards until N answers are saved (forever without --count), printing `saved
+/// <review id>` after each.
+#[derive(Debug, Parser)]
+#[command(name = "mensetsu-answer-loop")]
+struct LoopArgs {
+    /// The data folder to answer in
+    #[arg(long, value_name = "DIR")]
+    data_dir: PathBuf,
+    /// Stop after this many answers
+    #[arg(long)]
+    count: Option<u64>,
+    /// The synthetic clock starts here (default: now), but always after the latest record
+    /// already in the data folder
+    #[arg(long, value_name = "RFC3339", value_parser = DateTime::parse_from_rfc3339)]
+    start: Option<DateTime<FixedOffset>>,
+    /// Seconds the synthetic clock moves on per answer
+    #[arg(long, default_value_t = 37, value_parser = clap::value_parser!(i64).range(1..=86_400 * 365))]
+    step_secs: i64,
+    /// Attach a typed answer of about this size, so writes are long enough to be cut by a
+    /// kill
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=64 << 20))]
+    answer_bytes: u64,
+}
+
+/// Device id when `MENSETSU_DEVICE_ID` is not set; fixed so that repeated runs continue
+/// one log, as the app does on one computer.
+const DEFAULT_DEVICE_ID: &str = "debug";
+
+/// A grade pattern with every rating, so cards move through every phase.
+const RATINGS: [Rating; 7] = [
+    Rating::Good,
+    Rating::Again,
+    Rating::Good,
+    Rating::Hard,
+    Rating::Easy,
+    Rating::Good,
+    Rating::Again,
+];
+
+fn main() -> ExitCode {
+    let args = LoopArgs::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mensetsu-answer-loop: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &LoopArgs) -> Result<(), String> {
+    let dir = DataDir::new(&args.data_dir);
+    let device_id = std::env::var("MENSETSU_DEVICE_ID")
+        .ok()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| DEFAULT_DEVICE_ID.to_string());
+    let now = Local::now().fixed_offset();
+    // The store first, as the app does: a second process must fail here, before reading
+    // anything, with the "in use" message.
+    let mut store = Store::open(dir.clone(), &device_id).map_err(|error| error.to_string())?;
+    let mut collection = Collection::load_at(dir, now);
+    for problem in collection.problems() {
+        eprintln!("warning: {problem}");
+    }
+    let start = args.start.unwrap_or(now);
+    let step = Duration::seconds(args.step_secs);
+    // Never before the latest record of any device: each answer is strictly later than
+    // every answer before it, across restarts and devices, as with a real clock.
+    let mut at = match collection.log_records().iter().map(|r| r.record.at()).max() {
+        Some(latest) if latest >= start => latest.with_timezone(start.offset()) + step,
+        _ => start,
+    };
+    let card_ids: Vec<String> = collection
+        .decks()
+        .cards()
+        .map(|(_, card)| card.id.clone())
+        .collect();
+    if card_ids.is_empty() {
+        return Err("no cards to answer".to_string());
+    }
+    let answer = draft(usize::try_from(args.answer_bytes).unwrap_or(0));
+    let mut stdout = std::io::stdout().lock();
+    let mut saved: u64 = 0;
+    while args.count.is_none_or(|count| saved < count) {
+        // The study queue picks as the app would; when it has nothing (daily limit
+        // reached, nothing due) the cards are taken in turn.
+        let card = queue::next_card(&collection, &Scope::AllDecks, at)
+            .map(|(id, _)| id)
+            .unwrap_or_else(|| card_ids[(saved % card_ids.len() as u64) as usize].clone());
+        let rating = RATINGS[(saved % RATINGS.len() as u64) as usize];
+        let details = AnswerDetails {
+            duration_ms: Some(1_000 + saved % 90_000),
+            answer: (!answer.is_empty()).then(|| answer.clone()),
+            ..AnswerDetails::default()
+        };
+        let id = collection
+            .record_answer(&mut store, &card, rating, at, details)
+            .map_err(|error| error.to_string())?;
+        saved += 1;
+        writeln!(stdout, "saved {id}")
+            .and_then(|()| stdout.flush())
+            .map_err(|error| format!("cannot write to stdout: {error}"))?;
+        at += step;
+    }
+    Ok(())
+}
+
+/// A typed answer of about `bytes` bytes, in Japanese so that a cut can fall inside a
+/// multi-byte character.
+fn draft(bytes: usize) -> String {
+    const PHRASE: &str = "技術的負債を可視化し、ロードマップに組み込みます。";
+    PHRASE.chars().cycle().take(bytes / 3).collect()
+}
