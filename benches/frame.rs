@@ -54,7 +54,7 @@ fn fixture() -> Fixture {
     // Both languages on the card and a Japanese interface: the most text per frame.
     let settings = Settings {
         ui_language: Some(Lang::Ja),
-        content_language: ContentLanguage::Both,
+        content_language: Some(ContentLanguage::Both),
         ..Settings::default()
     };
     settings::save(&dir.settings_file(), &settings).expect("settings");

@@ -9,6 +9,7 @@ mod import;
 mod stats;
 
 use crate::core::collection::Collection;
+use crate::core::content::deck::Lang;
 use crate::core::paths::DataDir;
 use chrono::Local;
 use clap::{CommandFactory, Parser, Subcommand};
@@ -114,14 +115,26 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
     }
 }
 
-/// Loads the data folder for a read-only command. Problems go to stderr, so `--json`
-/// output on stdout stays parseable.
+/// The language of the user's locale (`LC_ALL`, `LC_MESSAGES`, then `LANG`), for the app's
+/// labels and the card language until the user chooses.
+pub fn system_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_default();
+    Lang::from_locale(&locale)
+}
+
+/// Loads the data folder for a read-only command, which changes no byte of it (a damaged
+/// settings file is only reported; the app that owns the folder sets it aside). Problems
+/// go to stderr, so `--json` output on stdout stays parseable.
 fn open_collection(options: &GlobalOptions, command: &str) -> Result<Collection, ExitCode> {
     let dir = options.data_dir().map_err(|message| {
         eprintln!("mensetsu {command}: {message}");
         ExitCode::FAILURE
     })?;
-    let collection = Collection::load_at(dir, Local::now().fixed_offset());
+    let collection = Collection::load_read_only(dir, Local::now().fixed_offset());
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
     }

@@ -2,7 +2,7 @@ use mensetsu::cli;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::{self, DataDir};
 use mensetsu::core::review::store::{Store, StoreError};
-use mensetsu::ui::{MensetsuApp, SystemClock, strings};
+use mensetsu::ui::{MensetsuApp, SystemClock};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -37,17 +37,22 @@ fn main() -> ExitCode {
 
 fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let now = chrono::Local::now();
-    let collection = Collection::load_at(data_dir.clone(), now.fixed_offset());
+    // The store first: a window that cannot have the data folder (another window has it)
+    // loads it read-only and writes nothing at all, not even a repair.
+    let store = open_store(&data_dir).map_err(|error| error.to_string());
+    let collection = match &store {
+        Ok(_) => Collection::load_at(data_dir.clone(), now.fixed_offset()),
+        Err(_) => Collection::load_read_only(data_dir.clone(), now.fixed_offset()),
+    };
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
     }
-    let store = open_store(&data_dir).map_err(|error| error.to_string());
     if let Ok(store) = &store
         && let Err(error) = store.backup_daily(now.date_naive())
     {
         eprintln!("warning: daily backup failed: {error}");
     }
-    let system_lang = strings::lang_from_locale(&system_locale());
+    let system_lang = cli::system_lang();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("mensetsu 面接")
@@ -99,14 +104,6 @@ fn local_device_id() -> String {
     };
     paths::load_or_create_device_id(&dirs.config_local_dir().join("device-id"), &candidate)
         .unwrap_or(candidate)
-}
-
-fn system_locale() -> String {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .unwrap_or_default()
 }
 
 /// The app, timed: after the first frame is drawn and painted, prints to stdout

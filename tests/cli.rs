@@ -69,7 +69,8 @@ fn export_help_explains_each_option() {
         "-o, --out <FILE>",
         "- writes to standard output",
         "--lang <LANG>",
-        "[possible values: ja, en, both]",
+        "- both:  Japanese with the English below it",
+        "- en-ja: English with the Japanese below it",
         "--force",
         "--data-dir <DIR>",
     ] {

@@ -96,11 +96,20 @@ fn data_folder() -> tempfile::TempDir {
     temp
 }
 
+/// Runs mensetsu as a user with a Japanese locale, whose cards are in Japanese until they
+/// choose otherwise.
 fn mensetsu(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    mensetsu_in_locale(dir, args, "ja_JP.UTF-8")
+}
+
+fn mensetsu_in_locale(dir: &Path, args: &[&str], locale: &str) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
         .arg("--data-dir")
         .arg(dir)
         .args(args)
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("LC_ALL", locale)
         .output()
         .unwrap();
     (
@@ -334,5 +343,44 @@ fn a_bundled_deck_exports_fifteen_notes() {
         rows[0].starts_with("現在の技術的負債を定量化し"),
         "{}",
         rows[0]
+    );
+}
+
+#[test]
+fn without_a_card_language_setting_the_export_follows_the_users_language() {
+    let data = data_folder();
+    // An English-speaking user sees English cards with the Japanese below in the app, and
+    // gets the same in Anki; the deck is named in English.
+    let (code, stdout, stderr) = mensetsu_in_locale(
+        data.path(),
+        &["export", "--anki", "practice", "-o", "-"],
+        "en_US.UTF-8",
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let first_note = stdout.lines().nth(6).unwrap();
+    assert!(
+        first_note.starts_with(
+            "How do you explain tech debt?<br><span style='color:gray'>技術的負債をどう説明しますか？</span>\t"
+        ),
+        "{first_note}"
+    );
+    assert!(first_note.contains("\tPractice deck\t"), "{first_note}");
+    // A setting wins over the locale.
+    fs::write(
+        data.path().join("settings.json"),
+        r#"{"content_language": "ja"}"#,
+    )
+    .unwrap();
+    let (_, stdout, _) = mensetsu_in_locale(
+        data.path(),
+        &["export", "--anki", "practice", "-o", "-"],
+        "en_US.UTF-8",
+    );
+    assert!(
+        stdout
+            .lines()
+            .nth(6)
+            .unwrap()
+            .starts_with("技術的負債をどう説明しますか？\t")
     );
 }

@@ -41,9 +41,14 @@ pub struct ExportArgs {
 /// `--lang`: the card languages of the settings, as the command line spells them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum LangArg {
+    /// Japanese (English where a text has no Japanese)
     Ja,
+    /// English (Japanese where a text has no English)
     En,
+    /// Japanese with the English below it
     Both,
+    /// English with the Japanese below it
+    EnJa,
 }
 
 impl From<LangArg> for ContentLanguage {
@@ -52,6 +57,7 @@ impl From<LangArg> for ContentLanguage {
             LangArg::Ja => ContentLanguage::Ja,
             LangArg::En => ContentLanguage::En,
             LangArg::Both => ContentLanguage::Both,
+            LangArg::EnJa => ContentLanguage::BothEnglishFirst,
         }
     }
 }
@@ -91,7 +97,7 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
         return Err(refused(path));
     }
     let dir = options.data_dir()?;
-    let collection = Collection::load_at(dir, Local::now().fixed_offset());
+    let collection = Collection::load_read_only(dir, Local::now().fixed_offset());
     // What could not be read is skipped by the loading; say so, but export the rest.
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
@@ -110,8 +116,8 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
                     known.join(", ")
                 ));
             };
-            let language = args.lang.map_or(
-                collection.settings().content_language,
+            let language = args.lang.map_or_else(
+                || collection.settings().card_language(super::system_lang()),
                 ContentLanguage::from,
             );
             let cards = loaded.deck.cards.len();

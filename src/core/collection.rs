@@ -74,7 +74,7 @@ impl Collection {
     /// Never fails: whatever cannot be read is reported through [`Collection::problems`].
     /// `stamp` names a damaged settings file when it is set aside.
     pub fn load(data_dir: DataDir, stamp: &str) -> Self {
-        Self::load_checked(data_dir, stamp, None)
+        Self::load_checked(data_dir, Some(stamp), None)
     }
 
     /// [`Collection::load`] as of `now`, the time the app and the commands read from the
@@ -82,12 +82,27 @@ impl Collection {
     /// settings file after `now`.
     pub fn load_at(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        Self::load_checked(data_dir, &stamp, Some(now))
+        Self::load_checked(data_dir, Some(&stamp), Some(now))
     }
 
-    fn load_checked(data_dir: DataDir, stamp: &str, now: Option<DateTime<FixedOffset>>) -> Self {
+    /// [`Collection::load_at`] for a window or command that does not own the data folder:
+    /// writes nothing at all, so a damaged settings file is only reported.
+    pub fn load_read_only(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
+        Self::load_checked(data_dir, None, Some(now))
+    }
+
+    /// `set_aside`: the stamp a damaged settings file is renamed with, or `None` to leave
+    /// it alone.
+    fn load_checked(
+        data_dir: DataDir,
+        set_aside: Option<&str>,
+        now: Option<DateTime<FixedOffset>>,
+    ) -> Self {
         let decks = DeckSet::load(Some(&data_dir.decks_dir()));
-        let loaded = settings::load(&data_dir.settings_file(), stamp);
+        let loaded = match set_aside {
+            Some(stamp) => settings::load(&data_dir.settings_file(), stamp),
+            None => settings::read(&data_dir.settings_file()),
+        };
         let log = store::read_all_logs(&data_dir.reviews_dir());
         let mut collection = Self::from_parts(data_dir, decks, loaded.settings, log);
         collection.settings_problems.splice(0..0, loaded.notices);

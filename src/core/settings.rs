@@ -1,7 +1,7 @@
 //! User settings in `settings.json`: read forgivingly, written atomically. Each numeric
 //! setting's range and default is one [`Bounds`] constant below.
 
-use crate::core::content::deck::Lang;
+use crate::core::content::deck::{Lang, Localized};
 use crate::core::files::{self, WriteError};
 use crate::core::problem::Problem;
 use crate::core::text;
@@ -10,13 +10,49 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Which language(s) the question and answer points are shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContentLanguage {
-    #[default]
     Ja,
     En,
+    /// Japanese, with the English below it.
     Both,
+    /// English, with the Japanese below it: for a reader who practises in English for an
+    /// interview held in Japanese, or the other way round.
+    #[serde(rename = "both-english-first")]
+    BothEnglishFirst,
+}
+
+impl ContentLanguage {
+    /// The language shown first, and the one shown below it, if any.
+    pub fn order(self) -> (Lang, Option<Lang>) {
+        match self {
+            ContentLanguage::Ja => (Lang::Ja, None),
+            ContentLanguage::En => (Lang::En, None),
+            ContentLanguage::Both => (Lang::Ja, Some(Lang::En)),
+            ContentLanguage::BothEnglishFirst => (Lang::En, Some(Lang::Ja)),
+        }
+    }
+
+    /// A text in these language(s): the first language's text (or the other's, where the
+    /// text lacks it), and the second language's to show below it when the text has both.
+    pub fn texts(self, text: &Localized) -> (&str, Option<&str>) {
+        let (first, second) = self.order();
+        let below = second
+            .filter(|_| text.exact(first).is_some())
+            .and_then(|second| text.exact(second));
+        (text.get(first), below)
+    }
+
+    /// The card language for an app language when the user has not chosen one: an
+    /// English-speaking user practises in English, with the Japanese an interview in
+    /// Japan will use below it; a Japanese-speaking user practises in Japanese.
+    pub fn for_app_language(app: Lang) -> Self {
+        match app {
+            Lang::Ja => ContentLanguage::Ja,
+            Lang::En => ContentLanguage::BothEnglishFirst,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -172,7 +208,9 @@ pub struct Settings {
     pub answer_target_seconds: u32,
     /// Language of the app's own labels; `None` follows the system locale.
     pub ui_language: Option<Lang>,
-    pub content_language: ContentLanguage,
+    /// Language(s) of the cards; `None` follows the app's language (see
+    /// [`ContentLanguage::for_app_language`]).
+    pub content_language: Option<ContentLanguage>,
     pub theme: Theme,
     /// See [`TEXT_SCALE`].
     pub text_scale: f32,
@@ -189,7 +227,7 @@ impl Default for Settings {
             maximum_interval_days: MAXIMUM_INTERVAL_DAYS.default,
             answer_target_seconds: ANSWER_TARGET_SECONDS.default,
             ui_language: None,
-            content_language: ContentLanguage::Ja,
+            content_language: None,
             theme: Theme::System,
             text_scale: TEXT_SCALE.default,
         }
@@ -236,6 +274,17 @@ fn ensure_steps(fixes: &mut Vec<Fix>, field: &'static str, steps: &mut Vec<f32>,
 }
 
 impl Settings {
+    /// The language of the app's labels, `system` when the user has not chosen one.
+    pub fn app_language(&self, system: Lang) -> Lang {
+        self.ui_language.unwrap_or(system)
+    }
+
+    /// The card language(s): the user's choice, or what suits the app's language.
+    pub fn card_language(&self, system: Lang) -> ContentLanguage {
+        self.content_language
+            .unwrap_or_else(|| ContentLanguage::for_app_language(self.app_language(system)))
+    }
+
     /// Replaces out-of-range values with their defaults and says which ones.
     pub fn sanitized(mut self) -> (Self, Vec<Fix>) {
         let mut fixes = Vec::new();
@@ -300,6 +349,18 @@ pub struct LoadedSettings {
 /// notice says where the old file went. `stamp` is supplied by the caller (the core does
 /// not read the clock), e.g. `20261122-091500`.
 pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
+    load_with(path, Some(stamp))
+}
+
+/// Reads the settings without writing anything: a damaged file is reported and left
+/// where it is, for the window that owns the data folder to set aside. For read-only
+/// windows and commands, which must not change a byte of the data folder.
+pub fn read(path: &Path) -> LoadedSettings {
+    load_with(path, None)
+}
+
+/// [`load`] with `set_aside` = the stamp to name a damaged file by, or [`read`] without.
+fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
     let defaults = |notices| LoadedSettings {
         settings: Settings::default(),
         notices,
@@ -330,7 +391,6 @@ pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
             LoadedSettings { settings, notices }
         }
         Err(error) => {
-            let aside = set_aside_path(path, stamp);
             // Rust type names mean nothing to a user.
             let what = text::serde_message(&error, 120)
                 .replace("expected u8", "expected a whole number")
@@ -338,13 +398,19 @@ pub fn load(path: &Path, stamp: &str) -> LoadedSettings {
                 .replace("expected u64", "expected a whole number")
                 .replace("expected f32", "expected a number")
                 .replace("expected f64", "expected a number");
-            let message = match fs::rename(path, &aside) {
-                Ok(()) => format!(
+            let message = match set_aside.map(|stamp| {
+                let aside = set_aside_path(path, stamp);
+                fs::rename(path, &aside).map(|()| aside)
+            }) {
+                Some(Ok(aside)) => format!(
                     "settings file is damaged ({what}); it was kept as {} and default settings are used",
                     aside.display()
                 ),
-                Err(rename_error) => format!(
+                Some(Err(rename_error)) => format!(
                     "settings file is damaged ({what}) and could not be set aside ({rename_error}); default settings are used and will not be saved over it"
+                ),
+                None => format!(
+                    "settings file is damaged ({what}); default settings are used and the file is left as it is (the mensetsu window that has this data folder sets it aside)"
                 ),
             };
             defaults(vec![
@@ -526,6 +592,46 @@ mod tests {
         assert_eq!(
             fixes[7].message,
             "answer_target_seconds 5 is outside 10-1800; using 120"
+        );
+    }
+
+    #[test]
+    fn the_card_language_follows_the_app_language_until_chosen() {
+        let english = Settings {
+            ui_language: Some(Lang::En),
+            ..Settings::default()
+        };
+        assert_eq!(
+            english.card_language(Lang::Ja),
+            ContentLanguage::BothEnglishFirst
+        );
+        assert_eq!(
+            Settings::default().card_language(Lang::Ja),
+            ContentLanguage::Ja
+        );
+        let chosen = Settings {
+            content_language: Some(ContentLanguage::En),
+            ..english
+        };
+        assert_eq!(chosen.card_language(Lang::Ja), ContentLanguage::En);
+        // Files written before the choice could be left open still load as written.
+        let old: Settings = serde_json::from_str(r#"{"content_language": "both"}"#).unwrap();
+        assert_eq!(old.content_language, Some(ContentLanguage::Both));
+    }
+
+    #[test]
+    fn reading_without_repair_leaves_a_damaged_file_where_it_is() {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("settings.json");
+        fs::write(&path, "{ not json").unwrap();
+        let loaded = read(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{ not json");
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
+        let notice = loaded.notices[0].to_string();
+        assert!(
+            notice.contains("damaged") && notice.contains("left as it is"),
+            "{notice}"
         );
     }
 }

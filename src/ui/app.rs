@@ -92,10 +92,7 @@ impl MensetsuApp {
     }
 
     pub fn lang(&self) -> Lang {
-        self.collection
-            .settings()
-            .ui_language
-            .unwrap_or(self.system_lang)
+        self.collection.settings().app_language(self.system_lang)
     }
 
     pub fn strings(&self) -> &'static Strings {
@@ -119,6 +116,7 @@ impl MensetsuApp {
             collection: &self.collection,
             text: strings::strings(lang),
             lang,
+            card_language: self.collection.settings().card_language(self.system_lang),
             now: self.now(),
             writable: self.store.as_ref().map(|_| ()).map_err(String::as_str),
         };
@@ -228,7 +226,10 @@ impl MensetsuApp {
                 }
             }
             Action::SaveSettings(settings) => self.save_settings(*settings),
-            Action::Export(target) => self.decks.export(&self.collection, &target),
+            Action::Export(target) => {
+                let language = self.collection.settings().card_language(self.system_lang);
+                self.decks.export(&self.collection, &target, language);
+            }
         }
     }
 

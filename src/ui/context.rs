@@ -5,7 +5,7 @@
 use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::review::scheduler::Rating;
-use crate::core::settings::Settings;
+use crate::core::settings::{ContentLanguage, Settings};
 use crate::core::study::mock::MockSetup;
 use crate::core::study::queue::Scope;
 use crate::ui::strings::Strings;
@@ -42,6 +42,8 @@ pub struct ScreenContext<'a> {
     pub text: &'static Strings,
     /// The app's language (labels, deck titles).
     pub lang: Lang,
+    /// The language(s) the cards are shown in.
+    pub card_language: ContentLanguage,
     pub now: DateTime<FixedOffset>,
     /// `Err` holds why this window cannot write (another window has the data folder).
     pub writable: Result<(), &'a str>,

@@ -5,6 +5,7 @@ use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::content::{export, role};
 use crate::core::files;
+use crate::core::settings::ContentLanguage;
 use crate::core::study::queue::{self, DueCounts, Scope};
 use crate::ui::context::{Action, ExportTarget, ScreenContext};
 use crate::ui::strings::Strings;
@@ -65,7 +66,12 @@ impl DecksScreen {
     /// Writes an export under a name no earlier export has (see
     /// [`files::write_new_file`]): with no file dialog, replacing a file the user may
     /// have edited or not yet imported would lose it silently.
-    pub fn export(&mut self, collection: &Collection, target: &ExportTarget) {
+    pub fn export(
+        &mut self,
+        collection: &Collection,
+        target: &ExportTarget,
+        language: ContentLanguage,
+    ) {
         let (name, text) = match target {
             ExportTarget::Anki(deck_id) => {
                 let Some(loaded) = collection
@@ -78,7 +84,7 @@ impl DecksScreen {
                 };
                 (
                     export::anki_file_name(&loaded.deck),
-                    export::anki_notes(&loaded.deck, collection.settings().content_language),
+                    export::anki_notes(&loaded.deck, language),
                 )
             }
             ExportTarget::Reviews => (

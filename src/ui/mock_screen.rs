@@ -290,7 +290,7 @@ fn answering_ui(
     ui.ctx()
         .request_repaint_after(std::time::Duration::from_secs(1));
     ui.separator();
-    let language = ctx.collection.settings().content_language;
+    let language = ctx.card_language;
     if let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) {
         widgets::show_localized(ui, &card.question, language, 22.0);
     }
@@ -316,7 +316,7 @@ fn grading_ui(
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    let language = ctx.collection.settings().content_language;
+    let language = ctx.card_language;
     ui.heading(text.grade_answers);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

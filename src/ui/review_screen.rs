@@ -287,7 +287,7 @@ fn card_ui(
     let text = ctx.text;
     let now = ctx.now;
     let collection = ctx.collection;
-    let language = collection.settings().content_language;
+    let language = ctx.card_language;
     let target_seconds = i64::from(collection.settings().answer_target_seconds);
     let Some((deck, card)) = collection.decks().find_card(&shown.card_id) else {
         return;

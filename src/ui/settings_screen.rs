@@ -113,30 +113,26 @@ fn draft_ui(
             .spacing([16.0, 10.0])
             .show(ui, |ui| {
                 ui.label(text.ui_language);
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut draft.settings.ui_language, None, "Auto");
-                    ui.radio_value(&mut draft.settings.ui_language, Some(Lang::Ja), "日本語");
-                    ui.radio_value(&mut draft.settings.ui_language, Some(Lang::En), "English");
+                ui.horizontal_wrapped(|ui| {
+                    let language = &mut draft.settings.ui_language;
+                    ui.radio_value(language, None, text.language_auto);
+                    ui.radio_value(language, Some(Lang::Ja), text.lang_japanese);
+                    ui.radio_value(language, Some(Lang::En), text.lang_english);
                 });
                 ui.end_row();
 
                 ui.label(text.content_language);
-                ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut draft.settings.content_language,
-                        ContentLanguage::Ja,
-                        text.japanese_only,
-                    );
-                    ui.radio_value(
-                        &mut draft.settings.content_language,
-                        ContentLanguage::En,
-                        text.english_only,
-                    );
-                    ui.radio_value(
-                        &mut draft.settings.content_language,
-                        ContentLanguage::Both,
-                        text.both,
-                    );
+                ui.horizontal_wrapped(|ui| {
+                    let language = &mut draft.settings.content_language;
+                    ui.radio_value(language, None, text.card_language_auto);
+                    for (choice, label) in [
+                        (ContentLanguage::Ja, text.japanese_only),
+                        (ContentLanguage::En, text.english_only),
+                        (ContentLanguage::Both, text.both),
+                        (ContentLanguage::BothEnglishFirst, text.both_english_first),
+                    ] {
+                        ui.radio_value(language, Some(choice), label);
+                    }
                 });
                 ui.end_row();
 

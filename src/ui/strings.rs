@@ -63,8 +63,15 @@ pub struct Strings {
     pub ui_language: &'static str,
     pub content_language: &'static str,
     pub both: &'static str,
+    pub both_english_first: &'static str,
     pub japanese_only: &'static str,
     pub english_only: &'static str,
+    /// The app language follows the system locale.
+    pub language_auto: &'static str,
+    /// The card language follows the app language.
+    pub card_language_auto: &'static str,
+    pub lang_japanese: &'static str,
+    pub lang_english: &'static str,
     pub save: &'static str,
     pub cancel: &'static str,
     pub saved: &'static str,
@@ -175,9 +182,14 @@ pub const JA: Strings = Strings {
     text_size: "文字サイズ",
     ui_language: "表示言語",
     content_language: "カードの言語",
-    both: "両方",
+    both: "日本語（下に英語）",
+    both_english_first: "英語（下に日本語）",
     japanese_only: "日本語のみ",
     english_only: "英語のみ",
+    language_auto: "自動（システムに合わせる）",
+    card_language_auto: "表示言語に合わせる",
+    lang_japanese: "日本語",
+    lang_english: "English（英語）",
     save: "保存",
     cancel: "キャンセル",
     saved: "保存しました",
@@ -288,9 +300,14 @@ pub const EN: Strings = Strings {
     text_size: "Text size",
     ui_language: "App language",
     content_language: "Card language",
-    both: "Both",
-    japanese_only: "日本語のみ",
+    both: "Japanese, English below",
+    both_english_first: "English, Japanese below",
+    japanese_only: "Japanese only",
     english_only: "English only",
+    language_auto: "Automatic (as the system)",
+    card_language_auto: "As the app language",
+    lang_japanese: "日本語 (Japanese)",
+    lang_english: "English",
     save: "Save",
     cancel: "Cancel",
     saved: "Saved",
@@ -348,27 +365,5 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
-    }
-}
-
-/// The UI language from a locale string such as `ja_JP.UTF-8` or `en-US`.
-pub fn lang_from_locale(locale: &str) -> Lang {
-    if locale.to_ascii_lowercase().starts_with("ja") {
-        Lang::Ja
-    } else {
-        Lang::En
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn japanese_locales_pick_japanese() {
-        assert_eq!(lang_from_locale("ja_JP.UTF-8"), Lang::Ja);
-        assert_eq!(lang_from_locale("ja-JP"), Lang::Ja);
-        assert_eq!(lang_from_locale("en_US.UTF-8"), Lang::En);
-        assert_eq!(lang_from_locale("C"), Lang::En);
     }
 }

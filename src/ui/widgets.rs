@@ -1,7 +1,7 @@
 //! Pieces more than one screen draws: card text in the chosen language(s), the answer
 //! points to tick, grade labels and the one colour palette, and the `m:ss` clock.
 
-use crate::core::content::deck::{Card, Lang, Localized};
+use crate::core::content::deck::{Card, Localized};
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::ContentLanguage;
 use crate::ui::strings::Strings;
@@ -63,36 +63,21 @@ pub fn clock_ms(milliseconds: u64) -> String {
     clock(i64::try_from(milliseconds / 1000).unwrap_or(i64::MAX))
 }
 
-/// The text of a localized field in the content language; "both" stacks Japanese over
-/// English.
+/// The text of a localized field in the card language(s), the second language smaller
+/// and dimmer below the first.
 pub fn show_localized(ui: &mut egui::Ui, text: &Localized, language: ContentLanguage, size: f32) {
-    match language {
-        ContentLanguage::Ja => {
-            ui.label(RichText::new(text.get(Lang::Ja)).size(size));
-        }
-        ContentLanguage::En => {
-            ui.label(RichText::new(text.get(Lang::En)).size(size));
-        }
-        ContentLanguage::Both => {
-            ui.label(RichText::new(text.get(Lang::Ja)).size(size));
-            if let Some(english) = text.exact(Lang::En) {
-                ui.label(RichText::new(english).size(size * 0.85).weak());
-            }
-        }
+    let (first, below) = language.texts(text);
+    ui.label(RichText::new(first).size(size));
+    if let Some(below) = below {
+        ui.label(RichText::new(below).size(size * 0.85).weak());
     }
 }
 
-/// A localized field as one string: "both" puts the English on the next line.
+/// A localized field as one string, the second language on the next line.
 pub fn localized_plain(text: &Localized, language: ContentLanguage) -> String {
-    match language {
-        ContentLanguage::Ja => text.get(Lang::Ja).to_string(),
-        ContentLanguage::En => text.get(Lang::En).to_string(),
-        ContentLanguage::Both => match text.exact(Lang::En) {
-            Some(english) if text.exact(Lang::Ja).is_some() => {
-                format!("{}\n{english}", text.get(Lang::Ja))
-            }
-            _ => text.get(Lang::Ja).to_string(),
-        },
+    match language.texts(text) {
+        (first, Some(below)) => format!("{first}\n{below}"),
+        (first, None) => first.to_string(),
     }
 }
 

@@ -33,6 +33,18 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The language of a locale name such as `ja_JP.UTF-8` or `en-US`: Japanese for a
+    /// Japanese locale, English for any other.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+}
+
 /// A text in Japanese and/or English. At least one must be present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Localized {
@@ -509,4 +521,17 @@ fn read_text(path: &Path) -> Result<String, Problem> {
             .at_line(Some(line))
             .at_column(Some(column))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_locales_pick_japanese() {
+        assert_eq!(Lang::from_locale("ja_JP.UTF-8"), Lang::Ja);
+        assert_eq!(Lang::from_locale("ja-JP"), Lang::Ja);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
 }

@@ -4,7 +4,7 @@
 //! The texts are pure functions over loaded data (no clock, no egui);
 //! [`crate::core::files::write_new_file`] puts them on disk without replacing a file.
 
-use crate::core::content::deck::{Card, Deck, Lang, Localized};
+use crate::core::content::deck::{Card, Deck, Localized};
 use crate::core::review::log::{self, LoggedRecord, Record};
 use crate::core::settings::ContentLanguage;
 use std::borrow::Cow;
@@ -118,6 +118,7 @@ fn back(card: &Card, language: ContentLanguage) -> String {
             ContentLanguage::Ja => "本文より",
             ContentLanguage::En => "from the guide",
             ContentLanguage::Both => "本文より / from the guide",
+            ContentLanguage::BothEnglishFirst => "from the guide / 本文より",
         });
         html.push_str("<li>");
         html.push_str(&localized_html(&point.text, language, marker));
@@ -130,24 +131,17 @@ fn back(card: &Card, language: ContentLanguage) -> String {
 /// A text in the chosen language(s) as HTML. `marker` (already plain text) follows the
 /// first line in italics.
 fn localized_html(text: &Localized, language: ContentLanguage, marker: Option<&str>) -> String {
-    let (primary, secondary) = match language {
-        ContentLanguage::Ja => (text.get(Lang::Ja), None),
-        ContentLanguage::En => (text.get(Lang::En), None),
-        // Like the app: the English line only when it adds something to a Japanese one.
-        ContentLanguage::Both => match (text.exact(Lang::Ja), text.exact(Lang::En)) {
-            (Some(japanese), Some(english)) => (japanese, Some(english)),
-            _ => (text.get(Lang::Ja), None),
-        },
-    };
+    // Like the app: the second language's line only when it adds to the first one.
+    let (primary, secondary) = language.texts(text);
     let mut html = escape_html(primary);
     if let Some(marker) = marker {
         let _ = write!(html, " <i>({})</i>", escape_html(marker));
     }
-    if let Some(english) = secondary {
+    if let Some(below) = secondary {
         let _ = write!(
             html,
             "<br><span style='color:gray'>{}</span>",
-            escape_html(english)
+            escape_html(below)
         );
     }
     html
@@ -156,11 +150,7 @@ fn localized_html(text: &Localized, language: ContentLanguage, marker: Option<&s
 /// The deck column: a plain deck name, not HTML. A line break or tab would make a strange
 /// deck name, so they become spaces.
 fn deck_name(deck: &Deck, language: ContentLanguage) -> String {
-    let lang = match language {
-        ContentLanguage::En => Lang::En,
-        ContentLanguage::Ja | ContentLanguage::Both => Lang::Ja,
-    };
-    let title = deck.title.get(lang);
+    let title = deck.title.get(language.order().0);
     let title = if title.trim().is_empty() {
         &deck.id
     } else {
