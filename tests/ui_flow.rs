@@ -240,9 +240,11 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
-    // No point ticked yet: fewer than half → Again is suggested; Again on a new card
-    // repeats it after the first learning step, 1 minute.
-    harness.get_by_label_contains("Again\n1m · suggested");
+    // No point ticked yet: nothing is suggested, and Good (on a new card: its second
+    // learning step, 10 minutes) is what Space would give, as in Anki.
+    assert!(harness.query_by_label_contains("· suggested").is_none());
+    harness.get_by_label_contains("Good\n10m");
+    harness.get_by_label_contains("Space / Enter: Good");
     let Some(session) = harness.state().review_session() else {
         panic!();
     };
@@ -285,10 +287,10 @@ fn switching_the_app_language_to_japanese_relabels_the_screens() {
     let mut harness = harness(app(&fixture));
     harness.get_by_label("Settings").click();
     harness.run();
-    harness.get_by_label("日本語").click();
+    harness.get_by_label("日本語 (Japanese)").click();
     harness.run();
     assert!(
-        harness.query_by_label("日本語のみ").is_some(),
+        harness.query_by_label("Japanese only").is_some(),
         "content language keeps its own choice"
     );
     harness.run();
@@ -565,8 +567,9 @@ fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
     fixture.clock.advance(Duration::minutes(2));
     harness.get_by_label_contains("Back to decks").click();
     harness.run();
-    // Leaving a session shows its summary first.
-    harness.get_by_label("Session complete");
+    // Leaving a session shows its summary first; cards are left, so it is not complete.
+    harness.get_by_label("Session paused");
+    assert!(harness.query_by_label("Session complete").is_none());
     harness.get_by_label("Back to decks").click();
     harness.run();
     harness
@@ -784,6 +787,12 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     fixture.clock.advance(Duration::minutes(10));
     harness.get_by_label("Mock interview").click();
     harness.run();
+    // The interview waits: its question and timer come back with Resume.
+    harness.get_by_label("The mock interview is paused");
+    assert!(harness.query_by_label("Your answer (optional)").is_none());
+    fixture.clock.advance(Duration::minutes(1));
+    harness.get_by_label("Resume  (Ctrl+Enter)").click();
+    harness.run();
     harness.get_by_label_contains("Question 1/5");
     assert_eq!(
         harness
@@ -792,7 +801,7 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
             .as_deref(),
         Some("結論から話す")
     );
-    // The ten minutes away did not count against the answer.
+    // The eleven minutes away did not count against the answer.
     harness.get_by_label("1:30");
     fixture.clock.advance(Duration::seconds(15));
     harness.get_by_label_contains("Next question").click();

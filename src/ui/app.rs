@@ -10,12 +10,12 @@ use crate::core::settings::{Settings, Theme};
 use crate::core::study::stats::Stats;
 use crate::ui::context::{Action, Clock, Screen, ScreenContext};
 use crate::ui::decks_screen::DecksScreen;
-use crate::ui::fonts;
 use crate::ui::mock_screen::{MockError, MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
 use crate::ui::settings_screen::SettingsScreen;
 use crate::ui::stats_screen::StatsScreen;
 use crate::ui::strings::{self, Strings};
+use crate::ui::{fonts, theme};
 use chrono::{DateTime, FixedOffset};
 
 pub struct MensetsuApp {
@@ -59,9 +59,10 @@ impl MensetsuApp {
         }
     }
 
-    /// Sets up fonts; call once with the app's context.
+    /// Sets up fonts and the look; call once with the app's context.
     pub fn install_fonts(ctx: &egui::Context) {
         fonts::install(ctx);
+        theme::install(ctx);
     }
 
     pub fn now(&self) -> DateTime<FixedOffset> {
@@ -110,6 +111,7 @@ impl MensetsuApp {
         self.apply_look(ui.ctx());
         let mut actions = Vec::new();
         self.top_bar(ui, &mut actions);
+        self.read_only_banner(ui);
         self.flash_banner(ui);
         let lang = self.lang();
         let context = ScreenContext {
@@ -175,6 +177,25 @@ impl MensetsuApp {
         });
     }
 
+    /// A window that cannot write says so where it cannot be missed, with the reason.
+    fn read_only_banner(&self, ui: &mut egui::Ui) {
+        let Err(reason) = &self.store else {
+            return;
+        };
+        let text = self.strings();
+        let frame = egui::Frame::new()
+            .fill(theme::tone::WARNING_FILL.on(ui))
+            .inner_margin(egui::Margin::symmetric(12, 8));
+        egui::Panel::top("read_only").frame(frame).show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(text.read_only_banner)
+                    .color(theme::tone::WARNING.on(ui))
+                    .strong(),
+            );
+            theme::caption(ui, reason);
+        });
+    }
+
     fn flash_banner(&mut self, ui: &mut egui::Ui) {
         if self.flash.is_empty() {
             return;
@@ -226,6 +247,7 @@ impl MensetsuApp {
                 }
             }
             Action::SaveSettings(settings) => self.save_settings(*settings),
+            Action::Export(_) if self.store.is_err() => {}
             Action::Export(target) => {
                 let language = self.collection.settings().card_language(self.system_lang);
                 self.decks.export(&self.collection, &target, language);
@@ -248,7 +270,8 @@ impl MensetsuApp {
         }
         match screen {
             Screen::Review => self.review.come_back(now),
-            Screen::Mock => self.mock.come_back(now),
+            // A mock interview waits for Resume: its timer starts only when the user is ready.
+            Screen::Mock => {}
             Screen::Settings => self.settings.open(self.collection.settings()),
             Screen::Decks | Screen::Stats => {}
         }
@@ -256,6 +279,11 @@ impl MensetsuApp {
     }
 
     fn save_settings(&mut self, settings: Settings) {
+        if self.store.is_err() {
+            // Never reached through the screen (Save is disabled), but a window that does
+            // not own the folder must not write settings over the owner's.
+            return;
+        }
         match self.collection.apply_settings(settings) {
             Ok(()) => {
                 self.settings.close();

@@ -82,6 +82,10 @@ pub enum MockAction {
     Start(MockSetup),
     /// Ends the current question and moves to the next (or to grading).
     Next,
+    /// Goes on with an interview that waited while another screen was shown.
+    Resume,
+    /// Ends the interview without saving anything (after the user confirmed).
+    Quit,
     Save,
 }
 

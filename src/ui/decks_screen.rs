@@ -2,16 +2,14 @@
 //! and the problems found while loading.
 
 use crate::core::collection::Collection;
-use crate::core::content::deck::Lang;
 use crate::core::content::{export, role};
 use crate::core::files;
 use crate::core::settings::ContentLanguage;
-use crate::core::study::queue::{self, DueCounts, Scope};
+use crate::core::study::queue::{self, DueCounts, DueOverview, Scope};
 use crate::ui::context::{Action, ExportTarget, ScreenContext};
 use crate::ui::strings::Strings;
-use crate::ui::widgets::count_color;
+use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Numbers the decks screen shows, recomputed when the collection changes or time passes.
@@ -19,8 +17,7 @@ use std::path::PathBuf;
 struct Overview {
     generation: u64,
     computed_at: DateTime<FixedOffset>,
-    per_deck: HashMap<String, DueCounts>,
-    all: DueCounts,
+    due: DueOverview,
 }
 
 #[derive(Debug, Default)]
@@ -38,10 +35,15 @@ struct DeckRow {
     counts: DueCounts,
 }
 
+/// Widest the decks screen gets: a deck's title, its three counts and its button.
+const LIST_WIDTH: f32 = 920.0;
+/// Width of one count column (New, Learning, Due).
+const COUNT_WIDTH: f32 = 78.0;
+
 impl DecksScreen {
     /// Due counts, from one pass over every card: recomputed when the collection changed
     /// or 30 seconds went by (learning cards come due by the minute).
-    fn overview(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &Overview {
+    fn overview(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &DueOverview {
         let generation = collection.generation();
         let overview = match self.overview.take() {
             Some(overview)
@@ -50,17 +52,13 @@ impl DecksScreen {
             {
                 overview
             }
-            _ => {
-                let (per_deck, all) = queue::due_counts_by_deck(collection, now);
-                Overview {
-                    generation,
-                    computed_at: now,
-                    per_deck,
-                    all,
-                }
-            }
+            _ => Overview {
+                generation,
+                computed_at: now,
+                due: queue::due_counts_by_deck(collection, now),
+            },
         };
-        self.overview.insert(overview)
+        &self.overview.insert(overview).due
     }
 
     /// Writes an export under a name no earlier export has (see
@@ -98,10 +96,7 @@ impl DecksScreen {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
-        let lang: Lang = ctx.lang;
-        let writable = ctx.can_write();
-        let overview = self.overview(ctx.collection, ctx.now);
-        let all = overview.all;
+        let due = self.overview(ctx.collection, ctx.now).clone();
         let mut rows: Vec<DeckRow> = ctx
             .collection
             .decks()
@@ -109,10 +104,10 @@ impl DecksScreen {
             .iter()
             .map(|loaded| DeckRow {
                 id: loaded.deck.id.clone(),
-                title: loaded.deck.title.get(lang).to_string(),
+                title: loaded.deck.title.get(ctx.lang).to_string(),
                 role: loaded.deck.role.clone(),
                 cards: loaded.deck.cards.len(),
-                counts: overview
+                counts: due
                     .per_deck
                     .get(&loaded.deck.id)
                     .copied()
@@ -124,7 +119,16 @@ impl DecksScreen {
                 .cmp(&role::rank(&b.role))
                 .then_with(|| a.role.cmp(&b.role))
         });
-        self.list_ui(ui, ctx, &rows, all, writable, actions);
+        theme::column(ui, LIST_WIDTH, |ui| {
+            ui.add_space(theme::space::M);
+            today_card(ui, ctx, &due, actions);
+            if ctx.collection.review_count() == 0 {
+                ui.add_space(theme::space::M);
+                welcome_card(ui, ctx, due.new_limit);
+            }
+            ui.add_space(theme::space::L);
+            self.list_ui(ui, ctx, &rows, actions);
+        });
     }
 
     fn list_ui(
@@ -132,31 +136,15 @@ impl DecksScreen {
         ui: &mut egui::Ui,
         ctx: &ScreenContext,
         rows: &[DeckRow],
-        all: DueCounts,
-        writable: bool,
         actions: &mut Vec<Action>,
     ) {
         let text = ctx.text;
-
-        let can_study_all = writable && all.total() > 0;
-        let typing = ui.ctx().text_edit_focused();
-        if can_study_all
-            && !typing
-            && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
-        {
-            actions.push(Action::StartSession(Scope::AllDecks));
-        }
         ui.horizontal(|ui| {
-            let label = format!("{} ({})  [Enter]", text.study_all_due, all.total());
-            let button = ui.add_enabled(can_study_all, egui::Button::new(label));
-            if button.clicked() {
-                actions.push(Action::StartSession(Scope::AllDecks));
-            }
-            if all.total() == 0 {
-                ui.label(text.nothing_due);
-            }
+            ui.heading(text.decks);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                export_menu(ui, text, rows, actions);
+                ui.add_enabled_ui(ctx.can_write(), |ui| export_menu(ui, text, rows, actions))
+                    .response
+                    .on_disabled_hover_text(text.read_only_banner);
             });
         });
         match &self.last_export {
@@ -174,21 +162,134 @@ impl DecksScreen {
             }
             None => {}
         }
-        ui.add_space(8.0);
-
+        count_headings(ui, text);
         egui::ScrollArea::vertical()
             .auto_shrink([false, true])
             .show_viewport(ui, |ui, viewport| {
-                deck_list(ui, viewport, ctx.lang, rows, text, writable, actions);
-                ui.add_space(12.0);
+                deck_list(ui, viewport, ctx, rows, actions);
+                ui.add_space(theme::space::L);
                 problems(ui, ctx);
-                ui.add_space(6.0);
+                ui.add_space(theme::space::S);
                 ui.horizontal_wrapped(|ui| {
-                    ui.weak(format!("{}:", text.data_dir));
-                    ui.weak(ctx.collection.data_dir().root().display().to_string());
+                    theme::caption(ui, &format!("{}:", text.data_dir));
+                    theme::caption(ui, &ctx.collection.data_dir().root().display().to_string());
                 });
             });
     }
+}
+
+/// What there is to do today, in big figures, with the button that starts it and the
+/// daily limit of new cards spelled out.
+fn today_card(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    due: &DueOverview,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let all = due.all;
+    let can_study = ctx.can_write() && all.total() > 0;
+    let typing = ui.ctx().text_edit_focused();
+    if can_study
+        && !typing
+        && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        actions.push(Action::StartSession(Scope::AllDecks));
+    }
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            for (count, label, tone) in [
+                (all.new, text.new, theme::tone::NEW),
+                (all.learning, text.learning, theme::tone::LEARNING),
+                (all.review, text.due, theme::tone::DUE),
+            ] {
+                ui.vertical(|ui| {
+                    let color = if count > 0 {
+                        tone.on(ui)
+                    } else {
+                        theme::tone::MUTED_TEXT.on(ui)
+                    };
+                    ui.label(
+                        egui::RichText::new(count.to_string())
+                            .size(theme::size::FIGURE)
+                            .color(color),
+                    );
+                    theme::caption(ui, label);
+                });
+                ui.add_space(theme::space::L);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let label = format!("{} ({})  ⏎", text.study_all_due, all.total());
+                let button = widgets::primary_button(&label).min_size(egui::vec2(0.0, 38.0));
+                if ui.add_enabled(can_study, button).clicked() {
+                    actions.push(Action::StartSession(Scope::AllDecks));
+                }
+            });
+        });
+        ui.add_space(theme::space::S);
+        let limit = text
+            .new_left_today
+            .replace("{left}", &due.new_left_today.to_string())
+            .replace("{limit}", &due.new_limit.to_string());
+        theme::caption(ui, &limit);
+        if all.total() == 0 {
+            ui.label(text.nothing_due);
+        }
+    });
+}
+
+/// For a first-time user: where to start and what the screens are for.
+fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
+    let text = ctx.text;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(text.welcome_title).size(theme::size::HEADING));
+        ui.add_space(theme::space::S);
+        for (number, step) in text.welcome_steps.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{}.", number + 1))
+                        .color(theme::tone::ACCENT.on(ui))
+                        .strong(),
+                );
+                ui.label(step.replace("{limit}", &new_limit.to_string()));
+            });
+        }
+    });
+}
+
+/// The names of the count columns, above the list, right-aligned as the counts are.
+fn count_headings(ui: &mut egui::Ui, text: &Strings) {
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add_space(study_button_width(ui, text));
+            for (label, hint) in [
+                (text.due, text.due_hint),
+                (text.learning, text.learning_hint),
+                (text.new, text.new_hint),
+            ] {
+                ui.add_sized(
+                    [COUNT_WIDTH, 18.0],
+                    egui::Label::new(
+                        egui::RichText::new(label)
+                            .size(theme::size::SMALL)
+                            .color(theme::tone::MUTED_TEXT.on(ui)),
+                    ),
+                )
+                .on_hover_text(hint);
+            }
+        });
+    });
+}
+
+fn study_button_width(ui: &egui::Ui, text: &Strings) -> f32 {
+    let galley = ui.painter().layout_no_wrap(
+        text.study.to_string(),
+        egui::TextStyle::Button.resolve(ui.style()),
+        egui::Color32::WHITE,
+    );
+    galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
 }
 
 /// Every deck as an Anki file, and the review log. Exporting only reads, so it stays
@@ -227,10 +328,8 @@ enum Line<'a> {
 fn deck_list(
     ui: &mut egui::Ui,
     viewport: egui::Rect,
-    lang: Lang,
+    ctx: &ScreenContext,
     rows: &[DeckRow],
-    text: &Strings,
-    writable: bool,
     actions: &mut Vec<Action>,
 ) {
     let mut lines = Vec::with_capacity(rows.len() + role::ROLES.len() + 1);
@@ -243,9 +342,9 @@ fn deck_list(
     let spacing = ui.spacing().item_spacing.y;
     let button_height =
         ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
-    let deck_height = ui.spacing().interact_size.y.max(button_height);
+    let deck_height = ui.spacing().interact_size.y.max(button_height) + theme::space::S;
     // Space above, the role's name, and a rule below.
-    let role_height = 6.0 + ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let role_height = theme::space::M + ui.text_style_height(&egui::TextStyle::Small) + 8.0;
     let height = |line: &Line<'_>| match line {
         Line::Role(_) => role_height,
         Line::Deck(_) => deck_height,
@@ -278,8 +377,13 @@ fn deck_list(
         match lines[index] {
             Line::Role(role) => {
                 let mut line_ui = ui.new_child(builder.id_salt(("role", role)));
-                line_ui.add_space(6.0);
-                line_ui.strong(role::label(role, lang));
+                line_ui.add_space(theme::space::M);
+                line_ui.label(
+                    egui::RichText::new(role::label(role, ctx.lang))
+                        .size(theme::size::SMALL)
+                        .strong()
+                        .color(theme::tone::MUTED_TEXT.on(&line_ui)),
+                );
                 let rule = line_ui.visuals().widgets.noninteractive.bg_stroke;
                 line_ui
                     .painter()
@@ -287,7 +391,7 @@ fn deck_list(
             }
             Line::Deck(row) => {
                 let mut line_ui = ui.new_child(builder.id_salt(("deck", &row.id)));
-                deck_row(&mut line_ui, text, row, writable, actions);
+                deck_row(&mut line_ui, ctx, row, actions);
             }
         }
     }
@@ -298,32 +402,40 @@ fn deck_list(
     ui.advance_cursor_after_rect(list);
 }
 
-fn deck_row(
-    ui: &mut egui::Ui,
-    text: &Strings,
-    row: &DeckRow,
-    writable: bool,
-    actions: &mut Vec<Action>,
-) {
-    ui.horizontal(|ui| {
-        let total = row.counts.total();
-        let study = ui.add_enabled(
-            writable && total > 0,
-            egui::Button::new(format!("{} — {}", text.study, row.title)),
-        );
-        if study.clicked() {
-            actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
-        }
-        ui.label(format!("{} {}", row.cards, text.cards));
-        ui.colored_label(count_color::NEW, format!("{} {}", text.new, row.counts.new));
-        ui.colored_label(
-            count_color::LEARNING,
-            format!("{} {}", text.learning, row.counts.learning),
-        );
-        ui.colored_label(
-            count_color::DUE,
-            format!("{} {}", text.due, row.counts.review),
-        );
+fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut Vec<Action>) {
+    let text = ctx.text;
+    ui.horizontal_centered(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let total = row.counts.total();
+            let study = ui.add_enabled(ctx.can_write() && total > 0, egui::Button::new(text.study));
+            // "Study" alone says nothing to a screen reader; name the deck.
+            let name = format!("{} — {}", text.study, row.title);
+            study.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, study.enabled(), &name)
+            });
+            if study.clicked() {
+                actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
+            }
+            for (count, tone) in [
+                (row.counts.review, theme::tone::DUE),
+                (row.counts.learning, theme::tone::LEARNING),
+                (row.counts.new, theme::tone::NEW),
+            ] {
+                let color = if count > 0 {
+                    tone.on(ui)
+                } else {
+                    theme::tone::MUTED_TEXT.on(ui)
+                };
+                ui.add_sized(
+                    [COUNT_WIDTH, ui.available_height()],
+                    egui::Label::new(egui::RichText::new(count.to_string()).color(color)),
+                );
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(&row.title).truncate());
+                theme::caption(ui, &format!("{} {}", row.cards, text.cards));
+            });
+        });
     });
 }
 

@@ -13,7 +13,8 @@ use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
 use crate::ui::strings::Strings;
-use crate::ui::widgets::{self, rating_label, suggested_rating};
+use crate::ui::theme;
+use crate::ui::widgets::{self, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -36,10 +37,24 @@ pub enum MockState {
         index: usize,
         /// Time on the current question; stands still while another screen is shown.
         stopwatch: Stopwatch,
+        /// The user went to another screen: the interview waits for Resume.
+        paused: bool,
     },
     Grading {
+        setup: MockSetup,
         answers: Vec<MockAnswer>,
+        /// The answer 1-4 grade (highlighted).
+        focused: usize,
     },
+}
+
+impl MockAnswer {
+    /// The grade that will be saved: the user's choice, or the default the ticked points
+    /// give (preselected).
+    pub fn grade(&self) -> Rating {
+        self.rating
+            .unwrap_or_else(|| widgets::default_grade(&self.ticked).0)
+    }
 }
 
 /// Why a mock interview could not go on.
@@ -54,12 +69,19 @@ pub enum MockError {
 #[derive(Debug)]
 pub struct MockScreen {
     state: MockState,
+    /// The answer box takes the keyboard when a question appears, once: requesting focus
+    /// on every frame would fight the user's clicks (and an input method's composition).
+    focus_answer: bool,
+    /// Quit was pressed and waits for the user to confirm discarding the answers.
+    confirming_quit: bool,
 }
 
 impl Default for MockScreen {
     fn default() -> Self {
         Self {
             state: MockState::Setup(MockSetup::default()),
+            focus_answer: false,
+            confirming_quit: false,
         }
     }
 }
@@ -69,18 +91,17 @@ impl MockScreen {
         &self.state
     }
 
-    /// The user turns to another screen: the question's timer stops.
+    /// The user turns to another screen: the question's timer stops and the interview
+    /// waits for Resume.
     pub fn leave(&mut self, now: DateTime<FixedOffset>) {
-        if let MockState::Answering { stopwatch, .. } = &mut self.state {
+        if let MockState::Answering {
+            stopwatch, paused, ..
+        } = &mut self.state
+        {
             stopwatch.pause(now);
+            *paused = true;
         }
-    }
-
-    /// The user is back: the question's timer runs again.
-    pub fn come_back(&mut self, now: DateTime<FixedOffset>) {
-        if let MockState::Answering { stopwatch, .. } = &mut self.state {
-            stopwatch.resume(now);
-        }
+        self.confirming_quit = false;
     }
 
     pub fn apply(
@@ -94,6 +115,28 @@ impl MockScreen {
             MockAction::Start(setup) => self.start(setup, collection, now),
             MockAction::Next => {
                 self.next_question(now);
+                Ok(())
+            }
+            MockAction::Resume => {
+                if let MockState::Answering {
+                    stopwatch, paused, ..
+                } = &mut self.state
+                {
+                    stopwatch.resume(now);
+                    *paused = false;
+                    self.focus_answer = true;
+                }
+                Ok(())
+            }
+            MockAction::Quit => {
+                let setup = match &self.state {
+                    MockState::Answering { setup, .. } | MockState::Grading { setup, .. } => {
+                        setup.clone()
+                    }
+                    MockState::Setup(setup) => setup.clone(),
+                };
+                self.state = MockState::Setup(setup);
+                self.confirming_quit = false;
                 Ok(())
             }
             MockAction::Save => match store {
@@ -139,16 +182,19 @@ impl MockScreen {
             answers,
             index: 0,
             stopwatch: Stopwatch::started(now),
+            paused: false,
         };
+        self.focus_answer = true;
         Ok(())
     }
 
     fn next_question(&mut self, now: DateTime<FixedOffset>) {
         let MockState::Answering {
+            setup,
             answers,
             index,
             stopwatch,
-            ..
+            paused: false,
         } = &mut self.state
         else {
             return;
@@ -158,9 +204,13 @@ impl MockScreen {
         }
         *index += 1;
         *stopwatch = Stopwatch::started(now);
+        self.focus_answer = true;
         if *index >= answers.len() {
-            let answers = std::mem::take(answers);
-            self.state = MockState::Grading { answers };
+            self.state = MockState::Grading {
+                setup: setup.clone(),
+                answers: std::mem::take(answers),
+                focused: 0,
+            };
         }
     }
 
@@ -172,37 +222,60 @@ impl MockScreen {
         store: &mut Store,
         now: DateTime<FixedOffset>,
     ) -> Result<(), MockError> {
-        let MockState::Grading { answers } = &mut self.state else {
+        let MockState::Grading { setup, answers, .. } = &mut self.state else {
             return Ok(());
         };
         let session = format!("mock-{}", store.next_id());
         while let Some(answer) = answers.first() {
-            if let Some(rating) = answer.rating {
-                let details = AnswerDetails {
-                    duration_ms: Some(answer.duration_ms),
-                    mode: Mode::Mock,
-                    session: Some(session.clone()),
-                    ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
-                };
-                collection.record_answer(store, &answer.card_id, rating, now, details)?;
-            }
+            let details = AnswerDetails {
+                duration_ms: Some(answer.duration_ms),
+                mode: Mode::Mock,
+                session: Some(session.clone()),
+                ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
+            };
+            collection.record_answer(store, &answer.card_id, answer.grade(), now, details)?;
             answers.remove(0);
         }
-        self.state = MockState::Setup(MockSetup::default());
+        self.state = MockState::Setup(setup.clone());
         Ok(())
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
-        match &mut self.state {
-            MockState::Setup(setup) => setup_ui(ui, ctx, setup, actions),
-            MockState::Answering {
-                setup,
-                answers,
-                index,
-                stopwatch,
-            } => answering_ui(ui, ctx, setup, answers, *index, stopwatch, actions),
-            MockState::Grading { answers } => grading_ui(ui, ctx, answers, actions),
-        }
+        theme::column(ui, theme::READING_WIDTH, |ui| {
+            ui.add_space(theme::space::M);
+            match &mut self.state {
+                MockState::Setup(setup) => setup_ui(ui, ctx, setup, actions),
+                MockState::Answering {
+                    paused: true,
+                    index,
+                    answers,
+                    ..
+                } => paused_ui(ui, ctx, *index, answers.len(), actions),
+                MockState::Answering {
+                    setup,
+                    answers,
+                    index,
+                    stopwatch,
+                    ..
+                } => {
+                    let focus = std::mem::take(&mut self.focus_answer);
+                    let question = Question {
+                        setup,
+                        index: *index,
+                        stopwatch,
+                        focus,
+                    };
+                    answering_ui(ui, ctx, &question, answers, actions);
+                }
+                MockState::Grading {
+                    answers, focused, ..
+                } => grading_ui(ui, ctx, answers, focused, actions),
+            }
+            if !matches!(self.state, MockState::Setup(_)) {
+                ui.add_space(theme::space::L);
+                quit_ui(ui, ctx, &mut self.confirming_quit, actions);
+            }
+        });
     }
 }
 
@@ -213,62 +286,137 @@ fn setup_ui(
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    ui.heading(text.mock_interview);
-    ui.label(text.mock_explain);
-    ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(text.roles);
-        for role in role::ROLES {
-            let mut on = setup.roles.contains(role.id);
-            if ui
-                .checkbox(&mut on, role::label(role.id, ctx.lang))
-                .changed()
-            {
-                if on {
-                    setup.roles.insert(role.id.to_string());
-                } else {
-                    setup.roles.remove(role.id);
-                }
-            }
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(text.mock_interview).size(theme::size::HEADING));
+        ui.label(text.mock_explain);
+        ui.add_space(theme::space::M);
+        egui::Grid::new("mock_setup")
+            .num_columns(2)
+            .spacing([20.0, 12.0])
+            .show(ui, |ui| {
+                ui.label(text.roles);
+                ui.horizontal_wrapped(|ui| {
+                    for role in role::ROLES {
+                        let mut on = setup.roles.contains(role.id);
+                        if ui
+                            .checkbox(&mut on, role::label(role.id, ctx.lang))
+                            .changed()
+                        {
+                            if on {
+                                setup.roles.insert(role.id.to_string());
+                            } else {
+                                setup.roles.remove(role.id);
+                            }
+                        }
+                    }
+                });
+                ui.end_row();
+                let label = ui.label(text.question_count);
+                ui.add(egui::DragValue::new(&mut setup.questions).range(mock::QUESTIONS.range()))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(text.time_per_answer);
+                ui.add(
+                    egui::DragValue::new(&mut setup.seconds_per_answer)
+                        .range(mock::SECONDS_PER_ANSWER.range())
+                        .suffix(format!(" {}", text.seconds)),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+        ui.add_space(theme::space::M);
+        let start = ui.add_enabled(
+            ctx.can_write() && !setup.roles.is_empty(),
+            widgets::primary_button(text.start_mock),
+        );
+        if start.clicked() {
+            actions.push(Action::Mock(MockAction::Start(setup.clone())));
         }
     });
-    ui.horizontal(|ui| {
-        let label = ui.label(text.question_count);
-        ui.add(egui::DragValue::new(&mut setup.questions).range(mock::QUESTIONS.range()))
-            .labelled_by(label.id);
-        let label = ui.label(text.time_per_answer);
-        ui.add(
-            egui::DragValue::new(&mut setup.seconds_per_answer)
-                .range(mock::SECONDS_PER_ANSWER.range())
-                .suffix(format!(" {}", text.seconds)),
-        )
-        .labelled_by(label.id);
+    ui.add_space(theme::space::M);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        past_sessions(ui, text, &mock::summaries(ctx.collection));
     });
-    ui.add_space(8.0);
-    let start = ui.add_enabled(
-        ctx.can_write() && !setup.roles.is_empty(),
-        egui::Button::new(RichText::new(text.start_mock).size(16.0)),
-    );
-    if start.clicked() {
-        actions.push(Action::Mock(MockAction::Start(setup.clone())));
+}
+
+/// An interview left for another screen: where it stands, and Resume.
+fn paused_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    index: usize,
+    total: usize,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(text.mock_paused);
+        ui.label(
+            text.mock_paused_at
+                .replace("{n}", &(index + 1).to_string())
+                .replace("{total}", &total.to_string()),
+        );
+        ui.add_space(theme::space::S);
+        let resume = widgets::primary_button(&format!("{}  (Ctrl+Enter)", text.resume));
+        if ui.add(resume).clicked()
+            || ui.input_mut(|input| input.consume_key(Modifiers::COMMAND, Key::Enter))
+        {
+            actions.push(Action::Mock(MockAction::Resume));
+        }
+    });
+}
+
+/// Quit, with a second step that says what is lost before anything is.
+fn quit_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    confirming: &mut bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    if !*confirming {
+        if ui.button(text.quit_mock).clicked() {
+            *confirming = true;
+        }
+        return;
     }
-    ui.add_space(16.0);
-    past_sessions(ui, text, &mock::summaries(ctx.collection));
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(text.quit_mock_confirm).color(ui.visuals().warn_fg_color));
+        ui.horizontal(|ui| {
+            if ui.button(text.discard_answers).clicked() {
+                actions.push(Action::Mock(MockAction::Quit));
+            }
+            if ui.button(text.keep_going).clicked() {
+                *confirming = false;
+            }
+        });
+    });
+}
+
+/// The question on screen and how it is timed.
+struct Question<'a> {
+    setup: &'a MockSetup,
+    index: usize,
+    stopwatch: &'a Stopwatch,
+    /// Give the answer box the keyboard (a question just appeared).
+    focus: bool,
 }
 
 fn answering_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
-    setup: &MockSetup,
+    question: &Question,
     answers: &mut [MockAnswer],
-    index: usize,
-    stopwatch: &Stopwatch,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
+    let index = question.index;
     let total = answers.len();
-    let limit = i64::from(setup.seconds_per_answer);
-    let elapsed = i64::try_from(stopwatch.elapsed_ms(ctx.now) / 1000).unwrap_or(i64::MAX);
+    let limit = i64::from(question.setup.seconds_per_answer);
+    let elapsed = i64::try_from(question.stopwatch.elapsed_ms(ctx.now) / 1000).unwrap_or(i64::MAX);
     let Some(answer) = answers.get_mut(index) else {
         return;
     };
@@ -292,11 +440,17 @@ fn answering_ui(
     ui.separator();
     let language = ctx.card_language;
     if let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) {
-        widgets::show_localized(ui, &card.question, language, 22.0);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::show_localized(ui, &card.question, language, theme::size::QUESTION);
+        });
     }
-    ui.add_space(8.0);
-    widgets::answer_box(ui, text, &mut answer.draft, 6);
-    ui.add_space(8.0);
+    ui.add_space(theme::space::M);
+    let answer_box = widgets::answer_box(ui, text, &mut answer.draft, 6);
+    if question.focus && !answer_box.has_focus() {
+        answer_box.request_focus();
+    }
+    ui.add_space(theme::space::S);
     let next_label = if index + 1 == total {
         text.finish_answers
     } else {
@@ -309,15 +463,43 @@ fn answering_ui(
     }
 }
 
+/// Keys of the grading: 1-4 grade the highlighted answer and move to the next, the arrow
+/// keys move between answers.
+fn grading_keys(ui: &egui::Ui, answers: &mut [MockAnswer], focused: &mut usize) {
+    let count = answers.len();
+    ui.input_mut(|input| {
+        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+        for (key, rating) in keys.into_iter().zip(Rating::ALL) {
+            if input.consume_key(Modifiers::NONE, key)
+                && let Some(answer) = answers.get_mut(*focused)
+            {
+                answer.rating = Some(rating);
+                *focused = (*focused + 1).min(count.saturating_sub(1));
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            *focused = (*focused + 1).min(count.saturating_sub(1));
+        }
+        if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            *focused = focused.saturating_sub(1);
+        }
+    });
+}
+
 fn grading_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     answers: &mut [MockAnswer],
+    focused: &mut usize,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
     let language = ctx.card_language;
+    if !ui.ctx().text_edit_focused() {
+        grading_keys(ui, answers, focused);
+    }
     ui.heading(text.grade_answers);
+    theme::caption(ui, text.mock_grading_keys);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -325,56 +507,67 @@ fn grading_ui(
                 let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {
                     continue;
                 };
-                ui.push_id(number, |ui| {
-                    ui.separator();
-                    ui.strong(format!(
-                        "{}. ({})",
-                        number + 1,
-                        widgets::clock_ms(answer.duration_ms)
-                    ));
-                    widgets::show_localized(ui, &card.question, language, 18.0);
-                    ui.columns(2, |columns| {
-                        columns[0].weak(text.your_answer);
-                        if answer.draft.trim().is_empty() {
-                            columns[0].weak("—");
-                        } else {
-                            columns[0].label(&answer.draft);
-                        }
-                        widgets::answer_points(
-                            &mut columns[1],
-                            text,
-                            card,
-                            &mut answer.ticked,
-                            language,
-                        );
-                    });
-                    let suggestion = suggested_rating(&answer.ticked);
-                    ui.horizontal(|ui| {
-                        for rating in Rating::ALL {
-                            let mut label = rating_label(text, rating).to_string();
-                            if suggestion == Some(rating) {
-                                label.push_str(&format!(" · {}", text.suggested));
+                let mut frame = theme::card(ui);
+                if number == *focused {
+                    frame = frame.stroke(egui::Stroke::new(2.0, theme::tone::ACCENT.on(ui)));
+                }
+                ui.add_space(theme::space::S);
+                let response = frame.show(ui, |ui| {
+                    ui.push_id(number, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.strong(format!(
+                            "{}. ({})",
+                            number + 1,
+                            widgets::clock_ms(answer.duration_ms)
+                        ));
+                        widgets::show_localized(ui, &card.question, language, 18.0);
+                        ui.columns(2, |columns| {
+                            columns[0].weak(text.your_answer);
+                            if answer.draft.trim().is_empty() {
+                                columns[0].weak("—");
+                            } else {
+                                columns[0].label(&answer.draft);
                             }
-                            ui.selectable_value(&mut answer.rating, Some(rating), label);
-                        }
-                    });
+                            widgets::answer_points(
+                                &mut columns[1],
+                                text,
+                                card,
+                                &mut answer.ticked,
+                                language,
+                            );
+                        });
+                        let (default, suggested) = widgets::default_grade(&answer.ticked);
+                        let grade = answer.grade();
+                        ui.horizontal(|ui| {
+                            for rating in Rating::ALL {
+                                let mut label = rating_label(text, rating).to_string();
+                                if suggested && rating == default {
+                                    label.push_str(&format!(" · {}", text.suggested));
+                                }
+                                if ui.selectable_label(grade == rating, label).clicked() {
+                                    answer.rating = Some(rating);
+                                }
+                            }
+                        });
+                    })
                 });
+                if response.response.contains_pointer()
+                    && ui.input(|input| input.pointer.any_pressed())
+                {
+                    *focused = number;
+                }
             }
-            ui.separator();
-            let graded = answers.iter().all(|answer| answer.rating.is_some());
-            let save = ui.add_enabled(ctx.can_write() && graded, egui::Button::new(text.save_mock));
+            ui.add_space(theme::space::M);
+            let save = ui.add_enabled(ctx.can_write(), egui::Button::new(text.save_mock));
             if save.clicked() {
                 actions.push(Action::Mock(MockAction::Save));
-            }
-            if !graded {
-                ui.weak(text.grade_every_answer);
             }
         });
 }
 
 /// Past mock interviews, newest first, with coverage and time per answer.
 fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary]) {
-    ui.strong(text.past_mocks);
+    ui.label(RichText::new(text.past_mocks).size(theme::size::HEADING));
     if summaries.is_empty() {
         ui.weak("—");
         return;

@@ -12,6 +12,7 @@ pub mod settings_screen;
 pub mod stats_screen;
 pub mod strings;
 mod summary_screen;
+mod theme;
 pub mod widgets;
 
 pub use app::MensetsuApp;

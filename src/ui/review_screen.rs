@@ -5,14 +5,15 @@
 
 use crate::core::collection::{AnswerDetails, Collection};
 use crate::core::review::log::{Mode, ReviewRecord};
-use crate::core::review::scheduler::{CardState, Rating, format_interval};
+use crate::core::review::scheduler::{CardState, Phase, Rating, format_interval};
 use crate::core::review::store::{Store, StoreError};
-use crate::core::study::queue::{self, QueueKind, Scope};
+use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
 use crate::ui::strings::Strings;
 use crate::ui::summary_screen;
-use crate::ui::widgets::{self, rating_color, rating_label, suggested_rating};
+use crate::ui::theme;
+use crate::ui::widgets::{self, default_grade, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -45,6 +46,9 @@ pub struct ReviewSession {
     /// `None` once the session is over: its summary is shown.
     pub card: Option<ShownCard>,
     pub answered: Vec<Answered>,
+    /// The user left while a card was still on screen (the summary does not call that
+    /// complete).
+    pub ended_early: bool,
 }
 
 impl ReviewSession {
@@ -56,6 +60,9 @@ impl ReviewSession {
 #[derive(Debug, Default)]
 pub struct ReviewScreen {
     session: Option<ReviewSession>,
+    /// What is left today in the session's scope, for a collection generation, when
+    /// counted: counting goes over every card, so not on every frame.
+    remaining: Option<(u64, DateTime<FixedOffset>, DueCounts)>,
 }
 
 impl ReviewScreen {
@@ -72,7 +79,9 @@ impl ReviewScreen {
             scope,
             card,
             answered: Vec::new(),
+            ended_early: false,
         });
+        self.remaining = None;
     }
 
     /// The user turns to another screen: the timer stops and the note is saved; a
@@ -148,7 +157,7 @@ impl ReviewScreen {
             ReviewAction::End => {
                 let saved = self.save_note(collection, store, now);
                 if let Some(session) = &mut self.session {
-                    session.card = None;
+                    session.ended_early = session.card.take().is_some();
                 }
                 saved
             }
@@ -209,6 +218,7 @@ impl ReviewScreen {
         shown.revealed = false;
         shown.stopwatch.resume(now);
         session.card = Some(shown);
+        session.ended_early = false;
         Ok(())
     }
 
@@ -216,10 +226,23 @@ impl ReviewScreen {
         let Some(session) = &mut self.session else {
             return;
         };
+        let generation = ctx.collection.generation();
+        let remaining = match self.remaining {
+            Some((counted, at, counts))
+                if counted == generation && (ctx.now - at).num_seconds().abs() < 30 =>
+            {
+                counts
+            }
+            _ => {
+                let counts = queue::due_counts(ctx.collection, &session.scope, ctx.now);
+                self.remaining = Some((generation, ctx.now, counts));
+                counts
+            }
+        };
         let has_answered = !session.answered.is_empty();
         match &mut session.card {
-            Some(shown) => card_ui(ui, ctx, shown, has_answered, actions),
-            None => summary_screen::show(ui, ctx, session, actions),
+            Some(shown) => card_ui(ui, ctx, shown, remaining, has_answered, actions),
+            None => summary_screen::show(ui, ctx, session, remaining, actions),
         }
     }
 }
@@ -248,10 +271,10 @@ fn next_card(
 
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
 /// type text are ignored while a text box has focus; Ctrl+Enter still reveals from there.
-fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Vec<Action>) {
+fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut Vec<Action>) {
     let typing = ui.ctx().text_edit_focused();
     ui.input_mut(|input| {
-        if !revealed {
+        if !shown.revealed {
             if input.consume_key(Modifiers::COMMAND, Key::Enter)
                 || (!typing
                     && (input.consume_key(Modifiers::NONE, Key::Space)
@@ -266,6 +289,12 @@ fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Ve
                     actions.push(Action::Review(ReviewAction::Grade(rating)));
                 }
             }
+            if input.consume_key(Modifiers::NONE, Key::Space)
+                || input.consume_key(Modifiers::NONE, Key::Enter)
+            {
+                let (rating, _) = default_grade(&shown.ticked);
+                actions.push(Action::Review(ReviewAction::Grade(rating)));
+            }
         }
         if has_answered
             && !typing
@@ -277,10 +306,21 @@ fn shortcuts(ui: &egui::Ui, revealed: bool, has_answered: bool, actions: &mut Ve
     });
 }
 
+/// The label of a card's state, as the header shows it.
+fn phase_label(text: &Strings, phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => text.queue_new,
+        Phase::Learning => text.queue_learning,
+        Phase::Review => text.queue_review,
+        Phase::Relearning => text.queue_relearning,
+    }
+}
+
 fn card_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     shown: &mut ShownCard,
+    remaining: DueCounts,
     has_answered: bool,
     actions: &mut Vec<Action>,
 ) {
@@ -294,27 +334,128 @@ fn card_ui(
     };
     let state = collection.state(&card.id);
     let previews = collection.scheduler().preview(&card.id, &state, now);
-    let history: Vec<PastAnswer> = collection
-        .history(&card.id)
-        .map(|replayed| PastAnswer::from(replayed.record))
-        .collect();
 
-    shortcuts(ui, shown.revealed, has_answered, actions);
+    shortcuts(ui, shown, has_answered, actions);
 
+    // The bar at the bottom first, so it keeps its place whatever the card holds above.
+    let bar = egui::Frame::new()
+        .fill(theme::tone::CARD.on(ui))
+        .inner_margin(egui::Margin::symmetric(8, 10));
+    egui::Panel::bottom("answer_bar").frame(bar).show(ui, |ui| {
+        if shown.revealed {
+            grade_bar(ui, ctx, &shown.ticked, &previews, actions);
+        } else {
+            reveal_bar(ui, ctx, actions);
+        }
+    });
+
+    header(
+        ui,
+        ctx,
+        deck.title.get(ctx.lang),
+        state.phase,
+        remaining,
+        shown,
+        target_seconds,
+        actions,
+    );
+    if !shown.revealed {
+        // The timer ticks once a second while the question is open.
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs(1));
+    }
+
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            theme::column(ui, theme::READING_WIDTH, |ui| {
+                ui.add_space(theme::space::M);
+                theme::card(ui).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    theme::caption(ui, text.question);
+                    let (first, below) = language.texts(&card.question);
+                    ui.label(
+                        RichText::new(first)
+                            .size(theme::size::QUESTION)
+                            .color(theme::tone::STRONG_TEXT.on(ui)),
+                    );
+                    if let Some(below) = below {
+                        ui.label(
+                            RichText::new(below)
+                                .size(theme::size::BODY)
+                                .color(theme::tone::MUTED_TEXT.on(ui)),
+                        );
+                    }
+                });
+                ui.add_space(theme::space::M);
+                widgets::answer_box(ui, text, &mut shown.draft, 4);
+                if shown.revealed {
+                    ui.add_space(theme::space::M);
+                    theme::card(ui).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        widgets::answer_points(ui, text, card, &mut shown.ticked, language);
+                    });
+                }
+                ui.add_space(theme::space::M);
+                egui::CollapsingHeader::new(text.note)
+                    .default_open(!shown.note.is_empty())
+                    .show(ui, |ui| {
+                        let label = theme::caption(ui, text.note_label);
+                        ui.add_enabled(
+                            ctx.can_write(),
+                            egui::TextEdit::multiline(&mut shown.note)
+                                .hint_text(text.note_hint)
+                                .desired_rows(3)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    });
+                if shown.revealed {
+                    let history: Vec<PastAnswer> = collection
+                        .history(&card.id)
+                        .map(|replayed| PastAnswer::from(replayed.record))
+                        .collect();
+                    history_section(ui, text, &history);
+                }
+                if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
+                    actions.push(Action::Review(ReviewAction::Undo));
+                }
+                ui.add_space(theme::space::L);
+            });
+        });
+}
+
+/// Where the session is: a way out, the deck, the card's state, what is left today and
+/// the answer timer.
+#[allow(clippy::too_many_arguments)]
+fn header(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    deck_title: &str,
+    phase: Phase,
+    remaining: DueCounts,
+    shown: &ShownCard,
+    target_seconds: i64,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
     ui.horizontal(|ui| {
         if ui.button(format!("← {}", text.back_to_decks)).clicked() {
             actions.push(Action::Review(ReviewAction::End));
         }
-        ui.separator();
-        ui.weak(deck.title.get(ctx.lang));
-        ui.weak(match shown.kind {
-            QueueKind::Learning => text.queue_learning,
-            QueueKind::Review => text.queue_review,
-            QueueKind::New => text.queue_new,
-        });
+        ui.add_space(theme::space::S);
+        ui.add(
+            egui::Label::new(RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)))
+                .truncate(),
+        );
+        ui.label(
+            RichText::new(phase_label(text, phase))
+                .size(theme::size::SMALL)
+                .strong()
+                .color(theme::phase_tone(phase).on(ui)),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let elapsed = i64::try_from(shown.stopwatch.elapsed_ms(now) / 1000).unwrap_or(0);
-            let over = elapsed > target_seconds;
+            let elapsed = i64::try_from(shown.stopwatch.elapsed_ms(ctx.now) / 1000).unwrap_or(0);
             let clock = RichText::new(format!(
                 "{} / {}",
                 widgets::clock(elapsed),
@@ -322,66 +463,99 @@ fn card_ui(
             ))
             .monospace()
             .size(18.0);
-            if over {
+            if elapsed > target_seconds {
                 ui.label(clock.color(ui.visuals().error_fg_color).strong());
                 ui.colored_label(ui.visuals().error_fg_color, text.past_target);
             } else {
                 ui.label(clock);
             }
+            ui.add_space(theme::space::L);
+            remaining_counts(ui, text, remaining);
         });
     });
-    if !shown.revealed {
-        // The timer ticks once a second while the question is open.
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_secs(1));
-    }
     ui.separator();
+}
 
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.weak(text.question);
-            widgets::show_localized(ui, &card.question, language, 22.0);
-            ui.add_space(10.0);
+/// What is left today in the session's decks, as Anki's "new + learning + review" counter.
+fn remaining_counts(ui: &mut egui::Ui, text: &Strings, remaining: DueCounts) {
+    // Right to left: the last comes first.
+    for (index, (count, tone, name)) in [
+        (remaining.review, theme::tone::DUE, text.due),
+        (remaining.learning, theme::tone::LEARNING, text.learning),
+        (remaining.new, theme::tone::NEW, text.new),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if index > 0 {
+            ui.label(RichText::new("+").color(theme::tone::MUTED_TEXT.on(ui)));
+        }
+        ui.label(RichText::new(count.to_string()).strong().color(tone.on(ui)))
+            .on_hover_text(format!("{name}: {count}"));
+    }
+    theme::caption(ui, text.left_today);
+}
 
-            widgets::answer_box(ui, text, &mut shown.draft, 4);
-            ui.add_space(8.0);
+/// Before the reveal: the button that shows the points.
+fn reveal_bar(ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+    let text = ctx.text;
+    ui.vertical_centered(|ui| {
+        let reveal = widgets::primary_button(&format!("{}  (Space)", text.show_answer))
+            .min_size(egui::vec2(260.0, 44.0));
+        if ui.add(reveal).clicked() {
+            actions.push(Action::Review(ReviewAction::Reveal));
+        }
+        theme::caption(ui, text.keys_before_reveal);
+    });
+}
 
-            if !shown.revealed {
-                let reveal = ui.add(egui::Button::new(
-                    RichText::new(format!("{}  (Space)", text.show_answer)).size(16.0),
-                ));
-                if reveal.clicked() {
-                    actions.push(Action::Review(ReviewAction::Reveal));
-                }
-                ui.weak(text.keys_before_reveal);
-            } else {
-                widgets::answer_points(ui, text, card, &mut shown.ticked, language);
-                ui.add_space(8.0);
-                grade_buttons(ui, ctx, &shown.ticked, &previews, actions);
-                ui.weak(text.keys_after_reveal);
+/// After the reveal: the four grades, each the same size in the same place on every
+/// card, the default one (Space) highlighted.
+fn grade_bar(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    ticked: &[bool],
+    previews: &[CardState; 4],
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let (default, suggested) = default_grade(ticked);
+    let gap = ui.spacing().item_spacing.x;
+    let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(150.0);
+    let row_width = 4.0 * width + 3.0 * gap;
+    ui.horizontal(|ui| {
+        ui.add_space(((ui.available_width() - row_width) / 2.0).max(0.0));
+        for (index, rating) in Rating::ALL.into_iter().enumerate() {
+            let interval = previews[index]
+                .due
+                .map(|due| format_interval(ctx.now, due))
+                .unwrap_or_default();
+            let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
+            if suggested && rating == default {
+                label.push_str(&format!(" · {}", text.suggested));
             }
-
-            ui.add_space(12.0);
-            egui::CollapsingHeader::new(text.note)
-                .default_open(!shown.note.is_empty())
-                .show(ui, |ui| {
-                    let label = ui.weak(text.note_label);
-                    ui.add(
-                        egui::TextEdit::multiline(&mut shown.note)
-                            .hint_text(text.note_hint)
-                            .desired_rows(3)
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                });
-            if shown.revealed {
-                history_section(ui, text, &history);
+            let color = rating_color(ui, rating);
+            let mut button = egui::Button::new(RichText::new(label).size(theme::size::BUTTON));
+            if rating == default {
+                button = button
+                    .fill(color.gamma_multiply(0.25))
+                    .stroke(egui::Stroke::new(2.0, color));
             }
-            if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
-                actions.push(Action::Review(ReviewAction::Undo));
+            let response =
+                ui.add_enabled_ui(ctx.can_write(), |ui| ui.add_sized([width, 52.0], button));
+            if response.inner.clicked() {
+                actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
-        });
+        }
+    });
+    ui.vertical_centered(|ui| {
+        theme::caption(
+            ui,
+            &text
+                .keys_after_reveal
+                .replace("{default}", rating_label(text, default)),
+        );
+    });
 }
 
 /// One earlier answer to the card, as the history list shows it.
@@ -421,7 +595,10 @@ fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
             for past in history.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
                     ui.monospace(&past.when);
-                    ui.colored_label(rating_color(past.rating), rating_label(text, past.rating));
+                    ui.colored_label(
+                        rating_color(ui, past.rating),
+                        rating_label(text, past.rating),
+                    );
                     if let Some((covered, total)) = past.covered {
                         ui.label(format!("{} {covered}/{total}", text.points_short));
                     }
@@ -439,38 +616,4 @@ fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
                 }
             }
         });
-}
-
-fn grade_buttons(
-    ui: &mut egui::Ui,
-    ctx: &ScreenContext,
-    ticked: &[bool],
-    previews: &[CardState; 4],
-    actions: &mut Vec<Action>,
-) {
-    let text = ctx.text;
-    let suggestion = suggested_rating(ticked);
-    ui.horizontal(|ui| {
-        for (index, rating) in Rating::ALL.into_iter().enumerate() {
-            let interval = previews[index]
-                .due
-                .map(|due| format_interval(ctx.now, due))
-                .unwrap_or_default();
-            let suggested = suggestion == Some(rating);
-            let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
-            if suggested {
-                label.push_str(&format!(" · {}", text.suggested));
-            }
-            let mut button = egui::Button::new(RichText::new(label).size(15.0))
-                .min_size(egui::vec2(110.0, 48.0));
-            if suggested {
-                button = button
-                    .fill(rating_color(rating).gamma_multiply(0.35))
-                    .stroke(egui::Stroke::new(2.0, rating_color(rating)));
-            }
-            if ui.add_enabled(ctx.can_write(), button).clicked() {
-                actions.push(Action::Review(ReviewAction::Grade(rating)));
-            }
-        }
-    });
 }

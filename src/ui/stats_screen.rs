@@ -4,17 +4,17 @@
 //! draws them.
 
 use crate::core::collection::Collection;
-use crate::core::content::deck::Lang;
 use crate::core::content::role;
 use crate::core::review::days;
 use crate::core::review::scheduler::Rating;
 use crate::core::study::stats::{StateCounts, Stats};
 use crate::ui::context::ScreenContext;
 use crate::ui::strings::Strings;
-use crate::ui::widgets::{rating_color, rating_label};
+use crate::ui::theme;
+use crate::ui::widgets::{self, rating_color, rating_label};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
-use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints};
+use egui::Color32;
+use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints};
 
 /// How many days the history charts cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,34 +59,51 @@ impl StatsScreen {
         let text = ctx.text;
         let desired = f64::from(ctx.collection.settings().desired_retention);
         let mut chosen = self.range;
-        ui.horizontal(|ui| {
-            ui.label(text.range);
-            ui.selectable_value(&mut chosen, Range::Month, text.days_30);
-            ui.selectable_value(&mut chosen, Range::Quarter, text.days_90);
-            ui.selectable_value(&mut chosen, Range::Year, text.days_365);
-        });
-        self.range = chosen;
-        let stats = self.stats(ctx.collection, ctx.now);
-
+        let stats = self.stats(ctx.collection, ctx.now).clone();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                summary_line(ui, text, stats);
-                ui.add_space(8.0);
-                ui.strong(text.reviews_per_day);
-                reviews_chart(ui, text, stats, chosen);
-                ui.strong(text.time_per_day);
-                time_chart(ui, stats, chosen);
-                ui.strong(text.retention_per_week);
-                retention_chart(ui, text, stats, desired);
-                ui.strong(text.due_forecast);
-                due_chart(ui, stats);
-                ui.strong(text.study_calendar);
-                calendar(ui, stats);
-                ui.add_space(8.0);
-                progress_tables(ui, text, ctx.lang, stats);
+                theme::column(ui, CHART_WIDTH, |ui| {
+                    ui.add_space(theme::space::M);
+                    ui.horizontal(|ui| {
+                        ui.label(text.range);
+                        ui.selectable_value(&mut chosen, Range::Month, text.days_30);
+                        ui.selectable_value(&mut chosen, Range::Quarter, text.days_90);
+                        ui.selectable_value(&mut chosen, Range::Year, text.days_365);
+                    });
+                    summary_line(ui, text, &stats);
+                    section(ui, text.reviews_per_day, |ui| {
+                        reviews_chart(ui, text, &stats, chosen)
+                    });
+                    section(ui, text.time_per_day, |ui| {
+                        time_chart(ui, text, &stats, chosen)
+                    });
+                    section(ui, text.retention_per_week, |ui| {
+                        retention_chart(ui, text, &stats, chosen, desired)
+                    });
+                    section(ui, text.due_forecast, |ui| due_chart(ui, text, &stats));
+                    section(ui, text.study_calendar, |ui| calendar(ui, text, &stats));
+                    section(ui, text.by_role, |ui| role_table(ui, ctx, &stats));
+                    section(ui, text.by_deck, |ui| deck_table(ui, ctx, &stats));
+                    ui.add_space(theme::space::L);
+                });
             });
+        self.range = chosen;
     }
+}
+
+/// Widest the charts get: a year of days stays readable, a wide window gets margins.
+const CHART_WIDTH: f32 = 1000.0;
+
+/// A titled part of the screen on a card surface.
+fn section(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
+    ui.add_space(theme::space::M);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(title).size(theme::size::HEADING));
+        ui.add_space(theme::space::S);
+        add(ui);
+    });
 }
 
 fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
@@ -99,6 +116,7 @@ fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         ),
         None => "—".to_string(),
     };
+    ui.add_space(theme::space::S);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}: {}", text.true_retention_30, retention));
         ui.separator();
@@ -121,18 +139,89 @@ fn past_days(stats: &Stats, range: Range) -> impl Iterator<Item = (f64, NaiveDat
     })
 }
 
-fn small_plot(id: &str) -> Plot<'_> {
+/// A chart whose x axis is days counted from `today`, labelled with dates.
+fn day_plot<'a>(id: &'a str, today: NaiveDate, y_label: &str) -> Plot<'a> {
     Plot::new(id)
-        .height(160.0)
+        .height(170.0)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_drag(false)
         .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .show_grid([false, true])
+        .y_axis_label(y_label.to_string())
+        .x_axis_formatter(move |mark, _range| {
+            let offset = mark.value.round() as i64;
+            if (mark.value - offset as f64).abs() > 0.01 {
+                return String::new();
+            }
+            today
+                .checked_add_signed(chrono::Duration::days(offset))
+                .map(|day| day.format("%m-%d").to_string())
+                .unwrap_or_default()
+        })
+        .x_grid_spacer(day_marks)
+}
+
+/// Grid marks on whole days: every day, week or month depending on how many are shown.
+fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (low, high) = input.bounds;
+    let span = high - low;
+    let step = if span <= 14.0 {
+        1.0
+    } else if span <= 100.0 {
+        7.0
+    } else {
+        30.0
+    };
+    let mut marks = Vec::new();
+    // Count back from today (0), so today is always marked.
+    let mut value = (high / step).floor() * step;
+    while value >= low {
+        marks.push(egui_plot::GridMark {
+            value,
+            step_size: step,
+        });
+        value -= step;
+    }
+    marks
+}
+
+/// A bar in one solid colour (egui_plot's default is a pale fill with an outline, which
+/// reads as empty at a glance).
+fn solid(bar: Bar, color: Color32) -> Bar {
+    bar.fill(color).stroke(egui::Stroke::new(1.0, color))
+}
+
+/// A row of coloured swatches naming the series of a chart, outside its data.
+fn legend(ui: &mut egui::Ui, series: &[(&str, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in series {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(egui::RichText::new(*name).size(theme::size::SMALL));
+            ui.add_space(theme::space::S);
+        }
+    });
+}
+
+/// Shown instead of an empty chart.
+fn empty_state(ui: &mut egui::Ui, message: &str) {
+    ui.add_space(theme::space::M);
+    ui.label(egui::RichText::new(message).color(theme::tone::MUTED_TEXT.on(ui)));
+    ui.add_space(theme::space::M);
 }
 
 fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
+    let series: Vec<(&str, Color32)> = Rating::ALL
+        .into_iter()
+        .map(|rating| (rating_label(text, rating), rating_color(ui, rating)))
+        .collect();
+    legend(ui, &series);
     let mut charts: Vec<BarChart> = Vec::new();
     for rating in Rating::ALL {
+        let color = rating_color(ui, rating);
         let bars = past_days(stats, range)
             .map(|(x, day)| {
                 let reviews = stats.reviews_per_day.get(&day).copied().unwrap_or_default();
@@ -142,18 +231,22 @@ fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range)
                     Rating::Good => reviews.good,
                     Rating::Easy => reviews.easy,
                 };
-                Bar::new(x, f64::from(count)).name(day.to_string())
+                solid(Bar::new(x, f64::from(count)), color).name(day.to_string())
             })
             .collect();
-        let mut chart = BarChart::new(rating_label(text, rating), bars)
-            .color(rating_color(rating))
-            .width(0.8);
+        let label = rating_label(text, rating);
+        let mut chart = BarChart::new(label, bars)
+            .color(rating_color(ui, rating))
+            .width(0.8)
+            .element_formatter(Box::new(move |bar, _| {
+                format!("{}\n{label}: {}", bar.name, bar.value)
+            }));
         let below: Vec<&BarChart> = charts.iter().collect();
         chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    small_plot("reviews_per_day")
-        .legend(Legend::default())
+    day_plot("reviews_per_day", stats.today, text.axis_answers)
+        .include_y(1.0)
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
@@ -161,71 +254,132 @@ fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range)
         });
 }
 
-fn time_chart(ui: &mut egui::Ui, stats: &Stats, range: Range) {
+fn time_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
+    let color = theme::tone::ACCENT.on(ui);
     let bars = past_days(stats, range)
         .map(|(x, day)| {
             let ms = stats
                 .reviews_per_day
                 .get(&day)
                 .map_or(0, |reviews| reviews.duration_ms);
-            Bar::new(x, ms as f64 / 60_000.0).name(day.to_string())
+            solid(Bar::new(x, ms as f64 / 60_000.0), color).name(day.to_string())
         })
         .collect();
-    small_plot("time_per_day").show(ui, |plot| {
-        plot.bar_chart(
-            BarChart::new("min", bars)
-                .color(Color32::from_rgb(120, 110, 200))
-                .width(0.8),
-        );
-    });
-}
-
-fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, desired: f64) {
-    let weeks = stats.retention_per_week.len();
-    let points: PlotPoints = stats
-        .retention_per_week
-        .iter()
-        .enumerate()
-        .filter_map(|(index, week)| {
-            week.retention
-                .rate
-                .map(|rate| [index as f64 - weeks as f64 + 1.0, rate * 100.0])
-        })
-        .collect();
-    small_plot("retention_per_week")
-        .include_y(50.0)
-        .include_y(100.0)
-        .legend(Legend::default())
+    day_plot("time_per_day", stats.today, text.axis_minutes)
+        .include_y(1.0)
         .show(ui, |plot| {
-            plot.line(Line::new(text.true_retention, points).color(rating_color(Rating::Good)));
-            plot.hline(HLine::new(text.desired_retention, desired * 100.0).color(Color32::GRAY));
+            plot.bar_chart(
+                BarChart::new(text.time_per_day, bars)
+                    .color(color)
+                    .width(0.8)
+                    // Minutes and seconds: half a minute of study still reads as such.
+                    .element_formatter(Box::new(|bar, _| {
+                        let ms = (bar.value * 60_000.0).round() as u64;
+                        format!("{}\n{}", bar.name, widgets::clock_ms(ms))
+                    })),
+            );
         });
 }
 
-fn due_chart(ui: &mut egui::Ui, stats: &Stats) {
+fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range, desired: f64) {
+    let first_day = stats.today - Days::new(range.days() - 1);
+    let points: Vec<[f64; 2]> = stats
+        .retention_per_week
+        .iter()
+        .filter(|week| week.week_start + Days::new(6) >= first_day)
+        .filter_map(|week| {
+            let offset = (week.week_start - stats.today).num_days() as f64;
+            week.retention.rate.map(|rate| [offset, rate * 100.0])
+        })
+        .collect();
+    if points.is_empty() {
+        empty_state(ui, text.retention_empty);
+        return;
+    }
+    legend(
+        ui,
+        &[
+            (text.true_retention, rating_color(ui, Rating::Good)),
+            (text.desired_retention, theme::tone::MUTED_TEXT.on(ui)),
+        ],
+    );
+    let start = -((range.days() - 1) as f64);
+    let (line_color, target_color) = (
+        rating_color(ui, Rating::Good),
+        theme::tone::MUTED_TEXT.on(ui),
+    );
+    day_plot("retention_per_week", stats.today, text.axis_percent)
+        .include_x(start)
+        .include_x(0.0)
+        .include_y(50.0)
+        .include_y(100.0)
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(text.true_retention, PlotPoints::from(points))
+                    .color(line_color)
+                    .width(2.5),
+            );
+            plot.hline(
+                HLine::new(text.desired_retention, desired * 100.0)
+                    .color(target_color)
+                    .width(2.0)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+        });
+}
+
+fn due_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
+    let color = theme::tone::DUE.on(ui);
     let bars = stats
         .due_per_day
         .iter()
         .enumerate()
-        .map(|(offset, due)| Bar::new(offset as f64, due.cards as f64).name(due.day.to_string()))
+        .map(|(offset, due)| {
+            solid(Bar::new(offset as f64, due.cards as f64), color).name(due.day.to_string())
+        })
         .collect();
-    small_plot("due_forecast").show(ui, |plot| {
-        plot.bar_chart(
-            BarChart::new("due", bars)
-                .color(rating_color(Rating::Easy))
-                .width(0.8),
-        );
-    });
+    day_plot("due_forecast", stats.today, text.axis_cards)
+        .include_y(1.0)
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(text.due_forecast, bars)
+                    .color(color)
+                    .width(0.8)
+                    .element_formatter(Box::new(|bar, _| format!("{}\n{}", bar.name, bar.value))),
+            );
+        });
 }
 
-/// A year of study days as a grid of weeks, darker for more reviews.
-fn calendar(ui: &mut egui::Ui, stats: &Stats) {
+/// A year of study days as a grid of weeks, darker for more reviews, with the months
+/// above and the weekdays beside it.
+fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
     const CELL: f32 = 11.0;
     const GAP: f32 = 2.0;
+    const LABELS: f32 = 28.0;
     let weeks = 53;
-    let size = egui::vec2(weeks as f32 * (CELL + GAP), 7.0 * (CELL + GAP));
+    let size = egui::vec2(
+        LABELS + weeks as f32 * (CELL + GAP),
+        16.0 + 7.0 * (CELL + GAP),
+    );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
+    let grid = rect.min + egui::vec2(LABELS, 16.0);
+    let label_font = egui::FontId::proportional(theme::size::SMALL - 2.0);
+    let muted = theme::tone::MUTED_TEXT.on(ui);
+    for (weekday, name) in text.weekdays_short.iter().enumerate() {
+        if weekday % 2 == 0 {
+            painter.text(
+                egui::pos2(
+                    rect.min.x,
+                    grid.y + weekday as f32 * (CELL + GAP) + CELL / 2.0,
+                ),
+                egui::Align2::LEFT_CENTER,
+                *name,
+                label_font.clone(),
+                muted,
+            );
+        }
+    }
     let this_monday =
         stats.today - Days::new(u64::from(stats.today.weekday().num_days_from_monday()));
     let first_monday = this_monday - Days::new(7 * (weeks - 1));
@@ -236,12 +390,27 @@ fn calendar(ui: &mut egui::Ui, stats: &Stats) {
         .max()
         .unwrap_or(0)
         .max(1);
-    let empty = ui.visuals().faint_bg_color;
-    let full = Color32::from_rgb(40, 150, 70);
+    let empty = theme::tone::CARD_EDGE.on(ui);
+    let full = theme::tone::DUE.on(ui);
     let mut hovered = None;
+    let mut last_month = None;
     for week in 0..weeks {
+        let monday = first_monday + Days::new(week * 7);
+        let x = grid.x + week as f32 * (CELL + GAP);
+        if last_month != Some(monday.month()) {
+            if last_month.is_some() {
+                painter.text(
+                    egui::pos2(x, rect.min.y),
+                    egui::Align2::LEFT_TOP,
+                    text.months_short[monday.month0() as usize],
+                    label_font.clone(),
+                    muted,
+                );
+            }
+            last_month = Some(monday.month());
+        }
         for weekday in 0..7u64 {
-            let day = first_monday + Days::new(week * 7 + weekday);
+            let day = monday + Days::new(weekday);
             if day > stats.today {
                 continue;
             }
@@ -249,11 +418,10 @@ fn calendar(ui: &mut egui::Ui, stats: &Stats) {
             let color = if count == 0 {
                 empty
             } else {
-                let strength = 0.25 + 0.75 * count as f32 / busiest as f32;
+                let strength = 0.3 + 0.7 * count as f32 / busiest as f32;
                 empty.lerp_to_gamma(full, strength)
             };
-            let min =
-                rect.min + egui::vec2(week as f32 * (CELL + GAP), weekday as f32 * (CELL + GAP));
+            let min = egui::pos2(x, grid.y + weekday as f32 * (CELL + GAP));
             let cell = egui::Rect::from_min_size(min, egui::vec2(CELL, CELL));
             painter.rect_filled(cell, 2.0, color);
             if response.hover_pos().is_some_and(|pos| cell.contains(pos)) {
@@ -262,38 +430,98 @@ fn calendar(ui: &mut egui::Ui, stats: &Stats) {
         }
     }
     if let Some((day, count)) = hovered {
-        response.on_hover_text(format!("{day}: {count}"));
+        response.on_hover_text(format!("{day}: {count} {}", text.axis_answers));
     }
 }
 
-fn progress_tables(ui: &mut egui::Ui, text: &Strings, lang: Lang, stats: &Stats) {
-    let row = |ui: &mut egui::Ui, name: String, counts: &StateCounts| {
-        ui.label(name);
-        ui.label(counts.new.to_string());
-        ui.label(counts.learning.to_string());
-        ui.label((counts.review + counts.relearning).to_string());
-        ui.label(format!("{:.0}%", counts.mastery() * 100.0));
-        ui.end_row();
-    };
-    let header = |ui: &mut egui::Ui, first: &str| {
-        for title in [first, text.new, text.learning, text.due, text.mastered] {
-            ui.label(RichText::new(title).strong());
-        }
-        ui.end_row();
-    };
-    ui.strong(text.by_role);
-    egui::Grid::new("per_role").striped(true).show(ui, |ui| {
-        header(ui, text.role);
-        for (role, counts) in &stats.counts_per_role {
-            row(ui, role::label(role, lang).to_string(), counts);
-        }
+/// A count in a table, named for screen readers (and the UI tests) by its row and column.
+fn cell(ui: &mut egui::Ui, value: String, row: &str, column: &str) {
+    let response = ui.label(value.clone());
+    let name = format!("{row} — {column}: {value}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+}
+
+fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
+    for title in [
+        first,
+        text.new,
+        text.learning,
+        text.in_review,
+        text.due_today,
+        text.mastered,
+    ] {
+        ui.label(
+            egui::RichText::new(title)
+                .size(theme::size::SMALL)
+                .strong()
+                .color(theme::tone::MUTED_TEXT.on(ui)),
+        );
+    }
+    ui.end_row();
+}
+
+fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, counts: &StateCounts) {
+    ui.label(name);
+    cell(ui, counts.new.to_string(), name, text.new);
+    cell(
+        ui,
+        (counts.learning + counts.relearning).to_string(),
+        name,
+        text.learning,
+    );
+    cell(ui, counts.review.to_string(), name, text.in_review);
+    cell(ui, counts.due_today.to_string(), name, text.due_today);
+    cell(
+        ui,
+        format!("{:.0}%", counts.mastery() * 100.0),
+        name,
+        text.mastered,
+    );
+    ui.end_row();
+}
+
+/// Per role, in the decks screen's order.
+fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
+    let mut roles: Vec<(&String, &StateCounts)> = stats.counts_per_role.iter().collect();
+    roles.sort_by(|a, b| {
+        role::rank(a.0)
+            .cmp(&role::rank(b.0))
+            .then_with(|| a.0.cmp(b.0))
     });
-    ui.add_space(8.0);
-    ui.strong(text.by_deck);
-    egui::Grid::new("per_deck").striped(true).show(ui, |ui| {
-        header(ui, text.decks);
-        for (deck, counts) in &stats.counts_per_deck {
-            row(ui, deck.clone(), counts);
-        }
+    egui::Grid::new("per_role")
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            table_header(ui, ctx.text, ctx.text.role);
+            for (role_id, counts) in roles {
+                table_row(ui, ctx.text, role::label(role_id, ctx.lang), counts);
+            }
+        });
+}
+
+/// Per deck by title, in the decks screen's order.
+fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
+    let mut decks: Vec<&crate::core::content::deck::Deck> = ctx
+        .collection
+        .decks()
+        .decks
+        .iter()
+        .map(|loaded| &loaded.deck)
+        .collect();
+    decks.sort_by(|a, b| {
+        role::rank(&a.role)
+            .cmp(&role::rank(&b.role))
+            .then_with(|| a.role.cmp(&b.role))
     });
+    egui::Grid::new("per_deck")
+        .striped(true)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            table_header(ui, ctx.text, ctx.text.deck);
+            for deck in decks {
+                if let Some(counts) = stats.counts_per_deck.get(&deck.id) {
+                    table_row(ui, ctx.text, deck.title.get(ctx.lang), counts);
+                }
+            }
+        });
 }

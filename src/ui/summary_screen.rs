@@ -2,20 +2,44 @@
 //! Drawn by the review screen, which owns the session.
 
 use crate::core::review::scheduler::Rating;
-use crate::core::study::queue;
+use crate::core::study::queue::{self, DueCounts};
 use crate::ui::context::{Action, ReviewAction, Screen, ScreenContext};
 use crate::ui::review_screen::ReviewSession;
+use crate::ui::theme;
 use crate::ui::widgets::{self, rating_label};
 
 pub fn show(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     session: &ReviewSession,
+    remaining: DueCounts,
+    actions: &mut Vec<Action>,
+) {
+    theme::column(ui, theme::READING_WIDTH, |ui| {
+        ui.add_space(theme::space::L);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            summary(ui, ctx, session, remaining, actions);
+        });
+    });
+}
+
+fn summary(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    session: &ReviewSession,
+    remaining: DueCounts,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    ui.heading(text.session_done);
-    ui.add_space(8.0);
+    let still_due = remaining.total();
+    if session.ended_early && still_due > 0 {
+        ui.heading(text.session_ended_early);
+        ui.label(text.still_due_today.replace("{n}", &still_due.to_string()));
+    } else {
+        ui.heading(text.session_done);
+    }
+    ui.add_space(theme::space::S);
     let count = |rating: Rating| {
         session
             .answered
@@ -38,16 +62,17 @@ pub fn show(
             widgets::clock_ms(average)
         ));
     }
-    ui.add_space(8.0);
+    ui.add_space(theme::space::S);
     match queue::next_learning_due(ctx.collection, &session.scope, ctx.now) {
         Some(due) => {
             ui.label(format!("{}: {}", text.come_back_at, due.format("%H:%M")));
         }
-        None => {
+        None if still_due == 0 => {
             ui.label(text.all_done_today);
         }
+        None => {}
     }
-    ui.add_space(12.0);
+    ui.add_space(theme::space::M);
     ui.horizontal(|ui| {
         if ui.button(text.back_to_decks).clicked() {
             actions.push(Action::Open(Screen::Decks));

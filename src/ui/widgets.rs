@@ -5,6 +5,7 @@ use crate::core::content::deck::{Card, Localized};
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::ContentLanguage;
 use crate::ui::strings::Strings;
+use crate::ui::theme;
 use egui::{Color32, RichText};
 
 /// The grade the ticked points suggest: all covered → Good, at least half → Hard, fewer →
@@ -23,6 +24,16 @@ pub fn suggested_rating(ticked: &[bool]) -> Option<Rating> {
     })
 }
 
+/// The grade Space and Enter give, shown highlighted: the suggestion of the ticked points
+/// once one is ticked, otherwise Good (Anki's default button). The flag says whether it
+/// is a suggestion.
+pub fn default_grade(ticked: &[bool]) -> (Rating, bool) {
+    match suggested_rating(ticked).filter(|_| ticked.contains(&true)) {
+        Some(rating) => (rating, true),
+        None => (Rating::Good, false),
+    }
+}
+
 pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
     match rating {
         Rating::Again => text.again,
@@ -32,23 +43,20 @@ pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
     }
 }
 
-/// The colours of the four grades, wherever a grade is shown: buttons, history, charts.
-pub fn rating_color(rating: Rating) -> Color32 {
-    match rating {
-        Rating::Again => Color32::from_rgb(200, 60, 60),
-        Rating::Hard => Color32::from_rgb(210, 145, 40),
-        Rating::Good => Color32::from_rgb(60, 155, 80),
-        Rating::Easy => Color32::from_rgb(60, 120, 205),
-    }
+/// The colour of a grade in the theme `ui` is drawn in: buttons, history, charts.
+pub fn rating_color(ui: &egui::Ui, rating: Rating) -> Color32 {
+    theme::rating_tone(rating).on(ui)
 }
 
-/// The colours of the card counts on the decks screen and in the statistics.
-pub mod count_color {
-    use egui::Color32;
-
-    pub const NEW: Color32 = Color32::from_rgb(70, 130, 220);
-    pub const LEARNING: Color32 = Color32::from_rgb(210, 90, 60);
-    pub const DUE: Color32 = Color32::from_rgb(60, 160, 90);
+/// The button that starts the main thing of a screen: filled with the accent colour.
+pub fn primary_button(label: &str) -> egui::Button<'static> {
+    egui::Button::new(
+        RichText::new(label)
+            .size(theme::size::BODY)
+            .color(Color32::WHITE),
+    )
+    .fill(theme::tone::ACCENT.light)
+    .min_size(egui::vec2(0.0, 34.0))
 }
 
 /// `m:ss` for a number of seconds, with a minus sign when negative (time past a limit).
@@ -83,15 +91,47 @@ pub fn localized_plain(text: &Localized, language: ContentLanguage) -> String {
 
 /// The box the user types a draft answer in, under its label (which names it for screen
 /// readers and the UI tests).
-pub fn answer_box(ui: &mut egui::Ui, text: &Strings, draft: &mut String, rows: usize) {
-    let label = ui.label(text.your_answer);
+pub fn answer_box(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    draft: &mut String,
+    rows: usize,
+) -> egui::Response {
+    let label = theme::caption(ui, text.your_answer);
     ui.add(
         egui::TextEdit::multiline(draft)
             .hint_text(text.answer_hint)
             .desired_rows(rows)
             .desired_width(f32::INFINITY),
     )
-    .labelled_by(label.id);
+    .labelled_by(label.id)
+}
+
+/// A localized field as one text for a widget's label: the first language in the body
+/// colour, the second below it smaller and muted. Its plain text (what screen readers
+/// and the UI tests read) is [`localized_plain`].
+pub fn two_languages(
+    ui: &egui::Ui,
+    text: &Localized,
+    language: ContentLanguage,
+) -> egui::text::LayoutJob {
+    let (first, below) = language.texts(text);
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextFormat {
+        font_id: egui::TextStyle::Body.resolve(ui.style()),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    job.append(first, 0.0, body.clone());
+    if let Some(below) = below {
+        let muted = egui::TextFormat {
+            font_id: egui::FontId::proportional(theme::size::SMALL + 1.0),
+            color: theme::tone::MUTED_TEXT.on(ui),
+            ..body
+        };
+        job.append(&format!("\n{below}"), 0.0, muted);
+    }
+    job
 }
 
 /// The card's answer points as checkboxes; `ticked` is resized to the points.
@@ -110,7 +150,7 @@ pub fn answer_points(
     ticked.resize(card.points.len(), false);
     for (point, checked) in card.points.iter().zip(ticked.iter_mut()) {
         ui.horizontal_wrapped(|ui| {
-            ui.checkbox(checked, localized_plain(&point.text, language));
+            ui.checkbox(checked, two_languages(ui, &point.text, language));
             if point.derived {
                 ui.label(
                     RichText::new(format!("({})", text.derived_point))
@@ -134,6 +174,15 @@ mod tests {
         assert_eq!(clock(95), "1:35");
         assert_eq!(clock(-5), "-0:05");
         assert_eq!(clock_ms(42_999), "0:42");
+    }
+
+    #[test]
+    fn the_default_grade_is_good_until_a_point_is_ticked() {
+        assert_eq!(default_grade(&[]), (Rating::Good, false));
+        assert_eq!(default_grade(&[false, false]), (Rating::Good, false));
+        assert_eq!(default_grade(&[true, false]), (Rating::Hard, true));
+        assert_eq!(default_grade(&[true, false, false]), (Rating::Again, true));
+        assert_eq!(default_grade(&[true, true]), (Rating::Good, true));
     }
 
     #[test]

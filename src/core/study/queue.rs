@@ -69,11 +69,22 @@ fn is_learning(state: &CardState) -> bool {
     matches!(state.phase, Phase::Learning | Phase::Relearning)
 }
 
+/// What is due today in every deck and across all decks, with the daily new-card limit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DueOverview {
+    pub per_deck: HashMap<String, DueCounts>,
+    pub all: DueCounts,
+    /// The daily limit of new cards, shared by all decks.
+    pub new_limit: usize,
+    /// New cards that may still be introduced today: the limit less those already
+    /// introduced.
+    pub new_left_today: usize,
+    /// Cards never studied, in all decks; `all.new` is this capped by `new_left_today`.
+    pub unseen: usize,
+}
+
 /// What is due today in every deck, and across all decks, from one pass over the cards.
-pub fn due_counts_by_deck(
-    collection: &Collection,
-    now: DateTime<FixedOffset>,
-) -> (HashMap<String, DueCounts>, DueCounts) {
+pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
     let mut all = DueCounts::default();
@@ -98,22 +109,35 @@ pub fn due_counts_by_deck(
         all.learning += counts.learning;
         all.review += counts.review;
     }
-    let limit = collection.settings().new_cards_per_day as usize;
-    let left_today = limit.saturating_sub(new_cards_introduced_today(collection, now));
+    let new_limit = collection.settings().new_cards_per_day as usize;
+    let new_left_today = new_limit.saturating_sub(new_cards_introduced_today(collection, now));
     for counts in per_deck.values_mut() {
-        counts.new = counts.new.min(left_today);
+        counts.new = counts.new.min(new_left_today);
     }
-    all.new = all.new.min(left_today);
-    (per_deck, all)
+    let unseen = all.new;
+    all.new = all.new.min(new_left_today);
+    DueOverview {
+        per_deck,
+        all,
+        new_limit,
+        new_left_today,
+        unseen,
+    }
+}
+
+impl DueOverview {
+    /// What is due today in `scope`.
+    pub fn of(&self, scope: &Scope) -> DueCounts {
+        match scope {
+            Scope::AllDecks => self.all,
+            Scope::Deck(id) => self.per_deck.get(id).copied().unwrap_or_default(),
+        }
+    }
 }
 
 /// What is due today in `scope`.
 pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOffset>) -> DueCounts {
-    let (per_deck, all) = due_counts_by_deck(collection, now);
-    match scope {
-        Scope::AllDecks => all,
-        Scope::Deck(id) => per_deck.get(id).copied().unwrap_or_default(),
-    }
+    due_counts_by_deck(collection, now).of(scope)
 }
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the

@@ -2,7 +2,7 @@
 //! statistics screen).
 
 use crate::core::collection::Collection;
-use crate::core::review::days::study_day;
+use crate::core::review::days::{end_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase, Rating};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -23,6 +23,9 @@ pub struct StateCounts {
     pub relearning: usize,
     /// Cards (of any state) with a stability of [`MASTERED_STABILITY_DAYS`] or more.
     pub mastered: usize,
+    /// Cards studied before (not new) that are due before the study day ends: learning
+    /// steps due today, reviews due today and overdue ones.
+    pub due_today: usize,
 }
 
 impl StateCounts {
@@ -127,6 +130,7 @@ impl Stats {
     pub fn compute(collection: &Collection, now: DateTime<FixedOffset>) -> Self {
         let rollover_hour = collection.settings().day_rollover_hour;
         let today = study_day(now, rollover_hour);
+        let end_of_today = end_of_study_day(now, rollover_hour);
         let mut stats = Stats {
             today,
             due_per_day: (0..WINDOW_DAYS)
@@ -139,17 +143,16 @@ impl Stats {
         };
         for (deck, card) in collection.decks().cards() {
             let state = collection.state(&card.id);
-            stats.counts.add_card(&state);
-            stats
-                .counts_per_deck
-                .entry(deck.id.clone())
-                .or_default()
-                .add_card(&state);
-            stats
-                .counts_per_role
-                .entry(deck.role.clone())
-                .or_default()
-                .add_card(&state);
+            let due_today =
+                state.phase != Phase::New && state.due.is_some_and(|due| due < end_of_today);
+            for counts in [
+                &mut stats.counts,
+                stats.counts_per_deck.entry(deck.id.clone()).or_default(),
+                stats.counts_per_role.entry(deck.role.clone()).or_default(),
+            ] {
+                counts.add_card(&state);
+                counts.due_today += usize::from(due_today);
+            }
             if let Some(due) = state.due.filter(|_| state.phase != Phase::New) {
                 let due_day = study_day(due.with_timezone(now.offset()), rollover_hour);
                 let offset = (due_day - today).num_days().max(0);
@@ -315,6 +318,9 @@ mod tests {
                 review: 1,
                 relearning: 1,
                 mastered: 0,
+                // The relearning card, due minutes after the 12th's lapse; the Easy card
+                // is due days later.
+                due_today: 1,
             }
         );
         assert_eq!(stats.counts_per_role["other"].total(), 3);
