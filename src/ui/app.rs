@@ -151,23 +151,47 @@ impl MensetsuApp {
 
     fn top_bar(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let text = self.strings();
-        egui::Panel::top("top_bar").show(ui, |ui| {
+        let has_session = self.review.session().is_some();
+        // Ctrl+1…5 open the screens in the order of the tabs, from anywhere.
+        let tabs = [
+            (Screen::Decks, text.decks, egui::Key::Num1),
+            (Screen::Review, text.study_tab, egui::Key::Num2),
+            (Screen::Stats, text.statistics, egui::Key::Num3),
+            (Screen::Mock, text.mock_interview, egui::Key::Num4),
+            (Screen::Settings, text.settings, egui::Key::Num5),
+        ];
+        for (screen, _, key) in tabs {
+            let shown = screen != Screen::Review || has_session;
+            if shown
+                && screen != self.screen
+                && ui.input_mut(|input| input.consume_key(egui::Modifiers::COMMAND, key))
+            {
+                actions.push(Action::Open(screen));
+            }
+        }
+        let bar = egui::Frame::new()
+            .fill(theme::tone::CARD.on(ui))
+            .inner_margin(egui::Margin::symmetric(12, 6));
+        egui::Panel::top("top_bar").frame(bar).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(text.app_title);
-                ui.separator();
-                let mut tab = |ui: &mut egui::Ui, screen: Screen, label: &str| {
+                ui.label(
+                    egui::RichText::new(text.app_title)
+                        .size(theme::size::HEADING)
+                        .color(theme::tone::STRONG_TEXT.on(ui)),
+                );
+                ui.add_space(theme::space::M);
+                for (index, (screen, label, _)) in tabs.into_iter().enumerate() {
+                    if screen == Screen::Review && !has_session {
+                        continue;
+                    }
                     let on = self.screen == screen;
-                    if ui.selectable_label(on, label).clicked() && !on {
+                    let tab = ui
+                        .selectable_label(on, label)
+                        .on_hover_text(format!("Ctrl+{}", index + 1));
+                    if tab.clicked() && !on {
                         actions.push(Action::Open(screen));
                     }
-                };
-                tab(ui, Screen::Decks, text.decks);
-                if self.review.session().is_some() {
-                    tab(ui, Screen::Review, text.study_tab);
                 }
-                tab(ui, Screen::Stats, text.statistics);
-                tab(ui, Screen::Mock, text.mock_interview);
-                tab(ui, Screen::Settings, text.settings);
                 if let Err(reason) = &self.store {
                     ui.separator();
                     ui.colored_label(ui.visuals().warn_fg_color, text.read_only)
