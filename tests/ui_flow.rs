@@ -761,6 +761,15 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
     };
     assert_eq!(review.answer.as_deref(), Some("まず負債を数える"));
     assert_eq!(review.duration_ms, Some(30_000));
+
+    // Undo brings the card back with the 30 seconds already spent, not at 0:00.
+    fixture.clock.advance(Duration::seconds(5));
+    harness.key_press(Key::U);
+    harness.run();
+    harness.get_by_label("0:30 / 2:00");
+    fixture.clock.advance(Duration::seconds(3));
+    harness.run();
+    harness.get_by_label("0:33 / 2:00");
 }
 
 #[test]
@@ -812,4 +821,244 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     };
     assert_eq!(answers[0].draft, "結論から話す");
     assert_eq!(answers[0].duration_ms, 45_000);
+}
+
+/// Every file under `root` with its bytes.
+fn files(root: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_read_only_window_writes_no_byte_and_says_why() {
+    let fixture = fixture(&english());
+    // Another window has the folder. Its settings file is damaged: the owner sets it
+    // aside, a read-only window must not.
+    let _owner = Store::open(fixture.dir.clone(), "owner").unwrap();
+    std::fs::write(fixture.dir.settings_file(), "{ \"theme\": ").unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("owner.jsonl"),
+        "{\"id\":\"owner-1\",\"card\":\"vpoe-q01\",\"at\":\"2026-11-20T09:00:00+09:00\",\"rating\":3}\n",
+    )
+    .unwrap();
+    let before = files(fixture.dir.root());
+
+    // What main does when the store cannot be had.
+    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    assert!(store.is_err());
+    let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
+    let app = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En);
+    let mut harness = harness(app);
+    harness.get_by_label(
+        "This data folder is open in another mensetsu window; close it to study here.",
+    );
+    harness.get_by_label_contains("settings file is damaged");
+
+    // Everything that would write is refused, by click and by key.
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    harness.get_by_label("Export…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Review log (CSV for the FSRS optimizer)")
+            .is_none()
+    );
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("日本語 (Japanese)").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Settings));
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Question 1/").is_none());
+    harness.state_mut().save_before_exit();
+    drop(harness);
+
+    assert_eq!(
+        files(fixture.dir.root()),
+        before,
+        "the read-only window wrote"
+    );
+}
+
+#[test]
+fn space_after_the_reveal_gives_the_highlighted_grade() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    // One of the two points ticked: Hard is suggested, and Space takes it.
+    harness.get_by_label_contains("開発速度の低下率").click();
+    harness.run();
+    harness.get_by_label_contains("Hard\n");
+    harness.get_by_label_contains("Space / Enter: Hard");
+    harness.key_press(Key::Space);
+    harness.run();
+    // Nothing ticked on the next card: Enter takes Good.
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let ratings: Vec<u8> = log_records(&fixture.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(u8::from(review.rating)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ratings, [2, 3]);
+}
+
+#[test]
+fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
+    let settings = Settings {
+        text_scale: 1.6,
+        ..english()
+    };
+    let fixture = fixture(&settings);
+    // The app's default window.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(980.0, 760.0))
+        .with_context_setup(MensetsuApp::install_fonts)
+        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app(&fixture));
+    harness.run();
+    harness.run();
+    // Study all due (Enter): the VPoE deck's first card comes first.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let screen = harness.ctx.content_rect();
+    let place = |harness: &Harness<'static, MensetsuApp>| -> Vec<egui::Rect> {
+        ["1 Again", "2 Hard", "3 Good", "4 Easy"]
+            .iter()
+            .map(|label| harness.get_by_label_contains(label).rect())
+            .collect()
+    };
+    let first = place(&harness);
+    for rect in &first {
+        assert!(screen.contains_rect(*rect), "{rect:?} outside {screen:?}");
+    }
+    // Ticking a point (scrolled to, as a user would) adds the "suggested" tag: the
+    // buttons do not move.
+    harness
+        .get_by_label_contains("開発速度の低下率")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("開発速度の低下率").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("· suggested").is_some());
+    assert_eq!(place(&harness), first);
+    // The next card has five points instead of two: the buttons stay where they were.
+    harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let Some(session) = harness.state().review_session() else {
+        panic!("the session goes on");
+    };
+    assert_eq!(session.card.as_ref().unwrap().ticked.len(), 5);
+    assert_eq!(place(&harness), first);
+}
+
+/// The statistics screen on the hand-counted log of src/core/study/stats.rs: a card
+/// learned on the 1st, reviewed on the 4th (pass) and the 12th (fail), and a second card
+/// learned on the 12th with Easy (a second Easy undone); a third card never studied.
+#[test]
+fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.decks_dir().join("t.json"),
+        r#"{"id":"t","title":{"en":"Tiny deck"},"role":"cto","cards":[
+            {"id":"t-q01","question":{"en":"a"}},
+            {"id":"t-q02","question":{"en":"b"}},
+            {"id":"t-q03","question":{"en":"c"}}]}"#,
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("p.jsonl"),
+        concat!(
+            r#"{"id":"p-1","card":"t-q01","at":"2026-11-01T09:00:00+09:00","rating":3,"duration_ms":60000}"#,
+            "\n",
+            r#"{"id":"p-2","card":"t-q01","at":"2026-11-01T09:10:00+09:00","rating":3,"duration_ms":30000}"#,
+            "\n",
+            r#"{"id":"p-3","card":"t-q01","at":"2026-11-04T09:00:00+09:00","rating":3}"#,
+            "\n",
+            r#"{"id":"p-4","card":"t-q01","at":"2026-11-12T09:00:00+09:00","rating":1}"#,
+            "\n",
+            r#"{"id":"p-5","card":"t-q02","at":"2026-11-12T09:05:00+09:00","rating":4,"duration_ms":5000}"#,
+            "\n",
+            r#"{"id":"p-6","card":"t-q02","at":"2026-11-12T09:06:00+09:00","rating":4}"#,
+            "\n",
+            r#"{"id":"p-7","at":"2026-11-12T09:06:01+09:00","undo":"p-6"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    fixture
+        .clock
+        .0
+        .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Statistics").click();
+    harness.run();
+    // Review-phase answers: the 4th passed, the 12th failed.
+    harness.get_by_label("True retention (30 days): 50.0% (1/2)");
+    harness.get_by_label("Streak (days): 1");
+    // The tiny deck: t-q03 new, t-q01 relearning (due minutes after its lapse, so due
+    // today), t-q02 in review (due days later).
+    for (column, value) in [
+        ("New", "1"),
+        ("Learning", "1"),
+        ("In review", "1"),
+        ("Due today", "1"),
+        ("Mastered", "0%"),
+    ] {
+        harness.get_by_label(&format!("Tiny deck — {column}: {value}"));
+    }
+    // Its role row adds the 20 bundled CTO cards, all new.
+    harness.get_by_label("CTO — New: 21");
+    harness.get_by_label("CTO — Due today: 1");
+    // Bundled decks by title, not by id.
+    harness.get_by_label("VPoE interview: technical strategy and organisation — New: 15");
+    assert!(harness.query_by_label_contains("vpoe — ").is_none());
+
+    // Five weeks later the review answers are older than 30 days: the retention chart
+    // has nothing to show until the range takes them in.
+    fixture.clock.advance(Duration::days(37));
+    harness.run();
+    let empty = "No answers to cards in review in this period yet.";
+    harness.get_by_label_contains(empty);
+    harness.get_by_label("90 days").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(empty).is_none());
+    harness.get_by_label("True retention (30 days): —");
 }
