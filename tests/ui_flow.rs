@@ -11,7 +11,7 @@ use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::log::{Mode, Record};
-use mensetsu::core::review::scheduler::Phase;
+use mensetsu::core::review::scheduler::{Phase, Rating};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
 use mensetsu::ui::mock_screen::MockState;
@@ -1061,4 +1061,46 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     harness.run();
     assert!(harness.query_by_label_contains(empty).is_none());
     harness.get_by_label("True retention (30 days): —");
+}
+
+#[test]
+fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_preselected() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    harness.run();
+    // No click needed: what is typed first goes into the answer.
+    assert!(harness.get_by_label("Your answer (optional)").is_focused());
+    for _ in 0..5 {
+        fixture.clock.advance(Duration::seconds(20));
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
+        harness.run();
+        harness.run();
+    }
+    harness.get_by_label("Grade your answers");
+    // Nothing ticked: every answer starts at Good, the default grade.
+    let MockState::Grading { answers, .. } = harness.state().mock_state() else {
+        panic!("grading");
+    };
+    assert!(answers.iter().all(|answer| answer.grade() == Rating::Good));
+    // 1-4 grade the highlighted answer and move on; the last answer keeps its default.
+    for key in [Key::Num1, Key::Num2, Key::Num4, Key::Num1] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.get_by_label("Save grades").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Save grades").click();
+    harness.run();
+    let ratings: Vec<u8> = log_records(&fixture.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(u8::from(review.rating)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ratings, [1, 2, 4, 1, 3]);
 }
