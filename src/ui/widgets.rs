@@ -144,7 +144,11 @@ pub fn answer_points(
 ) {
     ui.strong(text.answer_points);
     if card.points.is_empty() {
-        ui.weak(text.no_points);
+        let reason = card
+            .no_points
+            .as_ref()
+            .map_or(text.no_points, |reason| language.texts(reason).0);
+        ui.label(RichText::new(reason).color(theme::tone::MUTED_TEXT.on(ui)));
         return;
     }
     ticked.resize(card.points.len(), false);

@@ -115,6 +115,11 @@ pub struct Card {
     pub question: Localized,
     #[serde(default)]
     pub points: Vec<Point>,
+    /// Why the card has no answer points when that is on purpose (the source gives none
+    /// and its text offers nothing that fairly answers the question). The app shows it
+    /// where the points would be, so an empty list is never silent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_points: Option<Localized>,
     #[serde(default)]
     pub tags: Vec<String>,
 }
@@ -335,6 +340,12 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         }
         if card.question.is_blank() {
             problem(line(), format!("{name} has an empty question"));
+        }
+        if !card.points.is_empty() && card.no_points.is_some() {
+            problem(
+                line(),
+                format!("{name} has answer points and `no_points` saying it has none"),
+            );
         }
         for (number, point) in card.points.iter().enumerate() {
             if point.text.is_blank() {

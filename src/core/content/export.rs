@@ -291,12 +291,14 @@ mod tests {
                     id: "t-q01".into(),
                     question: Localized::both("A&Bとは？", "What's A&B?"),
                     points: vec![point("<速度>", "speed", false), point("本文", "body", true)],
+                    no_points: None,
                     tags: vec!["tech debt".into(), "metrics".into(), "vpoe".into()],
                 },
                 Card {
                     id: "t-q02".into(),
                     question: Localized::ja("一行目\r\n二行目\tタブ"),
                     points: vec![],
+                    no_points: None,
                     tags: vec!["x\"y".into()],
                 },
             ],
@@ -351,6 +353,7 @@ vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
                     text: Localized::ja("一\n二"),
                     derived: false,
                 }],
+                no_points: None,
                 tags: vec![" ".into(), "全角\u{3000}空白".into()],
             }],
             ..Deck::default()

@@ -164,17 +164,25 @@ fn number_cards(
                 Some(number) if numbers_usable => number as usize,
                 _ => index + 1,
             };
+            let points: Vec<Point> = found
+                .points
+                .into_iter()
+                .map(|point| Point {
+                    text: localize(point),
+                    derived: false,
+                })
+                .collect();
             Card {
                 id: format!("{deck_id}-q{number:02}"),
                 question: localize(found.question),
-                points: found
-                    .points
-                    .into_iter()
-                    .map(|point| Point {
-                        text: localize(point),
-                        derived: false,
-                    })
-                    .collect(),
+                // Said, not left silent: the guide itself has none for this question.
+                no_points: points.is_empty().then(|| {
+                    Localized::both(
+                        "ガイドにはこの質問の回答ポイントがありません。",
+                        "The guide gives no answer points for this question.",
+                    )
+                }),
+                points,
                 tags: Vec::new(),
             }
         })
