@@ -29,7 +29,7 @@ struct Golden {
 }
 
 /// py-fsrs's `Scheduler.to_dict()`.
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct PyScheduler {
     parameters: Vec<f32>,
     desired_retention: f32,
@@ -41,6 +41,8 @@ struct PyScheduler {
 #[derive(Deserialize)]
 struct Case {
     name: String,
+    /// The case's own py-fsrs settings, when they are not the file's default ones.
+    scheduler: Option<PyScheduler>,
     reviews: Vec<Review>,
 }
 
@@ -61,14 +63,17 @@ struct Review {
     fuzz_max_days: Option<i64>,
     #[serde(default)]
     stability_above_crate_cap: bool,
+    /// The unfuzzed interval of a review card, in days.
+    interval_days: Option<i64>,
 }
 
 fn golden() -> Golden {
     serde_json::from_str(GOLDEN).expect("golden.json parses")
 }
 
-fn scheduler(golden: &Golden, fuzz: bool) -> Scheduler {
-    let py = &golden.scheduler;
+/// mensetsu's scheduler with the settings py-fsrs ran `case` with.
+fn scheduler(golden: &Golden, case: &Case, fuzz: bool) -> Scheduler {
+    let py = case.scheduler.as_ref().unwrap_or(&golden.scheduler);
     Scheduler::new(SchedulerConfig {
         desired_retention: py.desired_retention,
         maximum_interval_days: py.maximum_interval,
@@ -100,17 +105,19 @@ fn assert_close(what: &str, ours: f32, theirs: f64, context: &str) {
 
 /// Replays every case and hands each (case, review, state before, state after) to `check`.
 fn replay(
-    scheduler: &Scheduler,
     golden: &Golden,
+    fuzz: bool,
     mut check: impl FnMut(&str, &Review, &CardState, &CardState, &str),
 ) {
     for case in &golden.cases {
+        let scheduler = scheduler(golden, case, fuzz);
         let mut card = CardState::default();
         let mut previous_at: Option<DateTime<FixedOffset>> = None;
         for (index, review) in case.reviews.iter().enumerate() {
             let context = format!("{} review {} at {}", case.name, index + 1, review.at);
-            // The generator keeps reviews where calendar days and 24-hour periods agree;
-            // if they did not, a mismatch below would be about the fixture, not the code.
+            // The study days mensetsu must count: for most reviews the same as py-fsrs's
+            // 24-hour periods; for those across the rollover hour, the generator gave
+            // py-fsrs a review time that many days later (see ROLLOVER there).
             if let Some(previous_at) = previous_at {
                 assert_eq!(
                     Some(scheduler.elapsed_days(previous_at, review.at)),
@@ -169,14 +176,46 @@ fn golden_file_is_from_the_pinned_reference() {
     assert!(count(&|r| r.stability_above_crate_cap) >= 1);
     assert!(count(&|r| r.at.offset().local_minus_utc() != 0) >= 50);
     assert!(golden.cases.iter().any(|c| c.reviews.len() >= 25));
+    // Settings other than the defaults, each in at least one case.
+    let custom: Vec<&PyScheduler> = golden
+        .cases
+        .iter()
+        .filter_map(|c| c.scheduler.as_ref())
+        .collect();
+    let has = |test: &dyn Fn(&PyScheduler) -> bool| custom.iter().any(|py| test(py));
+    assert!(has(&|py| py.desired_retention == 0.8));
+    assert!(has(&|py| py.desired_retention == 0.95));
+    assert!(has(
+        &|py| py.learning_steps.len() == 3 && py.relearning_steps.len() == 2
+    ));
+    assert!(has(&|py| py.relearning_steps.is_empty()));
+    assert!(has(&|py| py.maximum_interval == 365));
+    assert!(
+        count(&|r| r.interval_days == Some(365)) >= 2,
+        "the 365-day cap is reached"
+    );
+    // Reviews minutes apart but across the rollover hour, off UTC: one study day apart.
+    let crossings = golden
+        .cases
+        .iter()
+        .flat_map(|c| c.reviews.windows(2))
+        .filter(|pair| {
+            pair[1].at - pair[0].at < Duration::hours(1)
+                && pair[1].elapsed_days == Some(1)
+                && pair[1].at.offset().local_minus_utc() != 0
+        })
+        .count();
+    assert!(
+        crossings >= 2,
+        "{crossings} reviews across the rollover hour"
+    );
 }
 
 #[test]
 fn replay_matches_py_fsrs_without_fuzz() {
     let golden = golden();
-    let scheduler = scheduler(&golden, false);
     let mut on_rounding_boundary = 0;
-    replay(&scheduler, &golden, |_, review, before, after, context| {
+    replay(&golden, false, |_, review, before, after, context| {
         check_memory(review, before, after, context);
         // Learning steps are exact durations and review intervals whole days from the
         // review, so the due dates agree to the second...
@@ -211,9 +250,8 @@ fn replay_matches_py_fsrs_without_fuzz() {
 #[test]
 fn replay_with_fuzz_stays_in_py_fsrs_fuzz_range() {
     let golden = golden();
-    let scheduler = scheduler(&golden, true);
     let mut moved = 0;
-    replay(&scheduler, &golden, |_, review, before, after, context| {
+    replay(&golden, true, |_, review, before, after, context| {
         // Fuzz moves only the due date; the memory state and phase are unaffected.
         check_memory(review, before, after, context);
         let due = after.due.expect("reviewed card is due");
@@ -239,13 +277,10 @@ fn replay_with_fuzz_stays_in_py_fsrs_fuzz_range() {
 #[test]
 fn fuzzed_replay_is_repeatable() {
     let golden = golden();
-    let scheduler = scheduler(&golden, true);
     let mut first = Vec::new();
-    replay(&scheduler, &golden, |_, _, _, after, _| {
-        first.push(after.clone())
-    });
+    replay(&golden, true, |_, _, _, after, _| first.push(after.clone()));
     let mut second = Vec::new();
-    replay(&scheduler, &golden, |_, _, _, after, _| {
+    replay(&golden, true, |_, _, _, after, _| {
         second.push(after.clone())
     });
     assert_eq!(first, second);
