@@ -1104,3 +1104,108 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
         .collect();
     assert_eq!(ratings, [1, 2, 4, 1, 3]);
 }
+
+#[test]
+fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_reason() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    // settings.json replaced by a folder: the new file cannot be renamed over it.
+    std::fs::remove_file(fixture.dir.settings_file()).unwrap();
+    std::fs::create_dir(fixture.dir.settings_file()).unwrap();
+    harness.get_by_label("Dark").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label_contains(&format!(
+        "Could not save: cannot write {}",
+        fixture.dir.settings_file().display()
+    ));
+    assert!(matches!(harness.state().screen(), Screen::Settings));
+    assert_eq!(
+        harness.state().collection().settings().theme,
+        settings::Theme::System,
+        "nothing applied that was not saved"
+    );
+    // The draft is still there: once the folder is gone, Save saves it.
+    std::fs::remove_dir(fixture.dir.settings_file()).unwrap();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    let saved = settings::load(&fixture.dir.settings_file(), "x").settings;
+    assert_eq!(saved.theme, settings::Theme::Dark);
+}
+
+#[test]
+fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    // Answer one card so there is something to undo.
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.key_press(Key::Num3);
+    harness.run();
+    assert_eq!(log_records(&fixture.dir).len(), 1);
+    // The next card: reveal from the answer box with Ctrl+Enter, then press the grade,
+    // undo and default-grade keys while the box has the keyboard.
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("Your answer (optional)").is_focused());
+    for key in [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::U,
+        Key::Space,
+        Key::Enter,
+    ] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        log_records(&fixture.dir).len(),
+        1,
+        "nothing graded or undone"
+    );
+    let session = harness.state().review_session().unwrap();
+    assert_eq!(session.answered.len(), 1);
+    assert!(session.card.as_ref().unwrap().revealed);
+}
+
+#[test]
+fn the_session_summary_counts_what_was_answered() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    // Three answers: 10 s Again, 20 s Good, 30 s Easy; 20 s on average.
+    for (seconds, key) in [(10, Key::Num1), (20, Key::Num3), (30, Key::Num4)] {
+        fixture.clock.advance(Duration::seconds(seconds));
+        harness.key_press(Key::Space);
+        harness.run();
+        harness.key_press(key);
+        harness.run();
+    }
+    harness.get_by_label_contains("Back to decks").click();
+    harness.run();
+    harness.get_by_label("Session paused");
+    harness.get_by_label("Answered: 3");
+    harness.get_by_label("Again 1 · Hard 0 · Good 1 · Easy 1");
+    harness.get_by_label("Average time per answer: 0:20");
+    // 20 new cards a day, 3 introduced: 17 left, plus the Again card's step later today.
+    harness.get_by_label_contains("are still due today");
+}

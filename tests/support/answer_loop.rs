@@ -6,8 +6,9 @@
 //! It exists because the promise "an answer the app said was saved survives a crash" can
 //! only be tested by killing a real process at random moments while it writes, and the
 //! app itself needs a window. The loop goes through the same `Store` and
-//! `Collection::record_answer` the app uses, and prints `saved <review id>` only after
-//! `record_answer` returned `Ok` — the moment the app would move on to the next card.
+//! `Collection::record_answer` the app uses, and prints `saved <review id> <card> <rating>
+//! <time>` only after `record_answer` returned `Ok` — the moment the app would move on to
+//! the next card.
 
 use chrono::{DateTime, Duration, FixedOffset, Local};
 use clap::Parser;
@@ -21,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Answers cards until N answers are saved (forever without --count), printing `saved
-/// <review id>` after each.
+/// <review id> <card> <rating> <time>` after each.
 #[derive(Debug, Parser)]
 #[command(name = "mensetsu-answer-loop")]
 struct LoopArgs {
@@ -42,6 +43,10 @@ struct LoopArgs {
     /// kill
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=64 << 20))]
     answer_bytes: u64,
+    /// Save the settings first, as the app's Settings → Save does (for the test that
+    /// traces how a settings file reaches the disk)
+    #[arg(long)]
+    save_settings: bool,
 }
 
 /// Device id when `MENSETSU_DEVICE_ID` is not set; fixed so that repeated runs continue
@@ -84,6 +89,13 @@ fn run(args: &LoopArgs) -> Result<(), String> {
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
     }
+    if args.save_settings {
+        let settings = collection.settings().clone();
+        collection
+            .apply_settings(settings)
+            .map_err(|error| error.to_string())?;
+        println!("settings saved");
+    }
     let start = args.start.unwrap_or(now);
     let step = Duration::seconds(args.step_secs);
     // Never before the latest record of any device: each answer is strictly later than
@@ -119,9 +131,16 @@ fn run(args: &LoopArgs) -> Result<(), String> {
             .record_answer(&mut store, &card, rating, at, details)
             .map_err(|error| error.to_string())?;
         saved += 1;
-        writeln!(stdout, "saved {id}")
-            .and_then(|()| stdout.flush())
-            .map_err(|error| format!("cannot write to stdout: {error}"))?;
+        // What was saved, so the test can compare it with the log: id, card, rating
+        // (1-4) and time.
+        writeln!(
+            stdout,
+            "saved {id} {card} {} {}",
+            u8::from(rating),
+            at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false)
+        )
+        .and_then(|()| stdout.flush())
+        .map_err(|error| format!("cannot write to stdout: {error}"))?;
         at += step;
     }
     Ok(())
