@@ -4,6 +4,7 @@
 mod cards;
 mod check;
 mod completions;
+mod coverage;
 mod export;
 mod import;
 mod stats;
@@ -53,6 +54,7 @@ pub enum Command {
     Cards(cards::CardsArgs),
     Stats(stats::StatsArgs),
     Export(export::ExportArgs),
+    Coverage(coverage::CoverageArgs),
     Completions(completions::CompletionsArgs),
 }
 
@@ -111,6 +113,7 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Cards(args) => cards::run(options, &args),
         Command::Stats(args) => stats::run(options, &args),
         Command::Export(args) => export::run(options, &args),
+        Command::Coverage(args) => coverage::run(options, &args),
         Command::Completions(args) => completions::run(&mut Cli::command(), &args),
     }
 }

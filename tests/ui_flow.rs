@@ -297,8 +297,12 @@ fn switching_the_app_language_to_japanese_relabels_the_screens() {
     harness.get_by_label("Save").click();
     harness.run();
     assert!(matches!(harness.state().screen(), Screen::Decks));
-    harness.get_by_label_contains("すべての期日カードを学習");
-    assert!(harness.query_by_label_contains("Study all due").is_none());
+    harness.get_by_label_contains("今日のカードを学習");
+    assert!(
+        harness
+            .query_by_label_contains("Study today's cards")
+            .is_none()
+    );
     let saved = settings::load(&fixture.dir.settings_file(), "x").settings;
     assert_eq!(saved.ui_language, Some(Lang::Ja));
 }
@@ -1208,4 +1212,52 @@ fn the_session_summary_counts_what_was_answered() {
     harness.get_by_label("Average time per answer: 0:20");
     // 20 new cards a day, 3 introduced: 17 left, plus the Again card's step later today.
     harness.get_by_label_contains("are still due today");
+}
+
+#[test]
+fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    // The first point of vpoe-q01 in other words: velocity falling and MTTR rising.
+    harness.get_by_label("Your answer (optional)").type_text(
+        "まず開発速度がどれだけ落ちたか、障害の復旧時間がどれだけ延びたかで負債を数値化します。",
+    );
+    harness.run();
+    // Detection waits for typing to pause.
+    fixture.clock.advance(Duration::seconds(1));
+    harness.run();
+    harness.get_by_label("Your draft covers 1 of 2 points so far");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let first = harness.get_by_label_contains("開発速度の低下率");
+    assert_eq!(first.accesskit_node().toggled(), Some(Toggled::True));
+    assert!(
+        first
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains("in your draft"),
+        "the detected point is marked"
+    );
+    let second = harness.get_by_label_contains("具体的な投資計画とROIを提示する");
+    assert_eq!(second.accesskit_node().toggled(), Some(Toggled::False));
+    // One point of two: Hard is suggested; the user agrees and grades with Space.
+    harness.get_by_label_contains("Space / Enter: Hard");
+    harness.key_press(Key::Space);
+    harness.run();
+    let records = log_records(&fixture.dir);
+    let Some(Record::Review(review)) = records.first() else {
+        panic!("{records:?}");
+    };
+    assert_eq!(review.points_detected, Some(vec![0]));
+    assert_eq!(review.points_covered, Some(vec![0]));
+    assert_eq!(u8::from(review.rating), 2);
 }

@@ -14,6 +14,7 @@ use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, Settings};
+use crate::core::study::coverage::Detector;
 use crate::core::study::stats::Stats;
 use chrono::{DateTime, FixedOffset};
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 pub struct AnswerDetails {
     pub duration_ms: Option<u64>,
     pub points_covered: Option<Vec<usize>>,
+    pub points_detected: Option<Vec<usize>>,
     pub points_total: Option<usize>,
     pub answer: Option<String>,
     pub mode: Mode,
@@ -67,6 +69,8 @@ pub struct Collection {
     /// Log records timed in the future when the collection was loaded (see
     /// [`Collection::load_at`]); kept and replayed, only reported.
     future_records: Vec<Problem>,
+    /// Answer-point detection over these decks, built the first time it is needed.
+    detector: std::cell::OnceCell<Detector>,
 }
 
 impl Collection {
@@ -135,6 +139,7 @@ impl Collection {
             notes,
             generation: 0,
             future_records: Vec::new(),
+            detector: std::cell::OnceCell::new(),
         }
     }
 
@@ -144,6 +149,11 @@ impl Collection {
 
     pub fn decks(&self) -> &DeckSet {
         &self.decks
+    }
+
+    /// Detects the answer points a draft covers; its term weights come from these decks.
+    pub fn detector(&self) -> &Detector {
+        self.detector.get_or_init(|| Detector::new(&self.decks))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -302,6 +312,7 @@ impl Collection {
             rating,
             duration_ms: details.duration_ms,
             points_covered: details.points_covered,
+            points_detected: details.points_detected,
             points_total: details.points_total,
             answer: details.answer,
             mode: details.mode,

@@ -164,6 +164,7 @@ impl DecksScreen {
         }
         count_headings(ui, text);
         egui::ScrollArea::vertical()
+            .id_salt("decks_scroll")
             .auto_shrink([false, true])
             .show_viewport(ui, |ui, viewport| {
                 deck_list(ui, viewport, ctx, rows, actions);
@@ -247,13 +248,15 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
         ui.label(egui::RichText::new(text.welcome_title).size(theme::size::HEADING));
         ui.add_space(theme::space::S);
         for (number, step) in text.welcome_steps.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
+            // The step's text wraps beside its number, not under it.
+            ui.horizontal_top(|ui| {
                 ui.label(
                     egui::RichText::new(format!("{}.", number + 1))
                         .color(theme::tone::ACCENT.on(ui))
                         .strong(),
                 );
-                ui.label(step.replace("{limit}", &new_limit.to_string()));
+                let step = step.replace("{limit}", &new_limit.to_string());
+                ui.add(egui::Label::new(step).wrap());
             });
         }
     });

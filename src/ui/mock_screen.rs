@@ -9,6 +9,7 @@ use crate::core::content::role;
 use crate::core::review::log::Mode;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
+use crate::core::study::delivery;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
@@ -25,6 +26,8 @@ pub struct MockAnswer {
     pub draft: String,
     pub duration_ms: u64,
     pub ticked: Vec<bool>,
+    /// The points detected in the draft when grading began (they start ticked).
+    pub detected: Vec<usize>,
     pub rating: Option<Rating>,
 }
 
@@ -114,7 +117,7 @@ impl MockScreen {
         match action {
             MockAction::Start(setup) => self.start(setup, collection, now),
             MockAction::Next => {
-                self.next_question(now);
+                self.next_question(collection, now);
                 Ok(())
             }
             MockAction::Resume => {
@@ -173,6 +176,7 @@ impl MockScreen {
                     draft: String::new(),
                     duration_ms: 0,
                     ticked: vec![false; points],
+                    detected: Vec::new(),
                     rating: None,
                 }
             })
@@ -188,7 +192,7 @@ impl MockScreen {
         Ok(())
     }
 
-    fn next_question(&mut self, now: DateTime<FixedOffset>) {
+    fn next_question(&mut self, collection: &Collection, now: DateTime<FixedOffset>) {
         let MockState::Answering {
             setup,
             answers,
@@ -206,9 +210,22 @@ impl MockScreen {
         *stopwatch = Stopwatch::started(now);
         self.focus_answer = true;
         if *index >= answers.len() {
+            let mut answers = std::mem::take(answers);
+            // Grading starts from what each draft was detected to cover.
+            for answer in &mut answers {
+                if let Some((_, card)) = collection.decks().find_card(&answer.card_id) {
+                    let coverage = collection.detector().detect(card, &answer.draft);
+                    for &point in &coverage.covered {
+                        if let Some(tick) = answer.ticked.get_mut(point) {
+                            *tick = true;
+                        }
+                    }
+                    answer.detected = coverage.covered;
+                }
+            }
             self.state = MockState::Grading {
                 setup: setup.clone(),
-                answers: std::mem::take(answers),
+                answers,
                 focused: 0,
             };
         }
@@ -231,6 +248,7 @@ impl MockScreen {
                 duration_ms: Some(answer.duration_ms),
                 mode: Mode::Mock,
                 session: Some(session.clone()),
+                points_detected: Some(answer.detected.clone()),
                 ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
             };
             collection.record_answer(store, &answer.card_id, answer.grade(), now, details)?;
@@ -268,8 +286,10 @@ impl MockScreen {
                     answering_ui(ui, ctx, &question, answers, actions);
                 }
                 MockState::Grading {
-                    answers, focused, ..
-                } => grading_ui(ui, ctx, answers, focused, actions),
+                    answers,
+                    focused,
+                    setup,
+                } => grading_ui(ui, ctx, answers, focused, setup.seconds_per_answer, actions),
             }
             if !matches!(self.state, MockState::Setup(_)) {
                 ui.add_space(theme::space::L);
@@ -491,6 +511,7 @@ fn grading_ui(
     ctx: &ScreenContext,
     answers: &mut [MockAnswer],
     focused: &mut usize,
+    target: u32,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -501,6 +522,7 @@ fn grading_ui(
     ui.heading(text.grade_answers);
     theme::caption(ui, text.mock_grading_keys);
     egui::ScrollArea::vertical()
+        .id_salt("mock_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (number, answer) in answers.iter_mut().enumerate() {
@@ -515,18 +537,24 @@ fn grading_ui(
                 let response = frame.show(ui, |ui| {
                     ui.push_id(number, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.strong(format!(
-                            "{}. ({})",
-                            number + 1,
-                            widgets::clock_ms(answer.duration_ms)
-                        ));
+                        theme::caption(
+                            ui,
+                            &text
+                                .mock_answer_heading
+                                .replace("{n}", &(number + 1).to_string())
+                                .replace("{time}", &widgets::clock_ms(answer.duration_ms)),
+                        );
                         widgets::show_localized(ui, &card.question, language, 18.0);
+                        ui.add_space(theme::space::S);
                         ui.columns(2, |columns| {
-                            columns[0].weak(text.your_answer);
+                            theme::caption(&mut columns[0], text.your_draft);
                             if answer.draft.trim().is_empty() {
                                 columns[0].weak("—");
                             } else {
-                                columns[0].label(&answer.draft);
+                                columns[0].add(egui::Label::new(answer.draft.as_str()).wrap());
+                            }
+                            if let Some(delivery) = delivery::assess(&answer.draft) {
+                                widgets::delivery_line(&mut columns[0], text, &delivery, target);
                             }
                             widgets::answer_points(
                                 &mut columns[1],

@@ -5,8 +5,10 @@
 
 use crate::core::collection::{AnswerDetails, Collection};
 use crate::core::review::log::{Mode, ReviewRecord};
-use crate::core::review::scheduler::{CardState, Phase, Rating, format_interval};
+use crate::core::review::scheduler::{CardState, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
+use crate::core::study::coverage::Coverage;
+use crate::core::study::delivery;
 use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
@@ -28,6 +30,55 @@ pub struct ShownCard {
     pub draft: String,
     pub ticked: Vec<bool>,
     pub note: String,
+    /// The points detected in the draft, and the draft they were detected in.
+    pub detection: Option<(String, Coverage)>,
+    /// When the draft last changed; detection waits until typing pauses.
+    pub draft_changed_at: Option<DateTime<FixedOffset>>,
+    /// The draft as it was on the previous frame, to notice a change.
+    pub draft_seen: String,
+    /// The points detected when the answer was revealed (logged with the answer).
+    pub detected_at_reveal: Vec<usize>,
+    /// The answer point under the pointer, whose words are highlighted in the draft.
+    pub hovered_point: Option<usize>,
+}
+
+/// How long typing must pause before the draft is checked again: long enough not to
+/// recompute on every key, short enough to feel live.
+const DETECTION_DELAY_MS: i64 = 400;
+
+impl ShownCard {
+    /// Keeps the detection up to date with the draft, once typing pauses.
+    fn detect(&mut self, collection: &Collection, now: DateTime<FixedOffset>, force: bool) -> bool {
+        if self.draft != self.draft_seen {
+            self.draft_seen = self.draft.clone();
+            self.draft_changed_at = Some(now);
+        }
+        let current = self
+            .detection
+            .as_ref()
+            .is_some_and(|(draft, _)| *draft == self.draft);
+        if current {
+            return false;
+        }
+        let paused = self
+            .draft_changed_at
+            .is_none_or(|at| (now - at).num_milliseconds() >= DETECTION_DELAY_MS);
+        if !(paused || force) {
+            return true;
+        }
+        let Some((_, card)) = collection.decks().find_card(&self.card_id) else {
+            return false;
+        };
+        let coverage = collection.detector().detect(card, &self.draft);
+        self.detection = Some((self.draft.clone(), coverage));
+        false
+    }
+
+    fn detected(&self) -> &[usize] {
+        self.detection
+            .as_ref()
+            .map_or(&[], |(_, coverage)| coverage.covered.as_slice())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -138,7 +189,18 @@ impl ReviewScreen {
     ) -> Result<(), StoreError> {
         match action {
             ReviewAction::Reveal => {
-                if let Some(card) = self.shown_mut() {
+                if let Some(card) = self.shown_mut().filter(|card| !card.revealed) {
+                    // The points the draft covers come ticked; the user can change any.
+                    card.detect(collection, now, true);
+                    let detected = card.detected().to_vec();
+                    if !card.ticked.contains(&true) {
+                        for &point in &detected {
+                            if let Some(tick) = card.ticked.get_mut(point) {
+                                *tick = true;
+                            }
+                        }
+                    }
+                    card.detected_at_reveal = detected;
                     card.revealed = true;
                 }
                 Ok(())
@@ -180,6 +242,7 @@ impl ReviewScreen {
         let duration_ms = card.stopwatch.elapsed_ms(now);
         let details = AnswerDetails {
             duration_ms: Some(duration_ms),
+            points_detected: Some(card.detected_at_reveal.clone()),
             ..AnswerDetails::with_ticks(&card.ticked, &card.draft)
         };
         let review_id = collection.record_answer(store, &card.card_id, rating, now, details)?;
@@ -266,6 +329,11 @@ fn next_card(
         revealed: false,
         draft: String::new(),
         ticked: vec![false; points],
+        detection: None,
+        draft_changed_at: None,
+        draft_seen: String::new(),
+        detected_at_reveal: Vec::new(),
+        hovered_point: None,
     })
 }
 
@@ -366,6 +434,7 @@ fn card_ui(
     }
 
     egui::ScrollArea::vertical()
+        .id_salt("review_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             theme::column(ui, theme::READING_WIDTH, |ui| {
@@ -388,13 +457,47 @@ fn card_ui(
                     }
                 });
                 ui.add_space(theme::space::M);
-                widgets::answer_box(ui, text, &mut shown.draft, 4);
+                let marks: Vec<std::ops::Range<usize>> =
+                    match (&shown.detection, shown.hovered_point) {
+                        (Some((draft, coverage)), Some(point)) if *draft == shown.draft => {
+                            coverage.matches.get(point).cloned().unwrap_or_default()
+                        }
+                        _ => Vec::new(),
+                    };
+                widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                if shown.detect(collection, ctx.now, false) {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(
+                            DETECTION_DELAY_MS as u64,
+                        ));
+                }
+                let target = collection.settings().answer_target_seconds;
+                if let Some(delivery) = delivery::assess(&shown.draft) {
+                    widgets::delivery_line(ui, text, &delivery, target);
+                    if !shown.revealed && !card.points.is_empty() {
+                        let line = text
+                            .detected_so_far
+                            .replace("{n}", &shown.detected().len().to_string())
+                            .replace("{total}", &card.points.len().to_string());
+                        theme::caption(ui, &line);
+                    }
+                }
                 if shown.revealed {
                     ui.add_space(theme::space::M);
-                    theme::card(ui).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        widgets::answer_points(ui, text, card, &mut shown.ticked, language);
-                    });
+                    let detected = shown.detected_at_reveal.clone();
+                    shown.hovered_point = theme::card(ui)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            widgets::answer_points_detected(
+                                ui,
+                                text,
+                                card,
+                                &mut shown.ticked,
+                                language,
+                                &detected,
+                            )
+                        })
+                        .inner;
                 }
                 ui.add_space(theme::space::M);
                 egui::CollapsingHeader::new(text.note)
@@ -440,20 +543,8 @@ fn header(
 ) {
     let text = ctx.text;
     ui.horizontal(|ui| {
-        if ui.button(format!("← {}", text.back_to_decks)).clicked() {
-            actions.push(Action::Review(ReviewAction::End));
-        }
-        ui.add_space(theme::space::S);
-        ui.add(
-            egui::Label::new(RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)))
-                .truncate(),
-        );
-        ui.label(
-            RichText::new(phase_label(text, phase))
-                .size(theme::size::SMALL)
-                .strong()
-                .color(theme::phase_tone(phase).on(ui)),
-        );
+        // Right to left: the timer and the counts keep their room; the deck's title takes
+        // what is left and is cut short, never drawn under them.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let elapsed = i64::try_from(shown.stopwatch.elapsed_ms(ctx.now) / 1000).unwrap_or(0);
             let clock = RichText::new(format!(
@@ -464,13 +555,32 @@ fn header(
             .monospace()
             .size(18.0);
             if elapsed > target_seconds {
-                ui.label(clock.color(ui.visuals().error_fg_color).strong());
-                ui.colored_label(ui.visuals().error_fg_color, text.past_target);
+                ui.label(clock.color(ui.visuals().error_fg_color).strong())
+                    .on_hover_text(text.past_target);
             } else {
                 ui.label(clock);
             }
-            ui.add_space(theme::space::L);
+            ui.add_space(theme::space::M);
             remaining_counts(ui, text, remaining);
+            ui.add_space(theme::space::M);
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                if ui.button(format!("← {}", text.back_to_decks)).clicked() {
+                    actions.push(Action::Review(ReviewAction::End));
+                }
+                ui.add_space(theme::space::S);
+                ui.label(
+                    RichText::new(phase_label(text, phase))
+                        .size(theme::size::SMALL)
+                        .strong()
+                        .color(theme::phase_tone(phase).on(ui)),
+                );
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)),
+                    )
+                    .truncate(),
+                );
+            });
         });
     });
     ui.separator();
@@ -528,7 +638,7 @@ fn grade_bar(
         for (index, rating) in Rating::ALL.into_iter().enumerate() {
             let interval = previews[index]
                 .due
-                .map(|due| format_interval(ctx.now, due))
+                .map(|due| widgets::interval_label(text, ctx.now, due))
                 .unwrap_or_default();
             let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
             if suggested && rating == default {
@@ -586,6 +696,9 @@ impl From<&ReviewRecord> for PastAnswer {
 
 /// Every earlier answer to this card, newest first, so the user sees how it improved.
 fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
+    if history.is_empty() {
+        return;
+    }
     egui::CollapsingHeader::new(format!("{} ({})", text.history, history.len()))
         .default_open(false)
         .show(ui, |ui| {

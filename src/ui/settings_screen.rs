@@ -158,103 +158,107 @@ fn draft_ui(
                 cancelled = ui.button(text.cancel).clicked();
             });
         });
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        group(ui, "study_settings", text.settings_study, |ui| {
-            let label = ui.label(text.desired_retention);
-            ui.add(slider(
-                &mut draft.settings.desired_retention,
-                &settings::DESIRED_RETENTION,
-            ))
-            .labelled_by(label.id);
-            ui.end_row();
+    egui::ScrollArea::vertical()
+        .id_salt("settings_scroll")
+        .show(ui, |ui| {
+            group(ui, "study_settings", text.settings_study, |ui| {
+                let label = ui.label(text.desired_retention);
+                ui.add(slider(
+                    &mut draft.settings.desired_retention,
+                    &settings::DESIRED_RETENTION,
+                ))
+                .labelled_by(label.id);
+                ui.end_row();
 
-            let label = ui.label(text.new_per_day);
-            ui.add(
-                egui::DragValue::new(&mut draft.settings.new_cards_per_day)
-                    .range(settings::NEW_CARDS_PER_DAY.range()),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+                let label = ui.label(text.new_per_day);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.new_cards_per_day)
+                        .range(settings::NEW_CARDS_PER_DAY.range()),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
 
-            let label = ui.label(text.rollover_hour);
-            ui.add(
-                egui::DragValue::new(&mut draft.settings.day_rollover_hour)
-                    .range(settings::DAY_ROLLOVER_HOUR.range())
-                    .suffix(":00"),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+                let label = ui.label(text.rollover_hour);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.day_rollover_hour)
+                        .range(settings::DAY_ROLLOVER_HOUR.range())
+                        .suffix(":00"),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
 
-            let label = ui.label(text.learning_steps);
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.learning_steps).hint_text(text.steps_hint),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+                let label = ui.label(text.learning_steps);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.learning_steps)
+                        .hint_text(text.steps_hint),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
 
-            let label = ui.label(text.relearning_steps);
-            ui.add(
-                egui::TextEdit::singleline(&mut draft.relearning_steps).hint_text(text.steps_hint),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+                let label = ui.label(text.relearning_steps);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.relearning_steps)
+                        .hint_text(text.steps_hint),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
 
-            let label = ui.label(text.answer_timer);
-            ui.add(
-                egui::DragValue::new(&mut draft.settings.answer_target_seconds)
-                    .range(settings::ANSWER_TARGET_SECONDS.range())
-                    .suffix(format!(" {}", text.seconds)),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-        });
-
-        group(ui, "language_settings", text.settings_language, |ui| {
-            ui.label(text.ui_language);
-            ui.vertical(|ui| {
-                let language = &mut draft.settings.ui_language;
-                ui.radio_value(language, None, text.language_auto);
-                ui.radio_value(language, Some(Lang::Ja), text.lang_japanese);
-                ui.radio_value(language, Some(Lang::En), text.lang_english);
+                let label = ui.label(text.answer_timer);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.answer_target_seconds)
+                        .range(settings::ANSWER_TARGET_SECONDS.range())
+                        .suffix(format!(" {}", text.seconds)),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
             });
-            ui.end_row();
 
-            ui.label(text.content_language);
-            ui.vertical(|ui| {
-                let language = &mut draft.settings.content_language;
-                ui.radio_value(language, None, text.card_language_auto);
-                for (choice, label) in [
-                    (ContentLanguage::Ja, text.japanese_only),
-                    (ContentLanguage::En, text.english_only),
-                    (ContentLanguage::Both, text.both),
-                    (ContentLanguage::BothEnglishFirst, text.both_english_first),
-                ] {
-                    ui.radio_value(language, Some(choice), label);
-                }
+            group(ui, "language_settings", text.settings_language, |ui| {
+                ui.label(text.ui_language);
+                ui.vertical(|ui| {
+                    let language = &mut draft.settings.ui_language;
+                    ui.radio_value(language, None, text.language_auto);
+                    ui.radio_value(language, Some(Lang::Ja), text.lang_japanese);
+                    ui.radio_value(language, Some(Lang::En), text.lang_english);
+                });
+                ui.end_row();
+
+                ui.label(text.content_language);
+                ui.vertical(|ui| {
+                    let language = &mut draft.settings.content_language;
+                    ui.radio_value(language, None, text.card_language_auto);
+                    for (choice, label) in [
+                        (ContentLanguage::Ja, text.japanese_only),
+                        (ContentLanguage::En, text.english_only),
+                        (ContentLanguage::Both, text.both),
+                        (ContentLanguage::BothEnglishFirst, text.both_english_first),
+                    ] {
+                        ui.radio_value(language, Some(choice), label);
+                    }
+                });
+                ui.end_row();
             });
-            ui.end_row();
-        });
 
-        group(ui, "look_settings", text.settings_look, |ui| {
-            ui.label(text.theme);
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut draft.settings.theme, Theme::System, text.theme_system);
-                ui.radio_value(&mut draft.settings.theme, Theme::Light, text.theme_light);
-                ui.radio_value(&mut draft.settings.theme, Theme::Dark, text.theme_dark);
+            group(ui, "look_settings", text.settings_look, |ui| {
+                ui.label(text.theme);
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut draft.settings.theme, Theme::System, text.theme_system);
+                    ui.radio_value(&mut draft.settings.theme, Theme::Light, text.theme_light);
+                    ui.radio_value(&mut draft.settings.theme, Theme::Dark, text.theme_dark);
+                });
+                ui.end_row();
+
+                let label = ui.label(text.text_size);
+                ui.add(slider(
+                    &mut draft.settings.text_scale,
+                    &settings::TEXT_SCALE,
+                ))
+                .labelled_by(label.id);
+                ui.end_row();
             });
-            ui.end_row();
 
-            let label = ui.label(text.text_size);
-            ui.add(slider(
-                &mut draft.settings.text_scale,
-                &settings::TEXT_SCALE,
-            ))
-            .labelled_by(label.id);
-            ui.end_row();
+            ui.add_space(theme::space::L);
         });
-
-        ui.add_space(theme::space::L);
-    });
     cancelled
 }
 

@@ -61,6 +61,7 @@ impl StatsScreen {
         let mut chosen = self.range;
         let stats = self.stats(ctx.collection, ctx.now).clone();
         egui::ScrollArea::vertical()
+            .id_salt("stats_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 theme::column(ui, CHART_WIDTH, |ui| {
@@ -128,6 +129,16 @@ fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
             stats.counts.mastered,
             stats.counts.total()
         ));
+        let detection = stats.detection;
+        if detection.total > 0 {
+            ui.separator();
+            let share = f64::from(detection.agreed) / f64::from(detection.total) * 100.0;
+            ui.label(
+                text.detection_agreement
+                    .replace("{share}", &format!("{share:.0}"))
+                    .replace("{answers}", &detection.answers.to_string()),
+            );
+        }
     });
 }
 

@@ -73,6 +73,14 @@ pub mod tone {
     /// Secondary text: hints, the second language, labels of fields.
     pub const MUTED_TEXT: Tone = Tone::new([90, 98, 112], [165, 172, 184]);
     pub const CARD: Tone = Tone::new([255, 255, 255], [36, 38, 43]);
+    /// Text fields: set off from the card they sit on.
+    pub const FIELD: Tone = Tone::new([247, 248, 250], [26, 28, 32]);
+    /// Body text: darker than the muted tone in light, brighter in dark.
+    pub const TEXT: Tone = Tone::new([33, 38, 48], [222, 225, 232]);
+    /// The edge of a control that is not yet used (an unticked checkbox).
+    pub const CONTROL_EDGE: Tone = Tone::new([150, 158, 172], [115, 121, 133]);
+    /// Every other row of a table.
+    pub const STRIPE: Tone = Tone::new([243, 245, 248], [42, 44, 50]);
     pub const CARD_EDGE: Tone = Tone::new([222, 226, 233], [62, 66, 75]);
     pub const BACKGROUND: Tone = Tone::new([244, 245, 248], [24, 25, 29]);
     pub const WARNING: Tone = Tone::new([150, 80, 0], [255, 190, 90]);
@@ -122,7 +130,10 @@ pub fn install(ctx: &egui::Context) {
             let visuals = &mut style.visuals;
             visuals.panel_fill = pick(tone::BACKGROUND);
             visuals.window_fill = pick(tone::CARD);
-            visuals.extreme_bg_color = pick(tone::CARD);
+            visuals.extreme_bg_color = pick(tone::FIELD);
+            visuals.faint_bg_color = pick(tone::STRIPE);
+            visuals.widgets.noninteractive.fg_stroke.color = pick(tone::TEXT);
+            visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, pick(tone::CONTROL_EDGE));
             visuals.selection.bg_fill = pick(tone::ACCENT).gamma_multiply(0.35);
             visuals.selection.stroke = Stroke::new(1.0, pick(tone::ACCENT));
             visuals.hyperlink_color = pick(tone::ACCENT);

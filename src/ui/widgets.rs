@@ -2,8 +2,9 @@
 //! points to tick, grade labels and the one colour palette, and the `m:ss` clock.
 
 use crate::core::content::deck::{Card, Localized};
-use crate::core::review::scheduler::Rating;
+use crate::core::review::scheduler::{Interval, Rating};
 use crate::core::settings::ContentLanguage;
+use crate::core::study::delivery::{Delivery, Script};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use egui::{Color32, RichText};
@@ -59,6 +60,30 @@ pub fn primary_button(label: &str) -> egui::Button<'static> {
     .min_size(egui::vec2(0.0, 34.0))
 }
 
+/// How far `due` is from `from`, in the app's language ("10m", 「10分」).
+pub fn interval_label(
+    text: &Strings,
+    from: chrono::DateTime<chrono::FixedOffset>,
+    due: chrono::DateTime<chrono::FixedOffset>,
+) -> String {
+    let number = |value: f64| {
+        if value.fract() == 0.0 {
+            format!("{value:.0}")
+        } else {
+            format!("{value:.1}")
+        }
+    };
+    let [under_a_minute, minutes, hours, days, months, years] = text.interval_units;
+    match Interval::between(from, due) {
+        Interval::LessThanAMinute => under_a_minute.to_string(),
+        Interval::Minutes(n) => minutes.replace("{n}", &n.to_string()),
+        Interval::Hours(n) => hours.replace("{n}", &n.to_string()),
+        Interval::Days(n) => days.replace("{n}", &n.to_string()),
+        Interval::Months(n) => months.replace("{n}", &number(n)),
+        Interval::Years(n) => years.replace("{n}", &number(n)),
+    }
+}
+
 /// `m:ss` for a number of seconds, with a minus sign when negative (time past a limit).
 pub fn clock(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
@@ -97,12 +122,59 @@ pub fn answer_box(
     draft: &mut String,
     rows: usize,
 ) -> egui::Response {
+    answer_box_marked(ui, text, draft, rows, &[])
+}
+
+/// [`answer_box`] with `marks` (byte ranges of the draft) drawn highlighted: the words
+/// that matched the answer point under the pointer.
+pub fn answer_box_marked(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    draft: &mut String,
+    rows: usize,
+    marks: &[std::ops::Range<usize>],
+) -> egui::Response {
     let label = theme::caption(ui, text.your_answer);
+    let highlight = theme::tone::HARD.on(ui).gamma_multiply(0.35);
+    let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let content = buffer.as_str();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let mut job = egui::text::LayoutJob::default();
+        let mut at = 0;
+        for mark in marks {
+            if mark.start < at
+                || mark.end > content.len()
+                || !content.is_char_boundary(mark.start)
+                || !content.is_char_boundary(mark.end)
+            {
+                continue;
+            }
+            job.append(
+                &content[at..mark.start],
+                0.0,
+                egui::TextFormat::simple(font.clone(), color),
+            );
+            job.append(
+                &content[mark.clone()],
+                0.0,
+                egui::TextFormat {
+                    background: highlight,
+                    ..egui::TextFormat::simple(font.clone(), color)
+                },
+            );
+            at = mark.end;
+        }
+        job.append(&content[at..], 0.0, egui::TextFormat::simple(font, color));
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    };
     ui.add(
         egui::TextEdit::multiline(draft)
             .hint_text(text.answer_hint)
             .desired_rows(rows)
-            .desired_width(f32::INFINITY),
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter),
     )
     .labelled_by(label.id)
 }
@@ -110,10 +182,13 @@ pub fn answer_box(
 /// A localized field as one text for a widget's label: the first language in the body
 /// colour, the second below it smaller and muted. Its plain text (what screen readers
 /// and the UI tests read) is [`localized_plain`].
+///
+/// `marker` (e.g. "from the guide") follows the first language, small and in italics.
 pub fn two_languages(
     ui: &egui::Ui,
     text: &Localized,
     language: ContentLanguage,
+    marker: Option<&str>,
 ) -> egui::text::LayoutJob {
     let (first, below) = language.texts(text);
     let mut job = egui::text::LayoutJob::default();
@@ -123,6 +198,15 @@ pub fn two_languages(
         ..Default::default()
     };
     job.append(first, 0.0, body.clone());
+    if let Some(marker) = marker {
+        let tag = egui::TextFormat {
+            font_id: egui::FontId::proportional(theme::size::SMALL),
+            color: theme::tone::MUTED_TEXT.on(ui),
+            italics: true,
+            ..body.clone()
+        };
+        job.append(&format!("({marker})"), 6.0, tag);
+    }
     if let Some(below) = below {
         let muted = egui::TextFormat {
             font_id: egui::FontId::proportional(theme::size::SMALL + 1.0),
@@ -134,6 +218,60 @@ pub fn two_languages(
     job
 }
 
+/// One line on how a draft would come across spoken: length and speaking time against the
+/// target, fillers, a number, the conclusion first. Green marks what helps.
+pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, target_seconds: u32) {
+    let length = match delivery.script {
+        Script::Japanese => text.delivery_length_ja,
+        Script::English => text.delivery_length_en,
+    };
+    let over = delivery.speaking_seconds > target_seconds;
+    let good = theme::tone::GOOD.on(ui);
+    let muted = theme::tone::MUTED_TEXT.on(ui);
+    let warn = ui.visuals().warn_fg_color;
+    ui.horizontal_wrapped(|ui| {
+        let size = theme::size::SMALL;
+        let length = length
+            .replace("{length}", &delivery.length.to_string())
+            .replace("{time}", &clock(i64::from(delivery.speaking_seconds)))
+            .replace("{target}", &clock(i64::from(target_seconds)));
+        ui.label(
+            RichText::new(length)
+                .size(size)
+                .color(if over { warn } else { muted }),
+        );
+        if !delivery.fillers.is_empty() {
+            let list: Vec<String> = delivery
+                .fillers
+                .iter()
+                .map(|(word, count)| format!("{word} ×{count}"))
+                .collect();
+            let line = format!("· {}: {}", text.delivery_fillers, list.join(", "));
+            ui.label(RichText::new(line).size(size).color(warn));
+        }
+        let (number, number_color) = if delivery.has_number {
+            (text.delivery_number, good)
+        } else {
+            (text.delivery_no_number, muted)
+        };
+        ui.label(
+            RichText::new(format!("· {number}"))
+                .size(size)
+                .color(number_color),
+        );
+        let (conclusion, conclusion_color) = if delivery.leads_with_conclusion {
+            (text.delivery_conclusion, good)
+        } else {
+            (text.delivery_no_conclusion, muted)
+        };
+        ui.label(
+            RichText::new(format!("· {conclusion}"))
+                .size(size)
+                .color(conclusion_color),
+        );
+    });
+}
+
 /// The card's answer points as checkboxes; `ticked` is resized to the points.
 pub fn answer_points(
     ui: &mut egui::Ui,
@@ -141,7 +279,20 @@ pub fn answer_points(
     card: &Card,
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
-) {
+) -> Option<usize> {
+    answer_points_detected(ui, text, card, ticked, language, &[])
+}
+
+/// [`answer_points`] marking the points `detected` in the draft; returns the point under
+/// the pointer, if any, so its words can be shown in the draft.
+pub fn answer_points_detected(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    card: &Card,
+    ticked: &mut Vec<bool>,
+    language: ContentLanguage,
+    detected: &[usize],
+) -> Option<usize> {
     ui.strong(text.answer_points);
     if card.points.is_empty() {
         let reason = card
@@ -149,23 +300,27 @@ pub fn answer_points(
             .as_ref()
             .map_or(text.no_points, |reason| language.texts(reason).0);
         ui.label(RichText::new(reason).color(theme::tone::MUTED_TEXT.on(ui)));
-        return;
+        return None;
     }
     ticked.resize(card.points.len(), false);
-    for (point, checked) in card.points.iter().zip(ticked.iter_mut()) {
-        ui.horizontal_wrapped(|ui| {
-            ui.checkbox(checked, two_languages(ui, &point.text, language));
-            if point.derived {
-                ui.label(
-                    RichText::new(format!("({})", text.derived_point))
-                        .small()
-                        .italics()
-                        .weak(),
-                )
-                .on_hover_text(text.derived_hint);
-            }
-        });
+    let mut hovered = None;
+    for (index, (point, checked)) in card.points.iter().zip(ticked.iter_mut()).enumerate() {
+        let marker = match (point.derived, detected.contains(&index)) {
+            (true, true) => Some(format!("{} · {}", text.derived_point, text.detected_point)),
+            (true, false) => Some(text.derived_point.to_string()),
+            (false, true) => Some(text.detected_point.to_string()),
+            (false, false) => None,
+        };
+        let label = two_languages(ui, &point.text, language, marker.as_deref());
+        let checkbox = ui.checkbox(checked, label);
+        if checkbox.hovered() {
+            hovered = Some(index);
+        }
+        if point.derived {
+            checkbox.on_hover_text(text.derived_hint);
+        }
     }
+    hovered
 }
 
 #[cfg(test)]

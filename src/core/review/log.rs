@@ -29,6 +29,11 @@ pub struct ReviewRecord {
     /// Indices of the answer points the user ticked as covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_covered: Option<Vec<usize>>,
+    /// Indices of the answer points the app detected in the typed draft when the answer
+    /// was graded (before the user's own ticks), so the statistics can tell how often
+    /// detection and the user agreed. Absent in logs written before detection existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_detected: Option<Vec<usize>>,
     /// How many answer points the card had when answered, so coverage stays meaningful
     /// if the deck changes later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,6 +220,7 @@ struct RawLine {
     undo: Option<String>,
     duration_ms: Option<u64>,
     points_covered: Option<Vec<usize>>,
+    points_detected: Option<Vec<usize>>,
     points_total: Option<usize>,
     answer: Option<String>,
     mode: Option<String>,
@@ -257,6 +263,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
         rating,
         duration_ms: raw.duration_ms,
         points_covered: raw.points_covered,
+        points_detected: raw.points_detected,
         points_total: raw.points_total,
         answer: raw.answer,
         mode: Mode::from_field(raw.mode.as_deref()),
@@ -335,9 +342,11 @@ fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
             "`{name}` should be a whole number of 0 or more, found {}",
             describe(value)
         )),
-        ("points_covered", Value::Array(items)) if items.iter().all(whole) => None,
-        ("points_covered", _) => Some(format!(
-            "`points_covered` should be a list of answer-point numbers like [0, 2], found {}",
+        ("points_covered" | "points_detected", Value::Array(items)) if items.iter().all(whole) => {
+            None
+        }
+        ("points_covered" | "points_detected", _) => Some(format!(
+            "`{name}` should be a list of answer-point numbers like [0, 2], found {}",
             describe(value)
         )),
         _ => None,
@@ -611,6 +620,7 @@ mod tests {
             rating: Rating::Hard,
             duration_ms: Some(95_000),
             points_covered: Some(vec![0, 2]),
+            points_detected: Some(vec![2]),
             points_total: Some(4),
             answer: Some("シャーディング\n\"quoted\"".into()),
             mode: Mode::Mock,

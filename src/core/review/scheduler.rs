@@ -540,37 +540,63 @@ fn fuzz_fraction(card_id: &str, reps: u32) -> f64 {
     (z >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// How far a due date is, in the unit a grade button shows it in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Interval {
+    LessThanAMinute,
+    Minutes(i64),
+    Hours(i64),
+    Days(i64),
+    /// Months of 30 days, to one decimal, as in Anki.
+    Months(f64),
+    /// Years of 365 days, to one decimal.
+    Years(f64),
+}
+
+impl Interval {
+    /// The interval from `from` to `due`, rounded to the nearest unit.
+    pub fn between(from: DateTime<FixedOffset>, due: DateTime<FixedOffset>) -> Self {
+        let seconds = due.signed_duration_since(from).num_seconds();
+        if seconds < 60 {
+            return Interval::LessThanAMinute;
+        }
+        let minutes = (seconds + 30) / 60;
+        if minutes < 60 {
+            return Interval::Minutes(minutes);
+        }
+        let hours = (seconds + 1800) / 3600;
+        if hours < 24 {
+            return Interval::Hours(hours);
+        }
+        let days = (seconds + 43_200) / 86_400;
+        if days < 30 {
+            return Interval::Days(days);
+        }
+        let tenths = |value: f64| (value * 10.0).round() / 10.0;
+        if days < 365 {
+            return Interval::Months(tenths(days as f64 / 30.0));
+        }
+        Interval::Years(tenths(days as f64 / 365.0))
+    }
+}
+
 /// A compact label for how far `due` is from `from`, for the grade buttons: "<1m", "10m",
 /// "1h", "4d", "3mo", "1.2y". Months are 30 days and years 365, as in Anki.
 pub fn format_interval(from: DateTime<FixedOffset>, due: DateTime<FixedOffset>) -> String {
-    let seconds = due.signed_duration_since(from).num_seconds();
-    if seconds < 60 {
-        return "<1m".to_string();
-    }
-    let minutes = (seconds + 30) / 60;
-    if minutes < 60 {
-        return format!("{minutes}m");
-    }
-    let hours = (seconds + 1800) / 3600;
-    if hours < 24 {
-        return format!("{hours}h");
-    }
-    let days = (seconds + 43_200) / 86_400;
-    if days < 30 {
-        return format!("{days}d");
-    }
-    if days < 365 {
-        return one_decimal(days as f64 / 30.0, "mo");
-    }
-    one_decimal(days as f64 / 365.0, "y")
-}
-
-fn one_decimal(value: f64, unit: &str) -> String {
-    let tenths = (value * 10.0).round();
-    if tenths % 10.0 == 0.0 {
-        format!("{:.0}{unit}", tenths / 10.0)
-    } else {
-        format!("{:.1}{unit}", tenths / 10.0)
+    let number = |value: f64| {
+        if value.fract() == 0.0 {
+            format!("{value:.0}")
+        } else {
+            format!("{value:.1}")
+        }
+    };
+    match Interval::between(from, due) {
+        Interval::LessThanAMinute => "<1m".to_string(),
+        Interval::Minutes(minutes) => format!("{minutes}m"),
+        Interval::Hours(hours) => format!("{hours}h"),
+        Interval::Days(days) => format!("{days}d"),
+        Interval::Months(months) => format!("{}mo", number(months)),
+        Interval::Years(years) => format!("{}y", number(years)),
     }
 }
 

@@ -308,6 +308,7 @@ mod tests {
             rating: Rating::try_from(rating).unwrap(),
             duration_ms: None,
             points_covered: None,
+            points_detected: None,
             points_total: None,
             answer: None,
             mode: Mode::Study,

@@ -163,6 +163,7 @@ mod tests {
         let mock = |covered: Vec<usize>, total, ms| AnswerDetails {
             duration_ms: Some(ms),
             points_covered: Some(covered),
+            points_detected: None,
             points_total: Some(total),
             answer: None,
             mode: Mode::Mock,

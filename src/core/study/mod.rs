@@ -1,7 +1,10 @@
 //! What to do next and how it went, computed from a loaded collection: the study queue
-//! ([`queue`]), mock interviews ([`mock`]), statistics ([`stats`]) and the time spent on an
-//! answer ([`stopwatch`]).
+//! ([`queue`]), mock interviews ([`mock`]), statistics ([`stats`]), the time spent on an
+//! answer ([`stopwatch`]), and what a typed draft covers ([`coverage`]) and how it would
+//! sound ([`delivery`]).
 
+pub mod coverage;
+pub mod delivery;
 pub mod mock;
 pub mod queue;
 pub mod stats;

@@ -122,6 +122,20 @@ pub struct Stats {
     /// Days in a row, ending today (or yesterday if nothing was studied yet today), with
     /// at least one review.
     pub streak_days: u32,
+    /// How often the answer points detected in a typed draft were the ones the user
+    /// ticked, over every answer that logged both.
+    pub detection: Agreement,
+}
+
+/// Point by point, how often detection and the user's ticks agreed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Agreement {
+    /// Answer points where the detection was what the user ticked (covered or not).
+    pub agreed: u32,
+    /// Answer points of answers that logged both.
+    pub total: u32,
+    /// Answers that logged a detection.
+    pub answers: u32,
 }
 
 impl Stats {
@@ -177,6 +191,19 @@ impl Stats {
                 Rating::Easy => entry.easy += 1,
             }
             entry.duration_ms += record.duration_ms.unwrap_or(0);
+            if let (Some(detected), Some(ticked), Some(total)) = (
+                &record.points_detected,
+                &record.points_covered,
+                record.points_total,
+            ) {
+                let agreement = &mut stats.detection;
+                agreement.answers += 1;
+                for point in 0..total {
+                    agreement.total += 1;
+                    let same = detected.contains(&point) == ticked.contains(&point);
+                    agreement.agreed += u32::from(same);
+                }
+            }
             if replayed.phase_before == Phase::Review {
                 let passed = u32::from(record.rating != Rating::Again);
                 let week = weeks.entry(week_start(day)).or_default();

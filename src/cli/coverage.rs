@@ -1,0 +1,155 @@
+//! `mensetsu coverage`: which answer points typed drafts cover, one JSON line per draft,
+//! for scripts and for measuring the detector (BENCHMARKS.md).
+
+use super::GlobalOptions;
+use crate::core::content::deck::DeckSet;
+use crate::core::study::coverage::Detector;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Detect the answer points a typed draft covers. With --jsonl, read lines
+/// {"card": ID, "lang": "ja"|"en", "draft": TEXT} and print one line per input, in order:
+/// {"card": ID, "covered": [indices], "scores": [one per point]}; a line that cannot be
+/// used gets {"line": N, "error": …} and the rest go on. With --card, read one draft from
+/// standard input.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("input").required(true).args(["jsonl", "card"])))]
+pub struct CoverageArgs {
+    /// A file of drafts, one JSON object a line; - reads standard input
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+    /// The card one draft on standard input answers
+    #[arg(long, value_name = "ID")]
+    card: Option<String>,
+    /// The language of the draft (both languages of each point are compared anyway)
+    #[arg(long, value_name = "LANG", requires = "card", value_parser = ["ja", "en"])]
+    lang: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Input {
+    card: String,
+    #[serde(default)]
+    lang: Option<String>,
+    draft: String,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    card: &'a str,
+    covered: &'a [usize],
+    scores: Vec<f64>,
+}
+
+pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
+    let decks = match options.data_dir() {
+        Ok(dir) => DeckSet::load(Some(&dir.decks_dir())),
+        Err(message) => {
+            eprintln!("mensetsu coverage: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for problem in &decks.problems {
+        eprintln!("warning: {problem}");
+    }
+    let detector = Detector::new(&decks);
+    let mut stdout = std::io::stdout().lock();
+    let result = match (&args.jsonl, &args.card) {
+        (Some(path), _) => jsonl(&decks, &detector, path, &mut stdout),
+        (None, Some(card)) => one_draft(&decks, &detector, card, &mut stdout),
+        (None, None) => Ok(ExitCode::from(2)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("mensetsu coverage: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Scores rounded to four decimals: enough to compare, short enough to read.
+fn line_for(
+    decks: &DeckSet,
+    detector: &Detector,
+    card_id: &str,
+    draft: &str,
+) -> Result<String, String> {
+    let (_, card) = decks
+        .find_card(card_id)
+        .ok_or_else(|| format!("no card with id `{card_id}`"))?;
+    let coverage = detector.detect(card, draft);
+    let output = Output {
+        card: card_id,
+        covered: &coverage.covered,
+        scores: coverage
+            .scores
+            .iter()
+            .map(|score| (f64::from(*score) * 1e4).round() / 1e4)
+            .collect(),
+    };
+    serde_json::to_string(&output).map_err(|error| error.to_string())
+}
+
+fn jsonl(
+    decks: &DeckSet,
+    detector: &Detector,
+    path: &PathBuf,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let mut failures = 0usize;
+    for (index, line) in reader.split(b'\n').enumerate() {
+        let number = index + 1;
+        let bytes = line.map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let output = std::str::from_utf8(&bytes)
+            .map_err(|_| "not UTF-8 text".to_string())
+            .and_then(|text| {
+                serde_json::from_str::<Input>(text.trim_end_matches('\r'))
+                    .map_err(|error| crate::core::text::serde_message(&error, 120))
+            })
+            .and_then(|input| {
+                match input.lang.as_deref() {
+                    None | Some("ja" | "en") => {}
+                    Some(other) => return Err(format!("`lang` is ja or en, not `{other}`")),
+                }
+                line_for(decks, detector, &input.card, &input.draft)
+            });
+        let text = output.unwrap_or_else(|error| {
+            failures += 1;
+            serde_json::json!({ "line": number, "error": error }).to_string()
+        });
+        writeln!(out, "{text}").map_err(|error| format!("cannot write: {error}"))?;
+    }
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn one_draft(
+    decks: &DeckSet,
+    detector: &Detector,
+    card: &str,
+    out: &mut impl Write,
+) -> Result<ExitCode, String> {
+    let mut draft = String::new();
+    std::io::stdin()
+        .read_to_string(&mut draft)
+        .map_err(|error| format!("cannot read the draft from standard input: {error}"))?;
+    let line = line_for(decks, detector, card, &draft)?;
+    writeln!(out, "{line}").map_err(|error| format!("cannot write: {error}"))?;
+    Ok(ExitCode::SUCCESS)
+}

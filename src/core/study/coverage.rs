@@ -1,0 +1,684 @@
+//! Which answer points a typed draft covers, offline and deterministic.
+//!
+//! The method works on any card and any draft; nothing in it names a card:
+//!
+//! 1. **Normalise** both texts: Unicode NFKC (full-width letters and digits become
+//!    ASCII), lower case.
+//! 2. **Concepts**: a domain synonym table (`assets/coverage/synonyms.txt`) maps the many
+//!    ways of saying one thing, in either language, to one concept (MTTR ⇔ 障害復旧時間 ⇔
+//!    time to restore; 技術的負債 ⇔ tech debt). Every occurrence of a form becomes a
+//!    concept term.
+//! 3. **Terms**: English words stemmed (Snowball); Japanese runs segmented with
+//!    TinySegmenter (a dictionary-free segmenter compiled into the crate), keeping the
+//!    tokens that carry meaning (kanji or katakana), plus the character bigrams of kanji
+//!    and katakana, so a compound written differently still shares most of its pairs.
+//! 4. **Weights**: each term weighs its inverse document frequency over every point of
+//!    every deck (a term every point has says nothing about one of them), times a factor
+//!    by kind (a concept counts most, a bigram least). Words inside an example (`例：…`,
+//!    `e.g. …`, `…など`) count a third: examples are optional to an interviewer.
+//! 5. **Negation**: a term the draft uses only in a sentence that rejects it ("MTTR
+//!    doesn't matter", 「キャッシュは入れたくない」) does not count.
+//! 6. **Score**: the share of a point's weight the draft matches, the better of the
+//!    point's two languages; a point is covered from [`THRESHOLD`].
+
+use crate::core::content::deck::{Card, DeckSet, Lang, Localized};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// A point is covered when the draft matches this share of its weight.
+pub const THRESHOLD: f32 = 0.35;
+
+/// The synonym table, compiled in. Format: one concept a line, `id: form | form | …`;
+/// `#` starts a comment. Forms are matched after normalisation (lower case, NFKC), English
+/// ones as whole words.
+const SYNONYMS: &str = include_str!("../../../assets/coverage/synonyms.txt");
+
+/// How much a term of each kind weighs, before its inverse document frequency.
+mod factor {
+    pub const CONCEPT: f32 = 2.0;
+    pub const WORD: f32 = 1.0;
+    pub const BIGRAM: f32 = 0.35;
+    /// A term inside an example of a point.
+    pub const EXAMPLE: f32 = 0.33;
+}
+
+/// Words that carry no idea of their own in a point or a draft.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is",
+    "are", "be", "was", "were", "it", "its", "this", "that", "these", "those", "their", "them",
+    "they", "we", "our", "us", "i", "i'd", "you", "your", "my", "me", "so", "then", "than", "from",
+    "into", "about", "which", "what", "how", "when", "where", "who", "do", "does", "did", "have",
+    "has", "had", "will", "would", "can", "could", "should", "may", "also", "e", "g", "eg", "etc",
+    "just", "very", "more", "most", "some", "any", "each", "every", "all", "both", "there", "here",
+    "if", "but", "because", "up", "out", "s", "t",
+    // The instructions of a point ("explain…", "name these") are not ideas to check.
+    "explain", "present", "describe", "mention", "name", "stress", "take", "account", "concrete",
+    "specific", "step", "stepwise", "approach", "plan", "like", "way", "thing",
+];
+
+/// Japanese tokens that only instruct ("…を説明する") or are too general to tell one
+/// point from another.
+const STOP_TOKENS: &[&str] = &[
+    "説明", "提示", "挙げ", "言及", "強調", "考慮", "する", "こと", "など", "具体", "方法", "対応",
+    "実施", "場合", "ため", "よう", "的",
+];
+
+/// Where negation makes the terms of a sentence not count: cues that reject what the
+/// sentence names.
+const NEGATIONS_EN: &[&str] = &[
+    "not ",
+    "n't",
+    "no need",
+    "never ",
+    "without ",
+    "rather than",
+    "instead of",
+    "wary of",
+    "avoid",
+    "doesn't matter",
+    "don't care",
+    "pointless",
+    "waste of",
+    "skip ",
+];
+const NEGATIONS_JA: &[&str] = &[
+    "意味がない",
+    "意味はない",
+    "不要",
+    "必要ない",
+    "必要はない",
+    "いらない",
+    "要らない",
+    "しない",
+    "しません",
+    "やらない",
+    "やりません",
+    "入れない",
+    "入れたくない",
+    "使わない",
+    "頼らない",
+    "ではない",
+    "じゃない",
+    "避け",
+    "やめ",
+    "しなくて",
+    "ません",
+    "ないです",
+    "たくない",
+    "関係ない",
+    "任せ",
+];
+
+/// A term of a text and where it is (a byte range of the original text).
+#[derive(Debug, Clone)]
+struct Occurrence {
+    key: String,
+    span: Range<usize>,
+    /// Inside an example of a point.
+    example: bool,
+}
+
+/// A text lower-cased and NFKC-normalised, with the byte offset in the original text of
+/// every normalised character, so spans can point back at what the user typed.
+struct Normalized {
+    text: String,
+    /// For each byte of `text`, the byte range of the original character it came from.
+    origin: Vec<Range<usize>>,
+}
+
+fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut origin = Vec::with_capacity(original.len());
+    for (start, c) in original.char_indices() {
+        let range = start..start + c.len_utf8();
+        for normalized in std::iter::once(c).nfkc().flat_map(char::to_lowercase) {
+            let before = text.len();
+            text.push(normalized);
+            origin.extend(std::iter::repeat_n(range.clone(), text.len() - before));
+        }
+    }
+    Normalized { text, origin }
+}
+
+impl Normalized {
+    fn original(&self, span: &Range<usize>) -> Range<usize> {
+        match (
+            self.origin.get(span.start),
+            span.end.checked_sub(1).and_then(|e| self.origin.get(e)),
+        ) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        }
+    }
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '々' | '〆')
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー')
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
+fn is_japanese(c: char) -> bool {
+    is_kanji(c) || is_katakana(c) || is_hiragana(c)
+}
+
+/// A concept of the synonym table with its forms.
+struct Concept {
+    id: String,
+    forms: Vec<String>,
+}
+
+fn parse_synonyms(table: &str) -> Vec<Concept> {
+    table
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+        .filter_map(|line| {
+            let (id, forms) = line.split_once(':')?;
+            let forms = forms
+                .split('|')
+                .map(|form| normalize(form.trim()).text)
+                .filter(|form| !form.is_empty())
+                .collect();
+            Some(Concept {
+                id: id.trim().to_string(),
+                forms,
+            })
+        })
+        .collect()
+}
+
+/// Where `form` occurs in `text`: anywhere for a Japanese form, as whole words for an
+/// English one (so `sli` does not match inside `slide`).
+fn find_all(text: &str, form: &str) -> Vec<Range<usize>> {
+    let ascii_edges = form.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || form.ends_with(|c: char| c.is_ascii_alphanumeric());
+    text.match_indices(form)
+        .map(|(start, _)| start..start + form.len())
+        .filter(|range| {
+            if !ascii_edges {
+                return true;
+            }
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            // An English form followed by letters is the start of another word, except
+            // for the endings of the same word (plurals, verb forms).
+            let ending = text[range.end..]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .is_some_and(|rest| matches!(rest, "s" | "es" | "ed" | "ing" | "d"));
+            !word(before) && (!word(after) || ending)
+        })
+        .collect()
+}
+
+/// The spans of examples inside a point: a bracket starting with 例 / e.g., what follows
+/// "e.g." up to the bracket or the end, and the item before など.
+fn example_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        let mut from = 0;
+        while let Some(start) = text[from..].find(open).map(|i| i + from) {
+            let Some(end) = text[start..].find(close).map(|i| i + start) else {
+                break;
+            };
+            let inside = text[start + open.len_utf8()..end].trim_start();
+            if inside.starts_with("例") || inside.starts_with("e.g") || inside.starts_with("eg") {
+                spans.push(start..end);
+            }
+            from = end;
+        }
+    }
+    if let Some(start) = text.find("e.g.") {
+        let end = text[start..]
+            .find([')', '）'])
+            .map_or(text.len(), |i| i + start);
+        spans.push(start..end);
+    }
+    spans
+}
+
+/// Every term of a normalised text, with its span in the normalised text.
+fn occurrences(
+    text: &str,
+    concepts: &[Concept],
+    stemmer: &Stemmer,
+    examples: &[Range<usize>],
+) -> Vec<Occurrence> {
+    let in_example = |span: &Range<usize>| {
+        examples
+            .iter()
+            .any(|e| e.start <= span.start && span.end <= e.end)
+    };
+    let mut found = Vec::new();
+    let mut push = |key: String, span: Range<usize>| {
+        let example = in_example(&span);
+        found.push(Occurrence { key, span, example });
+    };
+    for concept in concepts {
+        for form in &concept.forms {
+            for span in find_all(text, form) {
+                push(format!("c:{}", concept.id), span);
+            }
+        }
+    }
+    // Runs of one script: ASCII words, Japanese text.
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(next, d)) = chars.peek() {
+                if !(d.is_ascii_alphanumeric() || d == '\'') {
+                    break;
+                }
+                end = next + d.len_utf8();
+                chars.next();
+            }
+            let word = &text[start..end];
+            if !STOP_WORDS.contains(&word) && !word.chars().all(|c| c.is_ascii_digit()) {
+                push(format!("w:{}", stemmer.stem(word)), start..end);
+            }
+        } else if is_japanese(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(next, d)) = chars.peek() {
+                if !is_japanese(d) {
+                    break;
+                }
+                end = next + d.len_utf8();
+                chars.next();
+            }
+            japanese_terms(text, start..end, &mut push);
+        }
+    }
+    // A word inside a concept's form is the same evidence as the concept: counting both
+    // would make a point that names a concept one way hard to cover by naming it another.
+    let concept_spans: Vec<Range<usize>> = found
+        .iter()
+        .filter(|o| o.key.starts_with("c:"))
+        .map(|o| o.span.clone())
+        .collect();
+    found.retain(|o| {
+        o.key.starts_with("c:")
+            || !concept_spans
+                .iter()
+                .any(|span| span.start <= o.span.start && o.span.end <= span.end)
+    });
+    found
+}
+
+/// The tokens and bigrams of one run of Japanese text.
+fn japanese_terms(text: &str, run: Range<usize>, push: &mut impl FnMut(String, Range<usize>)) {
+    let segment = &text[run.clone()];
+    let mut offset = run.start;
+    for token in tiniestsegmenter::tokenize(segment) {
+        let span = offset..offset + token.len();
+        offset += token.len();
+        let meaningful = token.chars().any(|c| is_kanji(c) || is_katakana(c));
+        if meaningful && !STOP_TOKENS.contains(&token) && token.chars().count() >= 1 {
+            push(format!("j:{token}"), span);
+        }
+    }
+    let content: Vec<(usize, char)> = segment.char_indices().collect();
+    for pair in content.windows(2) {
+        let ((first_at, first), (_, second)) = (pair[0], pair[1]);
+        let strong = |c: char| is_kanji(c) || is_katakana(c);
+        if strong(first) && strong(second) {
+            let start = run.start + first_at;
+            let end = start + first.len_utf8() + second.len_utf8();
+            push(format!("b:{first}{second}"), start..end);
+        }
+    }
+}
+
+fn factor_of(key: &str) -> f32 {
+    match key.as_bytes().first() {
+        Some(b'c') => factor::CONCEPT,
+        Some(b'b') => factor::BIGRAM,
+        _ => factor::WORD,
+    }
+}
+
+/// The sentences of a normalised text, as byte ranges: what a negation cue reaches.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let end_of_sentence = matches!(c, '。' | '!' | '?' | '\n' | ';')
+            || (c == '.' && text[at + 1..].starts_with(|d: char| d.is_whitespace()));
+        // "…, but …" and "…が、…" turn a sentence: a negation after them is about what
+        // follows, not what came before.
+        let turn = text[at..].starts_with(", but ") || text[at..].starts_with("but ");
+        if end_of_sentence || turn {
+            ranges.push(start..at);
+            start = at + c.len_utf8();
+        }
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
+fn is_negated(sentence: &str) -> bool {
+    NEGATIONS_EN.iter().any(|cue| sentence.contains(cue))
+        || NEGATIONS_JA.iter().any(|cue| sentence.contains(cue))
+}
+
+/// One point as the detector sees it: its weighted terms in each language.
+#[derive(Debug, Clone)]
+struct PointTerms {
+    /// Per language: term → weight.
+    languages: Vec<HashMap<String, f32>>,
+}
+
+/// The answer to "which points does this draft cover".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// One score per point, 0.0-1.0: the share of the point's weight the draft matches.
+    pub scores: Vec<f32>,
+    /// Indices of the points scored at or above [`THRESHOLD`].
+    pub covered: Vec<usize>,
+    /// Per point, where in the draft (byte ranges of the text given) its matched terms
+    /// are, for highlighting.
+    pub matches: Vec<Vec<Range<usize>>>,
+}
+
+/// Scores drafts against the points of the loaded decks. Build once per deck set: the
+/// term weights come from every point of every deck.
+pub struct Detector {
+    concepts: Vec<Concept>,
+    stemmer: Stemmer,
+    idf: HashMap<String, f32>,
+    /// The idf of a term no point has.
+    unseen_idf: f32,
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detector")
+            .field("concepts", &self.concepts.len())
+            .field("terms", &self.idf.len())
+            .finish()
+    }
+}
+
+impl Detector {
+    pub fn new(decks: &DeckSet) -> Self {
+        let concepts = parse_synonyms(SYNONYMS);
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut document_frequency: HashMap<String, usize> = HashMap::new();
+        let mut documents = 0usize;
+        for (_, card) in decks.cards() {
+            for point in &card.points {
+                for lang in [Lang::Ja, Lang::En] {
+                    let Some(text) = point.text.exact(lang) else {
+                        continue;
+                    };
+                    documents += 1;
+                    let normalized = normalize(text);
+                    let keys: HashSet<String> =
+                        occurrences(&normalized.text, &concepts, &stemmer, &[])
+                            .into_iter()
+                            .map(|o| o.key)
+                            .collect();
+                    for key in keys {
+                        *document_frequency.entry(key).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let documents = documents.max(1) as f32;
+        let idf_of = |df: f32| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
+        let idf = document_frequency
+            .into_iter()
+            .map(|(key, df)| (key, idf_of(df as f32)))
+            .collect();
+        Self {
+            concepts,
+            stemmer,
+            idf,
+            unseen_idf: idf_of(0.0),
+        }
+    }
+
+    fn weight(&self, key: &str) -> f32 {
+        self.idf.get(key).copied().unwrap_or(self.unseen_idf) * factor_of(key)
+    }
+
+    fn point_terms(&self, text: &Localized) -> PointTerms {
+        let languages = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| text.exact(lang))
+            .map(|text| {
+                let normalized = normalize(text);
+                let examples = example_spans(&normalized.text);
+                let mut weights: HashMap<String, f32> = HashMap::new();
+                for occurrence in
+                    occurrences(&normalized.text, &self.concepts, &self.stemmer, &examples)
+                {
+                    let mut weight = self.weight(&occurrence.key);
+                    if occurrence.example {
+                        weight *= factor::EXAMPLE;
+                    }
+                    let entry = weights.entry(occurrence.key).or_insert(0.0);
+                    *entry = entry.max(weight);
+                }
+                weights
+            })
+            .collect();
+        PointTerms { languages }
+    }
+
+    /// Scores `draft` against every point of `card`.
+    pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
+        let normalized = normalize(draft);
+        let sentence_ranges = sentences(&normalized.text);
+        let negated: Vec<bool> = sentence_ranges
+            .iter()
+            .map(|range| is_negated(&normalized.text[range.clone()]))
+            .collect();
+        let sentence_of = |at: usize| {
+            sentence_ranges
+                .iter()
+                .position(|r| r.start <= at && at <= r.end)
+        };
+        // Terms the draft affirms, with where they are.
+        let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
+        for occurrence in occurrences(&normalized.text, &self.concepts, &self.stemmer, &[]) {
+            let rejected = sentence_of(occurrence.span.start).is_some_and(|index| negated[index]);
+            if !rejected {
+                affirmed
+                    .entry(occurrence.key)
+                    .or_default()
+                    .push(normalized.original(&occurrence.span));
+            }
+        }
+        let mut scores = Vec::with_capacity(card.points.len());
+        let mut matches = Vec::with_capacity(card.points.len());
+        for point in &card.points {
+            let terms = self.point_terms(&point.text);
+            let mut best = (0.0f32, Vec::new());
+            for weights in &terms.languages {
+                let total: f32 = weights.values().sum();
+                if total <= 0.0 {
+                    continue;
+                }
+                let mut matched = 0.0;
+                let mut spans = Vec::new();
+                for (key, weight) in weights {
+                    if let Some(places) = affirmed.get(key) {
+                        matched += weight;
+                        spans.extend(places.iter().cloned());
+                    }
+                }
+                let score = matched / total;
+                if score > best.0 {
+                    best = (score, spans);
+                }
+            }
+            let (score, mut spans) = best;
+            spans.sort_by_key(|span| (span.start, span.end));
+            spans.dedup();
+            scores.push(score.clamp(0.0, 1.0));
+            matches.push(spans);
+        }
+        let covered = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, score)| **score >= THRESHOLD)
+            .map(|(index, _)| index)
+            .collect();
+        Coverage {
+            scores,
+            covered,
+            matches,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deck of two cards written for these tests (not a bundled one), so the tests
+    /// check the method, not one card's wording.
+    fn detector_and_cards() -> (Detector, DeckSet) {
+        let decks = DeckSet::from_sources(vec![(
+            "t.json".into(),
+            r#"{"id":"t","title":{"en":"T"},"cards":[
+              {"id":"t1","question":{"ja":"障害対応は？","en":"Incidents?"},"points":[
+                {"ja":"MTTRを計測して改善する","en":"Measure and improve MTTR"},
+                {"ja":"ポストモーテムを実施する","en":"Hold a post-mortem"},
+                {"ja":"キャッシュを導入する（例：Varnish）","en":"Introduce a cache (e.g. Varnish)"}]},
+              {"id":"t2","question":{"ja":"コストは？","en":"Costs?"},"points":[
+                {"ja":"リザーブドインスタンスの活用","en":"Use reserved instances"},
+                {"ja":"技術的負債の返済計画を立てる","en":"Plan how to pay down technical debt"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        (Detector::new(&decks), decks)
+    }
+
+    fn covered(draft: &str, card: &str) -> Vec<usize> {
+        let (detector, decks) = detector_and_cards();
+        let (_, card) = decks.find_card(card).unwrap();
+        detector.detect(card, draft).covered
+    }
+
+    #[test]
+    fn an_empty_or_off_topic_draft_covers_nothing() {
+        assert_eq!(covered("", "t1"), Vec::<usize>::new());
+        assert_eq!(covered("   \n", "t1"), Vec::<usize>::new());
+        assert_eq!(
+            covered(
+                "I would talk to the stakeholders and align on the schedule.",
+                "t1"
+            ),
+            Vec::<usize>::new()
+        );
+        assert_eq!(covered("わかりません。", "t2"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn synonyms_cross_languages_and_wordings() {
+        // 障害復旧時間 and "time to restore" are MTTR; 振り返り a post-mortem.
+        assert_eq!(
+            covered("障害復旧時間を測って短くする。振り返りもやる", "t1"),
+            [0, 1]
+        );
+        assert_eq!(
+            covered("We track time to restore and run a retrospective.", "t1"),
+            [0, 1]
+        );
+        // Tech debt in English inside Japanese.
+        assert_eq!(
+            covered("tech debtを返すための計画を四半期ごとに立てる", "t2"),
+            [1]
+        );
+    }
+
+    #[test]
+    fn japanese_is_matched_without_spaces() {
+        assert_eq!(covered("まずキャッシュを導入します", "t1"), [2]);
+        assert_eq!(covered("ポストモーテムを必ず実施し、", "t1"), [1]);
+    }
+
+    #[test]
+    fn english_words_match_through_their_stems() {
+        assert_eq!(covered("We measured MTTR and improved it.", "t1"), [0]);
+        assert_eq!(covered("Introducing caching helped.", "t1"), [2]);
+    }
+
+    #[test]
+    fn a_term_named_only_to_reject_it_does_not_count() {
+        assert_eq!(
+            covered("MTTR doesn't matter to me.", "t1"),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            covered("キャッシュは入れたくないです。", "t1"),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            covered("MTTRを測っても意味がないと思う。", "t1"),
+            Vec::<usize>::new()
+        );
+        // The same term affirmed in another sentence counts.
+        assert_eq!(
+            covered(
+                "キャッシュは後回し、ではない。まずキャッシュを導入する。",
+                "t1"
+            ),
+            [2]
+        );
+    }
+
+    #[test]
+    fn an_example_is_optional_but_the_claim_is_not() {
+        // The point's main claim (a cache) without its example (Varnish) is covered…
+        assert_eq!(
+            covered("We'd introduce a cache in front of the database.", "t1"),
+            [2]
+        );
+        // …the example alone is not.
+        let (detector, decks) = detector_and_cards();
+        let (_, card) = decks.find_card("t1").unwrap();
+        let score = detector.detect(card, "Varnish").scores[2];
+        assert!(score < THRESHOLD, "{score}");
+    }
+
+    #[test]
+    fn matches_point_back_at_what_the_user_typed() {
+        let (detector, decks) = detector_and_cards();
+        let (_, card) = decks.find_card("t1").unwrap();
+        // Full-width letters are normalised, but the span is in the original text.
+        let draft = "まずＭＴＴＲを計測する";
+        let coverage = detector.detect(card, draft);
+        assert_eq!(coverage.covered, [0]);
+        let spans: Vec<&str> = coverage.matches[0]
+            .iter()
+            .map(|span| &draft[span.clone()])
+            .collect();
+        assert!(spans.contains(&"ＭＴＴＲ"), "{spans:?}");
+    }
+
+    #[test]
+    fn the_synonym_table_parses_and_names_each_concept_once() {
+        let concepts = parse_synonyms(SYNONYMS);
+        assert!(concepts.len() >= 50);
+        let mut ids: Vec<&str> = concepts.iter().map(|c| c.id.as_str()).collect();
+        ids.sort();
+        let total = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), total, "a concept id appears twice");
+        assert!(concepts.iter().all(|c| !c.forms.is_empty()));
+    }
+}
