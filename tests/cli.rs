@@ -22,7 +22,15 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-const COMMANDS: [&str; 6] = ["import", "check", "cards", "stats", "export", "completions"];
+const COMMANDS: [&str; 7] = [
+    "import",
+    "check",
+    "cards",
+    "stats",
+    "export",
+    "coverage",
+    "completions",
+];
 
 #[test]
 fn version_names_the_package_version() {
@@ -123,4 +131,76 @@ fn completions_for_bash_zsh_and_fish_cover_every_command() {
         "{}",
         stderr(&output)
     );
+}
+
+/// Runs `mensetsu coverage` with `input` on standard input.
+fn coverage(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("MENSETSU_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn coverage_answers_every_line_in_order_and_reports_bad_ones_without_stopping() {
+    let input = concat!(
+        r#"{"card": "vpoe-q04", "lang": "ja", "draft": "CI/CDを完全に自動化し、フィーチャーフラグを入れる"}"#,
+        "\n",
+        "not json\n",
+        r#"{"card": "no-such-card", "lang": "en", "draft": "x"}"#,
+        "\n",
+        r#"{"card": "vpoe-q04", "lang": "fr", "draft": "x"}"#,
+        "\n",
+        r#"{"card": "vpoe-q04", "lang": "en", "draft": "I'd ask the stakeholders."}"#,
+        "\n",
+    );
+    let output = coverage(&["coverage", "--jsonl", "-"], input);
+    assert_eq!(output.status.code(), Some(1), "a bad line makes the exit 1");
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "one line per input line");
+    assert_eq!(lines[0]["card"], "vpoe-q04");
+    let covered: Vec<u64> = lines[0]["covered"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|index| index.as_u64().unwrap())
+        .collect();
+    assert!(covered.contains(&0) && covered.contains(&3), "{covered:?}");
+    assert_eq!(lines[0]["scores"].as_array().unwrap().len(), 4);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["error"], "no card with id `no-such-card`");
+    assert!(
+        lines[3]["error"]
+            .as_str()
+            .unwrap()
+            .contains("`lang` is ja or en")
+    );
+    assert_eq!(lines[4]["covered"], serde_json::json!([]));
+
+    // One draft on standard input.
+    let output = coverage(
+        &["coverage", "--card", "vpoe-q04", "--lang", "en"],
+        "Fully automate CI/CD and introduce feature toggles.",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let line: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(line["card"], "vpoe-q04");
+    assert!(line["covered"].as_array().unwrap().len() >= 2, "{line}");
 }
