@@ -1037,20 +1037,21 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     // Review-phase answers: the 4th passed, the 12th failed.
     harness.get_by_label("True retention (30 days): 50.0% (1/2)");
     harness.get_by_label("Streak (days): 1");
-    // The tiny deck: t-q03 new, t-q01 relearning (due minutes after its lapse, so due
-    // today), t-q02 in review (due days later).
+    // The tiny deck: t-q03 new, t-q01 relearning (counted as learning, as on the decks
+    // screen), t-q02 in review but due days later.
     for (column, value) in [
         ("New", "1"),
         ("Learning", "1"),
         ("In review", "1"),
-        ("Due today", "1"),
+        ("Due today", "0"),
         ("Mastered", "0%"),
     ] {
         harness.get_by_label(&format!("Tiny deck — {column}: {value}"));
     }
     // Its role row adds the 20 bundled CTO cards, all new.
     harness.get_by_label("CTO — New: 21");
-    harness.get_by_label("CTO — Due today: 1");
+    harness.get_by_label("CTO — Due today: 0");
+    harness.get_by_label("CTO — Learning: 1");
     // Bundled decks by title, not by id.
     harness.get_by_label("VPoE interview: technical strategy and organization — New: 15");
     assert!(harness.query_by_label_contains("vpoe — ").is_none());

@@ -161,6 +161,8 @@ fn day_plot<'a>(id: &'a str, today: NaiveDate, y_label: &str) -> Plot<'a> {
         .show_x(false)
         .show_y(false)
         .show_grid([false, true])
+        // The same width for every chart's y axis, so a date sits at the same x in all.
+        .y_axis_min_width(44.0)
         .y_axis_label(y_label.to_string())
         .x_axis_formatter(move |mark, _range| {
             let offset = mark.value.round() as i64;
@@ -175,17 +177,16 @@ fn day_plot<'a>(id: &'a str, today: NaiveDate, y_label: &str) -> Plot<'a> {
         .x_grid_spacer(day_marks)
 }
 
-/// Grid marks on whole days: every day, week or month depending on how many are shown.
+/// Grid marks on whole days: every day, week, fortnight or month, the finest whose labels
+/// (a date is about 80 points wide) do not crowd each other at the chart's width.
 fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let (low, high) = input.bounds;
-    let span = high - low;
-    let step = if span <= 14.0 {
-        1.0
-    } else if span <= 100.0 {
-        7.0
-    } else {
-        30.0
-    };
+    // egui_plot's base step is the span of its minimum grid spacing, 8 points.
+    let days_per_label = input.base_step_size / 8.0 * 80.0;
+    let step = [1.0, 7.0, 14.0, 28.0, 56.0, 91.0, 182.0, 365.0]
+        .into_iter()
+        .find(|step| *step >= days_per_label)
+        .unwrap_or(365.0);
     let mut marks = Vec::new();
     // Count back from today (0), so today is always marked.
     let mut value = (high / step).floor() * step;
@@ -299,7 +300,9 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
         .iter()
         .filter(|week| week.week_start + Days::new(6) >= first_day)
         .filter_map(|week| {
-            let offset = (week.week_start - stats.today).num_days() as f64;
+            // A week's figure belongs to its last day (today for this week).
+            let end = (week.week_start + Days::new(6)).min(stats.today);
+            let offset = (end - stats.today).num_days() as f64;
             week.retention.rate.map(|rate| [offset, rate * 100.0])
         })
         .collect();
@@ -364,13 +367,14 @@ fn due_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
 /// A year of study days as a grid of weeks, darker for more reviews, with the months
 /// above and the weekdays beside it.
 fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
-    const CELL: f32 = 11.0;
     const GAP: f32 = 2.0;
     const LABELS: f32 = 28.0;
     let weeks = 53;
+    // The cells fill the card's width, within reason.
+    let cell = ((ui.available_width() - LABELS) / weeks as f32 - GAP).clamp(8.0, 16.0);
     let size = egui::vec2(
-        LABELS + weeks as f32 * (CELL + GAP),
-        16.0 + 7.0 * (CELL + GAP),
+        LABELS + weeks as f32 * (cell + GAP),
+        16.0 + 7.0 * (cell + GAP),
     );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let painter = ui.painter_at(rect);
@@ -382,7 +386,7 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
             painter.text(
                 egui::pos2(
                     rect.min.x,
-                    grid.y + weekday as f32 * (CELL + GAP) + CELL / 2.0,
+                    grid.y + weekday as f32 * (cell + GAP) + cell / 2.0,
                 ),
                 egui::Align2::LEFT_CENTER,
                 *name,
@@ -407,7 +411,7 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
     let mut last_month = None;
     for week in 0..weeks {
         let monday = first_monday + Days::new(week * 7);
-        let x = grid.x + week as f32 * (CELL + GAP);
+        let x = grid.x + week as f32 * (cell + GAP);
         if last_month != Some(monday.month()) {
             if last_month.is_some() {
                 painter.text(
@@ -432,8 +436,8 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
                 let strength = 0.3 + 0.7 * count as f32 / busiest as f32;
                 empty.lerp_to_gamma(full, strength)
             };
-            let min = egui::pos2(x, grid.y + weekday as f32 * (CELL + GAP));
-            let cell = egui::Rect::from_min_size(min, egui::vec2(CELL, CELL));
+            let min = egui::pos2(x, grid.y + weekday as f32 * (cell + GAP));
+            let cell = egui::Rect::from_min_size(min, egui::vec2(cell, cell));
             painter.rect_filled(cell, 2.0, color);
             if response.hover_pos().is_some_and(|pos| cell.contains(pos)) {
                 hovered = Some((day, count));

@@ -23,8 +23,8 @@ pub struct StateCounts {
     pub relearning: usize,
     /// Cards (of any state) with a stability of [`MASTERED_STABILITY_DAYS`] or more.
     pub mastered: usize,
-    /// Cards studied before (not new) that are due before the study day ends: learning
-    /// steps due today, reviews due today and overdue ones.
+    /// Cards in review due before the study day ends, overdue ones included: the decks
+    /// screen's "Due" (cards in their learning steps are counted as learning).
     pub due_today: usize,
 }
 
@@ -158,7 +158,7 @@ impl Stats {
         for (deck, card) in collection.decks().cards() {
             let state = collection.state(&card.id);
             let due_today =
-                state.phase != Phase::New && state.due.is_some_and(|due| due < end_of_today);
+                state.phase == Phase::Review && state.due.is_some_and(|due| due < end_of_today);
             for counts in [
                 &mut stats.counts,
                 stats.counts_per_deck.entry(deck.id.clone()).or_default(),
@@ -345,9 +345,8 @@ mod tests {
                 review: 1,
                 relearning: 1,
                 mastered: 0,
-                // The relearning card, due minutes after the 12th's lapse; the Easy card
-                // is due days later.
-                due_today: 1,
+                // The relearning card counts as learning; the Easy card is due days later.
+                due_today: 0,
             }
         );
         assert_eq!(stats.counts_per_role["other"].total(), 3);
