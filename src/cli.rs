@@ -7,11 +7,16 @@ mod completions;
 mod coverage;
 mod export;
 mod import;
+mod interview;
+mod optimize;
+mod readiness;
+mod simulate;
 mod stats;
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
-use crate::core::paths::DataDir;
+use crate::core::paths::{self, DataDir};
+use crate::core::review::store::{Store, StoreError};
 use chrono::Local;
 use clap::{CommandFactory, Parser, Subcommand};
 use serde::Serialize;
@@ -55,6 +60,10 @@ pub enum Command {
     Stats(stats::StatsArgs),
     Export(export::ExportArgs),
     Coverage(coverage::CoverageArgs),
+    Interview(interview::InterviewArgs),
+    Readiness(readiness::ReadinessArgs),
+    Simulate(simulate::SimulateArgs),
+    Optimize(optimize::OptimizeArgs),
     Completions(completions::CompletionsArgs),
 }
 
@@ -114,6 +123,10 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Stats(args) => stats::run(options, &args),
         Command::Export(args) => export::run(options, &args),
         Command::Coverage(args) => coverage::run(options, &args),
+        Command::Interview(args) => interview::run(options, &args),
+        Command::Readiness(args) => readiness::run(options, &args),
+        Command::Simulate(args) => simulate::run(options, &args),
+        Command::Optimize(args) => optimize::run(options, &args),
         Command::Completions(args) => completions::run(&mut Cli::command(), &args),
     }
 }
@@ -127,6 +140,51 @@ pub fn system_lang() -> Lang {
         .find(|value| !value.is_empty())
         .unwrap_or_default();
     Lang::from_locale(&locale)
+}
+
+/// Opens the data folder for writing, as this device. The device id lives in the
+/// per-machine config folder, never in the (maybe synced) data folder;
+/// `MENSETSU_DEVICE_ID` overrides it for tests and scripted setups.
+pub fn open_store(data_dir: &DataDir) -> Result<Store, StoreError> {
+    let device_id = std::env::var("MENSETSU_DEVICE_ID")
+        .ok()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(local_device_id);
+    Store::open(data_dir.clone(), &device_id)
+}
+
+fn local_device_id() -> String {
+    let host = std::env::var("HOSTNAME")
+        .or_else(|_| std::env::var("COMPUTERNAME"))
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    let candidate = paths::make_device_id(host.trim(), rand::random());
+    let Some(dirs) = directories::ProjectDirs::from("", "", "mensetsu") else {
+        return candidate;
+    };
+    paths::load_or_create_device_id(&dirs.config_local_dir().join("device-id"), &candidate)
+        .unwrap_or(candidate)
+}
+
+/// Opens the data folder for a command that writes to it: the store (refused while the
+/// app or another command has the folder) and the collection loaded as the app loads it.
+fn open_for_writing(
+    options: &GlobalOptions,
+    command: &str,
+) -> Result<(Collection, Store), ExitCode> {
+    let dir = options.data_dir().map_err(|message| {
+        eprintln!("mensetsu {command}: {message}");
+        ExitCode::FAILURE
+    })?;
+    let store = open_store(&dir).map_err(|error| {
+        eprintln!("mensetsu {command}: {error}");
+        ExitCode::FAILURE
+    })?;
+    let collection = Collection::load_at(dir, Local::now().fixed_offset());
+    for problem in collection.problems() {
+        eprintln!("warning: {problem}");
+    }
+    Ok((collection, store))
 }
 
 /// Loads the data folder for a read-only command, which changes no byte of it (a damaged

@@ -1,7 +1,6 @@
 use mensetsu::cli;
 use mensetsu::core::collection::Collection;
-use mensetsu::core::paths::{self, DataDir};
-use mensetsu::core::review::store::{Store, StoreError};
+use mensetsu::core::paths::DataDir;
 use mensetsu::ui::{MensetsuApp, SystemClock};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -39,7 +38,7 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let now = chrono::Local::now();
     // The store first: a window that cannot have the data folder (another window has it)
     // loads it read-only and writes nothing at all, not even a repair.
-    let store = open_store(&data_dir).map_err(|error| error.to_string());
+    let store = cli::open_store(&data_dir).map_err(|error| error.to_string());
     let collection = match &store {
         Ok(_) => Collection::load_at(data_dir.clone(), now.fixed_offset()),
         Err(_) => Collection::load_read_only(data_dir.clone(), now.fixed_offset()),
@@ -81,29 +80,6 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
         }),
     )
     .map_err(|error| format!("cannot open the window: {error}"))
-}
-
-/// The device id lives in the per-machine config folder, never in the (maybe synced)
-/// data folder; `MENSETSU_DEVICE_ID` overrides it for tests and scripted setups.
-fn open_store(data_dir: &DataDir) -> Result<Store, StoreError> {
-    let device_id = std::env::var("MENSETSU_DEVICE_ID")
-        .ok()
-        .filter(|id| !id.is_empty())
-        .unwrap_or_else(local_device_id);
-    Store::open(data_dir.clone(), &device_id)
-}
-
-fn local_device_id() -> String {
-    let host = std::env::var("HOSTNAME")
-        .or_else(|_| std::env::var("COMPUTERNAME"))
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
-        .unwrap_or_default();
-    let candidate = paths::make_device_id(host.trim(), rand::random());
-    let Some(dirs) = directories::ProjectDirs::from("", "", "mensetsu") else {
-        return candidate;
-    };
-    paths::load_or_create_device_id(&dirs.config_local_dir().join("device-id"), &candidate)
-        .unwrap_or(candidate)
 }
 
 /// The app, timed: after the first frame is drawn and painted, prints to stdout

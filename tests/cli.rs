@@ -22,13 +22,17 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-const COMMANDS: [&str; 7] = [
+const COMMANDS: [&str; 11] = [
     "import",
     "check",
     "cards",
     "stats",
     "export",
     "coverage",
+    "interview",
+    "readiness",
+    "simulate",
+    "optimize",
     "completions",
 ];
 

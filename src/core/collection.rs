@@ -7,16 +7,18 @@ use crate::core::content::deck::DeckSet;
 use crate::core::files::WriteError;
 use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
+use crate::core::review::fit;
 use crate::core::review::log::{
-    self, LoggedRecord, Mode, NoteRecord, Origin, Record, ReviewRecord, UndoRecord,
+    self, InterviewRecord, LoggedRecord, Mode, NoteRecord, Origin, Record, ReviewRecord, UndoRecord,
 };
 use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, Settings};
 use crate::core::study::coverage::Detector;
+use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
 use crate::core::study::stats::Stats;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -64,6 +66,8 @@ pub struct Collection {
     settings_problems: Vec<Problem>,
     /// The latest note of each card.
     notes: HashMap<String, String>,
+    /// Every interview not removed, by date.
+    interviews: Vec<Interview>,
     /// Bumped by every change, so views can tell when their cached numbers are stale.
     generation: u64,
     /// Log records timed in the future when the collection was loaded (see
@@ -128,6 +132,7 @@ impl Collection {
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
         let progress = Progress::replay(&log, &decks, &scheduler);
         let notes = latest_notes(&log.records);
+        let interviews = interview::interviews_from(&log.records);
         Self {
             data_dir,
             decks,
@@ -137,6 +142,7 @@ impl Collection {
             scheduler,
             settings_problems,
             notes,
+            interviews,
             generation: 0,
             future_records: Vec::new(),
             detector: std::cell::OnceCell::new(),
@@ -204,6 +210,89 @@ impl Collection {
         self.notes.insert(card_id.to_string(), note.to_string());
         self.log.records.push(LoggedRecord { record, origin });
         self.generation += 1;
+        Ok(())
+    }
+
+    /// Every effective answer as the FSRS optimizer needs it, oldest first.
+    pub fn answers_for_fit(&self) -> impl Iterator<Item = fit::Answer<'_>> + '_ {
+        self.reviews().map(|review| fit::Answer {
+            card: &review.record.card,
+            at: review.record.at,
+            rating: review.record.rating,
+        })
+    }
+
+    /// Every interview not removed, past ones included, by date.
+    pub fn interviews(&self) -> &[Interview] {
+        &self.interviews
+    }
+
+    /// Interviews on or after study day `today`, soonest first.
+    pub fn upcoming_interviews(&self, today: NaiveDate) -> impl Iterator<Item = &Interview> + '_ {
+        self.interviews
+            .iter()
+            .filter(move |interview| interview.is_upcoming(today))
+    }
+
+    /// Logs a new interview, or a new version of interview `editing`, after checking the
+    /// draft against the decks and the study day of `at`. Returns the interview's id.
+    pub fn save_interview(
+        &mut self,
+        store: &mut Store,
+        draft: &InterviewDraft,
+        editing: Option<&str>,
+        at: DateTime<FixedOffset>,
+    ) -> Result<String, InterviewSaveError> {
+        let today = self.scheduler.study_day(at);
+        let checked = draft.check(&self.decks, today)?;
+        if let Some(id) = editing
+            && !self.interviews.iter().any(|interview| interview.id == id)
+        {
+            return Err(InterviewError::UnknownInterview(id.to_string()).into());
+        }
+        let record_id = store.next_id();
+        let interview_id = editing.map_or_else(|| record_id.clone(), str::to_string);
+        let record = Record::Interview(InterviewRecord {
+            id: record_id,
+            at,
+            interview: interview_id.clone(),
+            name: checked.name,
+            date: checked.date,
+            decks: checked.decks,
+            roles: checked.roles,
+            removed: false,
+        });
+        let origin = store.append(&record)?;
+        self.absorb(record, origin);
+        Ok(interview_id)
+    }
+
+    /// Logs the removal of an interview; its earlier versions stay in the log.
+    pub fn remove_interview(
+        &mut self,
+        store: &mut Store,
+        interview_id: &str,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), InterviewSaveError> {
+        let Some(current) = self
+            .interviews
+            .iter()
+            .find(|interview| interview.id == interview_id)
+        else {
+            return Err(InterviewError::UnknownInterview(interview_id.to_string()).into());
+        };
+        let record = Record::Interview(InterviewRecord {
+            id: store.next_id(),
+            at,
+            interview: current.id.clone(),
+            name: current.name.clone(),
+            date: current.date,
+            decks: current.decks.clone(),
+            roles: current.roles.clone(),
+            removed: true,
+        });
+        let origin = store.append(&record)?;
+        self.absorb(record, origin);
         Ok(())
     }
 
@@ -351,8 +440,14 @@ impl Collection {
             .last()
             .is_none_or(|last| last.record.at() <= record.at());
         let is_review = matches!(record, Record::Review(_));
+        let is_interview = matches!(record, Record::Interview(_));
         self.log.records.push(LoggedRecord { record, origin });
-        if is_latest && is_review {
+        if is_interview {
+            if !is_latest {
+                self.log.records = log::merge(std::mem::take(&mut self.log.records));
+            }
+            self.interviews = interview::interviews_from(&self.log.records);
+        } else if is_latest && is_review {
             let record_index = self.log.records.len() - 1;
             self.progress
                 .apply(&self.log, record_index, &self.decks, &self.scheduler);
@@ -362,6 +457,15 @@ impl Collection {
         }
         self.generation += 1;
     }
+}
+
+/// Why an interview could not be saved: the draft, or the disk.
+#[derive(Debug, thiserror::Error)]
+pub enum InterviewSaveError {
+    #[error(transparent)]
+    Draft(#[from] InterviewError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Each card's latest note, in timeline order so the last one written wins.

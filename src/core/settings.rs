@@ -4,6 +4,7 @@
 use crate::core::content::deck::{Lang, Localized};
 use crate::core::files::{self, WriteError};
 use crate::core::problem::Problem;
+use crate::core::review::scheduler;
 use crate::core::text;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -177,6 +178,16 @@ pub const ANSWER_TARGET_SECONDS: Bounds<u32> = Bounds {
     kind: None,
 };
 
+/// Days before an interview in which every card of it is shown at least once (the final
+/// sweep), even when FSRS would wait longer; 0 turns the sweep off.
+pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {
+    min: 0,
+    max: 14,
+    default: 3,
+    decimals: 0,
+    kind: None,
+};
+
 /// Multiplier on the default text size; beyond 2 the review screen no longer fits the
 /// smallest window.
 pub const TEXT_SCALE: Bounds<f32> = Bounds {
@@ -214,6 +225,11 @@ pub struct Settings {
     pub theme: Theme,
     /// See [`TEXT_SCALE`].
     pub text_scale: f32,
+    /// FSRS-6 parameters fitted to the user's own answers (`mensetsu optimize`, or
+    /// Optimize in Settings); `None` uses FSRS-6's defaults.
+    pub fsrs_parameters: Option<Vec<f32>>,
+    /// See [`FINAL_SWEEP_DAYS`].
+    pub final_sweep_days: u32,
 }
 
 impl Default for Settings {
@@ -230,6 +246,8 @@ impl Default for Settings {
             content_language: None,
             theme: Theme::System,
             text_scale: TEXT_SCALE.default,
+            fsrs_parameters: None,
+            final_sweep_days: FINAL_SWEEP_DAYS.default,
         }
     }
 }
@@ -332,6 +350,21 @@ impl Settings {
             &mut self.answer_target_seconds,
             &ANSWER_TARGET_SECONDS,
         );
+        ensure_within(
+            f,
+            "final_sweep_days",
+            &mut self.final_sweep_days,
+            &FINAL_SWEEP_DAYS,
+        );
+        if let Some(parameters) = &self.fsrs_parameters
+            && let Err(error) = scheduler::checked_parameters(parameters)
+        {
+            fixes.push(Fix {
+                field: "fsrs_parameters",
+                message: format!("fsrs_parameters rejected ({error}); using FSRS-6's defaults"),
+            });
+            self.fsrs_parameters = None;
+        }
         (self, fixes)
     }
 }

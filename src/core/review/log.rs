@@ -7,7 +7,7 @@
 use crate::core::problem::Problem;
 use crate::core::review::scheduler::Rating;
 use crate::core::text;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize, Serializer};
 use std::path::{Path, PathBuf};
@@ -106,11 +106,34 @@ pub struct NoteRecord {
     pub note: String,
 }
 
+/// A version of an interview the user prepares for: adding one writes its first version,
+/// editing writes a new one, removing writes one with `removed`. The latest version of an
+/// `interview` id (by time, as the log is merged) is its current one; older ones stay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    /// Names the interview across its versions: the `id` of its first record.
+    pub interview: String,
+    pub name: String,
+    /// The day of the interview, in the user's local calendar.
+    pub date: NaiveDate,
+    /// Deck ids it covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decks: Vec<String>,
+    /// Role ids it covers (every deck of the role, including decks added later).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Review(ReviewRecord),
     Undo(UndoRecord),
     Note(NoteRecord),
+    Interview(InterviewRecord),
 }
 
 impl Record {
@@ -119,6 +142,7 @@ impl Record {
             Record::Review(review) => &review.id,
             Record::Undo(undo) => &undo.id,
             Record::Note(note) => &note.id,
+            Record::Interview(interview) => &interview.id,
         }
     }
 
@@ -127,6 +151,7 @@ impl Record {
             Record::Review(review) => review.at,
             Record::Undo(undo) => undo.at,
             Record::Note(note) => note.at,
+            Record::Interview(interview) => interview.at,
         }
     }
 
@@ -136,6 +161,7 @@ impl Record {
             Record::Review(review) => serde_json::to_string(review),
             Record::Undo(undo) => serde_json::to_string(undo),
             Record::Note(note) => serde_json::to_string(note),
+            Record::Interview(interview) => serde_json::to_string(interview),
         }
     }
 }
@@ -226,6 +252,12 @@ struct RawLine {
     mode: Option<String>,
     session: Option<String>,
     note: Option<String>,
+    interview: Option<String>,
+    name: Option<String>,
+    date: Option<NaiveDate>,
+    decks: Option<Vec<String>>,
+    roles: Option<Vec<String>>,
+    removed: Option<bool>,
 }
 
 fn parse_line(text: &str) -> Result<Record, String> {
@@ -242,10 +274,22 @@ fn parse_line(text: &str) -> Result<Record, String> {
             undo: undone,
         }));
     }
+    if let Some(interview) = raw.interview.filter(|interview| !interview.is_empty()) {
+        return Ok(Record::Interview(InterviewRecord {
+            id,
+            at,
+            interview,
+            name: raw.name.unwrap_or_default(),
+            date: raw.date.ok_or("interview record has no `date`")?,
+            decks: raw.decks.unwrap_or_default(),
+            roles: raw.roles.unwrap_or_default(),
+            removed: raw.removed.unwrap_or(false),
+        }));
+    }
     let card = raw
         .card
         .filter(|card| !card.is_empty())
-        .ok_or("record is neither a review (no `card`) nor an undo")?;
+        .ok_or("record is neither a review (no `card`), an undo nor an interview")?;
     if let (Some(note), None) = (&raw.note, raw.rating) {
         return Ok(Record::Note(NoteRecord {
             id,
@@ -313,9 +357,33 @@ fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
     let whole = |value: &Value| value.as_u64().is_some();
     match (name, value) {
         (_, Value::Null) => None,
-        ("id" | "card" | "undo" | "answer" | "mode" | "session" | "note", Value::String(_)) => None,
-        ("id" | "card" | "undo" | "answer" | "mode" | "session" | "note", _) => Some(format!(
+        (
+            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name",
+            Value::String(_),
+        ) => None,
+        (
+            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name",
+            _,
+        ) => Some(format!(
             "`{name}` should be text in quotes, found {}",
+            describe(value)
+        )),
+        ("date", _) => serde_json::from_value::<NaiveDate>(value.clone())
+            .err()
+            .map(|_| {
+                format!(
+                    "`date` should be a day like 2026-12-24, found {}",
+                    describe(value)
+                )
+            }),
+        ("decks" | "roles", Value::Array(items)) if items.iter().all(Value::is_string) => None,
+        ("decks" | "roles", _) => Some(format!(
+            "`{name}` should be a list of ids like [\"vpoe\"], found {}",
+            describe(value)
+        )),
+        ("removed", Value::Bool(_)) => None,
+        ("removed", _) => Some(format!(
+            "`removed` should be true or false, found {}",
             describe(value)
         )),
         ("at", _) => {
@@ -440,7 +508,7 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
         .iter()
         .filter_map(|logged| match &logged.record {
             Record::Undo(undo) => Some(undo.undo.as_str()),
-            Record::Review(_) | Record::Note(_) => None,
+            Record::Review(_) | Record::Note(_) | Record::Interview(_) => None,
         })
         .collect();
     let mut seen_ids: FxHashMap<&str, &Origin> =
@@ -475,7 +543,7 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
             let message = format!("undo of unknown review `{}`; ignored", undo.undo);
             Some(Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)))
         }
-        Record::Undo(_) | Record::Review(_) | Record::Note(_) => None,
+        Record::Undo(_) | Record::Review(_) | Record::Note(_) | Record::Interview(_) => None,
     });
     let problems = unknown_undos.chain(problems).collect();
     (reviews, problems)

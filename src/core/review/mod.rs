@@ -3,6 +3,7 @@
 //! days ([`days`]), and the replay of the log through the scheduler ([`progress`]).
 
 pub mod days;
+pub mod fit;
 pub mod log;
 pub mod progress;
 pub mod scheduler;

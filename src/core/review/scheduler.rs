@@ -146,7 +146,10 @@ impl SchedulerConfig {
             relearning_steps_secs: seconds(&settings.relearning_steps_minutes),
             day_rollover_hour: settings.day_rollover_hour,
             fuzz: true,
-            parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
+            parameters: settings
+                .fsrs_parameters
+                .clone()
+                .unwrap_or_else(|| fsrs::DEFAULT_PARAMETERS.to_vec()),
         }
     }
 }
@@ -198,6 +201,8 @@ pub struct CardState {
 pub struct Scheduler {
     config: SchedulerConfig,
     fsrs: FSRS,
+    /// The weights `fsrs` was built from, filled to 21.
+    fsrs_parameters: Vec<f32>,
     decay: f32,
     learning_steps: Vec<Duration>,
     relearning_steps: Vec<Duration>,
@@ -234,6 +239,26 @@ const PARAMETER_BOUNDS: [(f32, f32); 21] = [
     (0.1, 0.8),
 ];
 
+/// The 21 FSRS-6 weights `parameters` stand for (17 and 19 are converted as the crate
+/// does), or why they cannot be used: the wrong number, or a weight outside
+/// [`PARAMETER_BOUNDS`].
+pub fn checked_parameters(parameters: &[f32]) -> Result<Vec<f32>, SchedulerError> {
+    let parameters = fsrs::check_and_fill_parameters(parameters)
+        .map_err(|error| SchedulerError::Parameters(error.to_string()))?;
+    for (index, (&value, &(low, high))) in parameters.iter().zip(&PARAMETER_BOUNDS).enumerate() {
+        // `contains` is false for NaN.
+        if !(low..=high).contains(&value) {
+            return Err(SchedulerError::ParameterOutOfBounds {
+                index,
+                value,
+                low,
+                high,
+            });
+        }
+    }
+    Ok(parameters)
+}
+
 /// What a review does to the due date.
 enum Wait {
     /// A learning or relearning step: an exact duration.
@@ -258,19 +283,7 @@ impl Scheduler {
         }
         let learning_steps = steps(&config.learning_steps_secs, "learning")?;
         let relearning_steps = steps(&config.relearning_steps_secs, "relearning")?;
-        let parameters = fsrs::check_and_fill_parameters(&config.parameters)
-            .map_err(|error| SchedulerError::Parameters(error.to_string()))?;
-        for (index, (&value, &(low, high))) in parameters.iter().zip(&PARAMETER_BOUNDS).enumerate()
-        {
-            if !(low..=high).contains(&value) {
-                return Err(SchedulerError::ParameterOutOfBounds {
-                    index,
-                    value,
-                    low,
-                    high,
-                });
-            }
-        }
+        let parameters = checked_parameters(&config.parameters)?;
         let decay = parameters[20];
         let fsrs = FSRS::new(&parameters)
             .map_err(|error| SchedulerError::Parameters(error.to_string()))?;
@@ -280,6 +293,7 @@ impl Scheduler {
         Ok(Self {
             config,
             fsrs,
+            fsrs_parameters: parameters,
             decay,
             learning_steps,
             relearning_steps,
@@ -332,6 +346,24 @@ impl Scheduler {
             elapsed as f32,
             self.decay,
         ))
+    }
+
+    /// Predicted probability of recalling the card at the moment `at`, counted as py-fsrs's
+    /// `get_card_retrievability` counts it: whole 24-hour periods since the last review
+    /// (none before it). A card never reviewed counts 0: nothing learnt can be recalled.
+    /// For readiness on an interview date, where the moment is the date's start and the
+    /// reference implementation is the measure.
+    pub fn recall_at(&self, card: &CardState, at: DateTime<FixedOffset>) -> f32 {
+        let (Some(memory), Some(last_review)) = (memory_of(card), card.last_review) else {
+            return 0.0;
+        };
+        let whole_days = (at - last_review).num_days().max(0);
+        fsrs::current_retrievability(memory, whole_days as f32, self.decay)
+    }
+
+    /// The FSRS-6 weights in use (21 of them).
+    pub fn parameters(&self) -> &[f32] {
+        self.fsrs_parameters.as_slice()
     }
 
     /// Calendar days from `from` to `to`, each taken in its own UTC offset with the day

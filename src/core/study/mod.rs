@@ -1,11 +1,15 @@
 //! What to do next and how it went, computed from a loaded collection: the study queue
-//! ([`queue`]), mock interviews ([`mock`]), statistics ([`stats`]), the time spent on an
+//! ([`queue`]), interviews and how ready the user is for them ([`interview`],
+//! [`readiness`]), mock interviews ([`mock`]), statistics ([`stats`]), the time spent on an
 //! answer ([`stopwatch`]), and what a typed draft covers ([`coverage`]) and how it would
 //! sound ([`delivery`]).
 
 pub mod coverage;
 pub mod delivery;
+pub mod interview;
 pub mod mock;
 pub mod queue;
+pub mod readiness;
+pub mod simulate;
 pub mod stats;
 pub mod stopwatch;

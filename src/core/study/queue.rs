@@ -1,12 +1,21 @@
 //! What to study next, in Anki's order: learning cards whose step is due, then reviews due
 //! today, then new cards up to the daily limit; when nothing else is left, learning cards
 //! due within the learn-ahead window.
+//!
+//! Upcoming interviews change the order for their cards (see [`InterviewPlan`]): their
+//! due reviews come first, lowest predicted recall on the interview date first; their new
+//! cards are spread over the days left, even beyond the daily limit, so every card is
+//! introduced in time; and in the final sweep (the last days before the date, a setting)
+//! every card not answered since the sweep began is shown once more, even if FSRS would
+//! wait. The answers themselves go through FSRS as any other.
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Deck;
 use crate::core::review::days::{end_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase};
+use crate::core::study::readiness;
 use chrono::{DateTime, Duration, FixedOffset};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
 /// How far ahead a learning card may be shown when nothing else is due, as in Anki.
@@ -34,6 +43,116 @@ pub enum QueueKind {
     Learning,
     Review,
     New,
+    /// Not due, but part of an interview's final sweep.
+    Sweep,
+}
+
+/// How today's upcoming interviews change the queue, computed once per question.
+#[derive(Debug, Default)]
+pub struct InterviewPlan<'a> {
+    /// Each interview card and the start of its soonest upcoming interview's date.
+    target: FxHashMap<&'a str, DateTime<FixedOffset>>,
+    /// Studied cards of an interview whose final sweep has begun that were not answered
+    /// since it began.
+    sweep: FxHashSet<&'a str>,
+    /// How many new cards may be introduced today in all, counting interview cards: the
+    /// daily limit, or more when an interview's new cards need it to be introduced in
+    /// time.
+    interview_new_limit: usize,
+}
+
+impl<'a> InterviewPlan<'a> {
+    /// The plan for the study day of `now`. `offset` is `now`'s: interview dates are days
+    /// in the user's local calendar.
+    pub fn for_day(collection: &'a Collection, now: DateTime<FixedOffset>) -> Self {
+        let settings = collection.settings();
+        let rollover = settings.day_rollover_hour;
+        let today = study_day(now, rollover);
+        let sweep_days = i64::from(settings.final_sweep_days);
+        let introduced_today = introduced_today_set(collection, now);
+        let mut plan = InterviewPlan {
+            interview_new_limit: settings.new_cards_per_day as usize,
+            ..InterviewPlan::default()
+        };
+        let mut quota = 0usize;
+        // Soonest first, so a card in two interviews belongs to the sooner.
+        for interview in collection.upcoming_interviews(today) {
+            let Some(start) = readiness::start_of(interview.date, rollover, *now.offset()) else {
+                continue;
+            };
+            let sweep_start = (sweep_days > 0)
+                .then(|| interview.date - Duration::days(sweep_days))
+                .and_then(|day| readiness::start_of(day, rollover, *now.offset()))
+                .filter(|sweep_start| *sweep_start <= now);
+            // New cards left at the start of today, whether introduced since or not.
+            let mut new_left = 0usize;
+            for (_, card) in interview.cards(collection.decks()) {
+                let id = card.id.as_str();
+                if plan.target.contains_key(id) {
+                    continue;
+                }
+                plan.target.insert(id, start);
+                let state = collection
+                    .state_of(id)
+                    .filter(|state| state.phase != Phase::New);
+                match state {
+                    None => new_left += 1,
+                    Some(_) if introduced_today.contains(id) => new_left += 1,
+                    Some(state) => {
+                        let answered_in_sweep = sweep_start.is_some_and(|sweep_start| {
+                            state.last_review.is_some_and(|last| last >= sweep_start)
+                        });
+                        if sweep_start.is_some() && !answered_in_sweep && !is_learning(state) {
+                            plan.sweep.insert(id);
+                        }
+                    }
+                }
+            }
+            // Days to introduce them on: today up to the day before the interview, or
+            // today alone when the interview is today.
+            let days_left = usize::try_from(interview.days_left(today).max(1)).unwrap_or(1);
+            quota += new_left.div_ceil(days_left);
+        }
+        plan.interview_new_limit = plan.interview_new_limit.max(quota);
+        plan
+    }
+
+    /// Whether the card belongs to an upcoming interview.
+    pub fn covers(&self, card_id: &str) -> bool {
+        self.target.contains_key(card_id)
+    }
+
+    /// Whether the card is waiting in a final sweep.
+    pub fn in_sweep(&self, card_id: &str) -> bool {
+        self.sweep.contains(card_id)
+    }
+
+    /// Cards waiting in a final sweep.
+    pub fn sweep_len(&self) -> usize {
+        self.sweep.len()
+    }
+
+    /// The card's predicted recall at the start of its interview date, for ordering.
+    fn recall_on_date(&self, collection: &Collection, card_id: &str, state: &CardState) -> f32 {
+        self.target
+            .get(card_id)
+            .map_or(1.0, |at| collection.scheduler().recall_at(state, *at))
+    }
+}
+
+/// Cards first answered on the study day of `now`.
+fn introduced_today_set(collection: &Collection, now: DateTime<FixedOffset>) -> FxHashSet<&str> {
+    let rollover = collection.settings().day_rollover_hour;
+    let today = study_day(now, rollover);
+    collection
+        .reviewed_cards()
+        .filter(|(_, _, first)| {
+            first
+                .as_ref()
+                .is_some_and(|first| study_day(first.record.at, rollover) == today)
+        })
+        .map(|(id, _, _)| id)
+        .collect()
 }
 
 /// Cards in scope, counted as the decks screen shows them.
@@ -84,17 +203,30 @@ pub struct DueOverview {
 }
 
 /// What is due today in every deck, and across all decks, from one pass over the cards.
+/// Review cards in the final sweep count as due reviews; new interview cards may go
+/// beyond the daily limit (see [`InterviewPlan`]).
 pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
+    let plan = InterviewPlan::for_day(collection, now);
     let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
+    // New cards per deck, split into interview cards and others: the two have different
+    // limits. Capped below.
+    let mut unseen_per_deck: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut all = DueCounts::default();
+    let (mut unseen_interview, mut unseen_other) = (0usize, 0usize);
     for loaded in &collection.decks().decks {
         let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
+        let unseen = unseen_per_deck.entry(loaded.deck.id.as_str()).or_default();
         for card in &loaded.deck.cards {
             let state = collection.state_of(&card.id);
             let Some(state) = state.filter(|state| state.phase != Phase::New) else {
-                // Capped by the daily limit below.
-                counts.new += 1;
+                if plan.covers(&card.id) {
+                    unseen.0 += 1;
+                    unseen_interview += 1;
+                } else {
+                    unseen.1 += 1;
+                    unseen_other += 1;
+                }
                 continue;
             };
             if state.due.is_some_and(|due| due < end_of_day) {
@@ -103,19 +235,30 @@ pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -
                 } else {
                     counts.review += 1;
                 }
+            } else if plan.in_sweep(&card.id) {
+                counts.review += 1;
             }
         }
-        all.new += counts.new;
         all.learning += counts.learning;
         all.review += counts.review;
     }
-    let new_limit = collection.settings().new_cards_per_day as usize;
-    let new_left_today = new_limit.saturating_sub(new_cards_introduced_today(collection, now));
-    for counts in per_deck.values_mut() {
-        counts.new = counts.new.min(new_left_today);
+    let new_limit = plan.interview_new_limit;
+    let introduced = new_cards_introduced_today(collection, now);
+    let new_left_today = new_limit.saturating_sub(introduced);
+    // Interview cards come first and count against the plain limit too.
+    let interview_left = new_left_today;
+    let interview_taken = unseen_interview.min(interview_left);
+    let other_left = (collection.settings().new_cards_per_day as usize)
+        .saturating_sub(introduced + interview_taken);
+    for (deck, counts) in per_deck.iter_mut() {
+        let (interview, other) = unseen_per_deck
+            .get(deck.as_str())
+            .copied()
+            .unwrap_or_default();
+        counts.new = interview.min(interview_left) + other.min(other_left);
     }
-    let unseen = all.new;
-    all.new = all.new.min(new_left_today);
+    let unseen = unseen_interview + unseen_other;
+    all.new = interview_taken + unseen_other.min(other_left);
     DueOverview {
         per_deck,
         all,
@@ -142,53 +285,98 @@ pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOff
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
 /// earliest due comes first and new cards come in deck order.
+/// Upcoming interviews come first for their cards (see [`InterviewPlan`]).
 pub fn next_card(
     collection: &Collection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<(String, QueueKind)> {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
+    let plan = InterviewPlan::for_day(collection, now);
     let mut learning_due: Option<(DateTime<FixedOffset>, &str)> = None;
     let mut learning_ahead: Option<(DateTime<FixedOffset>, &str)> = None;
     let mut review_due: Option<(DateTime<FixedOffset>, &str)> = None;
+    // Interview cards due or in the sweep, lowest recall on the date first.
+    let mut interview_due: Option<(f32, &str)> = None;
+    let mut interview_sweep: Option<(f32, &str)> = None;
     let mut first_new: Option<&str> = None;
+    let mut first_interview_new: Option<&str> = None;
     for (deck, card) in collection.decks().cards() {
         if !scope.includes(deck) {
             continue;
         }
         let id = card.id.as_str();
-        let Some(state) = collection.state_of(id) else {
-            if first_new.is_none() {
-                first_new = Some(id);
+        let Some(state) = collection
+            .state_of(id)
+            .filter(|state| state.phase != Phase::New)
+        else {
+            let slot = if plan.covers(id) {
+                &mut first_interview_new
+            } else {
+                &mut first_new
+            };
+            if slot.is_none() {
+                *slot = Some(id);
             }
             continue;
         };
-        match (state.phase, state.due) {
-            (Phase::New, _) => {}
-            (_, Some(due)) if is_learning(state) => {
+        match state.due {
+            Some(due) if is_learning(state) => {
                 if due <= now {
                     keep_earliest(&mut learning_due, due, id);
                 } else if due <= now + Duration::minutes(LEARN_AHEAD_MINUTES) {
                     keep_earliest(&mut learning_ahead, due, id);
                 }
             }
-            (_, Some(due)) if due < end_of_day => keep_earliest(&mut review_due, due, id),
+            Some(due) if due < end_of_day => {
+                if plan.covers(id) {
+                    keep_lowest(
+                        &mut interview_due,
+                        plan.recall_on_date(collection, id, state),
+                        id,
+                    );
+                } else {
+                    keep_earliest(&mut review_due, due, id);
+                }
+            }
+            _ if plan.in_sweep(id) => {
+                keep_lowest(
+                    &mut interview_sweep,
+                    plan.recall_on_date(collection, id, state),
+                    id,
+                );
+            }
             _ => {}
         }
     }
     if let Some((_, id)) = learning_due {
         return Some((id.to_string(), QueueKind::Learning));
     }
-    if let Some((_, id)) = review_due {
+    if let Some((_, id)) = interview_due.or(review_due.map(|(_, id)| (0.0, id))) {
         return Some((id.to_string(), QueueKind::Review));
+    }
+    if let Some((_, id)) = interview_sweep {
+        return Some((id.to_string(), QueueKind::Sweep));
+    }
+    let introduced = new_cards_introduced_today(collection, now);
+    if let Some(id) = first_interview_new
+        && introduced < plan.interview_new_limit
+    {
+        return Some((id.to_string(), QueueKind::New));
     }
     let limit = collection.settings().new_cards_per_day as usize;
     if let Some(id) = first_new
-        && new_cards_introduced_today(collection, now) < limit
+        && introduced < limit
     {
         return Some((id.to_string(), QueueKind::New));
     }
     learning_ahead.map(|(_, id)| (id.to_string(), QueueKind::Learning))
+}
+
+fn keep_lowest<'a>(slot: &mut Option<(f32, &'a str)>, recall: f32, id: &'a str) {
+    if slot.is_none_or(|(best, _)| recall < best) {
+        *slot = Some((recall, id));
+    }
 }
 
 fn keep_earliest<'a>(
@@ -378,5 +566,200 @@ mod tests {
         let state = c.state("t1");
         assert_eq!(state.phase, Phase::Review);
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:11:00+09:00")), None);
+    }
+
+    fn interview(c: &mut Collection, store: &mut Store, date: &str, at_time: &str) -> String {
+        let draft = crate::core::study::interview::InterviewDraft {
+            name: "Acme".into(),
+            date: Some(date.parse().unwrap()),
+            decks: vec!["t".into()],
+            roles: Vec::new(),
+        };
+        c.save_interview(store, &draft, None, at(at_time)).unwrap()
+    }
+
+    #[test]
+    fn an_interviews_due_cards_come_first_lowest_recall_on_the_day_first() {
+        let (_temp, mut c, mut store) = collection(20);
+        // A bundled card due since October and two interview cards: t1 learnt with Hard
+        // (weaker), t2 with Easy; both due by the 20th.
+        answer(
+            &mut c,
+            &mut store,
+            "vpoe-q01",
+            Rating::Easy,
+            "2026-10-01T09:00:00+09:00",
+        );
+        for (card, rating) in [("t2", Rating::Easy), ("t1", Rating::Hard)] {
+            answer(
+                &mut c,
+                &mut store,
+                card,
+                rating,
+                "2026-11-01T09:00:00+09:00",
+            );
+            if rating == Rating::Hard {
+                for minute in ["09:10", "09:30"] {
+                    answer(
+                        &mut c,
+                        &mut store,
+                        card,
+                        Rating::Good,
+                        &format!("2026-11-01T{minute}:00+09:00"),
+                    );
+                }
+            }
+        }
+        let now = at("2026-11-20T09:00:00+09:00");
+        let due = |c: &Collection, id: &str| c.state(id).due.unwrap() < now;
+        assert!(due(&c, "vpoe-q01") && due(&c, "t1") && due(&c, "t2"));
+        // Without an interview the earliest due comes first.
+        assert_eq!(
+            next_card(&c, &Scope::AllDecks, now),
+            Some(("vpoe-q01".into(), QueueKind::Review))
+        );
+        interview(
+            &mut c,
+            &mut store,
+            "2026-11-25",
+            "2026-11-20T08:00:00+09:00",
+        );
+        let plan = InterviewPlan::for_day(&c, now);
+        let recall = |id: &str| plan.recall_on_date(&c, id, &c.state(id));
+        assert!(
+            recall("t1") < recall("t2"),
+            "{} {}",
+            recall("t1"),
+            recall("t2")
+        );
+        assert_eq!(
+            next_card(&c, &Scope::AllDecks, now),
+            Some(("t1".into(), QueueKind::Review))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-20T09:01:00+09:00",
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-20T09:02:00+09:00",
+        );
+        assert_eq!(
+            next_card(&c, &Scope::AllDecks, at("2026-11-20T09:03:00+09:00")),
+            Some(("t2".into(), QueueKind::Review))
+        );
+    }
+
+    #[test]
+    fn an_interviews_new_cards_are_spread_over_the_days_left_beyond_the_daily_limit() {
+        let (_temp, mut c, mut store) = collection(1);
+        // Five new cards, interview in two days: three today, two tomorrow.
+        interview(
+            &mut c,
+            &mut store,
+            "2026-11-22",
+            "2026-11-20T08:00:00+09:00",
+        );
+        let mut now = at("2026-11-20T09:00:00+09:00");
+        assert_eq!(due_counts(&c, &Scope::AllDecks, now).new, 3);
+        let mut introduced = Vec::new();
+        while let Some((id, QueueKind::New)) = next_card(&c, &Scope::AllDecks, now) {
+            answer(&mut c, &mut store, &id, Rating::Easy, &now.to_rfc3339());
+            introduced.push(id);
+            now += Duration::minutes(1);
+        }
+        assert_eq!(introduced, ["t1", "t2", "t3"]);
+        // The bundled decks' new cards still wait for the plain limit of 1, used up.
+        assert_eq!(next_card(&c, &Scope::AllDecks, now), None);
+        let tomorrow = at("2026-11-21T09:00:00+09:00");
+        assert_eq!(due_counts(&c, &Scope::Deck("t".into()), tomorrow).new, 2);
+        // After the interview, the plain limit again.
+        let after = at("2026-11-23T09:00:00+09:00");
+        assert_eq!(due_counts(&c, &Scope::Deck("t".into()), after).new, 1);
+    }
+
+    #[test]
+    fn the_final_sweep_shows_every_interview_card_once_even_when_fsrs_would_wait() {
+        let (_temp, mut c, mut store) = collection(20);
+        let start = at("2026-11-01T09:00:00+09:00");
+        for (index, card) in ["t1", "t2", "t3", "t4", "t5"].iter().enumerate() {
+            let when = start + Duration::minutes(index as i64);
+            answer(&mut c, &mut store, card, Rating::Easy, &when.to_rfc3339());
+        }
+        // Easy first answers: due in about two weeks, after the interview on the 10th.
+        assert!(c.state("t1").due.unwrap() > at("2026-11-11T04:00:00+09:00"));
+        interview(
+            &mut c,
+            &mut store,
+            "2026-11-10",
+            "2026-11-02T08:00:00+09:00",
+        );
+        // Before the sweep (3 days: from the 7th) nothing is shown.
+        let scope = Scope::Deck("t".into());
+        assert_eq!(next_card(&c, &scope, at("2026-11-06T12:00:00+09:00")), None);
+        let mut now = at("2026-11-07T12:00:00+09:00");
+        assert_eq!(InterviewPlan::for_day(&c, now).sweep_len(), 5);
+        assert_eq!(due_counts(&c, &scope, now).review, 5);
+        let mut swept = Vec::new();
+        let end_of_interview_eve = at("2026-11-10T04:00:00+09:00");
+        while let Some((id, kind)) = next_card(&c, &scope, now) {
+            // Fuzz may bring one due inside the sweep; the rest FSRS would have left
+            // until after the interview.
+            let due = c.state(&id).due.unwrap();
+            match kind {
+                QueueKind::Review => assert!(due < now, "{id} due {due}"),
+                QueueKind::Sweep => assert!(due > end_of_interview_eve, "{id} due {due}"),
+                other => panic!("{id} came as {other:?}"),
+            }
+            answer(&mut c, &mut store, &id, Rating::Good, &now.to_rfc3339());
+            swept.push((id, kind));
+            now += Duration::minutes(1);
+        }
+        assert!(
+            swept
+                .iter()
+                .filter(|(_, kind)| *kind == QueueKind::Sweep)
+                .count()
+                >= 3,
+            "{swept:?}"
+        );
+        let mut swept: Vec<String> = swept.into_iter().map(|(id, _)| id).collect();
+        swept.sort();
+        assert_eq!(swept, ["t1", "t2", "t3", "t4", "t5"]);
+        // Answered in the sweep: not again on the following days of it.
+        assert_eq!(
+            InterviewPlan::for_day(&c, at("2026-11-09T12:00:00+09:00")).sweep_len(),
+            0
+        );
+        // The sweep setting at 0 turns it off.
+        let (_temp2, mut off, mut store2) = collection(20);
+        let settings = Settings {
+            final_sweep_days: 0,
+            ..off.settings().clone()
+        };
+        off.apply_settings(settings).unwrap();
+        answer(
+            &mut off,
+            &mut store2,
+            "t1",
+            Rating::Easy,
+            "2026-11-01T09:00:00+09:00",
+        );
+        interview(
+            &mut off,
+            &mut store2,
+            "2026-11-10",
+            "2026-11-02T08:00:00+09:00",
+        );
+        assert_eq!(
+            InterviewPlan::for_day(&off, at("2026-11-09T12:00:00+09:00")).sweep_len(),
+            0
+        );
     }
 }
