@@ -14,6 +14,7 @@ use mensetsu::core::review::log::{Mode, Record};
 use mensetsu::core::review::scheduler::{Phase, Rating};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
+use mensetsu::core::study::queue::QueueKind;
 use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 use std::cell::Cell;
@@ -1261,4 +1262,257 @@ fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected(
     assert_eq!(review.points_detected, Some(vec![0]));
     assert_eq!(review.points_covered, Some(vec![0]));
     assert_eq!(u8::from(review.rating), 2);
+}
+
+#[test]
+fn adding_an_interview_on_the_decks_screen_checks_it_and_shows_its_readiness() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Add interview…").click();
+    harness.run();
+    // Saving with nothing filled in says what is missing and writes nothing.
+    harness.get_by_label("Save interview").click();
+    harness.run();
+    harness.get_by_label_contains("give the interview a name");
+    assert!(log_records(&fixture.dir).is_empty());
+
+    harness.get_by_label("Name").click();
+    harness.run();
+    harness.get_by_label("Name").type_text("Acme CTO final");
+    harness.get_by_label("Date").click();
+    harness.run();
+    harness.get_by_label("Date").type_text("2026-11-01");
+    harness.run();
+    harness.get_by_label("CTO").click();
+    harness.run();
+    harness.get_by_label("Save interview").click();
+    harness.run();
+    harness.get_by_label_contains("is in the past (today is 2026-11-22)");
+    assert!(log_records(&fixture.dir).is_empty());
+
+    // Three weeks ahead: the field says how far that is before it is saved.
+    harness.get_by_label("Date").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Date").type_text("2026-12-13");
+    harness.run();
+    harness.get_by_label_contains("in 21 days");
+    harness.get_by_label("Save interview").click();
+    harness.run();
+    let interviews = harness.state().collection().interviews().to_vec();
+    assert_eq!(interviews.len(), 1);
+    assert_eq!(interviews[0].name, "Acme CTO final");
+    assert_eq!(interviews[0].roles, ["cto"]);
+    // The form is closed and the interview is listed with its readiness: nothing studied.
+    assert!(harness.query_by_label("Save interview").is_none());
+    harness.get_by_label("Acme CTO final");
+    harness.get_by_label_contains("2026-12-13 (in 21 days)");
+    harness.get_by_label("0%");
+    // It is in the log, as an interview record.
+    let records = log_records(&fixture.dir);
+    assert!(
+        matches!(&records[..], [Record::Interview(record)] if record.date.to_string() == "2026-12-13")
+    );
+
+    // Its cards now come first: "Study today's cards" opens a CTO card.
+    harness.get_by_label_contains("Study today's cards").click();
+    harness.run();
+    let session = harness.state().review_session().unwrap();
+    let card = session.card.as_ref().unwrap().card_id.clone();
+    assert!(card.starts_with("cto-"), "{card}");
+}
+
+#[test]
+fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
+    let fixture = fixture(&english());
+    {
+        let mut collection = Collection::load(fixture.dir.clone(), "test");
+        let mut store = Store::open(fixture.dir.clone(), "test").unwrap();
+        let start = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+09:00").unwrap();
+        let cards: Vec<String> = collection
+            .decks()
+            .cards()
+            .filter(|(deck, _)| deck.id == "vpoe")
+            .map(|(_, card)| card.id.clone())
+            .collect();
+        // Easy twice, nine days apart: due in December, after the interview.
+        for days in [0, 9] {
+            for (index, card) in cards.iter().enumerate() {
+                let at = start + Duration::days(days) + Duration::minutes(index as i64);
+                collection
+                    .record_answer(&mut store, card, Rating::Easy, at, Default::default())
+                    .unwrap();
+            }
+        }
+        let interview_day = DateTime::parse_from_rfc3339("2026-11-26T04:00:00+09:00").unwrap();
+        for card in &cards {
+            assert!(
+                collection.state(card).due.unwrap() > interview_day,
+                "{card}"
+            );
+        }
+        let draft = mensetsu::core::study::interview::InterviewDraft {
+            name: "Acme VPoE".into(),
+            date: "2026-11-25".parse().ok(),
+            decks: vec!["vpoe".into()],
+            roles: Vec::new(),
+        };
+        collection
+            .save_interview(&mut store, &draft, None, start + Duration::days(1))
+            .unwrap();
+    }
+    // The 22nd is within the 3-day sweep before the 25th.
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("Final sweep:");
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    let mut shown = Vec::new();
+    let mut swept = 0;
+    for _ in 0..40 {
+        let Some(card) = harness
+            .state()
+            .review_session()
+            .and_then(|session| session.card.as_ref())
+            .map(|card| card.card_id.clone())
+        else {
+            break;
+        };
+        let kind = harness
+            .state()
+            .review_session()
+            .and_then(|session| session.card.as_ref())
+            .map(|card| card.kind);
+        if kind == Some(QueueKind::Sweep) {
+            harness.get_by_label("final sweep");
+            swept += 1;
+        }
+        shown.push(card);
+        fixture.clock.advance(Duration::seconds(30));
+        harness.key_press(Key::Space);
+        harness.run();
+        harness.key_press(Key::Space);
+        harness.run();
+    }
+    shown.sort();
+    shown.dedup();
+    assert_eq!(shown.len(), 15, "every VPoE card once: {shown:?}");
+    assert_eq!(swept, 15, "none was due: all came in the sweep");
+    // Each was answered inside the sweep, and none comes back before the interview.
+    let collection = harness.state().collection();
+    let sweep_start = DateTime::parse_from_rfc3339("2026-11-22T04:00:00+09:00").unwrap();
+    for card in &shown {
+        assert!(
+            collection.state(card).last_review.unwrap() >= sweep_start,
+            "{card}"
+        );
+    }
+    assert!(harness.query_by_label_contains("Final sweep:").is_none());
+}
+
+#[test]
+fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit() {
+    let Ok(csv) = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/fsrs-review-log-12580.csv"
+    )) else {
+        eprintln!("skipped: the real log is not beside the project");
+        return;
+    };
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    let zone = FixedOffset::west_opt(5 * 3600).unwrap();
+    let mut log = String::new();
+    for (index, line) in csv.lines().skip(1).enumerate() {
+        let fields: Vec<&str> = line.split(',').collect();
+        let at = DateTime::parse_from_rfc3339(fields[2])
+            .unwrap()
+            .with_timezone(&zone);
+        log.push_str(&format!(
+            "{{\"id\":\"real-{index}\",\"card\":\"{}\",\"at\":\"{}\",\"rating\":{}}}\n",
+            fields[0],
+            at.to_rfc3339(),
+            fields[1]
+        ));
+    }
+    std::fs::write(fixture.dir.reviews_dir().join("real.jsonl"), log).unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("FSRS-6 defaults");
+    harness.get_by_label("Optimize").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Optimize").click();
+    harness.run();
+    for _ in 0..600 {
+        if !harness.state_mut().settings_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run();
+    }
+    harness.run();
+    harness.get_by_label_contains("Fitted to 12580 answers: RMSE 0.0754 →");
+    harness.get_by_label("Fitted to your answers");
+    let saved = settings::read(&fixture.dir.settings_file()).settings;
+    let parameters = saved.fsrs_parameters.expect("fitted parameters saved");
+    assert_eq!(parameters.len(), 21);
+    assert_eq!(
+        harness.state().collection().scheduler().parameters(),
+        parameters.as_slice()
+    );
+    // Reset puts the defaults back.
+    harness.get_by_label("Reset to defaults").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Reset to defaults").click();
+    harness.run();
+    assert_eq!(
+        settings::read(&fixture.dir.settings_file())
+            .settings
+            .fsrs_parameters,
+        None
+    );
+}
+
+#[test]
+fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("Simulate").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Simulate").click();
+    harness.run();
+    for _ in 0..1200 {
+        if !harness.state_mut().settings_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run();
+    }
+    harness.run();
+    let suggested = harness
+        .get_by_label_contains("Suggested (least time per card remembered):")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    let value: f32 = suggested.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!((0.70..=0.95).contains(&value), "{suggested}");
+    // Below the chart: scrolled into view as a user would.
+    harness
+        .get_by_label(&format!("Use {value:.2}"))
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label(&format!("Use {value:.2}")).click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = settings::read(&fixture.dir.settings_file()).settings;
+    assert!(
+        (saved.desired_retention - value).abs() < 1e-6,
+        "{} {value} {suggested}",
+        saved.desired_retention
+    );
 }

@@ -3,12 +3,12 @@
 //! the screens and applies the actions they ask for after the UI pass, so no screen
 //! changes the domain while it is being drawn.
 
-use crate::core::collection::Collection;
+use crate::core::collection::{Collection, InterviewSaveError};
 use crate::core::content::deck::Lang;
 use crate::core::review::store::Store;
 use crate::core::settings::{Settings, Theme};
 use crate::core::study::stats::Stats;
-use crate::ui::context::{Action, Clock, Screen, ScreenContext};
+use crate::ui::context::{Action, Clock, InterviewAction, Screen, ScreenContext};
 use crate::ui::decks_screen::DecksScreen;
 use crate::ui::mock_screen::{MockError, MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
@@ -271,6 +271,8 @@ impl MensetsuApp {
                 }
             }
             Action::SaveSettings(settings) => self.save_settings(*settings),
+            Action::UseParameters(parameters) => self.use_parameters(parameters),
+            Action::Interview(action) => self.interview(action, now),
             Action::Export(_) if self.store.is_err() => {}
             Action::Export(target) => {
                 let language = self.collection.settings().card_language(self.system_lang);
@@ -314,6 +316,54 @@ impl MensetsuApp {
                 self.open(Screen::Decks);
             }
             Err(error) => self.report(Err(error)),
+        }
+    }
+
+    /// Whether the settings screen is still fitting or simulating in the background.
+    pub fn settings_busy(&mut self) -> bool {
+        self.settings.is_busy()
+    }
+
+    /// Fitted (or default) FSRS parameters into the saved settings; the settings screen's
+    /// other unsaved changes stay unsaved.
+    fn use_parameters(&mut self, parameters: Option<Vec<f32>>) {
+        if self.store.is_err() {
+            return;
+        }
+        let settings = Settings {
+            fsrs_parameters: parameters.clone(),
+            ..self.collection.settings().clone()
+        };
+        match self.collection.apply_settings(settings) {
+            Ok(()) => self.settings.parameters_saved(parameters),
+            Err(error) => self.report(Err(error)),
+        }
+    }
+
+    fn interview(&mut self, action: InterviewAction, now: DateTime<FixedOffset>) {
+        let Ok(store) = self.store.as_mut() else {
+            return;
+        };
+        match action {
+            InterviewAction::Save { draft, editing } => {
+                match self
+                    .collection
+                    .save_interview(store, &draft, editing.as_deref(), now)
+                {
+                    Ok(_) => self.decks.interviews.saved(),
+                    Err(InterviewSaveError::Draft(error)) => {
+                        self.decks.interviews.refused(error.to_string());
+                    }
+                    Err(InterviewSaveError::Store(error)) => {
+                        self.decks.interviews.refused(error.to_string());
+                        self.report(Err(error));
+                    }
+                }
+            }
+            InterviewAction::Remove(id) => {
+                let result = self.collection.remove_interview(store, &id, now);
+                self.report(result);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::{ContentLanguage, Settings};
+use crate::core::study::interview::InterviewDraft;
 use crate::core::study::mock::MockSetup;
 use crate::core::study::queue::Scope;
 use crate::ui::strings::Strings;
@@ -63,7 +64,22 @@ pub enum Action {
     Review(ReviewAction),
     Mock(MockAction),
     SaveSettings(Box<Settings>),
+    /// Puts FSRS parameters in the settings (`None`: FSRS-6's defaults), leaving any other
+    /// unsaved change on the settings screen as it is.
+    UseParameters(Option<Vec<f32>>),
     Export(ExportTarget),
+    Interview(InterviewAction),
+}
+
+/// Changes to the interviews.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InterviewAction {
+    /// Adds an interview, or saves a new version of the one `editing` names.
+    Save {
+        draft: InterviewDraft,
+        editing: Option<String>,
+    },
+    Remove(String),
 }
 
 /// Steps of a study session.

@@ -7,6 +7,7 @@ use crate::core::files;
 use crate::core::settings::ContentLanguage;
 use crate::core::study::queue::{self, DueCounts, DueOverview, Scope};
 use crate::ui::context::{Action, ExportTarget, ScreenContext};
+use crate::ui::interviews_card::InterviewsCard;
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
@@ -23,6 +24,7 @@ struct Overview {
 #[derive(Debug, Default)]
 pub struct DecksScreen {
     overview: Option<Overview>,
+    pub interviews: InterviewsCard,
     /// The file the last export wrote, or why it failed (the message names the file).
     last_export: Option<Result<PathBuf, String>>,
 }
@@ -126,6 +128,8 @@ impl DecksScreen {
                 ui.add_space(theme::space::M);
                 welcome_card(ui, ctx, due.new_limit);
             }
+            ui.add_space(theme::space::M);
+            self.interviews.ui(ui, ctx, actions);
             ui.add_space(theme::space::L);
             self.list_ui(ui, ctx, &rows, actions);
         });

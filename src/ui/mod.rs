@@ -6,6 +6,7 @@ pub mod app;
 pub mod context;
 pub mod decks_screen;
 mod fonts;
+pub mod interviews_card;
 pub mod mock_screen;
 pub mod review_screen;
 pub mod settings_screen;
@@ -16,4 +17,4 @@ mod theme;
 pub mod widgets;
 
 pub use app::MensetsuApp;
-pub use context::{Action, Clock, ReviewAction, Screen, SystemClock};
+pub use context::{Action, Clock, InterviewAction, ReviewAction, Screen, SystemClock};

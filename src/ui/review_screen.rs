@@ -574,6 +574,15 @@ fn header(
                         .strong()
                         .color(theme::phase_tone(phase).on(ui)),
                 );
+                if shown.kind == QueueKind::Sweep {
+                    ui.label(
+                        RichText::new(text.sweep_badge)
+                            .size(theme::size::SMALL)
+                            .strong()
+                            .color(theme::tone::LEARNING.on(ui)),
+                    )
+                    .on_hover_text(text.final_sweep_hint);
+                }
                 ui.add(
                     egui::Label::new(
                         RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)),

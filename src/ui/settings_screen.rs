@@ -1,9 +1,15 @@
 //! Settings: scheduling, study limits, timer, look and language.
 
+use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
+use crate::core::review::fit::{self, Fit, FitError, FitProgress};
 use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
+use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
 use crate::ui::context::{Action, Screen, ScreenContext};
 use crate::ui::{theme, widgets};
+use chrono::{DateTime, FixedOffset};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
 
 /// The settings being edited, with the step lists as the text the user types.
 #[derive(Debug, Clone)]
@@ -68,6 +74,71 @@ pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
 #[derive(Debug, Default)]
 pub struct SettingsScreen {
     draft: Option<Draft>,
+    /// Fitting FSRS parameters in the background, or what the last fit found.
+    fit: Option<Job<Result<Fit, FitError>>>,
+    /// The workload simulation in the background, or what it found.
+    workload: Option<Job<Result<Workload, SimulateError>>>,
+}
+
+/// What the workload simulation found.
+#[derive(Debug, Clone)]
+pub struct Workload {
+    pub points: Vec<WorkloadPoint>,
+    pub optimal: f32,
+}
+
+/// Work on a background thread, so the window keeps drawing: its progress, a way to
+/// cancel it, and its result once there.
+#[derive(Debug)]
+pub struct Job<T> {
+    progress: Arc<FitProgress>,
+    /// How many answers (fit) or cards (workload) it works on, for its label.
+    size: usize,
+    receiver: mpsc::Receiver<T>,
+    result: Option<T>,
+}
+
+impl<T: Send + 'static> Job<T> {
+    fn spawn(size: usize, work: impl FnOnce(&FitProgress) -> T + Send + 'static) -> Self {
+        let progress = Arc::new(FitProgress::default());
+        let (sender, receiver) = mpsc::channel();
+        let shared = progress.clone();
+        std::thread::spawn(move || {
+            // The receiver may be gone (the screen was closed); nothing to tell then.
+            let _ = sender.send(work(&shared));
+        });
+        Self {
+            progress,
+            size,
+            receiver,
+            result: None,
+        }
+    }
+
+    /// The result, once the thread has sent it.
+    fn poll(&mut self) -> Option<&T> {
+        if self.result.is_none()
+            && let Ok(result) = self.receiver.try_recv()
+        {
+            self.result = Some(result);
+        }
+        self.result.as_ref()
+    }
+
+    fn fraction(&self) -> f32 {
+        self.progress
+            .fraction
+            .lock()
+            .map_or(0.0, |fraction| *fraction)
+    }
+
+    fn cancel(&self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.result.is_none()
+    }
 }
 
 impl SettingsScreen {
@@ -83,13 +154,34 @@ impl SettingsScreen {
         self.draft = None;
     }
 
+    /// New parameters were saved: the draft takes them too, so its Save keeps them.
+    pub fn parameters_saved(&mut self, parameters: Option<Vec<f32>>) {
+        if let Some(draft) = &mut self.draft {
+            draft.settings.fsrs_parameters = parameters;
+        }
+    }
+
+    /// Whether a fit or a simulation is still running (tests wait on this).
+    pub fn is_busy(&mut self) -> bool {
+        let fitting = self.fit.as_mut().is_some_and(|job| job.poll().is_none());
+        let simulating = self
+            .workload
+            .as_mut()
+            .is_some_and(|job| job.poll().is_none());
+        fitting || simulating
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let draft = self
             .draft
             .get_or_insert_with(|| Draft::from(ctx.collection.settings()));
+        let jobs = Jobs {
+            fit: &mut self.fit,
+            workload: &mut self.workload,
+        };
         let cancelled = theme::column(ui, theme::READING_WIDTH, |ui| {
             ui.add_space(theme::space::M);
-            draft_ui(ui, ctx, draft, actions)
+            draft_ui(ui, ctx, draft, jobs, actions)
         });
         if cancelled {
             self.draft = None;
@@ -118,11 +210,18 @@ fn group(ui: &mut egui::Ui, id: &str, title: &str, add: impl FnOnce(&mut egui::U
     });
 }
 
+/// The background work of the settings screen, lent to the UI pass.
+struct Jobs<'a> {
+    fit: &'a mut Option<Job<Result<Fit, FitError>>>,
+    workload: &'a mut Option<Job<Result<Workload, SimulateError>>>,
+}
+
 /// Draws the draft; true when the user cancelled it.
 fn draft_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     draft: &mut Draft,
+    jobs: Jobs<'_>,
     actions: &mut Vec<Action>,
 ) -> bool {
     let text = ctx.text;
@@ -203,6 +302,18 @@ fn draft_ui(
                 .labelled_by(label.id);
                 ui.end_row();
 
+                let label = ui
+                    .label(text.final_sweep)
+                    .on_hover_text(text.final_sweep_hint);
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.final_sweep_days)
+                        .range(settings::FINAL_SWEEP_DAYS.range())
+                        .suffix(format!(" {}", text.days_unit)),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(text.final_sweep_hint);
+                ui.end_row();
+
                 let label = ui.label(text.answer_timer);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.answer_target_seconds)
@@ -257,9 +368,273 @@ fn draft_ui(
                 ui.end_row();
             });
 
+            memory_group(ui, ctx, draft, jobs, actions);
+
             ui.add_space(theme::space::L);
         });
     cancelled
+}
+
+/// The memory model: whose parameters are in use, Optimize with its progress and outcome,
+/// and the workload each desired retention would mean for these cards.
+fn memory_group(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    draft: &mut Draft,
+    jobs: Jobs<'_>,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    ui.add_space(theme::space::M);
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(text.settings_memory).size(theme::size::HEADING));
+        ui.add_space(theme::space::S);
+        let fitted = ctx.collection.settings().fsrs_parameters.is_some();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", text.parameters));
+            ui.strong(if fitted {
+                text.parameters_fitted
+            } else {
+                text.parameters_default
+            });
+        });
+        fit_ui(ui, ctx, jobs.fit, fitted, actions);
+        ui.add_space(theme::space::M);
+        ui.separator();
+        workload_ui(ui, ctx, draft, jobs.workload);
+    });
+}
+
+fn fit_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    job: &mut Option<Job<Result<Fit, FitError>>>,
+    fitted: bool,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let running = job.as_mut().is_some_and(|job| job.poll().is_none());
+    ui.horizontal(|ui| {
+        let optimize = ui
+            .add_enabled(
+                ctx.can_write() && !running,
+                egui::Button::new(text.optimize),
+            )
+            .on_hover_text(text.optimize_hint)
+            .on_disabled_hover_text(text.read_only_banner);
+        if optimize.clicked() {
+            let collection = ctx.collection;
+            let reviews = collection.review_count();
+            let (items, card_ids) = fit::training_items(
+                collection.answers_for_fit(),
+                collection.settings().day_rollover_hour,
+            );
+            let current = collection.scheduler().parameters().to_vec();
+            *job = Some(Job::spawn(reviews, move |progress| {
+                fit::fit(items, card_ids, &current, reviews, progress)
+            }));
+        }
+        if fitted
+            && !running
+            && ui
+                .add_enabled(ctx.can_write(), egui::Button::new(text.reset_parameters))
+                .clicked()
+        {
+            actions.push(Action::UseParameters(None));
+            *job = None;
+        }
+    });
+    let Some(job) = job.as_mut() else {
+        return;
+    };
+    let size = job.size;
+    let fraction = job.fraction();
+    let cancel = || job.cancel();
+    match job.result.as_ref() {
+        None => {
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(240.0)
+                        .show_percentage(),
+                );
+                ui.label(text.optimizing.replace("{n}", &size.to_string()));
+                if ui.button(text.cancel).clicked() {
+                    cancel();
+                }
+            });
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        Some(Ok(found)) => {
+            let template = if found.improved {
+                text.fit_improved
+            } else {
+                text.fit_kept
+            };
+            let message = template
+                .replace("{n}", &found.reviews.to_string())
+                .replace("{before}", &format!("{:.4}", found.current.rmse_bins))
+                .replace("{after}", &format!("{:.4}", found.fitted.rmse_bins))
+                .replace("{loss_before}", &format!("{:.4}", found.current.log_loss))
+                .replace("{loss_after}", &format!("{:.4}", found.fitted.log_loss));
+            ui.add(egui::Label::new(message).wrap());
+        }
+        Some(Err(error)) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{}: {error}", text.fit_failed),
+            );
+        }
+    }
+    // The first frame that sees a better fit puts it in the settings, once.
+    if let Some(Ok(found)) = job.result.as_mut()
+        && found.improved
+        && !found.parameters.is_empty()
+    {
+        actions.push(Action::UseParameters(Some(std::mem::take(
+            &mut found.parameters,
+        ))));
+    }
+}
+
+fn workload_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    draft: &mut Draft,
+    job: &mut Option<Job<Result<Workload, SimulateError>>>,
+) {
+    let text = ctx.text;
+    ui.label(egui::RichText::new(text.workload_title).strong());
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(text.workload_hint).color(theme::tone::MUTED_TEXT.on(ui)),
+        )
+        .wrap(),
+    );
+    let running = job.as_mut().is_some_and(|job| job.poll().is_none());
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!running, egui::Button::new(text.simulate_workload))
+            .clicked()
+        {
+            let scenario = workload_scenario(ctx.collection, ctx.now);
+            let cards = scenario.card_count;
+            *job = Some(Job::spawn(cards, move |progress| {
+                simulate::workload(&scenario, |step, steps| {
+                    if let Ok(mut fraction) = progress.fraction.lock() {
+                        *fraction = step as f32 / steps as f32;
+                    }
+                    !progress.cancel.load(Ordering::Relaxed)
+                })
+                .map(|(points, optimal)| Workload { points, optimal })
+            }));
+        }
+        if let Some(job) = job.as_ref().filter(|job| job.is_running()) {
+            ui.add(
+                egui::ProgressBar::new(job.fraction())
+                    .desired_width(200.0)
+                    .show_percentage(),
+            );
+            ui.label(text.simulating);
+            if ui.button(text.cancel).clicked() {
+                job.cancel();
+            }
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    });
+    match job.as_ref().and_then(|job| job.result.as_ref()) {
+        Some(Ok(workload)) => workload_chart(ui, ctx, draft, workload),
+        Some(Err(error)) => {
+            ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+        }
+        None => {}
+    }
+}
+
+/// The user's cards as the simulator starts from them.
+fn workload_scenario(collection: &Collection, now: DateTime<FixedOffset>) -> Scenario {
+    let settings = collection.settings();
+    let studied = collection
+        .decks()
+        .cards()
+        .filter_map(|(_, card)| collection.state_of(&card.id))
+        .filter_map(|state| StartingCard::from_state(state, now))
+        .collect();
+    Scenario {
+        studied,
+        card_count: collection.decks().card_count(),
+        days: simulate::WORKLOAD_DAYS,
+        minutes_per_day: f32::INFINITY,
+        desired_retention: settings.desired_retention,
+        new_cards_per_day: settings.new_cards_per_day as usize,
+        maximum_interval_days: settings.maximum_interval_days,
+        final_sweep_days: 0,
+    }
+}
+
+fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, workload: &Workload) {
+    let text = ctx.text;
+    let points: Vec<[f64; 2]> = workload
+        .points
+        .iter()
+        .map(|point| {
+            [
+                f64::from(point.desired_retention),
+                f64::from(point.minutes_per_day),
+            ]
+        })
+        .collect();
+    let accent = theme::tone::ACCENT.on(ui);
+    let muted = theme::tone::MUTED_TEXT.on(ui);
+    let good = theme::tone::NEW.on(ui);
+    let optimal = f64::from(workload.optimal);
+    let current = f64::from(draft.settings.desired_retention);
+    let optimal_label = text
+        .suggested_retention
+        .replace("{r}", &format!("{:.2}", workload.optimal));
+    egui_plot::Plot::new("workload_chart")
+        .height(180.0)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .y_axis_min_width(44.0)
+        .x_axis_label(text.desired_retention.to_string())
+        .y_axis_label(text.minutes_per_day.to_string())
+        .include_y(0.0)
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .show(ui, |plot| {
+            plot.line(
+                egui_plot::Line::new(text.minutes_per_day, egui_plot::PlotPoints::from(points))
+                    .color(accent)
+                    .width(2.5),
+            );
+            plot.vline(
+                egui_plot::VLine::new(text.suggested_short, optimal)
+                    .color(good)
+                    .width(2.0),
+            );
+            plot.vline(
+                egui_plot::VLine::new(text.current_setting, current)
+                    .color(muted)
+                    .width(1.5)
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+        });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&optimal_label);
+        let rounded = (workload.optimal * 100.0).round() / 100.0;
+        if (rounded - draft.settings.desired_retention).abs() > 0.001
+            && ui
+                .button(text.use_value.replace("{r}", &format!("{rounded:.2}")))
+                .clicked()
+        {
+            draft.settings.desired_retention = rounded;
+        }
+    });
 }
 
 #[cfg(test)]

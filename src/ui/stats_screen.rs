@@ -14,7 +14,7 @@ use crate::ui::theme;
 use crate::ui::widgets::{self, rating_color, rating_label};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints};
 
 /// How many days the history charts cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,56 +150,6 @@ fn past_days(stats: &Stats, range: Range) -> impl Iterator<Item = (f64, NaiveDat
     })
 }
 
-/// A chart whose x axis is days counted from `today`, labelled with dates.
-fn day_plot<'a>(id: &'a str, today: NaiveDate, y_label: &str) -> Plot<'a> {
-    Plot::new(id)
-        .height(170.0)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_drag(false)
-        .allow_boxed_zoom(false)
-        .show_x(false)
-        .show_y(false)
-        .show_grid([false, true])
-        // The same width for every chart's y axis, so a date sits at the same x in all.
-        .y_axis_min_width(44.0)
-        .y_axis_label(y_label.to_string())
-        .x_axis_formatter(move |mark, _range| {
-            let offset = mark.value.round() as i64;
-            if (mark.value - offset as f64).abs() > 0.01 {
-                return String::new();
-            }
-            today
-                .checked_add_signed(chrono::Duration::days(offset))
-                .map(|day| day.format("%m-%d").to_string())
-                .unwrap_or_default()
-        })
-        .x_grid_spacer(day_marks)
-}
-
-/// Grid marks on whole days: every day, week, fortnight or month, the finest whose labels
-/// (a date is about 80 points wide) do not crowd each other at the chart's width.
-fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    let (low, high) = input.bounds;
-    // egui_plot's base step is the span of its minimum grid spacing, 8 points.
-    let days_per_label = input.base_step_size / 8.0 * 80.0;
-    let step = [1.0, 7.0, 14.0, 28.0, 56.0, 91.0, 182.0, 365.0]
-        .into_iter()
-        .find(|step| *step >= days_per_label)
-        .unwrap_or(365.0);
-    let mut marks = Vec::new();
-    // Count back from today (0), so today is always marked.
-    let mut value = (high / step).floor() * step;
-    while value >= low {
-        marks.push(egui_plot::GridMark {
-            value,
-            step_size: step,
-        });
-        value -= step;
-    }
-    marks
-}
-
 /// A bar in one solid colour (egui_plot's default is a pale fill with an outline, which
 /// reads as empty at a glance).
 fn solid(bar: Bar, color: Color32) -> Bar {
@@ -257,7 +207,7 @@ fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range)
         chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    day_plot("reviews_per_day", stats.today, text.axis_answers)
+    widgets::day_plot("reviews_per_day", stats.today, text.axis_answers)
         .include_y(1.0)
         .show(ui, |plot| {
             for chart in charts {
@@ -277,7 +227,7 @@ fn time_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
             solid(Bar::new(x, ms as f64 / 60_000.0), color).name(day.to_string())
         })
         .collect();
-    day_plot("time_per_day", stats.today, text.axis_minutes)
+    widgets::day_plot("time_per_day", stats.today, text.axis_minutes)
         .include_y(1.0)
         .show(ui, |plot| {
             plot.bar_chart(
@@ -322,7 +272,7 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
         rating_color(ui, Rating::Good),
         theme::tone::MUTED_TEXT.on(ui),
     );
-    day_plot("retention_per_week", stats.today, text.axis_percent)
+    widgets::day_plot("retention_per_week", stats.today, text.axis_percent)
         .include_x(start)
         .include_x(0.0)
         .include_y(50.0)
@@ -352,7 +302,7 @@ fn due_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
             solid(Bar::new(offset as f64, due.cards as f64), color).name(due.day.to_string())
         })
         .collect();
-    day_plot("due_forecast", stats.today, text.axis_cards)
+    widgets::day_plot("due_forecast", stats.today, text.axis_cards)
         .include_y(1.0)
         .show(ui, |plot| {
             plot.bar_chart(

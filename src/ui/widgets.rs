@@ -323,6 +323,56 @@ pub fn answer_points_detected(
     hovered
 }
 
+/// A chart whose x axis is days counted from `today`, labelled with dates.
+pub fn day_plot<'a>(id: &'a str, today: chrono::NaiveDate, y_label: &str) -> egui_plot::Plot<'a> {
+    egui_plot::Plot::new(id)
+        .height(170.0)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .show_grid([false, true])
+        // The same width for every chart's y axis, so a date sits at the same x in all.
+        .y_axis_min_width(44.0)
+        .y_axis_label(y_label.to_string())
+        .x_axis_formatter(move |mark, _range| {
+            let offset = mark.value.round() as i64;
+            if (mark.value - offset as f64).abs() > 0.01 {
+                return String::new();
+            }
+            today
+                .checked_add_signed(chrono::Duration::days(offset))
+                .map(|day| day.format("%m-%d").to_string())
+                .unwrap_or_default()
+        })
+        .x_grid_spacer(day_marks)
+}
+
+/// Grid marks on whole days: every day, week, fortnight or month, the finest whose labels
+/// (a date is about 80 points wide) do not crowd each other at the chart's width.
+pub fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (low, high) = input.bounds;
+    // egui_plot's base step is the span of its minimum grid spacing, 8 points.
+    let days_per_label = input.base_step_size / 8.0 * 80.0;
+    let step = [1.0, 7.0, 14.0, 28.0, 56.0, 91.0, 182.0, 365.0]
+        .into_iter()
+        .find(|step| *step >= days_per_label)
+        .unwrap_or(365.0);
+    let mut marks = Vec::new();
+    // Count back from today (0), so today is always marked.
+    let mut value = (high / step).floor() * step;
+    while value >= low {
+        marks.push(egui_plot::GridMark {
+            value,
+            step_size: step,
+        });
+        value -= step;
+    }
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

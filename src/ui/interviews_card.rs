@@ -1,0 +1,453 @@
+//! The interviews card of the decks screen: each upcoming interview with the days left,
+//! its readiness and how readiness grew, the form that adds or edits one, and the past
+//! ones folded away.
+
+use crate::core::collection::Collection;
+use crate::core::content::role;
+use crate::core::study::interview::{Interview, InterviewDraft};
+use crate::core::study::queue::InterviewPlan;
+use crate::core::study::readiness;
+use crate::ui::context::{Action, InterviewAction, ScreenContext};
+use crate::ui::{theme, widgets};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use egui_plot::{Line, PlotPoints};
+
+/// How far back the readiness chart goes.
+const HISTORY_DAYS: i64 = 90;
+
+/// What the card shows for one interview, worked out when the collection or the day
+/// changes, not every frame.
+#[derive(Debug, Clone)]
+struct InterviewView {
+    interview: Interview,
+    cards: usize,
+    days_left: i64,
+    readiness: f32,
+    history: Vec<(NaiveDate, f32)>,
+    /// Cards still to see in the final sweep, when it has begun.
+    sweep_left: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Views {
+    generation: u64,
+    today: NaiveDate,
+    upcoming: Vec<InterviewView>,
+    past: Vec<Interview>,
+}
+
+/// The interview being added or edited, as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InterviewForm {
+    /// `Some` when editing that interview.
+    pub editing: Option<String>,
+    pub name: String,
+    pub date: String,
+    pub decks: Vec<String>,
+    pub roles: Vec<String>,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+impl InterviewForm {
+    fn editing(interview: &Interview) -> Self {
+        Self {
+            editing: Some(interview.id.clone()),
+            name: interview.name.clone(),
+            date: interview.date.to_string(),
+            decks: interview.decks.clone(),
+            roles: interview.roles.clone(),
+            error: None,
+        }
+    }
+
+    fn draft(&self) -> InterviewDraft {
+        InterviewDraft {
+            name: self.name.clone(),
+            date: parse_date(&self.date),
+            decks: self.decks.clone(),
+            roles: self.roles.clone(),
+        }
+    }
+}
+
+/// "2026-12-20", also with slashes or full-width digits as a Japanese keyboard may give.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let normalized: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '/' | '／' | '－' | '.' => '-',
+            other => other,
+        })
+        .collect();
+    NaiveDate::parse_from_str(&normalized, "%Y-%m-%d").ok()
+}
+
+#[derive(Debug, Default)]
+pub struct InterviewsCard {
+    views: Option<Views>,
+    form: Option<InterviewForm>,
+    /// The interview whose Remove was clicked, waiting for the user to confirm.
+    confirm_remove: Option<String>,
+}
+
+impl InterviewsCard {
+    /// The form was saved: close it.
+    pub fn saved(&mut self) {
+        self.form = None;
+    }
+
+    /// The form was refused: say why and keep what the user typed.
+    pub fn refused(&mut self, message: String) {
+        if let Some(form) = &mut self.form {
+            form.error = Some(message);
+        }
+    }
+
+    fn views(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &Views {
+        let generation = collection.generation();
+        let today = collection.scheduler().study_day(now);
+        let stale = self
+            .views
+            .as_ref()
+            .is_none_or(|views| views.generation != generation || views.today != today);
+        if stale {
+            let plan = InterviewPlan::for_day(collection, now);
+            let mut upcoming = Vec::new();
+            let mut past = Vec::new();
+            for interview in collection.interviews() {
+                if !interview.is_upcoming(today) {
+                    past.push(interview.clone());
+                    continue;
+                }
+                let offset = *now.offset();
+                let overall = readiness::of_interview(collection, interview, offset)
+                    .map_or(0.0, |found| found.overall);
+                let cards: Vec<&str> = interview
+                    .cards(collection.decks())
+                    .map(|(_, card)| card.id.as_str())
+                    .collect();
+                let sweep_days = i64::from(collection.settings().final_sweep_days);
+                let days_left = interview.days_left(today);
+                let sweep_left = (sweep_days > 0 && days_left <= sweep_days).then(|| {
+                    cards
+                        .iter()
+                        .filter(|id| plan.in_sweep(id) || collection.state_of(id).is_none())
+                        .count()
+                });
+                upcoming.push(InterviewView {
+                    cards: cards.len(),
+                    days_left,
+                    readiness: overall,
+                    history: readiness::history(collection, interview, today, offset, HISTORY_DAYS),
+                    sweep_left,
+                    interview: interview.clone(),
+                });
+            }
+            past.reverse();
+            self.views = Some(Views {
+                generation,
+                today,
+                upcoming,
+                past,
+            });
+        }
+        self.views.get_or_insert_with(|| Views {
+            generation,
+            today,
+            upcoming: Vec::new(),
+            past: Vec::new(),
+        })
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let text = ctx.text;
+        let views = self.views(ctx.collection, ctx.now);
+        let (upcoming, past, today) = (views.upcoming.clone(), views.past.clone(), views.today);
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(text.interviews).size(theme::size::HEADING));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let add = ui
+                        .add_enabled(
+                            ctx.can_write() && self.form.is_none(),
+                            egui::Button::new(text.add_interview),
+                        )
+                        .on_disabled_hover_text(text.read_only_banner);
+                    if add.clicked() {
+                        self.form = Some(InterviewForm::default());
+                    }
+                });
+            });
+            if upcoming.is_empty() && self.form.is_none() {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(text.interviews_empty)
+                            .color(theme::tone::MUTED_TEXT.on(ui)),
+                    )
+                    .wrap(),
+                );
+            }
+            if let Some(form) = &mut self.form {
+                ui.add_space(theme::space::S);
+                if form_ui(ui, ctx, form, today, actions) {
+                    self.form = None;
+                }
+            }
+            for view in &upcoming {
+                ui.add_space(theme::space::S);
+                ui.separator();
+                if let Some(clicked) = interview_ui(ui, ctx, view, &mut self.confirm_remove) {
+                    match clicked {
+                        RowClick::Edit => {
+                            self.form = Some(InterviewForm::editing(&view.interview));
+                        }
+                        RowClick::Remove => {
+                            actions.push(Action::Interview(InterviewAction::Remove(
+                                view.interview.id.clone(),
+                            )));
+                        }
+                    }
+                }
+            }
+            if !past.is_empty() {
+                ui.add_space(theme::space::S);
+                egui::CollapsingHeader::new(format!("{} ({})", text.past_interviews, past.len()))
+                    .id_salt("past_interviews")
+                    .show(ui, |ui| {
+                        for interview in &past {
+                            theme::caption(ui, &format!("{}  {}", interview.date, interview.name));
+                        }
+                    });
+            }
+        });
+    }
+}
+
+enum RowClick {
+    Edit,
+    Remove,
+}
+
+/// One upcoming interview: name, date, days left, readiness and its chart.
+fn interview_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    view: &InterviewView,
+    confirm_remove: &mut Option<String>,
+) -> Option<RowClick> {
+    let text = ctx.text;
+    let interview = &view.interview;
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            ui.label(egui::RichText::new(&interview.name).strong());
+            let when = match view.days_left {
+                0 => text.today_word.to_string(),
+                1 => text.tomorrow_word.to_string(),
+                days => text.days_left.replace("{n}", &days.to_string()),
+            };
+            theme::caption(
+                ui,
+                &format!(
+                    "{} ({})  ·  {} {}",
+                    interview.date.format("%Y-%m-%d"),
+                    when,
+                    view.cards,
+                    text.cards
+                ),
+            );
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ctx.can_write() {
+                if ui.button(text.remove).clicked() {
+                    *confirm_remove = Some(interview.id.clone());
+                }
+                if ui.button(text.edit).clicked() {
+                    clicked = Some(RowClick::Edit);
+                }
+            }
+            ui.add_space(theme::space::M);
+            let percent = format!("{:.0}%", view.readiness * 100.0);
+            ui.label(
+                egui::RichText::new(percent)
+                    .size(theme::size::FIGURE)
+                    .color(theme::tone::ACCENT.on(ui)),
+            )
+            .on_hover_text(text.readiness_hint);
+            theme::caption(ui, text.readiness).on_hover_text(text.readiness_hint);
+        });
+    });
+    if confirm_remove.as_deref() == Some(interview.id.as_str()) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                text.remove_interview_confirm
+                    .replace("{name}", &interview.name),
+            );
+            if ui.button(text.remove).clicked() {
+                clicked = Some(RowClick::Remove);
+                *confirm_remove = None;
+            }
+            if ui.button(text.cancel).clicked() {
+                *confirm_remove = None;
+            }
+        });
+    }
+    if let Some(left) = view.sweep_left.filter(|left| *left > 0) {
+        ui.colored_label(
+            theme::tone::LEARNING.on(ui),
+            text.in_sweep.replace("{n}", &left.to_string()),
+        );
+    }
+    if view.history.len() >= 2 {
+        let today = view.history.last().map_or(interview.date, |(day, _)| *day);
+        let points: Vec<[f64; 2]> = view
+            .history
+            .iter()
+            .map(|(day, value)| [(*day - today).num_days() as f64, f64::from(*value) * 100.0])
+            .collect();
+        let color = theme::tone::ACCENT.on(ui);
+        widgets::day_plot(&interview.id, today, text.axis_percent)
+            .height(90.0)
+            .include_y(0.0)
+            .include_y(100.0)
+            .show(ui, |plot| {
+                plot.line(
+                    Line::new(text.readiness_chart, PlotPoints::from(points))
+                        .color(color)
+                        .width(2.0),
+                );
+            });
+    }
+    clicked
+}
+
+/// The add/edit form; true when the user cancelled it.
+fn form_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    form: &mut InterviewForm,
+    today: NaiveDate,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let text = ctx.text;
+    let mut cancelled = false;
+    egui::Grid::new("interview_form")
+        .num_columns(2)
+        .spacing([16.0, 10.0])
+        .show(ui, |ui| {
+            let label = ui.label(text.interview_name);
+            ui.add(
+                egui::TextEdit::singleline(&mut form.name)
+                    .hint_text(text.interview_name_hint)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(text.interview_date);
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.date)
+                        .hint_text(text.interview_date_hint)
+                        .desired_width(120.0),
+                )
+                .labelled_by(label.id);
+                if !form.date.trim().is_empty() {
+                    match parse_date(&form.date) {
+                        Some(date) => {
+                            let days = (date - today).num_days();
+                            let when = match days {
+                                0 => text.today_word.to_string(),
+                                1 => text.tomorrow_word.to_string(),
+                                days => text.days_left.replace("{n}", &days.to_string()),
+                            };
+                            theme::caption(ui, &format!("{} · {when}", date.format("%a")));
+                        }
+                        None => {
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                text.interview_not_a_date,
+                            );
+                        }
+                    }
+                }
+            });
+            ui.end_row();
+
+            ui.label(text.interview_roles);
+            ui.horizontal_wrapped(|ui| {
+                for known in role::ROLES {
+                    toggle(
+                        ui,
+                        &mut form.roles,
+                        known.id,
+                        role::label(known.id, ctx.lang),
+                    );
+                }
+            });
+            ui.end_row();
+
+            ui.label(text.interview_decks);
+            ui.vertical(|ui| {
+                for loaded in &ctx.collection.decks().decks {
+                    let deck = &loaded.deck;
+                    let label = format!(
+                        "{} ({} {})",
+                        deck.title.get(ctx.lang),
+                        deck.cards.len(),
+                        text.cards
+                    );
+                    toggle(ui, &mut form.decks, &deck.id, &label);
+                }
+            });
+            ui.end_row();
+        });
+    if let Some(error) = &form.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add(widgets::primary_button(text.save_interview))
+            .clicked()
+        {
+            form.error = None;
+            actions.push(Action::Interview(InterviewAction::Save {
+                draft: form.draft(),
+                editing: form.editing.clone(),
+            }));
+        }
+        cancelled = ui.button(text.cancel).clicked();
+    });
+    cancelled
+}
+
+/// A checkbox for whether `id` is in `chosen`.
+fn toggle(ui: &mut egui::Ui, chosen: &mut Vec<String>, id: &str, label: &str) {
+    let mut on = chosen.iter().any(|known| known == id);
+    if ui.checkbox(&mut on, label).changed() {
+        if on {
+            chosen.push(id.to_string());
+        } else {
+            chosen.retain(|known| known != id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_as_users_type_them() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 20);
+        assert_eq!(parse_date("2026-12-20"), day);
+        assert_eq!(parse_date(" 2026/12/20 "), day);
+        assert_eq!(parse_date("２０２６－１２－２０"), day);
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("next friday"), None);
+    }
+}
