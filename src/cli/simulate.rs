@@ -113,8 +113,9 @@ pub fn run(options: &GlobalOptions, args: &SimulateArgs) -> ExitCode {
         ("interview mode  ", report.interview),
     ] {
         println!(
-            "  {label}  {:>5.1}% recalled on the day  ({:.0} answers, {:.1} min/day)",
+            "  {label}  {:>5.1}% recalled on the day  ({:.0} cards studied, {:.0} answers, {:.1} min/day)",
             outcome.recall_on_the_day * 100.0,
+            outcome.introduced,
             outcome.answers,
             outcome.minutes_per_day
         );

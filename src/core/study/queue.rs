@@ -2,12 +2,13 @@
 //! today, then new cards up to the daily limit; when nothing else is left, learning cards
 //! due within the learn-ahead window.
 //!
-//! Upcoming interviews change the order for their cards (see [`InterviewPlan`]): their
-//! due reviews come first, lowest predicted recall on the interview date first; their new
-//! cards are spread over the days left, even beyond the daily limit, so every card is
-//! introduced in time; and in the final sweep (the last days before the date, a setting)
-//! every card not answered since the sweep began is shown once more, even if FSRS would
-//! wait. The answers themselves go through FSRS as any other.
+//! Upcoming interviews change the order for their cards (see [`InterviewPlan`]): after
+//! learning cards, their due reviews come first, lowest predicted recall on the interview
+//! date first; then their new cards, spread over the days left, even beyond the daily
+//! limit, so every card is introduced in time; then, in the final sweep (the last days
+//! before the date, a setting), every card not answered since the sweep began, even if
+//! FSRS would wait; then everything else as usual. The answers themselves go through FSRS
+//! as any other.
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Deck;
@@ -352,17 +353,23 @@ pub fn next_card(
     if let Some((_, id)) = learning_due {
         return Some((id.to_string(), QueueKind::Learning));
     }
-    if let Some((_, id)) = interview_due.or(review_due.map(|(_, id)| (0.0, id))) {
+    // An interview's cards first: due ones, then new ones (a card never seen counts 0 on
+    // the day, so introducing it does more for readiness than another look at one already
+    // known), then the sweep's.
+    if let Some((_, id)) = interview_due {
         return Some((id.to_string(), QueueKind::Review));
-    }
-    if let Some((_, id)) = interview_sweep {
-        return Some((id.to_string(), QueueKind::Sweep));
     }
     let introduced = new_cards_introduced_today(collection, now);
     if let Some(id) = first_interview_new
         && introduced < plan.interview_new_limit
     {
         return Some((id.to_string(), QueueKind::New));
+    }
+    if let Some((_, id)) = interview_sweep {
+        return Some((id.to_string(), QueueKind::Sweep));
+    }
+    if let Some((_, id)) = review_due {
+        return Some((id.to_string(), QueueKind::Review));
     }
     let limit = collection.settings().new_cards_per_day as usize;
     if let Some(id) = first_new
@@ -761,5 +768,53 @@ mod tests {
             InterviewPlan::for_day(&off, at("2026-11-09T12:00:00+09:00")).sweep_len(),
             0
         );
+    }
+
+    #[test]
+    fn in_the_sweep_an_interviews_new_cards_come_before_its_sweep_cards() {
+        let (_temp, mut c, mut store) = collection(20);
+        for day in ["2026-11-01", "2026-11-10"] {
+            for card in ["t1", "t2", "t3"] {
+                answer(
+                    &mut c,
+                    &mut store,
+                    card,
+                    Rating::Easy,
+                    &format!("{day}T09:00:00+09:00"),
+                );
+            }
+        }
+        interview(
+            &mut c,
+            &mut store,
+            "2026-11-25",
+            "2026-11-10T10:00:00+09:00",
+        );
+        let scope = Scope::Deck("t".into());
+        let now = at("2026-11-23T09:00:00+09:00");
+        assert_eq!(InterviewPlan::for_day(&c, now).sweep_len(), 3);
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t4".into(), QueueKind::New))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t4",
+            Rating::Easy,
+            "2026-11-23T09:00:00+09:00",
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t5",
+            Rating::Easy,
+            "2026-11-23T09:01:00+09:00",
+        );
+        let later = at("2026-11-23T09:02:00+09:00");
+        assert!(matches!(
+            next_card(&c, &scope, later),
+            Some((_, QueueKind::Sweep))
+        ));
     }
 }

@@ -92,6 +92,8 @@ pub struct Outcome {
     pub recall_on_the_day: f32,
     /// Answers per run, new cards included.
     pub answers: f32,
+    /// Cards studied at least once by the day, per run.
+    pub introduced: f32,
     /// Minutes of study per day, averaged over the days.
     pub minutes_per_day: f32,
 }
@@ -114,7 +116,11 @@ enum Policy {
 /// Interview mode is the queue's (see [`crate::core::study::queue`]): reviews in order of
 /// lowest predicted recall on the day, new cards spread over the days so all are
 /// introduced in time, and a final sweep that brings forward every card whose next
-/// review would otherwise fall on or after the day.
+/// review would otherwise fall on or after the day. The queue shows sweep cards after the
+/// day's due reviews and new cards; the simulator always takes a day's reviews before its
+/// new cards, so here the sweep's reviews go on the last study day, where they take only
+/// the time left after new cards were introduced on the days before (on the first sweep
+/// day they would crowd new cards out whenever the daily time runs short).
 pub fn compare(scenario: &Scenario) -> Result<Comparison, SimulateError> {
     Ok(Comparison {
         plain: run(scenario, Policy::Plain)?,
@@ -190,13 +196,14 @@ fn run(scenario: &Scenario, policy: Policy) -> Result<Outcome, SimulateError> {
             (card.retention_on(day) * 1_000_000.0) as i32
         });
         let sweep_start = scenario.days.saturating_sub(scenario.final_sweep_days) as f32;
+        let last_study_day = day - 1.0;
         if scenario.final_sweep_days > 0 {
             config = config.with_post_scheduling(move |context: PostSchedulingContext<'_>| {
                 let today = context.today as f32;
                 let interval = context.card.interval;
                 if today < sweep_start && today + interval >= day {
                     // Its next review would come too late: see it once in the sweep.
-                    sweep_start - today
+                    last_study_day - today
                 } else {
                     interval
                 }
@@ -206,15 +213,15 @@ fn run(scenario: &Scenario, policy: Policy) -> Result<Outcome, SimulateError> {
     let mut total = Outcome {
         recall_on_the_day: 0.0,
         answers: 0.0,
+        introduced: 0.0,
         minutes_per_day: 0.0,
     };
     for seed in 0..RUNS {
         let mut cards = starting_cards(scenario, scenario.desired_retention);
         if policy == Policy::Interview && scenario.final_sweep_days > 0 {
-            let sweep_start = scenario.days.saturating_sub(scenario.final_sweep_days) as f32;
             for card in &mut cards {
                 if card.due >= day {
-                    card.due = sweep_start;
+                    card.due = day - 1.0;
                 }
             }
         }
@@ -233,6 +240,11 @@ fn run(scenario: &Scenario, policy: Policy) -> Result<Outcome, SimulateError> {
             .map(|card| card.retention_on(day))
             .sum();
         total.recall_on_the_day += recalled / scenario.card_count as f32;
+        total.introduced += result
+            .cards
+            .iter()
+            .filter(|card| card.last_date.is_finite())
+            .count() as f32;
         total.answers += (result.review_cnt_per_day.iter().sum::<usize>()
             + result.learn_cnt_per_day.iter().sum::<usize>()) as f32;
         total.minutes_per_day +=
@@ -242,6 +254,7 @@ fn run(scenario: &Scenario, policy: Policy) -> Result<Outcome, SimulateError> {
     Ok(Outcome {
         recall_on_the_day: total.recall_on_the_day / runs,
         answers: total.answers / runs,
+        introduced: total.introduced / runs,
         minutes_per_day: total.minutes_per_day / runs,
     })
 }
