@@ -1273,7 +1273,7 @@ fn adding_an_interview_on_the_decks_screen_checks_it_and_shows_its_readiness() {
     // Saving with nothing filled in says what is missing and writes nothing.
     harness.get_by_label("Save interview").click();
     harness.run();
-    harness.get_by_label_contains("give the interview a name");
+    harness.get_by_label_contains("Give the interview a name");
     assert!(log_records(&fixture.dir).is_empty());
 
     harness.get_by_label("Name").click();
@@ -1515,4 +1515,38 @@ fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
         "{} {value} {suggested}",
         saved.desired_retention
     );
+}
+
+#[test]
+fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    for number in 0..200 {
+        std::fs::write(
+            fixture.dir.decks_dir().join(format!("d{number:03}.json")),
+            format!(
+                r#"{{"id":"d{number:03}","title":{{"en":"Deck {number:03}"}},"cards":[{{"id":"d{number:03}-1","question":{{"en":"q?"}}}}]}}"#
+            ),
+        )
+        .unwrap();
+    }
+    let mut harness = harness(app(&fixture));
+    // The bundled decks come first; none of the user decks near the end is laid out.
+    assert!(harness.query_by_label("Study — Deck 199").is_none());
+    let laid_out = harness.query_all_by_label_contains("Study — Deck ").count();
+    assert!(laid_out < 40, "{laid_out} decks laid out");
+    for _ in 0..200 {
+        if harness.query_by_label("Study — Deck 199").is_some() {
+            break;
+        }
+        harness
+            .query_all_by_label_contains("Study — ")
+            .last()
+            .unwrap()
+            .scroll_down();
+        harness.run();
+    }
+    harness.get_by_label("Study — Deck 199").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Review));
 }

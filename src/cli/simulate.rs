@@ -77,6 +77,8 @@ pub fn run(options: &GlobalOptions, args: &SimulateArgs) -> ExitCode {
         new_cards_per_day: settings.new_cards_per_day as usize,
         maximum_interval_days: settings.maximum_interval_days,
         final_sweep_days: settings.final_sweep_days as usize,
+        // The same memory model for everyone, so figures compare across users.
+        parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
     };
     let comparison = match simulate::compare(&scenario) {
         Ok(comparison) => comparison,

@@ -352,10 +352,12 @@ impl MensetsuApp {
                 {
                     Ok(_) => self.decks.interviews.saved(),
                     Err(InterviewSaveError::Draft(error)) => {
-                        self.decks.interviews.refused(error.to_string());
+                        let text = self.strings();
+                        self.decks.interviews.refused(text, &error);
                     }
                     Err(InterviewSaveError::Store(error)) => {
-                        self.decks.interviews.refused(error.to_string());
+                        let message = format!("{}: {error}", self.strings().save_failed);
+                        self.decks.interviews.not_saved(message);
                         self.report(Err(error));
                     }
                 }

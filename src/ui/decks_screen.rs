@@ -121,23 +121,38 @@ impl DecksScreen {
                 .cmp(&role::rank(&b.role))
                 .then_with(|| a.role.cmp(&b.role))
         });
-        theme::column(ui, LIST_WIDTH, |ui| {
-            ui.add_space(theme::space::M);
-            today_card(ui, ctx, &due, actions);
-            if ctx.collection.review_count() == 0 {
-                ui.add_space(theme::space::M);
-                welcome_card(ui, ctx, due.new_limit);
-            }
-            ui.add_space(theme::space::M);
-            self.interviews.ui(ui, ctx, actions);
-            ui.add_space(theme::space::L);
-            self.list_ui(ui, ctx, &rows, actions);
-        });
+        // One scroll area for the whole screen: with interviews and their charts above,
+        // the deck list must not be squeezed into what is left of a small window.
+        egui::ScrollArea::vertical()
+            .id_salt("decks_scroll")
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                // The viewport counts from the content's top; the deck list wants screen
+                // coordinates, as its rows have.
+                let visible = viewport.translate(egui::vec2(0.0, ui.max_rect().top()));
+                // Room on both sides for the scroll bar, which floats over the content.
+                let scroll = &ui.spacing().scroll;
+                let gutter = scroll.bar_width + scroll.bar_outer_margin + theme::space::S;
+                let width = LIST_WIDTH.min(ui.available_width() - 2.0 * gutter);
+                theme::column(ui, width, |ui| {
+                    ui.add_space(theme::space::M);
+                    today_card(ui, ctx, &due, actions);
+                    if ctx.collection.review_count() == 0 {
+                        ui.add_space(theme::space::M);
+                        welcome_card(ui, ctx, due.new_limit);
+                    }
+                    ui.add_space(theme::space::M);
+                    self.interviews.ui(ui, ctx, actions);
+                    ui.add_space(theme::space::L);
+                    self.list_ui(ui, visible, ctx, &rows, actions);
+                });
+            });
     }
 
     fn list_ui(
         &self,
         ui: &mut egui::Ui,
+        visible: egui::Rect,
         ctx: &ScreenContext,
         rows: &[DeckRow],
         actions: &mut Vec<Action>,
@@ -167,19 +182,15 @@ impl DecksScreen {
             None => {}
         }
         count_headings(ui, text);
-        egui::ScrollArea::vertical()
-            .id_salt("decks_scroll")
-            .auto_shrink([false, true])
-            .show_viewport(ui, |ui, viewport| {
-                deck_list(ui, viewport, ctx, rows, actions);
-                ui.add_space(theme::space::L);
-                problems(ui, ctx);
-                ui.add_space(theme::space::S);
-                ui.horizontal_wrapped(|ui| {
-                    theme::caption(ui, &format!("{}:", text.data_dir));
-                    theme::caption(ui, &ctx.collection.data_dir().root().display().to_string());
-                });
-            });
+        deck_list(ui, visible, ctx, rows, actions);
+        ui.add_space(theme::space::L);
+        problems(ui, ctx);
+        ui.add_space(theme::space::S);
+        ui.horizontal_wrapped(|ui| {
+            theme::caption(ui, &format!("{}:", text.data_dir));
+            theme::caption(ui, &ctx.collection.data_dir().root().display().to_string());
+        });
+        ui.add_space(theme::space::L);
     }
 }
 
@@ -329,12 +340,13 @@ enum Line<'a> {
 }
 
 /// The decks grouped by role, virtualized: every line has a fixed height, so the whole
-/// list's space is reserved at once and only the lines inside the scroll area's
-/// `viewport` are laid out (as [`egui::ScrollArea::show_rows`] does, but with two line
-/// heights). A collection of hundreds of decks costs a frame no more than a few.
+/// list's space is reserved at once and only the lines inside `visible` (the scroll area's
+/// viewport, in screen coordinates) are laid out (as [`egui::ScrollArea::show_rows`]
+/// does, but with two line heights). A collection of hundreds of decks costs a frame no
+/// more than a few.
 fn deck_list(
     ui: &mut egui::Ui,
-    viewport: egui::Rect,
+    visible: egui::Rect,
     ctx: &ScreenContext,
     rows: &[DeckRow],
     actions: &mut Vec<Action>,
@@ -363,15 +375,13 @@ fn deck_list(
         total += height(line) + spacing;
     }
 
-    // `viewport` is relative to the top of the scroll area's content.
     let top = ui.cursor().min.y;
-    let offset = top - ui.max_rect().top();
     let first = lines
         .iter()
         .zip(&tops)
-        .position(|(line, y)| offset + y + height(line) > viewport.min.y)
+        .position(|(line, y)| top + y + height(line) > visible.min.y)
         .unwrap_or(lines.len());
-    let end = first + tops[first..].partition_point(|y| offset + y < viewport.max.y);
+    let end = first + tops[first..].partition_point(|y| top + y < visible.max.y);
     let (left, width) = (ui.max_rect().left(), ui.available_width());
     for index in first..end {
         let rect = egui::Rect::from_min_size(
@@ -439,8 +449,28 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
                 );
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                ui.add(egui::Label::new(&row.title).truncate());
-                theme::caption(ui, &format!("{} {}", row.cards, text.cards));
+                // The title is cut short to leave room for the card count after it.
+                let count = format!("{} {}", row.cards, text.cards);
+                let count_width = ui
+                    .painter()
+                    .layout_no_wrap(
+                        count.clone(),
+                        egui::FontId::proportional(theme::size::SMALL),
+                        egui::Color32::WHITE,
+                    )
+                    .size()
+                    .x;
+                let title_width =
+                    (ui.available_width() - count_width - 2.0 * ui.spacing().item_spacing.x)
+                        .max(0.0);
+                ui.scope_builder(
+                    egui::UiBuilder::new().max_rect(egui::Rect::from_min_size(
+                        ui.cursor().min,
+                        egui::vec2(title_width, ui.available_height()),
+                    )),
+                    |ui| ui.add(egui::Label::new(&row.title).truncate()),
+                );
+                theme::caption(ui, &count);
             });
         });
     });

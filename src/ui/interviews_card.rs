@@ -4,12 +4,13 @@
 
 use crate::core::collection::Collection;
 use crate::core::content::role;
-use crate::core::study::interview::{Interview, InterviewDraft};
+use crate::core::study::interview::{Interview, InterviewDraft, InterviewError};
 use crate::core::study::queue::InterviewPlan;
 use crate::core::study::readiness;
 use crate::ui::context::{Action, InterviewAction, ScreenContext};
+use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use egui_plot::{Line, PlotPoints};
 
 /// How far back the readiness chart goes.
@@ -47,6 +48,8 @@ pub struct InterviewForm {
     pub roles: Vec<String>,
     /// Why the last save was refused.
     pub error: Option<String>,
+    /// The name field takes the keyboard when the form opens.
+    pub focus_name: bool,
 }
 
 impl InterviewForm {
@@ -58,6 +61,14 @@ impl InterviewForm {
             decks: interview.decks.clone(),
             roles: interview.roles.clone(),
             error: None,
+            focus_name: true,
+        }
+    }
+
+    fn new_interview() -> Self {
+        Self {
+            focus_name: true,
+            ..Self::default()
         }
     }
 
@@ -68,6 +79,23 @@ impl InterviewForm {
             decks: self.decks.clone(),
             roles: self.roles.clone(),
         }
+    }
+}
+
+/// Why an interview was refused, as the form says it.
+fn refusal(text: &Strings, error: &InterviewError) -> String {
+    match error {
+        InterviewError::NoName => text.interview_no_name.to_string(),
+        InterviewError::NoDate => text.interview_no_date.to_string(),
+        InterviewError::DateInPast { date, today } => text
+            .interview_date_past
+            .replace("{date}", &date.to_string())
+            .replace("{today}", &today.to_string()),
+        InterviewError::UnknownDeck(id) => text.interview_unknown_deck.replace("{id}", id),
+        InterviewError::UnknownRole(id) => text.interview_unknown_role.replace("{id}", id),
+        InterviewError::NothingCovered => text.interview_nothing_covered.to_string(),
+        InterviewError::NoCards => text.interview_no_cards.to_string(),
+        InterviewError::UnknownInterview(_) => text.interview_gone.to_string(),
     }
 }
 
@@ -99,8 +127,16 @@ impl InterviewsCard {
         self.form = None;
     }
 
-    /// The form was refused: say why and keep what the user typed.
-    pub fn refused(&mut self, message: String) {
+    /// The form was refused: say why, in the app's language, and keep what the user
+    /// typed.
+    pub fn refused(&mut self, text: &Strings, error: &InterviewError) {
+        if let Some(form) = &mut self.form {
+            form.error = Some(refusal(text, error));
+        }
+    }
+
+    /// Saving failed on disk: say so in the form too, so it is not taken for saved.
+    pub fn not_saved(&mut self, message: String) {
         if let Some(form) = &mut self.form {
             form.error = Some(message);
         }
@@ -178,7 +214,7 @@ impl InterviewsCard {
                         )
                         .on_disabled_hover_text(text.read_only_banner);
                     if add.clicked() {
-                        self.form = Some(InterviewForm::default());
+                        self.form = Some(InterviewForm::new_interview());
                     }
                 });
             });
@@ -340,22 +376,33 @@ fn form_ui(
         .spacing([16.0, 10.0])
         .show(ui, |ui| {
             let label = ui.label(text.interview_name);
-            ui.add(
-                egui::TextEdit::singleline(&mut form.name)
-                    .hint_text(text.interview_name_hint)
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
+            let name = ui
+                .add(
+                    egui::TextEdit::singleline(&mut form.name)
+                        .hint_text(text.interview_name_hint)
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut form.focus_name) {
+                name.request_focus();
+            }
+            if name.changed() {
+                form.error = None;
+            }
             ui.end_row();
 
             let label = ui.label(text.interview_date);
             ui.horizontal(|ui| {
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.date)
-                        .hint_text(text.interview_date_hint)
-                        .desired_width(120.0),
-                )
-                .labelled_by(label.id);
+                let date = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut form.date)
+                            .hint_text(text.interview_date_hint)
+                            .desired_width(120.0),
+                    )
+                    .labelled_by(label.id);
+                if date.changed() {
+                    form.error = None;
+                }
                 if !form.date.trim().is_empty() {
                     match parse_date(&form.date) {
                         Some(date) => {
@@ -365,7 +412,9 @@ fn form_ui(
                                 1 => text.tomorrow_word.to_string(),
                                 days => text.days_left.replace("{n}", &days.to_string()),
                             };
-                            theme::caption(ui, &format!("{} · {when}", date.format("%a")));
+                            let weekday =
+                                text.weekdays[date.weekday().num_days_from_monday() as usize];
+                            theme::caption(ui, &format!("{weekday} · {when}"));
                         }
                         None => {
                             ui.colored_label(

@@ -399,6 +399,12 @@ fn memory_group(
                 text.parameters_default
             });
         });
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(text.optimize_hint).color(theme::tone::MUTED_TEXT.on(ui)),
+            )
+            .wrap(),
+        );
         fit_ui(ui, ctx, jobs.fit, fitted, actions);
         ui.add_space(theme::space::M);
         ui.separator();
@@ -572,6 +578,7 @@ fn workload_scenario(collection: &Collection, now: DateTime<FixedOffset>) -> Sce
         new_cards_per_day: settings.new_cards_per_day as usize,
         maximum_interval_days: settings.maximum_interval_days,
         final_sweep_days: 0,
+        parameters: collection.scheduler().parameters().to_vec(),
     }
 }
 
@@ -605,7 +612,7 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
         .x_axis_label(text.desired_retention.to_string())
         .y_axis_label(text.minutes_per_day.to_string())
         .include_y(0.0)
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightBottom))
         .show(ui, |plot| {
             plot.line(
                 egui_plot::Line::new(text.minutes_per_day, egui_plot::PlotPoints::from(points))

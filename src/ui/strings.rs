@@ -235,6 +235,16 @@ pub struct Strings {
     pub use_value: &'static str,
     pub current_setting: &'static str,
     pub suggested_short: &'static str,
+    pub interview_no_name: &'static str,
+    pub interview_no_date: &'static str,
+    pub interview_date_past: &'static str,
+    pub interview_unknown_deck: &'static str,
+    pub interview_unknown_role: &'static str,
+    pub interview_nothing_covered: &'static str,
+    pub interview_no_cards: &'static str,
+    pub interview_gone: &'static str,
+    /// Monday first, as chrono numbers them from Monday.
+    pub weekdays: &'static [&'static str; 7],
 }
 
 pub const JA: Strings = Strings {
@@ -450,6 +460,15 @@ pub const JA: Strings = Strings {
     use_value: "{r} にする",
     current_setting: "現在の設定",
     suggested_short: "推奨",
+    interview_no_name: "面接の名前を入れてください（例：Acme社 CTO 最終面接）",
+    interview_no_date: "面接の日付を 2026-12-20 の形で入れてください",
+    interview_date_past: "{date} は過ぎています（今日は {today}）。面接の日を入れてください",
+    interview_unknown_deck: "デッキ「{id}」はありません",
+    interview_unknown_role: "役職「{id}」はありません",
+    interview_nothing_covered: "対象の役職かデッキを1つ以上選んでください",
+    interview_no_cards: "選んだ役職・デッキにはまだカードがありません",
+    interview_gone: "この面接はもうありません（別の画面で削除されました）",
+    weekdays: &["月", "火", "水", "木", "金", "土", "日"],
 };
 
 pub const EN: Strings = Strings {
@@ -665,6 +684,15 @@ pub const EN: Strings = Strings {
     use_value: "Use {r}",
     current_setting: "current setting",
     suggested_short: "suggested",
+    interview_no_name: "Give the interview a name, e.g. “Acme CTO final”",
+    interview_no_date: "Give the interview's date, as 2026-12-20",
+    interview_date_past: "{date} is in the past (today is {today}); give the day of the interview",
+    interview_unknown_deck: "There is no deck “{id}”",
+    interview_unknown_role: "There is no role “{id}”",
+    interview_nothing_covered: "Choose at least one role or deck for the interview to cover",
+    interview_no_cards: "The roles and decks chosen hold no cards yet",
+    interview_gone: "This interview no longer exists (it was removed elsewhere)",
+    weekdays: &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

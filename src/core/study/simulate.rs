@@ -2,7 +2,8 @@
 //! of an interview's cards plain scheduling and interview mode would have the user recall
 //! on the day, and how the daily workload grows with the desired retention.
 //!
-//! The simulator's memory model is FSRS-6 with its default parameters, the same for both
+//! The simulator's memory model is FSRS-6 with the scenario's parameters (the defaults
+//! for `mensetsu simulate`, the user's own for the workload chart), the same for both
 //! policies, and it answers in the user's place (ratings drawn from its default
 //! probabilities). Each figure is the mean over several seeded runs, so the same inputs
 //! always give the same figures.
@@ -82,6 +83,9 @@ pub struct Scenario {
     pub maximum_interval_days: u32,
     /// See [`crate::core::settings::FINAL_SWEEP_DAYS`].
     pub final_sweep_days: usize,
+    /// The FSRS parameters of the memory model (and of the scheduling, which the
+    /// simulator does with the same ones).
+    pub parameters: Vec<f32>,
 }
 
 /// How one policy fared, averaged over [`RUNS`] runs.
@@ -141,14 +145,10 @@ fn check(scenario: &Scenario) -> Result<(), SimulateError> {
     Ok(())
 }
 
-fn parameters() -> Arc<Vec<f32>> {
-    Arc::new(fsrs::DEFAULT_PARAMETERS.to_vec())
-}
-
 /// The simulator's cards for the studied ones, with ids from 1 (the simulator gives new
 /// cards ids of 0 and below).
 fn starting_cards(scenario: &Scenario, desired_retention: f32) -> Vec<Card> {
-    let parameters = parameters();
+    let parameters = Arc::new(scenario.parameters.clone());
     scenario
         .studied
         .iter()
@@ -227,7 +227,7 @@ fn run(scenario: &Scenario, policy: Policy) -> Result<Outcome, SimulateError> {
         }
         let result = fsrs::simulate(
             &config,
-            &fsrs::DEFAULT_PARAMETERS,
+            &scenario.parameters,
             scenario.desired_retention,
             Some(seed),
             Some(cards),
@@ -301,7 +301,7 @@ pub fn workload(
         for seed in 0..RUNS / 4 {
             let result = fsrs::simulate(
                 &config,
-                &fsrs::DEFAULT_PARAMETERS,
+                &scenario.parameters,
                 retention,
                 Some(seed),
                 Some(starting_cards(&scenario, retention)),
@@ -319,7 +319,7 @@ pub fn workload(
     }
     let optimal = fsrs::optimal_retention(
         &config,
-        &fsrs::DEFAULT_PARAMETERS,
+        &scenario.parameters,
         |_| true,
         Some(starting_cards(&scenario, scenario.desired_retention)),
         None,
@@ -342,6 +342,7 @@ mod tests {
             new_cards_per_day: 20,
             maximum_interval_days: 36500,
             final_sweep_days: 3,
+            parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
         }
     }
 
