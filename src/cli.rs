@@ -8,10 +8,13 @@ mod coverage;
 mod export;
 mod import;
 mod interview;
+mod mark;
 mod optimize;
 mod readiness;
+mod search;
 mod simulate;
 mod stats;
+mod stories;
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
@@ -60,6 +63,16 @@ pub enum Command {
     Stats(stats::StatsArgs),
     Export(export::ExportArgs),
     Coverage(coverage::CoverageArgs),
+    Search(search::SearchArgs),
+    /// Take cards out of every queue until they are unsuspended
+    Suspend(mark::CardsArgs),
+    /// Bring suspended cards back into the queues
+    Unsuspend(mark::CardsArgs),
+    /// Take cards out of the queues until the next study day
+    Bury(mark::CardsArgs),
+    /// Flag a card (Anki's colours)
+    Flag(mark::FlagArgs),
+    Stories(stories::StoriesArgs),
     Interview(interview::InterviewArgs),
     Readiness(readiness::ReadinessArgs),
     Simulate(simulate::SimulateArgs),
@@ -123,6 +136,12 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Stats(args) => stats::run(options, &args),
         Command::Export(args) => export::run(options, &args),
         Command::Coverage(args) => coverage::run(options, &args),
+        Command::Search(args) => search::run(options, &args),
+        Command::Suspend(args) => mark::run(options, &args, mark::Change::Suspend),
+        Command::Unsuspend(args) => mark::run(options, &args, mark::Change::Unsuspend),
+        Command::Bury(args) => mark::run(options, &args, mark::Change::Bury),
+        Command::Flag(args) => mark::run_flag(options, &args),
+        Command::Stories(args) => stories::run(options, &args),
         Command::Interview(args) => interview::run(options, &args),
         Command::Readiness(args) => readiness::run(options, &args),
         Command::Simulate(args) => simulate::run(options, &args),

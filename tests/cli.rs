@@ -22,13 +22,19 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 17] = [
     "import",
     "check",
     "cards",
     "stats",
     "export",
     "coverage",
+    "search",
+    "suspend",
+    "unsuspend",
+    "bury",
+    "flag",
+    "stories",
     "interview",
     "readiness",
     "simulate",

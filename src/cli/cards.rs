@@ -1,6 +1,8 @@
 //! `mensetsu cards`: every card with its scheduling state, derived from the log.
 
 use super::{GlobalOptions, open_collection, print_json};
+use crate::core::collection::Collection;
+use crate::core::content::deck::{Card, Deck};
 use crate::core::review::scheduler::Phase;
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
 use serde::Serialize;
@@ -16,7 +18,7 @@ pub struct CardsArgs {
 }
 
 #[derive(Serialize)]
-struct CardRow<'a> {
+pub(super) struct CardRow<'a> {
     id: &'a str,
     deck: &'a str,
     state: Phase,
@@ -32,39 +34,51 @@ fn rfc3339(at: DateTime<FixedOffset>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
+/// A card as `cards --json` prints it.
+pub(super) fn card_row<'a>(
+    collection: &'a Collection,
+    deck: &'a Deck,
+    card: &'a Card,
+    now: DateTime<FixedOffset>,
+) -> CardRow<'a> {
+    let state = collection.state(&card.id);
+    CardRow {
+        id: &card.id,
+        deck: &deck.id,
+        state: state.phase,
+        stability: state.stability,
+        difficulty: state.difficulty,
+        retrievability: collection.scheduler().retrievability(&state, now),
+        due: state.due.map(rfc3339),
+        reps: state.reps,
+        lapses: state.lapses,
+    }
+}
+
 pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
     let collection = match open_collection(options, "cards") {
         Ok(collection) => collection,
         Err(code) => return code,
     };
     let now = Local::now().fixed_offset();
-    let states: Vec<_> = collection
+    let rows: Vec<CardRow> = collection
         .decks()
         .cards()
-        .map(|(deck, card)| (deck, card, collection.state(&card.id)))
-        .collect();
-    let rows: Vec<CardRow> = states
-        .iter()
-        .map(|(deck, card, state)| CardRow {
-            id: &card.id,
-            deck: &deck.id,
-            state: state.phase,
-            stability: state.stability,
-            difficulty: state.difficulty,
-            retrievability: collection.scheduler().retrievability(state, now),
-            due: state.due.map(rfc3339),
-            reps: state.reps,
-            lapses: state.lapses,
-        })
+        .map(|(deck, card)| card_row(&collection, deck, card, now))
         .collect();
     if args.json {
         return print_json(&rows);
     }
+    print_table(&rows);
+    ExitCode::SUCCESS
+}
+
+pub(super) fn print_table(rows: &[CardRow]) {
     println!(
         "{:<28} {:<20} {:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
         "id", "deck", "state", "stability", "diff", "R", "due", "reps", "lapses"
     );
-    for row in &rows {
+    for row in rows {
         let number = |value: Option<f32>, digits: usize| {
             value.map_or("-".to_string(), |v| format!("{v:.digits$}"))
         };
@@ -81,5 +95,4 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
             row.lapses
         );
     }
-    ExitCode::SUCCESS
 }

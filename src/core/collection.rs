@@ -9,15 +9,18 @@ use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::fit;
 use crate::core::review::log::{
-    self, InterviewRecord, LoggedRecord, Mode, NoteRecord, Origin, Record, ReviewRecord, UndoRecord,
+    self, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
+    OwnPointsRecord, Record, ReviewRecord, StoryRecord, UndoRecord,
 };
+use crate::core::review::marks::{CardMarks, Marks};
 use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
-use crate::core::settings::{self, Settings};
+use crate::core::settings::{self, LeechAction, Settings};
 use crate::core::study::coverage::Detector;
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
 use crate::core::study::stats::Stats;
+use crate::core::study::story::{self, Story, StoryDraft, StoryError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -68,6 +71,10 @@ pub struct Collection {
     notes: HashMap<String, String>,
     /// Every interview not removed, by date.
     interviews: Vec<Interview>,
+    /// Suspended, buried and flagged cards, and the user's own points.
+    marks: Marks,
+    /// Every story not removed, by title.
+    stories: Vec<Story>,
     /// Bumped by every change, so views can tell when their cached numbers are stale.
     generation: u64,
     /// Log records timed in the future when the collection was loaded (see
@@ -133,6 +140,8 @@ impl Collection {
         let progress = Progress::replay(&log, &decks, &scheduler);
         let notes = latest_notes(&log.records);
         let interviews = interview::interviews_from(&log.records);
+        let marks = Marks::from_log(&log.records);
+        let stories = story::stories_from(&log.records);
         Self {
             data_dir,
             decks,
@@ -143,6 +152,8 @@ impl Collection {
             settings_problems,
             notes,
             interviews,
+            marks,
+            stories,
             generation: 0,
             future_records: Vec::new(),
             detector: std::cell::OnceCell::new(),
@@ -210,6 +221,183 @@ impl Collection {
         self.notes.insert(card_id.to_string(), note.to_string());
         self.log.records.push(LoggedRecord { record, origin });
         self.generation += 1;
+        Ok(())
+    }
+
+    /// How the card is studied: suspended, buried, flagged.
+    pub fn marks(&self, card_id: &str) -> CardMarks {
+        self.marks.of(card_id)
+    }
+
+    /// Whether the queues may show the card on the study day of `now`.
+    pub fn is_available(&self, card_id: &str, now: DateTime<FixedOffset>) -> bool {
+        self.marks
+            .of(card_id)
+            .is_available(self.scheduler.study_day(now))
+    }
+
+    /// A card with [`Settings::leech_threshold`] lapses or more.
+    pub fn is_leech(&self, card_id: &str) -> bool {
+        self.state_of(card_id)
+            .is_some_and(|state| state.lapses >= self.settings.leech_threshold)
+    }
+
+    /// The user's own answer points on the card.
+    pub fn own_points(&self, card_id: &str) -> &[String] {
+        self.marks.own_points(card_id)
+    }
+
+    /// Suspends (or brings back) cards, one record each. Returns the record ids, for undo.
+    pub fn set_suspended(
+        &mut self,
+        store: &mut Store,
+        card_ids: &[String],
+        suspended: bool,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<String>, StoreError> {
+        self.mark(store, card_ids, MarkChange::Suspended(suspended), at)
+    }
+
+    /// Buries cards until the next study day.
+    pub fn bury(
+        &mut self,
+        store: &mut Store,
+        card_ids: &[String],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<String>, StoreError> {
+        let today = self.scheduler.study_day(at);
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        self.mark(store, card_ids, MarkChange::BuriedUntil(tomorrow), at)
+    }
+
+    /// Flags a card (0 removes the flag). `flag` must be 0-[`log::MAX_FLAG`].
+    pub fn set_flag(
+        &mut self,
+        store: &mut Store,
+        card_id: &str,
+        flag: u8,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<String>, StoreError> {
+        let flag = flag.min(log::MAX_FLAG);
+        self.mark(store, &[card_id.to_string()], MarkChange::Flag(flag), at)
+    }
+
+    fn mark(
+        &mut self,
+        store: &mut Store,
+        card_ids: &[String],
+        change: MarkChange,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut ids = Vec::with_capacity(card_ids.len());
+        for card in card_ids {
+            let record = Record::Mark(MarkRecord {
+                id: store.next_id(),
+                at,
+                card: card.clone(),
+                change,
+            });
+            ids.push(record.id().to_string());
+            let origin = store.append(&record)?;
+            self.absorb(record, origin);
+        }
+        Ok(ids)
+    }
+
+    /// Logs the card's own answer points (empty texts dropped); unchanged writes nothing.
+    pub fn save_own_points(
+        &mut self,
+        store: &mut Store,
+        card_id: &str,
+        points: &[String],
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), StoreError> {
+        let points: Vec<String> = points
+            .iter()
+            .map(|point| point.trim().to_string())
+            .filter(|point| !point.is_empty())
+            .collect();
+        if self.own_points(card_id) == points.as_slice() {
+            return Ok(());
+        }
+        let record = Record::OwnPoints(OwnPointsRecord {
+            id: store.next_id(),
+            at,
+            card: card_id.to_string(),
+            own_points: points,
+        });
+        let origin = store.append(&record)?;
+        self.absorb(record, origin);
+        Ok(())
+    }
+
+    /// Every story not removed, by title.
+    pub fn stories(&self) -> &[Story] {
+        &self.stories
+    }
+
+    /// Stories linked to the card.
+    pub fn stories_of<'a>(&'a self, card_id: &'a str) -> impl Iterator<Item = &'a Story> + 'a {
+        self.stories
+            .iter()
+            .filter(move |story| story.cards.iter().any(|card| card == card_id))
+    }
+
+    /// Logs a new story, or a new version of story `editing`. Returns the story's id.
+    pub fn save_story(
+        &mut self,
+        store: &mut Store,
+        draft: &StoryDraft,
+        editing: Option<&str>,
+        at: DateTime<FixedOffset>,
+    ) -> Result<String, StorySaveError> {
+        let checked = draft.check(&self.decks)?;
+        if let Some(id) = editing
+            && !self.stories.iter().any(|story| story.id == id)
+        {
+            return Err(StoryError::UnknownStory(id.to_string()).into());
+        }
+        let record_id = store.next_id();
+        let story_id = editing.map_or_else(|| record_id.clone(), str::to_string);
+        let record = Record::Story(StoryRecord {
+            id: record_id,
+            at,
+            story: story_id.clone(),
+            title: checked.title,
+            situation: checked.situation,
+            task: checked.task,
+            action: checked.action,
+            result: checked.result,
+            lang: checked.lang,
+            competencies: checked.competencies,
+            cards: checked.cards,
+            removed: false,
+        });
+        let origin = store.append(&record)?;
+        self.absorb(record, origin);
+        Ok(story_id)
+    }
+
+    /// Logs the removal of a story; its versions stay in the log.
+    pub fn remove_story(
+        &mut self,
+        store: &mut Store,
+        story_id: &str,
+        at: DateTime<FixedOffset>,
+    ) -> Result<(), StorySaveError> {
+        let Some(current) = self.stories.iter().find(|story| story.id == story_id) else {
+            return Err(StoryError::UnknownStory(story_id.to_string()).into());
+        };
+        let record = Record::Story(StoryRecord {
+            id: store.next_id(),
+            at,
+            story: current.id.clone(),
+            title: current.title.clone(),
+            removed: true,
+            ..StoryRecord::default()
+        });
+        let origin = store.append(&record)?;
+        self.absorb(record, origin);
         Ok(())
     }
 
@@ -408,8 +596,16 @@ impl Collection {
             session: details.session,
         });
         let id = record.id().to_string();
+        let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses);
         let origin = store.append(&record)?;
         self.absorb(record, origin);
+        let threshold = self.settings.leech_threshold;
+        let became_leech = lapses_before < threshold && self.is_leech(card_id);
+        if became_leech && self.settings.leech_action == LeechAction::Suspend {
+            // As Anki does: the suspension is its own record, so it can be undone or
+            // reversed like any other.
+            self.set_suspended(store, &[card_id.to_string()], true, at)?;
+        }
         Ok(id)
     }
 
@@ -440,13 +636,23 @@ impl Collection {
             .last()
             .is_none_or(|last| last.record.at() <= record.at());
         let is_review = matches!(record, Record::Review(_));
-        let is_interview = matches!(record, Record::Interview(_));
+        let derived_elsewhere = matches!(
+            record,
+            Record::Interview(_) | Record::Mark(_) | Record::OwnPoints(_) | Record::Story(_)
+        );
+        // An undo may cancel a mark as well as a review.
+        let is_undo = matches!(record, Record::Undo(_));
         self.log.records.push(LoggedRecord { record, origin });
-        if is_interview {
-            if !is_latest {
+        if derived_elsewhere || is_undo {
+            if !is_latest || is_undo {
                 self.log.records = log::merge(std::mem::take(&mut self.log.records));
             }
             self.interviews = interview::interviews_from(&self.log.records);
+            self.marks = Marks::from_log(&self.log.records);
+            self.stories = story::stories_from(&self.log.records);
+            if is_undo {
+                self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+            }
         } else if is_latest && is_review {
             let record_index = self.log.records.len() - 1;
             self.progress
@@ -464,6 +670,15 @@ impl Collection {
 pub enum InterviewSaveError {
     #[error(transparent)]
     Draft(#[from] InterviewError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Why a story could not be saved: the draft, or the disk.
+#[derive(Debug, thiserror::Error)]
+pub enum StorySaveError {
+    #[error(transparent)]
+    Draft(#[from] StoryError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

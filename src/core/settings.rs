@@ -188,6 +188,27 @@ pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {
     kind: None,
 };
 
+/// Lapses (Again on a card in review) that make a card a leech, as in Anki (default 8).
+pub const LEECH_THRESHOLD: Bounds<u32> = Bounds {
+    min: 1,
+    max: 99,
+    default: 8,
+    decimals: 0,
+    kind: None,
+};
+
+/// What happens when a card becomes a leech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LeechAction {
+    /// Anki's default: the card is tagged `leech` (search `is:leech`) and listed on the
+    /// decks screen, and stays in the queues.
+    #[default]
+    Tag,
+    /// The card is also suspended when it becomes a leech.
+    Suspend,
+}
+
 /// Multiplier on the default text size; beyond 2 the review screen no longer fits the
 /// smallest window.
 pub const TEXT_SCALE: Bounds<f32> = Bounds {
@@ -230,6 +251,9 @@ pub struct Settings {
     pub fsrs_parameters: Option<Vec<f32>>,
     /// See [`FINAL_SWEEP_DAYS`].
     pub final_sweep_days: u32,
+    /// See [`LEECH_THRESHOLD`].
+    pub leech_threshold: u32,
+    pub leech_action: LeechAction,
 }
 
 impl Default for Settings {
@@ -248,6 +272,8 @@ impl Default for Settings {
             text_scale: TEXT_SCALE.default,
             fsrs_parameters: None,
             final_sweep_days: FINAL_SWEEP_DAYS.default,
+            leech_threshold: LEECH_THRESHOLD.default,
+            leech_action: LeechAction::Tag,
         }
     }
 }
@@ -355,6 +381,12 @@ impl Settings {
             "final_sweep_days",
             &mut self.final_sweep_days,
             &FINAL_SWEEP_DAYS,
+        );
+        ensure_within(
+            f,
+            "leech_threshold",
+            &mut self.leech_threshold,
+            &LEECH_THRESHOLD,
         );
         if let Some(parameters) = &self.fsrs_parameters
             && let Err(error) = scheduler::checked_parameters(parameters)

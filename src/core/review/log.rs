@@ -128,12 +128,81 @@ pub struct InterviewRecord {
     pub removed: bool,
 }
 
+/// A change to how a card is studied, not to what the user remembers: setting it aside,
+/// burying it until a later study day, or flagging it. The latest change of each kind is
+/// the card's current one; an undo record can cancel a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub card: String,
+    #[serde(flatten)]
+    pub change: MarkChange,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkChange {
+    /// `"suspended": true` leaves every queue until `false` brings the card back.
+    Suspended(bool),
+    /// `"buried_until": "2026-11-30"`: out of the queues until that study day begins.
+    BuriedUntil(NaiveDate),
+    /// `"flag": 0-7`, Anki's flag colours; 0 removes the flag.
+    Flag(u8),
+}
+
+/// The highest flag number: Anki's seven colours.
+pub const MAX_FLAG: u8 = 7;
+
+/// The user's own answer points on a card, in addition to the deck's (e.g. a metric from
+/// their own experience). The latest list of a card is its current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnPointsRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    pub card: String,
+    pub own_points: Vec<String>,
+}
+
+/// A version of one of the user's stories (STAR: situation, task, action, result), with
+/// the cards it answers. The latest version of a `story` id is its current one (same
+/// times: the higher device id wins); `removed` ends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct StoryRecord {
+    pub id: String,
+    pub at: DateTime<FixedOffset>,
+    /// Names the story across versions: the `id` of its first record.
+    pub story: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub situation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub task: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub result: String,
+    /// `ja` or `en`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
+    /// Card ids the story answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Review(ReviewRecord),
     Undo(UndoRecord),
     Note(NoteRecord),
     Interview(InterviewRecord),
+    Mark(MarkRecord),
+    OwnPoints(OwnPointsRecord),
+    Story(StoryRecord),
 }
 
 impl Record {
@@ -143,6 +212,9 @@ impl Record {
             Record::Undo(undo) => &undo.id,
             Record::Note(note) => &note.id,
             Record::Interview(interview) => &interview.id,
+            Record::Mark(mark) => &mark.id,
+            Record::OwnPoints(points) => &points.id,
+            Record::Story(story) => &story.id,
         }
     }
 
@@ -152,6 +224,9 @@ impl Record {
             Record::Undo(undo) => undo.at,
             Record::Note(note) => note.at,
             Record::Interview(interview) => interview.at,
+            Record::Mark(mark) => mark.at,
+            Record::OwnPoints(points) => points.at,
+            Record::Story(story) => story.at,
         }
     }
 
@@ -162,6 +237,9 @@ impl Record {
             Record::Undo(undo) => serde_json::to_string(undo),
             Record::Note(note) => serde_json::to_string(note),
             Record::Interview(interview) => serde_json::to_string(interview),
+            Record::Mark(mark) => serde_json::to_string(mark),
+            Record::OwnPoints(points) => serde_json::to_string(points),
+            Record::Story(story) => serde_json::to_string(story),
         }
     }
 }
@@ -258,6 +336,19 @@ struct RawLine {
     decks: Option<Vec<String>>,
     roles: Option<Vec<String>>,
     removed: Option<bool>,
+    suspended: Option<bool>,
+    buried_until: Option<NaiveDate>,
+    flag: Option<u8>,
+    own_points: Option<Vec<String>>,
+    story: Option<String>,
+    title: Option<String>,
+    situation: Option<String>,
+    task: Option<String>,
+    action: Option<String>,
+    result: Option<String>,
+    lang: Option<String>,
+    competencies: Option<Vec<String>>,
+    cards: Option<Vec<String>>,
 }
 
 fn parse_line(text: &str) -> Result<Record, String> {
@@ -286,10 +377,57 @@ fn parse_line(text: &str) -> Result<Record, String> {
             removed: raw.removed.unwrap_or(false),
         }));
     }
+    if let Some(story) = raw.story.filter(|story| !story.is_empty()) {
+        return Ok(Record::Story(StoryRecord {
+            id,
+            at,
+            story,
+            title: raw.title.unwrap_or_default(),
+            situation: raw.situation.unwrap_or_default(),
+            task: raw.task.unwrap_or_default(),
+            action: raw.action.unwrap_or_default(),
+            result: raw.result.unwrap_or_default(),
+            lang: raw.lang.unwrap_or_default(),
+            competencies: raw.competencies.unwrap_or_default(),
+            cards: raw.cards.unwrap_or_default(),
+            removed: raw.removed.unwrap_or(false),
+        }));
+    }
     let card = raw
         .card
         .filter(|card| !card.is_empty())
-        .ok_or("record is neither a review (no `card`), an undo nor an interview")?;
+        .ok_or("record is neither a review (no `card`), an undo, an interview nor a story")?;
+    if raw.rating.is_none() {
+        let change = match (raw.suspended, raw.buried_until, raw.flag) {
+            (Some(suspended), None, None) => Some(MarkChange::Suspended(suspended)),
+            (None, Some(day), None) => Some(MarkChange::BuriedUntil(day)),
+            (None, None, Some(flag)) if flag <= MAX_FLAG => Some(MarkChange::Flag(flag)),
+            (None, None, Some(flag)) => return Err(format!("flag {flag} is not 0-{MAX_FLAG}")),
+            (None, None, None) => None,
+            _ => {
+                return Err(
+                    "a mark record changes one thing: `suspended`, `buried_until` or `flag`"
+                        .to_string(),
+                );
+            }
+        };
+        if let Some(change) = change {
+            return Ok(Record::Mark(MarkRecord {
+                id,
+                at,
+                card,
+                change,
+            }));
+        }
+        if let Some(own_points) = raw.own_points {
+            return Ok(Record::OwnPoints(OwnPointsRecord {
+                id,
+                at,
+                card,
+                own_points,
+            }));
+        }
+    }
     if let (Some(note), None) = (&raw.note, raw.rating) {
         return Ok(Record::Note(NoteRecord {
             id,
@@ -358,34 +496,47 @@ fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
     match (name, value) {
         (_, Value::Null) => None,
         (
-            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name",
+            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name"
+            | "story" | "title" | "situation" | "task" | "action" | "result" | "lang",
             Value::String(_),
         ) => None,
         (
-            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name",
+            "id" | "card" | "undo" | "answer" | "mode" | "session" | "note" | "interview" | "name"
+            | "story" | "title" | "situation" | "task" | "action" | "result" | "lang",
             _,
         ) => Some(format!(
             "`{name}` should be text in quotes, found {}",
             describe(value)
         )),
-        ("date", _) => serde_json::from_value::<NaiveDate>(value.clone())
+        ("date" | "buried_until", _) => serde_json::from_value::<NaiveDate>(value.clone())
             .err()
             .map(|_| {
                 format!(
-                    "`date` should be a day like 2026-12-24, found {}",
+                    "`{name}` should be a day like 2026-12-24, found {}",
                     describe(value)
                 )
             }),
-        ("decks" | "roles", Value::Array(items)) if items.iter().all(Value::is_string) => None,
-        ("decks" | "roles", _) => Some(format!(
+        ("decks" | "roles" | "own_points" | "competencies" | "cards", Value::Array(items))
+            if items.iter().all(Value::is_string) =>
+        {
+            None
+        }
+        ("decks" | "roles" | "own_points" | "competencies" | "cards", _) => Some(format!(
             "`{name}` should be a list of ids like [\"vpoe\"], found {}",
             describe(value)
         )),
-        ("removed", Value::Bool(_)) => None,
-        ("removed", _) => Some(format!(
-            "`removed` should be true or false, found {}",
+        ("removed" | "suspended", Value::Bool(_)) => None,
+        ("removed" | "suspended", _) => Some(format!(
+            "`{name}` should be true or false, found {}",
             describe(value)
         )),
+        ("flag", _) => match value.as_u64() {
+            Some(flag) if flag <= u64::from(MAX_FLAG) => None,
+            _ => Some(format!(
+                "`flag` should be a whole number 0-{MAX_FLAG}, found {}",
+                describe(value)
+            )),
+        },
         ("at", _) => {
             let error = serde_json::from_value::<DateTime<FixedOffset>>(value.clone()).err()?;
             // chrono's reason ("input is out of range" for month 13) helps only for text.
@@ -508,7 +659,7 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
         .iter()
         .filter_map(|logged| match &logged.record {
             Record::Undo(undo) => Some(undo.undo.as_str()),
-            Record::Review(_) | Record::Note(_) | Record::Interview(_) => None,
+            _ => None,
         })
         .collect();
     let mut seen_ids: FxHashMap<&str, &Origin> =
@@ -537,13 +688,24 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
             }
         }
     }
+    // Marks can be undone too (a suspension clicked by mistake).
+    let marks: FxHashSet<&str> = merged
+        .iter()
+        .filter_map(|logged| match &logged.record {
+            Record::Mark(mark) => Some(mark.id.as_str()),
+            _ => None,
+        })
+        .collect();
     // Undo problems come first, in log order, as the user reads them top down.
     let unknown_undos = merged.iter().filter_map(|logged| match &logged.record {
-        Record::Undo(undo) if !seen_ids.contains_key(undo.undo.as_str()) => {
+        Record::Undo(undo)
+            if !seen_ids.contains_key(undo.undo.as_str())
+                && !marks.contains(undo.undo.as_str()) =>
+        {
             let message = format!("undo of unknown review `{}`; ignored", undo.undo);
             Some(Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)))
         }
-        Record::Undo(_) | Record::Review(_) | Record::Note(_) | Record::Interview(_) => None,
+        _ => None,
     });
     let problems = unknown_undos.chain(problems).collect();
     (reviews, problems)

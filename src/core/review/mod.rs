@@ -5,6 +5,7 @@
 pub mod days;
 pub mod fit;
 pub mod log;
+pub mod marks;
 pub mod progress;
 pub mod scheduler;
 pub mod store;

@@ -210,7 +210,7 @@ impl Progress {
                 state_after: &replayed.state_after,
             }),
             // replay() only indexes review records.
-            Record::Undo(_) | Record::Note(_) | Record::Interview(_) => None,
+            _ => None,
         }
     }
 

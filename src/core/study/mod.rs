@@ -10,6 +10,8 @@ pub mod interview;
 pub mod mock;
 pub mod queue;
 pub mod readiness;
+pub mod search;
 pub mod simulate;
 pub mod stats;
 pub mod stopwatch;
+pub mod story;

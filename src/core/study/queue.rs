@@ -1,6 +1,7 @@
 //! What to study next, in Anki's order: learning cards whose step is due, then reviews due
 //! today, then new cards up to the daily limit; when nothing else is left, learning cards
-//! due within the learn-ahead window.
+//! due within the learn-ahead window. Suspended cards, and cards buried until a later
+//! study day, are in no queue and no count.
 //!
 //! Upcoming interviews change the order for their cards (see [`InterviewPlan`]): after
 //! learning cards, their due reviews come first, lowest predicted recall on the interview
@@ -89,7 +90,7 @@ impl<'a> InterviewPlan<'a> {
             let mut new_left = 0usize;
             for (_, card) in interview.cards(collection.decks()) {
                 let id = card.id.as_str();
-                if plan.target.contains_key(id) {
+                if plan.target.contains_key(id) || !collection.marks(id).is_available(today) {
                     continue;
                 }
                 plan.target.insert(id, start);
@@ -208,6 +209,7 @@ pub struct DueOverview {
 /// beyond the daily limit (see [`InterviewPlan`]).
 pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
+    let today = study_day(now, collection.settings().day_rollover_hour);
     let plan = InterviewPlan::for_day(collection, now);
     let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
     // New cards per deck, split into interview cards and others: the two have different
@@ -219,6 +221,9 @@ pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -
         let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
         let unseen = unseen_per_deck.entry(loaded.deck.id.as_str()).or_default();
         for card in &loaded.deck.cards {
+            if !collection.marks(&card.id).is_available(today) {
+                continue;
+            }
             let state = collection.state_of(&card.id);
             let Some(state) = state.filter(|state| state.phase != Phase::New) else {
                 if plan.covers(&card.id) {
@@ -302,11 +307,15 @@ pub fn next_card(
     let mut interview_sweep: Option<(f32, &str)> = None;
     let mut first_new: Option<&str> = None;
     let mut first_interview_new: Option<&str> = None;
+    let today = study_day(now, collection.settings().day_rollover_hour);
     for (deck, card) in collection.decks().cards() {
         if !scope.includes(deck) {
             continue;
         }
         let id = card.id.as_str();
+        if !collection.marks(id).is_available(today) {
+            continue;
+        }
         let Some(state) = collection
             .state_of(id)
             .filter(|state| state.phase != Phase::New)
@@ -404,10 +413,12 @@ pub fn next_learning_due(
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
+    let today = study_day(now, collection.settings().day_rollover_hour);
     collection
         .decks()
         .cards()
         .filter(|(deck, _)| scope.includes(deck))
+        .filter(|(_, card)| collection.marks(&card.id).is_available(today))
         .filter_map(|(_, card)| collection.state_of(&card.id))
         .filter(|state| is_learning(state))
         .filter_map(|state| state.due)
@@ -816,5 +827,90 @@ mod tests {
             next_card(&c, &scope, later),
             Some((_, QueueKind::Sweep))
         ));
+    }
+
+    #[test]
+    fn a_suspended_card_leaves_every_queue_and_a_buried_one_comes_back_the_next_study_day() {
+        let (_temp, mut c, mut store) = collection(20);
+        let scope = Scope::Deck("t".into());
+        let now = at("2026-11-30T09:00:00+09:00");
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T08:00:00+09:00",
+        );
+        // t1 is learning (due 08:10), t2-t5 new.
+        assert_eq!(
+            due_counts(&c, &scope, now),
+            DueCounts {
+                new: 4,
+                learning: 1,
+                review: 0
+            }
+        );
+        c.set_suspended(&mut store, &["t1".into(), "t2".into()], true, now)
+            .unwrap();
+        c.bury(&mut store, &["t3".into()], now).unwrap();
+        assert_eq!(
+            due_counts(&c, &scope, now),
+            DueCounts {
+                new: 2,
+                learning: 0,
+                review: 0
+            }
+        );
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t4".into(), QueueKind::New))
+        );
+        assert_eq!(
+            next_learning_due(&c, &scope, at("2026-11-30T08:05:00+09:00")),
+            None
+        );
+        // 03:59 is still the same study day; 04:00 is the next, and t3 is back.
+        assert!(!c.is_available("t3", at("2026-12-01T03:59:00+09:00")));
+        let tomorrow = at("2026-12-01T04:00:00+09:00");
+        assert!(c.is_available("t3", tomorrow));
+        assert_eq!(due_counts(&c, &scope, tomorrow).new, 3);
+        // Suspended stays suspended until brought back.
+        assert!(!c.is_available("t1", tomorrow));
+        c.set_suspended(&mut store, &["t1".into()], false, tomorrow)
+            .unwrap();
+        assert_eq!(
+            next_card(&c, &scope, tomorrow),
+            Some(("t1".into(), QueueKind::Learning))
+        );
+        // Undoing a mark is undoing it: suspend t4, undo, and it is back.
+        let ids = c
+            .set_suspended(&mut store, &["t4".into()], true, tomorrow)
+            .unwrap();
+        c.undo(&mut store, &ids[0], tomorrow).unwrap();
+        assert!(c.is_available("t4", tomorrow));
+    }
+
+    #[test]
+    fn a_card_reaching_the_leech_threshold_is_a_leech_and_suspended_if_the_setting_says_so() {
+        let (_temp, mut c, mut store) = collection(20);
+        let settings = Settings {
+            leech_threshold: 2,
+            leech_action: crate::core::settings::LeechAction::Suspend,
+            ..c.settings().clone()
+        };
+        c.apply_settings(settings).unwrap();
+        // Graduate t1, then lapse it twice, each time relearning it.
+        let mut now = at("2026-11-01T09:00:00+09:00");
+        answer(&mut c, &mut store, "t1", Rating::Easy, &now.to_rfc3339());
+        for _ in 0..2 {
+            assert!(!c.is_leech("t1"));
+            now = c.state("t1").due.unwrap() + Duration::minutes(1);
+            answer(&mut c, &mut store, "t1", Rating::Again, &now.to_rfc3339());
+            now += Duration::minutes(11);
+            answer(&mut c, &mut store, "t1", Rating::Good, &now.to_rfc3339());
+        }
+        assert_eq!(c.state("t1").lapses, 2);
+        assert!(c.is_leech("t1"));
+        assert!(c.marks("t1").suspended);
     }
 }

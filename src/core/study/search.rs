@@ -1,0 +1,534 @@
+//! Card search with a subset of Anki's syntax, for the browser and `mensetsu search`.
+//!
+//! A query is terms separated by spaces, all of which must match (AND); `-` before a term
+//! negates it. A term is free text (a word, or "several words" in double quotes) matched
+//! in the question, the answer points (the user's own included) and the note, in both
+//! languages, ignoring case, width and spaces (so Japanese matches without word
+//! boundaries); or one of:
+//!
+//! | term | matches |
+//! |---|---|
+//! | `deck:ID` | cards of the deck with that id or title (`*` matches any run of characters) |
+//! | `tag:NAME` | cards with the tag (`leech` included for leeches) |
+//! | `is:new`, `is:learn`, `is:review`, `is:due`, `is:suspended`, `is:buried`, `is:leech` | cards in that state |
+//! | `flag:N` | cards with flag N (0 = none, 1-7 Anki's colours) |
+//! | `lapses>N` (also `<`, `>=`, `<=`, `=`, `:`) | cards with that many lapses |
+//! | `prop:due<N` (also `prop:lapses`, `prop:reps`, with any comparison) | due in that many days (negative: overdue) |
+//!
+//! A malformed query is an error that names the character it goes wrong at, never an empty
+//! result that looks like "no cards".
+
+use crate::core::collection::Collection;
+use crate::core::content::deck::{Card, Deck};
+use crate::core::review::scheduler::Phase;
+use chrono::{DateTime, FixedOffset};
+use unicode_normalization::UnicodeNormalization;
+
+/// What is wrong with a query, and where (1-based, in characters).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (at character {column} of the search)")]
+pub struct QueryError {
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Less,
+    LessOrEqual,
+    Equal,
+    GreaterOrEqual,
+    Greater,
+}
+
+impl Comparison {
+    fn holds(self, left: i64, right: i64) -> bool {
+        match self {
+            Comparison::Less => left < right,
+            Comparison::LessOrEqual => left <= right,
+            Comparison::Equal => left == right,
+            Comparison::GreaterOrEqual => left >= right,
+            Comparison::Greater => left > right,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    New,
+    Learn,
+    Review,
+    Due,
+    Suspended,
+    Buried,
+    Leech,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Property {
+    Due,
+    Lapses,
+    Reps,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Normalized (see [`normalize`]).
+    Text(String),
+    /// Lower case, with `*` wildcards.
+    Deck(String),
+    /// Lower case.
+    Tag(String),
+    Is(State),
+    Flag(u8),
+    Property(Property, Comparison, i64),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub negated: bool,
+    pub filter: Filter,
+}
+
+/// A parsed query: every term must match.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+/// Lower case, full-width letters and digits as ASCII (NFKC), and no spaces: what free
+/// text is compared in.
+pub fn normalize(text: &str) -> String {
+    text.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+const KEYS: &str = "deck, tag, is, flag, lapses, prop";
+const STATES: &str = "new, learn, review, due, suspended, buried, leech";
+const PROPERTIES: &str = "due, lapses, reps";
+
+/// One raw term of the query: its text and where it starts.
+struct RawTerm {
+    text: String,
+    column: usize,
+    quoted: bool,
+}
+
+fn split_terms(query: &str) -> Result<Vec<(bool, RawTerm)>, QueryError> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut terms = Vec::new();
+    let mut index = 0;
+    while index < chars.len() {
+        if chars[index].is_whitespace() {
+            index += 1;
+            continue;
+        }
+        let start = index;
+        let negated = chars[index] == '-';
+        if negated {
+            index += 1;
+            if index >= chars.len() || chars[index].is_whitespace() {
+                return Err(QueryError {
+                    column: start + 1,
+                    message: "`-` must come right before the term it negates, e.g. -is:new"
+                        .to_string(),
+                });
+            }
+        }
+        let column = index + 1;
+        let mut text = String::new();
+        let mut quoted = false;
+        if chars[index] == '"' {
+            quoted = true;
+            index += 1;
+            loop {
+                match chars.get(index) {
+                    None => {
+                        return Err(QueryError {
+                            column,
+                            message: "this quote is never closed; end the text with \"".to_string(),
+                        });
+                    }
+                    Some('"') => {
+                        index += 1;
+                        break;
+                    }
+                    Some(c) => {
+                        text.push(*c);
+                        index += 1;
+                    }
+                }
+            }
+        } else {
+            while index < chars.len() && !chars[index].is_whitespace() {
+                text.push(chars[index]);
+                index += 1;
+            }
+        }
+        terms.push((
+            negated,
+            RawTerm {
+                text,
+                column,
+                quoted,
+            },
+        ));
+    }
+    Ok(terms)
+}
+
+/// Reads a query. An empty query matches every card.
+pub fn parse(query: &str) -> Result<Query, QueryError> {
+    let mut terms = Vec::new();
+    for (negated, raw) in split_terms(query)? {
+        terms.push(Term {
+            negated,
+            filter: parse_term(&raw)?,
+        });
+    }
+    Ok(Query { terms })
+}
+
+fn comparison_at(text: &str) -> Option<(usize, Comparison, usize)> {
+    // The first comparison sign, and how long it is.
+    let index = text.find(['<', '>', '=', ':'])?;
+    let rest = &text[index..];
+    let (comparison, length) = if rest.starts_with("<=") {
+        (Comparison::LessOrEqual, 2)
+    } else if rest.starts_with(">=") {
+        (Comparison::GreaterOrEqual, 2)
+    } else if rest.starts_with('<') {
+        (Comparison::Less, 1)
+    } else if rest.starts_with('>') {
+        (Comparison::Greater, 1)
+    } else {
+        (Comparison::Equal, 1)
+    };
+    Some((index, comparison, length))
+}
+
+fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
+    let error = |offset: usize, message: String| QueryError {
+        column: raw.column + offset,
+        message,
+    };
+    if raw.quoted {
+        return Ok(Filter::Text(normalize(&raw.text)));
+    }
+    let Some((sign_at, comparison, sign_length)) = comparison_at(&raw.text) else {
+        return Ok(Filter::Text(normalize(&raw.text)));
+    };
+    let key = raw.text[..sign_at].to_lowercase();
+    let value = &raw.text[sign_at + sign_length..];
+    // Character offsets, for the message.
+    let value_offset = raw.text[..sign_at + sign_length].chars().count();
+    let is_colon = raw.text[sign_at..].starts_with(':');
+    let need_value = |what: &str| {
+        error(
+            value_offset,
+            format!("`{key}` needs a value after the sign, e.g. {what}"),
+        )
+    };
+    let number = |text: &str, offset: usize| -> Result<i64, QueryError> {
+        text.parse::<i64>()
+            .map_err(|_| error(offset, format!("`{text}` is not a whole number")))
+    };
+    match key.as_str() {
+        "" => Err(error(
+            0,
+            format!(
+                "a search key is missing before `{}`",
+                &raw.text[sign_at..sign_at + sign_length]
+            ),
+        )),
+        "deck" | "tag" | "is" | "flag" if !is_colon => {
+            Err(error(sign_at, format!("`{key}` takes `:`, e.g. {key}:…")))
+        }
+        "deck" if value.is_empty() => Err(need_value("deck:vpoe")),
+        "deck" => Ok(Filter::Deck(value.to_lowercase())),
+        "tag" if value.is_empty() => Err(need_value("tag:leech")),
+        "tag" => Ok(Filter::Tag(value.to_lowercase())),
+        "is" => {
+            let state = match value.to_lowercase().as_str() {
+                "new" => State::New,
+                "learn" => State::Learn,
+                "review" => State::Review,
+                "due" => State::Due,
+                "suspended" => State::Suspended,
+                "buried" => State::Buried,
+                "leech" => State::Leech,
+                "" => return Err(need_value("is:due")),
+                other => {
+                    return Err(error(
+                        value_offset,
+                        format!("`is:{other}` is not a state; use one of {STATES}"),
+                    ));
+                }
+            };
+            Ok(Filter::Is(state))
+        }
+        "flag" => match value.parse::<u8>() {
+            Ok(flag) if flag <= crate::core::review::log::MAX_FLAG => Ok(Filter::Flag(flag)),
+            _ if value.is_empty() => Err(need_value("flag:1")),
+            _ => Err(error(
+                value_offset,
+                format!("`flag:{value}` is not a flag; flags are 0 (none) to 7"),
+            )),
+        },
+        "lapses" => {
+            if value.is_empty() {
+                return Err(need_value("lapses>3"));
+            }
+            Ok(Filter::Property(
+                Property::Lapses,
+                comparison,
+                number(value, value_offset)?,
+            ))
+        }
+        "prop" if !is_colon => Err(error(
+            sign_at,
+            "`prop` takes `:`, e.g. prop:due<3".to_string(),
+        )),
+        "prop" => {
+            let Some((inner_at, inner, inner_length)) = comparison_at(value) else {
+                return Err(error(
+                    value_offset,
+                    format!("`prop:{value}` needs a comparison, e.g. prop:due<3"),
+                ));
+            };
+            let property = match value[..inner_at].to_lowercase().as_str() {
+                "due" => Property::Due,
+                "lapses" => Property::Lapses,
+                "reps" => Property::Reps,
+                other => {
+                    return Err(error(
+                        value_offset,
+                        format!("`{other}` is not a property; use one of {PROPERTIES}"),
+                    ));
+                }
+            };
+            let number_text = &value[inner_at + inner_length..];
+            let offset = value_offset + value[..inner_at + inner_length].chars().count();
+            if number_text.is_empty() {
+                return Err(error(
+                    offset,
+                    "a number is missing after the comparison".to_string(),
+                ));
+            }
+            Ok(Filter::Property(
+                property,
+                inner,
+                number(number_text, offset)?,
+            ))
+        }
+        // Anything else with a colon is meant as a key: say so rather than search for it as
+        // text and find nothing.
+        other if is_colon && other.chars().all(|c| c.is_ascii_alphabetic()) => Err(error(
+            0,
+            format!("`{other}` is not a search key; the keys are {KEYS}"),
+        )),
+        _ => Ok(Filter::Text(normalize(&raw.text))),
+    }
+}
+
+/// `*` matches any run of characters; everything else itself. Both lower case.
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let mut rest = text;
+    for (index, part) in parts.iter().enumerate() {
+        if index == 0 {
+            let Some(after) = rest.strip_prefix(part) else {
+                return false;
+            };
+            rest = after;
+        } else if index == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            let Some(at) = rest.find(part) else {
+                return false;
+            };
+            rest = &rest[at + part.len()..];
+        }
+    }
+    true
+}
+
+/// The normalized text free text is looked for in: both languages of the question and
+/// points, the user's own points and the note.
+fn haystack(collection: &Collection, card: &Card) -> String {
+    let mut text = String::new();
+    let mut add = |part: &str| {
+        text.push_str(&normalize(part));
+        text.push('\u{1}');
+    };
+    for lang in [&card.question.ja, &card.question.en] {
+        add(lang.as_deref().unwrap_or(""));
+    }
+    for point in &card.points {
+        add(point.text.ja.as_deref().unwrap_or(""));
+        add(point.text.en.as_deref().unwrap_or(""));
+    }
+    for point in collection.own_points(&card.id) {
+        add(point);
+    }
+    add(collection.note(&card.id));
+    text
+}
+
+/// Whether one card matches `query` at `now`.
+pub fn matches(
+    query: &Query,
+    collection: &Collection,
+    deck: &Deck,
+    card: &Card,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    let state = collection.state_of(&card.id);
+    let marks = collection.marks(&card.id);
+    let today = collection.scheduler().study_day(now);
+    let mut text: Option<String> = None;
+    query.terms.iter().all(|term| {
+        let hit = match &term.filter {
+            Filter::Text(needle) => {
+                let text = text.get_or_insert_with(|| haystack(collection, card));
+                text.contains(needle.as_str())
+            }
+            Filter::Deck(pattern) => {
+                wildcard_match(pattern, &deck.id.to_lowercase())
+                    || [&deck.title.ja, &deck.title.en]
+                        .into_iter()
+                        .flatten()
+                        .any(|title| wildcard_match(pattern, &title.to_lowercase()))
+            }
+            Filter::Tag(tag) => {
+                card.tags.iter().any(|known| &known.to_lowercase() == tag)
+                    || (tag == "leech" && collection.is_leech(&card.id))
+            }
+            Filter::Is(wanted) => {
+                let phase = state.map_or(Phase::New, |state| state.phase);
+                match wanted {
+                    State::New => phase == Phase::New,
+                    State::Learn => matches!(phase, Phase::Learning | Phase::Relearning),
+                    State::Review => phase == Phase::Review,
+                    State::Due => {
+                        let end_of_day = crate::core::review::days::end_of_study_day(
+                            now,
+                            collection.settings().day_rollover_hour,
+                        );
+                        phase != Phase::New
+                            && state
+                                .and_then(|state| state.due)
+                                .is_some_and(|due| due < end_of_day)
+                    }
+                    State::Suspended => marks.suspended,
+                    State::Buried => marks.is_buried(today),
+                    State::Leech => collection.is_leech(&card.id),
+                }
+            }
+            Filter::Flag(flag) => marks.flag == *flag,
+            Filter::Property(property, comparison, number) => {
+                let value = match property {
+                    Property::Lapses => state.map(|state| i64::from(state.lapses)),
+                    Property::Reps => state.map(|state| i64::from(state.reps)),
+                    Property::Due => state
+                        .and_then(|state| state.due)
+                        .map(|due| (collection.scheduler().study_day(due) - today).num_days()),
+                };
+                // A card never studied has no lapses or reps to speak of: 0; and no due
+                // date, so no `prop:due` term matches it.
+                let value = match property {
+                    Property::Due => value,
+                    Property::Lapses | Property::Reps => Some(value.unwrap_or(0)),
+                };
+                value.is_some_and(|value| comparison.holds(value, *number))
+            }
+        };
+        hit != term.negated
+    })
+}
+
+/// Card ids matching `query`, in deck order.
+pub fn search(query: &Query, collection: &Collection, now: DateTime<FixedOffset>) -> Vec<String> {
+    collection
+        .decks()
+        .cards()
+        .filter(|(deck, card)| matches(query, collection, deck, card, now))
+        .map(|(_, card)| card.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(query: &str) -> QueryError {
+        parse(query).expect_err(query)
+    }
+
+    #[test]
+    fn terms_parse_with_their_keys_negation_and_quotes() {
+        let query =
+            parse(r#"deck:vpoe -is:new "tech debt" lapses>=2 prop:due<3 flag:1 tag:Leech 負債"#)
+                .unwrap();
+        let filters: Vec<(bool, Filter)> = query
+            .terms
+            .into_iter()
+            .map(|term| (term.negated, term.filter))
+            .collect();
+        assert_eq!(
+            filters,
+            vec![
+                (false, Filter::Deck("vpoe".into())),
+                (true, Filter::Is(State::New)),
+                (false, Filter::Text("techdebt".into())),
+                (
+                    false,
+                    Filter::Property(Property::Lapses, Comparison::GreaterOrEqual, 2)
+                ),
+                (false, Filter::Property(Property::Due, Comparison::Less, 3)),
+                (false, Filter::Flag(1)),
+                (false, Filter::Tag("leech".into())),
+                (false, Filter::Text("負債".into())),
+            ]
+        );
+        assert_eq!(parse("  ").unwrap(), Query::default());
+    }
+
+    #[test]
+    fn a_malformed_query_names_the_character_it_goes_wrong_at() {
+        let cases = [
+            ("foo:bar", 1, "`foo` is not a search key"),
+            ("deck:vpoe is:nonsense", 14, "`is:nonsense` is not a state"),
+            ("is:", 4, "`is` needs a value"),
+            ("flag:9", 6, "`flag:9` is not a flag"),
+            ("lapses>x", 8, "`x` is not a whole number"),
+            ("prop:size<3", 6, "`size` is not a property"),
+            ("prop:due<", 10, "a number is missing"),
+            ("- is:new", 1, "`-` must come right before"),
+            (r#"ok "unclosed"#, 4, "never closed"),
+            ("deck>3", 5, "`deck` takes `:`"),
+        ];
+        for (query, column, message) in cases {
+            let error = error_of(query);
+            assert_eq!(error.column, column, "{query}: {error}");
+            assert!(error.message.contains(message), "{query}: {error}");
+        }
+        // Full-width text counts characters, not bytes.
+        assert_eq!(error_of("負債 is:x").column, 7);
+    }
+
+    #[test]
+    fn free_text_ignores_case_width_and_spaces() {
+        assert_eq!(normalize("Tech  Debt"), "techdebt");
+        assert_eq!(normalize("ＭＴＴＲ 改善"), "mttr改善");
+        assert!(wildcard_match("vp*", "vpoe"));
+        assert!(wildcard_match("*oe", "vpoe"));
+        assert!(wildcard_match("v*o*", "vpoe"));
+        assert!(!wildcard_match("cto", "vpoe"));
+    }
+}
