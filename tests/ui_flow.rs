@@ -1550,3 +1550,159 @@ fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
     harness.run();
     assert!(matches!(harness.state().screen(), Screen::Review));
 }
+
+#[test]
+fn the_browser_searches_suspends_a_card_and_studies_a_result() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Cards").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Browse));
+    assert_eq!(harness.state().browse().shown().len(), 96);
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("deck:vpoe 負債");
+    harness.run();
+    assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
+    // A malformed search says where, and shows no table rather than an empty one.
+    harness.get_by_label("Search").type_text(" is:whatever");
+    harness.run();
+    harness.get_by_label_contains("is not a state");
+    harness.get_by_label_contains("at character 17");
+    for _ in 0..12 {
+        harness.key_press(Key::Backspace);
+    }
+    harness.run();
+    assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
+    // Select the row, suspend the card.
+    harness
+        .get_by_label_contains("現在の技術的負債を定量化")
+        .click();
+    harness.run();
+    harness.get_by_label("Suspend").click();
+    harness.run();
+    assert!(harness.state().collection().marks("vpoe-q01").suspended);
+    harness.get_by_label("Unsuspend");
+    let records = log_records(&fixture.dir);
+    assert!(matches!(&records[..], [Record::Mark(mark)] if mark.card == "vpoe-q01"));
+    // It is out of the deck's queue: the VPoE deck now starts with q02.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    let first = harness
+        .state()
+        .review_session()
+        .unwrap()
+        .card
+        .as_ref()
+        .unwrap()
+        .card_id
+        .clone();
+    assert_eq!(first, "vpoe-q02");
+    harness.get_by_label_contains("Back to decks").click();
+    harness.run();
+    // A search result as a custom session: the suspended card is skipped, the rest come
+    // in the table's order.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Search")
+        .type_text("tag:nonexistent-tag");
+    harness.run();
+    assert!(harness.state().browse().shown().is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Search").type_text("deck:cto");
+    harness.run();
+    harness.get_by_label("Study these 20 cards").click();
+    harness.run();
+    let first = harness
+        .state()
+        .review_session()
+        .unwrap()
+        .card
+        .as_ref()
+        .unwrap()
+        .card_id
+        .clone();
+    assert_eq!(first, "cto-q01");
+}
+
+#[test]
+fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label("New story…").click();
+    harness.run();
+    // Without a title it is refused, and nothing is written.
+    harness.get_by_label("Save story").click();
+    harness.run();
+    harness.get_by_label("Give the story a title");
+    assert!(log_records(&fixture.dir).is_empty());
+    harness.get_by_label("Title").click();
+    harness.run();
+    harness
+        .get_by_label("Title")
+        .type_text("Paying down debt at Acme");
+    harness.get_by_label("Situation").click();
+    harness.run();
+    harness
+        .get_by_label("Situation")
+        .type_text("Releases had slowed to one a month.");
+    harness.get_by_label("Result").click();
+    harness.run();
+    harness
+        .get_by_label("Result")
+        .type_text("Lead time from 30 to 4 days.");
+    // The checkbox in the form (the grid below has a column of the same name).
+    harness
+        .get_all_by_label("Tech debt")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label("Link a question").click();
+    harness.run();
+    harness
+        .get_by_label("Link a question")
+        .type_text("負債 deck:vpoe");
+    harness.run();
+    harness.get_by_label("Link").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Link").click();
+    harness.run();
+    harness.get_by_label("Save story").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Save story").click();
+    harness.run();
+    let stories = harness.state().collection().stories().to_vec();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].cards, ["vpoe-q01"]);
+    assert_eq!(stories[0].competencies, ["tech-debt"]);
+    assert_eq!(stories[0].result, "Lead time from 30 to 4 days.");
+    // The grid counts the VPoE question under Tech debt.
+    harness.get_by_label("14 / 15");
+    // Studying the card: after the reveal the story is under the points.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.get_by_label("Your stories (1)");
+    harness.get_by_label("Paying down debt at Acme");
+    harness.get_by_label("Lead time from 30 to 4 days.");
+    let records = log_records(&fixture.dir);
+    assert!(
+        matches!(&records[..], [Record::Story(story)] if story.title == "Paying down debt at Acme")
+    );
+}

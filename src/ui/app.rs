@@ -3,17 +3,21 @@
 //! the screens and applies the actions they ask for after the UI pass, so no screen
 //! changes the domain while it is being drawn.
 
-use crate::core::collection::{Collection, InterviewSaveError};
+use crate::core::collection::{Collection, InterviewSaveError, StorySaveError};
 use crate::core::content::deck::Lang;
 use crate::core::review::store::Store;
 use crate::core::settings::{Settings, Theme};
 use crate::core::study::stats::Stats;
-use crate::ui::context::{Action, Clock, InterviewAction, Screen, ScreenContext};
+use crate::ui::browse_screen::BrowseScreen;
+use crate::ui::context::{
+    Action, CardChange, Clock, InterviewAction, Screen, ScreenContext, StoryAction,
+};
 use crate::ui::decks_screen::DecksScreen;
 use crate::ui::mock_screen::{MockError, MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
 use crate::ui::settings_screen::SettingsScreen;
 use crate::ui::stats_screen::StatsScreen;
+use crate::ui::stories_screen::StoriesScreen;
 use crate::ui::strings::{self, Strings};
 use crate::ui::{fonts, theme};
 use chrono::{DateTime, FixedOffset};
@@ -28,6 +32,8 @@ pub struct MensetsuApp {
     screen: Screen,
     decks: DecksScreen,
     review: ReviewScreen,
+    browse: BrowseScreen,
+    stories: StoriesScreen,
     stats: StatsScreen,
     mock: MockScreen,
     settings: SettingsScreen,
@@ -51,6 +57,8 @@ impl MensetsuApp {
             screen: Screen::Decks,
             decks: DecksScreen::default(),
             review: ReviewScreen::default(),
+            browse: BrowseScreen::default(),
+            stories: StoriesScreen::default(),
             stats: StatsScreen::default(),
             mock: MockScreen::default(),
             settings: SettingsScreen::default(),
@@ -81,6 +89,10 @@ impl MensetsuApp {
     /// The study session in progress or just over, if any.
     pub fn review_session(&self) -> Option<&ReviewSession> {
         self.review.session()
+    }
+
+    pub fn browse(&self) -> &BrowseScreen {
+        &self.browse
     }
 
     pub fn mock_state(&self) -> &MockState {
@@ -125,6 +137,8 @@ impl MensetsuApp {
         egui::CentralPanel::default_margins().show(ui, |ui| match self.screen {
             Screen::Decks => self.decks.ui(ui, &context, &mut actions),
             Screen::Review => self.review.ui(ui, &context, &mut actions),
+            Screen::Browse => self.browse.ui(ui, &context, &mut actions),
+            Screen::Stories => self.stories.ui(ui, &context, &mut actions),
             Screen::Stats => self.stats.ui(ui, &context),
             Screen::Mock => self.mock.ui(ui, &context, &mut actions),
             Screen::Settings => self.settings.ui(ui, &context, &mut actions),
@@ -152,13 +166,15 @@ impl MensetsuApp {
     fn top_bar(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let text = self.strings();
         let has_session = self.review.session().is_some();
-        // Ctrl+1…5 open the screens in the order of the tabs, from anywhere.
+        // Ctrl+1…7 open the screens in the order of the tabs, from anywhere.
         let tabs = [
             (Screen::Decks, text.decks, egui::Key::Num1),
             (Screen::Review, text.study_tab, egui::Key::Num2),
-            (Screen::Stats, text.statistics, egui::Key::Num3),
-            (Screen::Mock, text.mock_interview, egui::Key::Num4),
-            (Screen::Settings, text.settings, egui::Key::Num5),
+            (Screen::Browse, text.browse_tab, egui::Key::Num3),
+            (Screen::Stats, text.statistics, egui::Key::Num4),
+            (Screen::Stories, text.stories_tab, egui::Key::Num5),
+            (Screen::Mock, text.mock_interview, egui::Key::Num6),
+            (Screen::Settings, text.settings, egui::Key::Num7),
         ];
         for (screen, _, key) in tabs {
             let shown = screen != Screen::Review || has_session;
@@ -273,6 +289,16 @@ impl MensetsuApp {
             Action::SaveSettings(settings) => self.save_settings(*settings),
             Action::UseParameters(parameters) => self.use_parameters(parameters),
             Action::Interview(action) => self.interview(action, now),
+            Action::Card(cards, change) => self.change_cards(&cards, change, now),
+            Action::Story(action) => self.story(action, now),
+            Action::WriteStory(card) => {
+                self.stories.new_story_for(&card);
+                self.open(Screen::Stories);
+            }
+            Action::Browse(query) => {
+                self.browse.search_for(&query);
+                self.open(Screen::Browse);
+            }
             Action::Export(_) if self.store.is_err() => {}
             Action::Export(target) => {
                 let language = self.collection.settings().card_language(self.system_lang);
@@ -292,14 +318,15 @@ impl MensetsuApp {
                 self.report(result);
             }
             Screen::Mock => self.mock.leave(now),
-            Screen::Decks | Screen::Stats | Screen::Settings => {}
+            Screen::Decks | Screen::Stats | Screen::Settings | Screen::Browse | Screen::Stories => {
+            }
         }
         match screen {
             Screen::Review => self.review.come_back(now),
             // A mock interview waits for Resume: its timer starts only when the user is ready.
             Screen::Mock => {}
             Screen::Settings => self.settings.open(self.collection.settings()),
-            Screen::Decks | Screen::Stats => {}
+            Screen::Decks | Screen::Stats | Screen::Browse | Screen::Stories => {}
         }
         self.screen = screen;
     }
@@ -337,6 +364,51 @@ impl MensetsuApp {
         match self.collection.apply_settings(settings) {
             Ok(()) => self.settings.parameters_saved(parameters),
             Err(error) => self.report(Err(error)),
+        }
+    }
+
+    fn change_cards(&mut self, cards: &[String], change: CardChange, now: DateTime<FixedOffset>) {
+        let Ok(store) = self.store.as_mut() else {
+            return;
+        };
+        let result = match change {
+            CardChange::Suspend(suspended) => self
+                .collection
+                .set_suspended(store, cards, suspended, now)
+                .map(|_| ()),
+            CardChange::Bury => self.collection.bury(store, cards, now).map(|_| ()),
+            CardChange::Flag(flag) => cards
+                .iter()
+                .try_for_each(|card| self.collection.set_flag(store, card, flag, now).map(|_| ())),
+            CardChange::OwnPoints(points) => cards
+                .iter()
+                .try_for_each(|card| self.collection.save_own_points(store, card, &points, now)),
+        };
+        self.report(result);
+    }
+
+    fn story(&mut self, action: StoryAction, now: DateTime<FixedOffset>) {
+        let Ok(store) = self.store.as_mut() else {
+            return;
+        };
+        let result = match action {
+            StoryAction::Save { draft, editing } => self
+                .collection
+                .save_story(store, &draft, editing.as_deref(), now)
+                .map(|_| ()),
+            StoryAction::Remove(id) => self.collection.remove_story(store, &id, now),
+        };
+        match result {
+            Ok(()) => self.stories.saved(),
+            Err(StorySaveError::Draft(error)) => {
+                let text = self.strings();
+                self.stories.refused(text, &error);
+            }
+            Err(StorySaveError::Store(error)) => {
+                let message = format!("{}: {error}", self.strings().save_failed);
+                self.stories.not_saved(message);
+                self.report(Err(error));
+            }
         }
     }
 

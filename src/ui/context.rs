@@ -9,6 +9,7 @@ use crate::core::settings::{ContentLanguage, Settings};
 use crate::core::study::interview::InterviewDraft;
 use crate::core::study::mock::MockSetup;
 use crate::core::study::queue::Scope;
+use crate::core::study::story::StoryDraft;
 use crate::ui::strings::Strings;
 use chrono::{DateTime, FixedOffset, Local};
 
@@ -31,7 +32,11 @@ pub enum Screen {
     Decks,
     /// A study session: the card on screen, or the session's summary once it is over.
     Review,
+    /// The card browser.
+    Browse,
     Stats,
+    /// The story bank.
+    Stories,
     Mock,
     Settings,
 }
@@ -69,6 +74,33 @@ pub enum Action {
     UseParameters(Option<Vec<f32>>),
     Export(ExportTarget),
     Interview(InterviewAction),
+    /// A change to these cards, from the browser.
+    Card(Vec<String>, CardChange),
+    /// Opens the browser on a search.
+    Browse(String),
+    Story(StoryAction),
+    /// Opens the story bank with a new story linked to this card.
+    WriteStory(String),
+}
+
+/// Changes to the story bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoryAction {
+    /// Adds a story, or saves a new version of the one `editing` names.
+    Save {
+        draft: StoryDraft,
+        editing: Option<String>,
+    },
+    Remove(String),
+}
+
+/// What the browser can do to cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardChange {
+    Suspend(bool),
+    Bury,
+    Flag(u8),
+    OwnPoints(Vec<String>),
 }
 
 /// Changes to the interviews.

@@ -560,9 +560,21 @@ fn grading_ui(
                                 &mut columns[1],
                                 text,
                                 card,
+                                ctx.collection.own_points(&card.id),
                                 &mut answer.ticked,
                                 language,
                             );
+                            for story in ctx.collection.stories_of(&card.id) {
+                                columns[1].add_space(theme::space::S);
+                                columns[1].label(
+                                    egui::RichText::new(format!(
+                                        "{}: {}",
+                                        text.your_stories, story.title
+                                    ))
+                                    .strong(),
+                                );
+                                crate::ui::stories_screen::star(&mut columns[1], text, story);
+                            }
                         });
                         let (default, suggested) = widgets::default_grade(&answer.ticked);
                         let grade = answer.grade();

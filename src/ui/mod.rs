@@ -3,6 +3,7 @@
 //! [`context::Action`]s; `app` applies them through the core after the frame is drawn.
 
 pub mod app;
+pub mod browse_screen;
 pub mod context;
 pub mod decks_screen;
 mod fonts;
@@ -11,6 +12,7 @@ pub mod mock_screen;
 pub mod review_screen;
 pub mod settings_screen;
 pub mod stats_screen;
+pub mod stories_screen;
 pub mod strings;
 mod summary_screen;
 mod theme;

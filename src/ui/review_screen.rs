@@ -492,12 +492,14 @@ fn card_ui(
                                 ui,
                                 text,
                                 card,
+                                collection.own_points(&card.id),
                                 &mut shown.ticked,
                                 language,
                                 &detected,
                             )
                         })
                         .inner;
+                    stories_section(ui, ctx, &card.id, actions);
                 }
                 ui.add_space(theme::space::M);
                 egui::CollapsingHeader::new(text.note)
@@ -675,6 +677,31 @@ fn grade_bar(
                 .replace("{default}", rating_label(text, default)),
         );
     });
+}
+
+/// The user's stories linked to the card, under its points, and a way to write one.
+pub fn stories_section(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    card_id: &str,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    let stories: Vec<_> = ctx.collection.stories_of(card_id).collect();
+    ui.add_space(theme::space::S);
+    egui::CollapsingHeader::new(format!("{} ({})", text.your_stories, stories.len()))
+        .id_salt(("stories", card_id))
+        .default_open(!stories.is_empty())
+        .show(ui, |ui| {
+            for story in stories {
+                ui.label(RichText::new(&story.title).strong());
+                crate::ui::stories_screen::star(ui, text, story);
+                ui.add_space(theme::space::S);
+            }
+            if ctx.can_write() && ui.button(text.add_story).clicked() {
+                actions.push(Action::WriteStory(card_id.to_string()));
+            }
+        });
 }
 
 /// One earlier answer to the card, as the history list shows it.

@@ -272,28 +272,40 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
     });
 }
 
-/// The card's answer points as checkboxes; `ticked` is resized to the points.
+/// The card's answer points as checkboxes, then the user's `own` points, marked as
+/// theirs; `ticked` is resized to both.
 pub fn answer_points(
     ui: &mut egui::Ui,
     text: &Strings,
     card: &Card,
+    own: &[String],
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
 ) -> Option<usize> {
-    answer_points_detected(ui, text, card, ticked, language, &[])
+    answer_points_detected(ui, text, card, own, ticked, language, &[])
 }
 
 /// [`answer_points`] marking the points `detected` in the draft; returns the point under
 /// the pointer, if any, so its words can be shown in the draft.
+#[allow(clippy::too_many_arguments)]
 pub fn answer_points_detected(
     ui: &mut egui::Ui,
     text: &Strings,
     card: &Card,
+    own: &[String],
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
     detected: &[usize],
 ) -> Option<usize> {
     ui.strong(text.answer_points);
+    ticked.resize(card.points.len() + own.len(), false);
+    let own_ticks = card.points.len();
+    for (point, checked) in own.iter().zip(ticked[own_ticks..].iter_mut()) {
+        // The user's own points come first in their eyes but last in the indices, so
+        // the deck's points keep theirs in the log.
+        let label = RichText::new(format!("{point}  ({})", text.own_point)).italics();
+        ui.checkbox(checked, label);
+    }
     if card.points.is_empty() {
         let reason = card
             .no_points
@@ -302,7 +314,6 @@ pub fn answer_points_detected(
         ui.label(RichText::new(reason).color(theme::tone::MUTED_TEXT.on(ui)));
         return None;
     }
-    ticked.resize(card.points.len(), false);
     let mut hovered = None;
     for (index, (point, checked)) in card.points.iter().zip(ticked.iter_mut()).enumerate() {
         let marker = match (point.derived, detected.contains(&index)) {

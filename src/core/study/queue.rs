@@ -19,23 +19,38 @@ use crate::core::study::readiness;
 use chrono::{DateTime, Duration, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How far ahead a learning card may be shown when nothing else is due, as in Anki.
 pub const LEARN_AHEAD_MINUTES: i64 = 20;
 
-/// Which decks a study session draws from.
+/// Which cards a study session draws from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     Deck(String),
     /// Every deck: due cards first, then new cards, as for a single deck.
     AllDecks,
+    /// A custom session over chosen cards (a search result): each is shown once, in the
+    /// list's order, due or not, and answered through FSRS as usual (an early review is
+    /// a review like any other); a card answered Again comes back after its learning step.
+    Cards(CardList),
+}
+
+/// The cards of a custom session and when it began.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardList {
+    pub ids: Arc<Vec<String>>,
+    /// A card answered since then has had its turn.
+    pub since: DateTime<FixedOffset>,
 }
 
 impl Scope {
+    /// Whether the session draws from `deck` at all (for a custom session, any deck: its
+    /// cards are chosen one by one).
     pub fn includes(&self, deck: &Deck) -> bool {
         match self {
             Scope::Deck(id) => &deck.id == id,
-            Scope::AllDecks => true,
+            Scope::AllDecks | Scope::Cards(_) => true,
         }
     }
 }
@@ -276,17 +291,104 @@ pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -
 
 impl DueOverview {
     /// What is due today in `scope`.
+    /// What is due today in a deck or all decks (a custom session counts its own cards:
+    /// see [`due_counts`]).
     pub fn of(&self, scope: &Scope) -> DueCounts {
         match scope {
             Scope::AllDecks => self.all,
             Scope::Deck(id) => self.per_deck.get(id).copied().unwrap_or_default(),
+            Scope::Cards(_) => DueCounts::default(),
         }
     }
 }
 
-/// What is due today in `scope`.
+/// What is due today in `scope`; for a custom session, the cards it has still to show.
 pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOffset>) -> DueCounts {
-    due_counts_by_deck(collection, now).of(scope)
+    match scope {
+        Scope::Cards(list) => custom_counts(collection, list, now),
+        Scope::Deck(_) | Scope::AllDecks => due_counts_by_deck(collection, now).of(scope),
+    }
+}
+
+/// Whether a card of a custom session still waits for its turn.
+fn waits_in(list: &CardList, state: Option<&CardState>) -> bool {
+    state
+        .and_then(|state| state.last_review)
+        .is_none_or(|last| last < list.since)
+}
+
+fn custom_counts(
+    collection: &Collection,
+    list: &CardList,
+    now: DateTime<FixedOffset>,
+) -> DueCounts {
+    let today = study_day(now, collection.settings().day_rollover_hour);
+    let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
+    let mut counts = DueCounts::default();
+    for id in list.ids.iter() {
+        if !collection.marks(id).is_available(today) {
+            continue;
+        }
+        let state = collection.state_of(id);
+        if waits_in(list, state) {
+            match state.map_or(Phase::New, |state| state.phase) {
+                Phase::New => counts.new += 1,
+                Phase::Learning | Phase::Relearning => counts.learning += 1,
+                Phase::Review => counts.review += 1,
+            }
+        } else if let Some(state) = state.filter(|state| is_learning(state))
+            && state.due.is_some_and(|due| due < end_of_day)
+        {
+            counts.learning += 1;
+        }
+    }
+    counts
+}
+
+/// The next card of a custom session: a learning step due, else the first card in the
+/// list that has not had its turn, else a learning step due soon.
+fn next_custom_card(
+    collection: &Collection,
+    list: &CardList,
+    now: DateTime<FixedOffset>,
+) -> Option<(String, QueueKind)> {
+    let today = study_day(now, collection.settings().day_rollover_hour);
+    let mut learning_due: Option<(DateTime<FixedOffset>, &str)> = None;
+    let mut learning_ahead: Option<(DateTime<FixedOffset>, &str)> = None;
+    let mut first_waiting: Option<(&str, QueueKind)> = None;
+    for id in list.ids.iter() {
+        if !collection.marks(id).is_available(today) {
+            continue;
+        }
+        let state = collection.state_of(id);
+        if waits_in(list, state) {
+            if first_waiting.is_none() {
+                let kind = match state.map_or(Phase::New, |state| state.phase) {
+                    Phase::New => QueueKind::New,
+                    Phase::Learning | Phase::Relearning => QueueKind::Learning,
+                    Phase::Review => QueueKind::Review,
+                };
+                first_waiting = Some((id, kind));
+            }
+            continue;
+        }
+        if let Some(state) = state.filter(|state| is_learning(state))
+            && let Some(due) = state.due
+        {
+            if due <= now {
+                keep_earliest(&mut learning_due, due, id);
+            } else if due <= now + Duration::minutes(LEARN_AHEAD_MINUTES) {
+                keep_earliest(&mut learning_ahead, due, id);
+            }
+        }
+    }
+    if let Some((_, id)) = learning_due {
+        return Some((id.to_string(), QueueKind::Learning));
+    }
+    if let Some((id, kind)) = first_waiting {
+        return Some((id.to_string(), kind));
+    }
+    learning_ahead.map(|(_, id)| (id.to_string(), QueueKind::Learning))
 }
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
@@ -297,6 +399,9 @@ pub fn next_card(
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<(String, QueueKind)> {
+    if let Scope::Cards(list) = scope {
+        return next_custom_card(collection, list, now);
+    }
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let plan = InterviewPlan::for_day(collection, now);
     let mut learning_due: Option<(DateTime<FixedOffset>, &str)> = None;
@@ -414,10 +519,14 @@ pub fn next_learning_due(
 ) -> Option<DateTime<FixedOffset>> {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let today = study_day(now, collection.settings().day_rollover_hour);
+    let in_list = |id: &str| match scope {
+        Scope::Cards(list) => list.ids.iter().any(|listed| listed == id),
+        Scope::Deck(_) | Scope::AllDecks => true,
+    };
     collection
         .decks()
         .cards()
-        .filter(|(deck, _)| scope.includes(deck))
+        .filter(|(deck, card)| scope.includes(deck) && in_list(&card.id))
         .filter(|(_, card)| collection.marks(&card.id).is_available(today))
         .filter_map(|(_, card)| collection.state_of(&card.id))
         .filter(|state| is_learning(state))
@@ -912,5 +1021,78 @@ mod tests {
         assert_eq!(c.state("t1").lapses, 2);
         assert!(c.is_leech("t1"));
         assert!(c.marks("t1").suspended);
+    }
+
+    #[test]
+    fn a_custom_session_shows_each_listed_card_once_due_or_not_and_relearns_an_again() {
+        let (_temp, mut c, mut store) = collection(20);
+        // t1 in review and not due for days; t2 and t4 new.
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Easy,
+            "2026-11-29T09:00:00+09:00",
+        );
+        let now = at("2026-11-30T09:00:00+09:00");
+        let scope = Scope::Cards(CardList {
+            ids: Arc::new(vec!["t4".into(), "t1".into(), "t2".into()]),
+            since: now,
+        });
+        assert_eq!(
+            due_counts(&c, &scope, now),
+            DueCounts {
+                new: 2,
+                learning: 0,
+                review: 1
+            }
+        );
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t4".into(), QueueKind::New))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t4",
+            Rating::Easy,
+            "2026-11-30T09:00:00+09:00",
+        );
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t1".into(), QueueKind::Review))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Again,
+            "2026-11-30T09:01:00+09:00",
+        );
+        assert_eq!(
+            next_card(&c, &scope, now),
+            Some(("t2".into(), QueueKind::New))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t2",
+            Rating::Easy,
+            "2026-11-30T09:02:00+09:00",
+        );
+        // t1 relearns: its 10-minute step is shown early when nothing else is left.
+        let later = at("2026-11-30T09:03:00+09:00");
+        assert_eq!(
+            next_card(&c, &scope, later),
+            Some(("t1".into(), QueueKind::Learning))
+        );
+        answer(
+            &mut c,
+            &mut store,
+            "t1",
+            Rating::Good,
+            "2026-11-30T09:12:00+09:00",
+        );
+        assert_eq!(next_card(&c, &scope, at("2026-11-30T09:13:00+09:00")), None);
     }
 }

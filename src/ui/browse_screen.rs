@@ -1,0 +1,592 @@
+//! The card browser: every card in a table, searched with Anki's syntax
+//! ([`crate::core::study::search`]), sortable by any column, only the rows in view laid
+//! out. From a selected card: its history, suspend, bury, flag, and its own points; from a
+//! search result: a custom study session.
+
+use crate::core::collection::Collection;
+use crate::core::review::scheduler::Phase;
+use crate::core::study::queue::{CardList, Scope};
+use crate::core::study::search::{self, Query, QueryError};
+use crate::ui::context::{Action, CardChange, ScreenContext};
+use crate::ui::strings::Strings;
+use crate::ui::{theme, widgets};
+use chrono::{DateTime, FixedOffset};
+use egui_extras::{Column, TableBuilder};
+use std::sync::Arc;
+
+/// The columns, in table order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    Deck,
+    Question,
+    State,
+    Due,
+    Stability,
+    Difficulty,
+    Reps,
+    Lapses,
+    Flag,
+}
+
+/// One card as the table shows it, worked out when the search or the collection changes.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub card: String,
+    pub deck: String,
+    pub question: String,
+    pub phase: Phase,
+    pub due: Option<DateTime<FixedOffset>>,
+    pub stability: Option<f32>,
+    pub difficulty: Option<f32>,
+    pub reps: u32,
+    pub lapses: u32,
+    pub flag: u8,
+    pub suspended: bool,
+    pub buried: bool,
+    pub leech: bool,
+    pub tags: String,
+}
+
+#[derive(Debug)]
+struct Results {
+    generation: u64,
+    query: String,
+    sort: (SortBy, bool),
+    rows: Vec<Row>,
+}
+
+#[derive(Debug)]
+pub struct BrowseScreen {
+    query: String,
+    parsed: Result<Query, QueryError>,
+    results: Option<Results>,
+    /// Column and ascending.
+    sort: (SortBy, bool),
+    selected: Option<String>,
+    /// The selected card's own points, as being edited.
+    own_points: Option<(String, String)>,
+}
+
+impl Default for BrowseScreen {
+    fn default() -> Self {
+        Self {
+            query: String::new(),
+            parsed: Ok(Query::default()),
+            results: None,
+            sort: (SortBy::Deck, true),
+            selected: None,
+            own_points: None,
+        }
+    }
+}
+
+/// Anki's flag colours, 1-7.
+pub fn flag_color(flag: u8) -> egui::Color32 {
+    match flag {
+        1 => egui::Color32::from_rgb(0xe2, 0x4a, 0x3e),
+        2 => egui::Color32::from_rgb(0xf0, 0x8c, 0x2c),
+        3 => egui::Color32::from_rgb(0x3d, 0xa3, 0x4a),
+        4 => egui::Color32::from_rgb(0x3b, 0x82, 0xe0),
+        5 => egui::Color32::from_rgb(0xe0, 0x6a, 0xc3),
+        6 => egui::Color32::from_rgb(0x2b, 0xb5, 0xb0),
+        7 => egui::Color32::from_rgb(0x91, 0x5c, 0xd8),
+        _ => egui::Color32::TRANSPARENT,
+    }
+}
+
+fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row> {
+    let now = ctx.now;
+    let today = collection.scheduler().study_day(now);
+    collection
+        .decks()
+        .cards()
+        .filter(|(deck, card)| search::matches(query, collection, deck, card, now))
+        .map(|(deck, card)| {
+            let state = collection.state(&card.id);
+            let marks = collection.marks(&card.id);
+            let leech = collection.is_leech(&card.id);
+            let mut tags = card.tags.join(" ");
+            if leech {
+                if !tags.is_empty() {
+                    tags.push(' ');
+                }
+                tags.push_str("leech");
+            }
+            Row {
+                card: card.id.clone(),
+                deck: deck.title.get(ctx.lang).to_string(),
+                question: widgets::localized_plain(&card.question, ctx.card_language)
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                phase: state.phase,
+                due: state.due,
+                stability: state.stability,
+                difficulty: state.difficulty,
+                reps: state.reps,
+                lapses: state.lapses,
+                flag: marks.flag,
+                suspended: marks.suspended,
+                buried: marks.is_buried(today),
+                leech,
+                tags,
+            }
+        })
+        .collect()
+}
+
+/// Sorts stably, so rows equal in the column keep deck order.
+fn sort_rows(rows: &mut [Row], (by, ascending): (SortBy, bool)) {
+    // Cards without a value (new ones: no due date, no memory state) go last, whichever
+    // the direction.
+    let missing = |row: &Row| match by {
+        SortBy::Due => row.due.is_none(),
+        SortBy::Stability => row.stability.is_none(),
+        SortBy::Difficulty => row.difficulty.is_none(),
+        _ => false,
+    };
+    let value = |a: Option<f32>, b: Option<f32>| a.unwrap_or(0.0).total_cmp(&b.unwrap_or(0.0));
+    rows.sort_by(|a, b| {
+        let (a_missing, b_missing) = (missing(a), missing(b));
+        if a_missing != b_missing {
+            return a_missing.cmp(&b_missing);
+        }
+        let order = match by {
+            SortBy::Deck => a.deck.cmp(&b.deck),
+            SortBy::Question => a.question.cmp(&b.question),
+            SortBy::State => (a.phase as u8).cmp(&(b.phase as u8)),
+            SortBy::Due => a.due.cmp(&b.due),
+            SortBy::Stability => value(a.stability, b.stability),
+            SortBy::Difficulty => value(a.difficulty, b.difficulty),
+            SortBy::Reps => a.reps.cmp(&b.reps),
+            SortBy::Lapses => a.lapses.cmp(&b.lapses),
+            SortBy::Flag => a.flag.cmp(&b.flag),
+        };
+        if ascending { order } else { order.reverse() }
+    });
+}
+
+fn phase_label(text: &Strings, phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => text.queue_new,
+        Phase::Learning => text.queue_learning,
+        Phase::Review => text.queue_review,
+        Phase::Relearning => text.queue_relearning,
+    }
+}
+
+impl BrowseScreen {
+    /// Opens the browser on a search (e.g. from a weak point: the card it belongs to).
+    pub fn search_for(&mut self, query: &str) {
+        self.query = query.to_string();
+        self.parsed = search::parse(query);
+        self.results = None;
+        self.selected = None;
+    }
+
+    /// The cards the current search found, in the table's order (tests read this).
+    pub fn shown(&self) -> Vec<String> {
+        self.results
+            .as_ref()
+            .map(|results| results.rows.iter().map(|row| row.card.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    fn refresh(&mut self, ctx: &ScreenContext) {
+        let generation = ctx.collection.generation();
+        let fresh = self.results.as_ref().is_some_and(|results| {
+            results.generation == generation
+                && results.query == self.query
+                && results.sort == self.sort
+        });
+        if fresh {
+            return;
+        }
+        let Ok(query) = &self.parsed else {
+            return;
+        };
+        let mut rows = rows(ctx.collection, query, ctx);
+        sort_rows(&mut rows, self.sort);
+        self.results = Some(Results {
+            generation,
+            query: self.query.clone(),
+            sort: self.sort,
+            rows,
+        });
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let text = ctx.text;
+        ui.add_space(theme::space::S);
+        ui.horizontal(|ui| {
+            let label = ui.label(text.search);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text(text.search_hint)
+                        .desired_width(ui.available_width().min(560.0)),
+                )
+                .labelled_by(label.id);
+            if field.changed() {
+                self.parsed = search::parse(&self.query);
+            }
+        });
+        match &self.parsed {
+            Err(error) => {
+                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}\n{}^",
+                        self.query,
+                        " ".repeat(error.column.saturating_sub(1))
+                    ))
+                    .monospace(),
+                );
+                theme::caption(ui, text.search_syntax);
+                return;
+            }
+            Ok(_) => self.refresh(ctx),
+        }
+        let count = self
+            .results
+            .as_ref()
+            .map_or(0, |results| results.rows.len());
+        ui.horizontal(|ui| {
+            theme::caption(ui, &text.cards_found.replace("{n}", &count.to_string()));
+            let study = ui
+                .add_enabled(
+                    ctx.can_write() && count > 0,
+                    egui::Button::new(text.study_these.replace("{n}", &count.to_string())),
+                )
+                .on_hover_text(text.study_these_hint);
+            if study.clicked()
+                && let Some(results) = &self.results
+            {
+                let ids = results.rows.iter().map(|row| row.card.clone()).collect();
+                actions.push(Action::StartSession(Scope::Cards(CardList {
+                    ids: Arc::new(ids),
+                    since: ctx.now,
+                })));
+            }
+        });
+        ui.add_space(theme::space::S);
+        if let Some(card) = self.selected.clone() {
+            self.detail_panel(ui, ctx, &card, actions);
+        }
+        self.table(ui, ctx);
+    }
+
+    fn table(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext) {
+        let text = ctx.text;
+        let Some(results) = &self.results else {
+            return;
+        };
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let columns: [(SortBy, &str); 9] = [
+            (SortBy::Deck, text.deck),
+            (SortBy::Question, text.question),
+            (SortBy::State, text.state),
+            (SortBy::Due, text.due_date),
+            (SortBy::Stability, text.stability),
+            (SortBy::Difficulty, text.difficulty),
+            (SortBy::Reps, text.reps),
+            (SortBy::Lapses, text.lapses),
+            (SortBy::Flag, text.flag),
+        ];
+        let mut clicked_sort = None;
+        let mut clicked_row = None;
+        TableBuilder::new(ui)
+            .id_salt("browser")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(150.0).at_least(60.0).clip(true))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(90.0))
+            .columns(Column::initial(64.0), 4)
+            .column(Column::initial(44.0))
+            .column(Column::initial(110.0).clip(true))
+            .header(row_height + 4.0, |mut header| {
+                for (by, label) in columns {
+                    header.col(|ui| {
+                        let arrow = match self.sort {
+                            (current, true) if current == by => " ▲",
+                            (current, false) if current == by => " ▼",
+                            _ => "",
+                        };
+                        if ui
+                            .add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{label}{arrow}")).strong(),
+                                )
+                                .frame(false),
+                            )
+                            .clicked()
+                        {
+                            clicked_sort = Some(by);
+                        }
+                    });
+                }
+                header.col(|ui| {
+                    ui.strong(text.tags);
+                });
+            })
+            .body(|body| {
+                body.rows(row_height, results.rows.len(), |mut table_row| {
+                    let row = &results.rows[table_row.index()];
+                    table_row.set_selected(self.selected.as_deref() == Some(row.card.as_str()));
+                    let muted = row.suspended || row.buried;
+                    let paint = |ui: &mut egui::Ui, value: String| {
+                        let mut rich = egui::RichText::new(value);
+                        if muted {
+                            rich = rich.color(theme::tone::MUTED_TEXT.on(ui)).italics();
+                        }
+                        ui.add(egui::Label::new(rich).truncate().selectable(false));
+                    };
+                    table_row.col(|ui| paint(ui, row.deck.clone()));
+                    table_row.col(|ui| paint(ui, row.question.clone()));
+                    table_row.col(|ui| {
+                        let state = if row.suspended {
+                            text.suspended
+                        } else if row.buried {
+                            text.buried
+                        } else {
+                            phase_label(text, row.phase)
+                        };
+                        paint(ui, state.to_string());
+                    });
+                    table_row.col(|ui| {
+                        paint(
+                            ui,
+                            row.due
+                                .map_or(String::new(), |due| due.format("%Y-%m-%d").to_string()),
+                        );
+                    });
+                    let number =
+                        |value: Option<f32>| value.map_or(String::new(), |v| format!("{v:.1}"));
+                    table_row.col(|ui| paint(ui, number(row.stability)));
+                    table_row.col(|ui| paint(ui, number(row.difficulty)));
+                    table_row.col(|ui| paint(ui, row.reps.to_string()));
+                    table_row.col(|ui| paint(ui, row.lapses.to_string()));
+                    table_row.col(|ui| {
+                        if row.flag > 0 {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                            ui.painter()
+                                .circle_filled(rect.center(), 6.0, flag_color(row.flag));
+                            ui.label(row.flag.to_string());
+                        }
+                    });
+                    table_row.col(|ui| paint(ui, row.tags.clone()));
+                    if table_row.response().clicked() {
+                        clicked_row = Some(row.card.clone());
+                    }
+                });
+            });
+        if let Some(by) = clicked_sort {
+            self.sort = match self.sort {
+                (current, ascending) if current == by => (by, !ascending),
+                _ => (by, true),
+            };
+        }
+        if let Some(card) = clicked_row {
+            self.selected = if self.selected.as_deref() == Some(card.as_str()) {
+                None
+            } else {
+                Some(card)
+            };
+            self.own_points = None;
+        }
+    }
+
+    /// The selected card: its question and points, what can be done to it, its history.
+    fn detail_panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ScreenContext,
+        card_id: &str,
+        actions: &mut Vec<Action>,
+    ) {
+        let text = ctx.text;
+        let collection = ctx.collection;
+        let Some((deck, card)) = collection.decks().find_card(card_id) else {
+            self.selected = None;
+            return;
+        };
+        let marks = collection.marks(card_id);
+        let today = collection.scheduler().study_day(ctx.now);
+        egui::Panel::bottom("browser_detail")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("browser_detail_scroll")
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            theme::caption(
+                                ui,
+                                &format!("{} · {}", deck.title.get(ctx.lang), card.id),
+                            );
+                        });
+                        widgets::show_localized(
+                            ui,
+                            &card.question,
+                            ctx.card_language,
+                            theme::size::BODY,
+                        );
+                        for point in &card.points {
+                            ui.label(format!(
+                                "• {}",
+                                widgets::localized_plain(&point.text, ctx.card_language)
+                            ));
+                        }
+                        for point in collection.own_points(card_id) {
+                            ui.label(
+                                egui::RichText::new(format!("• {point}  ({})", text.own_point))
+                                    .italics(),
+                            );
+                        }
+                        ui.add_space(theme::space::S);
+                        ui.add_enabled_ui(ctx.can_write(), |ui| {
+                            ui.horizontal_wrapped(|ui| {
+                                let card_ids = vec![card_id.to_string()];
+                                if marks.suspended {
+                                    if ui.button(text.unsuspend).clicked() {
+                                        actions.push(Action::Card(
+                                            card_ids.clone(),
+                                            CardChange::Suspend(false),
+                                        ));
+                                    }
+                                } else if ui.button(text.suspend).clicked() {
+                                    actions.push(Action::Card(
+                                        card_ids.clone(),
+                                        CardChange::Suspend(true),
+                                    ));
+                                }
+                                if !marks.is_buried(today) && ui.button(text.bury).clicked() {
+                                    actions.push(Action::Card(card_ids.clone(), CardChange::Bury));
+                                }
+                                ui.separator();
+                                ui.label(text.flag);
+                                for flag in 0..=crate::core::review::log::MAX_FLAG {
+                                    let label = if flag == 0 {
+                                        "×".to_string()
+                                    } else {
+                                        flag.to_string()
+                                    };
+                                    let mut button =
+                                        egui::Button::new(label).selected(marks.flag == flag);
+                                    if flag > 0 {
+                                        button = button.fill(flag_color(flag).gamma_multiply(0.35));
+                                    }
+                                    let response = ui
+                                        .add(button)
+                                        .on_hover_text(format!("{} {flag}", text.flag));
+                                    if response.clicked() && marks.flag != flag {
+                                        actions.push(Action::Card(
+                                            card_ids.clone(),
+                                            CardChange::Flag(flag),
+                                        ));
+                                    }
+                                }
+                            });
+                            ui.add_space(theme::space::S);
+                            let editing = self.own_points.get_or_insert_with(|| {
+                                (
+                                    card_id.to_string(),
+                                    collection.own_points(card_id).join("\n"),
+                                )
+                            });
+                            if editing.0 != card_id {
+                                *editing = (
+                                    card_id.to_string(),
+                                    collection.own_points(card_id).join("\n"),
+                                );
+                            }
+                            let label = ui.label(text.own_points_label);
+                            ui.add(
+                                egui::TextEdit::multiline(&mut editing.1)
+                                    .hint_text(text.own_points_hint)
+                                    .desired_rows(2)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                            let saved = collection.own_points(card_id).join("\n");
+                            if ui
+                                .add_enabled(
+                                    editing.1.trim() != saved.trim(),
+                                    egui::Button::new(text.save_own_points),
+                                )
+                                .clicked()
+                            {
+                                let points = editing.1.lines().map(str::to_string).collect();
+                                actions.push(Action::Card(
+                                    vec![card_id.to_string()],
+                                    CardChange::OwnPoints(points),
+                                ));
+                            }
+                        });
+                        ui.add_space(theme::space::S);
+                        egui::CollapsingHeader::new(text.history)
+                            .id_salt(("browser_history", card_id))
+                            .show(ui, |ui| {
+                                let mut any = false;
+                                for review in collection.history(card_id) {
+                                    any = true;
+                                    ui.label(format!(
+                                        "{}  {}",
+                                        review.record.at.format("%Y-%m-%d %H:%M"),
+                                        widgets::rating_label(text, review.record.rating)
+                                    ));
+                                }
+                                if !any {
+                                    ui.weak(text.no_history);
+                                }
+                            });
+                    });
+            });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(card: &str, lapses: u32, stability: Option<f32>) -> Row {
+        Row {
+            card: card.into(),
+            deck: String::new(),
+            question: card.into(),
+            phase: Phase::New,
+            due: None,
+            stability,
+            difficulty: None,
+            reps: 0,
+            lapses,
+            flag: 0,
+            suspended: false,
+            buried: false,
+            leech: false,
+            tags: String::new(),
+        }
+    }
+
+    #[test]
+    fn columns_sort_both_ways_with_empty_values_last() {
+        let mut rows = vec![
+            row("a", 2, None),
+            row("b", 0, Some(3.0)),
+            row("c", 5, Some(1.0)),
+        ];
+        sort_rows(&mut rows, (SortBy::Lapses, false));
+        let ids = |rows: &[Row]| rows.iter().map(|row| row.card.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&rows), ["c", "a", "b"]);
+        sort_rows(&mut rows, (SortBy::Stability, true));
+        assert_eq!(ids(&rows), ["c", "b", "a"]);
+        sort_rows(&mut rows, (SortBy::Stability, false));
+        assert_eq!(ids(&rows), ["b", "c", "a"]);
+    }
+}

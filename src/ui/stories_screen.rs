@@ -1,0 +1,403 @@
+//! The story bank: the user's stories in STAR form, each tagged with competencies and
+//! linked to the questions it answers, and a grid of roles × competencies that shows
+//! where stories are still missing.
+
+use crate::core::content::deck::Lang;
+use crate::core::content::role;
+use crate::core::study::search;
+use crate::core::study::story::{self, COMPETENCIES, Story, StoryDraft, StoryError};
+use crate::ui::context::{Action, ScreenContext, StoryAction};
+use crate::ui::strings::Strings;
+use crate::ui::{theme, widgets};
+
+/// The story being written or edited, as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryForm {
+    /// `Some` when editing that story.
+    pub editing: Option<String>,
+    pub draft: StoryDraft,
+    /// Text typed to find a question to link.
+    pub find: String,
+    pub error: Option<String>,
+}
+
+impl StoryForm {
+    fn editing(story: &Story) -> Self {
+        Self {
+            editing: Some(story.id.clone()),
+            draft: StoryDraft {
+                title: story.title.clone(),
+                situation: story.situation.clone(),
+                task: story.task.clone(),
+                action: story.action.clone(),
+                result: story.result.clone(),
+                lang: story.lang.clone(),
+                competencies: story.competencies.clone(),
+                cards: story.cards.clone(),
+            },
+            find: String::new(),
+            error: None,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct StoriesScreen {
+    form: Option<StoryForm>,
+    confirm_remove: Option<String>,
+}
+
+/// Why a story was refused, in the app's language.
+fn refusal(text: &Strings, error: &StoryError) -> String {
+    match error {
+        StoryError::NoTitle => text.story_no_title.to_string(),
+        StoryError::UnknownCard(id) => text.story_unknown_card.replace("{id}", id),
+        StoryError::UnknownCompetency(id) => text.story_unknown_competency.replace("{id}", id),
+        StoryError::UnknownStory(_) => text.story_gone.to_string(),
+    }
+}
+
+impl StoriesScreen {
+    pub fn saved(&mut self) {
+        self.form = None;
+    }
+
+    pub fn refused(&mut self, text: &Strings, error: &StoryError) {
+        if let Some(form) = &mut self.form {
+            form.error = Some(refusal(text, error));
+        }
+    }
+
+    pub fn not_saved(&mut self, message: String) {
+        if let Some(form) = &mut self.form {
+            form.error = Some(message);
+        }
+    }
+
+    /// Opens a new story linked to `card` (from the review screen's "Add a story").
+    pub fn new_story_for(&mut self, card: &str) {
+        self.form = Some(StoryForm {
+            draft: StoryDraft {
+                cards: vec![card.to_string()],
+                ..StoryDraft::default()
+            },
+            ..StoryForm::default()
+        });
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let text = ctx.text;
+        egui::ScrollArea::vertical()
+            .id_salt("stories_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                theme::column(ui, theme::READING_WIDTH, |ui| {
+                    ui.add_space(theme::space::M);
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new(text.stories_tab).size(theme::size::HEADING));
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let add = ui
+                                .add_enabled(
+                                    ctx.can_write() && self.form.is_none(),
+                                    egui::Button::new(text.new_story),
+                                )
+                                .on_disabled_hover_text(text.read_only_banner);
+                            if add.clicked() {
+                                self.form = Some(StoryForm::default());
+                            }
+                        });
+                    });
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(text.stories_intro)
+                                .color(theme::tone::MUTED_TEXT.on(ui)),
+                        )
+                        .wrap(),
+                    );
+                    if let Some(form) = &mut self.form {
+                        ui.add_space(theme::space::M);
+                        if form_ui(ui, ctx, form, actions) {
+                            self.form = None;
+                        }
+                    }
+                    ui.add_space(theme::space::M);
+                    for story in ctx.collection.stories() {
+                        story_card(
+                            ui,
+                            ctx,
+                            story,
+                            &mut self.form,
+                            &mut self.confirm_remove,
+                            actions,
+                        );
+                        ui.add_space(theme::space::S);
+                    }
+                    ui.add_space(theme::space::M);
+                    grid(ui, ctx);
+                    ui.add_space(theme::space::L);
+                });
+            });
+    }
+}
+
+fn story_card(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    story: &Story,
+    form: &mut Option<StoryForm>,
+    confirm_remove: &mut Option<String>,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&story.title).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ctx.can_write() {
+                    if ui.button(text.remove).clicked() {
+                        *confirm_remove = Some(story.id.clone());
+                    }
+                    if ui.button(text.edit).clicked() && form.is_none() {
+                        *form = Some(StoryForm::editing(story));
+                    }
+                }
+            });
+        });
+        if confirm_remove.as_deref() == Some(story.id.as_str()) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(text.remove_story_confirm.replace("{name}", &story.title));
+                if ui.button(text.remove).clicked() {
+                    actions.push(Action::Story(StoryAction::Remove(story.id.clone())));
+                    *confirm_remove = None;
+                }
+                if ui.button(text.cancel).clicked() {
+                    *confirm_remove = None;
+                }
+            });
+        }
+        let competencies: Vec<&str> = story
+            .competencies
+            .iter()
+            .map(|id| story::competency_label(id, ctx.lang))
+            .collect();
+        if !competencies.is_empty() {
+            theme::caption(ui, &competencies.join(" · "));
+        }
+        star(ui, text, story);
+        if !story.cards.is_empty() {
+            ui.add_space(theme::space::S);
+            theme::caption(ui, text.story_answers);
+            for card_id in &story.cards {
+                if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
+                    let question = widgets::localized_plain(&card.question, ctx.card_language);
+                    let first_line = question.lines().next().unwrap_or_default();
+                    ui.add(egui::Label::new(format!("• {first_line}")).truncate());
+                }
+            }
+        }
+    });
+}
+
+/// The four STAR parts of a story, those written.
+pub fn star(ui: &mut egui::Ui, text: &Strings, story: &Story) {
+    for (label, part) in [
+        (text.situation, &story.situation),
+        (text.task, &story.task),
+        (text.action, &story.action),
+        (text.result, &story.result),
+    ] {
+        if part.is_empty() {
+            continue;
+        }
+        ui.horizontal_top(|ui| {
+            ui.label(egui::RichText::new(label).strong().size(theme::size::SMALL));
+            ui.add(egui::Label::new(part.as_str()).wrap());
+        });
+    }
+}
+
+/// The add/edit form; true when the user cancelled it.
+fn form_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    form: &mut StoryForm,
+    actions: &mut Vec<Action>,
+) -> bool {
+    let text = ctx.text;
+    let mut cancelled = false;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let label = ui.label(text.story_title);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.draft.title)
+                .hint_text(text.story_title_hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            ui.label(text.story_language);
+            ui.radio_value(&mut form.draft.lang, "ja".to_string(), text.lang_japanese);
+            ui.radio_value(&mut form.draft.lang, "en".to_string(), text.lang_english);
+        });
+        for (label, hint, part) in [
+            (
+                text.situation,
+                text.situation_hint,
+                &mut form.draft.situation,
+            ),
+            (text.task, text.task_hint, &mut form.draft.task),
+            (text.action, text.action_hint, &mut form.draft.action),
+            (text.result, text.result_hint, &mut form.draft.result),
+        ] {
+            let label = ui.label(label);
+            ui.add(
+                egui::TextEdit::multiline(part)
+                    .hint_text(hint)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        }
+        ui.label(text.competencies);
+        ui.horizontal_wrapped(|ui| {
+            for competency in COMPETENCIES {
+                let label = if ctx.lang == Lang::Ja {
+                    competency.ja
+                } else {
+                    competency.en
+                };
+                let mut on = form.draft.competencies.iter().any(|id| id == competency.id);
+                if ui.checkbox(&mut on, label).changed() {
+                    if on {
+                        form.draft.competencies.push(competency.id.to_string());
+                    } else {
+                        form.draft.competencies.retain(|id| id != competency.id);
+                    }
+                }
+            }
+        });
+        ui.add_space(theme::space::S);
+        ui.label(text.story_answers);
+        let mut unlink = None;
+        for card_id in &form.draft.cards {
+            ui.horizontal(|ui| {
+                if ui.small_button("×").on_hover_text(text.unlink).clicked() {
+                    unlink = Some(card_id.clone());
+                }
+                let question = ctx
+                    .collection
+                    .decks()
+                    .find_card(card_id)
+                    .map(|(_, card)| widgets::localized_plain(&card.question, ctx.card_language))
+                    .unwrap_or_else(|| card_id.clone());
+                ui.add(
+                    egui::Label::new(question.lines().next().unwrap_or_default().to_string())
+                        .truncate(),
+                );
+            });
+        }
+        if let Some(card_id) = unlink {
+            form.draft.cards.retain(|id| *id != card_id);
+        }
+        let label = ui.label(text.link_question);
+        ui.add(
+            egui::TextEdit::singleline(&mut form.find)
+                .hint_text(text.link_question_hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        if !form.find.trim().is_empty()
+            && let Ok(query) = search::parse(&form.find)
+        {
+            let found: Vec<String> = search::search(&query, ctx.collection, ctx.now)
+                .into_iter()
+                .filter(|id| !form.draft.cards.contains(id))
+                .take(8)
+                .collect();
+            for card_id in found {
+                let Some((_, card)) = ctx.collection.decks().find_card(&card_id) else {
+                    continue;
+                };
+                let question = widgets::localized_plain(&card.question, ctx.card_language);
+                let first_line = question.lines().next().unwrap_or_default().to_string();
+                ui.horizontal(|ui| {
+                    if ui.small_button(text.link).clicked() {
+                        form.draft.cards.push(card_id.clone());
+                    }
+                    ui.add(egui::Label::new(first_line).truncate());
+                });
+            }
+        }
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            if ui.add(widgets::primary_button(text.save_story)).clicked() {
+                form.error = None;
+                actions.push(Action::Story(StoryAction::Save {
+                    draft: form.draft.clone(),
+                    editing: form.editing.clone(),
+                }));
+            }
+            cancelled = ui.button(text.cancel).clicked();
+        });
+    });
+    cancelled
+}
+
+/// Roles × competencies: how many of each role's questions have a story that shows the
+/// competency, and how many have none at all.
+fn grid(ui: &mut egui::Ui, ctx: &ScreenContext) {
+    let text = ctx.text;
+    let rows = story::coverage_grid(ctx.collection.decks(), ctx.collection.stories());
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(text.story_grid).size(theme::size::HEADING));
+        theme::caption(ui, text.story_grid_hint);
+        ui.add_space(theme::space::S);
+        egui::ScrollArea::horizontal()
+            .id_salt("story_grid")
+            .show(ui, |ui| {
+                egui::Grid::new("story_grid_table")
+                    .striped(true)
+                    .spacing([10.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("");
+                        for competency in COMPETENCIES {
+                            let label = if ctx.lang == Lang::Ja {
+                                competency.ja
+                            } else {
+                                competency.en
+                            };
+                            ui.label(egui::RichText::new(label).size(theme::size::SMALL).strong());
+                        }
+                        ui.label(
+                            egui::RichText::new(text.without_story)
+                                .size(theme::size::SMALL)
+                                .strong(),
+                        );
+                        ui.end_row();
+                        for row in &rows {
+                            ui.label(role::label(&row.role, ctx.lang));
+                            for (_, count) in &row.per_competency {
+                                let value = egui::RichText::new(count.to_string());
+                                ui.label(if *count == 0 {
+                                    value.color(theme::tone::MUTED_TEXT.on(ui))
+                                } else {
+                                    value.color(theme::tone::NEW.on(ui)).strong()
+                                });
+                            }
+                            let missing = row.questions - row.with_story;
+                            let cell = format!("{missing} / {}", row.questions);
+                            ui.label(if missing > 0 {
+                                egui::RichText::new(cell).color(theme::tone::LEARNING.on(ui))
+                            } else {
+                                egui::RichText::new(cell)
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+    });
+}
