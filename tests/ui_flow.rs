@@ -1706,3 +1706,46 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
         matches!(&records[..], [Record::Story(story)] if story.title == "Paying down debt at Acme")
     );
 }
+
+#[test]
+fn weak_points_link_to_their_card_and_leeches_are_listed_on_the_decks_screen() {
+    let fixture = fixture(&Settings {
+        leech_threshold: 1,
+        ..english()
+    });
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    // vpoe-q01 (2 points): point 1 left unticked twice; then a lapse in review makes it
+    // a leech at a threshold of 1.
+    let lines = [
+        r#"{"id":"w-1","card":"vpoe-q01","at":"2026-11-01T09:00:00+09:00","rating":4,"points_covered":[0],"points_total":2}"#,
+        r#"{"id":"w-2","card":"vpoe-q01","at":"2026-11-20T09:00:00+09:00","rating":1,"points_covered":[0],"points_total":2}"#,
+    ];
+    std::fs::write(
+        fixture.dir.reviews_dir().join("w.jsonl"),
+        lines.join("\n") + "\n",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Leeches (1)");
+    harness.get_by_label("Statistics").click();
+    harness.run();
+    let link = harness.get_by_label("Show in Cards — vpoe-q01");
+    link.scroll_to_me();
+    harness.run();
+    harness.get_by_label("Show in Cards — vpoe-q01").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Browse));
+    assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
+    // The browser shows the leech tag in its row's tags.
+    assert!(harness.query_all_by_label_contains("leech").any(|node| {
+        node.accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .ends_with("leech")
+            || node
+                .accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .ends_with("leech")
+    }));
+}

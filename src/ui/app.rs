@@ -139,7 +139,7 @@ impl MensetsuApp {
             Screen::Review => self.review.ui(ui, &context, &mut actions),
             Screen::Browse => self.browse.ui(ui, &context, &mut actions),
             Screen::Stories => self.stories.ui(ui, &context, &mut actions),
-            Screen::Stats => self.stats.ui(ui, &context),
+            Screen::Stats => self.stats.ui(ui, &context, &mut actions),
             Screen::Mock => self.mock.ui(ui, &context, &mut actions),
             Screen::Settings => self.settings.ui(ui, &context, &mut actions),
         });

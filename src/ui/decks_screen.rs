@@ -19,6 +19,8 @@ struct Overview {
     generation: u64,
     computed_at: DateTime<FixedOffset>,
     due: DueOverview,
+    /// Leech cards, in deck order.
+    leeches: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -58,6 +60,12 @@ impl DecksScreen {
                 generation,
                 computed_at: now,
                 due: queue::due_counts_by_deck(collection, now),
+                leeches: collection
+                    .decks()
+                    .cards()
+                    .filter(|(_, card)| collection.is_leech(&card.id))
+                    .map(|(_, card)| card.id.clone())
+                    .collect(),
             },
         };
         &self.overview.insert(overview).due
@@ -143,6 +151,15 @@ impl DecksScreen {
                     }
                     ui.add_space(theme::space::M);
                     self.interviews.ui(ui, ctx, actions);
+                    let leeches = self
+                        .overview
+                        .as_ref()
+                        .map(|overview| overview.leeches.clone())
+                        .unwrap_or_default();
+                    if !leeches.is_empty() {
+                        ui.add_space(theme::space::M);
+                        leeches_card(ui, ctx, &leeches, actions);
+                    }
                     ui.add_space(theme::space::L);
                     self.list_ui(ui, visible, ctx, &rows, actions);
                 });
@@ -251,6 +268,48 @@ fn today_card(
         theme::caption(ui, &limit);
         if all.total() == 0 {
             ui.label(text.nothing_due);
+        }
+    });
+}
+
+/// Cards forgotten again and again: listed so the user rewrites them, splits them or
+/// writes a story for them, as Anki's leech tag invites.
+fn leeches_card(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    leeches: &[String],
+    actions: &mut Vec<Action>,
+) {
+    /// More would push the decks off the screen; the browser has them all.
+    const SHOWN: usize = 5;
+    let text = ctx.text;
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(format!("{} ({})", text.leeches, leeches.len()))
+                    .size(theme::size::HEADING),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(text.show_in_browser).clicked() {
+                    actions.push(Action::Browse("is:leech".to_string()));
+                }
+            });
+        });
+        let threshold = ctx.collection.settings().leech_threshold;
+        theme::caption(
+            ui,
+            &text.leeches_hint.replace("{n}", &threshold.to_string()),
+        );
+        for card_id in leeches.iter().take(SHOWN) {
+            if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
+                let question = widgets::localized_plain(&card.question, ctx.card_language);
+                let first_line = question.lines().next().unwrap_or_default().to_string();
+                ui.add(egui::Label::new(format!("• {first_line}")).truncate());
+            }
+        }
+        if leeches.len() > SHOWN {
+            theme::caption(ui, &format!("… +{}", leeches.len() - SHOWN));
         }
     });
 }

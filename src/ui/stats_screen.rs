@@ -7,8 +7,8 @@ use crate::core::collection::Collection;
 use crate::core::content::role;
 use crate::core::review::days;
 use crate::core::review::scheduler::Rating;
-use crate::core::study::stats::{StateCounts, Stats};
-use crate::ui::context::ScreenContext;
+use crate::core::study::stats::{StateCounts, Stats, WeakPoint};
+use crate::ui::context::{Action, ScreenContext};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_color, rating_label};
@@ -55,7 +55,7 @@ impl StatsScreen {
         &self.cached.insert(cached).2
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         let desired = f64::from(ctx.collection.settings().desired_retention);
         let mut chosen = self.range;
@@ -86,10 +86,87 @@ impl StatsScreen {
                     section(ui, text.study_calendar, |ui| calendar(ui, text, &stats));
                     section(ui, text.by_role, |ui| role_table(ui, ctx, &stats));
                     section(ui, text.by_deck, |ui| deck_table(ui, ctx, &stats));
+                    section(ui, text.weak_points, |ui| {
+                        weak_points(ui, ctx, &stats, actions)
+                    });
                     ui.add_space(theme::space::L);
                 });
             });
         self.range = chosen;
+    }
+}
+
+/// The answer points most often left unticked, overall and per deck, each with a way to
+/// its card.
+fn weak_points(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, actions: &mut Vec<Action>) {
+    let text = ctx.text;
+    if stats.weak_points.is_empty() {
+        empty_state(ui, text.weak_points_empty);
+        return;
+    }
+    theme::caption(ui, text.weak_points_hint);
+    ui.add_space(theme::space::S);
+    let row = |ui: &mut egui::Ui, weak: &WeakPoint, actions: &mut Vec<Action>| {
+        let Some((_, card)) = ctx.collection.decks().find_card(&weak.card) else {
+            return;
+        };
+        let Some(point) = card.points.get(weak.point) else {
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(format!("{}/{}", weak.missed, weak.answers))
+                    .color(theme::tone::LEARNING.on(ui))
+                    .strong(),
+            )
+            .on_hover_text(text.weak_points_count_hint);
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::Label::new(widgets::localized_plain(&point.text, ctx.card_language))
+                        .wrap(),
+                );
+                let question = widgets::localized_plain(&card.question, ctx.card_language);
+                let first_line = question.lines().next().unwrap_or_default().to_string();
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(first_line)
+                                .size(theme::size::SMALL)
+                                .color(theme::tone::MUTED_TEXT.on(ui)),
+                        )
+                        .truncate(),
+                    );
+                });
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let open = ui.small_button(text.show_in_browser);
+                let name = format!("{} — {}", text.show_in_browser, weak.card);
+                open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if open.clicked() {
+                    actions.push(Action::Browse(format!("card:{}", weak.card)));
+                }
+            });
+        });
+    };
+    for weak in &stats.weak_points {
+        row(ui, weak, actions);
+    }
+    ui.add_space(theme::space::S);
+    for (deck_id, list) in &stats.weak_points_per_deck {
+        let title = ctx
+            .collection
+            .decks()
+            .decks
+            .iter()
+            .find(|loaded| &loaded.deck.id == deck_id)
+            .map_or(deck_id.as_str(), |loaded| loaded.deck.title.get(ctx.lang));
+        egui::CollapsingHeader::new(format!("{title} ({})", list.len()))
+            .id_salt(("weak_points", deck_id))
+            .show(ui, |ui| {
+                for weak in list {
+                    row(ui, weak, actions);
+                }
+            });
     }
 }
 

@@ -301,6 +301,10 @@ pub struct Strings {
     pub story_gone: &'static str,
     pub your_stories: &'static str,
     pub add_story: &'static str,
+    pub weak_points: &'static str,
+    pub weak_points_hint: &'static str,
+    pub weak_points_empty: &'static str,
+    pub weak_points_count_hint: &'static str,
     /// Monday first, as chrono numbers them from Monday.
     pub weekdays: &'static [&'static str; 7],
 }
@@ -529,7 +533,7 @@ pub const JA: Strings = Strings {
     browse_tab: "カード",
     search: "検索",
     search_hint: "例：deck:vpoe -is:new 負債",
-    search_syntax: "使える書き方：文字列、\"語句\"、deck:、tag:、is:new|learn|review|due|suspended|buried|leech、flag:0-7、lapses>N、prop:due<N、先頭に - で否定",
+    search_syntax: "使える書き方：文字列、\"語句\"、deck:、card:、tag:、is:new|learn|review|due|suspended|buried|leech、flag:0-7、lapses>N、prop:due<N、先頭に - で否定",
     cards_found: "{n} 枚",
     study_these: "この {n} 枚を学習",
     study_these_hint: "期日に関係なく1枚ずつ出題します。回答はいつも通り FSRS に反映されます。",
@@ -584,6 +588,10 @@ pub const JA: Strings = Strings {
     story_gone: "このストーリーはもうありません（別の画面で削除されました）",
     your_stories: "あなたのストーリー",
     add_story: "この質問のストーリーを書く…",
+    weak_points: "抜けやすいポイント",
+    weak_points_hint: "チェックを付けられなかった回数が多い回答ポイント（2回以上）。割合の高い順です。",
+    weak_points_empty: "まだありません。回答ポイントにチェックを付けて採点すると、抜けやすいポイントがここに出ます。",
+    weak_points_count_hint: "抜けた回数 / その質問に答えた回数",
     weekdays: &["月", "火", "水", "木", "金", "土", "日"],
 };
 
@@ -811,7 +819,7 @@ pub const EN: Strings = Strings {
     browse_tab: "Cards",
     search: "Search",
     search_hint: "e.g. deck:vpoe -is:new tech debt",
-    search_syntax: "What you can write: words, \"a phrase\", deck:, tag:, is:new|learn|review|due|suspended|buried|leech, flag:0-7, lapses>N, prop:due<N, and - before a term to negate it",
+    search_syntax: "What you can write: words, \"a phrase\", deck:, card:, tag:, is:new|learn|review|due|suspended|buried|leech, flag:0-7, lapses>N, prop:due<N, and - before a term to negate it",
     cards_found: "{n} cards",
     study_these: "Study these {n} cards",
     study_these_hint: "Shows each card once, due or not; your answers go through FSRS as usual.",
@@ -866,6 +874,10 @@ pub const EN: Strings = Strings {
     story_gone: "This story no longer exists (it was removed elsewhere)",
     your_stories: "Your stories",
     add_story: "Write a story for this question…",
+    weak_points: "Weak points",
+    weak_points_hint: "The answer points you most often left unticked (missed twice or more), highest share first.",
+    weak_points_empty: "None yet. Tick the points you covered when you grade, and the ones you keep missing show here.",
+    weak_points_count_hint: "times missed / times answered",
     weekdays: &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 

@@ -9,6 +9,7 @@
 //! | term | matches |
 //! |---|---|
 //! | `deck:ID` | cards of the deck with that id or title (`*` matches any run of characters) |
+//! | `card:ID` | the card with that id (`*` as for decks) |
 //! | `tag:NAME` | cards with the tag (`leech` included for leeches) |
 //! | `is:new`, `is:learn`, `is:review`, `is:due`, `is:suspended`, `is:buried`, `is:leech` | cards in that state |
 //! | `flag:N` | cards with flag N (0 = none, 1-7 Anki's colours) |
@@ -77,6 +78,8 @@ pub enum Filter {
     Text(String),
     /// Lower case, with `*` wildcards.
     Deck(String),
+    /// Lower case, with `*` wildcards.
+    Card(String),
     /// Lower case.
     Tag(String),
     Is(State),
@@ -105,7 +108,7 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-const KEYS: &str = "deck, tag, is, flag, lapses, prop";
+const KEYS: &str = "deck, card, tag, is, flag, lapses, prop";
 const STATES: &str = "new, learn, review, due, suspended, buried, leech";
 const PROPERTIES: &str = "due, lapses, reps";
 
@@ -248,6 +251,8 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
         }
         "deck" if value.is_empty() => Err(need_value("deck:vpoe")),
         "deck" => Ok(Filter::Deck(value.to_lowercase())),
+        "card" if value.is_empty() => Err(need_value("card:vpoe-q01")),
+        "card" => Ok(Filter::Card(value.to_lowercase())),
         "tag" if value.is_empty() => Err(need_value("tag:leech")),
         "tag" => Ok(Filter::Tag(value.to_lowercase())),
         "is" => {
@@ -405,6 +410,7 @@ pub fn matches(
                         .flatten()
                         .any(|title| wildcard_match(pattern, &title.to_lowercase()))
             }
+            Filter::Card(pattern) => wildcard_match(pattern, &card.id.to_lowercase()),
             Filter::Tag(tag) => {
                 card.tags.iter().any(|known| &known.to_lowercase() == tag)
                     || (tag == "leech" && collection.is_leech(&card.id))

@@ -125,7 +125,30 @@ pub struct Stats {
     /// How often the answer points detected in a typed draft were the ones the user
     /// ticked, over every answer that logged both.
     pub detection: Agreement,
+    /// The answer points most often left unticked, worst first (at most
+    /// [`WEAK_POINTS_SHOWN`] overall).
+    pub weak_points: Vec<WeakPoint>,
+    /// The same per deck id (at most [`WEAK_POINTS_PER_DECK`] each).
+    pub weak_points_per_deck: BTreeMap<String, Vec<WeakPoint>>,
 }
+
+/// One of a card's answer points and how often the user covered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeakPoint {
+    pub card: String,
+    pub deck: String,
+    /// Index into the card's points.
+    pub point: usize,
+    /// Answers that logged ticks for this card with this point in it.
+    pub answers: u32,
+    /// Of those, the answers where the point was left unticked.
+    pub missed: u32,
+}
+
+/// An answer point counts as weak once it was missed this many times.
+pub const WEAK_POINT_MIN_MISSES: u32 = 2;
+pub const WEAK_POINTS_SHOWN: usize = 10;
+pub const WEAK_POINTS_PER_DECK: usize = 5;
 
 /// Point by point, how often detection and the user's ticks agreed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -180,9 +203,27 @@ impl Stats {
         }
         let window_start = today - Days::new(WINDOW_DAYS - 1);
         let mut weeks: BTreeMap<NaiveDate, Retention> = BTreeMap::new();
+        // (card, point) → (answers, missed), for the deck points the card has now.
+        let mut ticks: BTreeMap<(&str, usize), (u32, u32)> = BTreeMap::new();
         for replayed in collection.reviews() {
             let record = replayed.record;
             let day = study_day(record.at, rollover_hour);
+            if let (Some(covered), Some((_, card))) = (
+                &record.points_covered,
+                collection.decks().find_card(&record.card),
+            ) {
+                // Only answers logged with the card's current points: after the deck
+                // changed, the indices may mean other points.
+                let deck_points = card.points.len();
+                let total = record.points_total.unwrap_or(deck_points);
+                if total >= deck_points && deck_points > 0 {
+                    for point in 0..deck_points {
+                        let entry = ticks.entry((card.id.as_str(), point)).or_default();
+                        entry.0 += 1;
+                        entry.1 += u32::from(!covered.contains(&point));
+                    }
+                }
+            }
             let entry = stats.reviews_per_day.entry(day).or_default();
             match record.rating {
                 Rating::Again => entry.again += 1,
@@ -235,6 +276,39 @@ impl Stats {
         retention.rate =
             (retention.total > 0).then(|| f64::from(retention.passed) / f64::from(retention.total));
         stats.streak_days = streak(&stats.reviews_per_day, today);
+        let mut weak: Vec<WeakPoint> = ticks
+            .into_iter()
+            .filter(|(_, (_, missed))| *missed >= WEAK_POINT_MIN_MISSES)
+            .filter_map(|((card, point), (answers, missed))| {
+                let (deck, _) = collection.decks().find_card(card)?;
+                Some(WeakPoint {
+                    card: card.to_string(),
+                    deck: deck.id.clone(),
+                    point,
+                    answers,
+                    missed,
+                })
+            })
+            .collect();
+        // Worst share of misses first, then the most misses, then deck order is kept by
+        // the stable sort.
+        weak.sort_by(|a, b| {
+            let share = |point: &WeakPoint| {
+                u64::from(point.missed) * 1_000_000 / u64::from(point.answers.max(1))
+            };
+            share(b).cmp(&share(a)).then(b.missed.cmp(&a.missed))
+        });
+        for point in &weak {
+            let list = stats
+                .weak_points_per_deck
+                .entry(point.deck.clone())
+                .or_default();
+            if list.len() < WEAK_POINTS_PER_DECK {
+                list.push(point.clone());
+            }
+        }
+        weak.truncate(WEAK_POINTS_SHOWN);
+        stats.weak_points = weak;
         stats
     }
 }
@@ -402,5 +476,47 @@ mod tests {
             .position(|d| d.cards == 1)
             .map(|i| i + 1);
         assert!(matches!(easy_slot, Some(5..=9)), "{:?}", stats.due_per_day);
+    }
+
+    #[test]
+    fn weak_points_are_the_ones_most_often_left_unticked_counted_by_hand() {
+        let decks = DeckSet::from_sources(vec![(
+            "w.json".into(),
+            r#"{"id":"w","title":{"en":"W"},"cards":[
+                {"id":"w1","question":{"en":"a"},"points":[{"en":"p0"},{"en":"p1"},{"en":"p2"}]},
+                {"id":"w2","question":{"en":"b"},"points":[{"en":"q0"},{"en":"q1"}]}]}"#
+                .into(),
+            false,
+        )]);
+        // w1: p1 missed 3 of 3, p2 missed 2 of 3, p0 never; w2: q1 missed 2 of 2;
+        // one answer logged with 2 points for w1 (the deck had fewer then): ignored.
+        let lines = [
+            r#"{"id":"x-1","card":"w1","at":"2026-11-01T09:00:00+09:00","rating":3,"points_covered":[0],"points_total":3}"#,
+            r#"{"id":"x-2","card":"w1","at":"2026-11-02T09:00:00+09:00","rating":3,"points_covered":[0,2],"points_total":3}"#,
+            r#"{"id":"x-3","card":"w1","at":"2026-11-03T09:00:00+09:00","rating":3,"points_covered":[0],"points_total":3}"#,
+            r#"{"id":"x-4","card":"w1","at":"2026-11-04T09:00:00+09:00","rating":3,"points_covered":[],"points_total":2}"#,
+            r#"{"id":"x-5","card":"w2","at":"2026-11-01T09:05:00+09:00","rating":3,"points_covered":[0],"points_total":2}"#,
+            r#"{"id":"x-6","card":"w2","at":"2026-11-02T09:05:00+09:00","rating":3,"points_covered":[0],"points_total":2}"#,
+        ];
+        let text = lines.join("\n");
+        let (records, problems) = parse_log(Path::new("x.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let log = LogSnapshot {
+            records: merge(records),
+            problems,
+        };
+        let collection = Collection::from_parts(DataDir::new("t"), decks, Settings::default(), log);
+        let stats = Stats::compute(&collection, at("2026-11-05T10:00:00+09:00"));
+        let found: Vec<(&str, usize, u32, u32)> = stats
+            .weak_points
+            .iter()
+            .map(|weak| (weak.card.as_str(), weak.point, weak.missed, weak.answers))
+            .collect();
+        // 3/3 and 2/2 are both 100 %: more misses first. Then 2/3.
+        assert_eq!(
+            found,
+            vec![("w1", 1, 3, 3), ("w2", 1, 2, 2), ("w1", 2, 2, 3)]
+        );
+        assert_eq!(stats.weak_points_per_deck["w"].len(), 3);
     }
 }
