@@ -1749,3 +1749,112 @@ fn weak_points_link_to_their_card_and_leeches_are_listed_on_the_decks_screen() {
                 .ends_with("leech")
     }));
 }
+
+/// A file dropped on the window, as eframe hands it to egui.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
+    let fixture = fixture(&english());
+    let guide = fixture._temp.path().join("acme-guide.md");
+    std::fs::write(
+        &guide,
+        "# Acme CTO guide\n\n## 面接でよくある質問\n\n| 質問 | 回答のポイント |\n|---|---|\n| 1. 組織をどう作りますか？ | 採用計画、評価制度 |\n| 2. 予算はどう決めますか？ | |\n",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    let drop = |harness: &mut Harness<'static, MensetsuApp>| {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(DroppedPath(guide.clone())));
+        harness.run();
+    };
+    drop(&mut harness);
+    // A preview first; nothing written yet.
+    harness.get_by_label("2 questions (1 with answer points)");
+    assert!(
+        !fixture.dir.decks_dir().exists()
+            || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
+    );
+    harness.get_by_label("Add to my decks").click();
+    harness.run();
+    let files = || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count();
+    assert_eq!(files(), 1);
+    let deck_count = harness.state().collection().decks().decks.len();
+    assert_eq!(deck_count, 5, "the bundled four and the new one");
+    // The same file again: it would replace the deck, so the app asks.
+    drop(&mut harness);
+    harness.get_by_label_contains("exists already");
+    harness
+        .get_by_label("Keep both (save under another name)")
+        .click();
+    harness.run();
+    assert_eq!(files(), 2);
+}
+
+#[test]
+fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("New deck…").click();
+    harness.run();
+    harness.get_by_label("Deck title").click();
+    harness.run();
+    harness.get_by_label("Deck title").type_text("My questions");
+    harness.run();
+    harness.get_by_label("Create").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Edit));
+    let path = fixture.dir.decks_dir().join("my-questions.json");
+    assert!(path.exists());
+    harness.get_by_label("Add card").click();
+    harness.run();
+    harness.get_by_label("Question (English)").click();
+    harness.run();
+    harness
+        .get_by_label("Question (English)")
+        .type_text("How did you grow the platform team?");
+    harness.run();
+    harness.get_by_label("Add point").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Saved");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("How did you grow the platform team?"),
+        "{saved}"
+    );
+    let collection = harness.state().collection();
+    let (deck, card) = collection
+        .decks()
+        .cards()
+        .find(|(deck, _)| deck.id == "my-questions")
+        .unwrap();
+    assert_eq!(deck.cards.len(), 1);
+    assert!(card.id.starts_with("my-questions-"), "{}", card.id);
+    // Someone edits the file meanwhile: Save refuses to write over it.
+    std::fs::write(&path, saved.replace("grow", "build")).unwrap();
+    harness.get_by_label("Question (English)").click();
+    harness.run();
+    harness
+        .get_by_label("Question (English)")
+        .type_text(" Why?");
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label_contains("was changed on disk");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("build"));
+}

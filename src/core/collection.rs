@@ -224,6 +224,15 @@ impl Collection {
         Ok(())
     }
 
+    /// Loads the deck files again (after one was added or edited) and re-derives what
+    /// depends on them; the log is unchanged.
+    pub fn reload_decks(&mut self) {
+        self.decks = DeckSet::load(Some(&self.data_dir.decks_dir()));
+        self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        self.detector = std::cell::OnceCell::new();
+        self.generation += 1;
+    }
+
     /// How the card is studied: suspended, buried, flagged.
     pub fn marks(&self, card_id: &str) -> CardMarks {
         self.marks.of(card_id)

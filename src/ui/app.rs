@@ -5,6 +5,7 @@
 
 use crate::core::collection::{Collection, InterviewSaveError, StorySaveError};
 use crate::core::content::deck::Lang;
+use crate::core::content::user_decks::{self, DeckFile};
 use crate::core::review::store::Store;
 use crate::core::settings::{Settings, Theme};
 use crate::core::study::stats::Stats;
@@ -12,6 +13,8 @@ use crate::ui::browse_screen::BrowseScreen;
 use crate::ui::context::{
     Action, CardChange, Clock, InterviewAction, Screen, ScreenContext, StoryAction,
 };
+use crate::ui::context::{EditorAction, ImportAction};
+use crate::ui::deck_editor_screen::DeckEditorScreen;
 use crate::ui::decks_screen::DecksScreen;
 use crate::ui::mock_screen::{MockError, MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
@@ -34,6 +37,7 @@ pub struct MensetsuApp {
     review: ReviewScreen,
     browse: BrowseScreen,
     stories: StoriesScreen,
+    editor: DeckEditorScreen,
     stats: StatsScreen,
     mock: MockScreen,
     settings: SettingsScreen,
@@ -59,6 +63,7 @@ impl MensetsuApp {
             review: ReviewScreen::default(),
             browse: BrowseScreen::default(),
             stories: StoriesScreen::default(),
+            editor: DeckEditorScreen::default(),
             stats: StatsScreen::default(),
             mock: MockScreen::default(),
             settings: SettingsScreen::default(),
@@ -134,11 +139,40 @@ impl MensetsuApp {
             now: self.now(),
             writable: self.store.as_ref().map(|_| ()).map_err(String::as_str),
         };
+        // A file dropped anywhere on the window goes to the import preview.
+        let dropped: Vec<std::path::PathBuf> = ui.ctx().input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.decks.import.preview(&context, path);
+            if self.screen != Screen::Decks {
+                actions.push(Action::Open(Screen::Decks));
+            }
+        }
+        let hovering = ui.ctx().input(|input| !input.raw.hovered_files.is_empty());
+        if hovering {
+            egui::Area::new(egui::Id::unique("drop_hint"))
+                .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                .show(ui.ctx(), |ui| {
+                    theme::card(ui).show(ui, |ui| {
+                        ui.label(
+                            egui::RichText::new(context.text.drop_to_import)
+                                .size(theme::size::HEADING),
+                        );
+                    });
+                });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| match self.screen {
             Screen::Decks => self.decks.ui(ui, &context, &mut actions),
             Screen::Review => self.review.ui(ui, &context, &mut actions),
             Screen::Browse => self.browse.ui(ui, &context, &mut actions),
             Screen::Stories => self.stories.ui(ui, &context, &mut actions),
+            Screen::Edit => self.editor.ui(ui, &context, &mut actions),
             Screen::Stats => self.stats.ui(ui, &context, &mut actions),
             Screen::Mock => self.mock.ui(ui, &context, &mut actions),
             Screen::Settings => self.settings.ui(ui, &context, &mut actions),
@@ -299,6 +333,21 @@ impl MensetsuApp {
                 self.browse.search_for(&query);
                 self.open(Screen::Browse);
             }
+            Action::Import(ImportAction::Add { preview, replace }) => {
+                if self.store.is_err() {
+                    return;
+                }
+                let outcome = user_decks::add(&preview, replace).map_err(|error| error.to_string());
+                if outcome.is_ok() {
+                    self.collection.reload_decks();
+                }
+                self.decks.import.done(outcome);
+            }
+            Action::Editor(action) => self.editor_action(action),
+            Action::NewDeck => {
+                self.editor.start_new();
+                self.open(Screen::Edit);
+            }
             Action::Export(_) if self.store.is_err() => {}
             Action::Export(target) => {
                 let language = self.collection.settings().card_language(self.system_lang);
@@ -318,15 +367,19 @@ impl MensetsuApp {
                 self.report(result);
             }
             Screen::Mock => self.mock.leave(now),
-            Screen::Decks | Screen::Stats | Screen::Settings | Screen::Browse | Screen::Stories => {
-            }
+            Screen::Decks
+            | Screen::Stats
+            | Screen::Settings
+            | Screen::Browse
+            | Screen::Stories
+            | Screen::Edit => {}
         }
         match screen {
             Screen::Review => self.review.come_back(now),
             // A mock interview waits for Resume: its timer starts only when the user is ready.
             Screen::Mock => {}
             Screen::Settings => self.settings.open(self.collection.settings()),
-            Screen::Decks | Screen::Stats | Screen::Browse | Screen::Stories => {}
+            Screen::Decks | Screen::Stats | Screen::Browse | Screen::Stories | Screen::Edit => {}
         }
         self.screen = screen;
     }
@@ -364,6 +417,55 @@ impl MensetsuApp {
         match self.collection.apply_settings(settings) {
             Ok(()) => self.settings.parameters_saved(parameters),
             Err(error) => self.report(Err(error)),
+        }
+    }
+
+    fn editor_action(&mut self, action: EditorAction) {
+        if self.store.is_err() {
+            return;
+        }
+        let text = self.strings();
+        match action {
+            EditorAction::Open(path) => match DeckFile::open(&path) {
+                Ok(file) => {
+                    self.editor.open(file);
+                    self.open(Screen::Edit);
+                }
+                Err(error) => self.flash.push(error.to_string()),
+            },
+            EditorAction::Create(title) => {
+                let decks_dir = self.collection.data_dir().decks_dir();
+                match DeckFile::create(&decks_dir, &title, self.lang(), self.collection.decks()) {
+                    Ok(file) => {
+                        self.collection.reload_decks();
+                        self.editor.open(file);
+                        self.open(Screen::Edit);
+                    }
+                    Err(error) => self.editor.saved(Err(error.to_string())),
+                }
+            }
+            EditorAction::Save => {
+                let Some(file) = self.editor.file_mut() else {
+                    return;
+                };
+                match file.save() {
+                    Ok(()) => {
+                        self.collection.reload_decks();
+                        self.editor.saved(Ok(text.deck_saved.to_string()));
+                    }
+                    Err(error) => self.editor.saved(Err(error.to_string())),
+                }
+            }
+            EditorAction::Reload => {
+                let Some(file) = self.editor.file_mut() else {
+                    return;
+                };
+                let result = file.reload().map(|()| file.clone());
+                match result {
+                    Ok(file) => self.editor.open(file),
+                    Err(error) => self.editor.saved(Err(error.to_string())),
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
+use crate::core::content::user_decks::Preview;
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::{ContentLanguage, Settings};
 use crate::core::study::interview::InterviewDraft;
@@ -12,6 +13,7 @@ use crate::core::study::queue::Scope;
 use crate::core::study::story::StoryDraft;
 use crate::ui::strings::Strings;
 use chrono::{DateTime, FixedOffset, Local};
+use std::path::PathBuf;
 
 /// Where the app reads the time from; tests substitute a clock they control.
 pub trait Clock {
@@ -39,6 +41,8 @@ pub enum Screen {
     Stories,
     Mock,
     Settings,
+    /// The deck editor (no tab: opened from the decks screen).
+    Edit,
 }
 
 /// Everything a screen reads while it draws. Nothing here can change the domain: changes
@@ -81,6 +85,46 @@ pub enum Action {
     Story(StoryAction),
     /// Opens the story bank with a new story linked to this card.
     WriteStory(String),
+    Import(ImportAction),
+    Editor(EditorAction),
+    /// Opens the editor on a new deck.
+    NewDeck,
+}
+
+/// Writing an imported deck.
+#[derive(Debug, Clone)]
+pub enum ImportAction {
+    /// Writes the previewed deck; an existing file is replaced only with `replace`.
+    Add {
+        preview: Box<Preview>,
+        replace: bool,
+    },
+}
+
+impl PartialEq for ImportAction {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                ImportAction::Add { preview, replace },
+                ImportAction::Add {
+                    preview: other_preview,
+                    replace: other_replace,
+                },
+            ) => preview.target == other_preview.target && replace == other_replace,
+        }
+    }
+}
+
+/// The deck editor's file operations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorAction {
+    /// Opens a user deck file for editing.
+    Open(PathBuf),
+    /// Creates a new deck with this title and opens it.
+    Create(String),
+    Save,
+    /// Reads the file again, dropping unsaved changes.
+    Reload,
 }
 
 /// Changes to the story bank.

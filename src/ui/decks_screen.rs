@@ -6,7 +6,8 @@ use crate::core::content::{export, role};
 use crate::core::files;
 use crate::core::settings::ContentLanguage;
 use crate::core::study::queue::{self, DueCounts, DueOverview, Scope};
-use crate::ui::context::{Action, ExportTarget, ScreenContext};
+use crate::ui::context::{Action, EditorAction, ExportTarget, ScreenContext};
+use crate::ui::import_panel::ImportPanel;
 use crate::ui::interviews_card::InterviewsCard;
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
@@ -27,12 +28,15 @@ struct Overview {
 pub struct DecksScreen {
     overview: Option<Overview>,
     pub interviews: InterviewsCard,
+    pub import: ImportPanel,
     /// The file the last export wrote, or why it failed (the message names the file).
     last_export: Option<Result<PathBuf, String>>,
 }
 
 struct DeckRow {
     id: String,
+    /// The user's deck file; `None` for a bundled deck, which is not edited.
+    file: Option<PathBuf>,
     title: String,
     role: String,
     cards: usize,
@@ -114,6 +118,7 @@ impl DecksScreen {
             .iter()
             .map(|loaded| DeckRow {
                 id: loaded.deck.id.clone(),
+                file: (!loaded.bundled).then(|| PathBuf::from(&loaded.path)),
                 title: loaded.deck.title.get(ctx.lang).to_string(),
                 role: loaded.deck.role.clone(),
                 cards: loaded.deck.cards.len(),
@@ -160,6 +165,10 @@ impl DecksScreen {
                         ui.add_space(theme::space::M);
                         leeches_card(ui, ctx, &leeches, actions);
                     }
+                    if self.import.is_open() {
+                        ui.add_space(theme::space::M);
+                        self.import.ui(ui, ctx, actions);
+                    }
                     ui.add_space(theme::space::L);
                     self.list_ui(ui, visible, ctx, &rows, actions);
                 });
@@ -167,7 +176,7 @@ impl DecksScreen {
     }
 
     fn list_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         visible: egui::Rect,
         ctx: &ScreenContext,
@@ -175,14 +184,26 @@ impl DecksScreen {
         actions: &mut Vec<Action>,
     ) {
         let text = ctx.text;
+        let mut import_clicked = false;
         ui.horizontal(|ui| {
             ui.heading(text.decks);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.add_enabled_ui(ctx.can_write(), |ui| export_menu(ui, text, rows, actions))
                     .response
                     .on_disabled_hover_text(text.read_only_banner);
+                ui.add_enabled_ui(ctx.can_write(), |ui| {
+                    if ui.button(text.new_deck_button).clicked() {
+                        actions.push(Action::NewDeck);
+                    }
+                    if ui.button(text.import_button).clicked() {
+                        import_clicked = true;
+                    }
+                });
             });
         });
+        if import_clicked {
+            self.import.open();
+        }
         match &self.last_export {
             Some(Ok(path)) => {
                 ui.horizontal_wrapped(|ui| {
@@ -340,7 +361,7 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
 fn count_headings(ui: &mut egui::Ui, text: &Strings) {
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add_space(study_button_width(ui, text));
+            ui.add_space(button_width(ui, text.study) + button_width(ui, text.edit));
             for (label, hint) in [
                 (text.due, text.due_hint),
                 (text.learning, text.learning_hint),
@@ -360,9 +381,10 @@ fn count_headings(ui: &mut egui::Ui, text: &Strings) {
     });
 }
 
-fn study_button_width(ui: &egui::Ui, text: &Strings) -> f32 {
+/// The width a button labelled `label` takes, spacing included.
+fn button_width(ui: &egui::Ui, label: &str) -> f32 {
     let galley = ui.painter().layout_no_wrap(
-        text.study.to_string(),
+        label.to_string(),
         egui::TextStyle::Button.resolve(ui.style()),
         egui::Color32::WHITE,
     );
@@ -491,6 +513,20 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
             });
             if study.clicked() {
                 actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
+            }
+            match &row.file {
+                Some(file) => {
+                    let edit = ui.add_enabled(ctx.can_write(), egui::Button::new(text.edit));
+                    let name = format!("{} — {}", text.edit, row.title);
+                    edit.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, edit.enabled(), &name)
+                    });
+                    if edit.clicked() {
+                        actions.push(Action::Editor(EditorAction::Open(file.clone())));
+                    }
+                }
+                // The counts stay in their columns whether or not a deck can be edited.
+                None => ui.add_space(button_width(ui, text.edit)),
             }
             for (count, tone) in [
                 (row.counts.review, theme::tone::DUE),

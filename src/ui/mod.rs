@@ -5,8 +5,10 @@
 pub mod app;
 pub mod browse_screen;
 pub mod context;
+pub mod deck_editor_screen;
 pub mod decks_screen;
 mod fonts;
+pub mod import_panel;
 pub mod interviews_card;
 pub mod mock_screen;
 pub mod review_screen;

@@ -6,3 +6,4 @@ pub mod deck;
 pub mod export;
 pub mod import;
 pub mod role;
+pub mod user_decks;

@@ -1,0 +1,383 @@
+//! The user's own deck files: bringing one in (a role guide through the importer, a deck
+//! JSON through the checker) after a preview, creating one, and editing one. Deck files
+//! are the one thing the user changes in place, so every write is atomic, a file changed
+//! on disk since it was opened is never written over, and an existing file is replaced
+//! only when the caller says so.
+
+use crate::core::content::deck::{self, Card, Deck, DeckSet, Lang, Localized};
+use crate::core::content::import::{self, slugify};
+use crate::core::files::{self, WriteError};
+use crate::core::problem::Problem;
+use crate::core::text;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeckFileError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} is not UTF-8 text (the first bad byte is at line {line}, column {column}); save it as UTF-8 and try again", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("{} was changed on disk since it was opened; reload it (your changes here are kept until you do) or save elsewhere", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    #[error("cannot encode the deck: {0}")]
+    Encode(String),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// What a file would add, before anything is written.
+#[derive(Debug, Clone)]
+pub struct Preview {
+    pub source: PathBuf,
+    pub deck: Deck,
+    /// Where it would be written in the user decks folder.
+    pub target: PathBuf,
+    /// Whether `target` exists already (the user must choose to replace it).
+    pub replaces: bool,
+    pub questions: usize,
+    pub with_points: usize,
+    /// Problems found in the file, each with its line.
+    pub problems: Vec<Problem>,
+    /// Ids it shares with decks already loaded: the app would skip those cards.
+    pub clashes: Vec<String>,
+}
+
+fn read_text(path: &Path) -> Result<String, DeckFileError> {
+    let bytes = std::fs::read(path).map_err(|source| DeckFileError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let (line, column) =
+            text::position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to());
+        DeckFileError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Reads `source` as a deck JSON (`.json`) or a role guide (anything else) and says what
+/// it would add to `decks_dir`, alongside the `loaded` decks.
+pub fn preview(
+    source: &Path,
+    decks_dir: &Path,
+    loaded: &DeckSet,
+) -> Result<Preview, DeckFileError> {
+    let text = read_text(source)?;
+    let shown = source.display().to_string();
+    let is_json = source
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    let (deck, problems) = if is_json {
+        deck::parse_deck(&shown, &text)
+            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?
+    } else {
+        let file_name = source
+            .file_name()
+            .map_or_else(|| shown.clone(), |name| name.to_string_lossy().into_owned());
+        let imported = import::import_guide(&file_name, &text)
+            .map_err(|error| DeckFileError::Unreadable(format!("{shown}: {error}")))?;
+        (imported.deck, Vec::new())
+    };
+    let target = decks_dir.join(format!("{}.json", deck.id));
+    let mut clashes = Vec::new();
+    for other in &loaded.decks {
+        if Path::new(&other.path) == target {
+            continue;
+        }
+        if other.deck.id == deck.id {
+            clashes.push(format!(
+                "deck id `{}` is also used by {}",
+                deck.id, other.path
+            ));
+        }
+        let shared = deck
+            .cards
+            .iter()
+            .filter(|card| other.deck.cards.iter().any(|known| known.id == card.id))
+            .count();
+        if shared > 0 {
+            clashes.push(format!("{shared} card ids are also in {}", other.path));
+        }
+    }
+    Ok(Preview {
+        source: source.to_path_buf(),
+        questions: deck.cards.len(),
+        with_points: deck
+            .cards
+            .iter()
+            .filter(|card| !card.points.is_empty())
+            .count(),
+        replaces: std::fs::symlink_metadata(&target).is_ok(),
+        target,
+        deck,
+        problems,
+        clashes,
+    })
+}
+
+fn encode(deck: &Deck) -> Result<String, DeckFileError> {
+    let mut json = serde_json::to_string_pretty(deck)
+        .map_err(|error| DeckFileError::Encode(error.to_string()))?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// Writes a previewed deck into the user decks folder. An existing file is replaced only
+/// with `replace`; without it, the deck goes under a free name (`<id>-2.json`, …).
+pub fn add(preview: &Preview, replace: bool) -> Result<PathBuf, DeckFileError> {
+    let json = encode(&preview.deck)?;
+    if replace {
+        files::write_atomically(&preview.target, json.as_bytes())?;
+        return Ok(preview.target.clone());
+    }
+    let dir = preview.target.parent().unwrap_or(Path::new("."));
+    let name = preview.target.file_name().map_or_else(
+        || format!("{}.json", preview.deck.id),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    Ok(files::write_new_file(dir, &name, json.as_bytes())?)
+}
+
+/// A user deck open for editing: the deck and the bytes it was read from, to tell whether
+/// someone else changed the file since.
+#[derive(Debug, Clone)]
+pub struct DeckFile {
+    pub path: PathBuf,
+    pub deck: Deck,
+    on_disk: Vec<u8>,
+}
+
+impl DeckFile {
+    pub fn open(path: &Path) -> Result<Self, DeckFileError> {
+        let text = read_text(path)?;
+        let (deck, _) = deck::parse_deck(&path.display().to_string(), &text)
+            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            deck,
+            on_disk: text.into_bytes(),
+        })
+    }
+
+    /// Creates a new, empty deck file in `decks_dir` (never over an existing one).
+    pub fn create(
+        decks_dir: &Path,
+        title: &str,
+        lang: Lang,
+        loaded: &DeckSet,
+    ) -> Result<Self, DeckFileError> {
+        let title = title.trim();
+        let mut base = slugify(title);
+        if base.is_empty() {
+            base = "my-deck".to_string();
+        }
+        let mut id = base.clone();
+        let mut number = 1;
+        while loaded.decks.iter().any(|known| known.deck.id == id)
+            || decks_dir.join(format!("{id}.json")).exists()
+        {
+            number += 1;
+            id = format!("{base}-{number}");
+        }
+        let deck = Deck {
+            format: deck::FORMAT_VERSION,
+            id: id.clone(),
+            title: match lang {
+                Lang::Ja => Localized::ja(title),
+                Lang::En => Localized {
+                    ja: None,
+                    en: Some(title.to_string()),
+                },
+            },
+            role: "other".to_string(),
+            source: None,
+            cards: Vec::new(),
+        };
+        let json = encode(&deck)?;
+        std::fs::create_dir_all(decks_dir).map_err(|source| DeckFileError::Read {
+            path: decks_dir.to_path_buf(),
+            source,
+        })?;
+        let path = decks_dir.join(format!("{id}.json"));
+        files::write_new(&path, json.as_bytes()).map_err(|error| match error {
+            WriteError::Exists { .. } => DeckFileError::Exists { path: path.clone() },
+            other => DeckFileError::Write(other),
+        })?;
+        Ok(Self {
+            path,
+            deck,
+            on_disk: json.into_bytes(),
+        })
+    }
+
+    /// Adds an empty card with a new id: `<deck id>-<random hex>`, unique among `taken`
+    /// and this deck. Ids are made once and never from the text, so editing a question
+    /// keeps its history.
+    pub fn add_card(
+        &mut self,
+        mut random: impl FnMut() -> u32,
+        taken: impl Fn(&str) -> bool,
+    ) -> String {
+        let id = loop {
+            let candidate = format!("{}-{:08x}", self.deck.id, random());
+            if !taken(&candidate) && !self.deck.cards.iter().any(|card| card.id == candidate) {
+                break candidate;
+            }
+        };
+        self.deck.cards.push(Card {
+            id: id.clone(),
+            ..Card::default()
+        });
+        id
+    }
+
+    pub fn remove_card(&mut self, id: &str) {
+        self.deck.cards.retain(|card| card.id != id);
+    }
+
+    /// Moves a card one place up (`-1`) or down (`1`).
+    pub fn move_card(&mut self, id: &str, by: isize) {
+        let Some(from) = self.deck.cards.iter().position(|card| card.id == id) else {
+            return;
+        };
+        let to = from
+            .saturating_add_signed(by)
+            .min(self.deck.cards.len().saturating_sub(1));
+        let card = self.deck.cards.remove(from);
+        self.deck.cards.insert(to, card);
+    }
+
+    /// Whether the file on disk is no longer what was read (or last saved).
+    pub fn changed_on_disk(&self) -> bool {
+        std::fs::read(&self.path).map_or(true, |bytes| bytes != self.on_disk)
+    }
+
+    /// Writes the deck atomically, unless the file changed on disk since it was read.
+    /// Problems a deck would have when loaded (an empty question, a repeated id) are
+    /// returned without writing; blank answer points are dropped.
+    pub fn save(&mut self) -> Result<(), DeckFileError> {
+        // A point added and left blank is dropped rather than refused.
+        for card in &mut self.deck.cards {
+            card.points.retain(|point| !point.text.is_blank());
+        }
+        if self.changed_on_disk() {
+            return Err(DeckFileError::ChangedOnDisk {
+                path: self.path.clone(),
+            });
+        }
+        let json = encode(&self.deck)?;
+        let (_, problems) = deck::parse_deck(&self.path.display().to_string(), &json)
+            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?;
+        if let Some(problem) = problems.first() {
+            return Err(DeckFileError::Unreadable(problem.message.clone()));
+        }
+        files::write_atomically(&self.path, json.as_bytes())?;
+        self.on_disk = json.into_bytes();
+        Ok(())
+    }
+
+    /// Reads the file again, dropping unsaved changes.
+    pub fn reload(&mut self) -> Result<(), DeckFileError> {
+        *self = Self::open(&self.path)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deck_is_created_edited_and_saved_atomically_and_never_over_a_change_on_disk() {
+        let temp = tempfile::tempdir().unwrap();
+        let loaded = DeckSet::load(None);
+        let mut file =
+            DeckFile::create(temp.path(), "My CTO questions", Lang::En, &loaded).unwrap();
+        assert_eq!(file.deck.id, "my-cto-questions");
+        // A second deck of the same title gets another id and file.
+        let second = DeckFile::create(temp.path(), "My CTO questions", Lang::En, &loaded).unwrap();
+        assert_eq!(second.deck.id, "my-cto-questions-2");
+
+        let mut numbers = [7u32, 7, 9].into_iter();
+        let first = file.add_card(|| numbers.next().unwrap_or(1), |_| false);
+        let taken = first.clone();
+        let again = file.add_card(|| numbers.next().unwrap_or(1), |id| id == taken);
+        assert_eq!(first, "my-cto-questions-00000007");
+        assert_eq!(
+            again, "my-cto-questions-00000009",
+            "a taken id is never reused"
+        );
+        // An empty question is refused, and nothing is written.
+        let before = std::fs::read(&file.path).unwrap();
+        assert!(matches!(file.save(), Err(DeckFileError::Unreadable(_))));
+        assert_eq!(std::fs::read(&file.path).unwrap(), before);
+        for card in &mut file.deck.cards {
+            card.question = Localized::both("質問", "Question");
+        }
+        file.move_card(&again, -1);
+        assert_eq!(file.deck.cards[0].id, again);
+        file.save().unwrap();
+        let reopened = DeckFile::open(&file.path).unwrap();
+        assert_eq!(reopened.deck, file.deck);
+
+        // Someone else changes the file: saving over it is refused; reload takes theirs.
+        std::fs::write(
+            &file.path,
+            b"{\"id\":\"my-cto-questions\",\"title\":{\"en\":\"X\"},\"cards\":[]}",
+        )
+        .unwrap();
+        file.remove_card(&first);
+        assert!(matches!(
+            file.save(),
+            Err(DeckFileError::ChangedOnDisk { .. })
+        ));
+        file.reload().unwrap();
+        assert!(file.deck.cards.is_empty());
+    }
+
+    #[test]
+    fn a_preview_says_what_a_guide_or_deck_would_add_and_never_replaces_unasked() {
+        let temp = tempfile::tempdir().unwrap();
+        let decks = temp.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        let guide = temp.path().join("guide.md");
+        std::fs::write(
+            &guide,
+            "# Guide\n\n## 面接でよくある質問\n\n| 質問 | 回答のポイント |\n|---|---|\n| 1. 組織をどう作りますか？ | 採用計画、評価制度 |\n| 2. 予算は？ | |\n",
+        )
+        .unwrap();
+        let loaded = DeckSet::load(None);
+        let preview = preview(&guide, &decks, &loaded).unwrap();
+        assert_eq!((preview.questions, preview.with_points), (2, 1));
+        assert!(!preview.replaces);
+        let written = add(&preview, false).unwrap();
+        assert_eq!(written, preview.target);
+        // The same again: it exists now; without replace it goes under another name.
+        let again = super::preview(&guide, &decks, &loaded).unwrap();
+        assert!(again.replaces);
+        let other = add(&again, false).unwrap();
+        assert_ne!(other, again.target);
+        assert!(other.exists() && again.target.exists());
+        // A broken deck JSON is refused with its line.
+        let broken = temp.path().join("broken.json");
+        std::fs::write(&broken, "{\n  \"id\": \"b\",\n  \"cards\": [,]\n}").unwrap();
+        let error = super::preview(&broken, &decks, &loaded)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("broken.json:3"), "{error}");
+    }
+}

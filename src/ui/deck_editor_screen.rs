@@ -1,0 +1,328 @@
+//! The deck editor: a user deck's title and role, and its cards — question and answer
+//! points in Japanese and English, tags — added, edited, reordered and deleted. Bundled
+//! decks are not edited here (a user adds their own points to those from the browser).
+//! Saving writes the file atomically and refuses to write over a change made on disk
+//! since it was opened.
+
+use crate::core::content::deck::{Localized, Point};
+use crate::core::content::role;
+use crate::core::content::user_decks::DeckFile;
+use crate::ui::context::{Action, EditorAction, ScreenContext};
+use crate::ui::{theme, widgets};
+
+#[derive(Debug, Default)]
+pub struct DeckEditorScreen {
+    file: Option<DeckFile>,
+    selected: Option<String>,
+    /// Unsaved changes since the last save or load.
+    dirty: bool,
+    message: Option<Result<String, String>>,
+    confirm_delete: Option<String>,
+    /// The title typed for a new deck, while no deck is open.
+    new_title: String,
+}
+
+/// Text fields edit `Option<String>`s through this: empty means absent.
+fn edit_optional(
+    ui: &mut egui::Ui,
+    value: &mut Option<String>,
+    hint: &str,
+    multiline: bool,
+    label: Option<egui::Id>,
+) -> bool {
+    let mut text = value.clone().unwrap_or_default();
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let mut response = ui.add(edit.hint_text(hint).desired_width(f32::INFINITY));
+    if let Some(label) = label {
+        response = response.labelled_by(label);
+    }
+    let changed = response.changed();
+    if changed {
+        *value = Some(text).filter(|text| !text.trim().is_empty());
+    }
+    changed
+}
+
+impl DeckEditorScreen {
+    pub fn open(&mut self, file: DeckFile) {
+        self.selected = file.deck.cards.first().map(|card| card.id.clone());
+        self.file = Some(file);
+        self.dirty = false;
+        self.message = None;
+    }
+
+    /// A new deck: the screen asks for its title.
+    pub fn start_new(&mut self) {
+        self.file = None;
+        self.new_title.clear();
+        self.message = None;
+    }
+
+    pub fn file_mut(&mut self) -> Option<&mut DeckFile> {
+        self.file.as_mut()
+    }
+
+    pub fn saved(&mut self, message: Result<String, String>) {
+        if message.is_ok() {
+            self.dirty = false;
+        }
+        self.message = Some(message);
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let text = ctx.text;
+        let Some(file) = &mut self.file else {
+            theme::column(ui, theme::READING_WIDTH, |ui| {
+                ui.add_space(theme::space::M);
+                ui.label(egui::RichText::new(text.new_deck).size(theme::size::HEADING));
+                let label = ui.label(text.deck_title);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.new_title).hint_text(text.deck_title_hint),
+                )
+                .labelled_by(label.id);
+                if let Some(Err(message)) = &self.message {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(
+                            !self.new_title.trim().is_empty() && ctx.can_write(),
+                            widgets::primary_button(text.create_deck),
+                        )
+                        .clicked()
+                    {
+                        actions.push(Action::Editor(EditorAction::Create(self.new_title.clone())));
+                    }
+                    if ui.button(text.cancel).clicked() {
+                        actions.push(Action::Open(crate::ui::Screen::Decks));
+                    }
+                });
+            });
+            return;
+        };
+        let mut changed = false;
+        egui::Panel::top("editor_header").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(text.edit_deck).size(theme::size::HEADING));
+                theme::caption(ui, &file.path.display().to_string());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(text.close).clicked() {
+                        actions.push(Action::Open(crate::ui::Screen::Decks));
+                    }
+                    if ui.button(text.reload).clicked() {
+                        actions.push(Action::Editor(EditorAction::Reload));
+                    }
+                    let save = ui.add_enabled(
+                        self.dirty && ctx.can_write(),
+                        widgets::primary_button(text.save),
+                    );
+                    if save.clicked() {
+                        actions.push(Action::Editor(EditorAction::Save));
+                    }
+                });
+            });
+            match &self.message {
+                Some(Ok(message)) => {
+                    ui.label(message.as_str());
+                }
+                Some(Err(message)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+                None => {}
+            }
+            egui::Grid::new("deck_fields")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let label = ui.label(text.deck_title_ja);
+                    changed |=
+                        edit_optional(ui, &mut file.deck.title.ja, "", false, Some(label.id));
+                    ui.end_row();
+                    let label = ui.label(text.deck_title_en);
+                    changed |=
+                        edit_optional(ui, &mut file.deck.title.en, "", false, Some(label.id));
+                    ui.end_row();
+                    let label = ui.label(text.deck_role);
+                    egui::ComboBox::from_id_salt("deck_role")
+                        .selected_text(role::label(&file.deck.role, ctx.lang))
+                        .show_ui(ui, |ui| {
+                            for id in role::ROLES
+                                .iter()
+                                .map(|known| known.id)
+                                .chain([role::OTHER])
+                            {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut file.deck.role,
+                                        id.to_string(),
+                                        role::label(id, ctx.lang),
+                                    )
+                                    .changed();
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+        });
+        egui::Panel::left("editor_cards")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                if ui
+                    .add_enabled(ctx.can_write(), egui::Button::new(text.add_card))
+                    .clicked()
+                {
+                    let collection = ctx.collection;
+                    let id = file.add_card(rand::random, |id| collection.decks().contains_card(id));
+                    self.selected = Some(id);
+                    changed = true;
+                }
+                egui::ScrollArea::vertical()
+                    .id_salt("editor_card_list")
+                    .show(ui, |ui| {
+                        let ids: Vec<(String, String)> = file
+                            .deck
+                            .cards
+                            .iter()
+                            .map(|card| {
+                                let question =
+                                    widgets::localized_plain(&card.question, ctx.card_language);
+                                let first = question.lines().next().unwrap_or_default().to_string();
+                                (
+                                    card.id.clone(),
+                                    if first.is_empty() {
+                                        text.untitled_card.to_string()
+                                    } else {
+                                        first
+                                    },
+                                )
+                            })
+                            .collect();
+                        for (id, question) in ids {
+                            ui.horizontal(|ui| {
+                                if ui.small_button("↑").on_hover_text(text.move_up).clicked() {
+                                    file.move_card(&id, -1);
+                                    changed = true;
+                                }
+                                if ui.small_button("↓").on_hover_text(text.move_down).clicked() {
+                                    file.move_card(&id, 1);
+                                    changed = true;
+                                }
+                                let selected = self.selected.as_deref() == Some(id.as_str());
+                                if ui.selectable_label(selected, question).clicked() {
+                                    self.selected = Some(id.clone());
+                                }
+                            });
+                        }
+                    });
+            });
+        let mut delete = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(id) = self.selected.clone() else {
+                ui.weak(text.select_card);
+                return;
+            };
+            let Some(card) = file.deck.cards.iter_mut().find(|card| card.id == id) else {
+                return;
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("editor_card")
+                .show(ui, |ui| {
+                    theme::caption(ui, &card.id);
+                    let label = ui.label(text.question_ja);
+                    changed |= edit_optional(ui, &mut card.question.ja, "", true, Some(label.id));
+                    let label = ui.label(text.question_en);
+                    changed |= edit_optional(ui, &mut card.question.en, "", true, Some(label.id));
+                    ui.add_space(theme::space::S);
+                    ui.label(text.answer_points);
+                    let mut remove = None;
+                    for (index, point) in card.points.iter_mut().enumerate() {
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button("×")
+                                .on_hover_text(text.remove_point)
+                                .clicked()
+                            {
+                                remove = Some(index);
+                            }
+                            ui.vertical(|ui| {
+                                changed |= edit_optional(
+                                    ui,
+                                    &mut point.text.ja,
+                                    text.point_ja_hint,
+                                    false,
+                                    None,
+                                );
+                                changed |= edit_optional(
+                                    ui,
+                                    &mut point.text.en,
+                                    text.point_en_hint,
+                                    false,
+                                    None,
+                                );
+                            });
+                        });
+                    }
+                    if let Some(index) = remove {
+                        card.points.remove(index);
+                        changed = true;
+                    }
+                    if ui.button(text.add_point).clicked() {
+                        card.points.push(Point {
+                            text: Localized::default(),
+                            derived: false,
+                        });
+                        changed = true;
+                    }
+                    ui.add_space(theme::space::S);
+                    ui.label(text.tags);
+                    let mut tags = card.tags.join(", ");
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut tags).hint_text("hiring, org-design"))
+                        .changed()
+                    {
+                        card.tags = tags
+                            .split([',', '、', ' '])
+                            .map(str::trim)
+                            .filter(|tag| !tag.is_empty())
+                            .map(str::to_string)
+                            .collect();
+                        changed = true;
+                    }
+                    ui.add_space(theme::space::M);
+                    if self.confirm_delete.as_deref() == Some(id.as_str()) {
+                        ui.label(text.delete_card_confirm);
+                        ui.horizontal(|ui| {
+                            if ui.button(text.delete_card).clicked() {
+                                self.confirm_delete = None;
+                                delete = Some(id.clone());
+                            }
+                            if ui.button(text.cancel).clicked() {
+                                self.confirm_delete = None;
+                            }
+                        });
+                    } else if ui.button(text.delete_card).clicked() {
+                        self.confirm_delete = Some(id.clone());
+                    }
+                });
+        });
+        if let Some(id) = delete {
+            // Its reviews stay in the log; the app reports them as a card no deck has.
+            file.remove_card(&id);
+            self.selected = file.deck.cards.first().map(|card| card.id.clone());
+            changed = true;
+        }
+        if changed {
+            self.dirty = true;
+            self.message = None;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Bringing a deck in: Import… (the system's file dialog, or a typed path where no dialog
+//! can open) or a file dropped on the window. A preview of what the file adds comes
+//! first; nothing is written until the user says so, and an existing deck file is
+//! replaced only when they choose to.
+
+use crate::core::content::user_decks::{self, Preview};
+use crate::ui::context::{Action, ImportAction, ScreenContext};
+use crate::ui::{theme, widgets};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+#[derive(Debug, Default)]
+pub struct ImportPanel {
+    open: bool,
+    /// A path typed by hand.
+    typed: String,
+    /// The file dialog, running on its own thread so the window keeps drawing.
+    dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    preview: Option<Result<Preview, String>>,
+    /// What the last import wrote, or why it failed.
+    outcome: Option<Result<PathBuf, String>>,
+}
+
+impl ImportPanel {
+    /// Shows the preview of `path` (a dropped file, a typed path, the dialog's choice).
+    pub fn preview(&mut self, ctx: &ScreenContext, path: PathBuf) {
+        self.open = true;
+        self.outcome = None;
+        let decks_dir = ctx.collection.data_dir().decks_dir();
+        self.preview = Some(
+            user_decks::preview(&path, &decks_dir, ctx.collection.decks())
+                .map_err(|error| error.to_string()),
+        );
+    }
+
+    /// The app wrote the deck (or could not).
+    pub fn done(&mut self, outcome: Result<PathBuf, String>) {
+        if outcome.is_ok() {
+            self.preview = None;
+            self.typed.clear();
+        }
+        self.outcome = Some(outcome);
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    pub fn open(&mut self) {
+        self.open = true;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        let text = ctx.text;
+        if let Some(receiver) = &self.dialog {
+            match receiver.try_recv() {
+                Ok(Some(path)) => {
+                    self.dialog = None;
+                    self.preview(ctx, path);
+                }
+                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
+                Err(mpsc::TryRecvError::Empty) => {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(200));
+                }
+            }
+        }
+        if !self.open {
+            return;
+        }
+        theme::card(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(text.import_title).size(theme::size::HEADING));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(text.close).clicked() {
+                        self.open = false;
+                        self.preview = None;
+                    }
+                });
+            });
+            theme::caption(ui, text.import_hint);
+            ui.horizontal(|ui| {
+                let choose =
+                    ui.add_enabled(self.dialog.is_none(), egui::Button::new(text.choose_file));
+                if choose.clicked() {
+                    let (sender, receiver) = mpsc::channel();
+                    std::thread::spawn(move || {
+                        let picked = rfd::FileDialog::new()
+                            .add_filter(
+                                "Markdown, text, deck JSON",
+                                &["md", "markdown", "txt", "json"],
+                            )
+                            .pick_file();
+                        // The panel may be gone; nothing to tell then.
+                        let _ = sender.send(picked);
+                    });
+                    self.dialog = Some(receiver);
+                }
+                let label = ui.label(text.or_path);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.typed)
+                        .hint_text("~/guides/cto.md")
+                        .desired_width(280.0),
+                )
+                .labelled_by(label.id);
+                if ui
+                    .add_enabled(
+                        !self.typed.trim().is_empty(),
+                        egui::Button::new(text.preview),
+                    )
+                    .clicked()
+                {
+                    let typed = self.typed.trim();
+                    let path = match typed.strip_prefix("~/") {
+                        Some(rest) => std::env::var_os("HOME").map_or_else(
+                            || PathBuf::from(typed),
+                            |home| PathBuf::from(home).join(rest),
+                        ),
+                        None => PathBuf::from(typed),
+                    };
+                    self.preview(ctx, path);
+                }
+            });
+            match &self.outcome {
+                Some(Ok(path)) => {
+                    ui.label(
+                        text.imported_to
+                            .replace("{path}", &path.display().to_string()),
+                    );
+                }
+                Some(Err(message)) => {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+                None => {}
+            }
+            let Some(preview) = &self.preview else {
+                return;
+            };
+            ui.add_space(theme::space::S);
+            match preview {
+                Err(message) => {
+                    ui.colored_label(ui.visuals().error_fg_color, message);
+                }
+                Ok(preview) => preview_ui(ui, ctx, preview, actions),
+            }
+        });
+    }
+}
+
+fn preview_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    preview: &Preview,
+    actions: &mut Vec<Action>,
+) {
+    let text = ctx.text;
+    ui.label(egui::RichText::new(preview.deck.title.get(ctx.lang)).strong());
+    theme::caption(ui, &preview.source.display().to_string());
+    ui.label(
+        text.preview_counts
+            .replace("{questions}", &preview.questions.to_string())
+            .replace("{with_points}", &preview.with_points.to_string()),
+    );
+    for card in preview.deck.cards.iter().take(3) {
+        let question = widgets::localized_plain(&card.question, ctx.card_language);
+        ui.add(
+            egui::Label::new(format!("• {}", question.lines().next().unwrap_or_default()))
+                .truncate(),
+        );
+    }
+    for problem in &preview.problems {
+        ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
+    }
+    for clash in &preview.clashes {
+        ui.colored_label(ui.visuals().warn_fg_color, clash);
+    }
+    ui.add_space(theme::space::S);
+    ui.add_enabled_ui(ctx.can_write(), |ui| {
+        ui.horizontal(|ui| {
+            if preview.replaces {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    text.import_exists
+                        .replace("{path}", &preview.target.display().to_string()),
+                );
+            }
+        });
+        ui.horizontal(|ui| {
+            if preview.replaces {
+                if ui.button(text.import_replace).clicked() {
+                    actions.push(Action::Import(ImportAction::Add {
+                        preview: Box::new(preview.clone()),
+                        replace: true,
+                    }));
+                }
+                if ui.button(text.import_keep_both).clicked() {
+                    actions.push(Action::Import(ImportAction::Add {
+                        preview: Box::new(preview.clone()),
+                        replace: false,
+                    }));
+                }
+            } else if ui.add(widgets::primary_button(text.import_add)).clicked() {
+                actions.push(Action::Import(ImportAction::Add {
+                    preview: Box::new(preview.clone()),
+                    replace: false,
+                }));
+            }
+        });
+    });
+}
