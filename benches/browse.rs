@@ -1,0 +1,70 @@
+//! The card browser with 100,000 cards (BENCHMARKS.md): one frame of the table (only the
+//! rows in view are laid out), and a new search over every card, which happens when the
+//! query or the collection changes, not every frame.
+//!
+//! `cargo bench --bench browse`
+
+mod common;
+
+use chrono::{DateTime, FixedOffset};
+use common::generated_decks;
+use criterion::{Criterion, criterion_group, criterion_main};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::study::search;
+use mensetsu::ui::{Action, Clock, MensetsuApp, Screen};
+
+struct FixedClock(DateTime<FixedOffset>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0
+    }
+}
+
+fn browse(c: &mut Criterion) {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::new(temp.path());
+    std::fs::create_dir_all(dir.decks_dir()).expect("decks dir");
+    for (name, text) in generated_decks(100, 1_000) {
+        std::fs::write(dir.decks_dir().join(name), text).expect("deck file");
+    }
+    let now = DateTime::parse_from_rfc3339("2026-11-29T09:00:00+09:00").expect("time");
+    let collection = Collection::load(dir.clone(), "bench");
+    assert!(collection.decks().card_count() >= 100_000);
+    let store = Store::open(dir, "bench").map_err(|error| error.to_string());
+    let mut app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::Ja);
+    let ctx = egui::Context::default();
+    MensetsuApp::install_fonts(&ctx);
+    let mut frame = 0u64;
+    let mut run = |app: &mut MensetsuApp| {
+        frame += 1;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(980.0, 760.0),
+            )),
+            time: Some(frame as f64 / 60.0),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+        output
+    };
+    app.apply(Action::Open(Screen::Browse));
+    for _ in 0..30 {
+        drop(run(&mut app));
+    }
+    assert!(app.browse().shown().len() >= 100_000);
+    c.bench_function("browse_100k_cards/frame", |b| b.iter(|| run(&mut app)));
+
+    let query = search::parse("deck:bench-d050 -is:suspended 負債").expect("query");
+    c.bench_function("browse_100k_cards/search", |b| {
+        b.iter(|| search::search(&query, app.collection(), now))
+    });
+}
+
+criterion_group!(benches, browse);
+criterion_main!(benches);
