@@ -51,7 +51,7 @@ pub struct Row {
 struct Results {
     generation: u64,
     query: String,
-    sort: (SortBy, bool),
+    sort: Option<(SortBy, bool)>,
     rows: Vec<Row>,
 }
 
@@ -60,8 +60,8 @@ pub struct BrowseScreen {
     query: String,
     parsed: Result<Query, QueryError>,
     results: Option<Results>,
-    /// Column and ascending.
-    sort: (SortBy, bool),
+    /// Column and ascending; `None` keeps the decks' own order.
+    sort: Option<(SortBy, bool)>,
     selected: Option<String>,
     /// The selected card's own points, as being edited.
     own_points: Option<(String, String)>,
@@ -73,7 +73,7 @@ impl Default for BrowseScreen {
             query: String::new(),
             parsed: Ok(Query::default()),
             results: None,
-            sort: (SortBy::Deck, true),
+            sort: None,
             selected: None,
             own_points: None,
         }
@@ -207,7 +207,9 @@ impl BrowseScreen {
             return;
         };
         let mut rows = rows(ctx.collection, query, ctx);
-        sort_rows(&mut rows, self.sort);
+        if let Some(sort) = self.sort {
+            sort_rows(&mut rows, sort);
+        }
         self.results = Some(Results {
             generation,
             query: self.query.clone(),
@@ -274,7 +276,12 @@ impl BrowseScreen {
         if let Some(card) = self.selected.clone() {
             self.detail_panel(ui, ctx, &card, actions);
         }
-        self.table(ui, ctx);
+        // The table keeps to the space above the detail panel: its column lines are
+        // drawn over the whole of the area it is given.
+        let rect = ui.available_rect_before_wrap();
+        ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+            self.table(ui, ctx)
+        });
     }
 
     fn table(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext) {
@@ -313,8 +320,8 @@ impl BrowseScreen {
                 for (by, label) in columns {
                     header.col(|ui| {
                         let arrow = match self.sort {
-                            (current, true) if current == by => " ▲",
-                            (current, false) if current == by => " ▼",
+                            Some((current, true)) if current == by => " ▲",
+                            Some((current, false)) if current == by => " ▼",
                             _ => "",
                         };
                         if ui
@@ -388,8 +395,8 @@ impl BrowseScreen {
             });
         if let Some(by) = clicked_sort {
             self.sort = match self.sort {
-                (current, ascending) if current == by => (by, !ascending),
-                _ => (by, true),
+                Some((current, ascending)) if current == by => Some((by, !ascending)),
+                _ => Some((by, true)),
             };
         }
         if let Some(card) = clicked_row {
@@ -420,7 +427,12 @@ impl BrowseScreen {
         let today = collection.scheduler().study_day(ctx.now);
         egui::Panel::bottom("browser_detail")
             .resizable(true)
-            .default_size(260.0)
+            .default_size(300.0)
+            .frame(
+                egui::Frame::new()
+                    .fill(theme::tone::CARD.on(ui))
+                    .inner_margin(egui::Margin::symmetric(12, 10)),
+            )
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("browser_detail_scroll")
@@ -431,25 +443,6 @@ impl BrowseScreen {
                                 &format!("{} · {}", deck.title.get(ctx.lang), card.id),
                             );
                         });
-                        widgets::show_localized(
-                            ui,
-                            &card.question,
-                            ctx.card_language,
-                            theme::size::BODY,
-                        );
-                        for point in &card.points {
-                            ui.label(format!(
-                                "• {}",
-                                widgets::localized_plain(&point.text, ctx.card_language)
-                            ));
-                        }
-                        for point in collection.own_points(card_id) {
-                            ui.label(
-                                egui::RichText::new(format!("• {point}  ({})", text.own_point))
-                                    .italics(),
-                            );
-                        }
-                        ui.add_space(theme::space::S);
                         ui.add_enabled_ui(ctx.can_write(), |ui| {
                             ui.horizontal_wrapped(|ui| {
                                 let card_ids = vec![card_id.to_string()];
@@ -529,6 +522,25 @@ impl BrowseScreen {
                                 ));
                             }
                         });
+                        ui.add_space(theme::space::S);
+                        widgets::show_localized(
+                            ui,
+                            &card.question,
+                            ctx.card_language,
+                            theme::size::BODY,
+                        );
+                        for point in &card.points {
+                            ui.label(format!(
+                                "• {}",
+                                widgets::localized_plain(&point.text, ctx.card_language)
+                            ));
+                        }
+                        for point in collection.own_points(card_id) {
+                            ui.label(
+                                egui::RichText::new(format!("• {point}  ({})", text.own_point))
+                                    .italics(),
+                            );
+                        }
                         ui.add_space(theme::space::S);
                         egui::CollapsingHeader::new(text.history)
                             .id_salt(("browser_history", card_id))

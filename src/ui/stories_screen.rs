@@ -226,6 +226,14 @@ fn form_ui(
 ) -> bool {
     let text = ctx.text;
     let mut cancelled = false;
+    if form.draft.lang.is_empty() {
+        // Most stories are told in the language the user works in.
+        form.draft.lang = match ctx.lang {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+        .to_string();
+    }
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let label = ui.label(text.story_title);
