@@ -426,9 +426,12 @@ impl MensetsuApp {
         }
         let text = self.strings();
         match action {
-            EditorAction::Open(path) => match DeckFile::open(&path) {
+            EditorAction::Open { path, card } => match DeckFile::open(&path) {
                 Ok(file) => {
                     self.editor.open(file);
+                    if let Some(card) = card {
+                        self.editor.select(&card);
+                    }
                     self.open(Screen::Edit);
                 }
                 Err(error) => self.flash.push(error.to_string()),

@@ -7,7 +7,7 @@ use crate::core::collection::Collection;
 use crate::core::review::scheduler::Phase;
 use crate::core::study::queue::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
-use crate::ui::context::{Action, CardChange, ScreenContext};
+use crate::ui::context::{Action, CardChange, EditorAction, ScreenContext};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
@@ -458,6 +458,20 @@ impl BrowseScreen {
                                         card_ids.clone(),
                                         CardChange::Suspend(true),
                                     ));
+                                }
+                                let deck_file = collection
+                                    .decks()
+                                    .decks
+                                    .iter()
+                                    .find(|loaded| !loaded.bundled && loaded.deck.id == deck.id)
+                                    .map(|loaded| std::path::PathBuf::from(&loaded.path));
+                                if let Some(path) = deck_file
+                                    && ui.button(text.edit).clicked()
+                                {
+                                    actions.push(Action::Editor(EditorAction::Open {
+                                        path,
+                                        card: Some(card_id.to_string()),
+                                    }));
                                 }
                                 if !marks.is_buried(today) && ui.button(text.bury).clicked() {
                                     actions.push(Action::Card(card_ids.clone(), CardChange::Bury));

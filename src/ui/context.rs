@@ -118,8 +118,11 @@ impl PartialEq for ImportAction {
 /// The deck editor's file operations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditorAction {
-    /// Opens a user deck file for editing.
-    Open(PathBuf),
+    /// Opens a user deck file for editing, at a card when one is given.
+    Open {
+        path: PathBuf,
+        card: Option<String>,
+    },
     /// Creates a new deck with this title and opens it.
     Create(String),
     Save,

@@ -55,6 +55,11 @@ impl DeckEditorScreen {
         self.message = None;
     }
 
+    /// Shows this card's fields.
+    pub fn select(&mut self, card: &str) {
+        self.selected = Some(card.to_string());
+    }
+
     /// A new deck: the screen asks for its title.
     pub fn start_new(&mut self) {
         self.file = None;

@@ -522,7 +522,10 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
                         egui::WidgetInfo::labeled(egui::Role::Button, edit.enabled(), &name)
                     });
                     if edit.clicked() {
-                        actions.push(Action::Editor(EditorAction::Open(file.clone())));
+                        actions.push(Action::Editor(EditorAction::Open {
+                            path: file.clone(),
+                            card: None,
+                        }));
                     }
                 }
                 // The counts stay in their columns whether or not a deck can be edited.
