@@ -47,6 +47,11 @@ struct LoopArgs {
     /// traces how a settings file reaches the disk)
     #[arg(long)]
     save_settings: bool,
+    /// Mix every kind of record between the answers: suspend, unsuspend, bury, flag,
+    /// note, own points, story, interview and undo; each reported as `saved <record id>
+    /// <kind>` once it is on disk
+    #[arg(long)]
+    mixed: bool,
 }
 
 /// Device id when `MENSETSU_DEVICE_ID` is not set; fixed so that repeated runs continue
@@ -115,6 +120,17 @@ fn run(args: &LoopArgs) -> Result<(), String> {
     let answer = draft(usize::try_from(args.answer_bytes).unwrap_or(0));
     let mut stdout = std::io::stdout().lock();
     let mut saved: u64 = 0;
+    if args.mixed {
+        return mixed(
+            &mut collection,
+            &mut store,
+            &card_ids,
+            at,
+            step,
+            args.count,
+            &mut stdout,
+        );
+    }
     while args.count.is_none_or(|count| saved < count) {
         // The study queue picks as the app would; when it has nothing (daily limit
         // reached, nothing due) the cards are taken in turn.
@@ -141,6 +157,117 @@ fn run(args: &LoopArgs) -> Result<(), String> {
         )
         .and_then(|()| stdout.flush())
         .map_err(|error| format!("cannot write to stdout: {error}"))?;
+        at += step;
+    }
+    Ok(())
+}
+
+/// The `--mixed` loop: one record of each kind in turn, each reported once it is saved.
+fn mixed(
+    collection: &mut Collection,
+    store: &mut Store,
+    card_ids: &[String],
+    mut at: DateTime<FixedOffset>,
+    step: Duration,
+    count: Option<u64>,
+    stdout: &mut impl Write,
+) -> Result<(), String> {
+    use mensetsu::core::study::interview::InterviewDraft;
+    use mensetsu::core::study::story::StoryDraft;
+    let mut saved: u64 = 0;
+    let mut last_answer: Option<String> = None;
+    // The cycle goes on where the log left off, so runs killed early still reach every
+    // kind of record.
+    let start = collection.log_records().len() as u64;
+    while count.is_none_or(|count| saved < count) {
+        let position = start + saved;
+        let card = card_ids[(position as usize / 10) % card_ids.len()].clone();
+        let id = store.next_id();
+        let kind = match position % 10 {
+            0 | 5 => {
+                let rating = RATINGS[(position % RATINGS.len() as u64) as usize];
+                let answer_id = collection
+                    .record_answer(store, &card, rating, at, AnswerDetails::default())
+                    .map_err(|error| error.to_string())?;
+                last_answer = Some(answer_id);
+                "review"
+            }
+            1 => {
+                collection
+                    .set_suspended(store, std::slice::from_ref(&card), true, at)
+                    .map_err(|error| error.to_string())?;
+                "suspend"
+            }
+            2 => {
+                collection
+                    .set_suspended(store, std::slice::from_ref(&card), false, at)
+                    .map_err(|error| error.to_string())?;
+                "unsuspend"
+            }
+            3 => {
+                collection
+                    .bury(store, std::slice::from_ref(&card), at)
+                    .map_err(|error| error.to_string())?;
+                "bury"
+            }
+            4 => {
+                collection
+                    .set_flag(store, &card, (position % 8) as u8, at)
+                    .map_err(|error| error.to_string())?;
+                "flag"
+            }
+            6 => {
+                collection
+                    .save_note(store, &card, &format!("note {id} メモ"), at)
+                    .map_err(|error| error.to_string())?;
+                "note"
+            }
+            7 => {
+                collection
+                    .save_own_points(store, &card, &[format!("own point {id}")], at)
+                    .map_err(|error| error.to_string())?;
+                "own_points"
+            }
+            8 => {
+                let draft = StoryDraft {
+                    title: format!("story {id}"),
+                    situation: draft(3_000),
+                    cards: vec![card.clone()],
+                    ..StoryDraft::default()
+                };
+                // Every other story edits the first one, so versions pile up.
+                let editing = collection.stories().first().map(|story| story.id.clone());
+                let editing = editing.filter(|_| position % 20 == 18);
+                collection
+                    .save_story(store, &draft, editing.as_deref(), at)
+                    .map_err(|error| error.to_string())?;
+                "story"
+            }
+            _ => match last_answer.take() {
+                Some(answer) if position % 20 == 9 => {
+                    collection
+                        .undo(store, &answer, at)
+                        .map_err(|error| error.to_string())?;
+                    "undo"
+                }
+                _ => {
+                    let draft = InterviewDraft {
+                        name: format!("interview {id}"),
+                        date: Some(at.date_naive() + Duration::days(30)),
+                        decks: Vec::new(),
+                        roles: vec!["cto".to_string()],
+                    };
+                    collection
+                        .save_interview(store, &draft, None, at)
+                        .map_err(|error| error.to_string())?;
+                    "interview"
+                }
+            },
+        };
+        saved += 1;
+        writeln!(stdout, "saved {id} {kind}")
+            .and_then(|()| stdout.flush())
+            .map_err(|error| format!("cannot write to stdout: {error}"))?;
         at += step;
     }
     Ok(())
