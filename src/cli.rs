@@ -127,6 +127,8 @@ fn usage_of(args: &[OsString]) -> String {
     usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string()
 }
 
+pub use coverage::answer_lines as coverage_answer_lines;
+
 /// Runs a headless command.
 pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
     match command {

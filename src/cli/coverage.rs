@@ -106,10 +106,28 @@ fn jsonl(
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
         Box::new(std::io::BufReader::new(file))
     };
+    let failures = answer_lines(decks, detector, reader, &path.display().to_string(), out)?;
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Answers every non-blank line of `reader` with one line on `out`, in order: the
+/// coverage, or `{"line": N, "error": …}`. Returns how many lines failed. Public for the
+/// fuzz target, which feeds it anything.
+pub fn answer_lines(
+    decks: &DeckSet,
+    detector: &Detector,
+    reader: impl BufRead,
+    name: &str,
+    out: &mut impl Write,
+) -> Result<usize, String> {
     let mut failures = 0usize;
     for (index, line) in reader.split(b'\n').enumerate() {
         let number = index + 1;
-        let bytes = line.map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let bytes = line.map_err(|error| format!("cannot read {name}: {error}"))?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -132,11 +150,7 @@ fn jsonl(
         });
         writeln!(out, "{text}").map_err(|error| format!("cannot write: {error}"))?;
     }
-    Ok(if failures == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(failures)
 }
 
 fn one_draft(
