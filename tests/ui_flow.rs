@@ -1857,4 +1857,27 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     harness.run();
     harness.get_by_label_contains("was changed on disk");
     assert!(std::fs::read_to_string(&path).unwrap().contains("build"));
+    // Unsaved edits survive a look at another screen: the editor has its own tab.
+    harness.get_by_label("Statistics").click();
+    harness.run();
+    harness.get_by_label("Edit deck").click();
+    harness.run();
+    let kept = harness
+        .get_by_label("Question (English)")
+        .value()
+        .unwrap_or_default();
+    assert!(kept.contains("Why?"), "{kept:?}");
+    // Close asks before dropping them.
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("There are unsaved changes");
+    harness.get_by_label("Keep editing").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Edit));
+    harness.get_by_label("Close").click();
+    harness.run();
+    harness.get_by_label("Discard them and close").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    assert!(harness.query_by_label("Edit deck").is_none());
 }

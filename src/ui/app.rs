@@ -210,6 +210,7 @@ impl MensetsuApp {
             (Screen::Mock, text.mock_interview, egui::Key::Num6),
             (Screen::Settings, text.settings, egui::Key::Num7),
         ];
+        let editing = self.editor.open_path().is_some();
         for (screen, _, key) in tabs {
             let shown = screen != Screen::Review || has_session;
             if shown
@@ -240,6 +241,12 @@ impl MensetsuApp {
                         .on_hover_text(format!("Ctrl+{}", index + 1));
                     if tab.clicked() && !on {
                         actions.push(Action::Open(screen));
+                    }
+                }
+                if editing {
+                    let on = self.screen == Screen::Edit;
+                    if ui.selectable_label(on, text.edit_deck).clicked() && !on {
+                        actions.push(Action::Open(Screen::Edit));
                     }
                 }
                 if let Err(reason) = &self.store {
@@ -426,6 +433,15 @@ impl MensetsuApp {
         }
         let text = self.strings();
         match action {
+            // The same deck with unsaved changes: back to them, not to the file.
+            EditorAction::Open { path, card }
+                if self.editor.is_dirty() && self.editor.open_path() == Some(path.as_path()) =>
+            {
+                if let Some(card) = card {
+                    self.editor.select(&card);
+                }
+                self.open(Screen::Edit);
+            }
             EditorAction::Open { path, card } => match DeckFile::open(&path) {
                 Ok(file) => {
                     self.editor.open(file);

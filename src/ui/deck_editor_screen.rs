@@ -18,6 +18,8 @@ pub struct DeckEditorScreen {
     dirty: bool,
     message: Option<Result<String, String>>,
     confirm_delete: Option<String>,
+    /// Close was clicked with unsaved changes.
+    confirm_close: bool,
     /// The title typed for a new deck, while no deck is open.
     new_title: String,
 }
@@ -82,6 +84,11 @@ impl DeckEditorScreen {
         self.dirty
     }
 
+    /// The deck file open in the editor, if any.
+    pub fn open_path(&self) -> Option<&std::path::Path> {
+        self.file.as_ref().map(|file| file.path.as_path())
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         let Some(file) = &mut self.file else {
@@ -114,13 +121,18 @@ impl DeckEditorScreen {
             return;
         };
         let mut changed = false;
+        let mut close = false;
         egui::Panel::top("editor_header").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(text.edit_deck).size(theme::size::HEADING));
                 theme::caption(ui, &file.path.display().to_string());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(text.close).clicked() {
-                        actions.push(Action::Open(crate::ui::Screen::Decks));
+                        if self.dirty {
+                            self.confirm_close = true;
+                        } else {
+                            close = true;
+                        }
                     }
                     if ui.button(text.reload).clicked() {
                         actions.push(Action::Editor(EditorAction::Reload));
@@ -134,6 +146,18 @@ impl DeckEditorScreen {
                     }
                 });
             });
+            if self.confirm_close {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, text.unsaved_changes);
+                    if ui.button(text.discard_changes).clicked() {
+                        self.confirm_close = false;
+                        close = true;
+                    }
+                    if ui.button(text.keep_editing).clicked() {
+                        self.confirm_close = false;
+                    }
+                });
+            }
             match &self.message {
                 Some(Ok(message)) => {
                     ui.label(message.as_str());
@@ -328,6 +352,11 @@ impl DeckEditorScreen {
         if changed {
             self.dirty = true;
             self.message = None;
+        }
+        if close {
+            self.file = None;
+            self.dirty = false;
+            actions.push(Action::Open(crate::ui::Screen::Decks));
         }
     }
 }

@@ -344,6 +344,8 @@ pub struct Strings {
     pub delete_card: &'static str,
     pub deck_saved: &'static str,
     pub unsaved_changes: &'static str,
+    pub discard_changes: &'static str,
+    pub keep_editing: &'static str,
     /// Monday first, as chrono numbers them from Monday.
     pub weekdays: &'static [&'static str; 7],
 }
@@ -670,6 +672,8 @@ pub const JA: Strings = Strings {
     delete_card: "カードを削除",
     deck_saved: "保存しました",
     unsaved_changes: "保存していない変更があります",
+    discard_changes: "変更を破棄して閉じる",
+    keep_editing: "編集を続ける",
     weekdays: &["月", "火", "水", "木", "金", "土", "日"],
 };
 
@@ -995,6 +999,8 @@ pub const EN: Strings = Strings {
     delete_card: "Delete card",
     deck_saved: "Saved",
     unsaved_changes: "There are unsaved changes",
+    discard_changes: "Discard them and close",
+    keep_editing: "Keep editing",
     weekdays: &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
