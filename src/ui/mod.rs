@@ -6,6 +6,7 @@ pub mod app;
 pub mod context;
 pub mod decks_screen;
 mod fonts;
+pub mod ime;
 pub mod interviews_card;
 pub mod mock_screen;
 pub mod review_screen;
