@@ -17,7 +17,7 @@ use crate::ui::summary_screen;
 use crate::ui::theme;
 use crate::ui::widgets::{self, default_grade, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
-use egui::{Key, Modifiers, RichText};
+use egui::{Key, Modifiers, RichText, SurrenderFocusOn};
 
 /// A card on screen in a study session.
 #[derive(Debug, Clone)]
@@ -385,6 +385,25 @@ fn phase_label(text: &Strings, phase: Phase) -> &'static str {
 }
 
 fn card_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    shown: &mut ShownCard,
+    remaining: DueCounts,
+    has_answered: bool,
+    actions: &mut Vec<Action>,
+) {
+    // A click on a button, a point or the card leaves the keyboard in the text box that
+    // has it, so the answer box keeps it (and the input method its context and state)
+    // from card to card; Esc leaves the box. Only for this screen's widgets.
+    let surrender_on = ui.ctx().options(|o| o.input_options.surrender_focus_on);
+    ui.ctx()
+        .options_mut(|o| o.input_options.surrender_focus_on = SurrenderFocusOn::Never);
+    card_body(ui, ctx, shown, remaining, has_answered, actions);
+    ui.ctx()
+        .options_mut(|o| o.input_options.surrender_focus_on = surrender_on);
+}
+
+fn card_body(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     shown: &mut ShownCard,
