@@ -243,3 +243,26 @@ fn the_caret_is_reported_by_its_bottom_edge_only_where_xim_needs_it() {
     assert_eq!(spot.min, egui::pos2(whole.min.x, whole.max.y), "{spot:?}");
     assert_eq!(spot.max, whole.max);
 }
+
+#[test]
+fn a_mock_interview_keeps_the_input_context_from_question_to_question() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    let mut harness = study(&dir);
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    harness.run();
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    for typed in ["一問目", "二問目"] {
+        harness.event(Event::Ime(ImeEvent::Commit(typed.to_owned())));
+        step_keeping_the_input_method(&mut harness, "typing");
+        assert_eq!(draft(&harness), typed);
+        // The button, not Ctrl+Enter: the click must not take the keyboard away.
+        harness.get_by_label_contains("Next question").click();
+        step_keeping_the_input_method(&mut harness, "the next question");
+        assert!(harness.get_by_label(ANSWER).is_focused());
+        assert_eq!(draft(&harness), "");
+    }
+}

@@ -16,7 +16,21 @@
 //!   the input method still goes on with (which doubled it);
 //! - on X11 the caret's bottom is reported instead of its top, see [`ImeGuard::new`].
 
-use egui::{Event, FullOutput, Id, ImeEvent, PointerButton, RawInput, Rect};
+use egui::{Event, FullOutput, Id, ImeEvent, PointerButton, RawInput, Rect, SurrenderFocusOn};
+
+/// Draws `add` so that a click on a button, a checkbox or empty space leaves the keyboard
+/// in the text box that has it: egui otherwise takes it away for the frame of the click,
+/// the integration turns the input method off, and on X11 the next box gets a new input
+/// context, which Fcitx5 starts in direct input. Esc still leaves the box, and a click in
+/// another text box still moves the keyboard there.
+pub fn keeping_the_keyboard<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let ctx = ui.ctx().clone();
+    let surrender_on = ctx.options(|o| o.input_options.surrender_focus_on);
+    ctx.options_mut(|o| o.input_options.surrender_focus_on = SurrenderFocusOn::Never);
+    let inner = add(ui);
+    ctx.options_mut(|o| o.input_options.surrender_focus_on = surrender_on);
+    inner
+}
 
 #[derive(Debug, Default)]
 pub struct ImeGuard {

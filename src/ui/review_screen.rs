@@ -12,12 +12,13 @@ use crate::core::study::delivery;
 use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
+use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::summary_screen;
 use crate::ui::theme;
 use crate::ui::widgets::{self, default_grade, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
-use egui::{Key, Modifiers, RichText, SurrenderFocusOn};
+use egui::{Key, Modifiers, RichText};
 
 /// A card on screen in a study session.
 #[derive(Debug, Clone)]
@@ -392,15 +393,11 @@ fn card_ui(
     has_answered: bool,
     actions: &mut Vec<Action>,
 ) {
-    // A click on a button, a point or the card leaves the keyboard in the text box that
-    // has it, so the answer box keeps it (and the input method its context and state)
-    // from card to card; Esc leaves the box. Only for this screen's widgets.
-    let surrender_on = ui.ctx().options(|o| o.input_options.surrender_focus_on);
-    ui.ctx()
-        .options_mut(|o| o.input_options.surrender_focus_on = SurrenderFocusOn::Never);
-    card_body(ui, ctx, shown, remaining, has_answered, actions);
-    ui.ctx()
-        .options_mut(|o| o.input_options.surrender_focus_on = surrender_on);
+    // The answer box keeps the keyboard (and the input method its context and state)
+    // across clicks on the buttons and from card to card.
+    ime::keeping_the_keyboard(ui, |ui| {
+        card_body(ui, ctx, shown, remaining, has_answered, actions);
+    });
 }
 
 fn card_body(
