@@ -26,6 +26,7 @@
 # `mensetsu-ime` and builds the release binary unless MENSETSU_BIN names one):
 #   bash tests/ime/run.sh               # both input methods
 #   IME_LIST=fcitx5 bash tests/ime/run.sh
+#   IME_LIST=fcitx5-on-the-spot bash tests/ime/run.sh   # Fcitx5 with UseOnTheSpot=True
 # About 2 minutes per input method after the build. Exits non-zero if any check fails.
 set -euo pipefail
 
@@ -78,7 +79,7 @@ session() {
             [[ $(ibus engine) == mozc-jp ]]
             toggle=Zenkaku_Hankaku
             ;;
-        fcitx5)
+        fcitx5 | fcitx5-on-the-spot)
             export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx
             # The profile a user gets by adding Mozc in fcitx5-configtool: US keyboard
             # first (input method off), Mozc second. Everything else at its defaults.
@@ -100,6 +101,11 @@ Layout=
 [GroupOrder]
 0=Default
 EOF
+            if [[ $ime == fcitx5-on-the-spot ]]; then
+                # The README's advice: the pre-edit drawn in the box (XIM on-the-spot).
+                mkdir -p "$XDG_CONFIG_HOME/fcitx5/conf"
+                echo 'UseOnTheSpot=True' >"$XDG_CONFIG_HOME/fcitx5/conf/xim.conf"
+            fi
             fcitx5 --disable=wayland,waylandim >"$dir/ime.log" 2>&1 &
             pids+=($!)
             toggle=ctrl+space
