@@ -58,7 +58,6 @@ session() {
         local pid
         for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
         if [[ -n ${DBUS_SESSION_BUS_PID:-} ]]; then kill "$DBUS_SESSION_BUS_PID" 2>/dev/null || true; fi
-        pkill -u "$(id -u)" -f mozc_server 2>/dev/null || true
         wait 2>/dev/null || true
     }
     trap stop_all EXIT
@@ -288,8 +287,12 @@ for ime in ${IME_LIST:-ibus fcitx5}; do
     dir=$work/$ime
     install -d -o "$user" "$dir"
     status=0
+    while [[ -e /tmp/.X11-unix/X$display || -e /tmp/.X$display-lock ]]; do display=$((display + 1)); done
     runuser -u "$user" -- bash "$work/run.sh" --session "$ime" "$dir" "$work/mensetsu" "$display" ||
         status=$?
+    # mozc_server detaches from the input method that starts it; the user exists for
+    # these runs only, so whatever it still runs is left over from this one.
+    pkill -u "$user" 2>/dev/null || true
     display=$((display + 1))
     rm -rf "${out:?}/$ime"
     mkdir -p "$out/$ime"
