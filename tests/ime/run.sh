@@ -249,7 +249,7 @@ if [[ $(id -u) != 0 ]]; then
     exit 2
 fi
 
-packages=(xvfb x11-utils xdotool imagemagick dbus-x11 locales procps
+packages=(xvfb x11-utils xdotool imagemagick fonts-droid-fallback dbus-x11 locales procps
     ibus ibus-mozc fcitx5 fcitx5-mozc)
 missing=()
 for package in "${packages[@]}"; do
