@@ -192,11 +192,13 @@ fn a_click_during_a_composition_keeps_the_pre_edit_and_nothing_is_doubled() {
             .with_plugin(|guard: &mut ImeGuard| guard.composing()),
         Some(true)
     );
-    // ...when the user clicks in the box, and in the note header.
+    // ...when the user clicks in the box, and on the note's header.
     harness.get_by_label(ANSWER).click();
     step_keeping_the_input_method(&mut harness, "a click during a composition");
     harness.get_by_label("Note").click();
     step_keeping_the_input_method(&mut harness, "a click elsewhere during a composition");
+    // Only a click in the box waits: the one on the header opened the note.
+    harness.get_by_label(NOTE);
     // The input method goes on and commits its conversion in place of the pre-edit.
     harness.event(Event::Ime(ImeEvent::Preedit {
         text: "ふさいを".to_owned(),
@@ -265,4 +267,33 @@ fn a_mock_interview_keeps_the_input_context_from_question_to_question() {
         assert!(harness.get_by_label(ANSWER).is_focused());
         assert_eq!(draft(&harness), "");
     }
+}
+
+#[test]
+fn undo_in_the_answer_box_of_a_new_card_never_brings_back_the_last_cards_draft() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    let mut harness = study(&dir);
+    harness.get_by_label(ANSWER).click();
+    harness.run();
+    harness.event(Event::Ime(ImeEvent::Commit("一枚目の答え".to_owned())));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("Good\n").click();
+    harness.run();
+    // The same box (it kept the keyboard) on the next card: its undo history is the
+    // new card's alone.
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    harness.event(Event::Ime(ImeEvent::Commit("二".to_owned())));
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert!(
+        !draft(&harness).contains("一枚目"),
+        "{:?} came back from the last card",
+        draft(&harness)
+    );
 }

@@ -11,9 +11,9 @@
 //! [`ImeGuard`] is an egui plugin that edits what egui hands the integration:
 //! - the interruption is dropped while the keyboard stays in a text box from one frame to
 //!   the next (the same box, or another one when nothing is being composed in the first);
-//! - a click while a pre-edit is shown in a box waits until the composition is committed
-//!   (or cancelled), so the pre-edit is never turned into plain text under a composition
-//!   the input method still goes on with (which doubled it);
+//! - a click in the box while a pre-edit is shown in it waits until the composition is
+//!   committed (or cancelled), so the pre-edit is never turned into plain text under a
+//!   composition the input method still goes on with (which doubled it);
 //! - on X11 the caret's bottom is reported instead of its top, see [`ImeGuard::new`].
 
 use egui::{Event, FullOutput, Id, ImeEvent, PointerButton, RawInput, Rect, SurrenderFocusOn};
@@ -40,6 +40,9 @@ pub struct ImeGuard {
     /// An input method's pre-edit is in a text box (on-the-spot): seen in `Preedit`
     /// events, which an input method that draws its pre-edit itself never sends.
     composing: bool,
+    /// Where the text box that has the input method is on screen (last output): its
+    /// text area's rows, but only as wide as its text.
+    owner_rect: Option<Rect>,
     /// A press held back during a composition, whose release is held back too.
     held_button: Option<PointerButton>,
 }
@@ -88,11 +91,21 @@ impl egui::Plugin for ImeGuard {
                 self.composing = false;
                 true
             }
+            // The input method may end the composition on its own then, without a word.
+            Event::WindowFocused(false) => {
+                self.composing = false;
+                true
+            }
+            // Only a click in the box being composed in moves the pre-edit's place; a
+            // click elsewhere (a button, a point) leaves the box and the composition be,
+            // and one in another box takes the keyboard there as egui does, the pre-edit
+            // staying behind as text.
             Event::PointerButton {
+                pos,
                 button,
                 pressed: true,
                 ..
-            } if self.composing => {
+            } if self.composing && self.owner_rect.is_some_and(|rect| in_rows_of(rect, *pos)) => {
                 self.held_button = Some(*button);
                 false
             }
@@ -104,6 +117,16 @@ impl egui::Plugin for ImeGuard {
                 self.held_button = None;
                 false
             }
+            Event::PointerButton {
+                button,
+                pressed: true,
+                ..
+            } => {
+                if self.held_button == Some(*button) {
+                    self.held_button = None;
+                }
+                true
+            }
             _ => true,
         });
     }
@@ -113,6 +136,7 @@ impl egui::Plugin for ImeGuard {
         let Some(ime) = &mut output.platform_output.ime else {
             // The integration turns the input method off, which ends any composition.
             self.owner = None;
+            self.owner_rect = None;
             self.composing = false;
             return;
         };
@@ -128,9 +152,18 @@ impl egui::Plugin for ImeGuard {
             ime.cursor_rect = bottom_edge(ime.cursor_rect);
         }
         self.owner = focused;
+        self.owner_rect = Some(ime.rect);
     }
 }
 
 fn bottom_edge(rect: Rect) -> Rect {
     Rect::from_min_max(egui::pos2(rect.min.x, rect.max.y), rect.max)
+}
+
+/// Whether `pos` is in the rows of the text area `rect`, with the box's frame: egui gives
+/// the text's width rather than the box's, and the app's text boxes span their column, so
+/// the rows stand for the box (a click beside it, on the page, is held back too).
+fn in_rows_of(rect: Rect, pos: egui::Pos2) -> bool {
+    const FRAME: f32 = 8.0;
+    (rect.min.y - FRAME..=rect.max.y + FRAME).contains(&pos.y)
 }
