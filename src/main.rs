@@ -1,7 +1,9 @@
 use mensetsu::cli;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::DataDir;
+use mensetsu::ui::ime::ImeGuard;
 use mensetsu::ui::{MensetsuApp, SystemClock};
+use raw_window_handle::{HasDisplayHandle, RawDisplayHandle};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -66,6 +68,7 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
         options,
         Box::new(move |creation| {
             MensetsuApp::install_fonts(&creation.egui_ctx);
+            ImeGuard::install(&creation.egui_ctx, on_x11(creation));
             let app = MensetsuApp::new(collection, store, Box::new(SystemClock), system_lang);
             if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|value| value == "1") {
                 Ok(Box::new(FirstFrameProbe {
@@ -90,6 +93,17 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
 /// of the second frame, i.e. after the first was tessellated, painted and its buffers
 /// swapped; `painted_unix_us`: the same moment as wall-clock time, so a script can count
 /// from the moment it launched the process) and closes the window.
+/// Whether winit chose X11, whose XIM takes the caret's top for the text's baseline
+/// (see [`ImeGuard::new`]); what winit chose, rather than the environment, decides.
+fn on_x11(creation: &eframe::CreationContext<'_>) -> bool {
+    creation.display_handle().is_ok_and(|handle| {
+        matches!(
+            handle.as_raw(),
+            RawDisplayHandle::Xlib(_) | RawDisplayHandle::Xcb(_)
+        )
+    })
+}
+
 struct FirstFrameProbe {
     app: MensetsuApp,
     started: Instant,

@@ -16,6 +16,7 @@ use crate::ui::context::{
 use crate::ui::context::{EditorAction, ImportAction};
 use crate::ui::deck_editor_screen::DeckEditorScreen;
 use crate::ui::decks_screen::DecksScreen;
+use crate::ui::ime::ImeGuard;
 use crate::ui::mock_screen::{MockError, MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
 use crate::ui::settings_screen::SettingsScreen;
@@ -72,10 +73,13 @@ impl MensetsuApp {
         }
     }
 
-    /// Sets up fonts and the look; call once with the app's context.
+    /// Sets up fonts, the look and the input-method guard ([`ImeGuard`], reporting the
+    /// caret as egui does; the binary turns X11's placement on); call once with the
+    /// app's context.
     pub fn install_fonts(ctx: &egui::Context) {
         fonts::install(ctx);
         theme::install(ctx);
+        ImeGuard::install(ctx, false);
     }
 
     pub fn now(&self) -> DateTime<FixedOffset> {

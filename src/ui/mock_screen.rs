@@ -13,6 +13,7 @@ use crate::core::study::delivery;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
+use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_label};
@@ -283,7 +284,11 @@ impl MockScreen {
                         stopwatch,
                         focus,
                     };
-                    answering_ui(ui, ctx, &question, answers, actions);
+                    // The answer box keeps the keyboard and the input method its
+                    // context when Next question is clicked.
+                    ime::keeping_the_keyboard(ui, |ui| {
+                        answering_ui(ui, ctx, &question, answers, actions);
+                    });
                 }
                 MockState::Grading {
                     answers,

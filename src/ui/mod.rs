@@ -9,6 +9,7 @@ pub mod deck_editor_screen;
 pub mod decks_screen;
 mod fonts;
 pub mod import_panel;
+pub mod ime;
 pub mod interviews_card;
 pub mod mock_screen;
 pub mod review_screen;

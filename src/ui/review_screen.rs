@@ -12,6 +12,7 @@ use crate::core::study::delivery;
 use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
+use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::summary_screen;
 use crate::ui::theme;
@@ -385,6 +386,21 @@ fn phase_label(text: &Strings, phase: Phase) -> &'static str {
 }
 
 fn card_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    shown: &mut ShownCard,
+    remaining: DueCounts,
+    has_answered: bool,
+    actions: &mut Vec<Action>,
+) {
+    // The answer box keeps the keyboard (and the input method its context and state)
+    // across clicks on the buttons and from card to card.
+    ime::keeping_the_keyboard(ui, |ui| {
+        card_body(ui, ctx, shown, remaining, has_answered, actions);
+    });
+}
+
+fn card_body(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     shown: &mut ShownCard,
