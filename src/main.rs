@@ -10,6 +10,16 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 /// (`benches/startup.sh`, BENCHMARKS.md).
 const EXIT_AFTER_FIRST_FRAME: &str = "MENSETSU_EXIT_AFTER_FIRST_FRAME";
 
+/// The app id: the name of the installed `.desktop` file, icon and AppStream metadata
+/// (packaging/). Wayland compositors find the window's icon and menu entry through it, and
+/// on X11 it becomes the window's `WM_CLASS`, which the `.desktop` file's
+/// `StartupWMClass` names, so all of them must stay equal.
+const APP_ID: &str = "io.github.mensetsu.Mensetsu";
+
+/// The window icon for X11, whose window managers take it from the window itself rather
+/// than from the `.desktop` file.
+const ICON_PNG: &[u8] = include_bytes!("../assets/icon/mensetsu-128.png");
+
 fn main() -> ExitCode {
     let started = Instant::now();
     let cli = match cli::parse(std::env::args_os()) {
@@ -53,13 +63,22 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
         eprintln!("warning: daily backup failed: {error}");
     }
     let system_lang = cli::system_lang();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("mensetsu 面接")
+        .with_inner_size([980.0, 760.0])
+        .with_min_inner_size([560.0, 420.0])
+        .with_app_id(APP_ID);
+    // A window without its icon still works: never a reason not to start.
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(error) => eprintln!("warning: the window icon cannot be read: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("mensetsu 面接")
-            .with_inner_size([980.0, 760.0])
-            .with_min_inner_size([560.0, 420.0])
-            .with_app_id("mensetsu"),
+        viewport,
         persist_window: true,
+        // eframe would name its state folder after the app id; window sizes and places
+        // were saved under the earlier id, `mensetsu`, and stay there.
+        persistence_path: eframe::storage_dir("mensetsu").map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
