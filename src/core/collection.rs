@@ -15,6 +15,7 @@ use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConf
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, Settings};
 use crate::core::study::coverage::Detector;
+use crate::core::study::due_index::DueIndex;
 use crate::core::study::stats::Stats;
 use chrono::{DateTime, FixedOffset};
 use std::borrow::Cow;
@@ -71,6 +72,8 @@ pub struct Collection {
     future_records: Vec<Problem>,
     /// Answer-point detection over these decks, built the first time it is needed.
     detector: std::cell::OnceCell<Detector>,
+    /// The study queue's buckets, moved along with every answer (see [`DueIndex`]).
+    due_index: DueIndex,
 }
 
 impl Collection {
@@ -128,6 +131,7 @@ impl Collection {
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
         let progress = Progress::replay(&log, &decks, &scheduler);
         let notes = latest_notes(&log.records);
+        let due_index = due_index(&decks, &progress, &log, &settings);
         Self {
             data_dir,
             decks,
@@ -140,6 +144,7 @@ impl Collection {
             generation: 0,
             future_records: Vec::new(),
             detector: std::cell::OnceCell::new(),
+            due_index,
         }
     }
 
@@ -162,6 +167,11 @@ impl Collection {
 
     pub fn scheduler(&self) -> &Scheduler {
         &self.scheduler
+    }
+
+    /// The study queue's buckets for the current states.
+    pub fn due_index(&self) -> &DueIndex {
+        &self.due_index
     }
 
     /// Changes with every change to the collection; equal numbers mean equal contents.
@@ -291,6 +301,7 @@ impl Collection {
         self.scheduler = scheduler;
         self.settings_problems = problems;
         self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        self.due_index = due_index(&self.decks, &self.progress, &self.log, &self.settings);
         self.generation += 1;
         Ok(())
     }
@@ -350,18 +361,48 @@ impl Collection {
             .records
             .last()
             .is_none_or(|last| last.record.at() <= record.at());
-        let is_review = matches!(record, Record::Review(_));
+        let answered = match &record {
+            Record::Review(review) => Some((review.card.clone(), review.at)),
+            Record::Undo(_) | Record::Note(_) => None,
+        };
         self.log.records.push(LoggedRecord { record, origin });
-        if is_latest && is_review {
-            let record_index = self.log.records.len() - 1;
-            self.progress
-                .apply(&self.log, record_index, &self.decks, &self.scheduler);
-        } else {
-            self.log.records = log::merge(std::mem::take(&mut self.log.records));
-            self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        match answered {
+            Some((card, at)) if is_latest => {
+                let record_index = self.log.records.len() - 1;
+                self.progress
+                    .apply(&self.log, record_index, &self.decks, &self.scheduler);
+                if let Some(state) = self.progress.state_of(&card) {
+                    let first_answer = (state.reps == 1).then_some(at);
+                    self.due_index
+                        .update(&self.decks, &card, state, first_answer);
+                }
+            }
+            _ => {
+                self.log.records = log::merge(std::mem::take(&mut self.log.records));
+                self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+                self.due_index = due_index(&self.decks, &self.progress, &self.log, &self.settings);
+            }
         }
         self.generation += 1;
     }
+}
+
+/// The study queue's buckets for states just replayed.
+fn due_index(
+    decks: &DeckSet,
+    progress: &Progress,
+    log: &LogSnapshot,
+    settings: &Settings,
+) -> DueIndex {
+    let first_answers = progress
+        .reviewed_cards(log)
+        .filter_map(|(_, _, first)| first.map(|first| first.record.at));
+    DueIndex::build(
+        decks,
+        |id| progress.state_of(id),
+        first_answers,
+        settings.day_rollover_hour,
+    )
 }
 
 /// Each card's latest note, in timeline order so the last one written wins.

@@ -5,6 +5,7 @@
 
 pub mod coverage;
 pub mod delivery;
+pub mod due_index;
 pub mod mock;
 pub mod queue;
 pub mod stats;

@@ -83,8 +83,19 @@ pub struct DueOverview {
     pub unseen: usize,
 }
 
-/// What is due today in every deck, and across all decks, from one pass over the cards.
+/// What is due today in every deck, and across all decks, from the collection's
+/// [`DueIndex`](super::due_index::DueIndex): microseconds whatever the number of cards.
 pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
+    let new_limit = collection.settings().new_cards_per_day as usize;
+    collection.due_index().overview(now, new_limit)
+}
+
+/// [`due_counts_by_deck`] from one pass over every card: the reference the index is
+/// tested against, and what the decks screen did before it (BENCHMARKS.md).
+pub fn due_counts_by_deck_by_scan(
+    collection: &Collection,
+    now: DateTime<FixedOffset>,
+) -> DueOverview {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let mut per_deck: HashMap<String, DueCounts> = HashMap::new();
     let mut all = DueCounts::default();
@@ -141,8 +152,22 @@ pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOff
 }
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
-/// earliest due comes first and new cards come in deck order.
+/// earliest due comes first and new cards come in deck order. Taken from the collection's
+/// [`DueIndex`](super::due_index::DueIndex); [`next_card_by_scan`] is the same order from
+/// one pass over every card.
 pub fn next_card(
+    collection: &Collection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> Option<(String, QueueKind)> {
+    let new_limit = collection.settings().new_cards_per_day as usize;
+    collection
+        .due_index()
+        .next_card(collection.decks(), scope, now, new_limit)
+}
+
+/// [`next_card`] from one pass over every card: the reference the index is tested against.
+pub fn next_card_by_scan(
     collection: &Collection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
@@ -202,8 +227,18 @@ fn keep_earliest<'a>(
 }
 
 /// When the next learning card in scope comes due later today, for the "come back at"
-/// message at the end of a session.
+/// message at the end of a session (from the collection's
+/// [`DueIndex`](super::due_index::DueIndex)).
 pub fn next_learning_due(
+    collection: &Collection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    collection.due_index().next_learning_due(scope, now)
+}
+
+/// [`next_learning_due`] from one pass over every card: the reference for the tests.
+pub fn next_learning_due_by_scan(
     collection: &Collection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
