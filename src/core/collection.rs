@@ -5,6 +5,7 @@
 
 use crate::core::content::deck::DeckSet;
 use crate::core::files::WriteError;
+use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::log::{
@@ -81,7 +82,7 @@ impl Collection {
     /// Never fails: whatever cannot be read is reported through [`Collection::problems`].
     /// `stamp` names a damaged settings file when it is set aside.
     pub fn load(data_dir: DataDir, stamp: &str) -> Self {
-        Self::load_checked(data_dir, Some(stamp), None)
+        Self::load_checked(data_dir, Some(stamp), None, None)
     }
 
     /// [`Collection::load`] as of `now`, the time the app and the commands read from the
@@ -89,13 +90,29 @@ impl Collection {
     /// settings file after `now`.
     pub fn load_at(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        Self::load_checked(data_dir, Some(&stamp), Some(now))
+        Self::load_checked(data_dir, Some(&stamp), Some(now), None)
     }
 
     /// [`Collection::load_at`] for a window or command that does not own the data folder:
     /// writes nothing at all, so a damaged settings file is only reported.
     pub fn load_read_only(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
-        Self::load_checked(data_dir, None, Some(now))
+        Self::load_checked(data_dir, None, Some(now), None)
+    }
+
+    /// [`Collection::load_at`], or [`Collection::load_read_only`] when `read_only`,
+    /// telling `progress` how far it has got: for a window that draws while another
+    /// thread loads.
+    pub fn load_reporting(
+        data_dir: DataDir,
+        now: DateTime<FixedOffset>,
+        read_only: bool,
+        progress: &LoadProgress,
+    ) -> Self {
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        let set_aside = (!read_only).then_some(stamp.as_str());
+        let collection = Self::load_checked(data_dir, set_aside, Some(now), Some(progress));
+        progress.set_stage(LoadStage::Done);
+        collection
     }
 
     /// `set_aside`: the stamp a damaged settings file is renamed with, or `None` to leave
@@ -104,14 +121,19 @@ impl Collection {
         data_dir: DataDir,
         set_aside: Option<&str>,
         now: Option<DateTime<FixedOffset>>,
+        progress: Option<&LoadProgress>,
     ) -> Self {
+        let stage = |stage| progress.inspect(|progress| progress.set_stage(stage));
+        stage(LoadStage::Decks);
         let decks = DeckSet::load(Some(&data_dir.decks_dir()));
         let loaded = match set_aside {
             Some(stamp) => settings::load(&data_dir.settings_file(), stamp),
             None => settings::read(&data_dir.settings_file()),
         };
+        stage(LoadStage::Logs);
         let log = store::read_all_logs(&data_dir.reviews_dir());
-        let mut collection = Self::from_parts(data_dir, decks, loaded.settings, log);
+        let mut collection =
+            Self::from_parts_reporting(data_dir, decks, loaded.settings, log, progress);
         collection.settings_problems.splice(0..0, loaded.notices);
         if let Some(now) = now {
             collection.future_records = log::future_records(&collection.log.records, now);
@@ -127,9 +149,19 @@ impl Collection {
         settings: Settings,
         log: LogSnapshot,
     ) -> Self {
+        Self::from_parts_reporting(data_dir, decks, settings, log, None)
+    }
+
+    fn from_parts_reporting(
+        data_dir: DataDir,
+        decks: DeckSet,
+        settings: Settings,
+        log: LogSnapshot,
+        reporter: Option<&LoadProgress>,
+    ) -> Self {
         let mut settings_problems = Vec::new();
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
-        let progress = Progress::replay(&log, &decks, &scheduler);
+        let progress = Progress::replay_reporting(&log, &decks, &scheduler, reporter);
         let notes = latest_notes(&log.records);
         let due_index = due_index(&decks, &progress, &log, &settings);
         Self {

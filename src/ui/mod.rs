@@ -6,6 +6,7 @@ pub mod app;
 pub mod context;
 pub mod decks_screen;
 mod fonts;
+pub mod loading_screen;
 pub mod mock_screen;
 pub mod review_screen;
 pub mod settings_screen;
@@ -17,3 +18,4 @@ pub mod widgets;
 
 pub use app::MensetsuApp;
 pub use context::{Action, Clock, ReviewAction, Screen, SystemClock};
+pub use loading_screen::Launch;
