@@ -73,8 +73,9 @@ pub struct Collection {
     future_records: Vec<Problem>,
     /// Answer-point detection over these decks, built the first time it is needed.
     detector: std::cell::OnceCell<Detector>,
-    /// The study queue's buckets, moved along with every answer (see [`DueIndex`]).
-    due_index: DueIndex,
+    /// The study queue's buckets, moved along with every answer (see [`DueIndex`]); built
+    /// the first time they are needed, as commands that print states never need them.
+    due_index: std::cell::OnceCell<DueIndex>,
 }
 
 impl Collection {
@@ -111,6 +112,8 @@ impl Collection {
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
         let set_aside = (!read_only).then_some(stamp.as_str());
         let collection = Self::load_checked(data_dir, set_aside, Some(now), Some(progress));
+        // Here, beside the window, rather than at the window's first use of it.
+        collection.due_index();
         progress.set_stage(LoadStage::Done);
         collection
     }
@@ -163,7 +166,6 @@ impl Collection {
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
         let progress = Progress::replay_reporting(&log, &decks, &scheduler, reporter);
         let notes = latest_notes(&log.records);
-        let due_index = due_index(&decks, &progress, &log, &settings);
         Self {
             data_dir,
             decks,
@@ -176,7 +178,7 @@ impl Collection {
             generation: 0,
             future_records: Vec::new(),
             detector: std::cell::OnceCell::new(),
-            due_index,
+            due_index: std::cell::OnceCell::new(),
         }
     }
 
@@ -203,7 +205,8 @@ impl Collection {
 
     /// The study queue's buckets for the current states.
     pub fn due_index(&self) -> &DueIndex {
-        &self.due_index
+        self.due_index
+            .get_or_init(|| due_index(&self.decks, &self.progress, &self.log, &self.settings))
     }
 
     /// Changes with every change to the collection; equal numbers mean equal contents.
@@ -333,7 +336,7 @@ impl Collection {
         self.scheduler = scheduler;
         self.settings_problems = problems;
         self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-        self.due_index = due_index(&self.decks, &self.progress, &self.log, &self.settings);
+        self.due_index = std::cell::OnceCell::new();
         self.generation += 1;
         Ok(())
     }
@@ -403,16 +406,17 @@ impl Collection {
                 let record_index = self.log.records.len() - 1;
                 self.progress
                     .apply(&self.log, record_index, &self.decks, &self.scheduler);
-                if let Some(state) = self.progress.state_of(&card) {
+                if let (Some(state), Some(index)) =
+                    (self.progress.state_of(&card), self.due_index.get_mut())
+                {
                     let first_answer = (state.reps == 1).then_some(at);
-                    self.due_index
-                        .update(&self.decks, &card, state, first_answer);
+                    index.update(&self.decks, &card, state, first_answer);
                 }
             }
             _ => {
                 self.log.records = log::merge(std::mem::take(&mut self.log.records));
                 self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-                self.due_index = due_index(&self.decks, &self.progress, &self.log, &self.settings);
+                self.due_index = std::cell::OnceCell::new();
             }
         }
         self.generation += 1;
