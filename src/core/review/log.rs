@@ -5,6 +5,7 @@
 //! never changed after it is written: undoing an answer appends an undo record.
 
 use crate::core::problem::Problem;
+use crate::core::review::rfc3339;
 use crate::core::review::scheduler::Rating;
 use crate::core::text;
 use chrono::{DateTime, FixedOffset};
@@ -214,6 +215,7 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>)
 #[derive(Deserialize)]
 struct RawLine {
     id: Option<String>,
+    #[serde(default, deserialize_with = "rfc3339::deserialize_option")]
     at: Option<DateTime<FixedOffset>>,
     card: Option<String>,
     rating: Option<u8>,

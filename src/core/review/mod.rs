@@ -5,5 +5,6 @@
 pub mod days;
 pub mod log;
 pub mod progress;
+pub mod rfc3339;
 pub mod scheduler;
 pub mod store;
