@@ -22,6 +22,10 @@ grep -q "<id>$app_id</id>" "packaging/$app_id.metainfo.xml" || fail "the metainf
 grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" \
   "packaging/$app_id.metainfo.xml" || fail "the metainfo does not launch $app_id.desktop"
 
+# gdk-pixbuf (GTK menus and docks) tells an SVG by "<svg" near the start of the file.
+head -c 256 assets/icon/mensetsu.svg | grep -q '<svg' ||
+  fail "assets/icon/mensetsu.svg: the <svg> element must start in the first 256 bytes"
+
 # PNG width and height are big-endian numbers at bytes 16-23 of the IHDR chunk.
 for size in 16 24 32 48 64 128 256 512; do
   png=assets/icon/mensetsu-$size.png
