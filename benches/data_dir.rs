@@ -51,7 +51,10 @@ fn main() -> ExitCode {
             Scheduler::new(SchedulerConfig::default()).map_err(std::io::Error::other)?;
         let (records, _) = synthetic_log(&scheduler, 100, 1_000, reviews);
         std::fs::write(
-            data.reviews_dir().join("other-device.jsonl"),
+            // This device's own log (benches/startup.sh runs the app as device `bench`;
+            // the records' ids are `bench-<n>`): the app reads it twice, to find where
+            // to append and to load it.
+            data.reviews_dir().join("bench.jsonl"),
             to_jsonl(&records),
         )
     })();

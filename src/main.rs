@@ -49,15 +49,16 @@ fn main() -> ExitCode {
 }
 
 fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
-    // The store first: a window that cannot have the data folder (another window has it)
-    // loads it read-only and writes nothing at all, not even a repair.
-    let store = open_store(&data_dir).map_err(|error| error.to_string());
     let system_lang = cli::system_lang();
     // Only for the look of the loading screen; the collection reads them again.
     let look = settings::read(&data_dir.settings_file()).settings;
-    // Loading and the daily backup run beside the window: with a long history they take
-    // seconds, and the window should be there at once (BENCHMARKS.md, first frame).
+    // Opening the store (which reads this device's whole log), loading and the daily
+    // backup run beside the window: with a long history they take seconds, and the window
+    // should be there at once (BENCHMARKS.md, first frame).
     let load = move |progress: &_| {
+        // The store first: a window that cannot have the data folder (another window has
+        // it) loads it read-only and writes nothing at all, not even a repair.
+        let store = open_store(&data_dir).map_err(|error| error.to_string());
         let now = chrono::Local::now();
         let read_only = store.is_err();
         let collection =
