@@ -195,10 +195,17 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>)
             .collect();
         workers.into_iter().map(|worker| worker.join()).collect()
     });
-    let mut records = Vec::with_capacity(line_count);
+    let mut records: Vec<LoggedRecord> = Vec::new();
     let mut problems = Vec::new();
     for part in parts {
         match part {
+            // The first part's vector grows to take the others (a large vector grows in
+            // place), so only the later parts' records are copied.
+            Ok((part_records, mut part_problems)) if records.is_empty() => {
+                records = part_records;
+                records.reserve(line_count - records.len());
+                problems.append(&mut part_problems);
+            }
             Ok((mut part_records, mut part_problems)) => {
                 records.append(&mut part_records);
                 problems.append(&mut part_problems);
