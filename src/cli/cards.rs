@@ -66,8 +66,8 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
     drop(rows);
     drop(states);
     // The process ends here, and the kernel takes back its memory at once; freeing the
-    // log's records and the replay one allocation at a time first cost a tenth of the
-    // command's time on a long log (BENCHMARKS.md, `cards --json`).
+    // log's records and the replay one allocation at a time first would only add to the
+    // command's time (BENCHMARKS.md, `cards --json`).
     std::mem::forget(collection);
     code
 }
