@@ -98,8 +98,12 @@ echo "startup, main to first frame painted (ms):   $(summary <"$work/painted")"
 echo "peak RSS at the first frame (MiB):           $(summary <"$work/rss")"
 
 if [[ -n "${DATA:-}" ]]; then
+  # LOADED_RUNS=0 leaves these out: a binary from before the loading screen draws its
+  # first frame only once loaded, and knows no `loaded` probe.
+  loaded_runs=${LOADED_RUNS:-$runs}
+  ((loaded_runs > 0)) || exit 0
   : >"$work/loaded" ; : >"$work/rss"
-  for run in $(seq "$runs"); do
+  for run in $(seq "$loaded_runs"); do
     fresh_data
     launch_us=$(date +%s%6N)
     MENSETSU_EXIT_AFTER_FIRST_FRAME=loaded /usr/bin/time -f '%M' -o "$work/time" \

@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 /// What loading is doing now, in the order it happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadStage {
+    /// Opening the data folder: taking its lock and finding the end of this device's log.
+    Opening,
     /// Reading and checking the deck files.
     Decks,
     /// Reading and parsing every device's review log.
@@ -28,7 +30,7 @@ pub struct LoadProgress {
 impl Default for LoadProgress {
     fn default() -> Self {
         Self {
-            stage: AtomicU8::new(LoadStage::Decks as u8),
+            stage: AtomicU8::new(LoadStage::Opening as u8),
             replayed: AtomicU64::new(0),
             to_replay: AtomicU64::new(0),
         }
@@ -38,9 +40,10 @@ impl Default for LoadProgress {
 impl LoadProgress {
     pub fn stage(&self) -> LoadStage {
         match self.stage.load(Ordering::Relaxed) {
-            0 => LoadStage::Decks,
-            1 => LoadStage::Logs,
-            2 => LoadStage::Replay,
+            0 => LoadStage::Opening,
+            1 => LoadStage::Decks,
+            2 => LoadStage::Logs,
+            3 => LoadStage::Replay,
             _ => LoadStage::Done,
         }
     }

@@ -144,6 +144,7 @@ impl Launch {
                     );
                     ui.add_space(theme::space::S);
                     let (what, fraction) = match stage {
+                        LoadStage::Opening => (text.opening.to_string(), None),
                         LoadStage::Decks => (text.decks.to_string(), None),
                         LoadStage::Logs => (text.logs.to_string(), None),
                         LoadStage::Replay | LoadStage::Done => (
@@ -191,6 +192,7 @@ impl eframe::App for Launch {
 /// [`strings::Strings`].
 struct Text {
     loading: &'static str,
+    opening: &'static str,
     decks: &'static str,
     logs: &'static str,
     replay: fn(u64, u64) -> String,
@@ -202,6 +204,7 @@ impl Text {
         match lang {
             Lang::Ja => Self {
                 loading: "学習記録を読み込んでいます…",
+                opening: "データフォルダーを開いています",
                 decks: "デッキを読み込み中",
                 logs: "復習ログを読み込み中",
                 replay: |done, total| {
@@ -216,6 +219,7 @@ impl Text {
             },
             Lang::En => Self {
                 loading: "Loading your study history…",
+                opening: "Opening the data folder",
                 decks: "Reading the decks",
                 logs: "Reading the review logs",
                 replay: |done, total| {
