@@ -13,19 +13,23 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::review::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::scheduler::{Rating, Scheduler, SchedulerConfig};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, ContentLanguage, Settings};
 use mensetsu::core::study::queue::{self, Scope};
 use mensetsu::ui::{Action, Clock, MensetsuApp, ReviewAction, Screen};
-use std::time::Instant;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
 
-/// The app's time stands still, so every frame draws the same thing.
-struct FixedClock(DateTime<FixedOffset>);
+/// The app's time stands still, so every frame draws the same thing; the answering
+/// benchmarks move it on a day when the cards due run out.
+#[derive(Clone)]
+struct FixedClock(Rc<Cell<DateTime<FixedOffset>>>);
 
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<FixedOffset> {
-        self.0
+        self.0.get()
     }
 }
 
@@ -65,7 +69,7 @@ fn fixture() -> Fixture {
     }
 }
 
-fn app(fixture: &Fixture) -> MensetsuApp {
+fn app(fixture: &Fixture, clock: &FixedClock) -> MensetsuApp {
     let started = Instant::now();
     let collection = Collection::load(fixture.dir.clone(), "bench");
     eprintln!(
@@ -79,12 +83,7 @@ fn app(fixture: &Fixture) -> MensetsuApp {
         collection.problems()
     );
     let store = Store::open(fixture.dir.clone(), "bench").map_err(|error| error.to_string());
-    MensetsuApp::new(
-        collection,
-        store,
-        Box::new(FixedClock(fixture.now)),
-        Lang::Ja,
-    )
+    MensetsuApp::new(collection, store, Box::new(clock.clone()), Lang::Ja)
 }
 
 fn bundled_cards() -> usize {
@@ -142,7 +141,8 @@ impl Headless {
 
 fn frames(c: &mut Criterion) {
     let fixture = fixture();
-    let mut app = app(&fixture);
+    let clock = FixedClock(Rc::new(Cell::new(fixture.now)));
+    let mut app = app(&fixture, &clock);
     let mut headless = Headless::new();
 
     let mut group = c.benchmark_group("frame_100k_cards");
@@ -161,20 +161,102 @@ fn frames(c: &mut Criterion) {
         b.iter(|| headless.run_and_tessellate(&mut app))
     });
 
+    // The first draft to check builds the answer-point detector over all decks, once per
+    // run of the app (BENCHMARKS.md, "Noticed while measuring").
+    let started = Instant::now();
+    app.collection().detector();
+    eprintln!(
+        "the answer-point detector built over 100,000 cards: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     app.apply(Action::Review(ReviewAction::Reveal));
     headless.warm_up(&mut app);
     group.bench_function("review_revealed", |b| b.iter(|| headless.run(&mut app)));
     group.bench_function("review_revealed_tessellated", |b| {
         b.iter(|| headless.run_and_tessellate(&mut app))
     });
+
+    group.finish();
+    let mut group = c.benchmark_group("answer_100k_cards");
+    group.sample_size(20);
+
+    // Answering: the grade applied as the app applies it after the frame that read the
+    // key (the answer appended to the log and synced, the card's state and the queue
+    // moved, the next card picked) plus the frame that draws the next card. Two frames'
+    // work timed as one, so the figure is an upper bound for either. The reveal before
+    // each answer is not timed.
+    group.bench_function("review_answer", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                keep_cards_coming(&mut app, &clock);
+                app.apply(Action::Review(ReviewAction::Reveal));
+                headless.run(&mut app);
+                let started = Instant::now();
+                app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
+                headless.run(&mut app);
+                total += started.elapsed();
+            }
+            total
+        })
+    });
+
+    // The decks screen's first frame after an answer, when its counts are out of date.
+    group.bench_function("decks_after_answer", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                app.apply(Action::Open(Screen::Review));
+                keep_cards_coming(&mut app, &clock);
+                app.apply(Action::Review(ReviewAction::Reveal));
+                app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
+                app.apply(Action::Open(Screen::Decks));
+                let started = Instant::now();
+                headless.run(&mut app);
+                total += started.elapsed();
+            }
+            total
+        })
+    });
     group.finish();
 
-    // The decks screen's numbers, which it recomputes when the collection changes and
-    // every 30 s (app.rs `overview()`): one pass over all cards.
-    let now = fixture.now;
-    c.bench_function("overview_100k_cards/due_counts_by_deck", |b| {
-        b.iter(|| queue::due_counts_by_deck(app.collection(), now))
+    // The decks screen's numbers, recomputed when the collection changes and every 30 s:
+    // from the collection's due index, and (before) by one pass over every card; and the
+    // next card after an answer, both ways.
+    let now = app.now();
+    let collection = app.collection();
+    let mut group = c.benchmark_group("overview_100k_cards");
+    group.bench_function("due_counts_by_deck", |b| {
+        b.iter(|| queue::due_counts_by_deck(collection, now))
     });
+    group.bench_function("due_counts_by_deck_by_scan", |b| {
+        b.iter(|| queue::due_counts_by_deck_by_scan(collection, now))
+    });
+    group.bench_function("next_card", |b| {
+        b.iter(|| queue::next_card(collection, &Scope::AllDecks, now))
+    });
+    group.bench_function("next_card_by_scan", |b| {
+        b.iter(|| queue::next_card_by_scan(collection, &Scope::AllDecks, now))
+    });
+    group.finish();
+}
+
+/// When the session has run out of cards, a day later with a new session: thousands
+/// more are due by then.
+fn keep_cards_coming(app: &mut MensetsuApp, clock: &FixedClock) {
+    if app
+        .review_session()
+        .is_some_and(|session| !session.is_over())
+    {
+        return;
+    }
+    clock.0.set(clock.0.get() + chrono::Duration::days(1));
+    app.apply(Action::StartSession(Scope::AllDecks));
+    assert!(
+        app.review_session()
+            .is_some_and(|session| !session.is_over()),
+        "nothing due a day later"
+    );
 }
 
 criterion_group!(benches, frames);

@@ -7,6 +7,11 @@ sorts the reviews by time (the Rust side merges the log by time) and runs every 
 through the default FSRS-6 scheduler (desired retention 0.9, learning steps 1m 10m,
 relearning step 10m, fuzzing on), keeping one card state per card id.
 
+Each `Card` is given its `card_id`. Without one, py-fsrs's `Card()` makes an id from the
+clock and then sleeps 1 ms so the next id differs: 1,205 of the 1,422 ms this script
+measured before (BENCHMARKS.md, figure 6) were that sleep, not scheduling.
+`--clock-ids` measures it that way again, for the before/after.
+
     python3 -m venv /tmp/pyfsrs-venv
     /tmp/pyfsrs-venv/bin/pip install 'fsrs==6.3.*'
     /tmp/pyfsrs-venv/bin/python benches/py_fsrs_replay.py [--runs 20] [CSV]
@@ -44,13 +49,13 @@ def parse_csv(path: Path) -> list[tuple[datetime, str, Rating, int]]:
     return reviews
 
 
-def replay(scheduler: Scheduler, reviews) -> dict[str, Card]:
+def replay(scheduler: Scheduler, reviews, clock_ids: bool = False) -> dict[str, Card]:
     cards: dict[str, Card] = {}
     # Stable sort by time, like the Rust log merge.
     for at, card_id, rating, duration in sorted(reviews, key=lambda review: review[0]):
         card = cards.get(card_id)
         if card is None:
-            card = Card(due=at)
+            card = Card(due=at) if clock_ids else Card(card_id=len(cards) + 1, due=at)
         cards[card_id], _ = scheduler.review_card(card, rating, at, duration)
     return cards
 
@@ -59,6 +64,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--clock-ids",
+        action="store_true",
+        help="let Card() make its ids from the clock, sleeping 1 ms each (the old figure)",
+    )
     args = parser.parse_args()
     if not args.csv.is_file():
         print(f"skipped: {args.csv} not found (see BENCHMARKS.md)", file=sys.stderr)
@@ -66,7 +76,7 @@ def main() -> int:
 
     reviews = parse_csv(args.csv)
     scheduler = Scheduler()
-    cards = replay(scheduler, reviews)  # warm-up, and a check of the data
+    cards = replay(scheduler, reviews, args.clock_ids)  # warm-up, and a check of the data
     if len(reviews) != 12_580 or len(cards) != 1_205:
         print(f"unexpected data: {len(reviews)} reviews of {len(cards)} cards", file=sys.stderr)
         return 1
@@ -74,12 +84,13 @@ def main() -> int:
     times = []
     for _ in range(args.runs):
         start = time.perf_counter()
-        replay(scheduler, reviews)
+        replay(scheduler, reviews, args.clock_ids)
         times.append((time.perf_counter() - start) * 1e3)
     times.sort()
     print(
         f"py-fsrs {importlib.metadata.version('fsrs')} on Python {platform.python_version()}: "
-        f"replay of {len(reviews)} reviews of {len(cards)} cards, {args.runs} runs: "
+        f"replay of {len(reviews)} reviews of {len(cards)} cards"
+        f"{' (ids from the clock)' if args.clock_ids else ''}, {args.runs} runs: "
         f"median {statistics.median(times):.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms"
     )
     return 0

@@ -7,12 +7,16 @@
 mod common;
 
 use common::{
-    card_ids, deck_set, deck_with_ids, generated_decks, parse_csv, read_real_csv,
+    card_ids, deck_set, deck_text, deck_with_ids, generated_decks, parse_csv, read_real_csv,
     snapshot_from_jsonl, snapshot_of, synthetic_log, to_jsonl,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Record;
 use mensetsu::core::review::progress::Progress;
 use mensetsu::core::review::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::store;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -54,6 +58,43 @@ fn real_log(c: &mut Criterion) {
             let progress = Progress::replay(&snapshot, &decks, &scheduler);
             (snapshot, progress)
         })
+    });
+    // Reading the log file from disk (from the page cache, as on a second run) and
+    // parsing and merging it: the yardstick of the whole-process goal for
+    // `mensetsu cards --json` (BENCHMARKS.md).
+    // At UTC-5, where the user of the real log lived, as benches/real_data_dir.py
+    // writes it for the whole-process figures.
+    let local = chrono::FixedOffset::west_opt(5 * 3600).expect("offset");
+    let mut local_records = parse_csv(&csv);
+    for logged in &mut local_records {
+        if let Record::Review(review) = &mut logged.record {
+            review.at = review.at.with_timezone(&local);
+        }
+    }
+    let temp = tempfile::tempdir().expect("temp dir");
+    std::fs::write(temp.path().join("bench.jsonl"), to_jsonl(&local_records)).expect("log");
+    group.bench_function("read_parse_merge", |b| {
+        b.iter_with_large_drop(|| store::read_all_logs(black_box(temp.path())))
+    });
+    // Everything `cards --json` loads, in-process: the decks (bundled and the one user
+    // deck of the log's cards), settings, the log read, parsed, merged and replayed.
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::new(data.path());
+    std::fs::create_dir_all(dir.reviews_dir()).expect("reviews dir");
+    std::fs::create_dir_all(dir.decks_dir()).expect("decks dir");
+    std::fs::copy(
+        temp.path().join("bench.jsonl"),
+        dir.reviews_dir().join("bench.jsonl"),
+    )
+    .expect("log");
+    std::fs::write(
+        dir.decks_dir().join("real-log.json"),
+        deck_text(&card_ids(&local_records)),
+    )
+    .expect("deck");
+    let now = chrono::Local::now().fixed_offset();
+    group.bench_function("collection_load", |b| {
+        b.iter_with_large_drop(|| Collection::load_read_only(dir.clone(), now))
     });
     group.finish();
 }

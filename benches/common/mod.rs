@@ -204,17 +204,21 @@ pub fn deck_set(files: &[(String, String)]) -> DeckSet {
 
 /// One deck holding exactly these card ids (so a replay reports no orphans).
 pub fn deck_with_ids(ids: &[String]) -> DeckSet {
+    DeckSet::from_sources(vec![("real-log.json".to_string(), deck_text(ids), false)])
+}
+
+/// The deck file of [`deck_with_ids`].
+pub fn deck_text(ids: &[String]) -> String {
     let cards: Vec<serde_json::Value> = ids
         .iter()
         .map(|id| serde_json::json!({ "id": id, "question": { "en": format!("Card {id}") } }))
         .collect();
-    let text = serde_json::json!({
+    serde_json::json!({
         "id": "real-log",
         "title": { "en": "Cards of the real log" },
         "cards": cards,
     })
-    .to_string();
-    DeckSet::from_sources(vec![("real-log.json".to_string(), text, false)])
+    .to_string()
 }
 
 /// splitmix64: a fixed, dependency-free generator, so the synthetic log is the same on

@@ -66,11 +66,18 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
         .cards()
         .map(|(deck, card)| card_row(&collection, deck, card, now))
         .collect();
-    if args.json {
-        return print_json(&rows);
-    }
-    print_table(&rows);
-    ExitCode::SUCCESS
+    let code = if args.json {
+        print_json(&rows)
+    } else {
+        print_table(&rows);
+        ExitCode::SUCCESS
+    };
+    drop(rows);
+    // The process ends here, and the kernel takes back its memory at once; freeing the
+    // log's records and the replay one allocation at a time first would only add to the
+    // command's time (BENCHMARKS.md, `cards --json`).
+    std::mem::forget(collection);
+    code
 }
 
 pub(super) fn print_table(rows: &[CardRow]) {

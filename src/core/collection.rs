@@ -5,6 +5,7 @@
 
 use crate::core::content::deck::DeckSet;
 use crate::core::files::WriteError;
+use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::fit;
@@ -18,6 +19,7 @@ use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConf
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, LeechAction, Settings};
 use crate::core::study::coverage::Detector;
+use crate::core::study::due_index::DueIndex;
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
 use crate::core::study::stats::Stats;
 use crate::core::study::story::{self, Story, StoryDraft, StoryError};
@@ -82,6 +84,9 @@ pub struct Collection {
     future_records: Vec<Problem>,
     /// Answer-point detection over these decks, built the first time it is needed.
     detector: std::cell::OnceCell<Detector>,
+    /// The study queue's buckets, moved along with every answer (see [`DueIndex`]); built
+    /// the first time they are needed, as commands that print states never need them.
+    due_index: std::cell::OnceCell<DueIndex>,
 }
 
 impl Collection {
@@ -89,7 +94,7 @@ impl Collection {
     /// Never fails: whatever cannot be read is reported through [`Collection::problems`].
     /// `stamp` names a damaged settings file when it is set aside.
     pub fn load(data_dir: DataDir, stamp: &str) -> Self {
-        Self::load_checked(data_dir, Some(stamp), None)
+        Self::load_checked(data_dir, Some(stamp), None, None)
     }
 
     /// [`Collection::load`] as of `now`, the time the app and the commands read from the
@@ -97,13 +102,31 @@ impl Collection {
     /// settings file after `now`.
     pub fn load_at(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        Self::load_checked(data_dir, Some(&stamp), Some(now))
+        Self::load_checked(data_dir, Some(&stamp), Some(now), None)
     }
 
     /// [`Collection::load_at`] for a window or command that does not own the data folder:
     /// writes nothing at all, so a damaged settings file is only reported.
     pub fn load_read_only(data_dir: DataDir, now: DateTime<FixedOffset>) -> Self {
-        Self::load_checked(data_dir, None, Some(now))
+        Self::load_checked(data_dir, None, Some(now), None)
+    }
+
+    /// [`Collection::load_at`], or [`Collection::load_read_only`] when `read_only`,
+    /// telling `progress` how far it has got: for a window that draws while another
+    /// thread loads.
+    pub fn load_reporting(
+        data_dir: DataDir,
+        now: DateTime<FixedOffset>,
+        read_only: bool,
+        progress: &LoadProgress,
+    ) -> Self {
+        let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+        let set_aside = (!read_only).then_some(stamp.as_str());
+        let collection = Self::load_checked(data_dir, set_aside, Some(now), Some(progress));
+        // Here, beside the window, rather than at the window's first use of it.
+        collection.due_index();
+        progress.set_stage(LoadStage::Done);
+        collection
     }
 
     /// `set_aside`: the stamp a damaged settings file is renamed with, or `None` to leave
@@ -112,14 +135,19 @@ impl Collection {
         data_dir: DataDir,
         set_aside: Option<&str>,
         now: Option<DateTime<FixedOffset>>,
+        progress: Option<&LoadProgress>,
     ) -> Self {
+        let stage = |stage| progress.inspect(|progress| progress.set_stage(stage));
+        stage(LoadStage::Decks);
         let decks = DeckSet::load(Some(&data_dir.decks_dir()));
         let loaded = match set_aside {
             Some(stamp) => settings::load(&data_dir.settings_file(), stamp),
             None => settings::read(&data_dir.settings_file()),
         };
+        stage(LoadStage::Logs);
         let log = store::read_all_logs(&data_dir.reviews_dir());
-        let mut collection = Self::from_parts(data_dir, decks, loaded.settings, log);
+        let mut collection =
+            Self::from_parts_reporting(data_dir, decks, loaded.settings, log, progress);
         collection.settings_problems.splice(0..0, loaded.notices);
         if let Some(now) = now {
             collection.future_records = log::future_records(&collection.log.records, now);
@@ -135,9 +163,19 @@ impl Collection {
         settings: Settings,
         log: LogSnapshot,
     ) -> Self {
+        Self::from_parts_reporting(data_dir, decks, settings, log, None)
+    }
+
+    fn from_parts_reporting(
+        data_dir: DataDir,
+        decks: DeckSet,
+        settings: Settings,
+        log: LogSnapshot,
+        reporter: Option<&LoadProgress>,
+    ) -> Self {
         let mut settings_problems = Vec::new();
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
-        let progress = Progress::replay(&log, &decks, &scheduler);
+        let progress = Progress::replay_reporting(&log, &decks, &scheduler, reporter);
         let notes = latest_notes(&log.records);
         let interviews = interview::interviews_from(&log.records);
         let marks = Marks::from_log(&log.records);
@@ -157,6 +195,7 @@ impl Collection {
             generation: 0,
             future_records: Vec::new(),
             detector: std::cell::OnceCell::new(),
+            due_index: std::cell::OnceCell::new(),
         }
     }
 
@@ -179,6 +218,12 @@ impl Collection {
 
     pub fn scheduler(&self) -> &Scheduler {
         &self.scheduler
+    }
+
+    /// The study queue's buckets for the current states.
+    pub fn due_index(&self) -> &DueIndex {
+        self.due_index
+            .get_or_init(|| due_index(&self.decks, &self.progress, &self.log, &self.settings))
     }
 
     /// Changes with every change to the collection; equal numbers mean equal contents.
@@ -229,6 +274,7 @@ impl Collection {
     pub fn reload_decks(&mut self) {
         self.decks = DeckSet::load(Some(&self.data_dir.decks_dir()));
         self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        self.due_index = std::cell::OnceCell::new();
         self.detector = std::cell::OnceCell::new();
         self.generation += 1;
     }
@@ -243,6 +289,11 @@ impl Collection {
         self.marks
             .of(card_id)
             .is_available(self.scheduler.study_day(now))
+    }
+
+    /// The cards the queues may not show on the study day of `now` (see [`Self::is_available`]).
+    pub fn unavailable_cards(&self, now: DateTime<FixedOffset>) -> Vec<&str> {
+        self.marks.unavailable_on(self.scheduler.study_day(now))
     }
 
     /// A card with [`Settings::leech_threshold`] lapses or more.
@@ -577,6 +628,7 @@ impl Collection {
         self.scheduler = scheduler;
         self.settings_problems = problems;
         self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        self.due_index = std::cell::OnceCell::new();
         self.generation += 1;
         Ok(())
     }
@@ -644,7 +696,10 @@ impl Collection {
             .records
             .last()
             .is_none_or(|last| last.record.at() <= record.at());
-        let is_review = matches!(record, Record::Review(_));
+        let answered = match &record {
+            Record::Review(review) => Some((review.card.clone(), review.at)),
+            _ => None,
+        };
         let derived_elsewhere = matches!(
             record,
             Record::Interview(_) | Record::Mark(_) | Record::OwnPoints(_) | Record::Story(_)
@@ -661,14 +716,22 @@ impl Collection {
             self.stories = story::stories_from(&self.log.records);
             if is_undo {
                 self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+                self.due_index = std::cell::OnceCell::new();
             }
-        } else if is_latest && is_review {
+        } else if let Some((card, at)) = answered.filter(|_| is_latest) {
             let record_index = self.log.records.len() - 1;
             self.progress
                 .apply(&self.log, record_index, &self.decks, &self.scheduler);
+            if let (Some(state), Some(index)) =
+                (self.progress.state_of(&card), self.due_index.get_mut())
+            {
+                let first_answer = (state.reps == 1).then_some(at);
+                index.update(&self.decks, &card, state, first_answer);
+            }
         } else {
             self.log.records = log::merge(std::mem::take(&mut self.log.records));
             self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+            self.due_index = std::cell::OnceCell::new();
         }
         self.generation += 1;
     }
@@ -690,6 +753,24 @@ pub enum StorySaveError {
     Draft(#[from] StoryError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// The study queue's buckets for states just replayed.
+fn due_index(
+    decks: &DeckSet,
+    progress: &Progress,
+    log: &LogSnapshot,
+    settings: &Settings,
+) -> DueIndex {
+    let first_answers = progress
+        .reviewed_cards(log)
+        .filter_map(|(_, _, first)| first.map(|first| first.record.at));
+    DueIndex::build(
+        decks,
+        |id| progress.state_of(id),
+        first_answers,
+        settings.day_rollover_hour,
+    )
 }
 
 /// Each card's latest note, in timeline order so the last one written wins.

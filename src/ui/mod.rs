@@ -8,9 +8,10 @@ pub mod context;
 pub mod deck_editor_screen;
 pub mod decks_screen;
 mod fonts;
-pub mod import_panel;
 pub mod ime;
+pub mod import_panel;
 pub mod interviews_card;
+pub mod loading_screen;
 pub mod mock_screen;
 pub mod review_screen;
 pub mod settings_screen;
@@ -23,3 +24,4 @@ pub mod widgets;
 
 pub use app::MensetsuApp;
 pub use context::{Action, Clock, InterviewAction, ReviewAction, Screen, SystemClock};
+pub use loading_screen::Launch;

@@ -490,14 +490,25 @@ impl DeckSet {
     /// every frame, and a collection may hold 100,000 cards). Should `decks` have been
     /// changed since loading, the cards are searched instead.
     pub fn find_card(&self, id: &str) -> Option<(&Deck, &Card)> {
-        let indexed = self.card_index.get(id).and_then(|&(deck, card)| {
-            let deck = &self.decks.get(deck)?.deck;
-            deck.cards
-                .get(card)
-                .filter(|card| card.id == id)
-                .map(|card| (deck, card))
+        let (deck, card) = self.locate(id)?;
+        let deck = &self.decks.get(deck)?.deck;
+        Some((deck, deck.cards.get(card)?))
+    }
+
+    /// Where the card with this id is: (index into `decks`, index into that deck's cards).
+    pub fn locate(&self, id: &str) -> Option<(usize, usize)> {
+        let indexed = self.card_index.get(id).copied().filter(|&(deck, card)| {
+            self.decks
+                .get(deck)
+                .and_then(|loaded| loaded.deck.cards.get(card))
+                .is_some_and(|card| card.id == id)
         });
-        indexed.or_else(|| self.cards().find(|(_, card)| card.id == id))
+        indexed.or_else(|| {
+            self.decks.iter().enumerate().find_map(|(deck, loaded)| {
+                let card = loaded.deck.cards.iter().position(|card| card.id == id)?;
+                Some((deck, card))
+            })
+        })
     }
 }
 

@@ -80,6 +80,16 @@ impl Marks {
         self.cards.get(card).copied().unwrap_or_default()
     }
 
+    /// The cards kept out of the queues on `today` (suspended or buried), in no particular
+    /// order: a few among many, so the queue skips them instead of checking every card.
+    pub fn unavailable_on(&self, today: NaiveDate) -> Vec<&str> {
+        self.cards
+            .iter()
+            .filter(|(_, marks)| !marks.is_available(today))
+            .map(|(card, _)| card.as_str())
+            .collect()
+    }
+
     /// The user's own answer points on the card, after the deck's.
     pub fn own_points(&self, card: &str) -> &[String] {
         self.own_points.get(card).map_or(&[], Vec::as_slice)

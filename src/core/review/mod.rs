@@ -7,5 +7,6 @@ pub mod fit;
 pub mod log;
 pub mod marks;
 pub mod progress;
+pub mod rfc3339;
 pub mod scheduler;
 pub mod store;

@@ -3,6 +3,7 @@
 //! replaying again gives the states under the new setting.
 
 use crate::core::content::deck::DeckSet;
+use crate::core::load_progress::LoadProgress;
 use crate::core::problem::Problem;
 use crate::core::review::log::{self, Origin, Record, ReviewRecord};
 use crate::core::review::scheduler::{CardState, Phase, Scheduler};
@@ -66,8 +67,23 @@ pub struct Progress {
 impl Progress {
     /// Replays the merged log. Cards are looked up in `decks` only to report orphans.
     pub fn replay(snapshot: &LogSnapshot, decks: &DeckSet, scheduler: &Scheduler) -> Self {
+        Self::replay_reporting(snapshot, decks, scheduler, None)
+    }
+
+    /// [`Progress::replay`], telling `reporter` how far it has got.
+    pub fn replay_reporting(
+        snapshot: &LogSnapshot,
+        decks: &DeckSet,
+        scheduler: &Scheduler,
+        reporter: Option<&LoadProgress>,
+    ) -> Self {
+        // Often enough for a progress bar, rarely enough to cost nothing.
+        const REPORT_EVERY: usize = 1 << 14;
         let (effective, problems) = log::effective_reviews(&snapshot.records);
-        let mut progress = Progress {
+        if let Some(reporter) = reporter {
+            reporter.start_replay(effective.len());
+        }
+        let mut replayed = Progress {
             problems: problems
                 .into_iter()
                 .chain(snapshot.problems.iter().cloned())
@@ -75,10 +91,18 @@ impl Progress {
             reviews: Vec::with_capacity(effective.len()),
             ..Progress::default()
         };
-        for record_index in effective {
-            progress.apply(snapshot, record_index, decks, scheduler);
+        for (done, record_index) in effective.into_iter().enumerate() {
+            if done.is_multiple_of(REPORT_EVERY)
+                && let Some(reporter) = reporter
+            {
+                reporter.set_replayed(done);
+            }
+            replayed.apply(snapshot, record_index, decks, scheduler);
         }
-        progress
+        if let Some(reporter) = reporter {
+            reporter.set_replayed(replayed.reviews.len());
+        }
+        replayed
     }
 
     /// Applies one review record (by index into the snapshot) on top of the current

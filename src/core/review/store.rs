@@ -74,7 +74,12 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
             Ok(bytes) => {
                 let (mut records, mut problems) = log::parse_log(&file, &bytes);
                 problems.extend(log::backward_times(&records));
-                snapshot.records.append(&mut records);
+                if snapshot.records.is_empty() {
+                    // Most folders have one log: keep its vector rather than copy it.
+                    snapshot.records = records;
+                } else {
+                    snapshot.records.append(&mut records);
+                }
                 snapshot.problems.append(&mut problems);
             }
             Err(error) => snapshot

@@ -6,6 +6,7 @@
 
 pub mod coverage;
 pub mod delivery;
+pub mod due_index;
 pub mod interview;
 pub mod mock;
 pub mod queue;

@@ -219,10 +219,34 @@ pub struct DueOverview {
     pub unseen: usize,
 }
 
-/// What is due today in every deck, and across all decks, from one pass over the cards.
-/// Review cards in the final sweep count as due reviews; new interview cards may go
-/// beyond the daily limit (see [`InterviewPlan`]).
+/// What is due today in every deck, and across all decks. Review cards in the final sweep
+/// count as due reviews; new interview cards may go beyond the daily limit (see
+/// [`InterviewPlan`]). Taken from the collection's [`DueIndex`](super::due_index::DueIndex)
+/// (microseconds whatever the number of cards) unless an interview is coming up, whose
+/// plan needs the pass over every card.
 pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
+    if interview_upcoming(collection, now) {
+        return due_counts_by_deck_by_scan(collection, now);
+    }
+    let new_limit = collection.settings().new_cards_per_day as usize;
+    let unavailable = collection.unavailable_cards(now);
+    collection
+        .due_index()
+        .overview(collection.decks(), now, new_limit, &unavailable)
+}
+
+/// Whether an interview is coming up (today included), when the queue follows its plan.
+fn interview_upcoming(collection: &Collection, now: DateTime<FixedOffset>) -> bool {
+    let today = study_day(now, collection.settings().day_rollover_hour);
+    collection.upcoming_interviews(today).next().is_some()
+}
+
+/// [`due_counts_by_deck`] from one pass over every card: the reference the index is
+/// tested against, and what the decks screen did before it (BENCHMARKS.md).
+pub fn due_counts_by_deck_by_scan(
+    collection: &Collection,
+    now: DateTime<FixedOffset>,
+) -> DueOverview {
     let end_of_day = end_of_study_day(now, collection.settings().day_rollover_hour);
     let today = study_day(now, collection.settings().day_rollover_hour);
     let plan = InterviewPlan::for_day(collection, now);
@@ -392,9 +416,30 @@ fn next_custom_card(
 }
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
-/// earliest due comes first and new cards come in deck order.
-/// Upcoming interviews come first for their cards (see [`InterviewPlan`]).
+/// earliest due comes first and new cards come in deck order. Upcoming interviews come
+/// first for their cards (see [`InterviewPlan`]). Taken from the collection's
+/// [`DueIndex`](super::due_index::DueIndex) unless an interview is coming up;
+/// [`next_card_by_scan`] is the same order from one pass over every card.
 pub fn next_card(
+    collection: &Collection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> Option<(String, QueueKind)> {
+    if let Scope::Cards(list) = scope {
+        return next_custom_card(collection, list, now);
+    }
+    if interview_upcoming(collection, now) {
+        return next_card_by_scan(collection, scope, now);
+    }
+    let new_limit = collection.settings().new_cards_per_day as usize;
+    let unavailable = collection.unavailable_cards(now);
+    collection
+        .due_index()
+        .next_card(collection.decks(), scope, now, new_limit, &unavailable)
+}
+
+/// [`next_card`] from one pass over every card: the reference the index is tested against.
+pub fn next_card_by_scan(
     collection: &Collection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
@@ -511,8 +556,24 @@ fn keep_earliest<'a>(
 }
 
 /// When the next learning card in scope comes due later today, for the "come back at"
-/// message at the end of a session.
+/// message at the end of a session (from the collection's
+/// [`DueIndex`](super::due_index::DueIndex)).
 pub fn next_learning_due(
+    collection: &Collection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    if let Scope::Cards(_) = scope {
+        return next_learning_due_by_scan(collection, scope, now);
+    }
+    let unavailable = collection.unavailable_cards(now);
+    collection
+        .due_index()
+        .next_learning_due(collection.decks(), scope, now, &unavailable)
+}
+
+/// [`next_learning_due`] from one pass over every card: the reference for the tests.
+pub fn next_learning_due_by_scan(
     collection: &Collection,
     scope: &Scope,
     now: DateTime<FixedOffset>,

@@ -1,0 +1,549 @@
+//! The study queue's numbers kept up to date as answers come in, so that neither the decks
+//! screen's counts nor the next card cost a pass over every card.
+//!
+//! A pass over 100,000 cards takes tens of milliseconds (a hash lookup per card), and the
+//! app needed one for the decks screen's counts whenever the log changed and every 30 s,
+//! and another for the next card after every answer. Here every card of the decks sits
+//! in one bucket — unseen, learning or review — and the learning and review buckets are
+//! kept sorted by due time, per deck and for all decks. "Due before the end of the study
+//! day" is then a binary search, the next card the first entry of a bucket, and an answer
+//! moves one card between buckets. [`queue`](super::queue) keeps the pass over every card
+//! as the reference the tests compare this with.
+
+use crate::core::content::deck::DeckSet;
+use crate::core::review::days::{end_of_study_day, study_day};
+use crate::core::review::scheduler::{CardState, Phase};
+use crate::core::study::queue::{DueCounts, DueOverview, LEARN_AHEAD_MINUTES, QueueKind, Scope};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
+
+/// A card's place in deck order: decks in load order, cards in deck order. Among cards due
+/// at the same moment the earlier place comes first, as in the pass over every card.
+type Place = u32;
+
+/// Where a card of the decks is for the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bucket {
+    /// Never answered: a new card.
+    Unseen,
+    Learning(DateTime<FixedOffset>),
+    Review(DateTime<FixedOffset>),
+    /// Answered but with no due date: never due (the scheduler always sets one).
+    Nowhere,
+}
+
+impl Bucket {
+    fn of(state: Option<&CardState>) -> Self {
+        let Some(state) = state else {
+            return Bucket::Unseen;
+        };
+        match (state.phase, state.due) {
+            (Phase::New, _) => Bucket::Unseen,
+            (Phase::Learning | Phase::Relearning, Some(due)) => Bucket::Learning(due),
+            (Phase::Review, Some(due)) => Bucket::Review(due),
+            (_, None) => Bucket::Nowhere,
+        }
+    }
+}
+
+/// One set of buckets: of one deck, or of all decks.
+#[derive(Debug, Clone, Default)]
+struct Buckets {
+    /// Places of the unseen cards, ascending.
+    unseen: Vec<Place>,
+    /// (due, place) of learning and relearning cards, ascending.
+    learning: Vec<(DateTime<FixedOffset>, Place)>,
+    /// (due, place) of review cards, ascending.
+    review: Vec<(DateTime<FixedOffset>, Place)>,
+}
+
+impl Buckets {
+    fn insert(&mut self, bucket: Bucket, place: Place) {
+        match bucket {
+            Bucket::Unseen => insert_sorted(&mut self.unseen, place),
+            Bucket::Learning(due) => insert_sorted(&mut self.learning, (due, place)),
+            Bucket::Review(due) => insert_sorted(&mut self.review, (due, place)),
+            Bucket::Nowhere => {}
+        }
+    }
+
+    fn remove(&mut self, bucket: Bucket, place: Place) {
+        match bucket {
+            Bucket::Unseen => remove_sorted(&mut self.unseen, &place),
+            Bucket::Learning(due) => remove_sorted(&mut self.learning, &(due, place)),
+            Bucket::Review(due) => remove_sorted(&mut self.review, &(due, place)),
+            Bucket::Nowhere => {}
+        }
+    }
+
+    fn sort(&mut self) {
+        self.unseen.sort_unstable();
+        self.learning.sort_unstable();
+        self.review.sort_unstable();
+    }
+
+    /// Unseen cards (before the daily limit), and learning and review cards due before
+    /// `end_of_day`.
+    fn counts(&self, end_of_day: DateTime<FixedOffset>) -> DueCounts {
+        let due_before = |list: &[(DateTime<FixedOffset>, Place)]| {
+            list.partition_point(|(due, _)| *due < end_of_day)
+        };
+        DueCounts {
+            new: self.unseen.len(),
+            learning: due_before(&self.learning),
+            review: due_before(&self.review),
+        }
+    }
+}
+
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
+    let at = list.partition_point(|existing| *existing < item);
+    list.insert(at, item);
+}
+
+fn remove_sorted<T: Ord>(list: &mut Vec<T>, item: &T) {
+    if let Ok(at) = list.binary_search(item) {
+        list.remove(at);
+    }
+}
+
+/// The queue's buckets for a set of decks and the card states derived from the log.
+/// Built with [`DueIndex::build`] after a replay, moved along with [`DueIndex::update`]
+/// after each answer applied on its own.
+#[derive(Debug, Clone, Default)]
+pub struct DueIndex {
+    /// Each deck's id and the place of its first card; places run on across decks.
+    decks: Vec<(String, Place)>,
+    per_deck: Vec<Buckets>,
+    all: Buckets,
+    /// The bucket each place is in now, so an update knows where to take it from.
+    bucket_of: Vec<Bucket>,
+    /// How many cards (of any deck or none) were first answered on each study day.
+    first_answers: FxHashMap<NaiveDate, usize>,
+    rollover_hour: u32,
+}
+
+impl DueIndex {
+    /// The buckets of every card of `decks`, from the card states `state_of` gives.
+    /// `first_answers` lists the time of each answered card's first effective answer
+    /// (cards no deck has included: they count against the daily limit of new cards).
+    pub fn build<'a>(
+        decks: &DeckSet,
+        state_of: impl Fn(&str) -> Option<&'a CardState>,
+        first_answers: impl Iterator<Item = DateTime<FixedOffset>>,
+        rollover_hour: u32,
+    ) -> Self {
+        let mut index = DueIndex {
+            rollover_hour,
+            ..DueIndex::default()
+        };
+        let mut place: Place = 0;
+        for loaded in &decks.decks {
+            index.decks.push((loaded.deck.id.clone(), place));
+            let mut buckets = Buckets::default();
+            for card in &loaded.deck.cards {
+                let bucket = Bucket::of(state_of(&card.id));
+                index.bucket_of.push(bucket);
+                // Places come in ascending order: pushing keeps the lists sorted by place,
+                // and the due lists are sorted once below.
+                buckets.insert_unsorted(bucket, place);
+                index.all.insert_unsorted(bucket, place);
+                place += 1;
+            }
+            buckets.sort();
+            index.per_deck.push(buckets);
+        }
+        index.all.sort();
+        for at in first_answers {
+            *index
+                .first_answers
+                .entry(study_day(at, rollover_hour))
+                .or_default() += 1;
+        }
+        index
+    }
+
+    /// Moves one card after an answer: `state` is its state now, `first_answer` the time
+    /// of the answer if it was the card's first. A card no deck has only counts its first
+    /// answer.
+    pub fn update(
+        &mut self,
+        decks: &DeckSet,
+        card_id: &str,
+        state: &CardState,
+        first_answer: Option<DateTime<FixedOffset>>,
+    ) {
+        if let Some(at) = first_answer {
+            *self
+                .first_answers
+                .entry(study_day(at, self.rollover_hour))
+                .or_default() += 1;
+        }
+        let Some((deck, place)) = self.place_of(decks, card_id) else {
+            return;
+        };
+        let Some(old) = self.bucket_of.get(place as usize).copied() else {
+            return;
+        };
+        let new = Bucket::of(Some(state));
+        if old == new {
+            return;
+        }
+        self.bucket_of[place as usize] = new;
+        for buckets in [&mut self.per_deck[deck], &mut self.all] {
+            buckets.remove(old, place);
+            buckets.insert(new, place);
+        }
+    }
+
+    /// The index of the card's deck and the card's place, if a deck has it.
+    fn place_of(&self, decks: &DeckSet, card_id: &str) -> Option<(usize, Place)> {
+        let (deck, card) = decks.locate(card_id)?;
+        let &(_, first_place) = self.decks.get(deck)?;
+        let card = Place::try_from(card).ok()?;
+        Some((deck, first_place + card))
+    }
+
+    /// The places of `cards` (those a deck has), for skipping them.
+    fn places(&self, decks: &DeckSet, cards: &[&str]) -> FxHashSet<Place> {
+        cards
+            .iter()
+            .filter_map(|card| self.place_of(decks, card))
+            .map(|(_, place)| place)
+            .collect()
+    }
+
+    /// Cards first answered on the study day of `now`, across all decks.
+    pub fn new_cards_introduced_today(&self, now: DateTime<FixedOffset>) -> usize {
+        let today = study_day(now, self.rollover_hour);
+        self.first_answers.get(&today).copied().unwrap_or(0)
+    }
+
+    /// What is due today in every deck and across all decks, with the daily limit of new
+    /// cards, leaving out the `unavailable` cards (suspended or buried): the same numbers
+    /// as [`queue::due_counts_by_deck_by_scan`](super::queue) when no interview is coming.
+    pub fn overview(
+        &self,
+        decks: &DeckSet,
+        now: DateTime<FixedOffset>,
+        new_limit: usize,
+        unavailable: &[&str],
+    ) -> DueOverview {
+        let end_of_day = end_of_study_day(now, self.rollover_hour);
+        let new_left_today = new_limit.saturating_sub(self.new_cards_introduced_today(now));
+        let mut deck_counts: Vec<DueCounts> = self
+            .per_deck
+            .iter()
+            .map(|buckets| buckets.counts(end_of_day))
+            .collect();
+        let mut all = self.all.counts(end_of_day);
+        for card in unavailable {
+            let Some((deck, place)) = self.place_of(decks, card) else {
+                continue;
+            };
+            let Some(bucket) = self.bucket_of.get(place as usize) else {
+                continue;
+            };
+            for counts in [deck_counts.get_mut(deck), Some(&mut all)]
+                .into_iter()
+                .flatten()
+            {
+                match *bucket {
+                    Bucket::Unseen => counts.new = counts.new.saturating_sub(1),
+                    Bucket::Learning(due) if due < end_of_day => {
+                        counts.learning = counts.learning.saturating_sub(1);
+                    }
+                    Bucket::Review(due) if due < end_of_day => {
+                        counts.review = counts.review.saturating_sub(1);
+                    }
+                    Bucket::Learning(_) | Bucket::Review(_) | Bucket::Nowhere => {}
+                }
+            }
+        }
+        let mut per_deck = HashMap::with_capacity(self.decks.len());
+        for ((id, _), mut counts) in self.decks.iter().zip(deck_counts) {
+            counts.new = counts.new.min(new_left_today);
+            per_deck.insert(id.clone(), counts);
+        }
+        let unseen = all.new;
+        all.new = all.new.min(new_left_today);
+        DueOverview {
+            per_deck,
+            all,
+            new_limit,
+            new_left_today,
+            unseen,
+        }
+    }
+
+    fn buckets(&self, scope: &Scope) -> Option<&Buckets> {
+        match scope {
+            Scope::AllDecks => Some(&self.all),
+            // A list of cards is not indexed; the queue goes through the list itself.
+            Scope::Cards(_) => None,
+            Scope::Deck(id) => self
+                .decks
+                .iter()
+                .position(|(deck, _)| deck == id)
+                .and_then(|index| self.per_deck.get(index)),
+        }
+    }
+
+    /// The card at `place`: (index of its deck, index in the deck).
+    fn locate(&self, place: Place) -> Option<(usize, usize)> {
+        let deck = self
+            .decks
+            .partition_point(|(_, first)| *first <= place)
+            .checked_sub(1)?;
+        let (_, first) = self.decks.get(deck)?;
+        Some((deck, (place - first) as usize))
+    }
+
+    fn card_id<'a>(&self, decks: &'a DeckSet, place: Place) -> Option<&'a str> {
+        let (deck, card) = self.locate(place)?;
+        let card = decks.decks.get(deck)?.deck.cards.get(card)?;
+        Some(card.id.as_str())
+    }
+
+    /// The next card to show in `scope`, in the order of
+    /// [`queue::next_card`](super::queue::next_card): learning cards whose step is due,
+    /// then reviews due today, then new cards while the daily limit allows, then learning
+    /// cards due within the learn-ahead window; the earliest due first, ties in deck order.
+    pub fn next_card(
+        &self,
+        decks: &DeckSet,
+        scope: &Scope,
+        now: DateTime<FixedOffset>,
+        new_limit: usize,
+        unavailable: &[&str],
+    ) -> Option<(String, QueueKind)> {
+        let buckets = self.buckets(scope)?;
+        let skipped = self.places(decks, unavailable);
+        let available = |place: &Place| !skipped.contains(place);
+        let end_of_day = end_of_study_day(now, self.rollover_hour);
+        let learning = buckets.learning.iter().find(|(_, place)| available(place));
+        let pick = if let Some(&(_, place)) = learning.filter(|(due, _)| *due <= now) {
+            Some((place, QueueKind::Learning))
+        } else if let Some(&(_, place)) = buckets
+            .review
+            .iter()
+            .find(|(_, place)| available(place))
+            .filter(|(due, _)| *due < end_of_day)
+        {
+            Some((place, QueueKind::Review))
+        } else if let Some(&place) = buckets
+            .unseen
+            .iter()
+            .find(|place| available(place))
+            .filter(|_| self.new_cards_introduced_today(now) < new_limit)
+        {
+            Some((place, QueueKind::New))
+        } else {
+            let ahead = now + Duration::minutes(LEARN_AHEAD_MINUTES);
+            learning
+                .filter(|(due, _)| *due <= ahead)
+                .map(|&(_, place)| (place, QueueKind::Learning))
+        };
+        let (place, kind) = pick?;
+        Some((self.card_id(decks, place)?.to_string(), kind))
+    }
+
+    /// When the next available learning card in scope comes due later today (after `now`,
+    /// before the study day ends).
+    pub fn next_learning_due(
+        &self,
+        decks: &DeckSet,
+        scope: &Scope,
+        now: DateTime<FixedOffset>,
+        unavailable: &[&str],
+    ) -> Option<DateTime<FixedOffset>> {
+        let buckets = self.buckets(scope)?;
+        let skipped = self.places(decks, unavailable);
+        let end_of_day = end_of_study_day(now, self.rollover_hour);
+        let after = buckets.learning.partition_point(|(due, _)| *due <= now);
+        buckets.learning[after..]
+            .iter()
+            .find(|(_, place)| !skipped.contains(place))
+            .map(|(due, _)| *due)
+            .filter(|due| *due < end_of_day)
+    }
+}
+
+impl Buckets {
+    /// Adds at the end; [`Buckets::sort`] must follow before the lists are read.
+    fn insert_unsorted(&mut self, bucket: Bucket, place: Place) {
+        match bucket {
+            Bucket::Unseen => self.unseen.push(place),
+            Bucket::Learning(due) => self.learning.push((due, place)),
+            Bucket::Review(due) => self.review.push((due, place)),
+            Bucket::Nowhere => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::collection::{AnswerDetails, Collection};
+    use crate::core::paths::DataDir;
+    use crate::core::review::scheduler::Rating;
+    use crate::core::review::store::Store;
+    use crate::core::settings::{self, Settings};
+    use crate::core::study::queue::{self, Scope};
+    use chrono::{DateTime, Duration, FixedOffset};
+
+    /// Three user decks of eight cards, and the given daily limit and rollover hour.
+    fn collection(new_per_day: u32, rollover: u32) -> (tempfile::TempDir, Collection, Store) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        std::fs::create_dir_all(dir.decks_dir()).unwrap();
+        for deck in ["a", "b", "c"] {
+            let cards: Vec<String> = (1..=8)
+                .map(|n| format!(r#"{{"id":"{deck}{n}","question":{{"en":"q{n}"}}}}"#))
+                .collect();
+            let text = format!(
+                r#"{{"id":"{deck}","title":{{"en":"{deck}"}},"cards":[{}]}}"#,
+                cards.join(",")
+            );
+            std::fs::write(dir.decks_dir().join(format!("{deck}.json")), text).unwrap();
+        }
+        let settings = Settings {
+            new_cards_per_day: new_per_day,
+            day_rollover_hour: rollover,
+            ..Settings::default()
+        };
+        settings::save(&dir.settings_file(), &settings).unwrap();
+        let store = Store::open(dir.clone(), "pc").unwrap();
+        (temp, Collection::load(dir, "t"), store)
+    }
+
+    /// splitmix64, so every run answers the same way.
+    struct Dice(u64);
+
+    impl Dice {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            (z ^ (z >> 31)) % n
+        }
+    }
+
+    fn assert_same_as_scan(collection: &Collection, now: DateTime<FixedOffset>, step: usize) {
+        assert_eq!(
+            queue::due_counts_by_deck(collection, now),
+            queue::due_counts_by_deck_by_scan(collection, now),
+            "counts at step {step}, {now}"
+        );
+        let scopes = [
+            Scope::AllDecks,
+            Scope::Deck("a".into()),
+            Scope::Deck("b".into()),
+            Scope::Deck("vpoe".into()),
+            Scope::Deck("no-such-deck".into()),
+        ];
+        for scope in scopes {
+            assert_eq!(
+                queue::next_card(collection, &scope, now),
+                queue::next_card_by_scan(collection, &scope, now),
+                "next card of {scope:?} at step {step}, {now}"
+            );
+            assert_eq!(
+                queue::next_learning_due(collection, &scope, now),
+                queue::next_learning_due_by_scan(collection, &scope, now),
+                "next learning due of {scope:?} at step {step}, {now}"
+            );
+        }
+    }
+
+    /// Answers, undos and the clock moving on, in the order a user could make them; after
+    /// every step the index must give what a pass over every card gives.
+    #[test]
+    fn the_index_agrees_with_a_pass_over_every_card_through_answers_and_undos() {
+        for (seed, new_per_day, rollover) in [(1, 20, 4), (2, 5, 0), (3, 3, 23)] {
+            let (_temp, mut collection, mut store) = collection(new_per_day, rollover);
+            let mut dice = Dice(seed);
+            let mut now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+09:00").unwrap();
+            let mut answered: Vec<String> = Vec::new();
+            for step in 0..400 {
+                // Minutes to weeks between actions, so learning steps, reviews and study
+                // days all come due.
+                now += Duration::minutes([1, 3, 11, 90, 600, 1440 * 3][dice.below(6) as usize]);
+                assert_same_as_scan(&collection, now, step);
+                if dice.below(10) == 0 {
+                    if let Some(id) = answered.pop() {
+                        collection.undo(&mut store, &id, now).unwrap();
+                    }
+                    continue;
+                }
+                // Cards set aside and brought back: the index skips them as the pass does.
+                if dice.below(8) == 0 {
+                    let card = vec![format!(
+                        "{}{}",
+                        ["a", "b", "c"][dice.below(3) as usize],
+                        1 + dice.below(8)
+                    )];
+                    match dice.below(3) {
+                        0 => collection.bury(&mut store, &card, now).unwrap(),
+                        1 => collection
+                            .set_suspended(&mut store, &card, true, now)
+                            .unwrap(),
+                        _ => collection
+                            .set_suspended(&mut store, &card, false, now)
+                            .unwrap(),
+                    };
+                    assert_same_as_scan(&collection, now, step);
+                    continue;
+                }
+                let scope = match dice.below(3) {
+                    0 => Scope::AllDecks,
+                    1 => Scope::Deck("b".into()),
+                    _ => Scope::Deck("c".into()),
+                };
+                // Mostly the card the queue offers, sometimes any card (the mock
+                // interview answers cards out of the queue's order).
+                let card = match queue::next_card(&collection, &scope, now) {
+                    Some((card, _)) if dice.below(4) != 0 => card,
+                    _ => format!(
+                        "{}{}",
+                        ["a", "b", "c"][dice.below(3) as usize],
+                        1 + dice.below(8)
+                    ),
+                };
+                let rating = Rating::try_from(1 + dice.below(4) as u8).unwrap();
+                let id = collection
+                    .record_answer(&mut store, &card, rating, now, AnswerDetails::default())
+                    .unwrap();
+                answered.push(id);
+                assert_same_as_scan(&collection, now, step);
+            }
+            assert!(collection.review_count() > 150);
+            assert!(
+                !collection.unavailable_cards(now).is_empty(),
+                "some cards are still set aside at the end, so the skipping was exercised"
+            );
+        }
+    }
+
+    #[test]
+    fn an_answer_to_a_card_no_deck_has_still_counts_against_the_daily_limit() {
+        let (_temp, mut collection, mut store) = collection(2, 4);
+        let now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+09:00").unwrap();
+        collection
+            .record_answer(
+                &mut store,
+                "gone-q1",
+                Rating::Good,
+                now,
+                AnswerDetails::default(),
+            )
+            .unwrap();
+        let overview = queue::due_counts_by_deck(&collection, now);
+        assert_eq!(overview.new_left_today, 1);
+        assert_eq!(
+            overview,
+            queue::due_counts_by_deck_by_scan(&collection, now)
+        );
+    }
+}
