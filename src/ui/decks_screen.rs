@@ -49,8 +49,8 @@ const LIST_WIDTH: f32 = 920.0;
 const COUNT_WIDTH: f32 = 78.0;
 
 impl DecksScreen {
-    /// Due counts, from one pass over every card: recomputed when the collection changed
-    /// or 30 seconds went by (learning cards come due by the minute).
+    /// Due counts and leeches: recomputed when the collection changed or 30 seconds went by
+    /// (learning cards come due by the minute).
     fn overview(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &DueOverview {
         let generation = collection.generation();
         let overview = match self.overview.take() {
@@ -64,12 +64,7 @@ impl DecksScreen {
                 generation,
                 computed_at: now,
                 due: queue::due_counts_by_deck(collection, now),
-                leeches: collection
-                    .decks()
-                    .cards()
-                    .filter(|(_, card)| collection.is_leech(&card.id))
-                    .map(|(_, card)| card.id.clone())
-                    .collect(),
+                leeches: collection.leeches().to_vec(),
             },
         };
         &self.overview.insert(overview).due

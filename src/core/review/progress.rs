@@ -189,6 +189,14 @@ impl Progress {
         })
     }
 
+    /// The cards (orphans included) with at least `lapses` lapses, in no particular order:
+    /// a walk over the answered cards without a lookup per card.
+    pub fn cards_with_lapses(&self, lapses: u32) -> impl Iterator<Item = &str> {
+        self.reviewed_card_slots()
+            .filter(move |(_, state, _)| state.lapses >= lapses)
+            .map(|(id, _, _)| id)
+    }
+
     /// How many cards have at least one effective review.
     pub fn reviewed_card_count(&self) -> usize {
         self.cards.len()

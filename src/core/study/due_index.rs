@@ -410,6 +410,8 @@ mod tests {
         let settings = Settings {
             new_cards_per_day: new_per_day,
             day_rollover_hour: rollover,
+            // Low, so that some cards become leeches (tagged, the default action).
+            leech_threshold: 2,
             ..Settings::default()
         };
         settings::save(&dir.settings_file(), &settings).unwrap();
@@ -430,7 +432,21 @@ mod tests {
         }
     }
 
+    fn leeches_by_scan(collection: &Collection) -> Vec<String> {
+        collection
+            .decks()
+            .cards()
+            .filter(|(_, card)| collection.is_leech(&card.id))
+            .map(|(_, card)| card.id.clone())
+            .collect()
+    }
+
     fn assert_same_as_scan(collection: &Collection, now: DateTime<FixedOffset>, step: usize) {
+        assert_eq!(
+            collection.leeches(),
+            leeches_by_scan(collection),
+            "leeches at step {step}"
+        );
         assert_eq!(
             queue::due_counts_by_deck(collection, now),
             queue::due_counts_by_deck_by_scan(collection, now),
@@ -518,6 +534,7 @@ mod tests {
                 answered.push(id);
                 assert_same_as_scan(&collection, now, step);
             }
+            assert!(!leeches_by_scan(&collection).is_empty());
             assert!(collection.review_count() > 150);
             assert!(
                 !collection.unavailable_cards(now).is_empty(),
