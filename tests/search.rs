@@ -142,6 +142,7 @@ fn a_malformed_search_points_at_the_character_and_is_never_an_empty_result() {
         ("lapses>many", 8, "is not a whole number"),
         ("負債 flag:12", 9, "is not a flag"),
         ("\"unclosed", 1, "never closed"),
+        ("dec\u{212A}<vpoe", 5, "`deck` takes `:`"),
     ];
     for (query, column, message) in cases {
         let output = mensetsu(folder.path(), &["search", query]);
@@ -161,6 +162,32 @@ fn a_malformed_search_points_at_the_character_and_is_never_an_empty_result() {
             "{query}: {error}"
         );
     }
+}
+
+/// Queries the search parser once got wrong, one a file in tests/fixtures/bad-input/search
+/// (as tests/bad_input.rs keeps broken files): each is either accepted or refused with a
+/// message naming a character of the query (or the place just past its end), which is
+/// what the fuzz target checks (fuzz/fuzz_targets/search.rs).
+#[test]
+fn queries_once_mishandled_are_refused_at_a_character_of_the_query() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-input/search");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let query = std::fs::read_to_string(&path).unwrap();
+        if let Err(error) = mensetsu::core::study::search::parse(&query) {
+            let length = query.chars().count();
+            assert!(
+                (1..=length + 1).contains(&error.column),
+                "{}: column {} of a {length}-character query: {error}",
+                path.display(),
+                error.column
+            );
+            assert!(!error.message.is_empty(), "{}", path.display());
+        }
+        count += 1;
+    }
+    assert!(count > 0, "no query in {}", dir.display());
 }
 
 #[test]

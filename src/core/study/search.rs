@@ -225,7 +225,9 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
     };
     let key = raw.text[..sign_at].to_lowercase();
     let value = &raw.text[sign_at + sign_length..];
-    // Character offsets, for the message.
+    // Character offsets, for the message (`sign_at` counts bytes: a key may hold a
+    // character of several bytes that lowercases to ASCII, such as the Kelvin sign U+212A).
+    let sign_offset = raw.text[..sign_at].chars().count();
     let value_offset = raw.text[..sign_at + sign_length].chars().count();
     let is_colon = raw.text[sign_at..].starts_with(':');
     let need_value = |what: &str| {
@@ -246,9 +248,10 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
                 &raw.text[sign_at..sign_at + sign_length]
             ),
         )),
-        "deck" | "tag" | "is" | "flag" if !is_colon => {
-            Err(error(sign_at, format!("`{key}` takes `:`, e.g. {key}:…")))
-        }
+        "deck" | "tag" | "is" | "flag" if !is_colon => Err(error(
+            sign_offset,
+            format!("`{key}` takes `:`, e.g. {key}:…"),
+        )),
         "deck" if value.is_empty() => Err(need_value("deck:vpoe")),
         "deck" => Ok(Filter::Deck(value.to_lowercase())),
         "card" if value.is_empty() => Err(need_value("card:vpoe-q01")),
@@ -293,7 +296,7 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
             ))
         }
         "prop" if !is_colon => Err(error(
-            sign_at,
+            sign_offset,
             "`prop` takes `:`, e.g. prop:due<3".to_string(),
         )),
         "prop" => {
@@ -518,6 +521,9 @@ mod tests {
             ("- is:new", 1, "`-` must come right before"),
             (r#"ok "unclosed"#, 4, "never closed"),
             ("deck>3", 5, "`deck` takes `:`"),
+            // The Kelvin sign (3 bytes) lowercases to `k`: the sign is character 5, not
+            // byte 7 (found by reading the parser while fuzzing it).
+            ("dec\u{212A}>3", 5, "`deck` takes `:`"),
         ];
         for (query, column, message) in cases {
             let error = error_of(query);
