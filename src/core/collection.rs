@@ -278,9 +278,7 @@ impl Collection {
     /// depends on them; the log is unchanged.
     pub fn reload_decks(&mut self) {
         self.decks = DeckSet::load(Some(&self.data_dir.decks_dir()));
-        self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-        self.due_index = std::cell::OnceCell::new();
-        self.leeches = std::cell::OnceCell::new();
+        self.replay_progress();
         self.detector = std::cell::OnceCell::new();
         self.generation += 1;
     }
@@ -306,6 +304,14 @@ impl Collection {
     pub fn is_leech(&self, card_id: &str) -> bool {
         self.state_of(card_id)
             .is_some_and(|state| state.lapses >= self.settings.leech_threshold)
+    }
+
+    /// Derives every card's state from the log again, and drops what was kept up to date
+    /// from the old states (the due index, the leeches) to be rebuilt when next needed.
+    fn replay_progress(&mut self) {
+        self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
+        self.due_index = std::cell::OnceCell::new();
+        self.leeches = std::cell::OnceCell::new();
     }
 
     /// The leeches among the decks' cards (see [`Self::is_leech`]), in deck order.
@@ -646,9 +652,7 @@ impl Collection {
         self.settings = settings;
         self.scheduler = scheduler;
         self.settings_problems = problems;
-        self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-        self.due_index = std::cell::OnceCell::new();
-        self.leeches = std::cell::OnceCell::new();
+        self.replay_progress();
         self.generation += 1;
         Ok(())
     }
@@ -735,9 +739,7 @@ impl Collection {
             self.marks = Marks::from_log(&self.log.records);
             self.stories = story::stories_from(&self.log.records);
             if is_undo {
-                self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-                self.due_index = std::cell::OnceCell::new();
-                self.leeches = std::cell::OnceCell::new();
+                self.replay_progress();
             }
         } else if let Some((card, at)) = answered.filter(|_| is_latest) {
             let record_index = self.log.records.len() - 1;
@@ -762,9 +764,7 @@ impl Collection {
             }
         } else {
             self.log.records = log::merge(std::mem::take(&mut self.log.records));
-            self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-            self.due_index = std::cell::OnceCell::new();
-            self.leeches = std::cell::OnceCell::new();
+            self.replay_progress();
         }
         self.generation += 1;
     }

@@ -430,6 +430,12 @@ mod tests {
             z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
             (z ^ (z >> 31)) % n
         }
+
+        /// Any card of the three decks.
+        fn card(&mut self) -> String {
+            let deck = ["a", "b", "c"][self.below(3) as usize];
+            format!("{deck}{}", 1 + self.below(8))
+        }
     }
 
     fn leeches_by_scan(collection: &Collection) -> Vec<String> {
@@ -495,11 +501,7 @@ mod tests {
                 }
                 // Cards set aside and brought back: the index skips them as the pass does.
                 if dice.below(8) == 0 {
-                    let card = vec![format!(
-                        "{}{}",
-                        ["a", "b", "c"][dice.below(3) as usize],
-                        1 + dice.below(8)
-                    )];
+                    let card = vec![dice.card()];
                     match dice.below(3) {
                         0 => collection.bury(&mut store, &card, now).unwrap(),
                         1 => collection
@@ -521,11 +523,7 @@ mod tests {
                 // interview answers cards out of the queue's order).
                 let card = match queue::next_card(&collection, &scope, now) {
                     Some((card, _)) if dice.below(4) != 0 => card,
-                    _ => format!(
-                        "{}{}",
-                        ["a", "b", "c"][dice.below(3) as usize],
-                        1 + dice.below(8)
-                    ),
+                    _ => dice.card(),
                 };
                 let rating = Rating::try_from(1 + dice.below(4) as u8).unwrap();
                 let id = collection
