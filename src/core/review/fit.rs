@@ -182,7 +182,11 @@ pub fn fit(
     if let Ok(mut fraction) = progress.fraction.lock() {
         *fraction = 1.0;
     }
-    let improved = fitted_score.rmse_bins < current_score.rmse_bins;
+    // The crate's evaluation is not bit-for-bit repeatable (the same parameters scored
+    // twice can differ in the last bit), so refitting to the parameters already in use
+    // must not count as an improvement by that noise.
+    let improved =
+        parameters.as_slice() != current && fitted_score.rmse_bins < current_score.rmse_bins;
     Ok(Fit {
         parameters: if improved {
             parameters
