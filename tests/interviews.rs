@@ -2,6 +2,9 @@
 //! user scripting mensetsu meets them: every bad input gets a message and exit code 1,
 //! and nothing is written unless the command succeeded.
 
+#[path = "support/real_log.rs"]
+mod real_log;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -30,9 +33,33 @@ fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
-/// A day well ahead of whatever day the tests run on.
+/// The study day the commands see now: the clock they read, in their zone (Asia/Tokyo has
+/// kept +09:00 with no daylight saving since 1951), with the default rollover hour. The
+/// test process's own zone and date (UTC in CI) would be a day behind every evening.
+fn study_day_of_the_commands() -> chrono::NaiveDate {
+    let tokyo = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+    let rollover = mensetsu::core::settings::Settings::default().day_rollover_hour;
+    mensetsu::core::review::days::study_day(chrono::Utc::now().with_timezone(&tokyo), rollover)
+}
+
+/// `days` after the commands' study day.
 fn in_days(days: i64) -> String {
-    (chrono::Local::now().date_naive() + chrono::Duration::days(days)).to_string()
+    (study_day_of_the_commands() + chrono::Duration::days(days)).to_string()
+}
+
+/// Runs `check` until one run starts and ends on the same study day, so that a test which
+/// counts days cannot straddle the rollover hour.
+fn within_one_study_day(check: impl Fn() + std::panic::RefUnwindSafe) {
+    loop {
+        let before = study_day_of_the_commands();
+        let outcome = std::panic::catch_unwind(&check);
+        if study_day_of_the_commands() == before {
+            if let Err(panic) = outcome {
+                std::panic::resume_unwind(panic);
+            }
+            return;
+        }
+    }
 }
 
 fn log_bytes(data: &Path) -> Vec<u8> {
@@ -104,6 +131,10 @@ fn adding_an_interview_refuses_every_bad_input_with_a_message_and_writes_nothing
 
 #[test]
 fn an_interview_is_added_listed_given_readiness_and_removed() {
+    within_one_study_day(an_interview_is_added_listed_given_readiness_and_removed_today);
+}
+
+fn an_interview_is_added_listed_given_readiness_and_removed_today() {
     let data = tempfile::tempdir().unwrap();
     let date = in_days(21);
     let added = mensetsu(
@@ -216,36 +247,12 @@ fn optimize_with_too_little_history_says_so_and_keeps_the_defaults() {
     assert!(!data.path().join("settings.json").exists());
 }
 
-/// The real log (py-fsrs's test data) beside the project; CI has it.
-const REAL_LOG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/fsrs-review-log-12580.csv"
-);
-
 #[test]
 fn optimize_on_the_real_log_beats_the_defaults_and_keeps_the_fit() {
-    let Ok(csv) = std::fs::read_to_string(REAL_LOG) else {
-        eprintln!("skipped: {REAL_LOG} is not there");
-        return;
-    };
     let data = tempfile::tempdir().unwrap();
     let reviews = data.path().join("reviews");
     std::fs::create_dir_all(&reviews).unwrap();
-    // The reviewer's times at UTC−5.
-    let zone = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
-    let mut log = String::new();
-    for (index, line) in csv.lines().skip(1).enumerate() {
-        let fields: Vec<&str> = line.split(',').collect();
-        let at = chrono::DateTime::parse_from_rfc3339(fields[2])
-            .unwrap()
-            .with_timezone(&zone);
-        log.push_str(&format!(
-            "{{\"id\":\"real-{index}\",\"card\":\"{}\",\"at\":\"{}\",\"rating\":{}}}\n",
-            fields[0],
-            at.to_rfc3339(),
-            fields[1]
-        ));
-    }
+    let log = real_log::real_log_jsonl();
     std::fs::write(reviews.join("real.jsonl"), log).unwrap();
     let report = json(&mensetsu(data.path(), &["optimize", "--json"]));
     assert_eq!(report["reviews"], 12580);
