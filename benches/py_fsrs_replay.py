@@ -16,7 +16,7 @@ measured before (BENCHMARKS.md, figure 6) were that sleep, not scheduling.
     /tmp/pyfsrs-venv/bin/pip install 'fsrs==6.3.*'
     /tmp/pyfsrs-venv/bin/python benches/py_fsrs_replay.py [--runs 20] [CSV]
 
-The CSV defaults to ../shared/data/fsrs-review-log-12580.csv beside the project folder;
+The CSV defaults to tests/fixtures/real-log/fsrs-review-log-12580.csv in the repository;
 without it the script says so and exits 0 (nothing measured).
 """
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
 
-DEFAULT_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/fsrs-review-log-12580.csv"
+DEFAULT_CSV = Path(__file__).resolve().parent.parent / "tests/fixtures/real-log/fsrs-review-log-12580.csv"
 
 
 def parse_csv(path: Path) -> list[tuple[datetime, str, Rating, int]]:

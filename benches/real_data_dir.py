@@ -8,7 +8,7 @@ DIR gets `decks/real-log.json` (one user deck of the log's 1,205 card ids, in or
 first review) and `reviews/real.jsonl` (one review record per CSV line, in file order).
 The CSV's times are UTC; the user lived at UTC-5, so the records carry that offset,
 which is what decides their study days. The CSV defaults to
-../shared/data/fsrs-review-log-12580.csv beside the project folder.
+tests/fixtures/real-log/fsrs-review-log-12580.csv in the repository.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-DEFAULT_CSV = Path(__file__).resolve().parent.parent.parent / "shared/data/fsrs-review-log-12580.csv"
+DEFAULT_CSV = Path(__file__).resolve().parent.parent / "tests/fixtures/real-log/fsrs-review-log-12580.csv"
 LOCAL = timezone(timedelta(hours=-5))
 
 

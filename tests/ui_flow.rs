@@ -2,6 +2,9 @@
 //! open a deck, reveal by key, tick points, grade by key, undo, switch language; then
 //! checks the review log and the derived card state.
 
+#[path = "support/real_log.rs"]
+mod real_log;
+
 use chrono::{DateTime, Duration, FixedOffset};
 use egui::Key;
 use egui::accesskit::Toggled;
@@ -1413,29 +1416,9 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
 
 #[test]
 fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit() {
-    let Ok(csv) = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/fsrs-review-log-12580.csv"
-    )) else {
-        eprintln!("skipped: the real log is not beside the project");
-        return;
-    };
     let fixture = fixture(&english());
     std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
-    let zone = FixedOffset::west_opt(5 * 3600).unwrap();
-    let mut log = String::new();
-    for (index, line) in csv.lines().skip(1).enumerate() {
-        let fields: Vec<&str> = line.split(',').collect();
-        let at = DateTime::parse_from_rfc3339(fields[2])
-            .unwrap()
-            .with_timezone(&zone);
-        log.push_str(&format!(
-            "{{\"id\":\"real-{index}\",\"card\":\"{}\",\"at\":\"{}\",\"rating\":{}}}\n",
-            fields[0],
-            at.to_rfc3339(),
-            fields[1]
-        ));
-    }
+    let log = real_log::real_log_jsonl();
     std::fs::write(fixture.dir.reviews_dir().join("real.jsonl"), log).unwrap();
     let mut harness = harness(app(&fixture));
     harness.get_by_label("Settings").click();

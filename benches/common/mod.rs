@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub const REAL_LOG_CSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/fsrs-review-log-12580.csv"
+    "/tests/fixtures/real-log/fsrs-review-log-12580.csv"
 );
 
 /// A review record with only the given fields set. Built from a parsed template so that
@@ -90,7 +90,7 @@ pub fn read_real_csv() -> Option<String> {
         Err(error) => {
             eprintln!(
                 "skipped: the real review log {REAL_LOG_CSV} cannot be read ({error}); \
-                 put fsrs-review-log-12580.csv in ../shared/data/ beside the project \
+                 it is in the repository at tests/fixtures/real-log/ \
                  (see BENCHMARKS.md)"
             );
             None
