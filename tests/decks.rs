@@ -11,6 +11,33 @@ use std::process::{Command, Output};
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decks");
 
+/// Whether the seed guides are beside the project, for a check that needs them. The
+/// project does not redistribute them, so a clone of the repository alone has none: the
+/// check is then skipped, and says so on the terminal (past the test harness's capture,
+/// which hides a passing test's output). `MENSETSU_REQUIRE_SEEDS=1` (set by `.ci/run`,
+/// which has them) makes their absence a failure instead.
+fn seeds_are_here(check: &str) -> bool {
+    if Path::new(SEEDS).is_dir() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("MENSETSU_REQUIRE_SEEDS").is_none(),
+        "MENSETSU_REQUIRE_SEEDS is set but the seed guides are not in {SEEDS}"
+    );
+    static REASON: std::sync::Once = std::sync::Once::new();
+    use std::io::Write;
+    let mut terminal = std::io::stderr().lock();
+    REASON.call_once(|| {
+        let _ = writeln!(
+            terminal,
+            "tests/decks.rs: the seed guides are not in {SEEDS} (they are not redistributed \
+             with the project); the checks against them are skipped:"
+        );
+    });
+    let _ = writeln!(terminal, "  skipped: {check}");
+    false
+}
+
 /// The seed file whose name starts with `prefix` (`"001"`), as (file name, text).
 fn seed(prefix: &str) -> (String, String) {
     let entries = std::fs::read_dir(SEEDS).expect("the seed guides are beside the project");
@@ -115,6 +142,9 @@ fn every_bundled_question_and_point_has_english() {
 /// verbatim; only points marked `derived` may come from elsewhere in it.
 #[test]
 fn interview_deck_texts_are_verbatim_from_their_seed() {
+    if !seeds_are_here("interview_deck_texts_are_verbatim_from_their_seed") {
+        return;
+    }
     for (deck_id, seed_prefix) in [("vpoe", "001"), ("hoe", "003"), ("cto", "004")] {
         let deck = bundled(deck_id);
         let (seed_name, seed_text) = seed(seed_prefix);
@@ -185,6 +215,9 @@ fn fundamentals_ids() -> Vec<String> {
 /// separators, it occurs in one of them. A paraphrase fails.
 #[test]
 fn fundamentals_points_are_verbatim_from_the_seeds() {
+    if !seeds_are_here("fundamentals_points_are_verbatim_from_the_seeds") {
+        return;
+    }
     let seeds: Vec<(String, String)> = ["000", "001", "003", "004"]
         .iter()
         .map(|prefix| {
@@ -281,6 +314,9 @@ fn cto_questions_11_to_20_have_only_derived_points() {
 /// answer points or all derived.
 #[test]
 fn derived_points_are_quotes_from_the_body_of_their_guide() {
+    if !seeds_are_here("derived_points_are_quotes_from_the_body_of_their_guide") {
+        return;
+    }
     let mut not_found = Vec::new();
     let mut derived = 0;
     for (deck_id, seed_prefix) in [("vpoe", "001"), ("hoe", "003"), ("cto", "004")] {
@@ -739,21 +775,33 @@ fn assert_import_matches_bundled(seed_prefix: &str, deck_id: &str, layout: Quest
 
 #[test]
 fn importing_guide_001_gives_the_vpoe_deck() {
+    if !seeds_are_here("importing_guide_001_gives_the_vpoe_deck") {
+        return;
+    }
     assert_import_matches_bundled("001", "vpoe", QuestionLayout::PlainTable);
 }
 
 #[test]
 fn importing_guide_003_gives_the_hoe_deck() {
+    if !seeds_are_here("importing_guide_003_gives_the_hoe_deck") {
+        return;
+    }
     assert_import_matches_bundled("003", "hoe", QuestionLayout::PipeTable);
 }
 
 #[test]
 fn importing_guide_004_gives_the_cto_deck() {
+    if !seeds_are_here("importing_guide_004_gives_the_cto_deck") {
+        return;
+    }
     assert_import_matches_bundled("004", "cto", QuestionLayout::NumberedList);
 }
 
 #[test]
 fn guides_without_an_interview_section_are_refused() {
+    if !seeds_are_here("guides_without_an_interview_section_are_refused") {
+        return;
+    }
     for prefix in ["000", "002"] {
         let (name, text) = seed(prefix);
         assert_eq!(
@@ -814,6 +862,9 @@ fn check_without_paths_passes_on_the_bundled_decks() {
 
 #[test]
 fn imported_deck_lands_in_the_user_decks_folder_and_passes_check() {
+    if !seeds_are_here("imported_deck_lands_in_the_user_decks_folder_and_passes_check") {
+        return;
+    }
     let data = tempfile::tempdir().unwrap();
     let guide = seed_path("003");
     let output = mensetsu(
@@ -845,6 +896,9 @@ fn imported_deck_lands_in_the_user_decks_folder_and_passes_check() {
 
 #[test]
 fn import_never_overwrites_without_force() {
+    if !seeds_are_here("import_never_overwrites_without_force") {
+        return;
+    }
     let data = tempfile::tempdir().unwrap();
     let guide = seed_path("004");
     let guide = guide.to_str().unwrap();
@@ -885,6 +939,9 @@ fn import_never_overwrites_without_force() {
 
 #[test]
 fn import_with_out_writes_exactly_there() {
+    if !seeds_are_here("import_with_out_writes_exactly_there") {
+        return;
+    }
     let data = tempfile::tempdir().unwrap();
     let out = data.path().join("elsewhere/vpoe-guide.json");
     let guide = seed_path("001");
@@ -913,6 +970,9 @@ fn import_with_out_writes_exactly_there() {
 
 #[test]
 fn import_of_a_guide_without_interview_section_fails_and_writes_nothing() {
+    if !seeds_are_here("import_of_a_guide_without_interview_section_fails_and_writes_nothing") {
+        return;
+    }
     let data = tempfile::tempdir().unwrap();
     let (name, _) = seed("000");
     let output = mensetsu(
