@@ -88,3 +88,155 @@ fn odd_times_are_reported_once_kept_ordered_the_same_and_days_counted_once() {
     );
     assert_eq!(stats.streak_days, 4, "the 20th counts once");
 }
+
+/// What the collection says about everything the clock test edits, to compare the app's
+/// memory with a fresh load.
+fn edits_seen(collection: &Collection) -> String {
+    let stories: Vec<&str> = collection
+        .stories()
+        .iter()
+        .map(|story| story.title.as_str())
+        .collect();
+    let interviews: Vec<&str> = collection
+        .interviews()
+        .iter()
+        .map(|interview| interview.name.as_str())
+        .collect();
+    format!(
+        "stories {stories:?}\ninterviews {interviews:?}\nq01 {:?}\nq02 {:?}\nq03 {:?}\nown {:?}\nnote {:?}\nreviews {}",
+        collection.marks("vpoe-q01"),
+        collection.marks("vpoe-q02"),
+        collection.marks("vpoe-q03"),
+        collection.own_points("vpoe-q04"),
+        collection.note("vpoe-q05"),
+        collection.review_count(),
+    )
+}
+
+#[test]
+fn a_clock_turned_back_never_undoes_what_the_user_did() {
+    use mensetsu::core::collection::AnswerDetails;
+    use mensetsu::core::review::scheduler::Rating;
+    use mensetsu::core::review::store::Store;
+    use mensetsu::core::study::interview::InterviewDraft;
+    use mensetsu::core::study::story::StoryDraft;
+
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    let mut collection = Collection::load_at(dir.clone(), at("2026-12-01T09:00:00+09:00"));
+    let mut store = Store::open(dir.clone(), "pc").unwrap();
+    // Every second change is made after the clock was turned back an hour (an NTP step, a
+    // wrong time corrected), so it carries an earlier time than the change it overrides.
+    let first = at("2026-12-01T10:00:00+09:00");
+    let back = first - chrono::Duration::hours(1);
+    let story = |title: &str| StoryDraft {
+        title: title.into(),
+        cards: vec!["vpoe-q01".into()],
+        ..StoryDraft::default()
+    };
+
+    let interview = InterviewDraft {
+        name: "Acme CTO final".into(),
+        date: "2026-12-24".parse().ok(),
+        decks: vec!["vpoe".into()],
+        roles: Vec::new(),
+    };
+    let interview_id = collection
+        .save_interview(&mut store, &interview, None, first)
+        .unwrap();
+    collection
+        .remove_interview(&mut store, &interview_id, back)
+        .unwrap();
+
+    let edited = collection
+        .save_story(&mut store, &story("Outage, first telling"), None, first)
+        .unwrap();
+    collection
+        .save_story(&mut store, &story("Outage, retold"), Some(&edited), back)
+        .unwrap();
+    let removed = collection
+        .save_story(&mut store, &story("A story taken back"), None, first)
+        .unwrap();
+    collection.remove_story(&mut store, &removed, back).unwrap();
+
+    let q01 = ["vpoe-q01".to_string()];
+    collection
+        .set_suspended(&mut store, &q01, true, first)
+        .unwrap();
+    collection
+        .set_suspended(&mut store, &q01, false, back)
+        .unwrap();
+    collection
+        .set_flag(&mut store, "vpoe-q02", 3, first)
+        .unwrap();
+    collection
+        .set_flag(&mut store, "vpoe-q02", 0, back)
+        .unwrap();
+    let buried = collection
+        .bury(&mut store, &["vpoe-q03".to_string()], first)
+        .unwrap();
+    collection.undo(&mut store, &buried[0], back).unwrap();
+    collection
+        .save_own_points(&mut store, "vpoe-q04", &["Cut MTTR".to_string()], first)
+        .unwrap();
+    collection
+        .save_own_points(
+            &mut store,
+            "vpoe-q04",
+            &["Cut MTTR to 30 min".to_string()],
+            back,
+        )
+        .unwrap();
+    collection
+        .save_note(&mut store, "vpoe-q05", "first thoughts", first)
+        .unwrap();
+    collection
+        .save_note(&mut store, "vpoe-q05", "second thoughts", back)
+        .unwrap();
+    let answer = collection
+        .record_answer(
+            &mut store,
+            "vpoe-q06",
+            Rating::Good,
+            first,
+            AnswerDetails::default(),
+        )
+        .unwrap();
+    collection.undo(&mut store, &answer, back).unwrap();
+
+    let expected = "stories [\"Outage, retold\"]\n\
+         interviews []\n\
+         q01 CardMarks { suspended: false, buried_until: None, flag: 0 }\n\
+         q02 CardMarks { suspended: false, buried_until: None, flag: 0 }\n\
+         q03 CardMarks { suspended: false, buried_until: None, flag: 0 }\n\
+         own [\"Cut MTTR to 30 min\"]\n\
+         note \"second thoughts\"\n\
+         reviews 0";
+    assert_eq!(edits_seen(&collection), expected, "in the running app");
+    let reloaded = Collection::load_read_only(dir, first + chrono::Duration::hours(1));
+    assert_eq!(edits_seen(&reloaded), expected, "after a restart");
+}
+
+#[test]
+fn across_devices_the_later_time_still_wins_over_a_later_file() {
+    let temp = tempfile::tempdir().unwrap();
+    let reviews = temp.path().join("reviews");
+    std::fs::create_dir_all(&reviews).unwrap();
+    // The desktop (its file sorts last) flagged the card before the laptop did: time,
+    // not the file, decides between devices.
+    std::fs::write(
+        reviews.join("a-laptop.jsonl"),
+        r#"{"id":"a-1","at":"2026-12-01T10:05:00+09:00","card":"vpoe-q01","flag":2}"#.to_owned()
+            + "\n",
+    )
+    .unwrap();
+    std::fs::write(
+        reviews.join("b-desktop.jsonl"),
+        r#"{"id":"b-1","at":"2026-12-01T10:00:00+09:00","card":"vpoe-q01","flag":5}"#.to_owned()
+            + "\n",
+    )
+    .unwrap();
+    let collection =
+        Collection::load_read_only(DataDir::new(temp.path()), at("2026-12-01T11:00:00+09:00"));
+    assert_eq!(collection.marks("vpoe-q01").flag, 2);
+}

@@ -806,10 +806,10 @@ fn due_index(
     )
 }
 
-/// Each card's latest note, in timeline order so the last one written wins.
+/// Each card's latest note: the last one written wins ([`log::in_edit_order`]).
 fn latest_notes(records: &[LoggedRecord]) -> HashMap<String, String> {
     let mut notes = HashMap::new();
-    for logged in records {
+    for logged in log::in_edit_order(records) {
         if let Record::Note(note) = &logged.record {
             notes.insert(note.card.clone(), note.note.clone());
         }

@@ -678,6 +678,57 @@ pub fn merge(mut records: Vec<LoggedRecord>) -> Vec<LoggedRecord> {
     records
 }
 
+/// The records that change or take back what another record said (everything but
+/// answers: marks, notes, own points, stories, interviews, undos), in the order their
+/// changes take effect, for "the latest wins".
+///
+/// Within one file a later line wins over an earlier one whatever their times: a device
+/// writes its log in the order the user acts, so an interview removed after the clock was
+/// turned back an hour is still removed. Across files time decides, as in [`merge`]; a
+/// record written after a clock was turned back counts there at the latest time its file
+/// had reached before it.
+pub fn in_edit_order(merged: &[LoggedRecord]) -> Vec<&LoggedRecord> {
+    let mut edits: Vec<&LoggedRecord> = merged
+        .iter()
+        .filter(|logged| !matches!(logged.record, Record::Review(_)))
+        .collect();
+    // The common case: every file's edits already in line order by time, so time order
+    // (which `merged` is in) is the effect order.
+    // One entry a device: a handful, where a linear look-up beats hashing a path.
+    let mut last_line_of_file: Vec<(&Path, usize)> = Vec::new();
+    let in_line_order = edits.iter().all(|logged| {
+        let file = logged.origin.file.as_path();
+        let line = logged.origin.line;
+        match last_line_of_file
+            .iter_mut()
+            .find(|(seen, _)| std::ptr::eq(*seen, file) || *seen == file)
+        {
+            Some((_, last)) => std::mem::replace(last, line) < line,
+            None => {
+                last_line_of_file.push((file, line));
+                true
+            }
+        }
+    });
+    if in_line_order {
+        return edits;
+    }
+    edits.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let mut effective: Vec<(DateTime<FixedOffset>, &LoggedRecord)> =
+        Vec::with_capacity(edits.len());
+    let mut latest_in_file: Option<(&Path, DateTime<FixedOffset>)> = None;
+    for logged in edits {
+        let at = match latest_in_file {
+            Some((file, latest)) if file == logged.origin.file => latest.max(logged.record.at()),
+            _ => logged.record.at(),
+        };
+        latest_in_file = Some((&logged.origin.file, at));
+        effective.push((at, logged));
+    }
+    effective.sort_by(|(a_at, a), (b_at, b)| a_at.cmp(b_at).then_with(|| a.origin.cmp(&b.origin)));
+    effective.into_iter().map(|(_, logged)| logged).collect()
+}
+
 /// Records of one file whose time is earlier than the record before them in that file,
 /// one notice each. A device writes its log in the order it answers, so a step back in
 /// time means its clock was turned back; the record is kept and merged where its time
@@ -846,6 +897,56 @@ mod tests {
         assert_eq!(lines, vec![Some(2), Some(3), Some(4)]);
         assert!(problems[1].message.contains("rating 7 is not 1-4"));
         assert!(problems[2].message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn edits_take_effect_in_line_order_within_a_file_and_by_time_across_files() {
+        let flag = |id: &str, at: &str, flag: u8| {
+            format!(r#"{{"id":"{id}","at":"{at}","card":"c","flag":{flag}}}"#)
+        };
+        // The laptop's clock was turned back between its two lines.
+        let (laptop, _) = parse_log(
+            Path::new("a.jsonl"),
+            format!(
+                "{}\n{}\n{}\n",
+                flag("a-1", "2026-11-22T10:00:00+09:00", 1),
+                review_line("a-2", "c", "2026-11-22T10:30:00+09:00", 3),
+                flag("a-3", "2026-11-22T09:00:00+09:00", 2),
+            )
+            .as_bytes(),
+        );
+        let (desktop, _) = parse_log(
+            Path::new("b.jsonl"),
+            format!(
+                "{}\n{}\n",
+                flag("b-1", "2026-11-22T09:30:00+09:00", 3),
+                flag("b-2", "2026-11-22T10:15:00+09:00", 4),
+            )
+            .as_bytes(),
+        );
+        let merged = merge([laptop, desktop].concat());
+        let order: Vec<&str> = in_edit_order(&merged)
+            .iter()
+            .map(|logged| logged.record.id())
+            .collect();
+        // a-3 counts at 10:00, the latest time its file had reached before it: after a-1
+        // (same time, later line) and after b-1, but before b-2. Answers are no edits.
+        assert_eq!(order, ["b-1", "a-1", "a-3", "b-2"]);
+        // In time order already: the timeline itself.
+        let (sorted, _) = parse_log(
+            Path::new("a.jsonl"),
+            format!(
+                "{}\n{}\n",
+                flag("a-1", "2026-11-22T09:00:00+09:00", 1),
+                flag("a-2", "2026-11-22T10:00:00+09:00", 2),
+            )
+            .as_bytes(),
+        );
+        let order: Vec<&str> = in_edit_order(&sorted)
+            .iter()
+            .map(|logged| logged.record.id())
+            .collect();
+        assert_eq!(order, ["a-1", "a-2"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! day, flagged; and the user's own answer points. The latest record of each kind wins;
 //! an undone mark counts as never made.
 
-use crate::core::review::log::{LoggedRecord, MarkChange, Record};
+use crate::core::review::log::{self, LoggedRecord, MarkChange, Record};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -36,7 +36,8 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// From the merged log, in its order: later records override earlier ones.
+    /// From the merged log: later records override earlier ones, in the order their
+    /// changes take effect ([`log::in_edit_order`]).
     pub fn from_log(records: &[LoggedRecord]) -> Self {
         let undone: FxHashSet<&str> = records
             .iter()
@@ -46,7 +47,7 @@ impl Marks {
             })
             .collect();
         let mut marks = Marks::default();
-        for logged in records {
+        for logged in log::in_edit_order(records) {
             match &logged.record {
                 Record::Mark(mark) if !undone.contains(mark.id.as_str()) => {
                     marks.apply(&mark.card, mark.change);

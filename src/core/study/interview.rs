@@ -4,7 +4,7 @@
 
 use crate::core::content::deck::{Card, Deck, DeckSet};
 use crate::core::content::role;
-use crate::core::review::log::{InterviewRecord, LoggedRecord, Record};
+use crate::core::review::log::{self, InterviewRecord, LoggedRecord, Record};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::HashMap;
 
@@ -47,7 +47,7 @@ impl Interview {
 /// left out.
 pub fn interviews_from(records: &[LoggedRecord]) -> Vec<Interview> {
     let mut latest: HashMap<&str, (&InterviewRecord, DateTime<FixedOffset>)> = HashMap::new();
-    for logged in records {
+    for logged in log::in_edit_order(records) {
         if let Record::Interview(record) = &logged.record {
             let added_at = latest
                 .get(record.interview.as_str())

@@ -6,7 +6,7 @@
 
 use crate::core::content::deck::{DeckSet, Lang};
 use crate::core::content::role;
-use crate::core::review::log::{LoggedRecord, Record, StoryRecord};
+use crate::core::review::log::{self, LoggedRecord, Record, StoryRecord};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -99,7 +99,7 @@ pub struct Story {
 /// The stories the log holds, removed ones left out, by title.
 pub fn stories_from(records: &[LoggedRecord]) -> Vec<Story> {
     let mut latest: HashMap<&str, &StoryRecord> = HashMap::new();
-    for logged in records {
+    for logged in log::in_edit_order(records) {
         if let Record::Story(record) = &logged.record {
             latest.insert(&record.story, record);
         }
