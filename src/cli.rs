@@ -171,7 +171,11 @@ pub fn open_store(data_dir: &DataDir) -> Result<Store, StoreError> {
         .ok()
         .filter(|id| !id.is_empty())
         .unwrap_or_else(local_device_id);
-    Store::open(data_dir.clone(), &device_id)
+    let store = Store::open(data_dir.clone(), &device_id)?;
+    if let Some(notice) = store.made_private() {
+        eprintln!("mensetsu: {notice}");
+    }
+    Ok(store)
 }
 
 fn local_device_id() -> String {

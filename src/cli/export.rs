@@ -5,7 +5,7 @@
 use super::{GlobalOptions, plural};
 use crate::core::collection::Collection;
 use crate::core::content::export;
-use crate::core::files::{self, WriteError};
+use crate::core::files::{self, Readers, WriteError};
 use crate::core::settings::ContentLanguage;
 use chrono::Local;
 use clap::builder::{OsStringValueParser, TypedValueParser};
@@ -142,7 +142,7 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
         }
         Output::File(path) => {
             if args.force {
-                files::write_atomically(path, text.as_bytes())
+                files::write_atomically_for(path, text.as_bytes(), Readers::AsTheUmaskSays)
                     .map_err(|error| error.to_string())?;
             } else {
                 // As with --force, a missing folder is made.
@@ -152,10 +152,12 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
                     })?;
                 }
                 // The check above ran before loading; this one cannot be raced.
-                files::write_new(path, text.as_bytes()).map_err(|error| match error {
-                    WriteError::Exists { .. } => refused(path),
-                    other => other.to_string(),
-                })?;
+                files::write_new(path, text.as_bytes(), Readers::AsTheUmaskSays).map_err(
+                    |error| match error {
+                        WriteError::Exists { .. } => refused(path),
+                        other => other.to_string(),
+                    },
+                )?;
             }
             println!("Wrote {summary} to {}", path.display());
         }

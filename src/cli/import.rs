@@ -82,7 +82,15 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
             "the deck made from {shown} is not valid: {problem}"
         ));
     }
-    files::write_atomically(&target, json.as_bytes()).map_err(|error| error.to_string())?;
+    // Into the data folder, private like the rest of it; where --out says, as any file the
+    // user makes there.
+    let readers = if args.out.is_some() {
+        files::Readers::AsTheUmaskSays
+    } else {
+        files::Readers::OnlyTheUser
+    };
+    files::write_atomically_for(&target, json.as_bytes(), readers)
+        .map_err(|error| error.to_string())?;
 
     let mut report = summary(&imported, &args.guide, &target);
     let clashes = id_clashes(&imported, user_decks.ok().as_deref(), &target);

@@ -100,8 +100,10 @@ impl DecksScreen {
             ),
         };
         let dir = collection.data_dir().exports_dir();
-        self.last_export =
-            Some(files::write_new_file(&dir, &name, text.as_bytes()).map_err(|e| e.to_string()));
+        self.last_export = Some(
+            files::write_new_file(&dir, &name, text.as_bytes(), files::Readers::AsTheUmaskSays)
+                .map_err(|e| e.to_string()),
+        );
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {

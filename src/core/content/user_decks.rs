@@ -149,7 +149,12 @@ pub fn add(preview: &Preview, replace: bool) -> Result<PathBuf, DeckFileError> {
         || format!("{}.json", preview.deck.id),
         |name| name.to_string_lossy().into_owned(),
     );
-    Ok(files::write_new_file(dir, &name, json.as_bytes())?)
+    Ok(files::write_new_file(
+        dir,
+        &name,
+        json.as_bytes(),
+        files::Readers::OnlyTheUser,
+    )?)
 }
 
 /// A user deck open for editing: the deck and the bytes it was read from, to tell whether
@@ -208,14 +213,18 @@ impl DeckFile {
             cards: Vec::new(),
         };
         let json = encode(&deck)?;
-        std::fs::create_dir_all(decks_dir).map_err(|source| DeckFileError::Read {
-            path: decks_dir.to_path_buf(),
-            source,
+        files::create_folder(decks_dir, files::Readers::OnlyTheUser).map_err(|source| {
+            DeckFileError::Read {
+                path: decks_dir.to_path_buf(),
+                source,
+            }
         })?;
         let path = decks_dir.join(format!("{id}.json"));
-        files::write_new(&path, json.as_bytes()).map_err(|error| match error {
-            WriteError::Exists { .. } => DeckFileError::Exists { path: path.clone() },
-            other => DeckFileError::Write(other),
+        files::write_new(&path, json.as_bytes(), files::Readers::OnlyTheUser).map_err(|error| {
+            match error {
+                WriteError::Exists { .. } => DeckFileError::Exists { path: path.clone() },
+                other => DeckFileError::Write(other),
+            }
         })?;
         Ok(Self {
             path,

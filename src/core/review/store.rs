@@ -4,11 +4,12 @@
 //! Writes only ever append to this device's log; nothing here rewrites or deletes a line
 //! the user produced.
 
+use crate::core::files::{self, Readers};
 use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::log::{self, LoggedRecord, Origin, Record};
 use chrono::NaiveDate;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
@@ -102,6 +103,7 @@ pub struct Store {
     next_sequence: u64,
     /// Lines in this device's log so far, so a new record knows its line number.
     lines: usize,
+    made_private: Option<String>,
     // Kept open: the OS releases the lock when the file is closed or the process dies,
     // so a crash never leaves a stale lock behind.
     _lock: File,
@@ -118,9 +120,10 @@ impl Store {
             return Err(StoreError::BadDeviceId(device_id.to_string()));
         }
         let reviews_dir = dir.reviews_dir();
-        fs::create_dir_all(&reviews_dir).map_err(io_error(&reviews_dir, "cannot create"))?;
+        files::create_folder(&reviews_dir, Readers::OnlyTheUser)
+            .map_err(io_error(&reviews_dir, "cannot create"))?;
         let lock_path = dir.root().join(".lock");
-        let lock = OpenOptions::new()
+        let lock = files::new_file_options(Readers::OnlyTheUser)
             .create(true)
             .truncate(false)
             .write(true)
@@ -135,8 +138,19 @@ impl Store {
                 return Err(io_error(&lock_path, "cannot lock")(error));
             }
         }
+        // Only the window that owns the folder tightens it: a read-only command or a
+        // second window changes nothing.
+        let made_private = files::make_private(dir.root())
+            .map_err(io_error(dir.root(), "cannot make private"))?
+            .map(|(before, after)| {
+                format!(
+                    "the data folder {} could be read by other users of this computer \
+                     (mode {before:o}); it is now private to you (mode {after:o})",
+                    dir.root().display()
+                )
+            });
         let log_path = reviews_dir.join(format!("{device_id}.jsonl"));
-        let mut log = OpenOptions::new()
+        let mut log = files::new_file_options(Readers::OnlyTheUser)
             .create(true)
             .read(true)
             .append(true)
@@ -150,8 +164,15 @@ impl Store {
             log,
             next_sequence,
             lines,
+            made_private,
             _lock: lock,
         })
+    }
+
+    /// Says, once, that opening the store took other users' access away from the data
+    /// folder; `None` when it was private already.
+    pub fn made_private(&self) -> Option<&str> {
+        self.made_private.as_deref()
     }
 
     pub fn dir(&self) -> &DataDir {
@@ -219,7 +240,8 @@ impl Store {
             fs::remove_dir_all(&partial).map_err(io_error(&partial, "cannot clear"))?;
         }
         let reviews_target = partial.join("reviews");
-        fs::create_dir_all(&reviews_target).map_err(io_error(&reviews_target, "cannot create"))?;
+        files::create_folder(&reviews_target, Readers::OnlyTheUser)
+            .map_err(io_error(&reviews_target, "cannot create"))?;
         let reviews_dir = self.dir.reviews_dir();
         if let Ok(entries) = fs::read_dir(&reviews_dir) {
             for entry in entries.flatten() {
