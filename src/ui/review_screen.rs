@@ -4,6 +4,7 @@
 //! opened and the draft, ticks and timer are as they were on coming back.
 
 use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::drafts::StudyDraft;
 use crate::core::review::log::{Mode, ReviewRecord};
 use crate::core::review::scheduler::{CardState, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
@@ -134,6 +135,59 @@ impl ReviewScreen {
             ended_early: false,
         });
         self.remaining = None;
+    }
+
+    /// The answer typed to the card on screen, as `drafts.json` keeps it; `None` when
+    /// nothing is typed.
+    pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<StudyDraft> {
+        let session = self.session.as_ref()?;
+        let card = session.card.as_ref()?;
+        if card.draft.trim().is_empty() {
+            return None;
+        }
+        Some(StudyDraft {
+            scope: (&session.scope).into(),
+            card: card.card_id.clone(),
+            answer: card.draft.clone(),
+            duration_ms: card.stopwatch.elapsed_ms(now),
+            at: now,
+        })
+    }
+
+    /// Takes a draft up again: a session on its scope with its card on screen, the answer
+    /// as typed and the time already spent. False when the card is gone.
+    pub fn resume(
+        &mut self,
+        collection: &Collection,
+        draft: &StudyDraft,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let scope = Scope::from(&draft.scope);
+        let kind = match queue::next_card(collection, &scope, now) {
+            Some((card, kind)) if card == draft.card => kind,
+            _ => QueueKind::Review,
+        };
+        if collection.decks().find_card(&draft.card).is_none() {
+            return false;
+        }
+        let mut shown = shown_card(collection, draft.card.clone(), kind, now);
+        shown.draft = draft.answer.clone();
+        shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+        self.session = Some(ReviewSession {
+            scope,
+            card: Some(shown),
+            answered: Vec::new(),
+            ended_early: false,
+        });
+        self.remaining = None;
+        true
+    }
+
+    /// Drops the answer typed to the card on screen (the window closes without it).
+    pub fn discard_draft(&mut self) {
+        if let Some(card) = self.shown_mut() {
+            card.draft.clear();
+        }
     }
 
     /// The user turns to another screen: the timer stops and the note is saved; a
@@ -318,11 +372,21 @@ fn next_card(
     now: DateTime<FixedOffset>,
 ) -> Option<ShownCard> {
     let (card_id, kind) = queue::next_card(collection, scope, now)?;
+    Some(shown_card(collection, card_id, kind, now))
+}
+
+/// `card_id` as it first appears: question only, timer running.
+fn shown_card(
+    collection: &Collection,
+    card_id: String,
+    kind: QueueKind,
+    now: DateTime<FixedOffset>,
+) -> ShownCard {
     let points = collection
         .decks()
         .find_card(&card_id)
         .map_or(0, |(_, card)| card.points.len());
-    Some(ShownCard {
+    ShownCard {
         note: collection.note(&card_id).to_string(),
         card_id,
         kind,
@@ -335,7 +399,7 @@ fn next_card(
         draft_seen: String::new(),
         detected_at_reveal: Vec::new(),
         hovered_point: None,
-    })
+    }
 }
 
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
