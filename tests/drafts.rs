@@ -215,13 +215,18 @@ fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
     harness.run();
     assert!(!harness.state().close_dialog_open());
     assert!(!request_close(&mut harness));
+    harness.get_by_label("Save and close keeps it as a draft, offered back at the next start.");
     harness.get_by_label(CANCEL).click();
     harness.run();
     assert!(!harness.state().is_closing());
     harness.get_by_label_contains("Question 3/5");
+    // The answer box has the keyboard again: typing goes on where it was.
+    assert!(harness.get_by_label(ANSWER_BOX).is_focused());
+    harness.get_by_label(ANSWER_BOX).type_text("！");
+    harness.run();
     assert_eq!(
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
-        Some("三問目")
+        Some("三問目！")
     );
     let MockState::Answering { answers, index, .. } = harness.state().mock_state() else {
         panic!("the interview goes on");

@@ -93,6 +93,9 @@ pub(super) struct Keeping {
     closing: bool,
     /// The last failed write of the drafts, reported once rather than every few seconds.
     last_error: Option<String>,
+    /// What had the keyboard when the dialog came up (the answer box, typically): Cancel
+    /// gives it back, so typing goes on as if nothing happened.
+    focus_before: Option<egui::Id>,
 }
 
 impl Keeping {
@@ -206,6 +209,7 @@ impl MensetsuApp {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
         if self.keeping.dialog.is_none() {
             self.keeping.dialog = Some(Vec::new());
+            self.keeping.focus_before = ctx.memory(|memory| memory.focused());
             ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         }
     }
@@ -249,6 +253,17 @@ impl MensetsuApp {
         if choice.is_some() {
             ctx.request_repaint();
         }
+        // Widgets under a modal lose the keyboard, and cannot take it back until a frame
+        // has passed without one.
+        if self.keeping.dialog.is_none() && self.keeping.focus_before.is_some() {
+            if ctx.memory(|memory| memory.top_modal_layer()).is_none() {
+                if let Some(id) = self.keeping.focus_before.take() {
+                    ctx.memory_mut(|memory| memory.request_focus(id));
+                }
+            } else {
+                ctx.request_repaint();
+            }
+        }
     }
 
     fn close_dialog(&self, ctx: &egui::Context) -> Option<Choice> {
@@ -277,10 +292,13 @@ impl MensetsuApp {
                 }
                 ui.add_space(theme::space::S);
             }
-            let hint = if writable {
-                text.close_save_hint
-            } else {
-                text.close_read_only
+            let drafts = at_risk.iter().any(AtRisk::is_draft);
+            let saved = at_risk.iter().any(|item| !item.is_draft());
+            let hint = match (writable, saved, drafts) {
+                (false, _, _) => text.close_read_only,
+                (true, true, true) => text.close_save_hint_both,
+                (true, false, true) => text.close_save_hint_drafts,
+                (true, _, false) => text.close_save_hint,
             };
             ui.add(
                 egui::Label::new(RichText::new(hint).color(theme::tone::MUTED_TEXT.on(ui))).wrap(),
