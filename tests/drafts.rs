@@ -318,7 +318,8 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     drop(harness);
     let mut harness = self::harness(app(&fixture));
     harness.get_by_label("Where you left off");
-    harness.get_by_label("Resume the answer you were typing to this card at 21:14?");
+    harness.get_by_label("Resume the answer you were typing at 21:14?");
+    harness.get_by_label("“ROIで説明する”");
     harness.get_by_label("Resume the answer").click();
     harness.run();
     assert!(matches!(harness.state().screen(), Screen::Review));
@@ -327,6 +328,17 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
         Some("ROIで説明する")
     );
+    // The box has the keyboard: typing goes on in it, never to the keys that reveal and
+    // grade (a space there would have graded the card).
+    assert!(harness.get_by_label(ANSWER_BOX).is_focused());
+    harness.get_by_label(ANSWER_BOX).type_text(" and more");
+    harness.run();
+    assert!(harness.state().review_session().is_some_and(|session| {
+        session
+            .card
+            .as_ref()
+            .is_some_and(|card| !card.revealed && card.draft == "ROIで説明する and more")
+    }));
     // Graded: the draft goes at once.
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -337,7 +349,7 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     assert!(!fixture.dir.drafts_file().exists());
     let records = mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records;
     assert!(
-        matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("ROIで説明する")))
+        matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("ROIで説明する and more")))
     );
 }
 

@@ -113,6 +113,9 @@ impl ReviewSession {
 #[derive(Debug, Default)]
 pub struct ReviewScreen {
     session: Option<ReviewSession>,
+    /// The answer box takes the keyboard on the next frame (a draft taken up again: the
+    /// user was typing, and keys outside the box would reveal and grade).
+    focus_answer: bool,
     /// What is left today in the session's scope, for a collection generation, when
     /// counted: counting goes over every card, so not on every frame.
     remaining: Option<(u64, DateTime<FixedOffset>, DueCounts)>,
@@ -173,6 +176,7 @@ impl ReviewScreen {
         let mut shown = shown_card(collection, draft.card.clone(), kind, now);
         shown.draft = draft.answer.clone();
         shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+        self.focus_answer = true;
         self.session = Some(ReviewSession {
             scope,
             card: Some(shown),
@@ -359,7 +363,10 @@ impl ReviewScreen {
         };
         let has_answered = !session.answered.is_empty();
         match &mut session.card {
-            Some(shown) => card_ui(ui, ctx, shown, remaining, has_answered, actions),
+            Some(shown) => {
+                let focus = std::mem::take(&mut self.focus_answer);
+                card_ui(ui, ctx, shown, remaining, has_answered, focus, actions);
+            }
             None => summary_screen::show(ui, ctx, session, remaining, actions),
         }
     }
@@ -455,12 +462,13 @@ fn card_ui(
     shown: &mut ShownCard,
     remaining: DueCounts,
     has_answered: bool,
+    focus: bool,
     actions: &mut Vec<Action>,
 ) {
     // The answer box keeps the keyboard (and the input method its context and state)
     // across clicks on the buttons and from card to card.
     ime::keeping_the_keyboard(ui, |ui| {
-        card_body(ui, ctx, shown, remaining, has_answered, actions);
+        card_body(ui, ctx, shown, remaining, has_answered, focus, actions);
     });
 }
 
@@ -470,6 +478,7 @@ fn card_body(
     shown: &mut ShownCard,
     remaining: DueCounts,
     has_answered: bool,
+    focus: bool,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -544,7 +553,10 @@ fn card_body(
                         }
                         _ => Vec::new(),
                     };
-                widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                let answer_box = widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                if focus {
+                    answer_box.request_focus();
+                }
                 if shown.detect(collection, ctx.now, false) {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(

@@ -369,6 +369,8 @@ impl MensetsuApp {
                         .truncate(),
                     );
                 }
+                let typed = study.answer.trim().lines().next().unwrap_or_default();
+                ui.add(egui::Label::new(RichText::new(format!("“{typed}”")).italics()).truncate());
                 ui.horizontal(|ui| {
                     if ui
                         .add(crate::ui::widgets::primary_button(text.resume_study_button))
