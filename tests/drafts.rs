@@ -458,3 +458,56 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
             .is_empty()
     );
 }
+
+#[test]
+fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_can() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("New deck…").click();
+    harness.run();
+    type_into(&mut harness, "Deck title", "Platform");
+    harness.get_by_label("Create").click();
+    harness.run();
+    harness.get_by_label("Add card").click();
+    harness.run();
+    type_into(&mut harness, "Question (English)", "Why a platform team?");
+    // Someone changes the file meanwhile: the editor must not write over it.
+    let path = fixture.dir.decks_dir().join("platform.json");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Platform", "Platform (theirs)");
+    std::fs::write(&path, &theirs).unwrap();
+    // A story being written, on its own screen.
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label("New story…").click();
+    harness.run();
+    type_into(&mut harness, "Title", "The reorg of 2024");
+
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("• Unsaved edits to the deck “Platform”");
+    harness.get_by_label("• A story draft: “The reorg of 2024”");
+    harness.get_by_label("Save and close saves them first.");
+    assert!(!click_and_see_close(&mut harness, "Save and close"));
+    // The story is saved; the deck is not, and the dialog says why instead of closing.
+    assert!(
+        harness
+            .state()
+            .collection()
+            .stories()
+            .iter()
+            .any(|story| story.title == "The reorg of 2024")
+    );
+    harness.get_by_label("Not saved, so the window stays open:");
+    harness.get_by_label_contains("• Unsaved edits to the deck “Platform”: ");
+    harness.get_by_label_contains("changed on disk");
+    assert!(
+        harness
+            .query_by_label("• A story draft: “The reorg of 2024”")
+            .is_none()
+    );
+    assert!(!harness.state().is_closing());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    // Discard still closes.
+    assert!(click_and_see_close(&mut harness, "Discard and close"));
+}
