@@ -511,3 +511,65 @@ fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_ca
     // Discard still closes.
     assert!(click_and_see_close(&mut harness, "Discard and close"));
 }
+
+#[test]
+fn answers_already_logged_are_not_offered_again() {
+    let fixture = fixture();
+    let at = fixture.clock.now();
+    let answer = |card: &str| drafts::MockDraftAnswer {
+        card: card.to_string(),
+        answer: format!("answer to {card}"),
+        duration_ms: 30_000,
+        ticked: vec![],
+        detected: vec![],
+        rating: None,
+    };
+    let drafted = Drafts {
+        study: Some(drafts::StudyDraft {
+            scope: drafts::DraftScope::AllDecks,
+            card: "vpoe-q01".to_string(),
+            answer: "ROI".to_string(),
+            duration_ms: 1_000,
+            at,
+        }),
+        mock: Some(drafts::MockDraft {
+            roles: vec!["cto".to_string()],
+            questions: 2,
+            seconds_per_answer: 120,
+            answers: vec![answer("cto-q01"), answer("cto-q02")],
+            current: None,
+            at,
+        }),
+        ..Drafts::default()
+    };
+    drafts::save(&fixture.dir.drafts_file(), &drafted).unwrap();
+    // The app ended after logging these two, before removing the drafts.
+    {
+        let mut collection = Collection::load(fixture.dir.clone(), "test");
+        let mut store = Store::open(fixture.dir.clone(), "test").unwrap();
+        for card in ["vpoe-q01", "cto-q01"] {
+            collection
+                .record_answer(
+                    &mut store,
+                    card,
+                    mensetsu::core::review::scheduler::Rating::Good,
+                    at + Duration::seconds(1),
+                    mensetsu::core::collection::AnswerDetails::default(),
+                )
+                .unwrap();
+        }
+    }
+    let mut harness = harness(app(&fixture));
+    let offered = harness.state().offered_drafts().clone();
+    assert!(offered.study.is_none(), "{offered:?}");
+    let mock = offered.mock.expect("the answer not logged is offered");
+    assert_eq!(mock.answers.len(), 1);
+    assert_eq!(mock.answers[0].card, "cto-q02");
+    harness.get_by_label("Resume grading the mock interview from 21:14? Answers to grade: 1");
+    harness.get_by_label("Resume the mock interview").click();
+    harness.run();
+    harness.get_by_label("Grade your answers");
+    // What is offered no longer is what the file holds: it follows at once.
+    assert_eq!(on_disk(&fixture.dir).mock.map(|m| m.answers.len()), Some(1));
+    assert!(on_disk(&fixture.dir).study.is_none());
+}

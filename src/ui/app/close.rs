@@ -129,6 +129,21 @@ impl Keeping {
         {
             offers.study = None;
         }
+        // The same for a mock interview cut short while its grades were being logged: the
+        // answers logged are not offered again, the others are.
+        if let Some(mock) = &mut offers.mock
+            && mock.current.is_none()
+        {
+            let at = mock.at;
+            mock.answers.retain(|answer| {
+                !collection
+                    .history(&answer.card)
+                    .any(|replayed| replayed.record.at >= at)
+            });
+            if mock.answers.is_empty() {
+                offers.mock = None;
+            }
+        }
         Self {
             keeper,
             offers,
