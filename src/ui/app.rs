@@ -191,11 +191,11 @@ impl MensetsuApp {
             Screen::Mock => self.mock.ui(ui, &context, &mut actions),
             Screen::Settings => self.settings.ui(ui, &context, &mut actions),
         });
-        // What was drawn shows the state before these actions: draw again, or a change
-        // no input caused (a background job's result) would wait for the next mouse move.
         if dialog_up {
             actions.clear();
         }
+        // What was drawn shows the state before these actions: draw again, or a change
+        // no input caused (a background job's result) would wait for the next mouse move.
         if !actions.is_empty() {
             ui.ctx().request_repaint();
         }

@@ -8,7 +8,7 @@
 
 use super::MensetsuApp;
 use crate::core::collection::Collection;
-use crate::core::drafts::{self, Drafts, Due, Keeper, MockDraft, StudyDraft};
+use crate::core::drafts::{Drafts, Due, Keeper, MockDraft, StudyDraft};
 use crate::ui::Screen;
 use crate::ui::context::{Action, CardChange, EditorAction};
 use crate::ui::strings::Strings;
@@ -111,8 +111,7 @@ impl Keeping {
             return Self::default();
         }
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
-        let (keeper, mut offers) = match drafts::load(&collection.data_dir().drafts_file(), &stamp)
-        {
+        let (keeper, mut offers) = match collection.load_drafts(&stamp) {
             Ok(found) => (Some(Keeper::new(found.clone())), found),
             Err(error) => {
                 flash.push(error.to_string());
@@ -150,9 +149,7 @@ impl Keeping {
             ..Self::default()
         }
     }
-}
 
-impl Keeping {
     /// Whether the close dialog or the offer to resume is on screen.
     pub(super) fn dialog_up(&self) -> bool {
         self.dialog.is_some() || !self.offers.is_empty()
@@ -519,11 +516,10 @@ impl MensetsuApp {
     }
 
     fn write(&mut self, drafts: &Drafts, now: DateTime<FixedOffset>) -> bool {
-        let path = self.collection.data_dir().drafts_file();
         let Some(keeper) = &mut self.keeping.keeper else {
             return false;
         };
-        match drafts::save(&path, drafts) {
+        match self.collection.save_drafts(drafts) {
             Ok(()) => {
                 keeper.written(drafts);
                 self.keeping.last_error = None;
