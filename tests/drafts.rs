@@ -214,11 +214,22 @@ fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
     harness.key_press(egui::Key::Escape);
     harness.run();
     assert!(!harness.state().close_dialog_open());
+    fixture.clock.advance(Duration::seconds(20));
+    harness.run();
+    harness.get_by_label("1:40");
     assert!(!request_close(&mut harness));
     harness.get_by_label("Save and close keeps it as a draft, offered back at the next start.");
+    // A minute deciding does not count against the answer.
+    fixture.clock.advance(Duration::minutes(1));
+    harness.run();
+    harness.get_by_label("1:40");
     harness.get_by_label(CANCEL).click();
     harness.run();
     assert!(!harness.state().is_closing());
+    harness.get_by_label("1:40");
+    fixture.clock.advance(Duration::seconds(10));
+    harness.run();
+    harness.get_by_label("1:30");
     harness.get_by_label_contains("Question 3/5");
     // The answer box has the keyboard again: typing goes on where it was.
     assert!(harness.get_by_label(ANSWER_BOX).is_focused());

@@ -198,6 +198,34 @@ impl MockScreen {
         };
     }
 
+    /// Stops the question's timer while the user decides something else (the close
+    /// dialog); true if it was running, for [`MockScreen::release`].
+    pub fn hold(&mut self, now: DateTime<FixedOffset>) -> bool {
+        match &mut self.state {
+            MockState::Answering {
+                stopwatch,
+                paused: false,
+                ..
+            } if stopwatch.is_running() => {
+                stopwatch.pause(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the timer [`MockScreen::hold`] stopped again.
+    pub fn release(&mut self, now: DateTime<FixedOffset>) {
+        if let MockState::Answering {
+            stopwatch,
+            paused: false,
+            ..
+        } = &mut self.state
+        {
+            stopwatch.resume(now);
+        }
+    }
+
     /// Drops the interview (the window closes without it).
     pub fn discard(&mut self) {
         let setup = match &self.state {

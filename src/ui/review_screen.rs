@@ -187,6 +187,25 @@ impl ReviewScreen {
         true
     }
 
+    /// Stops the card's timer while the user decides something else (the close dialog);
+    /// true if it was running, for [`ReviewScreen::release`].
+    pub fn hold(&mut self, now: DateTime<FixedOffset>) -> bool {
+        match self.shown_mut() {
+            Some(card) if card.stopwatch.is_running() => {
+                card.stopwatch.pause(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the timer [`ReviewScreen::hold`] stopped again.
+    pub fn release(&mut self, now: DateTime<FixedOffset>) {
+        if let Some(card) = self.shown_mut() {
+            card.stopwatch.resume(now);
+        }
+    }
+
     /// Drops the answer typed to the card on screen (the window closes without it).
     pub fn discard_draft(&mut self) {
         if let Some(card) = self.shown_mut() {

@@ -96,6 +96,9 @@ pub(super) struct Keeping {
     /// What had the keyboard when the dialog came up (the answer box, typically): Cancel
     /// gives it back, so typing goes on as if nothing happened.
     focus_before: Option<egui::Id>,
+    /// The timers stopped while the dialog is up (the mock question's, the study card's):
+    /// deciding is not answering.
+    held: (bool, bool),
 }
 
 impl Keeping {
@@ -222,6 +225,8 @@ impl MensetsuApp {
         if self.keeping.dialog.is_none() {
             self.keeping.dialog = Some(Vec::new());
             self.keeping.focus_before = ctx.memory(|memory| memory.focused());
+            let now = self.now();
+            self.keeping.held = (self.mock.hold(now), self.review.hold(now));
             ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         }
     }
@@ -239,7 +244,17 @@ impl MensetsuApp {
         match choice {
             Some(Choice::Save) => self.save_and_close(ctx),
             Some(Choice::Discard) => self.discard_and_close(ctx),
-            Some(Choice::Cancel) => self.keeping.dialog = None,
+            Some(Choice::Cancel) => {
+                self.keeping.dialog = None;
+                let now = self.now();
+                let (mock, review) = std::mem::take(&mut self.keeping.held);
+                if mock {
+                    self.mock.release(now);
+                }
+                if review {
+                    self.review.release(now);
+                }
+            }
             Some(Choice::ResumeMock) => {
                 if let Some(mock) = self.keeping.offers.mock.take() {
                     let now = self.now();
