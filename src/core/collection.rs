@@ -4,6 +4,7 @@
 //! never disagree.
 
 use crate::core::content::deck::DeckSet;
+use crate::core::drafts::{self, Drafts, DraftsError};
 use crate::core::files::WriteError;
 use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
@@ -206,6 +207,17 @@ impl Collection {
 
     pub fn data_dir(&self) -> &DataDir {
         &self.data_dir
+    }
+
+    /// The drafts kept in this folder ([`drafts`]: typed work not yet graded); a damaged
+    /// file is set aside under `stamp`. Only for the window that owns the folder.
+    pub fn load_drafts(&self, stamp: &str) -> Result<Drafts, DraftsError> {
+        drafts::load(&self.data_dir.drafts_file(), stamp)
+    }
+
+    /// Replaces the drafts (removes the file when nothing is drafted).
+    pub fn save_drafts(&self, drafted: &Drafts) -> Result<(), DraftsError> {
+        drafts::save(&self.data_dir.drafts_file(), drafted)
     }
 
     pub fn decks(&self) -> &DeckSet {

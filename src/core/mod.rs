@@ -9,12 +9,15 @@
 //!   store that writes it, the FSRS scheduler and the replay that derives card states.
 //! - [`study`]: what to do next and how it went — the study queue, mock interviews and
 //!   statistics, all computed from a [`collection::Collection`].
+//! - [`drafts`]: typed work not yet graded, kept in the data folder so a crash does not
+//!   lose it (never in the review log).
 //! - [`collection`] ties one data folder together ([`load_progress`] tells how far its
 //!   loading has got); [`settings`], [`paths`], [`problem`], [`files`] and [`text`] are
 //!   shared by all three.
 
 pub mod collection;
 pub mod content;
+pub mod drafts;
 pub mod files;
 pub mod load_progress;
 pub mod paths;

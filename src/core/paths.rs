@@ -52,6 +52,12 @@ impl DataDir {
         self.root.join("settings.json")
     }
 
+    /// Typed work not yet graded (a study answer, a mock interview), kept so a crash
+    /// loses at most the last seconds of typing; see [`crate::core::drafts`].
+    pub fn drafts_file(&self) -> PathBuf {
+        self.root.join("drafts.json")
+    }
+
     pub fn backups_dir(&self) -> PathBuf {
         self.root.join("backups")
     }

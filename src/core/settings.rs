@@ -487,7 +487,8 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
     }
 }
 
-fn set_aside_path(path: &Path, stamp: &str) -> PathBuf {
+/// A free name beside `path` to keep a damaged file under: `<name>.corrupt-<stamp>`.
+pub(crate) fn set_aside_path(path: &Path, stamp: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())

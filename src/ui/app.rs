@@ -26,6 +26,8 @@ use crate::ui::strings::{self, Strings};
 use crate::ui::{fonts, theme};
 use chrono::{DateTime, FixedOffset};
 
+mod close;
+
 pub struct MensetsuApp {
     collection: Collection,
     /// `Err` holds why the data folder could not be opened for writing (e.g. another
@@ -45,6 +47,8 @@ pub struct MensetsuApp {
     /// Shown in a banner until dismissed: failed writes and the like.
     flash: Vec<String>,
     applied_look: Option<(Theme, f32)>,
+    /// Drafts, the offer to resume them and the close dialog (`close.rs`).
+    keeping: close::Keeping,
 }
 
 impl MensetsuApp {
@@ -54,6 +58,8 @@ impl MensetsuApp {
         clock: Box<dyn Clock>,
         system_lang: Lang,
     ) -> Self {
+        let mut flash = Vec::new();
+        let keeping = close::Keeping::load(&collection, store.is_ok(), clock.now(), &mut flash);
         Self {
             collection,
             store,
@@ -68,8 +74,9 @@ impl MensetsuApp {
             stats: StatsScreen::default(),
             mock: MockScreen::default(),
             settings: SettingsScreen::default(),
-            flash: Vec::new(),
+            flash,
             applied_look: None,
+            keeping,
         }
     }
 
@@ -129,7 +136,10 @@ impl MensetsuApp {
 
     /// Draws the whole app into `ui`; the eframe entry point and the UI tests both call it.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_close_request(ui.ctx());
         self.apply_look(ui.ctx());
+        // Keys reach the screens under a dialog too: while one is up they do nothing.
+        let dialog_up = self.keeping.dialog_up();
         let mut actions = Vec::new();
         self.top_bar(ui, &mut actions);
         self.read_only_banner(ui);
@@ -181,6 +191,9 @@ impl MensetsuApp {
             Screen::Mock => self.mock.ui(ui, &context, &mut actions),
             Screen::Settings => self.settings.ui(ui, &context, &mut actions),
         });
+        if dialog_up {
+            actions.clear();
+        }
         // What was drawn shows the state before these actions: draw again, or a change
         // no input caused (a background job's result) would wait for the next mouse move.
         if !actions.is_empty() {
@@ -189,6 +202,8 @@ impl MensetsuApp {
         for action in actions {
             self.apply(action);
         }
+        self.keeping_ui(ui.ctx());
+        self.keep_drafts(ui.ctx());
     }
 
     fn apply_look(&mut self, ctx: &egui::Context) {
@@ -571,16 +586,24 @@ impl MensetsuApp {
         }
     }
 
-    /// Saves what is unsaved before the window closes: the note of the card on screen.
+    /// Saves what is unsaved before the window closes: the note of the card on screen,
+    /// and the drafts as they are, unless the user chose what to do with them.
     pub fn save_before_exit(&mut self) {
         let now = self.now();
         let store = self.store.as_mut().ok();
         let result = self.review.save_note(&mut self.collection, store, now);
         self.report(result);
+        if !self.is_closing() {
+            self.write_drafts();
+        }
     }
 }
 
 impl eframe::App for MensetsuApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.handle_close_request(ctx);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

@@ -177,6 +177,14 @@ fn phase_label(text: &Strings, phase: Phase) -> &'static str {
 }
 
 impl BrowseScreen {
+    /// Own points typed for a card and not saved: the card and the points as typed.
+    pub fn unsaved_own_points(&self, collection: &Collection) -> Option<(String, Vec<String>)> {
+        let (card, typed) = self.own_points.as_ref()?;
+        let saved = collection.own_points(card).join("\n");
+        (typed.trim() != saved.trim())
+            .then(|| (card.clone(), typed.lines().map(str::to_string).collect()))
+    }
+
     /// Opens the browser on a search (e.g. from a weak point: the card it belongs to).
     pub fn search_for(&mut self, query: &str) {
         self.query = query.to_string();

@@ -84,6 +84,28 @@ impl DeckEditorScreen {
         self.dirty
     }
 
+    /// The title of the deck open, in `lang` where it has one, else its file's name.
+    pub fn deck_title(&self, lang: crate::core::content::deck::Lang) -> Option<String> {
+        let file = self.file.as_ref()?;
+        let title = file.deck.title.get(lang).trim();
+        Some(if title.is_empty() {
+            file.path
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            title.to_string()
+        })
+    }
+
+    /// Why the last save failed, as the screen shows it.
+    pub fn error(&self) -> Option<&str> {
+        match &self.message {
+            Some(Err(message)) => Some(message),
+            _ => None,
+        }
+    }
+
     /// The deck file open in the editor, if any.
     pub fn open_path(&self) -> Option<&std::path::Path> {
         self.file.as_ref().map(|file| file.path.as_path())

@@ -122,6 +122,33 @@ pub struct InterviewsCard {
 }
 
 impl InterviewsCard {
+    /// The interview form, when it holds something not saved: typing in a new one, or a
+    /// change to the one being edited.
+    pub fn unsaved(&self, collection: &Collection) -> Option<&InterviewForm> {
+        let form = self.form.as_ref()?;
+        let differs = |other: &InterviewForm| {
+            (&other.name, &other.date, &other.decks, &other.roles)
+                != (&form.name, &form.date, &form.decks, &form.roles)
+        };
+        let changed = match &form.editing {
+            Some(id) => collection
+                .interviews()
+                .iter()
+                .find(|interview| interview.id == *id)
+                .is_none_or(|interview| differs(&InterviewForm::editing(interview))),
+            None => differs(&InterviewForm::default()),
+        };
+        changed.then_some(form)
+    }
+
+    /// What the form's Save would ask for.
+    pub fn save_action(&self) -> Option<InterviewAction> {
+        self.form.as_ref().map(|form| InterviewAction::Save {
+            draft: form.draft(),
+            editing: form.editing.clone(),
+        })
+    }
+
     /// The form was saved: close it.
     pub fn saved(&mut self) {
         self.form = None;

@@ -177,6 +177,12 @@ impl Launch {
 }
 
 impl eframe::App for Launch {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let State::Ready(app) = &mut self.state {
+            app.handle_close_request(ctx);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }

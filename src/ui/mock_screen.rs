@@ -6,6 +6,7 @@
 
 use crate::core::collection::{AnswerDetails, Collection};
 use crate::core::content::role;
+use crate::core::drafts::{MockDraft, MockDraftAnswer};
 use crate::core::review::log::Mode;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
@@ -95,6 +96,146 @@ impl MockScreen {
         &self.state
     }
 
+    /// The interview as `drafts.json` keeps it: `None` before the first answer is typed or
+    /// finished (nothing to lose yet) and once it is saved or quit.
+    pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<MockDraft> {
+        let (setup, answers, current) = match &self.state {
+            MockState::Setup(_) => return None,
+            MockState::Answering {
+                setup,
+                answers,
+                index,
+                stopwatch,
+                ..
+            } => {
+                let started = *index > 0 || answers.iter().any(|a| !a.draft.trim().is_empty());
+                if !started {
+                    return None;
+                }
+                let mut answers = answers.clone();
+                if let Some(answer) = answers.get_mut(*index) {
+                    answer.duration_ms = stopwatch.elapsed_ms(now);
+                }
+                (setup, answers, Some(*index))
+            }
+            MockState::Grading { setup, answers, .. } => (setup, answers.clone(), None),
+        };
+        Some(MockDraft {
+            roles: setup.roles.iter().cloned().collect(),
+            questions: setup.questions,
+            seconds_per_answer: setup.seconds_per_answer,
+            answers: answers
+                .into_iter()
+                .map(|answer| MockDraftAnswer {
+                    card: answer.card_id,
+                    answer: answer.draft,
+                    duration_ms: answer.duration_ms,
+                    ticked: answer.ticked,
+                    detected: answer.detected,
+                    rating: answer.rating,
+                })
+                .collect(),
+            current,
+            at: now,
+        })
+    }
+
+    /// Takes a drafted interview up again where it was: the question on screen with its
+    /// timer running from the time already spent, or the grading.
+    pub fn resume(
+        &mut self,
+        draft: &MockDraft,
+        collection: &Collection,
+        now: DateTime<FixedOffset>,
+    ) {
+        let setup = MockSetup {
+            roles: draft.roles.iter().cloned().collect(),
+            questions: draft.questions,
+            seconds_per_answer: draft.seconds_per_answer,
+        };
+        let mut answers: Vec<MockAnswer> = draft
+            .answers
+            .iter()
+            .map(|answer| {
+                // The deck may have changed since: one tick per point it has now.
+                let points = collection
+                    .decks()
+                    .find_card(&answer.card)
+                    .map_or(0, |(_, card)| card.points.len());
+                let mut ticked = answer.ticked.clone();
+                ticked.resize(points, false);
+                MockAnswer {
+                    card_id: answer.card.clone(),
+                    draft: answer.answer.clone(),
+                    duration_ms: answer.duration_ms,
+                    ticked,
+                    detected: answer.detected.clone(),
+                    rating: answer.rating,
+                }
+            })
+            .collect();
+        self.confirming_quit = false;
+        self.state = match draft.current.filter(|index| *index < answers.len()) {
+            Some(index) => {
+                let spent = answers.get(index).map_or(0, |answer| answer.duration_ms);
+                if let Some(answer) = answers.get_mut(index) {
+                    answer.duration_ms = 0;
+                }
+                self.focus_answer = true;
+                MockState::Answering {
+                    setup,
+                    answers,
+                    index,
+                    stopwatch: Stopwatch::continued(spent, now),
+                    paused: false,
+                }
+            }
+            None => MockState::Grading {
+                setup,
+                answers,
+                focused: 0,
+            },
+        };
+    }
+
+    /// Stops the question's timer while the user decides something else (the close
+    /// dialog); true if it was running, for [`MockScreen::release`].
+    pub fn hold(&mut self, now: DateTime<FixedOffset>) -> bool {
+        match &mut self.state {
+            MockState::Answering {
+                stopwatch,
+                paused: false,
+                ..
+            } if stopwatch.is_running() => {
+                stopwatch.pause(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the timer [`MockScreen::hold`] stopped again.
+    pub fn release(&mut self, now: DateTime<FixedOffset>) {
+        if let MockState::Answering {
+            stopwatch,
+            paused: false,
+            ..
+        } = &mut self.state
+        {
+            stopwatch.resume(now);
+        }
+    }
+
+    /// Drops the interview (the window closes without it).
+    pub fn discard(&mut self) {
+        let setup = match &self.state {
+            MockState::Answering { setup, .. } | MockState::Grading { setup, .. } => setup.clone(),
+            MockState::Setup(setup) => setup.clone(),
+        };
+        self.state = MockState::Setup(setup);
+        self.confirming_quit = false;
+    }
+
     /// The user turns to another screen: the question's timer stops and the interview
     /// waits for Resume.
     pub fn leave(&mut self, now: DateTime<FixedOffset>) {
@@ -133,14 +274,7 @@ impl MockScreen {
                 Ok(())
             }
             MockAction::Quit => {
-                let setup = match &self.state {
-                    MockState::Answering { setup, .. } | MockState::Grading { setup, .. } => {
-                        setup.clone()
-                    }
-                    MockState::Setup(setup) => setup.clone(),
-                };
-                self.state = MockState::Setup(setup);
-                self.confirming_quit = false;
+                self.discard();
                 Ok(())
             }
             MockAction::Save => match store {

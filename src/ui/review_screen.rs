@@ -4,6 +4,7 @@
 //! opened and the draft, ticks and timer are as they were on coming back.
 
 use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::drafts::StudyDraft;
 use crate::core::review::log::{Mode, ReviewRecord};
 use crate::core::review::scheduler::{CardState, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
@@ -112,6 +113,9 @@ impl ReviewSession {
 #[derive(Debug, Default)]
 pub struct ReviewScreen {
     session: Option<ReviewSession>,
+    /// The answer box takes the keyboard on the next frame (a draft taken up again: the
+    /// user was typing, and keys outside the box would reveal and grade).
+    focus_answer: bool,
     /// What is left today in the session's scope, for a collection generation, when
     /// counted: counting goes over every card, so not on every frame.
     remaining: Option<(u64, DateTime<FixedOffset>, DueCounts)>,
@@ -134,6 +138,79 @@ impl ReviewScreen {
             ended_early: false,
         });
         self.remaining = None;
+    }
+
+    /// The answer typed to the card on screen, as `drafts.json` keeps it; `None` when
+    /// nothing is typed.
+    pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<StudyDraft> {
+        let session = self.session.as_ref()?;
+        let card = session.card.as_ref()?;
+        if card.draft.trim().is_empty() {
+            return None;
+        }
+        Some(StudyDraft {
+            scope: (&session.scope).into(),
+            card: card.card_id.clone(),
+            answer: card.draft.clone(),
+            duration_ms: card.stopwatch.elapsed_ms(now),
+            at: now,
+        })
+    }
+
+    /// Takes a draft up again: a session on its scope with its card on screen, the answer
+    /// as typed and the time already spent. False when the card is gone.
+    pub fn resume(
+        &mut self,
+        collection: &Collection,
+        draft: &StudyDraft,
+        now: DateTime<FixedOffset>,
+    ) -> bool {
+        let scope = Scope::from(&draft.scope);
+        let kind = match queue::next_card(collection, &scope, now) {
+            Some((card, kind)) if card == draft.card => kind,
+            _ => QueueKind::Review,
+        };
+        if collection.decks().find_card(&draft.card).is_none() {
+            return false;
+        }
+        let mut shown = shown_card(collection, draft.card.clone(), kind, now);
+        shown.draft = draft.answer.clone();
+        shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+        self.focus_answer = true;
+        self.session = Some(ReviewSession {
+            scope,
+            card: Some(shown),
+            answered: Vec::new(),
+            ended_early: false,
+        });
+        self.remaining = None;
+        true
+    }
+
+    /// Stops the card's timer while the user decides something else (the close dialog);
+    /// true if it was running, for [`ReviewScreen::release`].
+    pub fn hold(&mut self, now: DateTime<FixedOffset>) -> bool {
+        match self.shown_mut() {
+            Some(card) if card.stopwatch.is_running() => {
+                card.stopwatch.pause(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the timer [`ReviewScreen::hold`] stopped again.
+    pub fn release(&mut self, now: DateTime<FixedOffset>) {
+        if let Some(card) = self.shown_mut() {
+            card.stopwatch.resume(now);
+        }
+    }
+
+    /// Drops the answer typed to the card on screen (the window closes without it).
+    pub fn discard_draft(&mut self) {
+        if let Some(card) = self.shown_mut() {
+            card.draft.clear();
+        }
     }
 
     /// The user turns to another screen: the timer stops and the note is saved; a
@@ -305,7 +382,10 @@ impl ReviewScreen {
         };
         let has_answered = !session.answered.is_empty();
         match &mut session.card {
-            Some(shown) => card_ui(ui, ctx, shown, remaining, has_answered, actions),
+            Some(shown) => {
+                let focus = std::mem::take(&mut self.focus_answer);
+                card_ui(ui, ctx, shown, remaining, has_answered, focus, actions);
+            }
             None => summary_screen::show(ui, ctx, session, remaining, actions),
         }
     }
@@ -318,11 +398,21 @@ fn next_card(
     now: DateTime<FixedOffset>,
 ) -> Option<ShownCard> {
     let (card_id, kind) = queue::next_card(collection, scope, now)?;
+    Some(shown_card(collection, card_id, kind, now))
+}
+
+/// `card_id` as it first appears: question only, timer running.
+fn shown_card(
+    collection: &Collection,
+    card_id: String,
+    kind: QueueKind,
+    now: DateTime<FixedOffset>,
+) -> ShownCard {
     let points = collection
         .decks()
         .find_card(&card_id)
         .map_or(0, |(_, card)| card.points.len());
-    Some(ShownCard {
+    ShownCard {
         note: collection.note(&card_id).to_string(),
         card_id,
         kind,
@@ -335,7 +425,7 @@ fn next_card(
         draft_seen: String::new(),
         detected_at_reveal: Vec::new(),
         hovered_point: None,
-    })
+    }
 }
 
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
@@ -391,12 +481,13 @@ fn card_ui(
     shown: &mut ShownCard,
     remaining: DueCounts,
     has_answered: bool,
+    focus: bool,
     actions: &mut Vec<Action>,
 ) {
     // The answer box keeps the keyboard (and the input method its context and state)
     // across clicks on the buttons and from card to card.
     ime::keeping_the_keyboard(ui, |ui| {
-        card_body(ui, ctx, shown, remaining, has_answered, actions);
+        card_body(ui, ctx, shown, remaining, has_answered, focus, actions);
     });
 }
 
@@ -406,6 +497,7 @@ fn card_body(
     shown: &mut ShownCard,
     remaining: DueCounts,
     has_answered: bool,
+    focus: bool,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -480,7 +572,10 @@ fn card_body(
                         }
                         _ => Vec::new(),
                     };
-                widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                let answer_box = widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                if focus {
+                    answer_box.request_focus();
+                }
                 if shown.detect(collection, ctx.now, false) {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(

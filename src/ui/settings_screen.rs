@@ -6,6 +6,7 @@ use crate::core::review::fit::{self, Fit, FitError, FitProgress};
 use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
 use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
 use crate::ui::context::{Action, Screen, ScreenContext};
+use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::Ordering;
@@ -27,6 +28,24 @@ impl From<&Settings> for Draft {
             learning_steps: format_steps(&settings.learning_steps_minutes),
             relearning_steps: format_steps(&settings.relearning_steps_minutes),
             error: None,
+        }
+    }
+}
+
+impl Draft {
+    /// The settings as edited, with the step lists read; `None` if one cannot be.
+    fn checked(&self) -> Option<Settings> {
+        match (
+            parse_steps(&self.learning_steps),
+            parse_steps(&self.relearning_steps),
+        ) {
+            (Some(learning), Some(relearning)) if !learning.is_empty() => {
+                let mut settings = self.settings.clone();
+                settings.learning_steps_minutes = learning;
+                settings.relearning_steps_minutes = relearning;
+                Some(settings)
+            }
+            _ => None,
         }
     }
 }
@@ -149,6 +168,30 @@ impl SettingsScreen {
         }
     }
 
+    /// Whether the draft differs from `current` (a step list that cannot be read counts as
+    /// a change: it is not what is saved).
+    pub fn is_unsaved(&self, current: &Settings) -> bool {
+        self.draft
+            .as_ref()
+            .is_some_and(|draft| draft.checked().as_ref() != Some(current))
+    }
+
+    /// The draft as settings to save; `None` (and the reason on the screen) when a step
+    /// list cannot be read, or without a draft.
+    pub fn checked(&mut self, text: &Strings) -> Option<Settings> {
+        let draft = self.draft.as_mut()?;
+        let checked = draft.checked();
+        if checked.is_none() {
+            draft.error = Some(text.invalid_steps.to_string());
+        }
+        checked
+    }
+
+    /// Why the draft was not saved, as the screen shows it.
+    pub fn error(&self) -> Option<&str> {
+        self.draft.as_ref()?.error.as_deref()
+    }
+
     /// The draft was saved or cancelled.
     pub fn close(&mut self) {
         self.draft = None;
@@ -241,17 +284,9 @@ fn draft_ui(
                     .add_enabled(ctx.can_write(), widgets::primary_button(text.save))
                     .on_disabled_hover_text(text.read_only_banner);
                 if save.clicked() {
-                    match (
-                        parse_steps(&draft.learning_steps),
-                        parse_steps(&draft.relearning_steps),
-                    ) {
-                        (Some(learning), Some(relearning)) if !learning.is_empty() => {
-                            let mut settings = draft.settings.clone();
-                            settings.learning_steps_minutes = learning;
-                            settings.relearning_steps_minutes = relearning;
-                            actions.push(Action::SaveSettings(Box::new(settings)));
-                        }
-                        _ => draft.error = Some(text.invalid_steps.to_string()),
+                    match draft.checked() {
+                        Some(settings) => actions.push(Action::SaveSettings(Box::new(settings))),
+                        None => draft.error = Some(text.invalid_steps.to_string()),
                     }
                 }
                 cancelled = ui.button(text.cancel).clicked();

@@ -2,6 +2,7 @@
 //! linked to the questions it answers, and a grid of roles × competencies that shows
 //! where stories are still missing.
 
+use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::content::role;
 use crate::core::study::search;
@@ -72,6 +73,41 @@ impl StoriesScreen {
         if let Some(form) = &mut self.form {
             form.error = Some(message);
         }
+    }
+
+    /// The story form, when it holds something not saved: typing in a new story, or a
+    /// change to the story being edited.
+    pub fn unsaved(&self, collection: &Collection) -> Option<&StoryForm> {
+        let form = self.form.as_ref()?;
+        let changed = match &form.editing {
+            Some(id) => collection
+                .stories()
+                .iter()
+                .find(|story| story.id == *id)
+                .is_none_or(|story| StoryForm::editing(story).draft != form.draft),
+            None => {
+                let draft = &form.draft;
+                [
+                    &draft.title,
+                    &draft.situation,
+                    &draft.task,
+                    &draft.action,
+                    &draft.result,
+                ]
+                .iter()
+                .any(|field| !field.trim().is_empty())
+                    || !draft.competencies.is_empty()
+            }
+        };
+        changed.then_some(form)
+    }
+
+    /// What the form's Save would ask for.
+    pub fn save_action(&self) -> Option<StoryAction> {
+        self.form.as_ref().map(|form| StoryAction::Save {
+            draft: form.draft.clone(),
+            editing: form.editing.clone(),
+        })
     }
 
     /// Opens a new story linked to `card` (from the review screen's "Add a story").

@@ -52,6 +52,13 @@ struct LoopArgs {
     /// <kind>` once it is on disk
     #[arg(long)]
     mixed: bool,
+    /// Instead of answering: type a three-question mock interview into the app itself
+    /// (its real widgets, drawn without a window, the clock moving a second a frame): an
+    /// answer to question 1, Ctrl+Enter, one to question 2, Ctrl+Enter, then question 3
+    /// a character at a time, printing `drafted <answer 3 so far>` each time drafts.json
+    /// holds it, until killed
+    #[arg(long)]
+    mock_draft: bool,
 }
 
 /// Device id when `MENSETSU_DEVICE_ID` is not set; fixed so that repeated runs continue
@@ -87,6 +94,9 @@ fn run(args: &LoopArgs) -> Result<(), String> {
         .filter(|id| !id.is_empty())
         .unwrap_or_else(|| DEFAULT_DEVICE_ID.to_string());
     let now = Local::now().fixed_offset();
+    if args.mock_draft {
+        return mock_draft::run(dir, &device_id, now);
+    }
     // The store first, as the app does: a second process must fail here, before reading
     // anything, with the "in use" message.
     let mut store = Store::open(dir.clone(), &device_id).map_err(|error| error.to_string())?;
@@ -278,4 +288,126 @@ fn mixed(
 fn draft(bytes: usize) -> String {
     const PHRASE: &str = "技術的負債を可視化し、ロードマップに組み込みます。";
     PHRASE.chars().cycle().take(bytes / 3).collect()
+}
+
+/// `--mock-draft`: what a user typing a mock interview does, for the test that kills the
+/// process and expects the next start to offer the answers back.
+mod mock_draft {
+    use chrono::{DateTime, Duration, FixedOffset};
+    use mensetsu::core::collection::Collection;
+    use mensetsu::core::content::deck::Lang;
+    use mensetsu::core::drafts::Drafts;
+    use mensetsu::core::paths::DataDir;
+    use mensetsu::core::review::store::Store;
+    use mensetsu::core::study::mock::MockSetup;
+    use mensetsu::ui::context::MockAction;
+    use mensetsu::ui::{Action, Clock, MensetsuApp, Screen};
+    use std::cell::Cell;
+    use std::io::Write;
+    use std::rc::Rc;
+
+    /// Typed to question 1, to question 2, and first to question 3 (then more pieces).
+    const FIRST: &str = "結論から：離職率を半年で12%下げた";
+    const SECOND: &str = "Numbers first, then the story";
+    const THIRD: [&str; 6] = ["採用計画", "、", "面接", "の", "設計", "。"];
+
+    #[derive(Clone)]
+    struct Steps(Rc<Cell<DateTime<FixedOffset>>>);
+
+    impl Clock for Steps {
+        fn now(&self) -> DateTime<FixedOffset> {
+            self.0.get()
+        }
+    }
+
+    struct Window {
+        ctx: egui::Context,
+        app: MensetsuApp,
+        clock: Steps,
+    }
+
+    impl Window {
+        /// One frame with these events, a second after the last.
+        fn frame(&mut self, events: Vec<egui::Event>) {
+            self.clock.0.set(self.clock.0.get() + Duration::seconds(1));
+            let input = egui::RawInput {
+                events,
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1000.0, 800.0),
+                )),
+                ..Default::default()
+            };
+            let app = &mut self.app;
+            // No renderer here: the textures are not wanted.
+            let mut output = self.ctx.run_ui(input, |ui| app.show(ui));
+            output.textures_delta.clear();
+        }
+    }
+
+    fn ctrl_enter() -> egui::Event {
+        egui::Event::Key {
+            key: egui::Key::Enter,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        }
+    }
+
+    fn typed(text: &str) -> egui::Event {
+        egui::Event::Text(text.to_string())
+    }
+
+    /// The third answer as drafts.json holds it, read without setting anything aside.
+    fn third_on_disk(dir: &DataDir) -> Option<String> {
+        let bytes = std::fs::read(dir.drafts_file()).ok()?;
+        let drafts: Drafts = serde_json::from_slice(&bytes).ok()?;
+        Some(drafts.mock?.answers.get(2)?.answer.clone())
+    }
+
+    pub fn run(dir: DataDir, device_id: &str, now: DateTime<FixedOffset>) -> Result<(), String> {
+        let store = Store::open(dir.clone(), device_id).map_err(|error| error.to_string())?;
+        let collection = Collection::load_at(dir.clone(), now);
+        let clock = Steps(Rc::new(Cell::new(now)));
+        let app = MensetsuApp::new(collection, Ok(store), Box::new(clock.clone()), Lang::En);
+        let ctx = egui::Context::default();
+        MensetsuApp::install_fonts(&ctx);
+        let mut window = Window { ctx, app, clock };
+        window.frame(vec![]);
+        // The set-up page's widgets are not what is tested here: start as its button does.
+        window.app.apply(Action::Open(Screen::Mock));
+        window.app.apply(Action::Mock(MockAction::Start(MockSetup {
+            questions: 3,
+            ..MockSetup::default()
+        })));
+        // The answer box takes the keyboard when a question appears.
+        window.frame(vec![]);
+        window.frame(vec![typed(FIRST)]);
+        window.frame(vec![ctrl_enter()]);
+        window.frame(vec![]);
+        window.frame(vec![typed(SECOND)]);
+        window.frame(vec![ctrl_enter()]);
+        window.frame(vec![]);
+        let mut third = String::new();
+        let mut stdout = std::io::stdout().lock();
+        let mut round = 0;
+        loop {
+            let piece = THIRD[round % THIRD.len()];
+            round += 1;
+            third.push_str(piece);
+            window.frame(vec![typed(piece)]);
+            // A second a frame: the draft is on disk within a few.
+            for _ in 0..5 {
+                window.frame(vec![]);
+                if third_on_disk(&dir).as_deref() == Some(third.as_str()) {
+                    writeln!(stdout, "drafted {third}")
+                        .and_then(|()| stdout.flush())
+                        .map_err(|error| format!("cannot write to stdout: {error}"))?;
+                    break;
+                }
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
 }

@@ -22,6 +22,15 @@ impl Stopwatch {
     }
 
     /// Time spent so far, up to `now`. A clock turned back counts as no time passing.
+    /// A stopwatch that has counted `spent_ms` already (a draft taken up again), running
+    /// from `now`.
+    pub fn continued(spent_ms: u64, now: DateTime<FixedOffset>) -> Self {
+        Self {
+            spent_ms,
+            running_since: Some(now),
+        }
+    }
+
     pub fn elapsed_ms(&self, now: DateTime<FixedOffset>) -> u64 {
         let running = self.running_since.map_or(0, |since| {
             u64::try_from((now - since).num_milliseconds()).unwrap_or(0)

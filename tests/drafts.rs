@@ -1,0 +1,586 @@
+//! Closing the window never drops work, and a crash does not drop typed answers: the
+//! window manager's close request with unsaved work asks Save / Discard / Cancel, naming
+//! what would be lost; typed answers and mock interviews are kept in `drafts.json` and
+//! offered back at the next start, also after a SIGKILL. Driven through the real widgets
+//! with egui_kittest, clicking by label.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use egui::{ViewportCommand, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::drafts::{self, Drafts};
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Record;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::settings::{self, Settings};
+use mensetsu::ui::mock_screen::MockState;
+use mensetsu::ui::{Clock, MensetsuApp, Screen};
+use std::cell::Cell;
+use std::io::BufRead;
+use std::rc::Rc;
+
+#[derive(Clone)]
+struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
+
+impl ManualClock {
+    fn advance(&self, by: Duration) {
+        self.0.set(self.0.get() + by);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0.get()
+    }
+}
+
+struct Fixture {
+    _temp: tempfile::TempDir,
+    dir: DataDir,
+    clock: ManualClock,
+}
+
+fn fixture() -> Fixture {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    let english = Settings {
+        ui_language: Some(Lang::En),
+        content_language: Some(settings::ContentLanguage::Ja),
+        ..Settings::default()
+    };
+    settings::save(&dir.settings_file(), &english).unwrap();
+    let start = DateTime::parse_from_rfc3339("2026-11-22T21:14:00+09:00").unwrap();
+    Fixture {
+        _temp: temp,
+        dir,
+        clock: ManualClock(Rc::new(Cell::new(start))),
+    }
+}
+
+fn app(fixture: &Fixture) -> MensetsuApp {
+    let collection = Collection::load(fixture.dir.clone(), "test");
+    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
+}
+
+fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 900.0))
+        .with_context_setup(MensetsuApp::install_fonts)
+        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// What the window manager does on ×: a close request, then the window closes unless the
+/// frame cancelled it (as eframe decides). True when the window would close.
+fn request_close(harness: &mut Harness<'static, MensetsuApp>) -> bool {
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.step();
+    let cancelled = sent(harness, &ViewportCommand::CancelClose);
+    harness.run();
+    !cancelled
+}
+
+/// Whether the last frame sent `command` to the window.
+fn sent(harness: &Harness<'static, MensetsuApp>, command: &ViewportCommand) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&ViewportId::ROOT)
+        .is_some_and(|viewport| viewport.commands.contains(command))
+}
+
+/// Clicks `label` and reports whether that frame asked the window to close.
+fn click_and_see_close(harness: &mut Harness<'static, MensetsuApp>, label: &str) -> bool {
+    harness.get_by_label(label).click();
+    harness.step();
+    let close = sent(harness, &ViewportCommand::Close);
+    harness.run();
+    close
+}
+
+fn type_into(harness: &mut Harness<'static, MensetsuApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+const ANSWER_BOX: &str = "Your answer (optional)";
+const CANCEL: &str = "Cancel  (Esc)";
+
+fn on_disk(dir: &DataDir) -> Drafts {
+    drafts::load(&dir.drafts_file(), "test").unwrap()
+}
+
+#[test]
+fn nothing_at_risk_closes_at_once() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    assert!(request_close(&mut harness));
+    assert!(harness.state().is_closing());
+    assert!(harness.query_by_label("Close mensetsu?").is_none());
+    // Looking at the settings without changing any is nothing to lose either.
+    let mut harness = self::harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    assert!(request_close(&mut harness));
+}
+
+#[test]
+fn closing_with_unsaved_deck_edits_asks_and_cancel_keeps_them_then_save_saves_them() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("New deck…").click();
+    harness.run();
+    type_into(&mut harness, "Deck title", "My questions");
+    harness.get_by_label("Create").click();
+    harness.run();
+    let path = fixture.dir.decks_dir().join("my-questions.json");
+    harness.get_by_label("Add card").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Question (English)",
+        "How did you grow the platform team?",
+    );
+
+    assert!(!request_close(&mut harness), "the window closed over edits");
+    harness.get_by_label("Close mensetsu?");
+    harness.get_by_label("• Unsaved edits to the deck “My questions”");
+    harness.get_by_label(CANCEL).click();
+    harness.run();
+    assert!(!harness.state().close_dialog_open());
+    assert!(!harness.state().is_closing());
+    assert!(matches!(harness.state().screen(), Screen::Edit));
+    assert_eq!(
+        harness
+            .get_by_label("Question (English)")
+            .value()
+            .as_deref(),
+        Some("How did you grow the platform team?")
+    );
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("platform"));
+
+    // Asked again; Save writes the deck, then closes.
+    assert!(!request_close(&mut harness));
+    assert!(click_and_see_close(&mut harness, "Save and close"));
+    assert!(harness.state().is_closing());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("How did you grow the platform team?")
+    );
+    // The close that follows is let through.
+    assert!(request_close(&mut harness));
+}
+
+/// Starts a five-question mock interview and types answers to the first two.
+fn mock_with_two_answers(harness: &mut Harness<'static, MensetsuApp>, clock: &ManualClock) {
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    type_into(harness, ANSWER_BOX, "結論から：離職率を半年で12%下げた");
+    clock.advance(Duration::seconds(40));
+    harness.get_by_label_contains("Next question").click();
+    harness.run();
+    type_into(harness, ANSWER_BOX, "Numbers first");
+    clock.advance(Duration::seconds(20));
+    harness.get_by_label_contains("Next question").click();
+    harness.run();
+    harness.get_by_label_contains("Question 3/5");
+}
+
+#[test]
+fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    mock_with_two_answers(&mut harness, &fixture.clock);
+    type_into(&mut harness, ANSWER_BOX, "三問目");
+
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("• A mock interview in progress: 3 of 5 answers typed");
+    // Esc is Cancel too.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().close_dialog_open());
+    fixture.clock.advance(Duration::seconds(20));
+    harness.run();
+    harness.get_by_label("1:40");
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("Save and close keeps it as a draft, offered back at the next start.");
+    // A minute deciding does not count against the answer.
+    fixture.clock.advance(Duration::minutes(1));
+    harness.run();
+    harness.get_by_label("1:40");
+    harness.get_by_label(CANCEL).click();
+    harness.run();
+    assert!(!harness.state().is_closing());
+    harness.get_by_label("1:40");
+    fixture.clock.advance(Duration::seconds(10));
+    harness.run();
+    harness.get_by_label("1:30");
+    harness.get_by_label_contains("Question 3/5");
+    // The answer box has the keyboard again: typing goes on where it was.
+    assert!(harness.get_by_label(ANSWER_BOX).is_focused());
+    harness.get_by_label(ANSWER_BOX).type_text("！");
+    harness.run();
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("三問目！")
+    );
+    let MockState::Answering { answers, index, .. } = harness.state().mock_state() else {
+        panic!("the interview goes on");
+    };
+    assert_eq!(*index, 2);
+    assert_eq!(answers[0].draft, "結論から：離職率を半年で12%下げた");
+    assert_eq!(answers[0].duration_ms, 40_000);
+    assert_eq!(answers[1].draft, "Numbers first");
+
+    // Discard closes and takes the draft with it: nothing is offered at the next start.
+    fixture.clock.advance(Duration::seconds(5));
+    harness.run();
+    assert!(fixture.dir.drafts_file().exists());
+    assert!(!request_close(&mut harness));
+    assert!(click_and_see_close(&mut harness, "Discard and close"));
+    assert!(!fixture.dir.drafts_file().exists());
+    drop(harness);
+    let harness = self::harness(app(&fixture));
+    assert!(harness.state().offered_drafts().is_empty());
+    assert!(harness.query_by_label("Where you left off").is_none());
+}
+
+#[test]
+fn closing_with_a_settings_draft_asks_and_cancel_keeps_the_draft() {
+    let fixture = fixture();
+    let before = std::fs::read(fixture.dir.settings_file()).unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("日本語 (Japanese)").click();
+    harness.run();
+
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("• Settings not yet saved");
+    harness.get_by_label(CANCEL).click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Settings));
+    assert_eq!(
+        harness
+            .get_by_label("日本語 (Japanese)")
+            .accesskit_node()
+            .toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    assert_eq!(std::fs::read(fixture.dir.settings_file()).unwrap(), before);
+
+    // A step list that cannot be read: Save cannot save it, says so, and stays open.
+    harness.get_by_label("Learning steps").click();
+    harness.run();
+    harness.get_by_label("Learning steps").type_text(" soon");
+    harness.run();
+    assert!(!request_close(&mut harness));
+    assert!(!click_and_see_close(&mut harness, "Save and close"));
+    harness.get_by_label("Not saved, so the window stays open:");
+    harness.get_by_label_contains("• Settings not yet saved: ");
+    assert!(!harness.state().is_closing());
+    assert_eq!(std::fs::read(fixture.dir.settings_file()).unwrap(), before);
+}
+
+#[test]
+fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    type_into(&mut harness, ANSWER_BOX, "ROIで");
+    // A new draft is written at once; more typing not at every key, but once it has
+    // paused for the delay (or the delay has passed).
+    assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "ROIで");
+    harness.get_by_label(ANSWER_BOX).type_text("説明する");
+    harness.run();
+    fixture.clock.advance(Duration::seconds(1));
+    harness.run();
+    assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "ROIで");
+    fixture.clock.advance(Duration::seconds(2));
+    harness.run();
+    let kept = on_disk(&fixture.dir).study.expect("the answer is kept");
+    assert_eq!(kept.card, "vpoe-q01");
+    assert_eq!(kept.answer, "ROIで説明する");
+    // Nothing of it in the review log.
+    assert!(
+        mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir())
+            .records
+            .is_empty()
+    );
+    // The window ends without asking (a crash): the next start offers it back.
+    drop(harness);
+    let mut harness = self::harness(app(&fixture));
+    harness.get_by_label("Where you left off");
+    harness.get_by_label("Resume the answer you were typing at 21:14?");
+    harness.get_by_label("“ROIで説明する”");
+    harness.get_by_label("Resume the answer").click();
+    harness.run();
+    assert!(matches!(harness.state().screen(), Screen::Review));
+    harness.get_by_label_contains("現在の技術的負債を定量化し");
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("ROIで説明する")
+    );
+    // The box has the keyboard: typing goes on in it, never to the keys that reveal and
+    // grade (a space there would have graded the card).
+    assert!(harness.get_by_label(ANSWER_BOX).is_focused());
+    harness.get_by_label(ANSWER_BOX).type_text(" and more");
+    harness.run();
+    assert!(harness.state().review_session().is_some_and(|session| {
+        session
+            .card
+            .as_ref()
+            .is_some_and(|card| !card.revealed && card.draft == "ROIで説明する and more")
+    }));
+    // Graded: the draft goes at once.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    harness.key_press(egui::Key::Num3);
+    harness.run();
+    assert!(!fixture.dir.drafts_file().exists());
+    let records = mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records;
+    assert!(
+        matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("ROIで説明する and more")))
+    );
+}
+
+#[test]
+fn a_damaged_drafts_file_is_named_set_aside_and_the_app_keeps_working() {
+    let fixture = fixture();
+    let damaged = b"{\"format\": 1, \"mock\": {\"roles\": [\"cto\"";
+    std::fs::write(fixture.dir.drafts_file(), damaged).unwrap();
+    let mut harness = harness(app(&fixture));
+    let path = fixture.dir.drafts_file().display().to_string();
+    harness.get_by_label_contains(&format!("{path} is damaged"));
+    assert!(!fixture.dir.drafts_file().exists());
+    let aside: Vec<_> = std::fs::read_dir(fixture.dir.root())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|entry| {
+            entry
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with("drafts.json.corrupt-"))
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), damaged);
+    // Drafts are kept again from now on.
+    mock_with_two_answers(&mut harness, &fixture.clock);
+    let mock = on_disk(&fixture.dir).mock.expect("the interview is kept");
+    assert_eq!(mock.typed(), 2);
+}
+
+#[test]
+fn a_read_only_window_neither_offers_nor_touches_the_drafts() {
+    let fixture = fixture();
+    let mut owner = harness(app(&fixture));
+    mock_with_two_answers(&mut owner, &fixture.clock);
+    let bytes = std::fs::read(fixture.dir.drafts_file()).unwrap();
+    let store = Store::open(fixture.dir.clone(), "second").map_err(|e| e.to_string());
+    assert!(store.is_err());
+    let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
+    let second = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En);
+    let mut second = harness(second);
+    assert!(second.query_by_label("Where you left off").is_none());
+    assert!(request_close(&mut second));
+    second.state_mut().save_before_exit();
+    assert_eq!(std::fs::read(fixture.dir.drafts_file()).unwrap(), bytes);
+}
+
+/// The crash test: a real process types a mock interview into the app and is SIGKILLed;
+/// the next start offers the interview back with every answer as the file last held it.
+#[cfg(unix)]
+#[test]
+fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    let english = Settings {
+        ui_language: Some(Lang::En),
+        ..Settings::default()
+    };
+    settings::save(&dir.settings_file(), &english).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mensetsu-answer-loop"))
+        .args(["--mock-draft", "--data-dir"])
+        .arg(temp.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    // A few drafts written, then the kill, at no particular moment of the next write.
+    let mut reported = String::new();
+    for _ in 0..4 {
+        let line = lines.next().expect("the child ended early").unwrap();
+        reported = line.strip_prefix("drafted ").unwrap().to_string();
+    }
+    // SAFETY: kill(2) on the child's own pid, which has not been waited for yet.
+    let killed = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
+    assert_eq!(killed, 0);
+    child.wait().unwrap();
+
+    let clock = ManualClock(Rc::new(Cell::new(chrono::Local::now().fixed_offset())));
+    let collection = Collection::load(dir.clone(), "test");
+    let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
+    let app = MensetsuApp::new(collection, store, Box::new(clock.clone()), Lang::En);
+    let mut harness = harness(app);
+    harness.get_by_label_contains("Resume the mock interview from ");
+    harness.get_by_label_contains("3 of 3 answers typed");
+    harness.get_by_label("Resume the mock interview").click();
+    harness.run();
+    harness.get_by_label_contains("Question 3/3");
+    let MockState::Answering { answers, index, .. } = harness.state().mock_state() else {
+        panic!("the interview is back where it was");
+    };
+    assert_eq!(*index, 2);
+    assert_eq!(answers[0].draft, "結論から：離職率を半年で12%下げた");
+    assert_eq!(answers[1].draft, "Numbers first, then the story");
+    // At least what was reported before the kill; at most what was typed after it.
+    let third = &answers[2].draft;
+    assert!(third.starts_with(&reported), "{third:?} lost {reported:?}");
+    assert!(third.starts_with("採用計画"), "{third:?}");
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some(third.as_str())
+    );
+    // A draft is never an answer.
+    assert!(
+        mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
+            .records
+            .is_empty()
+    );
+}
+
+#[test]
+fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_can() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("New deck…").click();
+    harness.run();
+    type_into(&mut harness, "Deck title", "Platform");
+    harness.get_by_label("Create").click();
+    harness.run();
+    harness.get_by_label("Add card").click();
+    harness.run();
+    type_into(&mut harness, "Question (English)", "Why a platform team?");
+    // Someone changes the file meanwhile: the editor must not write over it.
+    let path = fixture.dir.decks_dir().join("platform.json");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Platform", "Platform (theirs)");
+    std::fs::write(&path, &theirs).unwrap();
+    // A story being written, on its own screen.
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label("New story…").click();
+    harness.run();
+    type_into(&mut harness, "Title", "The reorg of 2024");
+
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("• Unsaved edits to the deck “Platform”");
+    harness.get_by_label("• A story draft: “The reorg of 2024”");
+    harness.get_by_label("Save and close saves them first.");
+    assert!(!click_and_see_close(&mut harness, "Save and close"));
+    // The story is saved; the deck is not, and the dialog says why instead of closing.
+    assert!(
+        harness
+            .state()
+            .collection()
+            .stories()
+            .iter()
+            .any(|story| story.title == "The reorg of 2024")
+    );
+    harness.get_by_label("Not saved, so the window stays open:");
+    harness.get_by_label_contains("• Unsaved edits to the deck “Platform”: ");
+    harness.get_by_label_contains("changed on disk");
+    assert!(
+        harness
+            .query_by_label("• A story draft: “The reorg of 2024”")
+            .is_none()
+    );
+    assert!(!harness.state().is_closing());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    // Discard still closes.
+    assert!(click_and_see_close(&mut harness, "Discard and close"));
+}
+
+#[test]
+fn answers_already_logged_are_not_offered_again() {
+    let fixture = fixture();
+    let at = fixture.clock.now();
+    let answer = |card: &str| drafts::MockDraftAnswer {
+        card: card.to_string(),
+        answer: format!("answer to {card}"),
+        duration_ms: 30_000,
+        ticked: vec![],
+        detected: vec![],
+        rating: None,
+    };
+    let drafted = Drafts {
+        study: Some(drafts::StudyDraft {
+            scope: drafts::DraftScope::AllDecks,
+            card: "vpoe-q01".to_string(),
+            answer: "ROI".to_string(),
+            duration_ms: 1_000,
+            at,
+        }),
+        mock: Some(drafts::MockDraft {
+            roles: vec!["cto".to_string()],
+            questions: 2,
+            seconds_per_answer: 120,
+            answers: vec![answer("cto-q01"), answer("cto-q02")],
+            current: None,
+            at,
+        }),
+        ..Drafts::default()
+    };
+    drafts::save(&fixture.dir.drafts_file(), &drafted).unwrap();
+    // The app ended after logging these two, before removing the drafts.
+    {
+        let mut collection = Collection::load(fixture.dir.clone(), "test");
+        let mut store = Store::open(fixture.dir.clone(), "test").unwrap();
+        for card in ["vpoe-q01", "cto-q01"] {
+            collection
+                .record_answer(
+                    &mut store,
+                    card,
+                    mensetsu::core::review::scheduler::Rating::Good,
+                    at + Duration::seconds(1),
+                    mensetsu::core::collection::AnswerDetails::default(),
+                )
+                .unwrap();
+        }
+    }
+    let mut harness = harness(app(&fixture));
+    let offered = harness.state().offered_drafts().clone();
+    assert!(offered.study.is_none(), "{offered:?}");
+    let mock = offered.mock.expect("the answer not logged is offered");
+    assert_eq!(mock.answers.len(), 1);
+    assert_eq!(mock.answers[0].card, "cto-q02");
+    harness.get_by_label("Resume grading the mock interview from 21:14? Answers to grade: 1");
+    harness.get_by_label("Resume the mock interview").click();
+    harness.run();
+    harness.get_by_label("Grade your answers");
+    // What is offered no longer is what the file holds: it follows at once.
+    assert_eq!(on_disk(&fixture.dir).mock.map(|m| m.answers.len()), Some(1));
+    assert!(on_disk(&fixture.dir).study.is_none());
+}
