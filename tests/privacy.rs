@@ -6,6 +6,7 @@
 
 use mensetsu::core::content::deck::{DeckSet, Lang};
 use mensetsu::core::content::user_decks::DeckFile;
+use mensetsu::core::drafts::{self, DraftScope, Drafts, StudyDraft};
 use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
@@ -75,6 +76,19 @@ fn a_new_data_folder_and_every_file_in_it_are_private() {
     .unwrap();
     assert_eq!(mode(&dir.decks_dir()), 0o700);
     assert_eq!(mode(&deck.path), 0o600);
+    // A typed answer kept for a crash (what the drafts file holds is typed work).
+    let drafts = Drafts {
+        study: Some(StudyDraft {
+            scope: DraftScope::AllDecks,
+            card: "vpoe-q01".into(),
+            answer: "年収は1000万円以上".into(),
+            duration_ms: 0,
+            at: chrono::DateTime::parse_from_rfc3339("2026-12-02T09:00:00+09:00").unwrap(),
+        }),
+        ..Drafts::default()
+    };
+    drafts::save(&dir.drafts_file(), &drafts).unwrap();
+    assert_eq!(mode(&dir.drafts_file()), 0o600);
     let store = Store::open(dir.clone(), "pc").unwrap();
     store.backup_daily("2026-12-02".parse().unwrap()).unwrap();
     let backup = dir.backups_dir().join("2026-12-02");
