@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mensetsu::core::review::scheduler::{Scheduler, SchedulerConfig};
+use mensetsu::core::review::scheduler::Scheduler;
 use mensetsu::core::settings::Settings;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(fixes_again.is_empty(), "{fixes_again:?}");
     assert_eq!(again, sanitized);
     assert!(
-        Scheduler::new(SchedulerConfig::from_settings(&sanitized)).is_ok(),
+        Scheduler::new(sanitized.scheduler_config()).is_ok(),
         "{sanitized:?}"
     );
 });

@@ -2,6 +2,7 @@
 
 use super::{GlobalOptions, open_collection, print_json};
 use crate::core::collection::Collection;
+use crate::core::review::days::start_of_study_day;
 use crate::core::study::readiness::{self, Readiness};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
 use serde::Serialize;
@@ -98,7 +99,7 @@ fn local_start(date: NaiveDate, rollover_hour: u32) -> Option<DateTime<FixedOffs
         .from_local_datetime(&date.and_time(time))
         .earliest()
         .map(|at| at.fixed_offset().offset().to_owned())?;
-    readiness::start_of(date, rollover_hour, offset)
+    start_of_study_day(date, rollover_hour, offset)
 }
 
 pub fn run(options: &GlobalOptions, args: &ReadinessArgs) -> ExitCode {

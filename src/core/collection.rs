@@ -16,7 +16,7 @@ use crate::core::review::log::{
 };
 use crate::core::review::marks::{CardMarks, Marks};
 use crate::core::review::progress::{Progress, Replayed};
-use crate::core::review::scheduler::{CardState, Rating, Scheduler, SchedulerConfig};
+use crate::core::review::scheduler::{CardState, Rating, Scheduler};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, LeechAction, Settings};
 use crate::core::study::coverage::Detector;
@@ -836,7 +836,7 @@ fn scheduler_for(
     settings: Settings,
     problems: &mut Vec<Problem>,
 ) -> (Settings, Scheduler) {
-    match Scheduler::new(SchedulerConfig::from_settings(&settings)) {
+    match Scheduler::new(settings.scheduler_config()) {
         Ok(scheduler) => (settings, scheduler),
         Err(error) => {
             problems.push(Problem::error(
@@ -844,7 +844,7 @@ fn scheduler_for(
                 format!("scheduling settings rejected ({error}); using the defaults"),
             ));
             let defaults = Settings::default();
-            let scheduler = Scheduler::new(SchedulerConfig::from_settings(&defaults))
+            let scheduler = Scheduler::new(defaults.scheduler_config())
                 .unwrap_or_else(|_| unreachable!("the default settings are valid"));
             (defaults, scheduler)
         }

@@ -12,9 +12,10 @@
 //! - [`drafts`]: typed work not yet graded, kept in the data folder so a crash does not
 //!   lose it (never in the review log).
 //! - [`collection`] ties one data folder together ([`load_progress`] tells how far its
-//!   loading has got); [`settings`], [`paths`], [`problem`], [`files`] and [`text`] are
-//!   shared by all three.
+//!   loading has got); [`settings`], [`bounds`], [`paths`], [`problem`], [`files`] and
+//!   [`text`] are shared by all three.
 
+pub mod bounds;
 pub mod collection;
 pub mod content;
 pub mod drafts;

@@ -4,11 +4,19 @@
 use crate::core::content::deck::{Lang, Localized};
 use crate::core::files::{self, WriteError};
 use crate::core::problem::Problem;
-use crate::core::review::scheduler;
+use crate::core::review::scheduler::{self, SchedulerConfig};
 use crate::core::text;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+// The bounds live below the settings (the scheduler checks with them too); they are
+// still read as settings::NAME.
+pub use crate::core::bounds::{
+    ANSWER_TARGET_SECONDS, Bounds, DAY_ROLLOVER_HOUR, DESIRED_RETENTION, FINAL_SWEEP_DAYS,
+    LEARNING_STEPS_MINUTES, LEECH_THRESHOLD, MAXIMUM_INTERVAL_DAYS, NEW_CARDS_PER_DAY,
+    RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
+};
 
 /// Which language(s) the question and answer points are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,138 +73,6 @@ pub enum Theme {
     Dark,
 }
 
-/// A numeric setting's range and default: the one place both are written. Loading
-/// checks with it ([`Settings::sanitized`]), the scheduler checks with it, and the
-/// settings screen reads its slider ranges from it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bounds<T> {
-    pub min: T,
-    pub max: T,
-    pub default: T,
-    /// Digits after the point in messages and on sliders (0.70, not 0.7).
-    pub decimals: usize,
-    /// What a valid value is, for messages ("an hour"); `None` says "outside min-max".
-    pub kind: Option<&'static str>,
-}
-
-impl<T: PartialOrd + Copy> Bounds<T> {
-    pub fn contains(&self, value: T) -> bool {
-        self.min <= value && value <= self.max
-    }
-
-    pub fn range(&self) -> std::ops::RangeInclusive<T> {
-        self.min..=self.max
-    }
-}
-
-impl<T: std::fmt::Display> Bounds<T> {
-    /// "0.70-0.99", "0-23".
-    pub fn span(&self) -> String {
-        let digits = self.decimals;
-        format!("{:.digits$}-{:.digits$}", self.min, self.max)
-    }
-
-    /// Why `value` was replaced by the default, naming the settings file's `field`.
-    fn fix_message(&self, field: &str, value: &T) -> String {
-        match self.kind {
-            Some(kind) => format!(
-                "{field} {value} is not {kind} ({}); using {}",
-                self.span(),
-                self.default
-            ),
-            None => format!(
-                "{field} {value} is outside {}; using {}",
-                self.span(),
-                self.default
-            ),
-        }
-    }
-}
-
-/// Probability of recall the scheduler aims for when a card comes due. FSRS's own
-/// optimizer searches 0.70-0.99 (`optimal_retention`); outside it the workload or the
-/// forgetting explodes.
-pub const DESIRED_RETENTION: Bounds<f32> = Bounds {
-    min: 0.70,
-    max: 0.99,
-    default: 0.9,
-    decimals: 2,
-    kind: None,
-};
-
-/// New cards introduced per study day, shared by all decks (Anki's default limit is 20).
-pub const NEW_CARDS_PER_DAY: Bounds<u32> = Bounds {
-    min: 0,
-    max: 9999,
-    default: 20,
-    decimals: 0,
-    kind: None,
-};
-
-/// Hour at which a new study day starts (Anki's default is 4).
-pub const DAY_ROLLOVER_HOUR: Bounds<u32> = Bounds {
-    min: 0,
-    max: 23,
-    default: 4,
-    decimals: 0,
-    kind: Some("an hour"),
-};
-
-/// One learning or relearning step, in minutes: at least a second, at most a day (a
-/// longer wait is what review intervals are for).
-pub const STEP_MINUTES: Bounds<f32> = Bounds {
-    min: 1.0 / 60.0,
-    max: 24.0 * 60.0,
-    default: 10.0,
-    decimals: 0,
-    kind: None,
-};
-
-/// py-fsrs's and Anki's default learning steps, 1 and 10 minutes.
-pub const LEARNING_STEPS_MINUTES: &[f32] = &[1.0, 10.0];
-
-/// py-fsrs's and Anki's default relearning step, 10 minutes.
-pub const RELEARNING_STEPS_MINUTES: &[f32] = &[10.0];
-
-/// Longest review interval; FSRS caps stability at 36,500 days, so a longer interval
-/// could never be reached.
-pub const MAXIMUM_INTERVAL_DAYS: Bounds<u32> = Bounds {
-    min: 1,
-    max: 36500,
-    default: 36500,
-    decimals: 0,
-    kind: None,
-};
-
-/// Target time for one spoken or typed answer; two minutes is what interviewers expect
-/// for a structured answer.
-pub const ANSWER_TARGET_SECONDS: Bounds<u32> = Bounds {
-    min: 10,
-    max: 1800,
-    default: 120,
-    decimals: 0,
-    kind: None,
-};
-
-/// Days before an interview in which every card of it is shown at least once (the final
-/// sweep), even when FSRS would wait longer; 0 turns the sweep off.
-pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {
-    min: 0,
-    max: 14,
-    default: 3,
-    decimals: 0,
-    kind: None,
-};
-
-/// Lapses (Again on a card in review) that make a card a leech, as in Anki (default 8).
-pub const LEECH_THRESHOLD: Bounds<u32> = Bounds {
-    min: 1,
-    max: 99,
-    default: 8,
-    decimals: 0,
-    kind: None,
-};
-
 /// What happens when a card becomes a leech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -208,16 +84,6 @@ pub enum LeechAction {
     /// The card is also suspended when it becomes a leech.
     Suspend,
 }
-
-/// Multiplier on the default text size; beyond 2 the review screen no longer fits the
-/// smallest window.
-pub const TEXT_SCALE: Bounds<f32> = Bounds {
-    min: 0.75,
-    max: 2.0,
-    default: 1.0,
-    decimals: 2,
-    kind: None,
-};
 
 /// Every field has a default, so a settings file from an older version (fewer fields) or
 /// a newer one (unknown fields) still loads.
@@ -274,6 +140,25 @@ impl Default for Settings {
             final_sweep_days: FINAL_SWEEP_DAYS.default,
             leech_threshold: LEECH_THRESHOLD.default,
             leech_action: LeechAction::Tag,
+        }
+    }
+}
+
+impl Settings {
+    /// The scheduling part of the settings. Values the settings cannot express keep their
+    /// defaults (fuzz is always on).
+    pub fn scheduler_config(&self) -> SchedulerConfig {
+        SchedulerConfig {
+            desired_retention: self.desired_retention,
+            maximum_interval_days: self.maximum_interval_days,
+            learning_steps_secs: scheduler::steps_in_seconds(&self.learning_steps_minutes),
+            relearning_steps_secs: scheduler::steps_in_seconds(&self.relearning_steps_minutes),
+            day_rollover_hour: self.day_rollover_hour,
+            fuzz: true,
+            parameters: self
+                .fsrs_parameters
+                .clone()
+                .unwrap_or_else(|| fsrs::DEFAULT_PARAMETERS.to_vec()),
         }
     }
 }

@@ -13,18 +13,24 @@ pub fn study_day(at: DateTime<FixedOffset>, rollover_hour: u32) -> NaiveDate {
         .date_naive()
 }
 
+/// The moment study day `day` starts: its rollover hour in `offset`. `None` only for a day
+/// at the very end of chrono's range. An hour past 23 (which the settings never let
+/// through) counts as 23, so a damaged value cannot make a day that never starts.
+pub fn start_of_study_day(
+    day: NaiveDate,
+    rollover_hour: u32,
+    offset: FixedOffset,
+) -> Option<DateTime<FixedOffset>> {
+    day.and_hms_opt(rollover_hour.min(23), 0, 0)?
+        .and_local_timezone(offset)
+        .single()
+}
+
 /// When the study day of `now` ends, in `now`'s offset: cards due before it are due today.
 pub fn end_of_study_day(now: DateTime<FixedOffset>, rollover_hour: u32) -> DateTime<FixedOffset> {
-    let day = study_day(now, rollover_hour);
-    let Some(naive_end) = day
+    study_day(now, rollover_hour)
         .checked_add_days(chrono::Days::new(1))
-        .and_then(|next| next.and_hms_opt(rollover_hour.min(23), 0, 0))
-    else {
-        return now;
-    };
-    naive_end
-        .and_local_timezone(*now.offset())
-        .single()
+        .and_then(|next| start_of_study_day(next, rollover_hour, *now.offset()))
         .unwrap_or(now)
 }
 

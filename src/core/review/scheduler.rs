@@ -26,8 +26,9 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use fsrs::{FSRS, ItemState, MemoryState};
 use serde::{Deserialize, Serialize};
 
-use crate::core::settings::{
-    DAY_ROLLOVER_HOUR, DESIRED_RETENTION, MAXIMUM_INTERVAL_DAYS, Settings,
+use crate::core::bounds::{
+    DAY_ROLLOVER_HOUR, DESIRED_RETENTION, LEARNING_STEPS_MINUTES, MAXIMUM_INTERVAL_DAYS,
+    RELEARNING_STEPS_MINUTES,
 };
 
 /// The answer buttons. Stored in the review log as the numbers 1-4.
@@ -123,35 +124,26 @@ pub struct SchedulerConfig {
 
 impl Default for SchedulerConfig {
     fn default() -> Self {
-        Self::from_settings(&Settings::default())
+        Self {
+            desired_retention: DESIRED_RETENTION.default,
+            maximum_interval_days: MAXIMUM_INTERVAL_DAYS.default,
+            learning_steps_secs: steps_in_seconds(LEARNING_STEPS_MINUTES),
+            relearning_steps_secs: steps_in_seconds(RELEARNING_STEPS_MINUTES),
+            day_rollover_hour: DAY_ROLLOVER_HOUR.default,
+            fuzz: true,
+            parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
+        }
     }
 }
 
-impl SchedulerConfig {
-    /// The scheduling part of the user's settings. Values the settings cannot express keep
-    /// their defaults; steps that are not a positive number of minutes become 0 seconds,
-    /// which [`Scheduler::new`] rejects.
-    pub fn from_settings(settings: &Settings) -> Self {
-        // `as` saturates and maps NaN to 0, so a nonsense value cannot panic here.
-        let seconds = |minutes: &Vec<f32>| -> Vec<u32> {
-            minutes
-                .iter()
-                .map(|minutes| (minutes * 60.0).round() as u32)
-                .collect()
-        };
-        Self {
-            desired_retention: settings.desired_retention,
-            maximum_interval_days: settings.maximum_interval_days,
-            learning_steps_secs: seconds(&settings.learning_steps_minutes),
-            relearning_steps_secs: seconds(&settings.relearning_steps_minutes),
-            day_rollover_hour: settings.day_rollover_hour,
-            fuzz: true,
-            parameters: settings
-                .fsrs_parameters
-                .clone()
-                .unwrap_or_else(|| fsrs::DEFAULT_PARAMETERS.to_vec()),
-        }
-    }
+/// Steps in minutes as the scheduler's seconds. `as` saturates and maps NaN to 0, so a
+/// nonsense value cannot panic here; a step that is not a positive number of minutes
+/// becomes 0 seconds, which [`Scheduler::new`] rejects.
+pub fn steps_in_seconds(minutes: &[f32]) -> Vec<u32> {
+    minutes
+        .iter()
+        .map(|minutes| (minutes * 60.0).round() as u32)
+        .collect()
 }
 
 /// Why a [`SchedulerConfig`] was rejected.
@@ -879,7 +871,8 @@ mod tests {
 
     #[test]
     fn config_from_settings() {
-        let config = SchedulerConfig::from_settings(&Settings::default());
+        use crate::core::settings::Settings;
+        let config = Settings::default().scheduler_config();
         assert_eq!(config, SchedulerConfig::default());
         // The defaults are py-fsrs 6.3.2's `Scheduler()`: desired_retention=0.9,
         // learning_steps=(1m, 10m), relearning_steps=(10m,), maximum_interval=36500,
@@ -895,7 +888,7 @@ mod tests {
             learning_steps_minutes: vec![0.5, f32::NAN],
             ..Settings::default()
         };
-        let config = SchedulerConfig::from_settings(&settings);
+        let config = settings.scheduler_config();
         assert_eq!(config.learning_steps_secs, vec![30, 0]);
         assert!(Scheduler::new(config).is_err());
     }

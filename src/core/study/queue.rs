@@ -13,9 +13,8 @@
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Deck;
-use crate::core::review::days::{end_of_study_day, study_day};
+use crate::core::review::days::{end_of_study_day, start_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase};
-use crate::core::study::readiness;
 use chrono::{DateTime, Duration, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
@@ -94,12 +93,12 @@ impl<'a> InterviewPlan<'a> {
         let mut quota = 0usize;
         // Soonest first, so a card in two interviews belongs to the sooner.
         for interview in collection.upcoming_interviews(today) {
-            let Some(start) = readiness::start_of(interview.date, rollover, *now.offset()) else {
+            let Some(start) = start_of_study_day(interview.date, rollover, *now.offset()) else {
                 continue;
             };
             let sweep_start = (sweep_days > 0)
                 .then(|| interview.date - Duration::days(sweep_days))
-                .and_then(|day| readiness::start_of(day, rollover, *now.offset()))
+                .and_then(|day| start_of_study_day(day, rollover, *now.offset()))
                 .filter(|sweep_start| *sweep_start <= now);
             // New cards left at the start of today, whether introduced since or not.
             let mut new_left = 0usize;

@@ -5,22 +5,11 @@
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::{Card, Deck};
-use crate::core::review::days::study_day;
+use crate::core::review::days::{start_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Scheduler};
 use crate::core::study::interview::Interview;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::FxHashMap;
-
-/// The moment a study day starts: the rollover hour of `date` in `offset`. `None` only
-/// for a date at the very end of chrono's range.
-pub fn start_of(
-    date: NaiveDate,
-    rollover_hour: u32,
-    offset: FixedOffset,
-) -> Option<DateTime<FixedOffset>> {
-    let time = NaiveTime::from_hms_opt(rollover_hour.min(23), 0, 0)?;
-    offset.from_local_datetime(&date.and_time(time)).single()
-}
 
 /// One card's predicted recall.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +95,7 @@ pub fn of_interview(
     interview: &Interview,
     offset: FixedOffset,
 ) -> Option<Readiness> {
-    let at = start_of(
+    let at = start_of_study_day(
         interview.date,
         collection.settings().day_rollover_hour,
         offset,
@@ -132,7 +121,7 @@ pub fn history(
     max_days: i64,
 ) -> Vec<(NaiveDate, f32)> {
     let rollover = collection.settings().day_rollover_hour;
-    let Some(at) = start_of(interview.date, rollover, offset) else {
+    let Some(at) = start_of_study_day(interview.date, rollover, offset) else {
         return Vec::new();
     };
     let scheduler = collection.scheduler();
@@ -192,7 +181,7 @@ mod tests {
     #[test]
     fn a_day_starts_at_the_rollover_hour_in_the_given_offset() {
         let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
-        let start = start_of("2026-12-24".parse().unwrap(), 4, tokyo).unwrap();
+        let start = start_of_study_day("2026-12-24".parse().unwrap(), 4, tokyo).unwrap();
         assert_eq!(start.to_rfc3339(), "2026-12-24T04:00:00+09:00");
     }
 }
