@@ -13,13 +13,11 @@
 use crate::core::files::{self, WriteError};
 use crate::core::review::scheduler::Rating;
 use crate::core::settings;
-use crate::core::study::queue::{CardList, Scope};
 use crate::core::text;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The format this version writes and reads. A file of a later format is set aside like
 /// a damaged one rather than misread.
@@ -61,7 +59,8 @@ pub struct StudyDraft {
     pub at: DateTime<FixedOffset>,
 }
 
-/// A study session's [`Scope`] as the file holds it.
+/// A study session's scope (`study::queue::Scope`, which converts to and from this) as
+/// the file holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DraftScope {
@@ -73,32 +72,6 @@ pub enum DraftScope {
         ids: Vec<String>,
         since: DateTime<FixedOffset>,
     },
-}
-
-impl From<&Scope> for DraftScope {
-    fn from(scope: &Scope) -> Self {
-        match scope {
-            Scope::Deck(id) => DraftScope::Deck { id: id.clone() },
-            Scope::AllDecks => DraftScope::AllDecks,
-            Scope::Cards(list) => DraftScope::Cards {
-                ids: list.ids.as_ref().clone(),
-                since: list.since,
-            },
-        }
-    }
-}
-
-impl From<&DraftScope> for Scope {
-    fn from(scope: &DraftScope) -> Self {
-        match scope {
-            DraftScope::Deck { id } => Scope::Deck(id.clone()),
-            DraftScope::AllDecks => Scope::AllDecks,
-            DraftScope::Cards { ids, since } => Scope::Cards(CardList {
-                ids: Arc::new(ids.clone()),
-                since: *since,
-            }),
-        }
-    }
 }
 
 /// A mock interview before its grades are saved.
@@ -484,16 +457,5 @@ mod tests {
         }
         assert_eq!(keeper.due(&typed, start), Due::In(SAVE_DELAY_MS));
         assert_eq!(keeper.due(&typed, start - Duration::hours(1)), Due::Now);
-    }
-
-    #[test]
-    fn a_scope_survives_the_file() {
-        let scope = Scope::Cards(CardList {
-            ids: Arc::new(vec!["a".into(), "b".into()]),
-            since: at("2026-11-22T09:00:00+09:00"),
-        });
-        assert_eq!(Scope::from(&DraftScope::from(&scope)), scope);
-        let deck = Scope::Deck("vpoe".into());
-        assert_eq!(Scope::from(&DraftScope::from(&deck)), deck);
     }
 }

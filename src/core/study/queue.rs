@@ -13,6 +13,7 @@
 
 use crate::core::collection::Collection;
 use crate::core::content::deck::Deck;
+use crate::core::drafts::DraftScope;
 use crate::core::review::days::{end_of_study_day, start_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase};
 use chrono::{DateTime, Duration, FixedOffset};
@@ -595,6 +596,34 @@ pub fn next_learning_due_by_scan(
         .min()
 }
 
+// The drafts file keeps a study session's scope in a shape of its own, so that the
+// drafts depend on nothing of the study layer.
+impl From<&Scope> for DraftScope {
+    fn from(scope: &Scope) -> Self {
+        match scope {
+            Scope::Deck(id) => DraftScope::Deck { id: id.clone() },
+            Scope::AllDecks => DraftScope::AllDecks,
+            Scope::Cards(list) => DraftScope::Cards {
+                ids: list.ids.as_ref().clone(),
+                since: list.since,
+            },
+        }
+    }
+}
+
+impl From<&DraftScope> for Scope {
+    fn from(scope: &DraftScope) -> Self {
+        match scope {
+            DraftScope::Deck { id } => Scope::Deck(id.clone()),
+            DraftScope::AllDecks => Scope::AllDecks,
+            DraftScope::Cards { ids, since } => Scope::Cards(CardList {
+                ids: Arc::new(ids.clone()),
+                since: *since,
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1154,5 +1183,16 @@ mod tests {
             "2026-11-30T09:12:00+09:00",
         );
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:13:00+09:00")), None);
+    }
+
+    #[test]
+    fn a_scope_survives_the_file() {
+        let scope = Scope::Cards(CardList {
+            ids: Arc::new(vec!["a".into(), "b".into()]),
+            since: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap(),
+        });
+        assert_eq!(Scope::from(&DraftScope::from(&scope)), scope);
+        let deck = Scope::Deck("vpoe".into());
+        assert_eq!(Scope::from(&DraftScope::from(&deck)), deck);
     }
 }
