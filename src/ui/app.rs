@@ -45,6 +45,8 @@ pub struct MensetsuApp {
     /// Shown in a banner until dismissed: failed writes and the like.
     flash: Vec<String>,
     applied_look: Option<(Theme, f32)>,
+    /// Whether the scroll positions eframe brought back from the last run were dropped.
+    scrolls_forgotten: bool,
 }
 
 impl MensetsuApp {
@@ -70,6 +72,7 @@ impl MensetsuApp {
             settings: SettingsScreen::default(),
             flash: Vec::new(),
             applied_look: None,
+            scrolls_forgotten: false,
         }
     }
 
@@ -130,6 +133,15 @@ impl MensetsuApp {
     /// Draws the whole app into `ui`; the eframe entry point and the UI tests both call it.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.apply_look(ui.ctx());
+        if !self.scrolls_forgotten {
+            // eframe restores every scroll area's offset with the rest of egui's memory,
+            // but the content under it is another run's: Settings opened half-way down,
+            // a new mock interview's review at an answer other than the first. Every
+            // screen opens at its top instead; column widths and the like stay restored.
+            ui.ctx()
+                .data_mut(|data| data.remove_by_type::<egui::scroll_area::State>());
+            self.scrolls_forgotten = true;
+        }
         let mut actions = Vec::new();
         self.top_bar(ui, &mut actions);
         self.read_only_banner(ui);

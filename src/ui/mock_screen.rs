@@ -10,13 +10,14 @@ use crate::core::review::log::Mode;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::delivery;
+use crate::core::study::grading;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
-use crate::ui::widgets::{self, rating_label};
+use crate::ui::widgets::{self, FromTheTop, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -57,7 +58,7 @@ impl MockAnswer {
     /// give (preselected).
     pub fn grade(&self) -> Rating {
         self.rating
-            .unwrap_or_else(|| widgets::default_grade(&self.ticked).0)
+            .unwrap_or_else(|| grading::suggestion(&self.ticked).rating)
     }
 }
 
@@ -78,6 +79,9 @@ pub struct MockScreen {
     focus_answer: bool,
     /// Quit was pressed and waits for the user to confirm discarding the answers.
     confirming_quit: bool,
+    /// The review of the answers opens at the first one, never where the last review
+    /// (or one in an earlier run of the app) was scrolled to.
+    grading_from_the_top: bool,
 }
 
 impl Default for MockScreen {
@@ -86,6 +90,7 @@ impl Default for MockScreen {
             state: MockState::Setup(MockSetup::default()),
             focus_answer: false,
             confirming_quit: false,
+            grading_from_the_top: false,
         }
     }
 }
@@ -216,11 +221,8 @@ impl MockScreen {
             for answer in &mut answers {
                 if let Some((_, card)) = collection.decks().find_card(&answer.card_id) {
                     let coverage = collection.detector().detect(card, &answer.draft);
-                    for &point in &coverage.covered {
-                        if let Some(tick) = answer.ticked.get_mut(point) {
-                            *tick = true;
-                        }
-                    }
+                    answer.ticked =
+                        grading::ticks_at_reveal(answer.ticked.len(), &coverage.covered);
                     answer.detected = coverage.covered;
                 }
             }
@@ -229,6 +231,7 @@ impl MockScreen {
                 answers,
                 focused: 0,
             };
+            self.grading_from_the_top = true;
         }
     }
 
@@ -294,7 +297,11 @@ impl MockScreen {
                     answers,
                     focused,
                     setup,
-                } => grading_ui(ui, ctx, answers, focused, setup.seconds_per_answer, actions),
+                } => {
+                    let from_the_top = std::mem::take(&mut self.grading_from_the_top);
+                    let target = setup.seconds_per_answer;
+                    grading_ui(ui, ctx, answers, focused, target, from_the_top, actions);
+                }
             }
             if !matches!(self.state, MockState::Setup(_)) {
                 ui.add_space(theme::space::L);
@@ -471,10 +478,7 @@ fn answering_ui(
         });
     }
     ui.add_space(theme::space::M);
-    let answer_box = widgets::answer_box(ui, text, &mut answer.draft, 6);
-    if question.focus && !answer_box.has_focus() {
-        answer_box.request_focus();
-    }
+    widgets::answer_box(ui, text, &mut answer.draft, 6, question.focus);
     ui.add_space(theme::space::S);
     let next_label = if index + 1 == total {
         text.finish_answers
@@ -517,6 +521,7 @@ fn grading_ui(
     answers: &mut [MockAnswer],
     focused: &mut usize,
     target: u32,
+    from_the_top: bool,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -529,6 +534,7 @@ fn grading_ui(
     egui::ScrollArea::vertical()
         .id_salt("mock_scroll")
         .auto_shrink([false, false])
+        .from_the_top(from_the_top)
         .show(ui, |ui| {
             for (number, answer) in answers.iter_mut().enumerate() {
                 let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {
@@ -581,7 +587,10 @@ fn grading_ui(
                                 crate::ui::stories_screen::star(&mut columns[1], text, story);
                             }
                         });
-                        let (default, suggested) = widgets::default_grade(&answer.ticked);
+                        let grading::Suggestion {
+                            rating: default,
+                            from_points: suggested,
+                        } = grading::suggestion(&answer.ticked);
                         let grade = answer.grade();
                         ui.horizontal(|ui| {
                             for rating in Rating::ALL {
