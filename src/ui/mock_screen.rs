@@ -328,7 +328,9 @@ fn setup_ui(
             .spacing([20.0, 12.0])
             .show(ui, |ui| {
                 ui.label(text.roles);
-                ui.horizontal_wrapped(|ui| {
+                // One under another: a wrapped row inside a grid cell was drawn over the
+                // next row (Japanese, large text).
+                ui.vertical(|ui| {
                     for role in role::ROLES {
                         let mut on = setup.roles.contains(role.id);
                         if ui

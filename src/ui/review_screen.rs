@@ -585,6 +585,12 @@ fn header(
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
+    let place = HeaderPlace {
+        phase,
+        sweep: shown.kind == QueueKind::Sweep,
+        deck_title,
+    };
+    let mut below = false;
     ui.horizontal(|ui| {
         // Right to left: the timer and the counts keep their room; the deck's title takes
         // what is left and is cut short, never drawn under them.
@@ -606,36 +612,74 @@ fn header(
             ui.add_space(theme::space::M);
             remaining_counts(ui, text, remaining);
             ui.add_space(theme::space::M);
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                if ui.button(format!("← {}", text.back_to_decks)).clicked() {
-                    actions.push(Action::Review(ReviewAction::End));
-                }
-                ui.add_space(theme::space::S);
-                ui.label(
-                    RichText::new(phase_label(text, phase))
-                        .size(theme::size::SMALL)
-                        .strong()
-                        .color(theme::phase_tone(phase).on(ui)),
-                );
-                if shown.kind == QueueKind::Sweep {
-                    ui.label(
-                        RichText::new(text.sweep_badge)
-                            .size(theme::size::SMALL)
-                            .strong()
-                            .color(theme::tone::LEARNING.on(ui)),
-                    )
-                    .on_hover_text(text.final_sweep_hint);
-                }
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)),
-                    )
-                    .truncate(),
-                );
-            });
+            // Where the way out and the card's state do not fit beside the counts (a
+            // narrow window, large text), they go on a row of their own rather than over
+            // the counts.
+            if ui.available_width() >= place.least_width(ui, text) {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    place.show(ui, text, actions);
+                });
+            } else {
+                below = true;
+            }
         });
     });
+    if below {
+        ui.horizontal(|ui| place.show(ui, text, actions));
+    }
     ui.separator();
+}
+
+/// The left of the header: the way back, the card's state and its deck.
+struct HeaderPlace<'a> {
+    phase: Phase,
+    sweep: bool,
+    deck_title: &'a str,
+}
+
+impl HeaderPlace<'_> {
+    /// Room for the button and the labels, and a few letters of the deck's title.
+    fn least_width(&self, ui: &egui::Ui, text: &Strings) -> f32 {
+        let button = egui::TextStyle::Button.resolve(ui.style());
+        let small = egui::FontId::proportional(theme::size::SMALL);
+        let spacing = ui.spacing();
+        let mut least = theme::text_width(ui, &format!("← {}", text.back_to_decks), button)
+            + 2.0 * spacing.button_padding.x
+            + theme::space::S
+            + theme::text_width(ui, phase_label(text, self.phase), small.clone())
+            + 2.0 * spacing.item_spacing.x
+            + 60.0;
+        if self.sweep {
+            least += theme::text_width(ui, text.sweep_badge, small) + spacing.item_spacing.x;
+        }
+        least
+    }
+
+    fn show(&self, ui: &mut egui::Ui, text: &Strings, actions: &mut Vec<Action>) {
+        if ui.button(format!("← {}", text.back_to_decks)).clicked() {
+            actions.push(Action::Review(ReviewAction::End));
+        }
+        ui.add_space(theme::space::S);
+        ui.label(
+            RichText::new(phase_label(text, self.phase))
+                .size(theme::size::SMALL)
+                .strong()
+                .color(theme::phase_tone(self.phase).on(ui)),
+        );
+        if self.sweep {
+            ui.label(
+                RichText::new(text.sweep_badge)
+                    .size(theme::size::SMALL)
+                    .strong()
+                    .color(theme::tone::LEARNING.on(ui)),
+            )
+            .on_hover_text(text.final_sweep_hint);
+        }
+        ui.add(
+            egui::Label::new(RichText::new(self.deck_title).color(theme::tone::MUTED_TEXT.on(ui)))
+                .truncate(),
+        );
+    }
 }
 
 /// What is left today in the session's decks, as Anki's "new + learning + review" counter.
@@ -713,8 +757,10 @@ fn grade_bar(
         from_points: suggested,
     } = grading::suggestion(ticked);
     let gap = ui.spacing().item_spacing.x;
-    let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(150.0);
+    let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(180.0);
     let row_width = 4.0 * width + 3.0 * gap;
+    let room = width - 2.0 * ui.spacing().button_padding.x;
+    let font = egui::FontId::proportional(theme::size::BUTTON);
     ui.horizontal(|ui| {
         ui.add_space(((ui.available_width() - row_width) / 2.0).max(0.0));
         for (index, rating) in Rating::ALL.into_iter().enumerate() {
@@ -722,10 +768,18 @@ fn grade_bar(
                 .due
                 .map(|due| widgets::interval_label(text, ctx.now, due))
                 .unwrap_or_default();
-            let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
-            if suggested && rating == default {
-                label.push_str(&format!(" · {}", text.suggested));
-            }
+            let name = format!("{} {}", index + 1, rating_label(text, rating));
+            let tagged = format!("{interval} · {}", text.suggested);
+            let tag = suggested && rating == default;
+            // The tag goes only where it fits: a wider button would push the last grade
+            // off a narrow window and move the others. The highlight and the hint line
+            // say it there too, and screen readers still hear it.
+            let label = if tag && theme::text_width(ui, &tagged, font.clone()) <= room {
+                format!("{name}\n{tagged}")
+            } else {
+                format!("{name}\n{interval}")
+            };
+            let spoken = (tag && !label.ends_with(&tagged)).then(|| format!("{name}\n{tagged}"));
             let color = rating_color(ui, rating);
             let mut button = egui::Button::new(RichText::new(label).size(theme::size::BUTTON));
             if rating == default {
@@ -735,6 +789,12 @@ fn grade_bar(
             }
             let response =
                 ui.add_enabled_ui(ctx.can_write(), |ui| ui.add_sized([width, 52.0], button));
+            if let Some(spoken) = spoken {
+                let enabled = ctx.can_write();
+                response.inner.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, enabled, &spoken)
+                });
+            }
             if response.inner.clicked() {
                 actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
