@@ -152,7 +152,10 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(state.phase, Phase::Learning);
     assert_eq!(state.reps, 1);
 
-    // The next card is on screen; undo with U brings vpoe-q01 back, as it was.
+    // The next card is on screen, its answer box with the keyboard; out of it, undo with
+    // U brings vpoe-q01 back, as it was.
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::U);
     harness.run();
     let records = log_records(&fixture.dir);
@@ -170,7 +173,10 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(shown.card_id, "vpoe-q01");
     assert_eq!(shown.draft, "ROIで説明する");
 
-    // Reveal with Enter and grade Again by clicking the real button.
+    // Reveal with Enter (out of the box, which has the keyboard again) and grade Again by
+    // clicking the real button.
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label_contains("1 Again").click();
@@ -207,7 +213,9 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
         harness.run();
         harness.key_press(Key::Num3);
         harness.run();
-        // Ctrl+Z (Cmd+Z on macOS) undoes like U.
+        // Ctrl+Z (Cmd+Z on macOS) undoes like U, out of the next card's answer box.
+        harness.key_press(Key::Escape);
+        harness.run();
         harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
         harness.run();
         let records = log_records(&fixture.dir);
@@ -242,13 +250,23 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Space);
     harness.run();
-    // No point ticked yet: nothing is suggested, and Good (on a new card: its second
-    // learning step, 10 minutes) is what Space would give, as in Anki.
-    assert!(harness.query_by_label_contains("· suggested").is_none());
+    // No point ticked yet: none of the points covered suggests Again, which Space would
+    // give; Good is on a new card its second learning step, 10 minutes.
+    assert!(
+        harness
+            .query_by_label_contains("· suggested")
+            .is_some_and(|node| node
+                .accesskit_node()
+                .label()
+                .unwrap_or_default()
+                .contains("Again"))
+    );
     harness.get_by_label_contains("Good\n10m");
-    harness.get_by_label_contains("Space / Enter: Good");
+    harness.get_by_label_contains("Space / Enter: Again");
     let Some(session) = harness.state().review_session() else {
         panic!();
     };
@@ -532,6 +550,8 @@ fn statistics_screen_draws_the_numbers_of_the_log() {
         .click();
     harness.run();
     for _ in 0..3 {
+        harness.key_press(Key::Escape);
+        harness.run();
         harness.key_press(Key::Space);
         harness.run();
         harness.key_press(Key::Num4);
@@ -585,6 +605,8 @@ fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
         .click();
     harness.run();
     harness.get_by_label_contains("現在の技術的負債を定量化し");
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Space);
     harness.run();
     harness.get_by_label("History (1)").click();
@@ -772,6 +794,8 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
 
     // Undo brings the card back with the 30 seconds already spent, not at 0:00.
     fixture.clock.advance(Duration::seconds(5));
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::U);
     harness.run();
     harness.get_by_label("0:30 / 2:00");
@@ -919,6 +943,8 @@ fn space_after_the_reveal_gives_the_highlighted_grade() {
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Space);
     harness.run();
     // One of the two points ticked: Hard is suggested, and Space takes it.
@@ -928,7 +954,9 @@ fn space_after_the_reveal_gives_the_highlighted_grade() {
     harness.get_by_label_contains("Space / Enter: Hard");
     harness.key_press(Key::Space);
     harness.run();
-    // Nothing ticked on the next card: Enter takes Good.
+    // Nothing ticked on the next card (out of its answer box): Enter takes Again.
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Space);
     harness.run();
     harness.key_press(Key::Enter);
@@ -940,7 +968,7 @@ fn space_after_the_reveal_gives_the_highlighted_grade() {
             _ => None,
         })
         .collect();
-    assert_eq!(ratings, [2, 3]);
+    assert_eq!(ratings, [2, 1]);
 }
 
 #[test]
@@ -959,6 +987,8 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
     harness.run();
     // Study all due (Enter): the VPoE deck's first card comes first.
     harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::Escape);
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
@@ -985,6 +1015,8 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
     assert_eq!(place(&harness), first);
     // The next card has five points instead of two: the buttons stay where they were.
     harness.key_press(Key::Num3);
+    harness.run();
+    harness.key_press(Key::Escape);
     harness.run();
     harness.key_press(Key::Space);
     harness.run();
@@ -1090,11 +1122,24 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
         harness.run();
     }
     harness.get_by_label("Grade your answers");
-    // Nothing ticked: every answer starts at Good, the default grade.
+    // Nothing typed, so nothing ticked: every answer with points starts at Again, as in
+    // study (a card without points at Good).
     let MockState::Grading { answers, .. } = harness.state().mock_state() else {
         panic!("grading");
     };
-    assert!(answers.iter().all(|answer| answer.grade() == Rating::Good));
+    let unjudged = |answer: &mensetsu::ui::mock_screen::MockAnswer| {
+        if answer.ticked.is_empty() {
+            Rating::Good
+        } else {
+            Rating::Again
+        }
+    };
+    assert!(
+        answers
+            .iter()
+            .all(|answer| answer.grade() == unjudged(answer))
+    );
+    let last = u8::from(unjudged(&answers[4]));
     // 1-4 grade the highlighted answer and move on; the last answer keeps its default.
     for key in [Key::Num1, Key::Num2, Key::Num4, Key::Num1] {
         harness.key_press(key);
@@ -1111,7 +1156,7 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
             _ => None,
         })
         .collect();
-    assert_eq!(ratings, [1, 2, 4, 1, 3]);
+    assert_eq!(ratings, [1, 2, 4, 1, last]);
 }
 
 #[test]
@@ -1157,6 +1202,8 @@ fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
         .click();
     harness.run();
     // Answer one card so there is something to undo.
+    harness.key_press(Key::Escape);
+    harness.run();
     harness.key_press(Key::Space);
     harness.run();
     harness.key_press(Key::Num3);
@@ -1204,6 +1251,8 @@ fn the_session_summary_counts_what_was_answered() {
     // Three answers: 10 s Again, 20 s Good, 30 s Easy; 20 s on average.
     for (seconds, key) in [(10, Key::Num1), (20, Key::Num3), (30, Key::Num4)] {
         fixture.clock.advance(Duration::seconds(seconds));
+        harness.key_press(Key::Escape);
+        harness.run();
         harness.key_press(Key::Space);
         harness.run();
         harness.key_press(key);
@@ -1393,9 +1442,11 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
         }
         shown.push(card);
         fixture.clock.advance(Duration::seconds(30));
-        harness.key_press(Key::Space);
+        harness.key_press(Key::Escape);
         harness.run();
         harness.key_press(Key::Space);
+        harness.run();
+        harness.key_press(Key::Num3);
         harness.run();
     }
     shown.sort();
@@ -1679,7 +1730,7 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
         .get_by_label_contains("Study — VPoE interview")
         .click();
     harness.run();
-    harness.key_press(Key::Space);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
     harness.run();
     harness.get_by_label("Your stories (1)");
     harness.get_by_label("Paying down debt at Acme");

@@ -49,6 +49,8 @@ pub struct MensetsuApp {
     applied_look: Option<(Theme, f32)>,
     /// Drafts, the offer to resume them and the close dialog (`close.rs`).
     keeping: close::Keeping,
+    /// Whether the scroll positions eframe brought back from the last run were dropped.
+    scrolls_forgotten: bool,
 }
 
 impl MensetsuApp {
@@ -77,6 +79,7 @@ impl MensetsuApp {
             flash,
             applied_look: None,
             keeping,
+            scrolls_forgotten: false,
         }
     }
 
@@ -138,6 +141,15 @@ impl MensetsuApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.handle_close_request(ui.ctx());
         self.apply_look(ui.ctx());
+        if !self.scrolls_forgotten {
+            // eframe restores every scroll area's offset with the rest of egui's memory,
+            // but the content under it is another run's: Settings opened half-way down,
+            // a new mock interview's review at an answer other than the first. Every
+            // screen opens at its top instead; column widths and the like stay restored.
+            ui.ctx()
+                .data_mut(|data| data.remove_by_type::<egui::scroll_area::State>());
+            self.scrolls_forgotten = true;
+        }
         // Keys reach the screens under a dialog too: while one is up they do nothing.
         let dialog_up = self.keeping.dialog_up();
         let mut actions = Vec::new();
@@ -247,31 +259,58 @@ impl MensetsuApp {
         let bar = egui::Frame::new()
             .fill(theme::tone::CARD.on(ui))
             .inner_margin(egui::Margin::symmetric(12, 6));
+        let mut entries: Vec<Tab> = tabs
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (screen, _, _))| *screen != Screen::Review || has_session)
+            .map(|(index, (screen, label, _))| Tab {
+                screen,
+                label,
+                key: Some(index + 1),
+            })
+            .collect();
+        if editing {
+            entries.push(Tab {
+                screen: Screen::Edit,
+                label: text.edit_deck,
+                key: None,
+            });
+        }
         egui::Panel::top("top_bar").frame(bar).show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(
-                    egui::RichText::new(text.app_title)
-                        .size(theme::size::HEADING)
-                        .color(theme::tone::STRONG_TEXT.on(ui)),
-                );
-                ui.add_space(theme::space::M);
-                for (index, (screen, label, _)) in tabs.into_iter().enumerate() {
-                    if screen == Screen::Review && !has_session {
-                        continue;
-                    }
-                    let on = self.screen == screen;
-                    let tab = ui
-                        .selectable_label(on, label)
-                        .on_hover_text(format!("Ctrl+{}", index + 1));
-                    if tab.clicked() && !on {
-                        actions.push(Action::Open(screen));
+                let fit = TabsFit::measure(ui, text, &entries, self.store.is_err());
+                if fit.title {
+                    ui.label(
+                        egui::RichText::new(text.app_title)
+                            .size(theme::size::HEADING)
+                            .color(theme::tone::STRONG_TEXT.on(ui)),
+                    );
+                    ui.add_space(theme::space::M);
+                }
+                let (inline, hidden) = entries.split_at(fit.inline);
+                for tab in inline {
+                    let on = self.screen == tab.screen;
+                    if tab.show(ui, on).clicked() && !on {
+                        actions.push(Action::Open(tab.screen));
                     }
                 }
-                if editing {
-                    let on = self.screen == Screen::Edit;
-                    if ui.selectable_label(on, text.edit_deck).clicked() && !on {
-                        actions.push(Action::Open(Screen::Edit));
-                    }
+                if !hidden.is_empty() {
+                    // The tabs a narrow window (or large text) has no room for, in a menu
+                    // that names the screen on show when it is one of them.
+                    let current = hidden.iter().find(|tab| tab.screen == self.screen);
+                    let label = format!("{} ▼", current.map_or(text.more_tabs, |tab| tab.label));
+                    let button = egui::Button::selectable(current.is_some(), label);
+                    egui::containers::menu::MenuButton::from_button(button).ui(ui, |ui| {
+                        for tab in hidden {
+                            let on = self.screen == tab.screen;
+                            if tab.show(ui, on).clicked() {
+                                if !on {
+                                    actions.push(Action::Open(tab.screen));
+                                }
+                                ui.close();
+                            }
+                        }
+                    });
                 }
                 if let Err(reason) = &self.store {
                     ui.separator();
@@ -595,6 +634,93 @@ impl MensetsuApp {
         self.report(result);
         if !self.is_closing() {
             self.write_drafts();
+        }
+    }
+}
+
+/// A tab of the top bar: its screen, its label and its Ctrl+number.
+struct Tab {
+    screen: Screen,
+    label: &'static str,
+    key: Option<usize>,
+}
+
+impl Tab {
+    fn show(&self, ui: &mut egui::Ui, on: bool) -> egui::Response {
+        let tab = ui.selectable_label(on, self.label);
+        match self.key {
+            Some(key) => tab.on_hover_text(format!("Ctrl+{key}")),
+            None => tab,
+        }
+    }
+
+    fn width(&self, ui: &egui::Ui) -> f32 {
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        theme::text_width(ui, self.label, font)
+            + 2.0 * ui.spacing().button_padding.x
+            + ui.spacing().item_spacing.x
+    }
+}
+
+/// What of the top bar fits in one row: the app's title only when every tab does, and as
+/// many tabs as fit beside the menu that holds the rest.
+struct TabsFit {
+    title: bool,
+    inline: usize,
+}
+
+impl TabsFit {
+    fn measure(ui: &egui::Ui, text: &Strings, tabs: &[Tab], read_only: bool) -> Self {
+        let spacing = ui.spacing();
+        let button = egui::TextStyle::Button.resolve(ui.style());
+        let room = ui.available_width()
+            - if read_only {
+                let body = egui::TextStyle::Body.resolve(ui.style());
+                theme::text_width(ui, text.read_only, body) + 4.0 * spacing.item_spacing.x
+            } else {
+                0.0
+            };
+        let widths: Vec<f32> = tabs.iter().map(|tab| tab.width(ui)).collect();
+        let all: f32 = widths.iter().sum();
+        let title = theme::text_width(
+            ui,
+            text.app_title,
+            egui::FontId::proportional(theme::size::HEADING),
+        ) + theme::space::M
+            + 2.0 * spacing.item_spacing.x;
+        if title + all <= room {
+            return Self {
+                title: true,
+                inline: tabs.len(),
+            };
+        }
+        if all <= room {
+            return Self {
+                title: false,
+                inline: tabs.len(),
+            };
+        }
+        // The menu's button names the current screen when it is hidden: room for the
+        // longest name it may show.
+        let menu = tabs
+            .iter()
+            .map(|tab| tab.label)
+            .chain([text.more_tabs])
+            .map(|label| theme::text_width(ui, &format!("{label} ▼"), button.clone()))
+            .fold(0.0, f32::max)
+            + 2.0 * spacing.button_padding.x
+            + spacing.item_spacing.x;
+        let mut used = menu;
+        let inline = widths
+            .iter()
+            .take_while(|width| {
+                used += **width;
+                used <= room
+            })
+            .count();
+        Self {
+            title: false,
+            inline,
         }
     }
 }

@@ -146,8 +146,8 @@ impl DeckEditorScreen {
         let mut close = false;
         egui::Panel::top("editor_header").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(text.edit_deck).size(theme::size::HEADING));
-                theme::caption(ui, &file.path.display().to_string());
+                // Right to left: the buttons keep their room, and the file's path is cut
+                // short in what is left rather than drawn under them.
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(text.close).clicked() {
                         if self.dirty {
@@ -166,6 +166,13 @@ impl DeckEditorScreen {
                     if save.clicked() {
                         actions.push(Action::Editor(EditorAction::Save));
                     }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.label(egui::RichText::new(text.edit_deck).size(theme::size::HEADING));
+                        let path = egui::RichText::new(file.path.display().to_string())
+                            .size(theme::size::SMALL)
+                            .color(theme::tone::MUTED_TEXT.on(ui));
+                        ui.add(egui::Label::new(path).truncate());
+                    });
                 });
             });
             if self.confirm_close {

@@ -11,13 +11,14 @@ use crate::core::review::log::Mode;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::delivery;
+use crate::core::study::grading;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
-use crate::ui::widgets::{self, rating_label};
+use crate::ui::widgets::{self, FromTheTop, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -58,7 +59,7 @@ impl MockAnswer {
     /// give (preselected).
     pub fn grade(&self) -> Rating {
         self.rating
-            .unwrap_or_else(|| widgets::default_grade(&self.ticked).0)
+            .unwrap_or_else(|| grading::suggestion(&self.ticked).rating)
     }
 }
 
@@ -79,6 +80,9 @@ pub struct MockScreen {
     focus_answer: bool,
     /// Quit was pressed and waits for the user to confirm discarding the answers.
     confirming_quit: bool,
+    /// The review of the answers opens at the first one, never where the last review
+    /// (or one in an earlier run of the app) was scrolled to.
+    grading_from_the_top: bool,
 }
 
 impl Default for MockScreen {
@@ -87,6 +91,7 @@ impl Default for MockScreen {
             state: MockState::Setup(MockSetup::default()),
             focus_answer: false,
             confirming_quit: false,
+            grading_from_the_top: false,
         }
     }
 }
@@ -350,11 +355,8 @@ impl MockScreen {
             for answer in &mut answers {
                 if let Some((_, card)) = collection.decks().find_card(&answer.card_id) {
                     let coverage = collection.detector().detect(card, &answer.draft);
-                    for &point in &coverage.covered {
-                        if let Some(tick) = answer.ticked.get_mut(point) {
-                            *tick = true;
-                        }
-                    }
+                    answer.ticked =
+                        grading::ticks_at_reveal(answer.ticked.len(), &coverage.covered);
                     answer.detected = coverage.covered;
                 }
             }
@@ -363,6 +365,7 @@ impl MockScreen {
                 answers,
                 focused: 0,
             };
+            self.grading_from_the_top = true;
         }
     }
 
@@ -428,7 +431,11 @@ impl MockScreen {
                     answers,
                     focused,
                     setup,
-                } => grading_ui(ui, ctx, answers, focused, setup.seconds_per_answer, actions),
+                } => {
+                    let from_the_top = std::mem::take(&mut self.grading_from_the_top);
+                    let target = setup.seconds_per_answer;
+                    grading_ui(ui, ctx, answers, focused, target, from_the_top, actions);
+                }
             }
             if !matches!(self.state, MockState::Setup(_)) {
                 ui.add_space(theme::space::L);
@@ -455,7 +462,9 @@ fn setup_ui(
             .spacing([20.0, 12.0])
             .show(ui, |ui| {
                 ui.label(text.roles);
-                ui.horizontal_wrapped(|ui| {
+                // One under another: a wrapped row inside a grid cell was drawn over the
+                // next row (Japanese, large text).
+                ui.vertical(|ui| {
                     for role in role::ROLES {
                         let mut on = setup.roles.contains(role.id);
                         if ui
@@ -605,10 +614,7 @@ fn answering_ui(
         });
     }
     ui.add_space(theme::space::M);
-    let answer_box = widgets::answer_box(ui, text, &mut answer.draft, 6);
-    if question.focus && !answer_box.has_focus() {
-        answer_box.request_focus();
-    }
+    widgets::answer_box(ui, text, &mut answer.draft, 6, question.focus);
     ui.add_space(theme::space::S);
     let next_label = if index + 1 == total {
         text.finish_answers
@@ -651,6 +657,7 @@ fn grading_ui(
     answers: &mut [MockAnswer],
     focused: &mut usize,
     target: u32,
+    from_the_top: bool,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -663,6 +670,7 @@ fn grading_ui(
     egui::ScrollArea::vertical()
         .id_salt("mock_scroll")
         .auto_shrink([false, false])
+        .from_the_top(from_the_top)
         .show(ui, |ui| {
             for (number, answer) in answers.iter_mut().enumerate() {
                 let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {
@@ -715,7 +723,10 @@ fn grading_ui(
                                 crate::ui::stories_screen::star(&mut columns[1], text, story);
                             }
                         });
-                        let (default, suggested) = widgets::default_grade(&answer.ticked);
+                        let grading::Suggestion {
+                            rating: default,
+                            from_points: suggested,
+                        } = grading::suggestion(&answer.ticked);
                         let grade = answer.grade();
                         ui.horizontal(|ui| {
                             for rating in Rating::ALL {

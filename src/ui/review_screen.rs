@@ -10,6 +10,7 @@ use crate::core::review::scheduler::{CardState, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::coverage::Coverage;
 use crate::core::study::delivery;
+use crate::core::study::grading;
 use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
@@ -17,7 +18,7 @@ use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::summary_screen;
 use crate::ui::theme;
-use crate::ui::widgets::{self, default_grade, rating_color, rating_label};
+use crate::ui::widgets::{self, FromTheTop, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -42,6 +43,12 @@ pub struct ShownCard {
     pub detected_at_reveal: Vec<usize>,
     /// The answer point under the pointer, whose words are highlighted in the draft.
     pub hovered_point: Option<usize>,
+    /// The answer box is to take the keyboard on the next frame (the card just appeared,
+    /// or the user came back to it): until it has, a typed letter is text, not a key.
+    pub take_keyboard: bool,
+    /// The page is to go back to its top: a new card never opens scrolled to where the
+    /// last one was read.
+    pub scroll_to_top: bool,
 }
 
 /// How long typing must pause before the draft is checked again: long enough not to
@@ -232,8 +239,11 @@ impl ReviewScreen {
 
     /// The user is back: the timer runs again if the answer is still open.
     pub fn come_back(&mut self, now: DateTime<FixedOffset>) {
-        if let Some(card) = self.shown_mut().filter(|card| !card.revealed) {
-            card.stopwatch.resume(now);
+        if let Some(card) = self.shown_mut() {
+            card.take_keyboard = true;
+            if !card.revealed {
+                card.stopwatch.resume(now);
+            }
         }
     }
 
@@ -271,13 +281,7 @@ impl ReviewScreen {
                     // The points the draft covers come ticked; the user can change any.
                     card.detect(collection, now, true);
                     let detected = card.detected().to_vec();
-                    if !card.ticked.contains(&true) {
-                        for &point in &detected {
-                            if let Some(tick) = card.ticked.get_mut(point) {
-                                *tick = true;
-                            }
-                        }
-                    }
+                    card.ticked = grading::ticks_at_reveal(card.ticked.len(), &detected);
                     card.detected_at_reveal = detected;
                     card.revealed = true;
                 }
@@ -357,6 +361,8 @@ impl ReviewScreen {
         };
         let mut shown = last.shown;
         shown.revealed = false;
+        shown.take_keyboard = true;
+        shown.scroll_to_top = true;
         shown.stopwatch.resume(now);
         session.card = Some(shown);
         session.ended_early = false;
@@ -425,13 +431,21 @@ fn shown_card(
         draft_seen: String::new(),
         detected_at_reveal: Vec::new(),
         hovered_point: None,
+        take_keyboard: true,
+        scroll_to_top: true,
     }
+}
+
+/// Whether what the user types goes into a text box: one has the keyboard, or the
+/// answer box is about to take it.
+fn typing(ui: &egui::Ui, shown: &ShownCard) -> bool {
+    shown.take_keyboard || ui.ctx().text_edit_focused()
 }
 
 /// Keyboard shortcuts, read before the widgets so a key never does two things. Keys that
 /// type text are ignored while a text box has focus; Ctrl+Enter still reveals from there.
 fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut Vec<Action>) {
-    let typing = ui.ctx().text_edit_focused();
+    let typing = typing(ui, shown);
     ui.input_mut(|input| {
         if !shown.revealed {
             if input.consume_key(Modifiers::COMMAND, Key::Enter)
@@ -451,7 +465,7 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
             if input.consume_key(Modifiers::NONE, Key::Space)
                 || input.consume_key(Modifiers::NONE, Key::Enter)
             {
-                let (rating, _) = default_grade(&shown.ticked);
+                let rating = grading::suggestion(&shown.ticked).rating;
                 actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
         }
@@ -512,6 +526,10 @@ fn card_body(
     let previews = collection.scheduler().preview(&card.id, &state, now);
 
     shortcuts(ui, shown, has_answered, actions);
+    let keys = Keys {
+        typing: typing(ui, shown),
+        can_undo: has_answered,
+    };
 
     // The bar at the bottom first, so it keeps its place whatever the card holds above.
     let bar = egui::Frame::new()
@@ -519,9 +537,9 @@ fn card_body(
         .inner_margin(egui::Margin::symmetric(8, 10));
     egui::Panel::bottom("answer_bar").frame(bar).show(ui, |ui| {
         if shown.revealed {
-            grade_bar(ui, ctx, &shown.ticked, &previews, actions);
+            grade_bar(ui, ctx, &shown.ticked, &previews, keys, actions);
         } else {
-            reveal_bar(ui, ctx, actions);
+            reveal_bar(ui, ctx, keys, actions);
         }
     });
 
@@ -544,6 +562,7 @@ fn card_body(
     egui::ScrollArea::vertical()
         .id_salt("review_scroll")
         .auto_shrink([false, false])
+        .from_the_top(std::mem::take(&mut shown.scroll_to_top))
         .show(ui, |ui| {
             theme::column(ui, theme::READING_WIDTH, |ui| {
                 ui.add_space(theme::space::M);
@@ -572,7 +591,17 @@ fn card_body(
                         }
                         _ => Vec::new(),
                     };
-                let answer_box = widgets::answer_box_marked(ui, text, &mut shown.draft, 4, &marks);
+                let take_keyboard = std::mem::take(&mut shown.take_keyboard) || focus;
+                let answer_box = widgets::answer_box_marked(
+                    ui,
+                    text,
+                    &mut shown.draft,
+                    4,
+                    &marks,
+                    take_keyboard,
+                );
+                // A resumed draft asks again once the box is drawn: the resume offer, a
+                // modal, was still up when the box first asked.
                 if focus {
                     answer_box.request_focus();
                 }
@@ -633,7 +662,12 @@ fn card_body(
                         .collect();
                     history_section(ui, text, &history);
                 }
-                if has_answered && ui.button(format!("{} (U)", text.undo)).clicked() {
+                let undo = if keys.typing {
+                    text.undo.to_string()
+                } else {
+                    format!("{} (U)", text.undo)
+                };
+                if has_answered && ui.button(undo).clicked() {
                     actions.push(Action::Review(ReviewAction::Undo));
                 }
                 ui.add_space(theme::space::L);
@@ -655,6 +689,12 @@ fn header(
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
+    let place = HeaderPlace {
+        phase,
+        sweep: shown.kind == QueueKind::Sweep,
+        deck_title,
+    };
+    let mut below = false;
     ui.horizontal(|ui| {
         // Right to left: the timer and the counts keep their room; the deck's title takes
         // what is left and is cut short, never drawn under them.
@@ -676,36 +716,74 @@ fn header(
             ui.add_space(theme::space::M);
             remaining_counts(ui, text, remaining);
             ui.add_space(theme::space::M);
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                if ui.button(format!("← {}", text.back_to_decks)).clicked() {
-                    actions.push(Action::Review(ReviewAction::End));
-                }
-                ui.add_space(theme::space::S);
-                ui.label(
-                    RichText::new(phase_label(text, phase))
-                        .size(theme::size::SMALL)
-                        .strong()
-                        .color(theme::phase_tone(phase).on(ui)),
-                );
-                if shown.kind == QueueKind::Sweep {
-                    ui.label(
-                        RichText::new(text.sweep_badge)
-                            .size(theme::size::SMALL)
-                            .strong()
-                            .color(theme::tone::LEARNING.on(ui)),
-                    )
-                    .on_hover_text(text.final_sweep_hint);
-                }
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(deck_title).color(theme::tone::MUTED_TEXT.on(ui)),
-                    )
-                    .truncate(),
-                );
-            });
+            // Where the way out and the card's state do not fit beside the counts (a
+            // narrow window, large text), they go on a row of their own rather than over
+            // the counts.
+            if ui.available_width() >= place.least_width(ui, text) {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    place.show(ui, text, actions);
+                });
+            } else {
+                below = true;
+            }
         });
     });
+    if below {
+        ui.horizontal(|ui| place.show(ui, text, actions));
+    }
     ui.separator();
+}
+
+/// The left of the header: the way back, the card's state and its deck.
+struct HeaderPlace<'a> {
+    phase: Phase,
+    sweep: bool,
+    deck_title: &'a str,
+}
+
+impl HeaderPlace<'_> {
+    /// Room for the button and the labels, and a few letters of the deck's title.
+    fn least_width(&self, ui: &egui::Ui, text: &Strings) -> f32 {
+        let button = egui::TextStyle::Button.resolve(ui.style());
+        let small = egui::FontId::proportional(theme::size::SMALL);
+        let spacing = ui.spacing();
+        let mut least = theme::text_width(ui, &format!("← {}", text.back_to_decks), button)
+            + 2.0 * spacing.button_padding.x
+            + theme::space::S
+            + theme::text_width(ui, phase_label(text, self.phase), small.clone())
+            + 2.0 * spacing.item_spacing.x
+            + 60.0;
+        if self.sweep {
+            least += theme::text_width(ui, text.sweep_badge, small) + spacing.item_spacing.x;
+        }
+        least
+    }
+
+    fn show(&self, ui: &mut egui::Ui, text: &Strings, actions: &mut Vec<Action>) {
+        if ui.button(format!("← {}", text.back_to_decks)).clicked() {
+            actions.push(Action::Review(ReviewAction::End));
+        }
+        ui.add_space(theme::space::S);
+        ui.label(
+            RichText::new(phase_label(text, self.phase))
+                .size(theme::size::SMALL)
+                .strong()
+                .color(theme::phase_tone(self.phase).on(ui)),
+        );
+        if self.sweep {
+            ui.label(
+                RichText::new(text.sweep_badge)
+                    .size(theme::size::SMALL)
+                    .strong()
+                    .color(theme::tone::LEARNING.on(ui)),
+            )
+            .on_hover_text(text.final_sweep_hint);
+        }
+        ui.add(
+            egui::Label::new(RichText::new(self.deck_title).color(theme::tone::MUTED_TEXT.on(ui)))
+                .truncate(),
+        );
+    }
 }
 
 /// What is left today in the session's decks, as Anki's "new + learning + review" counter.
@@ -728,16 +806,42 @@ fn remaining_counts(ui: &mut egui::Ui, text: &Strings, remaining: DueCounts) {
     theme::caption(ui, text.left_today);
 }
 
+/// Which keys work now, for the hints under the bar: only those, so a hint never
+/// promises a key that would type a letter instead.
+#[derive(Debug, Clone, Copy)]
+struct Keys {
+    typing: bool,
+    can_undo: bool,
+}
+
+impl Keys {
+    fn hint(self, text: &Strings, revealed: bool, default: Rating) -> String {
+        let hint = match (self.typing, revealed) {
+            (true, false) => text.keys_typing_before_reveal,
+            (true, true) => text.keys_typing_after_reveal,
+            (false, false) => text.keys_before_reveal,
+            (false, true) => text.keys_after_reveal,
+        };
+        let mut hint = hint.replace("{default}", rating_label(text, default));
+        if self.can_undo && !self.typing {
+            hint.push_str("   ");
+            hint.push_str(text.keys_undo);
+        }
+        hint
+    }
+}
+
 /// Before the reveal: the button that shows the points.
-fn reveal_bar(ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+fn reveal_bar(ui: &mut egui::Ui, ctx: &ScreenContext, keys: Keys, actions: &mut Vec<Action>) {
     let text = ctx.text;
     ui.vertical_centered(|ui| {
-        let reveal = widgets::primary_button(&format!("{}  (Space)", text.show_answer))
+        let key = if keys.typing { "Ctrl+Enter" } else { "Space" };
+        let reveal = widgets::primary_button(&format!("{}  ({key})", text.show_answer))
             .min_size(egui::vec2(260.0, 44.0));
         if ui.add(reveal).clicked() {
             actions.push(Action::Review(ReviewAction::Reveal));
         }
-        theme::caption(ui, text.keys_before_reveal);
+        theme::caption(ui, &keys.hint(text, false, Rating::Good));
     });
 }
 
@@ -748,13 +852,19 @@ fn grade_bar(
     ctx: &ScreenContext,
     ticked: &[bool],
     previews: &[CardState; 4],
+    keys: Keys,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    let (default, suggested) = default_grade(ticked);
+    let grading::Suggestion {
+        rating: default,
+        from_points: suggested,
+    } = grading::suggestion(ticked);
     let gap = ui.spacing().item_spacing.x;
-    let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(150.0);
+    let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(180.0);
     let row_width = 4.0 * width + 3.0 * gap;
+    let room = width - 2.0 * ui.spacing().button_padding.x;
+    let font = egui::FontId::proportional(theme::size::BUTTON);
     ui.horizontal(|ui| {
         ui.add_space(((ui.available_width() - row_width) / 2.0).max(0.0));
         for (index, rating) in Rating::ALL.into_iter().enumerate() {
@@ -762,10 +872,18 @@ fn grade_bar(
                 .due
                 .map(|due| widgets::interval_label(text, ctx.now, due))
                 .unwrap_or_default();
-            let mut label = format!("{} {}\n{}", index + 1, rating_label(text, rating), interval);
-            if suggested && rating == default {
-                label.push_str(&format!(" · {}", text.suggested));
-            }
+            let name = format!("{} {}", index + 1, rating_label(text, rating));
+            let tagged = format!("{interval} · {}", text.suggested);
+            let tag = suggested && rating == default;
+            // The tag goes only where it fits: a wider button would push the last grade
+            // off a narrow window and move the others. The highlight and the hint line
+            // say it there too, and screen readers still hear it.
+            let label = if tag && theme::text_width(ui, &tagged, font.clone()) <= room {
+                format!("{name}\n{tagged}")
+            } else {
+                format!("{name}\n{interval}")
+            };
+            let spoken = (tag && !label.ends_with(&tagged)).then(|| format!("{name}\n{tagged}"));
             let color = rating_color(ui, rating);
             let mut button = egui::Button::new(RichText::new(label).size(theme::size::BUTTON));
             if rating == default {
@@ -775,18 +893,19 @@ fn grade_bar(
             }
             let response =
                 ui.add_enabled_ui(ctx.can_write(), |ui| ui.add_sized([width, 52.0], button));
+            if let Some(spoken) = spoken {
+                let enabled = ctx.can_write();
+                response.inner.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, enabled, &spoken)
+                });
+            }
             if response.inner.clicked() {
                 actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
         }
     });
     ui.vertical_centered(|ui| {
-        theme::caption(
-            ui,
-            &text
-                .keys_after_reveal
-                .replace("{default}", rating_label(text, default)),
-        );
+        theme::caption(ui, &keys.hint(text, true, default));
     });
 }
 

@@ -7,6 +7,7 @@ use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
 use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
 use crate::ui::context::{Action, Screen, ScreenContext};
 use crate::ui::strings::Strings;
+use crate::ui::widgets::FromTheTop;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::Ordering;
@@ -19,6 +20,9 @@ pub struct Draft {
     pub learning_steps: String,
     pub relearning_steps: String,
     pub error: Option<String>,
+    /// A new draft opens the page at its top, never where an earlier one (or an earlier
+    /// run of the app) was scrolled to.
+    scroll_to_top: bool,
 }
 
 impl From<&Settings> for Draft {
@@ -28,6 +32,7 @@ impl From<&Settings> for Draft {
             learning_steps: format_steps(&settings.learning_steps_minutes),
             relearning_steps: format_steps(&settings.relearning_steps_minutes),
             error: None,
+            scroll_to_top: true,
         }
     }
 }
@@ -294,6 +299,7 @@ fn draft_ui(
         });
     egui::ScrollArea::vertical()
         .id_salt("settings_scroll")
+        .from_the_top(std::mem::take(&mut draft.scroll_to_top))
         .show(ui, |ui| {
             group(ui, "study_settings", text.settings_study, |ui| {
                 let label = ui.label(text.desired_retention);

@@ -177,6 +177,17 @@ pub fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) ->
 }
 
 /// A small label above a field or a section, in the muted colour.
+/// How wide `text` is on one line in `font`, for a layout that must know before drawing
+/// whether something fits.
+pub fn text_width(ui: &Ui, text: &str, font: egui::FontId) -> f32 {
+    ui.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(text.to_string(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    })
+}
+
 pub fn caption(ui: &mut Ui, text: &str) -> egui::Response {
     ui.label(
         egui::RichText::new(text)

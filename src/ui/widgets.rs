@@ -9,32 +9,6 @@ use crate::ui::strings::Strings;
 use crate::ui::theme;
 use egui::{Color32, RichText};
 
-/// The grade the ticked points suggest: all covered → Good, at least half → Hard, fewer →
-/// Again. Easy is never suggested: it is the user's call. `None` without points.
-pub fn suggested_rating(ticked: &[bool]) -> Option<Rating> {
-    if ticked.is_empty() {
-        return None;
-    }
-    let covered = ticked.iter().filter(|t| **t).count();
-    Some(if covered == ticked.len() {
-        Rating::Good
-    } else if covered * 2 >= ticked.len() {
-        Rating::Hard
-    } else {
-        Rating::Again
-    })
-}
-
-/// The grade Space and Enter give, shown highlighted: the suggestion of the ticked points
-/// once one is ticked, otherwise Good (Anki's default button). The flag says whether it
-/// is a suggestion.
-pub fn default_grade(ticked: &[bool]) -> (Rating, bool) {
-    match suggested_rating(ticked).filter(|_| ticked.contains(&true)) {
-        Some(rating) => (rating, true),
-        None => (Rating::Good, false),
-    }
-}
-
 pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
     match rating {
         Rating::Again => text.again,
@@ -47,6 +21,23 @@ pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
 /// The colour of a grade in the theme `ui` is drawn in: buttons, history, charts.
 pub fn rating_color(ui: &egui::Ui, rating: Rating) -> Color32 {
     theme::rating_tone(rating).on(ui)
+}
+
+/// A scroll area told to show its top on this frame: a page that opens anew (a new
+/// card, a new draft of the settings, a new mock interview's review) never starts where
+/// the last one was scrolled to.
+pub trait FromTheTop {
+    fn from_the_top(self, reset: bool) -> Self;
+}
+
+impl FromTheTop for egui::ScrollArea {
+    fn from_the_top(self, reset: bool) -> Self {
+        if reset {
+            self.vertical_scroll_offset(0.0)
+        } else {
+            self
+        }
+    }
 }
 
 /// The button that starts the main thing of a screen: filled with the accent colour.
@@ -115,14 +106,16 @@ pub fn localized_plain(text: &Localized, language: ContentLanguage) -> String {
 }
 
 /// The box the user types a draft answer in, under its label (which names it for screen
-/// readers and the UI tests).
+/// readers and the UI tests). With `take_keyboard` it has the keyboard from this frame
+/// on, so the keys typed in this very frame are text in it too.
 pub fn answer_box(
     ui: &mut egui::Ui,
     text: &Strings,
     draft: &mut String,
     rows: usize,
+    take_keyboard: bool,
 ) -> egui::Response {
-    answer_box_marked(ui, text, draft, rows, &[])
+    answer_box_marked(ui, text, draft, rows, &[], take_keyboard)
 }
 
 /// [`answer_box`] with `marks` (byte ranges of the draft) drawn highlighted: the words
@@ -133,8 +126,16 @@ pub fn answer_box_marked(
     draft: &mut String,
     rows: usize,
     marks: &[std::ops::Range<usize>],
+    take_keyboard: bool,
 ) -> egui::Response {
     let label = theme::caption(ui, text.your_answer);
+    let id = ui.make_persistent_id("answer_box");
+    // Before the box is drawn, not after: a box that gets the keyboard only after it has
+    // read this frame's keys would drop the first letters typed. Asking when it already
+    // has the keyboard would needlessly interrupt an input method's composition.
+    if take_keyboard && !ui.memory(|memory| memory.has_focus(id)) {
+        ui.memory_mut(|memory| memory.request_focus(id));
+    }
     let highlight = theme::tone::HARD.on(ui).gamma_multiply(0.35);
     let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
         let content = buffer.as_str();
@@ -171,6 +172,7 @@ pub fn answer_box_marked(
     };
     ui.add(
         egui::TextEdit::multiline(draft)
+            .id(id)
             .hint_text(text.answer_hint)
             .desired_rows(rows)
             .desired_width(f32::INFINITY)
@@ -394,22 +396,5 @@ mod tests {
         assert_eq!(clock(95), "1:35");
         assert_eq!(clock(-5), "-0:05");
         assert_eq!(clock_ms(42_999), "0:42");
-    }
-
-    #[test]
-    fn the_default_grade_is_good_until_a_point_is_ticked() {
-        assert_eq!(default_grade(&[]), (Rating::Good, false));
-        assert_eq!(default_grade(&[false, false]), (Rating::Good, false));
-        assert_eq!(default_grade(&[true, false]), (Rating::Hard, true));
-        assert_eq!(default_grade(&[true, false, false]), (Rating::Again, true));
-        assert_eq!(default_grade(&[true, true]), (Rating::Good, true));
-    }
-
-    #[test]
-    fn suggestions_follow_the_share_of_points_ticked() {
-        assert_eq!(suggested_rating(&[]), None);
-        assert_eq!(suggested_rating(&[true, true]), Some(Rating::Good));
-        assert_eq!(suggested_rating(&[true, false]), Some(Rating::Hard));
-        assert_eq!(suggested_rating(&[true, false, false]), Some(Rating::Again));
     }
 }

@@ -1,12 +1,13 @@
 //! What to do next and how it went, computed from a loaded collection: the study queue
 //! ([`queue`]), interviews and how ready the user is for them ([`interview`],
 //! [`readiness`]), mock interviews ([`mock`]), statistics ([`stats`]), the time spent on an
-//! answer ([`stopwatch`]), and what a typed draft covers ([`coverage`]) and how it would
-//! sound ([`delivery`]).
+//! answer ([`stopwatch`]), what a typed draft covers ([`coverage`]) and how it would
+//! sound ([`delivery`]), and the grade the covered points suggest ([`grading`]).
 
 pub mod coverage;
 pub mod delivery;
 pub mod due_index;
+pub mod grading;
 pub mod interview;
 pub mod mock;
 pub mod queue;

@@ -1,0 +1,455 @@
+//! Keys that must never misfire, and the one grade-suggestion rule, through the app's real
+//! widgets with egui_kittest: text typed the moment a card or a mock question appears
+//! goes into the answer box (a digit never grades, a space never reveals, `u` never
+//! undoes); study works from the keyboard alone (Ctrl+Enter, Esc, a digit); the grade
+//! the ticked points suggest only rises as more are ticked, the same in study and in a
+//! mock interview's review; and after an undo the re-typed draft's points come ticked.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use egui::accesskit::Toggled;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Record;
+use mensetsu::core::review::scheduler::Rating;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::settings::{self, Settings};
+use mensetsu::core::study::grading;
+use mensetsu::ui::mock_screen::MockState;
+use mensetsu::ui::{Clock, MensetsuApp};
+use std::cell::Cell;
+use std::rc::Rc;
+
+const ANSWER: &str = "Your answer (optional)";
+
+#[derive(Clone)]
+struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0.get()
+    }
+}
+
+struct Fixture {
+    _temp: tempfile::TempDir,
+    dir: DataDir,
+    clock: ManualClock,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        let english = Settings {
+            ui_language: Some(Lang::En),
+            content_language: Some(settings::ContentLanguage::Ja),
+            ..Settings::default()
+        };
+        settings::save(&dir.settings_file(), &english).unwrap();
+        let start = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
+        Self {
+            _temp: temp,
+            dir,
+            clock: ManualClock(Rc::new(Cell::new(start))),
+        }
+    }
+
+    fn advance(&self, by: Duration) {
+        self.clock.0.set(self.clock.0.get() + by);
+    }
+
+    fn harness(&self) -> Harness<'static, MensetsuApp> {
+        let collection = Collection::load(self.dir.clone(), "test");
+        let store = Store::open(self.dir.clone(), "test").map_err(|e| e.to_string());
+        let app = MensetsuApp::new(collection, store, Box::new(self.clock.clone()), Lang::En);
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1000.0, 900.0))
+            .with_context_setup(MensetsuApp::install_fonts)
+            .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
+        harness.run();
+        harness
+    }
+
+    fn records(&self) -> Vec<Record> {
+        mensetsu::core::review::store::read_all_logs(&self.dir.reviews_dir())
+            .records
+            .into_iter()
+            .map(|logged| logged.record)
+            .collect()
+    }
+
+    fn ratings(&self) -> Vec<u8> {
+        self.records()
+            .into_iter()
+            .filter_map(|record| match record {
+                Record::Review(review) => Some(u8::from(review.rating)),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Queues `text` as a keyboard sends it: for each character its key down, the text, its
+/// key up. Nothing is drawn in between, so the first characters land in the very frame
+/// a card appears in.
+fn keyboard(harness: &Harness<'_, MensetsuApp>, text: &str) {
+    for character in text.chars() {
+        let key = Key::from_name(&character.to_string());
+        if let Some(key) = key {
+            harness.key_down(key);
+        }
+        harness.event(Event::Text(character.to_string()));
+        if let Some(key) = key {
+            harness.key_up(key);
+        }
+    }
+}
+
+/// Types `text` a character a frame, the first one in the next frame drawn.
+fn type_slowly(harness: &mut Harness<'_, MensetsuApp>, text: &str) {
+    for character in text.chars() {
+        keyboard(harness, &character.to_string());
+        harness.step();
+    }
+    harness.run();
+}
+
+fn draft(harness: &Harness<'_, MensetsuApp>) -> String {
+    harness.get_by_label(ANSWER).value().unwrap_or_default()
+}
+
+fn shown_card(harness: &Harness<'_, MensetsuApp>) -> String {
+    let session = harness.state().review_session().expect("a study session");
+    session
+        .card
+        .as_ref()
+        .expect("a card on screen")
+        .card_id
+        .clone()
+}
+
+/// The sentence that graded two cards and undid one when the box did not have the
+/// keyboard, with digits added.
+const SENTENCE: &str = "We set 2 standards but leave 4 teams freedom, u 1 3";
+
+#[test]
+fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    // The frame of the click starts the session; the keys come with the next one, the
+    // first the card is drawn in.
+    harness.step();
+    keyboard(&harness, SENTENCE);
+    harness.run();
+    assert!(fixture.records().is_empty(), "{:?}", fixture.records());
+    assert_eq!(draft(&harness), SENTENCE);
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    let session = harness.state().review_session().unwrap();
+    assert!(session.answered.is_empty());
+    assert!(!session.card.as_ref().unwrap().revealed);
+
+    // Answered from the keyboard; the next card takes the keyboard at once, and what is
+    // typed the moment it appears is its draft too, the `u` included.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Num3);
+    harness.step();
+    keyboard(&harness, SENTENCE);
+    harness.run();
+    assert_eq!(fixture.ratings(), [3], "one answer, no undo");
+    assert_eq!(fixture.records().len(), 1);
+    assert_ne!(shown_card(&harness), "vpoe-q01");
+    assert_eq!(draft(&harness), SENTENCE);
+
+    // Typed a character a frame, as people type, the same.
+    type_slowly(&mut harness, " u 2 ");
+    assert_eq!(fixture.records().len(), 1);
+    assert_eq!(draft(&harness), format!("{SENTENCE} u 2 "));
+}
+
+#[test]
+fn typing_the_moment_a_mock_question_appears_goes_into_the_box() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.step();
+    keyboard(&harness, SENTENCE);
+    harness.run();
+    assert_eq!(draft(&harness), SENTENCE);
+    // The next question, from the box: typing goes on into its own box at once.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.step();
+    keyboard(&harness, "1 2 u");
+    harness.run();
+    assert_eq!(draft(&harness), "1 2 u");
+    let MockState::Answering { answers, index, .. } = harness.state().mock_state() else {
+        panic!("still answering");
+    };
+    assert_eq!(*index, 1);
+    assert_eq!(answers[0].draft, SENTENCE);
+    assert!(answers.iter().all(|answer| answer.rating.is_none()));
+    assert!(fixture.records().is_empty());
+}
+
+#[test]
+fn study_works_from_the_keyboard_alone_and_the_hint_names_only_the_keys_that_work() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    // Enter on the decks screen studies everything due.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    // In the box: Space would type, so the hint offers Ctrl+Enter and Esc.
+    harness.get_by_label_contains("Ctrl+Enter: show   Esc: leave the answer box");
+    harness.get_by_label_contains("Show answer points  (Ctrl+Enter)");
+    assert!(harness.query_by_label_contains("Space / Enter").is_none());
+    keyboard(&harness, "xyz");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    harness.get_by_label_contains("Esc: leave the answer box, then Space / Enter:");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.get_by_label(ANSWER).is_focused());
+    harness.get_by_label_contains("Space / Enter: Again   1–4: grade");
+    assert!(harness.query_by_label_contains("Esc:").is_none());
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert_eq!(fixture.ratings(), [2]);
+
+    // The next card has the keyboard again; Esc, then U undoes, and the card is back
+    // with its draft and the keyboard in its box.
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    harness.get_by_label_contains("Ctrl+Enter: show");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label_contains("Space / Enter: show   U / Ctrl+Z: undo");
+    harness.key_press(Key::U);
+    harness.run();
+    assert!(matches!(fixture.records().last(), Some(Record::Undo(_))));
+    assert_eq!(shown_card(&harness), "vpoe-q01");
+    assert_eq!(draft(&harness), "xyz");
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    // Esc and Space reveal, Space grades (nothing ticked: Again, see below).
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(fixture.ratings(), [2, 1]);
+}
+
+/// The labels of a card's points, in the order of its tick boxes.
+fn point_labels(harness: &Harness<'_, MensetsuApp>, card_id: &str) -> Vec<String> {
+    let collection = harness.state().collection();
+    let (_, card) = collection.decks().find_card(card_id).unwrap();
+    card.points
+        .iter()
+        .map(|point| point.text.ja.clone().unwrap())
+        .collect()
+}
+
+/// The tick box of the point `label`: its label is the point's text, then perhaps a
+/// marker ("(from the guide)"); a short point can be part of another one's text.
+fn point<'h>(harness: &'h Harness<'_, MensetsuApp>, label: &'h str) -> egui_kittest::Node<'h> {
+    let mut boxes = points(harness, label);
+    let first = boxes.next().unwrap_or_else(|| panic!("no point {label:?}"));
+    assert!(boxes.next().is_none(), "two points {label:?}");
+    first
+}
+
+fn points<'h>(
+    harness: &'h Harness<'_, MensetsuApp>,
+    label: &'h str,
+) -> impl Iterator<Item = egui_kittest::Node<'h>> {
+    let (exact, marked) = (label.to_string(), format!("{label}("));
+    harness
+        .query_all_by_label_contains(label)
+        .filter(move |node| {
+            let text = node.accesskit_node().label().unwrap_or_default();
+            text == exact || text.starts_with(&marked)
+        })
+}
+
+/// The grade the grade bar marks as suggested, from its label.
+fn suggested_in_study(harness: &Harness<'_, MensetsuApp>) -> Rating {
+    let node = harness.get_by_label_contains("· suggested");
+    let label = node.accesskit_node().label().unwrap_or_default();
+    [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy]
+        .into_iter()
+        .find(|rating| label.contains(&format!("{rating:?}")))
+        .unwrap_or_else(|| panic!("no grade in {label:?}"))
+}
+
+#[test]
+fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+
+    // Study: the CTO deck's first card, its points ticked one by one.
+    harness
+        .get_by_label_contains("Study — CTO interview")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    let card = shown_card(&harness);
+    let labels = point_labels(&harness, &card);
+    assert!(labels.len() >= 3, "{card} has {} points", labels.len());
+    let mut study = vec![suggested_in_study(&harness)];
+    for label in &labels {
+        point(&harness, label).scroll_to_me();
+        harness.run();
+        point(&harness, label).click();
+        harness.run();
+        study.push(suggested_in_study(&harness));
+    }
+    let rule: Vec<Rating> = (0..=labels.len())
+        .map(|covered| grading::suggested_grade(covered, labels.len()).rating)
+        .collect();
+    assert_eq!(study, rule);
+    assert!(
+        study
+            .windows(2)
+            .all(|pair| u8::from(pair[0]) <= u8::from(pair[1]))
+    );
+    // Space gives what is suggested.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(fixture.ratings(), [u8::from(Rating::Good)]);
+
+    // Mock: the first answer's points ticked one by one, from the same nothing.
+    harness.get_by_label("Mock interview").click();
+    harness.run();
+    harness.get_by_label("Start the mock interview").click();
+    harness.run();
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        harness.run();
+    }
+    let answers = |harness: &Harness<'_, MensetsuApp>| match harness.state().mock_state() {
+        MockState::Grading { answers, .. } => answers.clone(),
+        other => panic!("grading, not {other:?}"),
+    };
+    // An answer with points, none of them word for word a point of another answer.
+    let (with_points, labels) = answers(&harness)
+        .iter()
+        .enumerate()
+        .filter(|(_, answer)| answer.ticked.len() >= 2)
+        .map(|(index, answer)| (index, point_labels(&harness, &answer.card_id)))
+        .find(|(_, labels)| {
+            labels
+                .iter()
+                .all(|label| points(&harness, label).count() == 1)
+        })
+        .expect("an answer with points of its own");
+    let grade = |harness: &Harness<'_, MensetsuApp>| answers(harness)[with_points].grade();
+    let mut mock = vec![grade(&harness)];
+    for label in &labels {
+        point(&harness, label).scroll_to_me();
+        harness.run();
+        point(&harness, label).click();
+        harness.run();
+        mock.push(grade(&harness));
+        // The screen marks the same grade as suggested (other answers may too).
+        let shown = format!("{:?} · suggested", grade(&harness));
+        assert!(
+            harness.query_all_by_label(&shown).next().is_some(),
+            "{shown}"
+        );
+    }
+    let rule: Vec<Rating> = (0..=labels.len())
+        .map(|covered| grading::suggested_grade(covered, labels.len()).rating)
+        .collect();
+    assert_eq!(mock, rule);
+    assert!(
+        mock.windows(2)
+            .all(|pair| u8::from(pair[0]) <= u8::from(pair[1]))
+    );
+}
+
+/// vpoe-q01's first point (velocity falling, MTTR rising) in other words.
+const COVERS_THE_FIRST_POINT: &str =
+    "まず開発速度がどれだけ落ちたか、障害の復旧時間がどれだけ延びたかで負債を数値化します。";
+const FIRST_POINT: &str = "開発速度の低下率";
+const SECOND_POINT: &str = "具体的な投資計画とROIを提示する";
+
+fn toggled(harness: &Harness<'_, MensetsuApp>, label: &str) -> Option<Toggled> {
+    harness
+        .get_by_label_contains(label)
+        .accesskit_node()
+        .toggled()
+}
+
+#[test]
+fn after_an_undo_the_points_of_the_retyped_draft_come_ticked_as_on_the_first_showing() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.run();
+    // First showing: no draft, the second point ticked by hand, graded.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert_eq!(toggled(&harness, FIRST_POINT), Some(Toggled::False));
+    harness.get_by_label_contains(SECOND_POINT).click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.run();
+    // Undone: the card is back before its reveal; a draft covering the first point is
+    // typed, and the reveal ticks exactly that point, as a first showing would.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::U);
+    harness.run();
+    assert_eq!(shown_card(&harness), "vpoe-q01");
+    harness
+        .get_by_label(ANSWER)
+        .type_text(COVERS_THE_FIRST_POINT);
+    harness.run();
+    fixture.advance(Duration::seconds(1));
+    harness.run();
+    harness.get_by_label("Your draft covers 1 of 2 points so far");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    let first = harness.get_by_label_contains(FIRST_POINT);
+    assert_eq!(first.accesskit_node().toggled(), Some(Toggled::True));
+    assert!(
+        first
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .contains("in your draft")
+    );
+    assert_eq!(toggled(&harness, SECOND_POINT), Some(Toggled::False));
+    harness.get_by_label_contains("then Space / Enter: Hard");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let Some(Record::Review(review)) = fixture.records().pop() else {
+        panic!("{:?}", fixture.records());
+    };
+    assert_eq!(review.card, "vpoe-q01");
+    assert_eq!(review.points_detected, Some(vec![0]));
+    assert_eq!(review.points_covered, Some(vec![0]));
+    assert_eq!(u8::from(review.rating), 2);
+}

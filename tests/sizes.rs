@@ -1,0 +1,250 @@
+//! The app at the window and text sizes people use, through its real widgets with
+//! egui_kittest: at 800×600 with text size 1.6 every tab is reachable (the ones without
+//! room in the "More" menu) and nothing in the top bar, the study header or the grade bar
+//! is drawn over something else, nor at 1920×1080 with text size 0.75, in English and
+//! Japanese; and scroll positions of an earlier run, or an earlier settings draft, are not
+//! restored. docs/screenshots/sizes/ has the same sizes by eye.
+
+use chrono::DateTime;
+use egui::{Key, Modifiers, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::settings::{self, Settings};
+use mensetsu::ui::strings::{self as labels, Strings};
+use mensetsu::ui::{Clock, MensetsuApp, Screen};
+
+struct FixedClock;
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<chrono::FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap_or_default()
+    }
+}
+
+fn app(dir: &DataDir) -> MensetsuApp {
+    let collection = Collection::load(dir.clone(), "test");
+    let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
+    MensetsuApp::new(collection, store, Box::new(FixedClock), Lang::En)
+}
+
+/// The app in a window of `size` pixels with text size `scale`, in `lang`.
+fn window(
+    temp: &tempfile::TempDir,
+    size: [f32; 2],
+    scale: f32,
+    lang: Lang,
+) -> Harness<'static, MensetsuApp> {
+    let dir = DataDir::new(temp.path());
+    let look = Settings {
+        ui_language: Some(lang),
+        content_language: Some(settings::ContentLanguage::Ja),
+        text_scale: scale,
+        ..Settings::default()
+    };
+    settings::save(&dir.settings_file(), &look).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(size[0], size[1]))
+        .with_context_setup(MensetsuApp::install_fonts)
+        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app(&dir));
+    harness.run();
+    harness.run();
+    harness
+}
+
+const SIZES: [([f32; 2], f32); 2] = [([800.0, 600.0], 1.6), ([1920.0, 1080.0], 0.75)];
+
+fn rect(harness: &Harness<'_, MensetsuApp>, label: &str) -> Rect {
+    harness.get_by_label(label).rect()
+}
+
+/// Whether two rectangles share more than a hairline (borders may touch).
+fn overlap(a: Rect, b: Rect) -> bool {
+    let shared = a.intersect(b);
+    shared.width() > 1.0 && shared.height() > 1.0
+}
+
+fn assert_apart(named: &[(&str, Rect)], what: &str) {
+    for (index, (first, a)) in named.iter().enumerate() {
+        for (second, b) in &named[index + 1..] {
+            assert!(
+                !overlap(*a, *b),
+                "{what}: {first:?} {a:?} is drawn over {second:?} {b:?}"
+            );
+        }
+    }
+}
+
+/// The highest node labelled `label`: a tab (the screen below may have a heading of the
+/// same name), or an entry of the menu under the bar.
+fn topmost<'h>(
+    harness: &'h Harness<'_, MensetsuApp>,
+    label: &'h str,
+) -> Option<egui_kittest::Node<'h>> {
+    harness
+        .query_all_by_label(label)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+}
+
+/// The tabs of the top bar with nothing open but the decks screen.
+fn tabs(text: &Strings) -> [(&'static str, Screen); 6] {
+    [
+        (text.decks, Screen::Decks),
+        (text.browse_tab, Screen::Browse),
+        (text.statistics, Screen::Stats),
+        (text.stories_tab, Screen::Stories),
+        (text.mock_interview, Screen::Mock),
+        (text.settings, Screen::Settings),
+    ]
+}
+
+#[test]
+fn every_tab_is_on_screen_or_in_the_more_menu_and_opens_its_screen() {
+    for (size, scale) in SIZES {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            for (label, target) in tabs(text) {
+                if topmost(&harness, label).is_none() {
+                    // Not in the bar: in the menu at its end (named "More", or after the
+                    // screen on show when that is in it too).
+                    harness.get_by_label_contains(" ▼").click();
+                    harness.run();
+                }
+                let tab = topmost(&harness, label).unwrap_or_else(|| panic!("no tab {label}"));
+                assert!(
+                    screen.contains_rect(tab.rect()),
+                    "{size:?} {scale} {lang:?}: {label} at {:?} outside {screen:?}",
+                    tab.rect()
+                );
+                tab.click();
+                harness.run();
+                assert_eq!(harness.state().screen(), target, "{label}");
+            }
+            if size[0] == 1920.0 {
+                // A large window has room for every tab and no menu.
+                assert!(harness.query_by_label_contains(text.more_tabs).is_none());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
+    for (size, scale) in SIZES {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            // Study all due, then reveal from the answer box.
+            harness.key_press(Key::Enter);
+            harness.run();
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+            harness.run();
+            let what = format!("{size:?} at {scale} in {lang:?}");
+            let back = format!("← {}", text.back_to_decks);
+            let clock = harness.get_by_label_contains("/ 2:00").rect();
+            let header = [
+                (back.as_str(), rect(&harness, &back)),
+                (text.queue_new, rect(&harness, text.queue_new)),
+                (text.left_today, rect(&harness, text.left_today)),
+                ("clock", clock),
+            ];
+            for (name, place) in header {
+                assert!(screen.contains_rect(place), "{what}: {name} off screen");
+            }
+            assert_apart(&header, &what);
+            let grades: Vec<(&str, Rect)> = ["1 ", "2 ", "3 ", "4 "]
+                .into_iter()
+                .map(|number| {
+                    let button = harness
+                        .get_all_by_role(egui::accesskit::Role::Button)
+                        .find(|node| {
+                            node.accesskit_node()
+                                .label()
+                                .is_some_and(|label| label.starts_with(number))
+                        })
+                        .unwrap_or_else(|| panic!("{what}: no grade {number}"));
+                    (number, button.rect())
+                })
+                .collect();
+            for (name, place) in &grades {
+                assert!(
+                    screen.contains_rect(*place),
+                    "{what}: grade {name}at {place:?} off {screen:?}"
+                );
+            }
+            assert_apart(&grades, &what);
+            // The grade Space gives is still named as suggested, seen or not.
+            assert!(
+                harness
+                    .query_by_label_contains(&format!("· {}", text.suggested))
+                    .is_some(),
+                "{what}"
+            );
+        }
+    }
+}
+
+#[test]
+fn scroll_positions_of_an_earlier_run_or_settings_draft_are_not_restored() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    std::fs::create_dir_all(dir.decks_dir()).unwrap();
+    for number in 0..120 {
+        std::fs::write(
+            dir.decks_dir().join(format!("d{number:03}.json")),
+            format!(
+                r#"{{"id":"d{number:03}","title":{{"en":"Deck {number:03}"}},"cards":[{{"id":"d{number:03}-1","question":{{"en":"q?"}}}}]}}"#
+            ),
+        )
+        .unwrap();
+    }
+    let mut harness = window(&temp, [1000.0, 800.0], 1.0, Lang::En);
+    for _ in 0..200 {
+        if harness.query_by_label("Study — Deck 119").is_some() {
+            break;
+        }
+        harness
+            .query_all_by_label_contains("Study — ")
+            .last()
+            .unwrap()
+            .scroll_down();
+        harness.run();
+    }
+    assert!(harness.query_by_label("Study — Deck 119").is_some());
+    assert!(harness.query_by_label_contains("Study — VPoE").is_none());
+    // The next run: egui's memory (scroll offsets included) as eframe restores it, a new
+    // app. The decks screen opens at its top.
+    *harness.state_mut() = app(&dir);
+    harness.run();
+    harness.run();
+    harness.get_by_label_contains("Study — VPoE");
+    assert!(harness.query_by_label("Study — Deck 119").is_none());
+
+    // Settings scrolled down, cancelled, opened again: at the top.
+    harness.get_by_label("Settings").click();
+    harness.run();
+    let retention = |harness: &Harness<'_, MensetsuApp>| {
+        harness
+            .query_all_by_label("Desired retention")
+            .map(|node| node.rect())
+            .next()
+            .unwrap()
+    };
+    let top = retention(&harness);
+    harness.get_by_label("Dark").scroll_to_me();
+    harness.run();
+    assert_ne!(retention(&harness), top);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    harness.get_by_label("Settings").click();
+    harness.run();
+    assert_eq!(retention(&harness), top);
+}
