@@ -18,7 +18,6 @@ pub mod settings_screen;
 pub mod stats_screen;
 pub mod stories_screen;
 pub mod strings;
-mod summary_screen;
 mod theme;
 pub mod widgets;
 

@@ -3,6 +3,10 @@
 //! is over. The session lives here for as long as the app runs, so another screen can be
 //! opened and the draft, ticks and timer are as they were on coming back.
 
+/// The end of a session, drawn in place of the card: part of this screen, which owns the
+/// session it reads.
+mod summary;
+
 use crate::core::collection::{AnswerDetails, Collection};
 use crate::core::drafts::StudyDraft;
 use crate::core::review::log::{Mode, ReviewRecord};
@@ -16,7 +20,7 @@ use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
-use crate::ui::summary_screen;
+
 use crate::ui::theme;
 use crate::ui::widgets::{self, FromTheTop, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
@@ -392,7 +396,7 @@ impl ReviewScreen {
                 let focus = std::mem::take(&mut self.focus_answer);
                 card_ui(ui, ctx, shown, remaining, has_answered, focus, actions);
             }
-            None => summary_screen::show(ui, ctx, session, remaining, actions),
+            None => summary::show(ui, ctx, session, remaining, actions),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! The end of a study session: what was answered, how long it took, what comes next.
 //! Drawn by the review screen, which owns the session.
 
+use super::ReviewSession;
 use crate::core::review::scheduler::Rating;
 use crate::core::study::queue::{self, DueCounts};
 use crate::ui::context::{Action, ReviewAction, Screen, ScreenContext};
-use crate::ui::review_screen::ReviewSession;
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_label};
 
