@@ -302,6 +302,7 @@ for theme in light dark; do
     start_app "$(new_folder history "$theme" en)" 1280 900
     xdotool key Return # study the due cards: reviewed ones come first
     pause 2
+    xdotool key Escape # out of the answer box, which has the keyboard
     xdotool key space
     pause 1.5
     open_history

@@ -48,6 +48,12 @@ const LIST_WIDTH: f32 = 920.0;
 /// Width of one count column (New, Learning, Due).
 const COUNT_WIDTH: f32 = 78.0;
 
+/// The width of a count column in a list `list_width` wide: narrower in a narrow window
+/// (or with large text), or the deck titles there were cut down to "…".
+fn count_width(list_width: f32) -> f32 {
+    (list_width / 10.0).clamp(56.0, COUNT_WIDTH)
+}
+
 impl DecksScreen {
     /// Due counts and leeches: recomputed when the collection changed or 30 seconds went by
     /// (learning cards come due by the minute).
@@ -356,6 +362,7 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
 
 /// The names of the count columns, above the list, right-aligned as the counts are.
 fn count_headings(ui: &mut egui::Ui, text: &Strings) {
+    let column = count_width(ui.available_width());
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.add_space(button_width(ui, text.study) + button_width(ui, text.edit));
@@ -365,7 +372,7 @@ fn count_headings(ui: &mut egui::Ui, text: &Strings) {
                 (text.new, text.new_hint),
             ] {
                 ui.add_sized(
-                    [COUNT_WIDTH, 18.0],
+                    [column, 18.0],
                     egui::Label::new(
                         egui::RichText::new(label)
                             .size(theme::size::SMALL)
@@ -499,6 +506,7 @@ fn deck_list(
 
 fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut Vec<Action>) {
     let text = ctx.text;
+    let column = count_width(ui.available_width());
     ui.horizontal_centered(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let total = row.counts.total();
@@ -539,7 +547,7 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
                     theme::tone::MUTED_TEXT.on(ui)
                 };
                 ui.add_sized(
-                    [COUNT_WIDTH, ui.available_height()],
+                    [column, ui.available_height()],
                     egui::Label::new(egui::RichText::new(count.to_string()).color(color)),
                 );
             }

@@ -18,7 +18,7 @@ use crate::ui::context::{Action, MockAction, ScreenContext};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
-use crate::ui::widgets::{self, FromTheTop, rating_label};
+use crate::ui::widgets::{self, StartAtTop, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -670,7 +670,7 @@ fn grading_ui(
     egui::ScrollArea::vertical()
         .id_salt("mock_scroll")
         .auto_shrink([false, false])
-        .from_the_top(from_the_top)
+        .start_at_top(from_the_top)
         .show(ui, |ui| {
             for (number, answer) in answers.iter_mut().enumerate() {
                 let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {

@@ -22,7 +22,7 @@ use crate::ui::ime;
 use crate::ui::strings::Strings;
 
 use crate::ui::theme;
-use crate::ui::widgets::{self, FromTheTop, rating_color, rating_label};
+use crate::ui::widgets::{self, StartAtTop, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -566,7 +566,7 @@ fn card_body(
     egui::ScrollArea::vertical()
         .id_salt("review_scroll")
         .auto_shrink([false, false])
-        .from_the_top(std::mem::take(&mut shown.scroll_to_top))
+        .start_at_top(std::mem::take(&mut shown.scroll_to_top))
         .show(ui, |ui| {
             theme::column(ui, theme::READING_WIDTH, |ui| {
                 ui.add_space(theme::space::M);

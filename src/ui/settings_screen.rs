@@ -7,7 +7,7 @@ use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
 use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
 use crate::ui::context::{Action, Screen, ScreenContext};
 use crate::ui::strings::Strings;
-use crate::ui::widgets::FromTheTop;
+use crate::ui::widgets::StartAtTop;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::Ordering;
@@ -299,7 +299,7 @@ fn draft_ui(
         });
     egui::ScrollArea::vertical()
         .id_salt("settings_scroll")
-        .from_the_top(std::mem::take(&mut draft.scroll_to_top))
+        .start_at_top(std::mem::take(&mut draft.scroll_to_top))
         .show(ui, |ui| {
             group(ui, "study_settings", text.settings_study, |ui| {
                 let label = ui.label(text.desired_retention);

@@ -83,9 +83,17 @@ impl StatsScreen {
                         retention_chart(ui, text, &stats, chosen, desired)
                     });
                     section(ui, text.due_forecast, |ui| due_chart(ui, text, &stats));
-                    section(ui, text.study_calendar, |ui| calendar(ui, text, &stats));
-                    section(ui, text.by_role, |ui| role_table(ui, ctx, &stats));
-                    section(ui, text.by_deck, |ui| deck_table(ui, ctx, &stats));
+                    // The calendar and the tables scroll sideways in a narrow window rather
+                    // than widen the page, which cut every line of it at the window's edge.
+                    section(ui, text.study_calendar, |ui| {
+                        sideways(ui, "calendar", |ui| calendar(ui, text, &stats))
+                    });
+                    section(ui, text.by_role, |ui| {
+                        sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats))
+                    });
+                    section(ui, text.by_deck, |ui| {
+                        sideways(ui, "per_deck", |ui| deck_table(ui, ctx, &stats))
+                    });
                     section(ui, text.weak_points, |ui| {
                         weak_points(ui, ctx, &stats, actions)
                     });
@@ -174,6 +182,10 @@ fn weak_points(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, actions: &
 const CHART_WIDTH: f32 = 1000.0;
 
 /// A titled part of the screen on a card surface.
+fn sideways(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::horizontal().id_salt(id).show(ui, add);
+}
+
 fn section(ui: &mut egui::Ui, title: &str, add: impl FnOnce(&mut egui::Ui)) {
     ui.add_space(theme::space::M);
     theme::card(ui).show(ui, |ui| {

@@ -176,7 +176,6 @@ pub fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) ->
     ui.scope_builder(builder, add).inner
 }
 
-/// A small label above a field or a section, in the muted colour.
 /// How wide `text` is on one line in `font`, for a layout that must know before drawing
 /// whether something fits.
 pub fn text_width(ui: &Ui, text: &str, font: egui::FontId) -> f32 {
@@ -188,6 +187,7 @@ pub fn text_width(ui: &Ui, text: &str, font: egui::FontId) -> f32 {
     })
 }
 
+/// A small label above a field or a section, in the muted colour.
 pub fn caption(ui: &mut Ui, text: &str) -> egui::Response {
     ui.label(
         egui::RichText::new(text)

@@ -26,12 +26,12 @@ pub fn rating_color(ui: &egui::Ui, rating: Rating) -> Color32 {
 /// A scroll area told to show its top on this frame: a page that opens anew (a new
 /// card, a new draft of the settings, a new mock interview's review) never starts where
 /// the last one was scrolled to.
-pub trait FromTheTop {
-    fn from_the_top(self, reset: bool) -> Self;
+pub trait StartAtTop {
+    fn start_at_top(self, reset: bool) -> Self;
 }
 
-impl FromTheTop for egui::ScrollArea {
-    fn from_the_top(self, reset: bool) -> Self {
+impl StartAtTop for egui::ScrollArea {
+    fn start_at_top(self, reset: bool) -> Self {
         if reset {
             self.vertical_scroll_offset(0.0)
         } else {
