@@ -4,7 +4,7 @@
 //! offered back at the next start, also after a SIGKILL. Driven through the real widgets
 //! with egui_kittest, clicking by label.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use egui::{ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -21,57 +21,12 @@ use std::cell::Cell;
 use std::io::BufRead;
 use std::rc::Rc;
 
-#[derive(Clone)]
-struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
+mod common;
+use common::{Fixture, ManualClock, app, english, harness};
 
-impl ManualClock {
-    fn advance(&self, by: Duration) {
-        self.0.set(self.0.get() + by);
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> DateTime<FixedOffset> {
-        self.0.get()
-    }
-}
-
-struct Fixture {
-    _temp: tempfile::TempDir,
-    dir: DataDir,
-    clock: ManualClock,
-}
-
+/// The clock at 21:14 in Tokyo, the time the offers below name.
 fn fixture() -> Fixture {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = DataDir::new(temp.path());
-    let english = Settings {
-        ui_language: Some(Lang::En),
-        content_language: Some(settings::ContentLanguage::Ja),
-        ..Settings::default()
-    };
-    settings::save(&dir.settings_file(), &english).unwrap();
-    let start = DateTime::parse_from_rfc3339("2026-11-22T21:14:00+09:00").unwrap();
-    Fixture {
-        _temp: temp,
-        dir,
-        clock: ManualClock(Rc::new(Cell::new(start))),
-    }
-}
-
-fn app(fixture: &Fixture) -> MensetsuApp {
-    let collection = Collection::load(fixture.dir.clone(), "test");
-    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
-    MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
-}
-
-fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 900.0))
-        .with_context_setup(MensetsuApp::install_fonts)
-        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::fixture_at(&english(), "2026-11-22T21:14:00+09:00")
 }
 
 /// What the window manager does on ×: a close request, then the window closes unless the

@@ -5,81 +5,37 @@
 //! the ticked points suggest only rises as more are ticked, the same in study and in a
 //! mock interview's review; and after an undo the re-typed draft's points come ticked.
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::Duration;
 use egui::accesskit::Toggled;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use mensetsu::core::collection::Collection;
-use mensetsu::core::content::deck::Lang;
-use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::log::Record;
 use mensetsu::core::review::scheduler::Rating;
-use mensetsu::core::review::store::Store;
-use mensetsu::core::settings::{self, Settings};
 use mensetsu::core::study::grading;
+use mensetsu::ui::MensetsuApp;
 use mensetsu::ui::mock_screen::MockState;
-use mensetsu::ui::{Clock, MensetsuApp};
-use std::cell::Cell;
-use std::rc::Rc;
 
 const ANSWER: &str = "Your answer (optional)";
 
-#[derive(Clone)]
-struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
-
-impl Clock for ManualClock {
-    fn now(&self) -> DateTime<FixedOffset> {
-        self.0.get()
-    }
-}
-
-struct Fixture {
-    _temp: tempfile::TempDir,
-    dir: DataDir,
-    clock: ManualClock,
-}
+mod common;
+use common::Fixture;
 
 impl Fixture {
     fn new() -> Self {
-        let temp = tempfile::tempdir().unwrap();
-        let dir = DataDir::new(temp.path());
-        let english = Settings {
-            ui_language: Some(Lang::En),
-            content_language: Some(settings::ContentLanguage::Ja),
-            ..Settings::default()
-        };
-        settings::save(&dir.settings_file(), &english).unwrap();
-        let start = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
-        Self {
-            _temp: temp,
-            dir,
-            clock: ManualClock(Rc::new(Cell::new(start))),
-        }
+        common::fixture(&common::english())
     }
 
     fn advance(&self, by: Duration) {
-        self.clock.0.set(self.clock.0.get() + by);
+        self.clock.advance(by);
     }
 
     fn harness(&self) -> Harness<'static, MensetsuApp> {
-        let collection = Collection::load(self.dir.clone(), "test");
-        let store = Store::open(self.dir.clone(), "test").map_err(|e| e.to_string());
-        let app = MensetsuApp::new(collection, store, Box::new(self.clock.clone()), Lang::En);
-        let mut harness = Harness::builder()
-            .with_size(egui::vec2(1000.0, 900.0))
-            .with_context_setup(MensetsuApp::install_fonts)
-            .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-        harness.run();
-        harness
+        common::harness(common::app(self))
     }
 
     fn records(&self) -> Vec<Record> {
-        mensetsu::core::review::store::read_all_logs(&self.dir.reviews_dir())
-            .records
-            .into_iter()
-            .map(|logged| logged.record)
-            .collect()
+        common::log_records(&self.dir)
     }
 
     fn ratings(&self) -> Vec<u8> {

@@ -5,14 +5,13 @@
 #[path = "support/real_log.rs"]
 mod real_log;
 
-use chrono::{DateTime, Duration, FixedOffset};
+use chrono::{DateTime, Duration};
 use egui::Key;
 use egui::accesskit::Toggled;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
-use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::log::{Mode, Record};
 use mensetsu::core::review::scheduler::{Phase, Rating};
 use mensetsu::core::review::store::Store;
@@ -20,76 +19,9 @@ use mensetsu::core::settings::{self, Settings};
 use mensetsu::core::study::queue::QueueKind;
 use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
-use std::cell::Cell;
-use std::rc::Rc;
 
-/// A clock the test moves by hand, shared with the app.
-#[derive(Clone)]
-struct ManualClock(Rc<Cell<DateTime<FixedOffset>>>);
-
-impl ManualClock {
-    fn advance(&self, by: Duration) {
-        self.0.set(self.0.get() + by);
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> DateTime<FixedOffset> {
-        self.0.get()
-    }
-}
-
-struct Fixture {
-    _temp: tempfile::TempDir,
-    dir: DataDir,
-    clock: ManualClock,
-}
-
-fn fixture(settings: &Settings) -> Fixture {
-    let temp = tempfile::tempdir().unwrap();
-    let dir = DataDir::new(temp.path());
-    settings::save(&dir.settings_file(), settings).unwrap();
-    let start = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
-    Fixture {
-        _temp: temp,
-        dir,
-        clock: ManualClock(Rc::new(Cell::new(start))),
-    }
-}
-
-fn app(fixture: &Fixture) -> MensetsuApp {
-    let collection = Collection::load(fixture.dir.clone(), "test");
-    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
-    MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
-}
-
-fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
-    // kittest makes a missing glyph panic, so every frame drawn here also checks that the
-    // bundled font covers what is on screen.
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 900.0))
-        .with_context_setup(MensetsuApp::install_fonts)
-        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// The English interface with the cards in Japanese, as these tests were written for.
-fn english() -> Settings {
-    Settings {
-        ui_language: Some(Lang::En),
-        content_language: Some(settings::ContentLanguage::Ja),
-        ..Settings::default()
-    }
-}
-
-fn log_records(dir: &DataDir) -> Vec<Record> {
-    mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
-        .records
-        .into_iter()
-        .map(|logged| logged.record)
-        .collect()
-}
+mod common;
+use common::{app, english, fixture, harness, log_records};
 
 #[test]
 fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {

@@ -1,0 +1,91 @@
+//! The app as the UI tests drive it: a data folder of its own, a clock the test moves by
+//! hand, the window at the size the tests were written for. Each test file uses a part.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, FixedOffset};
+use egui_kittest::Harness;
+use mensetsu::core::collection::Collection;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Record;
+use mensetsu::core::review::store::Store;
+use mensetsu::core::settings::{self, Settings};
+use mensetsu::ui::{Clock, MensetsuApp};
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// A clock the test moves by hand, shared with the app.
+#[derive(Clone)]
+pub struct ManualClock(pub Rc<Cell<DateTime<FixedOffset>>>);
+
+impl ManualClock {
+    pub fn advance(&self, by: Duration) {
+        self.0.set(self.0.get() + by);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<FixedOffset> {
+        self.0.get()
+    }
+}
+
+pub struct Fixture {
+    pub _temp: tempfile::TempDir,
+    pub dir: DataDir,
+    pub clock: ManualClock,
+}
+
+/// A data folder with `settings`, the clock at 2026-11-22 09:00 in Tokyo.
+pub fn fixture(settings: &Settings) -> Fixture {
+    fixture_at(settings, "2026-11-22T09:00:00+09:00")
+}
+
+/// A data folder with `settings`, the clock at `start` (RFC 3339).
+pub fn fixture_at(settings: &Settings, start: &str) -> Fixture {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = DataDir::new(temp.path());
+    settings::save(&dir.settings_file(), settings).unwrap();
+    let start = DateTime::parse_from_rfc3339(start).unwrap();
+    Fixture {
+        _temp: temp,
+        dir,
+        clock: ManualClock(Rc::new(Cell::new(start))),
+    }
+}
+
+/// The English interface with the cards in Japanese, as these tests were written for.
+pub fn english() -> Settings {
+    Settings {
+        ui_language: Some(Lang::En),
+        content_language: Some(settings::ContentLanguage::Ja),
+        ..Settings::default()
+    }
+}
+
+/// The app on the fixture's folder, as the window that owns it.
+pub fn app(fixture: &Fixture) -> MensetsuApp {
+    let collection = Collection::load(fixture.dir.clone(), "test");
+    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
+}
+
+pub fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
+    // kittest makes a missing glyph panic, so every frame drawn here also checks that the
+    // bundled font covers what is on screen.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1000.0, 900.0))
+        .with_context_setup(MensetsuApp::install_fonts)
+        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Every record of the folder's logs, merged.
+pub fn log_records(dir: &DataDir) -> Vec<Record> {
+    mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
+        .records
+        .into_iter()
+        .map(|logged| logged.record)
+        .collect()
+}
