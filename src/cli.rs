@@ -227,6 +227,24 @@ fn open_collection(options: &GlobalOptions, command: &str) -> Result<Collection,
     Ok(collection)
 }
 
+/// Every deck id in `ids` names a loaded deck; the first that does not is reported as
+/// `mensetsu <command>: there is no deck …`.
+fn known_decks(collection: &Collection, ids: &[String], command: &str) -> Result<(), ExitCode> {
+    let loaded = &collection.decks().decks;
+    match ids
+        .iter()
+        .find(|id| !loaded.iter().any(|deck| &deck.deck.id == *id))
+    {
+        Some(id) => {
+            eprintln!(
+                "mensetsu {command}: there is no deck `{id}`; `mensetsu cards` lists the decks"
+            );
+            Err(ExitCode::FAILURE)
+        }
+        None => Ok(()),
+    }
+}
+
 fn print_json<T: Serialize>(value: &T) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(text) => {

@@ -107,18 +107,8 @@ pub fn run(options: &GlobalOptions, args: &ReadinessArgs) -> ExitCode {
         Ok(collection) => collection,
         Err(code) => return code,
     };
-    for id in &args.decks {
-        if !collection
-            .decks()
-            .decks
-            .iter()
-            .any(|loaded| &loaded.deck.id == id)
-        {
-            eprintln!(
-                "mensetsu readiness: there is no deck `{id}`; `mensetsu cards` lists the decks"
-            );
-            return ExitCode::FAILURE;
-        }
+    if let Err(code) = super::known_decks(&collection, &args.decks, "readiness") {
+        return code;
     }
     let rollover = collection.settings().day_rollover_hour;
     match args.date {

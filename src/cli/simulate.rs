@@ -43,18 +43,8 @@ pub fn run(options: &GlobalOptions, args: &SimulateArgs) -> ExitCode {
         Ok(collection) => collection,
         Err(code) => return code,
     };
-    for id in &args.decks {
-        if !collection
-            .decks()
-            .decks
-            .iter()
-            .any(|loaded| &loaded.deck.id == id)
-        {
-            eprintln!(
-                "mensetsu simulate: there is no deck `{id}`; `mensetsu cards` lists the decks"
-            );
-            return ExitCode::FAILURE;
-        }
+    if let Err(code) = super::known_decks(&collection, &args.decks, "simulate") {
+        return code;
     }
     let now = Local::now().fixed_offset();
     let cards: Vec<_> = collection

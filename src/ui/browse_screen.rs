@@ -8,7 +8,6 @@ use crate::core::review::scheduler::Phase;
 use crate::core::study::queue::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
 use crate::ui::context::{Action, CardChange, EditorAction, ScreenContext};
-use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use egui_extras::{Column, TableBuilder};
@@ -165,15 +164,6 @@ fn sort_rows(rows: &mut [Row], (by, ascending): (SortBy, bool)) {
         };
         if ascending { order } else { order.reverse() }
     });
-}
-
-fn phase_label(text: &Strings, phase: Phase) -> &'static str {
-    match phase {
-        Phase::New => text.queue_new,
-        Phase::Learning => text.queue_learning,
-        Phase::Review => text.queue_review,
-        Phase::Relearning => text.queue_relearning,
-    }
 }
 
 impl BrowseScreen {
@@ -369,7 +359,7 @@ impl BrowseScreen {
                         } else if row.buried {
                             text.buried
                         } else {
-                            phase_label(text, row.phase)
+                            text.phase(row.phase)
                         };
                         paint(ui, state.to_string());
                     });

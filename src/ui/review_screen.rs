@@ -483,16 +483,6 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
     });
 }
 
-/// The label of a card's state, as the header shows it.
-fn phase_label(text: &Strings, phase: Phase) -> &'static str {
-    match phase {
-        Phase::New => text.queue_new,
-        Phase::Learning => text.queue_learning,
-        Phase::Review => text.queue_review,
-        Phase::Relearning => text.queue_relearning,
-    }
-}
-
 fn card_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
@@ -754,7 +744,7 @@ impl HeaderPlace<'_> {
         let mut least = theme::text_width(ui, &format!("← {}", text.back_to_decks), button)
             + 2.0 * spacing.button_padding.x
             + theme::space::S
-            + theme::text_width(ui, phase_label(text, self.phase), small.clone())
+            + theme::text_width(ui, text.phase(self.phase), small.clone())
             + 2.0 * spacing.item_spacing.x
             + 60.0;
         if self.sweep {
@@ -769,7 +759,7 @@ impl HeaderPlace<'_> {
         }
         ui.add_space(theme::space::S);
         ui.label(
-            RichText::new(phase_label(text, self.phase))
+            RichText::new(text.phase(self.phase))
                 .size(theme::size::SMALL)
                 .strong()
                 .color(theme::phase_tone(self.phase).on(ui)),

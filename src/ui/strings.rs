@@ -1114,6 +1114,19 @@ pub const EN: Strings = Strings {
     weekdays: &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
+impl Strings {
+    /// A card's phase as the queues name it: new, learning, review, relearning.
+    pub fn phase(&self, phase: crate::core::review::scheduler::Phase) -> &'static str {
+        use crate::core::review::scheduler::Phase;
+        match phase {
+            Phase::New => self.queue_new,
+            Phase::Learning => self.queue_learning,
+            Phase::Review => self.queue_review,
+            Phase::Relearning => self.queue_relearning,
+        }
+    }
+}
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Ja => &JA,
