@@ -7,8 +7,9 @@
 //! - leave every file's bytes as they were (a damaged settings file is set aside under a
 //!   new name, byte for byte, as the settings issue asks; nothing is ever deleted).
 
+mod common;
+
 use chrono::{DateTime, FixedOffset};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::{DeckSet, Lang};
@@ -490,11 +491,7 @@ fn the_app_opens_on_all_the_broken_files_at_once_lists_them_and_records_answers(
     let problem_count = collection.problems().len();
     let store = Store::open(dir.clone(), "this-device").map_err(|e| e.to_string());
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::En);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 900.0))
-        .with_context_setup(MensetsuApp::install_fonts)
-        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::harness(app);
 
     harness.get_by_label_contains(&format!("Some files could not be read ({problem_count})"));
     let truncated = dir.reviews_dir().join("device-01.jsonl");

@@ -6,6 +6,8 @@
 //! pre-edit and commit events are the ones egui-winit makes of winit's XIM callbacks.
 //! tests/ime/run.sh does the same with the real input methods under Xvfb.
 
+mod common;
+
 use chrono::DateTime;
 use egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
@@ -40,11 +42,7 @@ fn study(dir: &DataDir) -> Harness<'static, MensetsuApp> {
     let collection = Collection::load(dir.clone(), "test");
     let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock), Lang::En);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 900.0))
-        .with_context_setup(MensetsuApp::install_fonts)
-        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::harness(app);
     harness
         .get_by_label_contains("Study — VPoE interview")
         .click();

@@ -5,9 +5,10 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use chrono::{DateTime, FixedOffset};
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
@@ -58,11 +59,7 @@ fn a_failed_answer_write_keeps_the_card_on_screen_and_says_so() {
     let collection = Collection::load_at(dir.clone(), now);
     let store = Store::open(dir.clone(), "pc").map_err(|e| e.to_string());
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::En);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1000.0, 900.0))
-        .with_context_setup(MensetsuApp::install_fonts)
-        .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
-    harness.run();
+    let mut harness = common::harness(app);
     harness
         .get_by_label_contains("Study — VPoE interview")
         .click();
