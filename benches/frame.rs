@@ -16,8 +16,10 @@ use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::scheduler::{Rating, Scheduler, SchedulerConfig};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, ContentLanguage, Settings};
-use mensetsu::core::study::queue::{self, Scope};
-use mensetsu::ui::{Action, Clock, MensetsuApp, ReviewAction, Screen};
+use mensetsu::core::study::interview::InterviewDraft;
+use mensetsu::core::study::queue;
+use mensetsu::core::study::scope::Scope;
+use mensetsu::ui::{Action, Clock, InterviewAction, MensetsuApp, ReviewAction, Screen};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -220,23 +222,73 @@ fn frames(c: &mut Criterion) {
     });
     group.finish();
 
-    // The decks screen's numbers, recomputed when the collection changes and every 30 s:
-    // from the collection's due index, and (before) by one pass over every card; and the
-    // next card after an answer, both ways.
+    // The decks screen's numbers, recomputed when the collection changes and every 30 s,
+    // and the next card after an answer, both from the collection's due index.
     let now = app.now();
     let collection = app.collection();
     let mut group = c.benchmark_group("overview_100k_cards");
     group.bench_function("due_counts_by_deck", |b| {
         b.iter(|| queue::due_counts_by_deck(collection, now))
     });
-    group.bench_function("due_counts_by_deck_by_scan", |b| {
-        b.iter(|| queue::due_counts_by_deck_by_scan(collection, now))
-    });
     group.bench_function("next_card", |b| {
         b.iter(|| queue::next_card(collection, &Scope::AllDecks, now))
     });
-    group.bench_function("next_card_by_scan", |b| {
-        b.iter(|| queue::next_card_by_scan(collection, &Scope::AllDecks, now))
+    group.finish();
+
+    // Interview mode: an interview in two days over half the decks (50,000 cards), so its
+    // final sweep has begun; the queue follows its plan, laid over the due index.
+    let today = app.collection().scheduler().study_day(app.now());
+    app.apply(Action::Interview(InterviewAction::Save {
+        draft: InterviewDraft {
+            name: "Bench CTO final".to_string(),
+            date: Some(today + chrono::Days::new(2)),
+            decks: (0..50).map(|deck| format!("bench-d{deck:03}")).collect(),
+            roles: Vec::new(),
+        },
+        editing: None,
+    }));
+    app.apply(Action::Open(Screen::Review));
+    app.apply(Action::StartSession(Scope::AllDecks));
+    let mut group = c.benchmark_group("interview_100k_cards");
+    group.sample_size(20);
+    // The plan of the day is made once, at the first question after the interview is
+    // saved (its time, like the due index's build, is not a frame's).
+    let started = Instant::now();
+    drop(queue::next_card(
+        app.collection(),
+        &Scope::AllDecks,
+        app.now(),
+    ));
+    eprintln!(
+        "interview plan of the day over 50,000 cards: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    group.bench_function("review_answer", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                app.apply(Action::Review(ReviewAction::Reveal));
+                headless.run(&mut app);
+                let started = Instant::now();
+                app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
+                headless.run(&mut app);
+                total += started.elapsed();
+            }
+            total
+        })
+    });
+    assert!(
+        app.review_session()
+            .is_some_and(|session| !session.is_over()),
+        "the interview's cards ran out during the benchmark"
+    );
+    let now = app.now();
+    let collection = app.collection();
+    group.bench_function("due_counts_by_deck", |b| {
+        b.iter(|| queue::due_counts_by_deck(collection, now))
+    });
+    group.bench_function("next_card", |b| {
+        b.iter(|| queue::next_card(collection, &Scope::AllDecks, now))
     });
     group.finish();
 }

@@ -2,6 +2,7 @@ use mensetsu::cli;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::DataDir;
 use mensetsu::core::settings;
+use mensetsu::core::study::indexed::IndexedCollection;
 use mensetsu::ui::ime::ImeGuard;
 use mensetsu::ui::loading_screen::Loaded;
 use mensetsu::ui::{Launch, MensetsuApp, SystemClock};
@@ -72,6 +73,8 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
         {
             eprintln!("warning: daily backup failed: {error}");
         }
+        // Here, beside the window, rather than at the window's first use of them.
+        let collection = IndexedCollection::built(collection);
         Loaded { collection, store }
     };
     let mut viewport = egui::ViewportBuilder::default()

@@ -15,6 +15,7 @@ use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::log::Record;
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
+use mensetsu::core::study::indexed::IndexedCollection;
 use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 use std::cell::Cell;
@@ -511,7 +512,7 @@ fn answers_already_logged_are_not_offered_again() {
     drafts::save(&fixture.dir.drafts_file(), &drafted).unwrap();
     // The app ended after logging these two, before removing the drafts.
     {
-        let mut collection = Collection::load(fixture.dir.clone(), "test");
+        let mut collection = IndexedCollection::from(Collection::load(fixture.dir.clone(), "test"));
         let mut store = Store::open(fixture.dir.clone(), "test").unwrap();
         for card in ["vpoe-q01", "cto-q01"] {
             collection

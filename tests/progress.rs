@@ -7,6 +7,7 @@ use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::scheduler::{CardState, Phase, Rating, Scheduler, SchedulerConfig};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::Settings;
+use mensetsu::core::study::indexed::IndexedCollection;
 use std::collections::HashMap;
 use std::fs;
 use std::process::Command;
@@ -80,7 +81,7 @@ fn logs_of_two_devices_merge_by_time_whatever_their_offsets() {
 fn undo_appends_a_record_and_the_state_is_as_if_the_answer_never_happened() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
-    let mut collection = Collection::load(dir.clone(), "t");
+    let mut collection = IndexedCollection::from(Collection::load(dir.clone(), "t"));
     let mut store = Store::open(dir.clone(), "pc").unwrap();
     let first = collection
         .record_answer(
@@ -165,7 +166,7 @@ fn a_line_cut_off_at_any_byte_is_reported_and_the_rest_replays_unchanged() {
         );
 
         // The app goes on: the next answer lands on a line of its own.
-        let mut collection = collection;
+        let mut collection = IndexedCollection::from(collection);
         let mut store = Store::open(dir.clone(), "pc").unwrap();
         collection
             .record_answer(
@@ -215,7 +216,7 @@ fn reviews_of_cards_no_deck_has_are_kept_and_reported() {
 fn changing_desired_retention_re_derives_every_state_from_the_same_log() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
-    let mut collection = Collection::load(dir.clone(), "t");
+    let mut collection = IndexedCollection::from(Collection::load(dir.clone(), "t"));
     let mut store = Store::open(dir.clone(), "pc").unwrap();
     collection
         .record_answer(

@@ -5,6 +5,8 @@
 use chrono::{DateTime, FixedOffset};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::DataDir;
+use mensetsu::core::study::indexed::IndexedCollection;
+use mensetsu::core::study::stats::Stats;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -66,7 +68,7 @@ fn odd_times_are_reported_once_kept_ordered_the_same_and_days_counted_once() {
     assert_eq!(order(&load()), order(&collection));
     // Study days, each in its own offset: 19th, 20th (twice: Tokyo evening and the
     // San Francisco morning), 21st, 22nd; the future one is not a past study day.
-    let stats = collection.stats(now);
+    let stats = Stats::compute(&collection, now);
     let days: Vec<String> = stats
         .reviews_per_day
         .keys()
@@ -123,7 +125,10 @@ fn a_clock_turned_back_never_undoes_what_the_user_did() {
 
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
-    let mut collection = Collection::load_at(dir.clone(), at("2026-12-01T09:00:00+09:00"));
+    let mut collection = IndexedCollection::from(Collection::load_at(
+        dir.clone(),
+        at("2026-12-01T09:00:00+09:00"),
+    ));
     let mut store = Store::open(dir.clone(), "pc").unwrap();
     // Every second change is made after the clock was turned back an hour (an NTP step, a
     // wrong time corrected), so it carries an earlier time than the change it overrides.

@@ -12,6 +12,7 @@ use mensetsu::core::review::log::{self, parse_log};
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::{LogSnapshot, Store};
 use mensetsu::core::settings::Settings;
+use mensetsu::core::study::indexed::IndexedCollection;
 use mensetsu::core::study::story::StoryDraft;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -54,8 +55,8 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
     }
     let laptop_dir = DataDir::new(laptop_root.path());
     let desktop_dir = DataDir::new(desktop_root.path());
-    let mut laptop = Collection::load(laptop_dir.clone(), "t");
-    let mut desktop = Collection::load(desktop_dir.clone(), "t");
+    let mut laptop = IndexedCollection::from(Collection::load(laptop_dir.clone(), "t"));
+    let mut desktop = IndexedCollection::from(Collection::load(desktop_dir.clone(), "t"));
     let mut laptop_store = Store::open(laptop_dir.clone(), "a-laptop").unwrap();
     let mut desktop_store = Store::open(desktop_dir.clone(), "b-desktop").unwrap();
 
@@ -78,8 +79,8 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         "two stories until someone merges them"
     );
     // Sync: each sees the other's file.
-    laptop = Collection::load(laptop_dir.clone(), "t");
-    desktop = Collection::load(desktop_dir.clone(), "t");
+    laptop = IndexedCollection::from(Collection::load(laptop_dir.clone(), "t"));
+    desktop = IndexedCollection::from(Collection::load(desktop_dir.clone(), "t"));
     let same_second = t + Duration::minutes(5);
     laptop
         .save_story(

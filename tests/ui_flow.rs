@@ -16,7 +16,8 @@ use mensetsu::core::review::log::{Mode, Record};
 use mensetsu::core::review::scheduler::{Phase, Rating};
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
-use mensetsu::core::study::queue::QueueKind;
+use mensetsu::core::study::indexed::IndexedCollection;
+use mensetsu::core::study::scope::QueueKind;
 use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 
@@ -1310,7 +1311,7 @@ fn adding_an_interview_on_the_decks_screen_checks_it_and_shows_its_readiness() {
 fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
     let fixture = fixture(&english());
     {
-        let mut collection = Collection::load(fixture.dir.clone(), "test");
+        let mut collection = IndexedCollection::from(Collection::load(fixture.dir.clone(), "test"));
         let mut store = Store::open(fixture.dir.clone(), "test").unwrap();
         let start = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+09:00").unwrap();
         let cards: Vec<String> = collection

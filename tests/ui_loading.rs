@@ -11,6 +11,7 @@ use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
+use mensetsu::core::study::indexed::IndexedCollection;
 use mensetsu::ui::loading_screen::Loaded;
 use mensetsu::ui::{Clock, Launch, MensetsuApp};
 use std::time::{Duration, Instant};
@@ -33,7 +34,7 @@ fn data_folder(settings: &Settings) -> (tempfile::TempDir, DataDir) {
     let dir = DataDir::new(temp.path());
     settings::save(&dir.settings_file(), settings).unwrap();
     let mut store = Store::open(dir.clone(), "pc").unwrap();
-    let mut collection = Collection::load(dir.clone(), "t");
+    let mut collection = IndexedCollection::from(Collection::load(dir.clone(), "t"));
     for (card, time) in [
         ("vpoe-q01", "2026-11-20T09:00:00+09:00"),
         ("vpoe-q02", "2026-11-20T09:01:00+09:00"),
@@ -76,7 +77,7 @@ fn the_window_shows_loading_until_the_data_folder_is_loaded_then_the_decks() {
     let load = move |progress: &LoadProgress| {
         wait.recv().ok();
         Loaded {
-            collection: Collection::load_reporting(dir.clone(), now, false, progress),
+            collection: Collection::load_reporting(dir.clone(), now, false, progress).into(),
             store: Store::open(dir, "pc").map_err(|error| error.to_string()),
         }
     };

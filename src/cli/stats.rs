@@ -2,6 +2,7 @@
 //! forecast; with `--json` the whole statistics the app's screen draws.
 
 use super::{GlobalOptions, open_collection, print_json};
+use crate::core::study::stats::Stats;
 use chrono::Local;
 use std::process::ExitCode;
 
@@ -18,7 +19,7 @@ pub fn run(options: &GlobalOptions, args: &StatsArgs) -> ExitCode {
         Ok(collection) => collection,
         Err(code) => return code,
     };
-    let stats = collection.stats(Local::now().fixed_offset());
+    let stats = Stats::compute(&collection, Local::now().fixed_offset());
     if args.json {
         return print_json(&stats);
     }

@@ -1,7 +1,9 @@
-//! Everything loaded from one data folder, with the states derived from it: the one
-//! object the CLI and the app read from and answer through. Its fields are private: the
-//! log, the replay and the notes change together, through the methods below, so they
-//! never disagree.
+//! Everything loaded from one data folder, with what is derived from its log: card
+//! states, notes, marks, stories and interviews. Its fields are private: the log, the
+//! replay and the notes change together, through the methods below, so they never
+//! disagree. The writes that can move card states say what they moved
+//! ([`StatesChanged`]), so that the study layer's indexes, which are built over the states
+//! and kept above the collection, follow without the collection knowing them.
 
 use crate::core::content::deck::DeckSet;
 use crate::core::drafts::{self, Drafts, DraftsError};
@@ -19,10 +21,7 @@ use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, LeechAction, Settings};
-use crate::core::study::coverage::Detector;
-use crate::core::study::due_index::DueIndex;
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
-use crate::core::study::stats::Stats;
 use crate::core::study::story::{self, Story, StoryDraft, StoryError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::borrow::Cow;
@@ -80,17 +79,30 @@ pub struct Collection {
     stories: Vec<Story>,
     /// Bumped by every change, so views can tell when their cached numbers are stale.
     generation: u64,
+    /// Bumped whenever the marks, stories and interviews are derived again.
+    derived_version: u64,
     /// Log records timed in the future when the collection was loaded (see
     /// [`Collection::load_at`]); kept and replayed, only reported.
     future_records: Vec<Problem>,
-    /// Answer-point detection over these decks, built the first time it is needed.
-    detector: std::cell::OnceCell<Detector>,
-    /// The study queue's buckets, moved along with every answer (see [`DueIndex`]); built
-    /// the first time they are needed, as commands that print states never need them.
-    due_index: std::cell::OnceCell<DueIndex>,
-    /// The leeches in deck order, kept like the due index: a walk over every answered card
-    /// took milliseconds after each answer with 100,000 cards.
-    leeches: std::cell::OnceCell<Vec<String>>,
+}
+
+/// What a write did to the card states: what an index built over them must do to stay
+/// true.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "an index over the card states must follow what changed"]
+pub enum StatesChanged {
+    /// No card state changed.
+    Nothing,
+    /// One card's state moved on by an answer at `at`, later than every record before it.
+    Card {
+        card: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// Every card state was derived again from the log (an undo, a clock turned back, new
+    /// scheduling settings), and the settings may have changed with them.
+    All,
+    /// The decks were read again, and every card state derived again with them.
+    Decks,
 }
 
 impl Collection {
@@ -127,9 +139,6 @@ impl Collection {
         let stamp = now.format("%Y%m%d-%H%M%S").to_string();
         let set_aside = (!read_only).then_some(stamp.as_str());
         let collection = Self::load_checked(data_dir, set_aside, Some(now), Some(progress));
-        // Here, beside the window, rather than at the window's first use of it.
-        collection.due_index();
-        collection.leeches();
         progress.set_stage(LoadStage::Done);
         collection
     }
@@ -198,10 +207,8 @@ impl Collection {
             marks,
             stories,
             generation: 0,
+            derived_version: 0,
             future_records: Vec::new(),
-            detector: std::cell::OnceCell::new(),
-            due_index: std::cell::OnceCell::new(),
-            leeches: std::cell::OnceCell::new(),
         }
     }
 
@@ -224,11 +231,6 @@ impl Collection {
         &self.decks
     }
 
-    /// Detects the answer points a draft covers; its term weights come from these decks.
-    pub fn detector(&self) -> &Detector {
-        self.detector.get_or_init(|| Detector::new(&self.decks))
-    }
-
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -237,15 +239,15 @@ impl Collection {
         &self.scheduler
     }
 
-    /// The study queue's buckets for the current states.
-    pub fn due_index(&self) -> &DueIndex {
-        self.due_index
-            .get_or_init(|| due_index(&self.decks, &self.progress, &self.log, &self.settings))
-    }
-
     /// Changes with every change to the collection; equal numbers mean equal contents.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Changes whenever the marks, stories and interviews change (not with every answer,
+    /// unlike [`Self::generation`]): what is planned from them is stale when it changes.
+    pub fn derived_version(&self) -> u64 {
+        self.derived_version
     }
 
     /// Every record of every device's log, merged into one timeline.
@@ -288,11 +290,11 @@ impl Collection {
 
     /// Loads the deck files again (after one was added or edited) and re-derives what
     /// depends on them; the log is unchanged.
-    pub fn reload_decks(&mut self) {
+    pub fn reload_decks(&mut self) -> StatesChanged {
         self.decks = DeckSet::load(Some(&self.data_dir.decks_dir()));
         self.replay_progress();
-        self.detector = std::cell::OnceCell::new();
         self.generation += 1;
+        StatesChanged::Decks
     }
 
     /// How the card is studied: suspended, buried, flagged.
@@ -318,25 +320,15 @@ impl Collection {
             .is_some_and(|state| state.lapses >= self.settings.leech_threshold)
     }
 
-    /// Derives every card's state from the log again, and drops what was kept up to date
-    /// from the old states (the due index, the leeches) to be rebuilt when next needed.
+    /// Derives every card's state from the log again.
     fn replay_progress(&mut self) {
         self.progress = Progress::replay(&self.log, &self.decks, &self.scheduler);
-        self.due_index = std::cell::OnceCell::new();
-        self.leeches = std::cell::OnceCell::new();
     }
 
-    /// The leeches among the decks' cards (see [`Self::is_leech`]), in deck order.
-    pub fn leeches(&self) -> &[String] {
-        self.leeches.get_or_init(|| {
-            let mut found: Vec<((usize, usize), &str)> = self
-                .progress
-                .cards_with_lapses(self.settings.leech_threshold)
-                .filter_map(|id| Some((self.decks.locate(id)?, id)))
-                .collect();
-            found.sort_unstable();
-            found.into_iter().map(|(_, id)| id.to_string()).collect()
-        })
+    /// The ids of the cards with at least `lapses` lapses, cards no deck has included, in
+    /// no particular order.
+    pub fn cards_with_lapses(&self, lapses: u32) -> impl Iterator<Item = &str> + '_ {
+        self.progress.cards_with_lapses(lapses)
     }
 
     /// The user's own answer points on the card.
@@ -396,7 +388,7 @@ impl Collection {
             });
             ids.push(record.id().to_string());
             let origin = store.append(&record)?;
-            self.absorb(record, origin);
+            self.absorb_stateless(record, origin);
         }
         Ok(ids)
     }
@@ -424,7 +416,7 @@ impl Collection {
             own_points: points,
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        self.absorb_stateless(record, origin);
         Ok(())
     }
 
@@ -471,7 +463,7 @@ impl Collection {
             removed: false,
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        self.absorb_stateless(record, origin);
         Ok(story_id)
     }
 
@@ -494,7 +486,7 @@ impl Collection {
             ..StoryRecord::default()
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        self.absorb_stateless(record, origin);
         Ok(())
     }
 
@@ -548,7 +540,7 @@ impl Collection {
             removed: false,
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        self.absorb_stateless(record, origin);
         Ok(interview_id)
     }
 
@@ -577,7 +569,7 @@ impl Collection {
             removed: true,
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        self.absorb_stateless(record, origin);
         Ok(())
     }
 
@@ -650,14 +642,10 @@ impl Collection {
         self.progress.reviewed_cards(&self.log)
     }
 
-    pub fn stats(&self, now: DateTime<FixedOffset>) -> Stats {
-        Stats::compute(self, now)
-    }
-
     /// Applies new settings: saves them and re-derives every card state, since the
     /// scheduling settings change what the same log means. Settings the scheduler
     /// rejects are replaced by the defaults, with a problem saying so.
-    pub fn apply_settings(&mut self, settings: Settings) -> Result<(), WriteError> {
+    pub fn apply_settings(&mut self, settings: Settings) -> Result<StatesChanged, WriteError> {
         let mut problems = Vec::new();
         let (settings, scheduler) = scheduler_for(&self.data_dir, settings, &mut problems);
         settings::save(&self.data_dir.settings_file(), &settings)?;
@@ -666,11 +654,11 @@ impl Collection {
         self.settings_problems = problems;
         self.replay_progress();
         self.generation += 1;
-        Ok(())
+        Ok(StatesChanged::All)
     }
 
     /// Logs an answer (on disk before this returns) and updates the card's state. Returns
-    /// the record id, for undo.
+    /// the record id, for undo, and what the answer did to the card states.
     pub fn record_answer(
         &mut self,
         store: &mut Store,
@@ -678,7 +666,7 @@ impl Collection {
         rating: Rating,
         at: DateTime<FixedOffset>,
         details: AnswerDetails,
-    ) -> Result<String, StoreError> {
+    ) -> Result<(String, StatesChanged), StoreError> {
         let record = Record::Review(ReviewRecord {
             id: store.next_id(),
             card: card_id.to_string(),
@@ -695,38 +683,38 @@ impl Collection {
         let id = record.id().to_string();
         let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses);
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
+        let changed = self.absorb(record, origin);
         let threshold = self.settings.leech_threshold;
         let became_leech = lapses_before < threshold && self.is_leech(card_id);
         if became_leech && self.settings.leech_action == LeechAction::Suspend {
             // As Anki does: the suspension is its own record, so it can be undone or
-            // reversed like any other.
+            // reversed like any other. A mark moves no card state.
             self.set_suspended(store, &[card_id.to_string()], true, at)?;
         }
-        Ok(id)
+        Ok((id, changed))
     }
 
-    /// Cancels an earlier answer by appending an undo record.
+    /// Cancels an earlier answer (or mark) by appending an undo record.
     pub fn undo(
         &mut self,
         store: &mut Store,
         review_id: &str,
         at: DateTime<FixedOffset>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<StatesChanged, StoreError> {
         let record = Record::Undo(UndoRecord {
             id: store.next_id(),
             at,
             undo: review_id.to_string(),
         });
         let origin = store.append(&record)?;
-        self.absorb(record, origin);
-        Ok(())
+        Ok(self.absorb(record, origin))
     }
 
-    /// Adds a record just written to the in-memory log. The common case, an answer later
-    /// than everything before it, is applied to its card alone; anything else (an undo, a
-    /// clock that went backwards) replays the whole log.
-    fn absorb(&mut self, record: Record, origin: Origin) {
+    /// Adds a record just written to the in-memory log and says what it did to the card
+    /// states. The common case, an answer later than everything before it, is applied to
+    /// its card alone; anything else (an undo, a clock that went backwards) replays the
+    /// whole log.
+    fn absorb(&mut self, record: Record, origin: Origin) -> StatesChanged {
         let is_latest = self
             .log
             .records
@@ -743,6 +731,7 @@ impl Collection {
         // An undo may cancel a mark as well as a review.
         let is_undo = matches!(record, Record::Undo(_));
         self.log.records.push(LoggedRecord { record, origin });
+        self.generation += 1;
         if derived_elsewhere || is_undo {
             if !is_latest || is_undo {
                 self.log.records = log::merge(std::mem::take(&mut self.log.records));
@@ -750,35 +739,29 @@ impl Collection {
             self.interviews = interview::interviews_from(&self.log.records);
             self.marks = Marks::from_log(&self.log.records);
             self.stories = story::stories_from(&self.log.records);
+            self.derived_version += 1;
             if is_undo {
                 self.replay_progress();
+                return StatesChanged::All;
             }
+            StatesChanged::Nothing
         } else if let Some((card, at)) = answered.filter(|_| is_latest) {
             let record_index = self.log.records.len() - 1;
             self.progress
                 .apply(&self.log, record_index, &self.decks, &self.scheduler);
-            if let (Some(state), Some(index)) =
-                (self.progress.state_of(&card), self.due_index.get_mut())
-            {
-                let first_answer = (state.reps == 1).then_some(at);
-                index.update(&self.decks, &card, state, first_answer);
-            }
-            // An answer only adds lapses: the card may become a leech, none stops being one.
-            if let (Some(state), Some(leeches)) =
-                (self.progress.state_of(&card), self.leeches.get_mut())
-                && state.lapses >= self.settings.leech_threshold
-                && !leeches.contains(&card)
-                && let Some(place) = self.decks.locate(&card)
-            {
-                let decks = &self.decks;
-                let at = leeches.partition_point(|other| decks.locate(other) < Some(place));
-                leeches.insert(at, card.clone());
-            }
+            StatesChanged::Card { card, at }
         } else {
             self.log.records = log::merge(std::mem::take(&mut self.log.records));
             self.replay_progress();
+            StatesChanged::All
         }
-        self.generation += 1;
+    }
+
+    /// [`Self::absorb`] for a record that moves no card state: a mark, own points, a story
+    /// or an interview.
+    fn absorb_stateless(&mut self, record: Record, origin: Origin) {
+        let changed = self.absorb(record, origin);
+        debug_assert_eq!(changed, StatesChanged::Nothing);
     }
 }
 
@@ -798,24 +781,6 @@ pub enum StorySaveError {
     Draft(#[from] StoryError),
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// The study queue's buckets for states just replayed.
-fn due_index(
-    decks: &DeckSet,
-    progress: &Progress,
-    log: &LogSnapshot,
-    settings: &Settings,
-) -> DueIndex {
-    let first_answers = progress
-        .reviewed_cards(log)
-        .filter_map(|(_, _, first)| first.map(|first| first.record.at));
-    DueIndex::build(
-        decks,
-        |id| progress.state_of(id),
-        first_answers,
-        settings.day_rollover_hour,
-    )
 }
 
 /// Each card's latest note: the last one written wins ([`log::in_edit_order`]).

@@ -59,7 +59,7 @@ pub struct StudyDraft {
     pub at: DateTime<FixedOffset>,
 }
 
-/// A study session's scope (`study::queue::Scope`, which converts to and from this) as
+/// A study session's scope (`study::scope::Scope`, which converts to and from this) as
 /// the file holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

@@ -3,11 +3,12 @@
 //! the screens and applies the actions they ask for after the UI pass, so no screen
 //! changes the domain while it is being drawn.
 
-use crate::core::collection::{Collection, InterviewSaveError, StorySaveError};
+use crate::core::collection::{InterviewSaveError, StorySaveError};
 use crate::core::content::deck::Lang;
 use crate::core::content::user_decks::{self, DeckFile};
 use crate::core::review::store::Store;
 use crate::core::settings::{Settings, Theme};
+use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::stats::Stats;
 use crate::ui::browse_screen::BrowseScreen;
 use crate::ui::context::{
@@ -29,7 +30,7 @@ use chrono::{DateTime, FixedOffset};
 mod close;
 
 pub struct MensetsuApp {
-    collection: Collection,
+    collection: IndexedCollection,
     /// `Err` holds why the data folder could not be opened for writing (e.g. another
     /// window has it); the app then shows everything but cannot record answers.
     store: Result<Store, String>,
@@ -55,11 +56,12 @@ pub struct MensetsuApp {
 
 impl MensetsuApp {
     pub fn new(
-        collection: Collection,
+        collection: impl Into<IndexedCollection>,
         store: Result<Store, String>,
         clock: Box<dyn Clock>,
         system_lang: Lang,
     ) -> Self {
+        let collection = collection.into();
         let mut flash = Vec::new();
         let keeping = close::Keeping::load(&collection, store.is_ok(), clock.now(), &mut flash);
         Self {
@@ -96,7 +98,7 @@ impl MensetsuApp {
         self.clock.now()
     }
 
-    pub fn collection(&self) -> &Collection {
+    pub fn collection(&self) -> &IndexedCollection {
         &self.collection
     }
 

@@ -5,7 +5,7 @@
 
 use crate::core::collection::Collection;
 use crate::core::review::scheduler::Phase;
-use crate::core::study::queue::{CardList, Scope};
+use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
 use crate::ui::context::{Action, CardChange, EditorAction, ScreenContext};
 use crate::ui::{theme, widgets};

@@ -2,14 +2,14 @@
 //! both import this module, never each other's, so the app can own the screens without
 //! a screen knowing the app.
 
-use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::content::user_decks::Preview;
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::{ContentLanguage, Settings};
+use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::interview::InterviewDraft;
 use crate::core::study::mock::MockSetup;
-use crate::core::study::queue::Scope;
+use crate::core::study::scope::Scope;
 use crate::core::study::story::StoryDraft;
 use crate::ui::strings::Strings;
 use chrono::{DateTime, FixedOffset, Local};
@@ -48,7 +48,7 @@ pub enum Screen {
 /// Everything a screen reads while it draws. Nothing here can change the domain: changes
 /// are [`Action`]s, applied by the app after the frame's UI is drawn.
 pub struct ScreenContext<'a> {
-    pub collection: &'a Collection,
+    pub collection: &'a IndexedCollection,
     pub text: &'static Strings,
     /// The app's language (labels, deck titles).
     pub lang: Lang,

@@ -1,11 +1,12 @@
 //! The decks screen: every deck grouped by role, with what is due today, the export menu
 //! and the problems found while loading.
 
-use crate::core::collection::Collection;
 use crate::core::content::{export, role};
 use crate::core::files;
 use crate::core::settings::ContentLanguage;
-use crate::core::study::queue::{self, DueCounts, DueOverview, Scope};
+use crate::core::study::indexed::IndexedCollection;
+use crate::core::study::queue;
+use crate::core::study::scope::{DueCounts, DueOverview, Scope};
 use crate::ui::context::{Action, EditorAction, ExportTarget, ScreenContext};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::interviews_card::InterviewsCard;
@@ -57,7 +58,11 @@ fn count_width(list_width: f32) -> f32 {
 impl DecksScreen {
     /// Due counts and leeches: recomputed when the collection changed or 30 seconds went by
     /// (learning cards come due by the minute).
-    fn overview(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &DueOverview {
+    fn overview(
+        &mut self,
+        collection: &IndexedCollection,
+        now: DateTime<FixedOffset>,
+    ) -> &DueOverview {
         let generation = collection.generation();
         let overview = match self.overview.take() {
             Some(overview)
@@ -81,7 +86,7 @@ impl DecksScreen {
     /// have edited or not yet imported would lose it silently.
     pub fn export(
         &mut self,
-        collection: &Collection,
+        collection: &IndexedCollection,
         target: &ExportTarget,
         language: ContentLanguage,
     ) {

@@ -5,7 +5,7 @@
 use crate::core::collection::Collection;
 use crate::core::content::role;
 use crate::core::study::interview::{Interview, InterviewDraft, InterviewError};
-use crate::core::study::queue::InterviewPlan;
+use crate::core::study::interview_plan::InterviewPlan;
 use crate::core::study::readiness;
 use crate::ui::context::{Action, InterviewAction, ScreenContext};
 use crate::ui::strings::Strings;

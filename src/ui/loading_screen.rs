@@ -4,11 +4,11 @@
 //! card saying what is being loaded, with a progress bar while the answers are replayed.
 //! The app takes over at the first frame after loading ends.
 
-use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::review::store::Store;
 use crate::core::settings::{Settings, Theme};
+use crate::core::study::indexed::IndexedCollection;
 use crate::ui::context::Clock;
 use crate::ui::{MensetsuApp, strings, theme};
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use std::time::Duration;
 
 /// What the loading thread hands over.
 pub struct Loaded {
-    pub collection: Collection,
+    pub collection: IndexedCollection,
     /// `Err`: why this window cannot write (see [`MensetsuApp::new`]).
     pub store: Result<Store, String>,
 }

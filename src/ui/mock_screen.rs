@@ -4,7 +4,7 @@
 //! The interview lives here for as long as the app runs, so another screen can be opened
 //! in the middle of one.
 
-use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::collection::AnswerDetails;
 use crate::core::content::role;
 use crate::core::drafts::{MockDraft, MockDraftAnswer};
 use crate::core::review::log::Mode;
@@ -12,6 +12,7 @@ use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::delivery;
 use crate::core::study::grading;
+use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, MockAction, ScreenContext};
@@ -150,7 +151,7 @@ impl MockScreen {
     pub fn resume(
         &mut self,
         draft: &MockDraft,
-        collection: &Collection,
+        collection: &IndexedCollection,
         now: DateTime<FixedOffset>,
     ) {
         let setup = MockSetup {
@@ -257,7 +258,7 @@ impl MockScreen {
     pub fn apply(
         &mut self,
         action: MockAction,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: Option<&mut Store>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), MockError> {
@@ -292,7 +293,7 @@ impl MockScreen {
     fn start(
         &mut self,
         setup: MockSetup,
-        collection: &Collection,
+        collection: &IndexedCollection,
         now: DateTime<FixedOffset>,
     ) -> Result<(), MockError> {
         let cards = mock::pick_questions(
@@ -332,7 +333,7 @@ impl MockScreen {
         Ok(())
     }
 
-    fn next_question(&mut self, collection: &Collection, now: DateTime<FixedOffset>) {
+    fn next_question(&mut self, collection: &IndexedCollection, now: DateTime<FixedOffset>) {
         let MockState::Answering {
             setup,
             answers,
@@ -373,7 +374,7 @@ impl MockScreen {
     /// error the grading stays on screen: the answers not yet saved are still there.
     fn save(
         &mut self,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: &mut Store,
         now: DateTime<FixedOffset>,
     ) -> Result<(), MockError> {

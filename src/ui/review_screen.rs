@@ -7,7 +7,7 @@
 /// session it reads.
 mod summary;
 
-use crate::core::collection::{AnswerDetails, Collection};
+use crate::core::collection::AnswerDetails;
 use crate::core::drafts::StudyDraft;
 use crate::core::review::log::{Mode, ReviewRecord};
 use crate::core::review::scheduler::{CardState, Phase, Rating};
@@ -15,7 +15,9 @@ use crate::core::review::store::{Store, StoreError};
 use crate::core::study::coverage::Coverage;
 use crate::core::study::delivery;
 use crate::core::study::grading;
-use crate::core::study::queue::{self, DueCounts, QueueKind, Scope};
+use crate::core::study::indexed::IndexedCollection;
+use crate::core::study::queue;
+use crate::core::study::scope::{DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, ReviewAction, ScreenContext};
 use crate::ui::ime;
@@ -61,7 +63,12 @@ const DETECTION_DELAY_MS: i64 = 400;
 
 impl ShownCard {
     /// Keeps the detection up to date with the draft, once typing pauses.
-    fn detect(&mut self, collection: &Collection, now: DateTime<FixedOffset>, force: bool) -> bool {
+    fn detect(
+        &mut self,
+        collection: &IndexedCollection,
+        now: DateTime<FixedOffset>,
+        force: bool,
+    ) -> bool {
         if self.draft != self.draft_seen {
             self.draft_seen = self.draft.clone();
             self.draft_changed_at = Some(now);
@@ -140,7 +147,12 @@ impl ReviewScreen {
 
     /// Starts a session on `scope` with its first card (or straight at the summary when
     /// nothing is due).
-    pub fn start(&mut self, collection: &Collection, scope: Scope, now: DateTime<FixedOffset>) {
+    pub fn start(
+        &mut self,
+        collection: &IndexedCollection,
+        scope: Scope,
+        now: DateTime<FixedOffset>,
+    ) {
         let card = next_card(collection, &scope, now);
         self.session = Some(ReviewSession {
             scope,
@@ -172,7 +184,7 @@ impl ReviewScreen {
     /// as typed and the time already spent. False when the card is gone.
     pub fn resume(
         &mut self,
-        collection: &Collection,
+        collection: &IndexedCollection,
         draft: &StudyDraft,
         now: DateTime<FixedOffset>,
     ) -> bool {
@@ -228,7 +240,7 @@ impl ReviewScreen {
     /// session that is over is closed.
     pub fn leave(
         &mut self,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: Option<&mut Store>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
@@ -260,7 +272,7 @@ impl ReviewScreen {
     /// Logs the note of the card on screen if it changed.
     pub fn save_note(
         &mut self,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: Option<&mut Store>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
@@ -275,7 +287,7 @@ impl ReviewScreen {
     pub fn apply(
         &mut self,
         action: ReviewAction,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         mut store: Option<&mut Store>,
         now: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
@@ -315,7 +327,7 @@ impl ReviewScreen {
     fn grade(
         &mut self,
         rating: Rating,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: &mut Store,
         now: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
@@ -349,7 +361,7 @@ impl ReviewScreen {
     /// time already spent on it.
     fn undo(
         &mut self,
-        collection: &mut Collection,
+        collection: &mut IndexedCollection,
         store: &mut Store,
         now: DateTime<FixedOffset>,
     ) -> Result<(), StoreError> {
@@ -403,7 +415,7 @@ impl ReviewScreen {
 
 /// The next card of `scope` as it first appears: question only, timer running.
 fn next_card(
-    collection: &Collection,
+    collection: &IndexedCollection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<ShownCard> {
@@ -413,7 +425,7 @@ fn next_card(
 
 /// `card_id` as it first appears: question only, timer running.
 fn shown_card(
-    collection: &Collection,
+    collection: &IndexedCollection,
     card_id: String,
     kind: QueueKind,
     now: DateTime<FixedOffset>,

@@ -50,7 +50,7 @@ impl StatsScreen {
         let generation = collection.generation();
         let cached = match self.cached.take() {
             Some(cached) if cached.0 == generation && cached.1 == today => cached,
-            _ => (generation, today, collection.stats(now)),
+            _ => (generation, today, Stats::compute(collection, now)),
         };
         &self.cached.insert(cached).2
     }

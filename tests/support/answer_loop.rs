@@ -16,7 +16,9 @@ use mensetsu::core::collection::{AnswerDetails, Collection};
 use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::Store;
-use mensetsu::core::study::queue::{self, Scope};
+use mensetsu::core::study::indexed::IndexedCollection;
+use mensetsu::core::study::queue;
+use mensetsu::core::study::scope::Scope;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,7 +102,7 @@ fn run(args: &LoopArgs) -> Result<(), String> {
     // The store first, as the app does: a second process must fail here, before reading
     // anything, with the "in use" message.
     let mut store = Store::open(dir.clone(), &device_id).map_err(|error| error.to_string())?;
-    let mut collection = Collection::load_at(dir, now);
+    let mut collection = IndexedCollection::from(Collection::load_at(dir, now));
     for problem in collection.problems() {
         eprintln!("warning: {problem}");
     }
@@ -174,7 +176,7 @@ fn run(args: &LoopArgs) -> Result<(), String> {
 
 /// The `--mixed` loop: one record of each kind in turn, each reported once it is saved.
 fn mixed(
-    collection: &mut Collection,
+    collection: &mut IndexedCollection,
     store: &mut Store,
     card_ids: &[String],
     mut at: DateTime<FixedOffset>,

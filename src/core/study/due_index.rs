@@ -9,14 +9,23 @@
 //! day" is then a binary search, the next card the first entry of a bucket, and an answer
 //! moves one card between buckets. [`queue`](super::queue) keeps the pass over every card
 //! as the reference the tests compare this with.
+//!
+//! When an interview is coming up, its plan for the day ([`InterviewPlan`]) is laid over
+//! the buckets as a [`PlannedDay`]: the interview's due cards and sweep cards sorted by
+//! predicted recall on the date, its unseen cards in deck order. It is built once per
+//! study day and moved along with every answer like the buckets, so interview mode walks
+//! the same few sorted lists as plain study.
 
 use crate::core::content::deck::DeckSet;
 use crate::core::review::days::{end_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase};
-use crate::core::study::queue::{DueCounts, DueOverview, LEARN_AHEAD_MINUTES, QueueKind, Scope};
+use crate::core::study::interview_plan::{InterviewPlan, is_learning};
+use crate::core::study::scope::{DueCounts, DueOverview, LEARN_AHEAD_MINUTES, QueueKind, Scope};
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A card's place in deck order: decks in load order, cards in deck order. Among cards due
 /// at the same moment the earlier place comes first, as in the pass over every card.
@@ -221,17 +230,19 @@ impl DueIndex {
     }
 
     /// What is due today in every deck and across all decks, with the daily limit of new
-    /// cards, leaving out the `unavailable` cards (suspended or buried): the same numbers
-    /// as [`queue::due_counts_by_deck_by_scan`](super::queue) when no interview is coming.
+    /// cards (`new_limit`), leaving out the `unavailable` cards (suspended or buried), and
+    /// following the interview plan of the day if there is one: the same numbers as
+    /// [`queue::due_counts_by_deck_by_scan`](super::queue).
     pub fn overview(
         &self,
         decks: &DeckSet,
         now: DateTime<FixedOffset>,
         new_limit: usize,
         unavailable: &[&str],
+        plan: Option<&PlannedDay>,
     ) -> DueOverview {
         let end_of_day = end_of_study_day(now, self.rollover_hour);
-        let new_left_today = new_limit.saturating_sub(self.new_cards_introduced_today(now));
+        let introduced = self.new_cards_introduced_today(now);
         let mut deck_counts: Vec<DueCounts> = self
             .per_deck
             .iter()
@@ -261,17 +272,31 @@ impl DueIndex {
                 }
             }
         }
+        // An interview's new cards come first and may go beyond the daily limit, but count
+        // against it too; its sweep cards not due today count as due reviews.
+        let interview_unseen = |deck: usize| plan.map_or(0, |plan| plan.unseen_per_deck[deck]);
+        let unseen_interview: usize = plan.map_or(0, |plan| plan.unseen.len());
+        let planned_limit = plan.map_or(new_limit, |plan| plan.new_limit);
+        let new_left_today = planned_limit.saturating_sub(introduced);
+        let interview_taken = unseen_interview.min(new_left_today);
+        let other_left = new_limit.saturating_sub(introduced + interview_taken);
         let mut per_deck = HashMap::with_capacity(self.decks.len());
-        for ((id, _), mut counts) in self.decks.iter().zip(deck_counts) {
-            counts.new = counts.new.min(new_left_today);
+        for (deck, ((id, _), mut counts)) in self.decks.iter().zip(deck_counts).enumerate() {
+            let interview = interview_unseen(deck);
+            let other = counts.new.saturating_sub(interview);
+            counts.new = interview.min(new_left_today) + other.min(other_left);
+            if let Some(plan) = plan {
+                counts.review += plan.sweep_per_deck[deck];
+                all.review += plan.sweep_per_deck[deck];
+            }
             per_deck.insert(id.clone(), counts);
         }
         let unseen = all.new;
-        all.new = all.new.min(new_left_today);
+        all.new = interview_taken + unseen.saturating_sub(unseen_interview).min(other_left);
         DueOverview {
             per_deck,
             all,
-            new_limit,
+            new_limit: planned_limit,
             new_left_today,
             unseen,
         }
@@ -308,8 +333,10 @@ impl DueIndex {
 
     /// The next card to show in `scope`, in the order of
     /// [`queue::next_card`](super::queue::next_card): learning cards whose step is due,
-    /// then reviews due today, then new cards while the daily limit allows, then learning
-    /// cards due within the learn-ahead window; the earliest due first, ties in deck order.
+    /// then an interview's due cards, new cards and sweep cards (with a `plan`), then
+    /// reviews due today, then new cards while the daily limit (`new_limit`) allows, then
+    /// learning cards due within the learn-ahead window; the earliest due first (the
+    /// lowest recall on the date for an interview's), ties in deck order.
     pub fn next_card(
         &self,
         decks: &DeckSet,
@@ -317,26 +344,49 @@ impl DueIndex {
         now: DateTime<FixedOffset>,
         new_limit: usize,
         unavailable: &[&str],
+        plan: Option<&PlannedDay>,
     ) -> Option<(String, QueueKind)> {
         let buckets = self.buckets(scope)?;
+        let range = self.range(scope)?;
         let skipped = self.places(decks, unavailable);
         let available = |place: &Place| !skipped.contains(place);
+        let covered = |place: &Place| plan.is_some_and(|plan| plan.covers(*place));
+        let planned = |list: &[(Recall, Place)]| {
+            list.iter()
+                .map(|&(_, place)| place)
+                .find(|place| range.contains(place) && available(place))
+        };
         let end_of_day = end_of_study_day(now, self.rollover_hour);
+        let introduced = self.new_cards_introduced_today(now);
         let learning = buckets.learning.iter().find(|(_, place)| available(place));
         let pick = if let Some(&(_, place)) = learning.filter(|(due, _)| *due <= now) {
             Some((place, QueueKind::Learning))
+        } else if let Some(place) = plan.and_then(|plan| planned(&plan.due)) {
+            Some((place, QueueKind::Review))
+        } else if let Some(place) =
+            plan.filter(|plan| introduced < plan.new_limit)
+                .and_then(|plan| {
+                    plan.unseen
+                        .iter()
+                        .copied()
+                        .find(|place| range.contains(place) && available(place))
+                })
+        {
+            Some((place, QueueKind::New))
+        } else if let Some(place) = plan.and_then(|plan| planned(&plan.sweep)) {
+            Some((place, QueueKind::Sweep))
         } else if let Some(&(_, place)) = buckets
             .review
             .iter()
-            .find(|(_, place)| available(place))
+            .find(|(_, place)| available(place) && !covered(place))
             .filter(|(due, _)| *due < end_of_day)
         {
             Some((place, QueueKind::Review))
         } else if let Some(&place) = buckets
             .unseen
             .iter()
-            .find(|place| available(place))
-            .filter(|_| self.new_cards_introduced_today(now) < new_limit)
+            .find(|place| available(place) && !covered(place))
+            .filter(|_| introduced < new_limit)
         {
             Some((place, QueueKind::New))
         } else {
@@ -347,6 +397,119 @@ impl DueIndex {
         };
         let (place, kind) = pick?;
         Some((self.card_id(decks, place)?.to_string(), kind))
+    }
+
+    /// The places of the cards in `scope`: one deck's run, or every place.
+    fn range(&self, scope: &Scope) -> Option<Range<Place>> {
+        match scope {
+            Scope::AllDecks => Some(0..Place::MAX),
+            Scope::Cards(_) => None,
+            Scope::Deck(id) => {
+                let deck = self.decks.iter().position(|(deck, _)| deck == id)?;
+                let start = self.decks[deck].1;
+                let end = self
+                    .decks
+                    .get(deck + 1)
+                    .map_or(Place::MAX, |(_, first)| *first);
+                Some(start..end)
+            }
+        }
+    }
+
+    /// The interview plan of the study day of `now` laid over the buckets. `recall_on_date`
+    /// gives a card's predicted recall at the start of its interview date.
+    pub fn plan_day<'a>(
+        &self,
+        decks: &DeckSet,
+        plan: &InterviewPlan<'_>,
+        state_of: impl Fn(&str) -> Option<&'a CardState>,
+        recall_on_date: impl Fn(&str, &CardState) -> f32,
+        now: DateTime<FixedOffset>,
+    ) -> PlannedDay {
+        let mut day = PlannedDay {
+            day: study_day(now, self.rollover_hour),
+            end_of_day: end_of_study_day(now, self.rollover_hour),
+            new_limit: plan.new_limit(),
+            covered: vec![false; self.bucket_of.len()],
+            target: FxHashMap::default(),
+            due: Vec::new(),
+            sweep: Vec::new(),
+            unseen: Vec::new(),
+            unseen_per_deck: vec![0; self.decks.len()],
+            sweep_per_deck: vec![0; self.decks.len()],
+        };
+        for (id, target) in plan.targets() {
+            let Some((deck, place)) = self.place_of(decks, id) else {
+                continue;
+            };
+            day.covered[place as usize] = true;
+            day.target.insert(place, target);
+            match state_of(id).filter(|state| state.phase != Phase::New) {
+                None => {
+                    day.unseen.push(place);
+                    day.unseen_per_deck[deck] += 1;
+                }
+                Some(state) => {
+                    if is_learning(state) {
+                        continue;
+                    }
+                    let recall = Recall(recall_on_date(id, state));
+                    if state.due.is_some_and(|due| due < day.end_of_day) {
+                        day.due.push((recall, place));
+                    } else if plan.in_sweep(id) {
+                        day.sweep.push((recall, place));
+                        day.sweep_per_deck[deck] += 1;
+                    }
+                }
+            }
+        }
+        day.due.sort_unstable();
+        day.sweep.sort_unstable();
+        day.unseen.sort_unstable();
+        day
+    }
+
+    /// Moves one answered card in the plan of the day, as [`DueIndex::update`] moves it in
+    /// the buckets. Returns `false` when the answer is not on the plan's day (a clock set
+    /// back): the plan must then be made again.
+    pub fn update_plan(
+        &self,
+        plan: &mut PlannedDay,
+        decks: &DeckSet,
+        card_id: &str,
+        state: &CardState,
+        recall_on_date: impl Fn(&CardState, DateTime<FixedOffset>) -> f32,
+        at: DateTime<FixedOffset>,
+    ) -> bool {
+        if study_day(at, self.rollover_hour) != plan.day {
+            return false;
+        }
+        let Some((deck, place)) = self.place_of(decks, card_id) else {
+            return true;
+        };
+        if !plan.covers(place) {
+            return true;
+        }
+        if let Some(at) = plan.unseen.iter().position(|other| *other == place) {
+            plan.unseen.remove(at);
+            plan.unseen_per_deck[deck] -= 1;
+        }
+        plan.due.retain(|(_, other)| *other != place);
+        let before = plan.sweep.len();
+        plan.sweep.retain(|(_, other)| *other != place);
+        plan.sweep_per_deck[deck] -= before - plan.sweep.len();
+        // Answered today, so out of any sweep: it is due today again only as a review.
+        if !is_learning(state)
+            && state.phase != Phase::New
+            && state.due.is_some_and(|due| due < plan.end_of_day)
+            && let Some(target) = plan.target.get(&place)
+        {
+            insert_sorted(
+                &mut plan.due,
+                (Recall(recall_on_date(state, *target)), place),
+            );
+        }
+        true
     }
 
     /// When the next available learning card in scope comes due later today (after `now`,
@@ -370,6 +533,64 @@ impl DueIndex {
     }
 }
 
+/// The interview plan of one study day over the index's places (see the module's
+/// documentation). Made by [`DueIndex::plan_day`], moved by [`DueIndex::update_plan`].
+#[derive(Debug, Clone)]
+pub struct PlannedDay {
+    day: NaiveDate,
+    end_of_day: DateTime<FixedOffset>,
+    /// How many new cards may be introduced today, interview cards included.
+    new_limit: usize,
+    /// Whether the card at each place belongs to an interview (and is available today).
+    covered: Vec<bool>,
+    /// The start of the interview date each covered card is studied for.
+    target: FxHashMap<Place, DateTime<FixedOffset>>,
+    /// Covered review cards due before the day ends, the lowest recall on the date first.
+    due: Vec<(Recall, Place)>,
+    /// Covered cards waiting in the final sweep and not due today, the lowest recall first.
+    sweep: Vec<(Recall, Place)>,
+    /// Covered cards never studied, in deck order.
+    unseen: Vec<Place>,
+    unseen_per_deck: Vec<usize>,
+    sweep_per_deck: Vec<usize>,
+}
+
+impl PlannedDay {
+    /// The study day the plan is for.
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+
+    fn covers(&self, place: Place) -> bool {
+        self.covered.get(place as usize).copied().unwrap_or(false)
+    }
+}
+
+/// A predicted recall, ordered (as `f32::total_cmp` orders) so that it can key a sorted
+/// list.
+#[derive(Debug, Clone, Copy)]
+struct Recall(f32);
+
+impl PartialEq for Recall {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Recall {}
+
+impl PartialOrd for Recall {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Recall {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 impl Buckets {
     /// Adds at the end; [`Buckets::sort`] must follow before the lists are read.
     fn insert_unsorted(&mut self, bucket: Bucket, place: Place) {
@@ -389,11 +610,18 @@ mod tests {
     use crate::core::review::scheduler::Rating;
     use crate::core::review::store::Store;
     use crate::core::settings::{self, Settings};
-    use crate::core::study::queue::{self, Scope};
+    use crate::core::study::indexed::IndexedCollection;
+    use crate::core::study::interview::InterviewDraft;
+    use crate::core::study::interview_plan::InterviewPlan;
+    use crate::core::study::queue;
+    use crate::core::study::scope::Scope;
     use chrono::{DateTime, Duration, FixedOffset};
 
     /// Three user decks of eight cards, and the given daily limit and rollover hour.
-    fn collection(new_per_day: u32, rollover: u32) -> (tempfile::TempDir, Collection, Store) {
+    fn collection(
+        new_per_day: u32,
+        rollover: u32,
+    ) -> (tempfile::TempDir, IndexedCollection, Store) {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
         std::fs::create_dir_all(dir.decks_dir()).unwrap();
@@ -416,7 +644,7 @@ mod tests {
         };
         settings::save(&dir.settings_file(), &settings).unwrap();
         let store = Store::open(dir.clone(), "pc").unwrap();
-        (temp, Collection::load(dir, "t"), store)
+        (temp, Collection::load(dir, "t").into(), store)
     }
 
     /// splitmix64, so every run answers the same way.
@@ -438,7 +666,7 @@ mod tests {
         }
     }
 
-    fn leeches_by_scan(collection: &Collection) -> Vec<String> {
+    fn leeches_by_scan(collection: &IndexedCollection) -> Vec<String> {
         collection
             .decks()
             .cards()
@@ -447,7 +675,11 @@ mod tests {
             .collect()
     }
 
-    fn assert_same_as_scan(collection: &Collection, now: DateTime<FixedOffset>, step: usize) {
+    fn assert_same_as_scan(
+        collection: &IndexedCollection,
+        now: DateTime<FixedOffset>,
+        step: usize,
+    ) {
         assert_eq!(
             collection.leeches(),
             leeches_by_scan(collection),
@@ -488,15 +720,54 @@ mod tests {
             let mut dice = Dice(seed);
             let mut now = DateTime::parse_from_rfc3339("2026-11-01T09:00:00+09:00").unwrap();
             let mut answered: Vec<String> = Vec::new();
+            let (mut planned_steps, mut swept_steps) = (0, 0);
             for step in 0..400 {
                 // Minutes to weeks between actions, so learning steps, reviews and study
                 // days all come due.
                 now += Duration::minutes([1, 3, 11, 90, 600, 1440 * 3][dice.below(6) as usize]);
                 assert_same_as_scan(&collection, now, step);
+                if collection.planned_day(now).is_some() {
+                    planned_steps += 1;
+                    if InterviewPlan::for_day(&collection, now).sweep_len() > 0 {
+                        swept_steps += 1;
+                    }
+                }
                 if dice.below(10) == 0 {
                     if let Some(id) = answered.pop() {
                         collection.undo(&mut store, &id, now).unwrap();
                     }
+                    continue;
+                }
+                // Interviews planned and dropped: while one is coming up, its plan orders
+                // the queue, and the plan laid over the index must give the same order.
+                if dice.below(12) == 0 {
+                    let today = collection.scheduler().study_day(now);
+                    let soonest = collection
+                        .upcoming_interviews(today)
+                        .next()
+                        .map(|interview| interview.id.clone());
+                    match soonest {
+                        Some(id) if dice.below(3) == 0 => {
+                            collection.remove_interview(&mut store, &id, now).unwrap();
+                        }
+                        _ => {
+                            let decks = match dice.below(3) {
+                                0 => vec!["a".to_string()],
+                                1 => vec!["b".to_string(), "c".to_string()],
+                                _ => vec!["a".to_string(), "b".to_string(), "c".to_string()],
+                            };
+                            let draft = InterviewDraft {
+                                name: format!("interview {step}"),
+                                date: Some(today + chrono::Days::new(dice.below(12))),
+                                decks,
+                                roles: Vec::new(),
+                            };
+                            collection
+                                .save_interview(&mut store, &draft, None, now)
+                                .unwrap();
+                        }
+                    }
+                    assert_same_as_scan(&collection, now, step);
                     continue;
                 }
                 // Cards set aside and brought back: the index skips them as the pass does.
@@ -537,6 +808,11 @@ mod tests {
             assert!(
                 !collection.unavailable_cards(now).is_empty(),
                 "some cards are still set aside at the end, so the skipping was exercised"
+            );
+            assert!(
+                planned_steps > 50 && swept_steps > 5,
+                "seed {seed}: interview mode was exercised ({planned_steps} steps planned, \
+                 {swept_steps} with a sweep)"
             );
         }
     }

@@ -3,6 +3,7 @@
 //! a session id, so a session's summary is rebuilt from the log like everything else.
 
 use crate::core::collection::Collection;
+
 use crate::core::content::deck::DeckSet;
 use crate::core::content::role;
 use crate::core::review::log::Mode;
@@ -137,6 +138,7 @@ mod tests {
     use crate::core::collection::AnswerDetails;
     use crate::core::paths::DataDir;
     use crate::core::review::store::Store;
+    use crate::core::study::indexed::IndexedCollection;
     use rand::SeedableRng;
 
     #[test]
@@ -157,7 +159,7 @@ mod tests {
     fn summaries_are_rebuilt_from_mock_reviews_in_the_log() {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
-        let mut collection = Collection::load(dir.clone(), "t");
+        let mut collection = IndexedCollection::from(Collection::load(dir.clone(), "t"));
         let mut store = Store::open(dir, "pc").unwrap();
         let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
         let mock = |covered: Vec<usize>, total, ms| AnswerDetails {

@@ -3,7 +3,7 @@
 //! due within the learn-ahead window. Suspended cards, and cards buried until a later
 //! study day, are in no queue and no count.
 //!
-//! Upcoming interviews change the order for their cards (see [`InterviewPlan`]): after
+//! Upcoming interviews change the order for their cards (see [`InterviewPlan`](super::interview_plan::InterviewPlan)): after
 //! learning cards, their due reviews come first, lowest predicted recall on the interview
 //! date first; then their new cards, spread over the days left, even beyond the daily
 //! limit, so every card is introduced in time; then, in the final sweep (the last days
@@ -12,182 +12,18 @@
 //! as any other.
 
 use crate::core::collection::Collection;
-use crate::core::content::deck::Deck;
-use crate::core::drafts::DraftScope;
-use crate::core::review::days::{end_of_study_day, start_of_study_day, study_day};
+use crate::core::review::days::{end_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase};
+use crate::core::study::indexed::IndexedCollection;
+#[cfg(test)]
+use crate::core::study::interview_plan::InterviewPlan;
+use crate::core::study::interview_plan::is_learning;
+use crate::core::study::scope::{
+    CardList, DueCounts, DueOverview, LEARN_AHEAD_MINUTES, QueueKind, Scope,
+};
 use chrono::{DateTime, Duration, FixedOffset};
-use rustc_hash::{FxHashMap, FxHashSet};
+#[cfg(test)]
 use std::collections::HashMap;
-use std::sync::Arc;
-
-/// How far ahead a learning card may be shown when nothing else is due, as in Anki.
-pub const LEARN_AHEAD_MINUTES: i64 = 20;
-
-/// Which cards a study session draws from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    Deck(String),
-    /// Every deck: due cards first, then new cards, as for a single deck.
-    AllDecks,
-    /// A custom session over chosen cards (a search result): each is shown once, in the
-    /// list's order, due or not, and answered through FSRS as usual (an early review is
-    /// a review like any other); a card answered Again comes back after its learning step.
-    Cards(CardList),
-}
-
-/// The cards of a custom session and when it began.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardList {
-    pub ids: Arc<Vec<String>>,
-    /// A card answered since then has had its turn.
-    pub since: DateTime<FixedOffset>,
-}
-
-impl Scope {
-    /// Whether the session draws from `deck` at all (for a custom session, any deck: its
-    /// cards are chosen one by one).
-    pub fn includes(&self, deck: &Deck) -> bool {
-        match self {
-            Scope::Deck(id) => &deck.id == id,
-            Scope::AllDecks | Scope::Cards(_) => true,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QueueKind {
-    Learning,
-    Review,
-    New,
-    /// Not due, but part of an interview's final sweep.
-    Sweep,
-}
-
-/// How today's upcoming interviews change the queue, computed once per question.
-#[derive(Debug, Default)]
-pub struct InterviewPlan<'a> {
-    /// Each interview card and the start of its soonest upcoming interview's date.
-    target: FxHashMap<&'a str, DateTime<FixedOffset>>,
-    /// Studied cards of an interview whose final sweep has begun that were not answered
-    /// since it began.
-    sweep: FxHashSet<&'a str>,
-    /// How many new cards may be introduced today in all, counting interview cards: the
-    /// daily limit, or more when an interview's new cards need it to be introduced in
-    /// time.
-    interview_new_limit: usize,
-}
-
-impl<'a> InterviewPlan<'a> {
-    /// The plan for the study day of `now`. `offset` is `now`'s: interview dates are days
-    /// in the user's local calendar.
-    pub fn for_day(collection: &'a Collection, now: DateTime<FixedOffset>) -> Self {
-        let settings = collection.settings();
-        let rollover = settings.day_rollover_hour;
-        let today = study_day(now, rollover);
-        let sweep_days = i64::from(settings.final_sweep_days);
-        let introduced_today = introduced_today_set(collection, now);
-        let mut plan = InterviewPlan {
-            interview_new_limit: settings.new_cards_per_day as usize,
-            ..InterviewPlan::default()
-        };
-        let mut quota = 0usize;
-        // Soonest first, so a card in two interviews belongs to the sooner.
-        for interview in collection.upcoming_interviews(today) {
-            let Some(start) = start_of_study_day(interview.date, rollover, *now.offset()) else {
-                continue;
-            };
-            let sweep_start = (sweep_days > 0)
-                .then(|| interview.date - Duration::days(sweep_days))
-                .and_then(|day| start_of_study_day(day, rollover, *now.offset()))
-                .filter(|sweep_start| *sweep_start <= now);
-            // New cards left at the start of today, whether introduced since or not.
-            let mut new_left = 0usize;
-            for (_, card) in interview.cards(collection.decks()) {
-                let id = card.id.as_str();
-                if plan.target.contains_key(id) || !collection.marks(id).is_available(today) {
-                    continue;
-                }
-                plan.target.insert(id, start);
-                let state = collection
-                    .state_of(id)
-                    .filter(|state| state.phase != Phase::New);
-                match state {
-                    None => new_left += 1,
-                    Some(_) if introduced_today.contains(id) => new_left += 1,
-                    Some(state) => {
-                        let answered_in_sweep = sweep_start.is_some_and(|sweep_start| {
-                            state.last_review.is_some_and(|last| last >= sweep_start)
-                        });
-                        if sweep_start.is_some() && !answered_in_sweep && !is_learning(state) {
-                            plan.sweep.insert(id);
-                        }
-                    }
-                }
-            }
-            // Days to introduce them on: today up to the day before the interview, or
-            // today alone when the interview is today.
-            let days_left = usize::try_from(interview.days_left(today).max(1)).unwrap_or(1);
-            quota += new_left.div_ceil(days_left);
-        }
-        plan.interview_new_limit = plan.interview_new_limit.max(quota);
-        plan
-    }
-
-    /// Whether the card belongs to an upcoming interview.
-    pub fn covers(&self, card_id: &str) -> bool {
-        self.target.contains_key(card_id)
-    }
-
-    /// Whether the card is waiting in a final sweep.
-    pub fn in_sweep(&self, card_id: &str) -> bool {
-        self.sweep.contains(card_id)
-    }
-
-    /// Cards waiting in a final sweep.
-    pub fn sweep_len(&self) -> usize {
-        self.sweep.len()
-    }
-
-    /// The card's predicted recall at the start of its interview date, for ordering.
-    fn recall_on_date(&self, collection: &Collection, card_id: &str, state: &CardState) -> f32 {
-        self.target
-            .get(card_id)
-            .map_or(1.0, |at| collection.scheduler().recall_at(state, *at))
-    }
-}
-
-/// Cards first answered on the study day of `now`.
-fn introduced_today_set(collection: &Collection, now: DateTime<FixedOffset>) -> FxHashSet<&str> {
-    let rollover = collection.settings().day_rollover_hour;
-    let today = study_day(now, rollover);
-    collection
-        .reviewed_cards()
-        .filter(|(_, _, first)| {
-            first
-                .as_ref()
-                .is_some_and(|first| study_day(first.record.at, rollover) == today)
-        })
-        .map(|(id, _, _)| id)
-        .collect()
-}
-
-/// Cards in scope, counted as the decks screen shows them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DueCounts {
-    /// New cards that may still be introduced today (daily limit applied).
-    pub new: usize,
-    /// Learning and relearning cards due before the study day ends.
-    pub learning: usize,
-    /// Review cards due today or overdue.
-    pub review: usize,
-}
-
-impl DueCounts {
-    pub fn total(&self) -> usize {
-        self.new + self.learning + self.review
-    }
-}
 
 /// New cards first answered on the study day of `now`, across all decks: the daily limit
 /// is shared, as in Anki's default.
@@ -201,48 +37,29 @@ pub fn new_cards_introduced_today(collection: &Collection, now: DateTime<FixedOf
         .count()
 }
 
-fn is_learning(state: &CardState) -> bool {
-    matches!(state.phase, Phase::Learning | Phase::Relearning)
-}
-
-/// What is due today in every deck and across all decks, with the daily new-card limit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DueOverview {
-    pub per_deck: HashMap<String, DueCounts>,
-    pub all: DueCounts,
-    /// The daily limit of new cards, shared by all decks.
-    pub new_limit: usize,
-    /// New cards that may still be introduced today: the limit less those already
-    /// introduced.
-    pub new_left_today: usize,
-    /// Cards never studied, in all decks; `all.new` is this capped by `new_left_today`.
-    pub unseen: usize,
-}
-
 /// What is due today in every deck, and across all decks. Review cards in the final sweep
 /// count as due reviews; new interview cards may go beyond the daily limit (see
-/// [`InterviewPlan`]). Taken from the collection's [`DueIndex`](super::due_index::DueIndex)
-/// (microseconds whatever the number of cards) unless an interview is coming up, whose
-/// plan needs the pass over every card.
-pub fn due_counts_by_deck(collection: &Collection, now: DateTime<FixedOffset>) -> DueOverview {
-    if interview_upcoming(collection, now) {
-        return due_counts_by_deck_by_scan(collection, now);
-    }
+/// [`InterviewPlan`](super::interview_plan::InterviewPlan)). Taken from the collection's [`DueIndex`](super::due_index::DueIndex)
+/// and the plan of the day laid over it: microseconds whatever the number of cards.
+pub fn due_counts_by_deck(
+    collection: &IndexedCollection,
+    now: DateTime<FixedOffset>,
+) -> DueOverview {
     let new_limit = collection.settings().new_cards_per_day as usize;
     let unavailable = collection.unavailable_cards(now);
-    collection
-        .due_index()
-        .overview(collection.decks(), now, new_limit, &unavailable)
-}
-
-/// Whether an interview is coming up (today included), when the queue follows its plan.
-fn interview_upcoming(collection: &Collection, now: DateTime<FixedOffset>) -> bool {
-    let today = study_day(now, collection.settings().day_rollover_hour);
-    collection.upcoming_interviews(today).next().is_some()
+    let plan = collection.planned_day(now);
+    collection.due_index().overview(
+        collection.decks(),
+        now,
+        new_limit,
+        &unavailable,
+        plan.as_ref(),
+    )
 }
 
 /// [`due_counts_by_deck`] from one pass over every card: the reference the index is
 /// tested against, and what the decks screen did before it (BENCHMARKS.md).
+#[cfg(test)]
 pub fn due_counts_by_deck_by_scan(
     collection: &Collection,
     now: DateTime<FixedOffset>,
@@ -287,7 +104,7 @@ pub fn due_counts_by_deck_by_scan(
         all.learning += counts.learning;
         all.review += counts.review;
     }
-    let new_limit = plan.interview_new_limit;
+    let new_limit = plan.new_limit();
     let introduced = new_cards_introduced_today(collection, now);
     let new_left_today = new_limit.saturating_sub(introduced);
     // Interview cards come first and count against the plain limit too.
@@ -313,21 +130,12 @@ pub fn due_counts_by_deck_by_scan(
     }
 }
 
-impl DueOverview {
-    /// What is due today in `scope`.
-    /// What is due today in a deck or all decks (a custom session counts its own cards:
-    /// see [`due_counts`]).
-    pub fn of(&self, scope: &Scope) -> DueCounts {
-        match scope {
-            Scope::AllDecks => self.all,
-            Scope::Deck(id) => self.per_deck.get(id).copied().unwrap_or_default(),
-            Scope::Cards(_) => DueCounts::default(),
-        }
-    }
-}
-
 /// What is due today in `scope`; for a custom session, the cards it has still to show.
-pub fn due_counts(collection: &Collection, scope: &Scope, now: DateTime<FixedOffset>) -> DueCounts {
+pub fn due_counts(
+    collection: &IndexedCollection,
+    scope: &Scope,
+    now: DateTime<FixedOffset>,
+) -> DueCounts {
     match scope {
         Scope::Cards(list) => custom_counts(collection, list, now),
         Scope::Deck(_) | Scope::AllDecks => due_counts_by_deck(collection, now).of(scope),
@@ -417,28 +225,32 @@ fn next_custom_card(
 
 /// The next card to show, or `None` when the session is done for now. Among equals, the
 /// earliest due comes first and new cards come in deck order. Upcoming interviews come
-/// first for their cards (see [`InterviewPlan`]). Taken from the collection's
-/// [`DueIndex`](super::due_index::DueIndex) unless an interview is coming up;
-/// [`next_card_by_scan`] is the same order from one pass over every card.
+/// first for their cards (see [`InterviewPlan`](super::interview_plan::InterviewPlan)). Taken from the collection's
+/// [`DueIndex`](super::due_index::DueIndex) and the plan of the day laid over it; the
+/// tests compare it with the same order from one pass over every card.
 pub fn next_card(
-    collection: &Collection,
+    collection: &IndexedCollection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<(String, QueueKind)> {
     if let Scope::Cards(list) = scope {
         return next_custom_card(collection, list, now);
     }
-    if interview_upcoming(collection, now) {
-        return next_card_by_scan(collection, scope, now);
-    }
     let new_limit = collection.settings().new_cards_per_day as usize;
     let unavailable = collection.unavailable_cards(now);
-    collection
-        .due_index()
-        .next_card(collection.decks(), scope, now, new_limit, &unavailable)
+    let plan = collection.planned_day(now);
+    collection.due_index().next_card(
+        collection.decks(),
+        scope,
+        now,
+        new_limit,
+        &unavailable,
+        plan.as_ref(),
+    )
 }
 
 /// [`next_card`] from one pass over every card: the reference the index is tested against.
+#[cfg(test)]
 pub fn next_card_by_scan(
     collection: &Collection,
     scope: &Scope,
@@ -520,7 +332,7 @@ pub fn next_card_by_scan(
     }
     let introduced = new_cards_introduced_today(collection, now);
     if let Some(id) = first_interview_new
-        && introduced < plan.interview_new_limit
+        && introduced < plan.new_limit()
     {
         return Some((id.to_string(), QueueKind::New));
     }
@@ -539,6 +351,7 @@ pub fn next_card_by_scan(
     learning_ahead.map(|(_, id)| (id.to_string(), QueueKind::Learning))
 }
 
+#[cfg(test)]
 fn keep_lowest<'a>(slot: &mut Option<(f32, &'a str)>, recall: f32, id: &'a str) {
     if slot.is_none_or(|(best, _)| recall < best) {
         *slot = Some((recall, id));
@@ -559,7 +372,7 @@ fn keep_earliest<'a>(
 /// message at the end of a session (from the collection's
 /// [`DueIndex`](super::due_index::DueIndex)).
 pub fn next_learning_due(
-    collection: &Collection,
+    collection: &IndexedCollection,
     scope: &Scope,
     now: DateTime<FixedOffset>,
 ) -> Option<DateTime<FixedOffset>> {
@@ -596,34 +409,6 @@ pub fn next_learning_due_by_scan(
         .min()
 }
 
-// The drafts file keeps a study session's scope in a shape of its own, so that the
-// drafts depend on nothing of the study layer.
-impl From<&Scope> for DraftScope {
-    fn from(scope: &Scope) -> Self {
-        match scope {
-            Scope::Deck(id) => DraftScope::Deck { id: id.clone() },
-            Scope::AllDecks => DraftScope::AllDecks,
-            Scope::Cards(list) => DraftScope::Cards {
-                ids: list.ids.as_ref().clone(),
-                since: list.since,
-            },
-        }
-    }
-}
-
-impl From<&DraftScope> for Scope {
-    fn from(scope: &DraftScope) -> Self {
-        match scope {
-            DraftScope::Deck { id } => Scope::Deck(id.clone()),
-            DraftScope::AllDecks => Scope::AllDecks,
-            DraftScope::Cards { ids, since } => Scope::Cards(CardList {
-                ids: Arc::new(ids.clone()),
-                since: *since,
-            }),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,13 +417,14 @@ mod tests {
     use crate::core::review::scheduler::Rating;
     use crate::core::review::store::Store;
     use crate::core::settings::{self, Settings};
+    use std::sync::Arc;
 
     fn at(text: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(text).unwrap()
     }
 
     /// A data folder with one user deck `t` of five cards and the given daily limit.
-    fn collection(new_per_day: u32) -> (tempfile::TempDir, Collection, Store) {
+    fn collection(new_per_day: u32) -> (tempfile::TempDir, IndexedCollection, Store) {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
         std::fs::create_dir_all(dir.decks_dir()).unwrap();
@@ -659,10 +445,16 @@ mod tests {
         };
         settings::save(&dir.settings_file(), &limits).unwrap();
         let store = Store::open(dir.clone(), "pc").unwrap();
-        (temp, Collection::load(dir, "t"), store)
+        (temp, Collection::load(dir, "t").into(), store)
     }
 
-    fn answer(c: &mut Collection, store: &mut Store, card: &str, rating: Rating, when: &str) {
+    fn answer(
+        c: &mut IndexedCollection,
+        store: &mut Store,
+        card: &str,
+        rating: Rating,
+        when: &str,
+    ) {
         c.record_answer(store, card, rating, at(when), AnswerDetails::default())
             .unwrap();
     }
@@ -784,7 +576,12 @@ mod tests {
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:11:00+09:00")), None);
     }
 
-    fn interview(c: &mut Collection, store: &mut Store, date: &str, at_time: &str) -> String {
+    fn interview(
+        c: &mut IndexedCollection,
+        store: &mut Store,
+        date: &str,
+        at_time: &str,
+    ) -> String {
         let draft = crate::core::study::interview::InterviewDraft {
             name: "Acme".into(),
             date: Some(date.parse().unwrap()),
@@ -1183,16 +980,5 @@ mod tests {
             "2026-11-30T09:12:00+09:00",
         );
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:13:00+09:00")), None);
-    }
-
-    #[test]
-    fn a_scope_survives_the_file() {
-        let scope = Scope::Cards(CardList {
-            ids: Arc::new(vec!["a".into(), "b".into()]),
-            since: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap(),
-        });
-        assert_eq!(Scope::from(&DraftScope::from(&scope)), scope);
-        let deck = Scope::Deck("vpoe".into());
-        assert_eq!(Scope::from(&DraftScope::from(&deck)), deck);
     }
 }

@@ -3,7 +3,8 @@
 
 use super::ReviewSession;
 use crate::core::review::scheduler::Rating;
-use crate::core::study::queue::{self, DueCounts};
+use crate::core::study::queue;
+use crate::core::study::scope::DueCounts;
 use crate::ui::context::{Action, ReviewAction, Screen, ScreenContext};
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_label};
