@@ -124,10 +124,7 @@ impl ImportPanel {
             });
             match &self.outcome {
                 Some(Ok(path)) => {
-                    ui.label(
-                        text.imported_to
-                            .replace("{path}", &path.display().to_string()),
-                    );
+                    ui.label(text.imported_to(path.display()));
                 }
                 Some(Err(message)) => {
                     ui.colored_label(ui.visuals().error_fg_color, message);
@@ -157,11 +154,7 @@ fn preview_ui(
     let text = ctx.text;
     ui.label(egui::RichText::new(preview.deck.title.get(ctx.lang)).strong());
     theme::caption(ui, &preview.source.display().to_string());
-    ui.label(
-        text.preview_counts
-            .replace("{questions}", &preview.questions.to_string())
-            .replace("{with_points}", &preview.with_points.to_string()),
-    );
+    ui.label(text.preview_counts(preview.questions, preview.with_points));
     for card in preview.deck.cards.iter().take(3) {
         let question = widgets::localized_plain(&card.question, ctx.card_language);
         ui.add(
@@ -181,8 +174,7 @@ fn preview_ui(
             if preview.replaces {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    text.import_exists
-                        .replace("{path}", &preview.target.display().to_string()),
+                    text.import_exists(preview.target.display()),
                 );
             }
         });
