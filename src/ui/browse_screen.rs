@@ -234,7 +234,7 @@ impl BrowseScreen {
         });
         match &self.parsed {
             Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
                 ui.label(
                     egui::RichText::new(format!(
                         "{}\n{}^",

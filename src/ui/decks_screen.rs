@@ -585,7 +585,7 @@ fn problems(ui: &mut egui::Ui, ctx: &ScreenContext) {
         .default_open(true)
         .show(ui, |ui| {
             for problem in ctx.collection.problems_iter().take(PROBLEMS_SHOWN) {
-                let line = egui::RichText::new(problem.to_string()).monospace();
+                let line = egui::RichText::new(text.problem(&problem)).monospace();
                 ui.add(egui::Label::new(line).wrap());
             }
             if count > PROBLEMS_SHOWN {

@@ -29,7 +29,7 @@ impl ImportPanel {
         let decks_dir = ctx.collection.data_dir().decks_dir();
         self.preview = Some(
             user_decks::preview(&path, &decks_dir, ctx.collection.decks())
-                .map_err(|error| error.to_string()),
+                .map_err(|error| ctx.text.deck_file_error(&error)),
         );
     }
 
@@ -163,10 +163,10 @@ fn preview_ui(
         );
     }
     for problem in &preview.problems {
-        ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
+        ui.colored_label(ui.visuals().warn_fg_color, text.problem(problem));
     }
     for clash in &preview.clashes {
-        ui.colored_label(ui.visuals().warn_fg_color, clash);
+        ui.colored_label(ui.visuals().warn_fg_color, text.clash(clash));
     }
     ui.add_space(theme::space::S);
     ui.add_enabled_ui(ctx.can_write(), |ui| {
