@@ -19,7 +19,8 @@ fn japanese() -> Settings {
 }
 
 /// A deck that parses but has no cards: a problem of the deck check, not of the JSON.
-const EMPTY_DECK: &str = "{\n  \"id\": \"empty\",\n  \"title\": {\"en\": \"Empty\"},\n  \"cards\": []\n}\n";
+const EMPTY_DECK: &str =
+    "{\n  \"id\": \"empty\",\n  \"title\": {\"en\": \"Empty\"},\n  \"cards\": []\n}\n";
 
 #[test]
 fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
@@ -30,7 +31,9 @@ fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
     harness.get_by_label_contains("読み込めなかった項目があります");
     harness.get_by_label_contains("empty.json:1: デッキにカードがありません");
     assert!(
-        harness.query_by_label_contains("deck has no cards").is_none(),
+        harness
+            .query_by_label_contains("deck has no cards")
+            .is_none(),
         "the English message is not shown"
     );
 

@@ -28,7 +28,8 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based; only with a line.
     pub column: Option<usize>,
-    pub kind: ProblemKind,
+    /// Boxed, so a `Result` that fails with a problem stays small as kinds grow.
+    pub kind: Box<ProblemKind>,
     pub severity: Severity,
 }
 
@@ -39,7 +40,7 @@ impl Problem {
             file: file.into(),
             line: None,
             column: None,
-            kind: kind.into(),
+            kind: Box::new(kind.into()),
             severity: Severity::Error,
         }
     }

@@ -329,7 +329,7 @@ impl DeckFile {
         let (_, problems) =
             deck::parse_deck(&self.path.display().to_string(), &json).map_err(Unreadable::Deck)?;
         if let Some(problem) = problems.first() {
-            return Err(Unreadable::Edited(problem.kind.clone()).into());
+            return Err(Unreadable::Edited((*problem.kind).clone()).into());
         }
         files::write_atomically(&self.path, json.as_bytes())?;
         self.on_disk = json.into_bytes();
