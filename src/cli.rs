@@ -20,6 +20,7 @@ use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::paths::{self, DataDir};
 use crate::core::review::store::{Store, StoreError};
+use crate::ui::strings::{self, Strings};
 use chrono::Local;
 use clap::{CommandFactory, Parser, Subcommand};
 use serde::Serialize;
@@ -163,6 +164,13 @@ pub fn system_lang() -> Lang {
     Lang::from_locale(&locale)
 }
 
+/// The words problems and search errors are printed in: Japanese when the locale is
+/// Japanese (as [`system_lang`] reads it), English otherwise. The rest of the commands'
+/// output stays English, for scripts.
+pub fn words() -> &'static Strings {
+    strings::strings(system_lang())
+}
+
 /// Opens the data folder for writing, as this device. The device id lives in the
 /// per-machine config folder, never in the (maybe synced) data folder;
 /// `MENSETSU_DEVICE_ID` overrides it for tests and scripted setups.
@@ -207,7 +215,7 @@ fn open_for_writing(
     })?;
     let collection = Collection::load_at(dir, Local::now().fixed_offset());
     for problem in collection.problems() {
-        eprintln!("warning: {problem}");
+        eprintln!("warning: {}", words().problem(&problem));
     }
     Ok((collection, store))
 }
@@ -222,7 +230,7 @@ fn open_collection(options: &GlobalOptions, command: &str) -> Result<Collection,
     })?;
     let collection = Collection::load_read_only(dir, Local::now().fixed_offset());
     for problem in collection.problems() {
-        eprintln!("warning: {problem}");
+        eprintln!("warning: {}", words().problem(&problem));
     }
     Ok(collection)
 }

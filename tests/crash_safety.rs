@@ -416,7 +416,7 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
                 .starts_with(&format!("{}:{line}: ", log_path.display())),
             "{problem}"
         );
-        assert!(problem.message.ends_with("; line skipped"), "{problem}");
+        assert!(problem.message().ends_with("; line skipped"), "{problem}");
     }
     let records = collection.log_records();
     let counts = records_by_id(records);
@@ -720,7 +720,7 @@ fn every_kind_of_record_killed_at_random_moments_is_saved_exactly_once_and_repla
     let collection = Collection::load(dir.clone(), "t");
     for problem in collection.problems() {
         assert!(
-            problem.message.ends_with("; line skipped") && problem.file == log_path,
+            problem.message().ends_with("; line skipped") && problem.file == log_path,
             "{problem}"
         );
     }

@@ -41,12 +41,12 @@ fn a_long_log_read_in_parts_keeps_every_line_in_order_with_its_number() {
     expected.push(Some(20_001));
     assert_eq!(problem_lines, expected);
     assert!(
-        problems[6].message.contains("last line is incomplete"),
+        problems[6].message().contains("last line is incomplete"),
         "{}",
         problems[6]
     );
     assert!(
-        !problems[5].message.contains("incomplete"),
+        !problems[5].message().contains("incomplete"),
         "{}",
         problems[5]
     );

@@ -183,7 +183,7 @@ fn queries_once_mishandled_are_refused_at_a_character_of_the_query() {
                 path.display(),
                 error.column
             );
-            assert!(!error.message.is_empty(), "{}", path.display());
+            assert!(!error.message().is_empty(), "{}", path.display());
         }
         count += 1;
     }

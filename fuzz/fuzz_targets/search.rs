@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
                 "column {} of a {length}-character query: {error}",
                 error.column
             );
-            assert!(!error.message.is_empty());
+            assert!(!error.message().is_empty());
         }
         Ok(query) => {
             let Ok(now) = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00") else {

@@ -31,7 +31,7 @@ pub fn run(options: &GlobalOptions, args: &CheckArgs) -> ExitCode {
         load_paths(paths)
     };
     for problem in &set.problems {
-        println!("{problem}");
+        println!("{}", super::words().problem(problem));
     }
     println!(
         "{}, {}, {}",

@@ -52,7 +52,7 @@ pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
         }
     };
     for problem in &decks.problems {
-        eprintln!("warning: {problem}");
+        eprintln!("warning: {}", super::words().problem(problem));
     }
     let detector = Detector::new(&decks);
     let mut stdout = std::io::stdout().lock();

@@ -100,7 +100,7 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
     let collection = Collection::load_read_only(dir, Local::now().fixed_offset());
     // What could not be read is skipped by the loading; say so, but export the rest.
     for problem in collection.problems() {
-        eprintln!("warning: {problem}");
+        eprintln!("warning: {}", super::words().problem(&problem));
     }
     let (text, summary) = match &args.anki {
         Some(deck) => {

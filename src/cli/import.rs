@@ -54,7 +54,8 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.to_string());
-    let imported = import_guide(&file_name, &text).map_err(|error| format!("{shown}: {error}"))?;
+    let imported = import_guide(&file_name, &text)
+        .map_err(|error| format!("{shown}: {}", super::words().import_error(&error)))?;
     let deck = &imported.deck;
 
     let user_decks = options.data_dir().map(|dir| dir.decks_dir());
@@ -75,9 +76,13 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
     json.push('\n');
     // The deck must pass the same check the app applies when loading it; writing a deck
     // the app would reject helps nobody.
-    let (_, problems) = deck::parse_deck(&target.display().to_string(), &json)
-        .map_err(|problem| format!("the deck made from {shown} is not valid: {problem}"))?;
+    let (_, problems) =
+        deck::parse_deck(&target.display().to_string(), &json).map_err(|problem| {
+            let problem = super::words().problem(&problem);
+            format!("the deck made from {shown} is not valid: {problem}")
+        })?;
     if let Some(problem) = problems.first() {
+        let problem = super::words().problem(problem);
         return Err(format!(
             "the deck made from {shown} is not valid: {problem}"
         ));

@@ -36,7 +36,7 @@ pub fn run(options: &GlobalOptions, args: &SearchArgs) -> ExitCode {
     let query = match search::parse(text) {
         Ok(query) => query,
         Err(error) => {
-            eprintln!("mensetsu search: {error}");
+            eprintln!("mensetsu search: {}", super::words().query_error(&error));
             eprintln!("  {text}");
             eprintln!("  {}^", " ".repeat(error.column.saturating_sub(1)));
             return ExitCode::from(2);

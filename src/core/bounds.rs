@@ -18,6 +18,8 @@ pub struct Bounds<T> {
     pub kind: Option<&'static str>,
 }
 
+use crate::core::problem::ProblemKind;
+
 impl<T: PartialOrd + Copy> Bounds<T> {
     pub fn contains(&self, value: T) -> bool {
         self.min <= value && value <= self.max
@@ -36,18 +38,13 @@ impl<T: std::fmt::Display> Bounds<T> {
     }
 
     /// Why `value` was replaced by the default, naming the settings file's `field`.
-    pub(crate) fn fix_message(&self, field: &str, value: &T) -> String {
-        match self.kind {
-            Some(kind) => format!(
-                "{field} {value} is not {kind} ({}); using {}",
-                self.span(),
-                self.default
-            ),
-            None => format!(
-                "{field} {value} is outside {}; using {}",
-                self.span(),
-                self.default
-            ),
+    pub(crate) fn fix(&self, field: &'static str, value: &T) -> ProblemKind {
+        ProblemKind::SettingOutOfRange {
+            field,
+            value: value.to_string(),
+            kind: self.kind,
+            span: self.span(),
+            default: self.default.to_string(),
         }
     }
 }

@@ -2,6 +2,10 @@
 //! parse, a log line that cannot be read, a setting out of range, reviews of a card no
 //! deck has. Each names its file and, where the file allows, the line and column, so the
 //! app, the commands and the tests all show and count problems the same way.
+//!
+//! What went wrong is a [`ProblemKind`] with its parameters, not a sentence: `Display`
+//! gives the English the commands print, and the interface says it in its own language
+//! (`ui::messages`).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -24,28 +28,34 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based; only with a line.
     pub column: Option<usize>,
-    pub message: String,
+    /// Boxed, so a `Result` that fails with a problem stays small as kinds grow.
+    pub kind: Box<ProblemKind>,
     pub severity: Severity,
 }
 
 impl Problem {
     /// Something in `file` that was left out.
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, kind: impl Into<ProblemKind>) -> Self {
         Self {
             file: file.into(),
             line: None,
             column: None,
-            message: message.into(),
+            kind: Box::new(kind.into()),
             severity: Severity::Error,
         }
     }
 
     /// Something in `file` that was kept but looks wrong.
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, kind: impl Into<ProblemKind>) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(file, message)
+            ..Self::error(file, kind)
         }
+    }
+
+    /// What is wrong, in English, without the place.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
     }
 
     /// The same problem at a line; `None` or 0 (serde's "no line") leaves it unplaced.
@@ -60,18 +70,167 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// `file:line:column`, as much of it as is known.
+    pub fn place(&self) -> String {
+        let mut place = self.file.display().to_string();
+        if let Some(line) = self.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                place.push_str(&format!(":{column}"));
+            }
+        }
+        place
+    }
+}
+
 /// `file:line:column: message`, the form compilers use, so editors and terminals can jump
 /// to the place.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
+        write!(f, "{}: {}", self.place(), self.kind)
+    }
+}
+
+/// A card as a deck problem names it: by its id, or by its number when it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardName {
+    /// 1-based.
+    Number(usize),
+    Id(String),
+}
+
+impl fmt::Display for CardName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CardName::Number(number) => write!(f, "card {number}"),
+            CardName::Id(id) => write!(f, "card `{id}`"),
         }
-        write!(f, ": {}", self.message)
+    }
+}
+
+/// What happened to a damaged settings file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetAside {
+    /// Renamed to this path.
+    KeptAs(PathBuf),
+    /// The rename failed, for this reason.
+    Failed(String),
+    /// Left where it is: a read-only window or a command never renames.
+    LeftAsIs,
+}
+
+/// What is wrong, with what the message needs to say it in any language. The English
+/// words are the ones `mensetsu check` and the other commands print.
+///
+/// Texts from elsewhere (an operating system's error, serde's description of bad JSON)
+/// are carried as they come, in English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    // Reading files and folders.
+    #[error("cannot read: {error}")]
+    CannotRead { error: String },
+    #[error("cannot read the decks folder: {error}")]
+    CannotReadDecksFolder { error: String },
+    #[error("cannot read the reviews folder: {error}")]
+    CannotReadReviewsFolder { error: String },
+    #[error("not valid UTF-8 text; save the file as UTF-8")]
+    NotUtf8,
+
+    // A deck file.
+    /// JSON syntax; `detail` is serde's description.
+    #[error("invalid JSON: {detail}")]
+    InvalidJson { detail: String },
+    #[error("invalid JSON: the file ends before the deck is complete (is it cut off?)")]
+    DeckCutOff,
+    /// Valid JSON but not a deck; `detail` says which field (see `content::deck`).
+    #[error("wrong deck format: {detail}")]
+    WrongDeckFormat { detail: String },
+    #[error(
+        "deck format {found} is newer than this version of mensetsu understands ({supported}); update mensetsu"
+    )]
+    DeckFormatTooNew { found: u32, supported: u32 },
+    #[error("deck `id` is empty")]
+    EmptyDeckId,
+    #[error("deck `title` has no text in any language")]
+    UntitledDeck,
+    #[error("deck has no cards")]
+    NoCards,
+    /// `number` is 1-based.
+    #[error("card {number} has an empty `id`")]
+    EmptyCardId { number: usize },
+    #[error("duplicate card id `{id}`{}", first_line.map(|line| format!(" (first at line {line})")).unwrap_or_default())]
+    DuplicateCardId {
+        id: String,
+        first_line: Option<usize>,
+    },
+    #[error("{card} has an empty question")]
+    EmptyQuestion { card: CardName },
+    #[error("{card} has answer points and `no_points` saying it has none")]
+    PointsAndNoPoints { card: CardName },
+    /// `point` is 1-based.
+    #[error("{card}: answer point {point} is empty")]
+    EmptyPoint { card: CardName, point: usize },
+    /// `other` is the file of the deck that has the id.
+    #[error("deck id `{id}` is already used by {other}; deck skipped")]
+    DeckIdTaken { id: String, other: String },
+    #[error("duplicate card id `{id}`: already used in {other}; card skipped")]
+    CardIdTaken { id: String, other: String },
+
+    // The settings file.
+    #[error("cannot read ({error}); using default settings")]
+    SettingsUnreadable { error: String },
+    /// `detail` is serde's description, in the user's words for numbers.
+    #[error("{}", damaged_settings(detail, set_aside))]
+    SettingsDamaged { detail: String, set_aside: SetAside },
+    /// `kind` names what a valid value is ("an hour"); without it, the range does.
+    #[error("{field} {value} is {}; using {default}", kind.map_or_else(|| format!("outside {span}"), |kind| format!("not {kind} ({span})")))]
+    SettingOutOfRange {
+        field: &'static str,
+        value: String,
+        kind: Option<&'static str>,
+        span: String,
+        default: String,
+    },
+    #[error("{field} must be steps of 1 second to {max_minutes} minutes; using {default}")]
+    BadSteps {
+        field: &'static str,
+        max_minutes: String,
+        default: String,
+    },
+    #[error("fsrs_parameters rejected ({error}); using FSRS-6's defaults")]
+    FsrsParametersRejected { error: String },
+
+    /// A problem no kind names yet (the review log's lines, the scheduler's settings), in
+    /// English in every language.
+    #[error("{0}")]
+    Other(String),
+}
+
+fn damaged_settings(detail: &str, set_aside: &SetAside) -> String {
+    match set_aside {
+        SetAside::KeptAs(aside) => format!(
+            "settings file is damaged ({detail}); it was kept as {} and default settings are used",
+            aside.display()
+        ),
+        SetAside::Failed(error) => format!(
+            "settings file is damaged ({detail}) and could not be set aside ({error}); default settings are used and will not be saved over it"
+        ),
+        SetAside::LeftAsIs => format!(
+            "settings file is damaged ({detail}); default settings are used and the file is left as it is (the mensetsu window that has this data folder sets it aside)"
+        ),
+    }
+}
+
+impl From<String> for ProblemKind {
+    fn from(message: String) -> Self {
+        ProblemKind::Other(message)
+    }
+}
+
+impl From<&str> for ProblemKind {
+    fn from(message: &str) -> Self {
+        ProblemKind::Other(message.to_string())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::core::content::deck::{Lang, Localized};
 use crate::core::files::{self, WriteError};
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind, SetAside};
 use crate::core::review::scheduler::{self, SchedulerConfig};
 use crate::core::text;
 use serde::{Deserialize, Serialize};
@@ -168,7 +168,14 @@ impl Settings {
 pub struct Fix {
     /// The field's name in `settings.json`, so a message can point at its line.
     pub field: &'static str,
-    pub message: String,
+    pub kind: ProblemKind,
+}
+
+impl Fix {
+    /// In English, as the commands print it.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
 }
 
 /// Replaces `value` by the default of `bounds` when outside them, and says so.
@@ -181,7 +188,7 @@ fn ensure_within<T: PartialOrd + Copy + std::fmt::Display>(
     if !bounds.contains(*value) {
         fixes.push(Fix {
             field,
-            message: bounds.fix_message(field, value),
+            kind: bounds.fix(field, value),
         });
         *value = bounds.default;
     }
@@ -193,10 +200,11 @@ fn ensure_steps(fixes: &mut Vec<Fix>, field: &'static str, steps: &mut Vec<f32>,
     if steps.iter().any(|minutes| !STEP_MINUTES.contains(*minutes)) {
         fixes.push(Fix {
             field,
-            message: format!(
-                "{field} must be steps of 1 second to {} minutes; using {default:?}",
-                STEP_MINUTES.max
-            ),
+            kind: ProblemKind::BadSteps {
+                field,
+                max_minutes: STEP_MINUTES.max.to_string(),
+                default: format!("{default:?}"),
+            },
         });
         *steps = default.to_vec();
     }
@@ -278,7 +286,9 @@ impl Settings {
         {
             fixes.push(Fix {
                 field: "fsrs_parameters",
-                message: format!("fsrs_parameters rejected ({error}); using FSRS-6's defaults"),
+                kind: ProblemKind::FsrsParametersRejected {
+                    error: error.to_string(),
+                },
             });
             self.fsrs_parameters = None;
         }
@@ -321,7 +331,9 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
         Err(error) => {
             return defaults(vec![Problem::error(
                 path,
-                format!("cannot read ({error}); using default settings"),
+                ProblemKind::SettingsUnreadable {
+                    error: error.to_string(),
+                },
             )]);
         }
     };
@@ -335,7 +347,7 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
                 .map(|fix| {
                     let key = format!("\"{}\"", fix.field);
                     let line = text.lines().position(|line| line.contains(&key));
-                    Problem::error(path, fix.message).at_line(line.map(|index| index + 1))
+                    Problem::error(path, fix.kind).at_line(line.map(|index| index + 1))
                 })
                 .collect();
             LoadedSettings { settings, notices }
@@ -348,23 +360,20 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
                 .replace("expected u64", "expected a whole number")
                 .replace("expected f32", "expected a number")
                 .replace("expected f64", "expected a number");
-            let message = match set_aside.map(|stamp| {
+            let set_aside = match set_aside.map(|stamp| {
                 let aside = set_aside_path(path, stamp);
                 fs::rename(path, &aside).map(|()| aside)
             }) {
-                Some(Ok(aside)) => format!(
-                    "settings file is damaged ({what}); it was kept as {} and default settings are used",
-                    aside.display()
-                ),
-                Some(Err(rename_error)) => format!(
-                    "settings file is damaged ({what}) and could not be set aside ({rename_error}); default settings are used and will not be saved over it"
-                ),
-                None => format!(
-                    "settings file is damaged ({what}); default settings are used and the file is left as it is (the mensetsu window that has this data folder sets it aside)"
-                ),
+                Some(Ok(aside)) => SetAside::KeptAs(aside),
+                Some(Err(rename_error)) => SetAside::Failed(rename_error.to_string()),
+                None => SetAside::LeftAsIs,
+            };
+            let kind = ProblemKind::SettingsDamaged {
+                detail: what,
+                set_aside,
             };
             defaults(vec![
-                Problem::error(path, message)
+                Problem::error(path, kind)
                     .at_line(Some(error.line()))
                     .at_column(Some(error.column())),
             ])
@@ -537,11 +546,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            fixes[5].message,
+            fixes[5].message(),
             "text_scale 2.5 is outside 0.75-2.00; using 1"
         );
         assert_eq!(
-            fixes[7].message,
+            fixes[7].message(),
             "answer_target_seconds 5 is outside 10-1800; using 120"
         );
     }

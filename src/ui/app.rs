@@ -409,7 +409,8 @@ impl MensetsuApp {
                 if self.store.is_err() {
                     return;
                 }
-                let outcome = user_decks::add(&preview, replace).map_err(|error| error.to_string());
+                let outcome = user_decks::add(&preview, replace)
+                    .map_err(|error| self.strings().deck_file_error(&error));
                 if outcome.is_ok() {
                     self.collection.reload_decks();
                 }
@@ -515,7 +516,7 @@ impl MensetsuApp {
                     }
                     self.open(Screen::Edit);
                 }
-                Err(error) => self.flash.push(error.to_string()),
+                Err(error) => self.flash.push(text.deck_file_error(&error)),
             },
             EditorAction::Create(title) => {
                 let decks_dir = self.collection.data_dir().decks_dir();
@@ -525,7 +526,7 @@ impl MensetsuApp {
                         self.editor.open(file);
                         self.open(Screen::Edit);
                     }
-                    Err(error) => self.editor.saved(Err(error.to_string())),
+                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
                 }
             }
             EditorAction::Save => {
@@ -537,7 +538,7 @@ impl MensetsuApp {
                         self.collection.reload_decks();
                         self.editor.saved(Ok(text.deck_saved.to_string()));
                     }
-                    Err(error) => self.editor.saved(Err(error.to_string())),
+                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
                 }
             }
             EditorAction::Reload => {
@@ -547,7 +548,7 @@ impl MensetsuApp {
                 let result = file.reload().map(|()| file.clone());
                 match result {
                     Ok(file) => self.editor.open(file),
-                    Err(error) => self.editor.saved(Err(error.to_string())),
+                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
                 }
             }
         }

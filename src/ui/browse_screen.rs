@@ -234,7 +234,7 @@ impl BrowseScreen {
         });
         match &self.parsed {
             Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
                 ui.label(
                     egui::RichText::new(format!(
                         "{}\n{}^",
@@ -253,11 +253,11 @@ impl BrowseScreen {
             .as_ref()
             .map_or(0, |results| results.rows.len());
         ui.horizontal(|ui| {
-            theme::caption(ui, &text.cards_found.replace("{n}", &count.to_string()));
+            theme::caption(ui, &text.cards_found(count));
             let study = ui
                 .add_enabled(
                     ctx.can_write() && count > 0,
-                    egui::Button::new(text.study_these.replace("{n}", &count.to_string())),
+                    egui::Button::new(text.study_these(count)),
                 )
                 .on_hover_text(text.study_these_hint);
             if study.clicked()

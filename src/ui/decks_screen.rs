@@ -290,10 +290,7 @@ fn today_card(
             });
         });
         ui.add_space(theme::space::S);
-        let limit = text
-            .new_left_today
-            .replace("{left}", &due.new_left_today.to_string())
-            .replace("{limit}", &due.new_limit.to_string());
+        let limit = text.new_left_today(due.new_left_today, due.new_limit);
         theme::caption(ui, &limit);
         if all.total() == 0 {
             ui.label(text.nothing_due);
@@ -326,10 +323,7 @@ fn leeches_card(
             });
         });
         let threshold = ctx.collection.settings().leech_threshold;
-        theme::caption(
-            ui,
-            &text.leeches_hint.replace("{n}", &threshold.to_string()),
-        );
+        theme::caption(ui, &text.leeches_hint(threshold));
         for card_id in leeches.iter().take(SHOWN) {
             if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
                 let question = widgets::localized_plain(&card.question, ctx.card_language);
@@ -350,7 +344,7 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
         ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(text.welcome_title).size(theme::size::HEADING));
         ui.add_space(theme::space::S);
-        for (number, step) in text.welcome_steps.iter().enumerate() {
+        for (number, step) in text.welcome_steps(new_limit).into_iter().enumerate() {
             // The step's text wraps beside its number, not under it.
             ui.horizontal_top(|ui| {
                 ui.label(
@@ -358,7 +352,6 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
                         .color(theme::tone::ACCENT.on(ui))
                         .strong(),
                 );
-                let step = step.replace("{limit}", &new_limit.to_string());
                 ui.add(egui::Label::new(step).wrap());
             });
         }
@@ -558,7 +551,7 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                 // The title is cut short to leave room for the card count after it.
-                let count = format!("{} {}", row.cards, text.cards);
+                let count = text.card_count(row.cards);
                 let count_width = ui
                     .painter()
                     .layout_no_wrap(
@@ -597,12 +590,12 @@ fn problems(ui: &mut egui::Ui, ctx: &ScreenContext) {
         .default_open(true)
         .show(ui, |ui| {
             for problem in ctx.collection.problems_iter().take(PROBLEMS_SHOWN) {
-                let line = egui::RichText::new(problem.to_string()).monospace();
+                let line = egui::RichText::new(text.problem(&problem)).monospace();
                 ui.add(egui::Label::new(line).wrap());
             }
             if count > PROBLEMS_SHOWN {
                 let more = count - PROBLEMS_SHOWN;
-                ui.weak(text.more_problems.replace("{n}", &more.to_string()));
+                ui.weak(text.more_problems(more));
             }
         });
 }

@@ -29,7 +29,7 @@ impl ImportPanel {
         let decks_dir = ctx.collection.data_dir().decks_dir();
         self.preview = Some(
             user_decks::preview(&path, &decks_dir, ctx.collection.decks())
-                .map_err(|error| error.to_string()),
+                .map_err(|error| ctx.text.deck_file_error(&error)),
         );
     }
 
@@ -124,10 +124,7 @@ impl ImportPanel {
             });
             match &self.outcome {
                 Some(Ok(path)) => {
-                    ui.label(
-                        text.imported_to
-                            .replace("{path}", &path.display().to_string()),
-                    );
+                    ui.label(text.imported_to(path.display()));
                 }
                 Some(Err(message)) => {
                     ui.colored_label(ui.visuals().error_fg_color, message);
@@ -157,11 +154,7 @@ fn preview_ui(
     let text = ctx.text;
     ui.label(egui::RichText::new(preview.deck.title.get(ctx.lang)).strong());
     theme::caption(ui, &preview.source.display().to_string());
-    ui.label(
-        text.preview_counts
-            .replace("{questions}", &preview.questions.to_string())
-            .replace("{with_points}", &preview.with_points.to_string()),
-    );
+    ui.label(text.preview_counts(preview.questions, preview.with_points));
     for card in preview.deck.cards.iter().take(3) {
         let question = widgets::localized_plain(&card.question, ctx.card_language);
         ui.add(
@@ -170,10 +163,10 @@ fn preview_ui(
         );
     }
     for problem in &preview.problems {
-        ui.colored_label(ui.visuals().warn_fg_color, problem.to_string());
+        ui.colored_label(ui.visuals().warn_fg_color, text.problem(problem));
     }
     for clash in &preview.clashes {
-        ui.colored_label(ui.visuals().warn_fg_color, clash);
+        ui.colored_label(ui.visuals().warn_fg_color, text.clash(clash));
     }
     ui.add_space(theme::space::S);
     ui.add_enabled_ui(ctx.can_write(), |ui| {
@@ -181,8 +174,7 @@ fn preview_ui(
             if preview.replaces {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    text.import_exists
-                        .replace("{path}", &preview.target.display().to_string()),
+                    text.import_exists(preview.target.display()),
                 );
             }
         });

@@ -87,12 +87,9 @@ fn refusal(text: &Strings, error: &InterviewError) -> String {
     match error {
         InterviewError::NoName => text.interview_no_name.to_string(),
         InterviewError::NoDate => text.interview_no_date.to_string(),
-        InterviewError::DateInPast { date, today } => text
-            .interview_date_past
-            .replace("{date}", &date.to_string())
-            .replace("{today}", &today.to_string()),
-        InterviewError::UnknownDeck(id) => text.interview_unknown_deck.replace("{id}", id),
-        InterviewError::UnknownRole(id) => text.interview_unknown_role.replace("{id}", id),
+        InterviewError::DateInPast { date, today } => text.interview_date_past(date, today),
+        InterviewError::UnknownDeck(id) => text.interview_unknown_deck(id),
+        InterviewError::UnknownRole(id) => text.interview_unknown_role(id),
         InterviewError::NothingCovered => text.interview_nothing_covered.to_string(),
         InterviewError::NoCards => text.interview_no_cards.to_string(),
         InterviewError::UnknownInterview(_) => text.interview_gone.to_string(),
@@ -319,16 +316,15 @@ fn interview_ui(
             let when = match view.days_left {
                 0 => text.today_word.to_string(),
                 1 => text.tomorrow_word.to_string(),
-                days => text.days_left.replace("{n}", &days.to_string()),
+                days => text.days_left(days),
             };
             theme::caption(
                 ui,
                 &format!(
-                    "{} ({})  ·  {} {}",
+                    "{} ({})  ·  {}",
                     interview.date.format("%Y-%m-%d"),
                     when,
-                    view.cards,
-                    text.cards
+                    text.card_count(view.cards)
                 ),
             );
         });
@@ -354,10 +350,7 @@ fn interview_ui(
     });
     if confirm_remove.as_deref() == Some(interview.id.as_str()) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                text.remove_interview_confirm
-                    .replace("{name}", &interview.name),
-            );
+            ui.label(text.remove_interview_confirm(&interview.name));
             if ui.button(text.remove).clicked() {
                 clicked = Some(RowClick::Remove);
                 *confirm_remove = None;
@@ -368,10 +361,7 @@ fn interview_ui(
         });
     }
     if let Some(left) = view.sweep_left.filter(|left| *left > 0) {
-        ui.colored_label(
-            theme::tone::LEARNING.on(ui),
-            text.in_sweep.replace("{n}", &left.to_string()),
-        );
+        ui.colored_label(theme::tone::LEARNING.on(ui), text.in_sweep(left));
     }
     if view.history.len() >= 2 {
         let today = view.history.last().map_or(interview.date, |(day, _)| *day);
@@ -445,7 +435,7 @@ fn form_ui(
                             let when = match days {
                                 0 => text.today_word.to_string(),
                                 1 => text.tomorrow_word.to_string(),
-                                days => text.days_left.replace("{n}", &days.to_string()),
+                                days => text.days_left(days),
                             };
                             let weekday =
                                 text.weekdays[date.weekday().num_days_from_monday() as usize];
@@ -480,10 +470,9 @@ fn form_ui(
                 for loaded in &ctx.collection.decks().decks {
                     let deck = &loaded.deck;
                     let label = format!(
-                        "{} ({} {})",
+                        "{} ({})",
                         deck.title.get(ctx.lang),
-                        deck.cards.len(),
-                        text.cards
+                        text.card_count(deck.cards.len())
                     );
                     toggle(ui, &mut form.decks, &deck.id, &label);
                 }

@@ -522,11 +522,7 @@ fn paused_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.heading(text.mock_paused);
-        ui.label(
-            text.mock_paused_at
-                .replace("{n}", &(index + 1).to_string())
-                .replace("{total}", &total.to_string()),
-        );
+        ui.label(text.mock_paused_at(index + 1, total));
         ui.add_space(theme::space::S);
         let resume = widgets::primary_button(&format!("{}  (Ctrl+Enter)", text.resume));
         if ui.add(resume).clicked()
@@ -687,10 +683,10 @@ fn grading_ui(
                         ui.set_width(ui.available_width());
                         theme::caption(
                             ui,
-                            &text
-                                .mock_answer_heading
-                                .replace("{n}", &(number + 1).to_string())
-                                .replace("{time}", &widgets::clock_ms(answer.duration_ms)),
+                            &text.mock_answer_heading(
+                                number + 1,
+                                &widgets::clock_ms(answer.duration_ms),
+                            ),
                         );
                         widgets::show_localized(ui, &card.question, language, 18.0);
                         ui.add_space(theme::space::S);

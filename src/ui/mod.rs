@@ -12,6 +12,7 @@ pub mod ime;
 pub mod import_panel;
 pub mod interviews_card;
 pub mod loading_screen;
+pub mod messages;
 pub mod mock_screen;
 pub mod review_screen;
 pub mod settings_screen;

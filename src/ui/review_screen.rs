@@ -621,10 +621,7 @@ fn card_body(
                 if let Some(delivery) = delivery::assess(&shown.draft) {
                     widgets::delivery_line(ui, text, &delivery, target);
                     if !shown.revealed && !card.points.is_empty() {
-                        let line = text
-                            .detected_so_far
-                            .replace("{n}", &shown.detected().len().to_string())
-                            .replace("{total}", &card.points.len().to_string());
+                        let line = text.detected_so_far(shown.detected().len(), card.points.len());
                         theme::caption(ui, &line);
                     }
                 }
@@ -822,13 +819,13 @@ struct Keys {
 
 impl Keys {
     fn hint(self, text: &Strings, revealed: bool, default: Rating) -> String {
-        let hint = match (self.typing, revealed) {
-            (true, false) => text.keys_typing_before_reveal,
-            (true, true) => text.keys_typing_after_reveal,
-            (false, false) => text.keys_before_reveal,
-            (false, true) => text.keys_after_reveal,
+        let default = rating_label(text, default);
+        let mut hint = match (self.typing, revealed) {
+            (true, false) => text.keys_typing_before_reveal.to_string(),
+            (true, true) => text.keys_typing_after_reveal(default),
+            (false, false) => text.keys_before_reveal.to_string(),
+            (false, true) => text.keys_after_reveal(default),
         };
-        let mut hint = hint.replace("{default}", rating_label(text, default));
         if self.can_undo && !self.typing {
             hint.push_str("   ");
             hint.push_str(text.keys_undo);

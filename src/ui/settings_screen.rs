@@ -346,10 +346,11 @@ fn draft_ui(
                 let label = ui
                     .label(text.final_sweep)
                     .on_hover_text(text.final_sweep_hint);
+                let days = text.days_suffix(draft.settings.final_sweep_days);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.final_sweep_days)
                         .range(settings::FINAL_SWEEP_DAYS.range())
-                        .suffix(format!(" {}", text.days_unit)),
+                        .suffix(days),
                 )
                 .labelled_by(label.id)
                 .on_hover_text(text.final_sweep_hint);
@@ -506,7 +507,7 @@ fn fit_ui(
                         .desired_width(240.0)
                         .show_percentage(),
                 );
-                ui.label(text.optimizing.replace("{n}", &size.to_string()));
+                ui.label(text.optimizing(size));
                 if ui.button(text.cancel).clicked() {
                     cancel();
                 }
@@ -515,17 +516,13 @@ fn fit_ui(
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         Some(Ok(found)) => {
-            let template = if found.improved {
-                text.fit_improved
+            let rmse = [found.current.rmse_bins, found.fitted.rmse_bins].map(f64::from);
+            let message = if found.improved {
+                let log_loss = [found.current.log_loss, found.fitted.log_loss].map(f64::from);
+                text.fit_improved(found.reviews, rmse, log_loss)
             } else {
-                text.fit_kept
+                text.fit_kept(found.reviews, rmse)
             };
-            let message = template
-                .replace("{n}", &found.reviews.to_string())
-                .replace("{before}", &format!("{:.4}", found.current.rmse_bins))
-                .replace("{after}", &format!("{:.4}", found.fitted.rmse_bins))
-                .replace("{loss_before}", &format!("{:.4}", found.current.log_loss))
-                .replace("{loss_after}", &format!("{:.4}", found.fitted.log_loss));
             ui.add(egui::Label::new(message).wrap());
         }
         Some(Err(error)) => {
@@ -640,9 +637,7 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
     let good = theme::tone::NEW.on(ui);
     let optimal = f64::from(workload.optimal);
     let current = f64::from(draft.settings.desired_retention);
-    let optimal_label = text
-        .suggested_retention
-        .replace("{r}", &format!("{:.2}", workload.optimal));
+    let optimal_label = text.suggested_retention(workload.optimal);
     egui_plot::Plot::new("workload_chart")
         .height(180.0)
         .allow_zoom(false)
@@ -676,9 +671,7 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
         ui.label(&optimal_label);
         let rounded = (workload.optimal * 100.0).round() / 100.0;
         if (rounded - draft.settings.desired_retention).abs() > 0.001
-            && ui
-                .button(text.use_value.replace("{r}", &format!("{rounded:.2}")))
-                .clicked()
+            && ui.button(text.use_value(rounded)).clicked()
         {
             draft.settings.desired_retention = rounded;
         }

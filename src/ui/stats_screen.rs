@@ -222,11 +222,7 @@ fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         if detection.total > 0 {
             ui.separator();
             let share = f64::from(detection.agreed) / f64::from(detection.total) * 100.0;
-            ui.label(
-                text.detection_agreement
-                    .replace("{share}", &format!("{share:.0}"))
-                    .replace("{answers}", &detection.answers.to_string()),
-            );
+            ui.label(text.detection_agreement(share, detection.answers));
         }
     });
 }

@@ -52,8 +52,8 @@ pub struct StoriesScreen {
 fn refusal(text: &Strings, error: &StoryError) -> String {
     match error {
         StoryError::NoTitle => text.story_no_title.to_string(),
-        StoryError::UnknownCard(id) => text.story_unknown_card.replace("{id}", id),
-        StoryError::UnknownCompetency(id) => text.story_unknown_competency.replace("{id}", id),
+        StoryError::UnknownCard(id) => text.story_unknown_card(id),
+        StoryError::UnknownCompetency(id) => text.story_unknown_competency(id),
         StoryError::UnknownStory(_) => text.story_gone.to_string(),
     }
 }
@@ -202,7 +202,7 @@ fn story_card(
         });
         if confirm_remove.as_deref() == Some(story.id.as_str()) {
             ui.horizontal_wrapped(|ui| {
-                ui.label(text.remove_story_confirm.replace("{name}", &story.title));
+                ui.label(text.remove_story_confirm(&story.title));
                 if ui.button(text.remove).clicked() {
                     actions.push(Action::Story(StoryAction::Remove(story.id.clone())));
                     *confirm_remove = None;

@@ -1,9 +1,16 @@
 //! The app's own labels in Japanese and English. A struct rather than a key lookup, so a
-//! missing translation is a compile error, not a blank button.
+//! missing translation is a compile error, not a blank button. Text with a number or a
+//! name in it is a function of them, one `match` arm per language, so English can say
+//! "1 card" and "2 cards" and no placeholder is ever left unfilled.
 
 use crate::core::content::deck::Lang;
+use crate::core::review::scheduler::Interval;
+use crate::core::study::delivery::Script;
+use std::fmt::Display;
 
 pub struct Strings {
+    /// Which language the labels are in, for the functions that build a sentence.
+    pub lang: Lang,
     pub app_title: &'static str,
     pub decks: &'static str,
     pub deck: &'static str,
@@ -17,20 +24,14 @@ pub struct Strings {
     pub study: &'static str,
     pub study_all_due: &'static str,
     pub nothing_due: &'static str,
-    pub cards: &'static str,
     pub problems_found: &'static str,
-    /// `{n}` is replaced by the number of problems not listed.
-    pub more_problems: &'static str,
     pub read_only: &'static str,
     /// The banner of a window that cannot write to its data folder.
     pub read_only_banner: &'static str,
-    /// `{left}` and `{limit}`: new cards left today and the daily limit.
-    pub new_left_today: &'static str,
     pub new_hint: &'static str,
     pub learning_hint: &'static str,
     pub due_hint: &'static str,
     pub welcome_title: &'static str,
-    pub welcome_steps: &'static [&'static str],
     pub question: &'static str,
     pub your_answer: &'static str,
     pub answer_hint: &'static str,
@@ -39,14 +40,9 @@ pub struct Strings {
     pub derived_point: &'static str,
     /// Beside a point the draft was detected to cover.
     pub detected_point: &'static str,
-    /// Before the reveal: `{n}` of `{total}` points detected in the draft so far.
-    pub detected_so_far: &'static str,
     pub derived_hint: &'static str,
     pub no_points: &'static str,
     pub suggested: &'static str,
-    /// How far a due date is: under a minute, then `{n}` minutes, hours, days, months,
-    /// years.
-    pub interval_units: [&'static str; 6],
     pub again: &'static str,
     pub hard: &'static str,
     pub good: &'static str,
@@ -58,15 +54,11 @@ pub struct Strings {
     pub back_to_decks: &'static str,
     pub past_target: &'static str,
     pub keys_before_reveal: &'static str,
-    pub keys_after_reveal: &'static str,
     /// The keys while a text box has the keyboard, before and after the reveal.
     pub keys_typing_before_reveal: &'static str,
-    pub keys_typing_after_reveal: &'static str,
     pub keys_undo: &'static str,
     pub session_done: &'static str,
     pub session_ended_early: &'static str,
-    /// `{n}`: cards still due today.
-    pub still_due_today: &'static str,
     /// After the counts of what is left in a session.
     pub left_today: &'static str,
     pub queue_relearning: &'static str,
@@ -123,8 +115,6 @@ pub struct Strings {
     pub true_retention_30: &'static str,
     pub true_retention: &'static str,
     pub streak: &'static str,
-    /// `{share}` percent of points, over `{answers}` answers.
-    pub detection_agreement: &'static str,
     pub mastered: &'static str,
     pub by_role: &'static str,
     pub in_review: &'static str,
@@ -151,20 +141,13 @@ pub struct Strings {
     pub grade_answers: &'static str,
     pub save_mock: &'static str,
     pub mock_paused: &'static str,
-    /// `{n}` of `{total}`.
-    pub mock_paused_at: &'static str,
     pub resume: &'static str,
     pub quit_mock: &'static str,
     pub quit_mock_confirm: &'static str,
     pub discard_answers: &'static str,
     pub keep_going: &'static str,
     pub mock_grading_keys: &'static str,
-    /// `{n}`: the question's number; `{time}`: how long the answer took.
-    pub mock_answer_heading: &'static str,
     pub your_draft: &'static str,
-    /// Delivery feedback: `{length}`, `{time}` (estimated speaking time), `{target}`.
-    pub delivery_length_ja: &'static str,
-    pub delivery_length_en: &'static str,
     pub delivery_fillers: &'static str,
     pub delivery_number: &'static str,
     pub delivery_no_number: &'static str,
@@ -198,34 +181,21 @@ pub struct Strings {
     pub save_interview: &'static str,
     pub today_word: &'static str,
     pub tomorrow_word: &'static str,
-    /// `{n}`: whole days until the interview.
-    pub days_left: &'static str,
     pub readiness: &'static str,
     pub readiness_hint: &'static str,
     pub readiness_chart: &'static str,
-    /// `{n}`: cards not answered since the sweep began.
-    pub in_sweep: &'static str,
     pub edit: &'static str,
     pub remove: &'static str,
-    /// `{name}`: the interview's name.
-    pub remove_interview_confirm: &'static str,
     pub past_interviews: &'static str,
     pub sweep_badge: &'static str,
     pub settings_memory: &'static str,
     pub final_sweep: &'static str,
     pub final_sweep_hint: &'static str,
-    pub days_unit: &'static str,
     pub parameters: &'static str,
     pub parameters_default: &'static str,
     pub parameters_fitted: &'static str,
     pub optimize: &'static str,
     pub optimize_hint: &'static str,
-    /// `{n}`: answers in the log.
-    pub optimizing: &'static str,
-    /// `{n}`, `{before}`, `{after}`, `{loss_before}`, `{loss_after}`.
-    pub fit_improved: &'static str,
-    /// Same placeholders as `fit_improved`.
-    pub fit_kept: &'static str,
     pub fit_failed: &'static str,
     pub reset_parameters: &'static str,
     pub workload_title: &'static str,
@@ -233,17 +203,10 @@ pub struct Strings {
     pub simulate_workload: &'static str,
     pub simulating: &'static str,
     pub minutes_per_day: &'static str,
-    /// `{r}`: FSRS's optimal_retention, e.g. 0.84.
-    pub suggested_retention: &'static str,
-    /// `{r}`: a value to copy into the setting.
-    pub use_value: &'static str,
     pub current_setting: &'static str,
     pub suggested_short: &'static str,
     pub interview_no_name: &'static str,
     pub interview_no_date: &'static str,
-    pub interview_date_past: &'static str,
-    pub interview_unknown_deck: &'static str,
-    pub interview_unknown_role: &'static str,
     pub interview_nothing_covered: &'static str,
     pub interview_no_cards: &'static str,
     pub interview_gone: &'static str,
@@ -251,8 +214,6 @@ pub struct Strings {
     pub search: &'static str,
     pub search_hint: &'static str,
     pub search_syntax: &'static str,
-    pub cards_found: &'static str,
-    pub study_these: &'static str,
     pub study_these_hint: &'static str,
     pub state: &'static str,
     pub due_date: &'static str,
@@ -273,7 +234,6 @@ pub struct Strings {
     pub save_own_points: &'static str,
     pub stories_tab: &'static str,
     pub leeches: &'static str,
-    pub leeches_hint: &'static str,
     pub show_in_browser: &'static str,
     pub new_story: &'static str,
     pub stories_intro: &'static str,
@@ -295,13 +255,10 @@ pub struct Strings {
     pub link: &'static str,
     pub unlink: &'static str,
     pub save_story: &'static str,
-    pub remove_story_confirm: &'static str,
     pub story_grid: &'static str,
     pub story_grid_hint: &'static str,
     pub without_story: &'static str,
     pub story_no_title: &'static str,
-    pub story_unknown_card: &'static str,
-    pub story_unknown_competency: &'static str,
     pub story_gone: &'static str,
     pub your_stories: &'static str,
     pub add_story: &'static str,
@@ -315,9 +272,6 @@ pub struct Strings {
     pub choose_file: &'static str,
     pub or_path: &'static str,
     pub preview: &'static str,
-    pub imported_to: &'static str,
-    pub preview_counts: &'static str,
-    pub import_exists: &'static str,
     pub import_replace: &'static str,
     pub import_keep_both: &'static str,
     pub import_add: &'static str,
@@ -355,20 +309,10 @@ pub struct Strings {
     /// The dialog when the window is closed with work not saved.
     pub close_title: &'static str,
     pub close_would_lose: &'static str,
-    /// `{name}`: the deck's title.
-    pub close_deck_edits: &'static str,
-    /// `{typed}` of `{total}` answers typed.
-    pub close_mock: &'static str,
-    /// `{total}`: answers waiting for their grades.
-    pub close_mock_grading: &'static str,
     pub close_study_draft: &'static str,
-    /// `{title}`: the story's title (the line without one: `close_story_untitled`).
-    pub close_story: &'static str,
     pub close_story_untitled: &'static str,
     pub close_interview: &'static str,
     pub close_settings: &'static str,
-    /// `{card}`: the card's id.
-    pub close_own_points: &'static str,
     /// What Save does: with only things saved where they belong, only drafts, both.
     pub close_save_hint: &'static str,
     pub close_save_hint_drafts: &'static str,
@@ -380,12 +324,6 @@ pub struct Strings {
     pub close_cancel: &'static str,
     /// The offer at start of work drafted before the app last ended.
     pub resume_title: &'static str,
-    /// `{time}`, `{typed}`, `{total}`.
-    pub resume_mock: &'static str,
-    /// `{time}`, `{total}`.
-    pub resume_mock_grading: &'static str,
-    /// `{time}`.
-    pub resume_study: &'static str,
     pub resume_mock_button: &'static str,
     pub discard_mock_button: &'static str,
     pub resume_study_button: &'static str,
@@ -397,6 +335,7 @@ pub struct Strings {
 }
 
 pub const JA: Strings = Strings {
+    lang: Lang::Ja,
     app_title: "面接 mensetsu",
     decks: "デッキ",
     deck: "デッキ",
@@ -409,21 +348,13 @@ pub const JA: Strings = Strings {
     study: "学習する",
     study_all_due: "今日のカードを学習",
     nothing_due: "今日の学習はありません",
-    cards: "枚",
     problems_found: "読み込めなかった項目があります",
-    more_problems: "…ほか {n} 件。すべてはコマンド `mensetsu stats` が表示します",
     read_only: "閲覧のみ",
     read_only_banner: "このデータフォルダは別の mensetsu ウィンドウで開かれています。ここで学習するには、そちらを閉じてください。",
-    new_left_today: "今日の新規カード：残り {left} 枚（1日 {limit} 枚まで・すべてのデッキで共通・設定で変更できます）",
     new_hint: "まだ学習していないカードのうち、今日始められる枚数",
     learning_hint: "学習ステップの途中で、今日もう一度出るカード",
     due_hint: "今日が復習日、または期日を過ぎたカード",
     welcome_title: "ようこそ。ここから始めましょう",
-    welcome_steps: &[
-        "上のボタン（または Enter）で学習を始めると、下のデッキから1日 {limit} 問ずつ新しい質問が出ます。",
-        "声に出すか下書きを入力して答え、Space で回答ポイントを表示。話せたポイントにチェックし、1〜4 で自己評価します。",
-        "「模擬面接」では、ポイントを見ずに時間を計って続けて答え、最後にまとめて採点します。",
-    ],
     question: "質問",
     your_answer: "あなたの回答（任意）",
     answer_hint: "回答の下書きを入力…",
@@ -431,11 +362,9 @@ pub const JA: Strings = Strings {
     answer_points: "回答ポイント",
     derived_point: "本文より",
     detected_point: "下書きにあり",
-    detected_so_far: "下書きが触れているポイント：{total} 個中 {n} 個",
     derived_hint: "出典に回答ポイントがないため、ガイド本文から作成した項目です",
     no_points: "このカードには回答ポイントがありません",
     suggested: "おすすめ",
-    interval_units: ["1分未満", "{n}分", "{n}時間", "{n}日", "{n}ヶ月", "{n}年"],
     again: "もう一度",
     hard: "難しい",
     good: "正解",
@@ -447,13 +376,10 @@ pub const JA: Strings = Strings {
     back_to_decks: "デッキ一覧へ",
     past_target: "目標時間を超えました",
     keys_before_reveal: "Space / Enter: 表示",
-    keys_after_reveal: "Space / Enter: {default}   1–4: 評価",
     keys_typing_before_reveal: "Ctrl+Enter: 表示   Esc: 回答欄から出る",
-    keys_typing_after_reveal: "Esc: 回答欄から出て、Space / Enter: {default}   1–4: 評価",
     keys_undo: "U / Ctrl+Z: 元に戻す",
     session_done: "おつかれさまでした。今日の分は完了です",
     session_ended_early: "学習を中断しました",
-    still_due_today: "今日の残り：{n} 枚。続きはいつでもデッキ画面から始められます。",
     left_today: "今日の残り",
     queue_relearning: "再学習",
     answered: "回答数",
@@ -507,7 +433,6 @@ pub const JA: Strings = Strings {
     true_retention_30: "実際の記憶率（30日）",
     true_retention: "実際の記憶率",
     streak: "連続学習日数",
-    detection_agreement: "下書きの自動判定とあなたのチェックの一致：{share}%（{answers} 回答）",
     mastered: "習得済み",
     by_role: "役割別",
     in_review: "復習中",
@@ -535,16 +460,12 @@ pub const JA: Strings = Strings {
     grade_answers: "回答を採点する",
     save_mock: "採点を保存",
     mock_paused: "模擬面接は一時停止中です",
-    mock_paused_at: "{total} 問中 {n} 問目で止まっています。再開するとタイマーも続きから動きます。",
     resume: "再開する",
     quit_mock: "模擬面接をやめる…",
     quit_mock_confirm: "ここまでの回答は保存されずに消えます。やめますか？",
     discard_answers: "回答を破棄してやめる",
     keep_going: "続ける",
-    mock_answer_heading: "質問 {n}（回答時間 {time}）",
     your_draft: "あなたの回答",
-    delivery_length_ja: "{length}文字 · 話すと約{time}（目標 {target}）",
-    delivery_length_en: "{length}語 · 話すと約{time}（目標 {target}）",
     delivery_fillers: "つなぎ言葉",
     delivery_number: "数字あり",
     delivery_no_number: "数字なし",
@@ -579,28 +500,21 @@ pub const JA: Strings = Strings {
     save_interview: "面接を保存",
     today_word: "今日",
     tomorrow_word: "明日",
-    days_left: "あと {n} 日",
     readiness: "準備度",
     readiness_hint: "当日（切り替え時刻）に各カードを思い出せる予測確率（FSRS）の平均です。まだ学習していないカードは 0 として数えます。",
     readiness_chart: "準備度の推移",
-    in_sweep: "直前の総復習：当日までにもう一度見るカードが {n} 枚あります",
     edit: "編集",
     remove: "削除",
-    remove_interview_confirm: "「{name}」を削除しますか？これまでの記録はログに残ります。",
     past_interviews: "過去の面接",
     sweep_badge: "直前の総復習",
     settings_memory: "記憶モデル（FSRS）",
     final_sweep: "面接前の総復習",
     final_sweep_hint: "面接の何日前から、まだ見ていないカードを全部もう一度出すか（0 で無効）",
-    days_unit: "日",
     parameters: "パラメータ",
     parameters_default: "FSRS-6 の既定値",
     parameters_fitted: "あなたの回答に合わせて最適化済み",
     optimize: "最適化",
     optimize_hint: "Anki と同じ方法で、FSRS のパラメータをあなたの回答履歴に合わせます。今より良く予測できる場合だけ使います。",
-    optimizing: "{n} 件の回答に合わせています…",
-    fit_improved: "{n} 件の回答に合わせました。RMSE {before} → {after}、log loss {loss_before} → {loss_after}。新しいパラメータを使います。",
-    fit_kept: "{n} 件の回答に合わせましたが、今のパラメータの方が同等以上に予測できるため、そのまま使います（RMSE {before}、最適化後 {after}）。",
     fit_failed: "最適化できませんでした",
     reset_parameters: "既定値に戻す",
     workload_title: "目標定着率と1日の学習時間",
@@ -608,15 +522,10 @@ pub const JA: Strings = Strings {
     simulate_workload: "シミュレーション",
     simulating: "シミュレーション中…",
     minutes_per_day: "分／日",
-    suggested_retention: "推奨（覚えている1枚あたりの時間が最小）：{r}",
-    use_value: "{r} にする",
     current_setting: "現在の設定",
     suggested_short: "推奨",
     interview_no_name: "面接の名前を入れてください（例：Acme社 CTO 最終面接）",
     interview_no_date: "面接の日付を 2026-12-20 の形で入れてください",
-    interview_date_past: "{date} は過ぎています（今日は {today}）。面接の日を入れてください",
-    interview_unknown_deck: "デッキ「{id}」はありません",
-    interview_unknown_role: "役職「{id}」はありません",
     interview_nothing_covered: "対象の役職かデッキを1つ以上選んでください",
     interview_no_cards: "選んだ役職・デッキにはまだカードがありません",
     interview_gone: "この面接はもうありません（別の画面で削除されました）",
@@ -624,8 +533,6 @@ pub const JA: Strings = Strings {
     search: "検索",
     search_hint: "例：deck:vpoe -is:new 負債",
     search_syntax: "使える書き方：文字列、\"語句\"、deck:、card:、tag:、is:new|learn|review|due|suspended|buried|leech、flag:0-7、lapses>N、prop:due<N、先頭に - で否定",
-    cards_found: "{n} 枚",
-    study_these: "この {n} 枚を学習",
     study_these_hint: "期日に関係なく1枚ずつ出題します。回答はいつも通り FSRS に反映されます。",
     state: "状態",
     due_date: "期日",
@@ -646,7 +553,6 @@ pub const JA: Strings = Strings {
     save_own_points: "自分のポイントを保存",
     stories_tab: "ストーリー",
     leeches: "苦手カード（リーチ）",
-    leeches_hint: "{n} 回以上忘れたカード。カード画面で is:leech を検索できます。",
     show_in_browser: "カード画面で表示",
     new_story: "ストーリーを追加…",
     stories_intro: "この水準の面接では、答えは「ストーリー」です。状況・課題・行動・結果（STAR）で書き、示せる能力と、答えになる質問を結び付けておくと、回答ポイントの下と模擬面接の振り返りに表示されます。",
@@ -668,13 +574,10 @@ pub const JA: Strings = Strings {
     link: "結び付ける",
     unlink: "結び付けを外す",
     save_story: "ストーリーを保存",
-    remove_story_confirm: "「{name}」を削除しますか？これまでの版はログに残ります。",
     story_grid: "役職 × 能力",
     story_grid_hint: "各役職の質問のうち、その能力を示すストーリーが結び付いている数。右端はストーリーがまだない質問の数です。",
     without_story: "ストーリーなし",
     story_no_title: "ストーリーのタイトルを入れてください",
-    story_unknown_card: "質問「{id}」はありません",
-    story_unknown_competency: "能力「{id}」はありません",
     story_gone: "このストーリーはもうありません（別の画面で削除されました）",
     your_stories: "あなたのストーリー",
     add_story: "この質問のストーリーを書く…",
@@ -688,9 +591,6 @@ pub const JA: Strings = Strings {
     choose_file: "ファイルを選ぶ…",
     or_path: "またはパス：",
     preview: "確認",
-    imported_to: "{path} に保存しました",
-    preview_counts: "質問 {questions} 件（回答ポイントあり {with_points} 件）",
-    import_exists: "{path} はすでにあります",
     import_replace: "置き換える",
     import_keep_both: "両方残す（別名で保存）",
     import_add: "マイデッキに追加",
@@ -726,15 +626,10 @@ pub const JA: Strings = Strings {
     keep_editing: "編集を続ける",
     close_title: "mensetsu を閉じますか？",
     close_would_lose: "今閉じると、次のものが失われます：",
-    close_deck_edits: "デッキ「{name}」の保存していない編集",
-    close_mock: "進行中の模擬面接（{total} 問中 {typed} 問に回答を入力済み）",
-    close_mock_grading: "採点がまだの模擬面接（{total} 問）",
     close_study_draft: "学習中のカードに入力した回答",
-    close_story: "書きかけのストーリー「{title}」",
     close_story_untitled: "書きかけのストーリー",
     close_interview: "入力中の面接予定",
     close_settings: "まだ保存していない設定",
-    close_own_points: "カード {card} の保存していない自分のポイント",
     close_save_hint: "「保存して閉じる」は、これらを保存してから閉じます。",
     close_save_hint_drafts: "「保存して閉じる」は、これを下書きとして残します。次回の起動時に続きから再開できます。",
     close_save_hint_both: "「保存して閉じる」は、保存できるものを保存し、模擬面接や入力中の回答は下書きとして残します（次回の起動時に再開できます）。",
@@ -744,9 +639,6 @@ pub const JA: Strings = Strings {
     close_discard: "破棄して閉じる",
     close_cancel: "キャンセル  (Esc)",
     resume_title: "前回の続き",
-    resume_mock: "{time} の模擬面接を再開しますか？（{total} 問中 {typed} 問に回答を入力済み）",
-    resume_mock_grading: "{time} の模擬面接の採点を再開しますか？（採点待ち {total} 問）",
-    resume_study: "{time} に入力していた回答を再開しますか？",
     resume_mock_button: "模擬面接を再開",
     discard_mock_button: "模擬面接を破棄",
     resume_study_button: "回答を再開",
@@ -756,6 +648,7 @@ pub const JA: Strings = Strings {
 };
 
 pub const EN: Strings = Strings {
+    lang: Lang::En,
     app_title: "mensetsu 面接",
     decks: "Decks",
     deck: "Deck",
@@ -768,21 +661,13 @@ pub const EN: Strings = Strings {
     study: "Study",
     study_all_due: "Study today's cards",
     nothing_due: "Nothing to study today",
-    cards: "cards",
     problems_found: "Some files could not be read",
-    more_problems: "… and {n} more; the command `mensetsu stats` prints them all",
     read_only: "read-only",
     read_only_banner: "This data folder is open in another mensetsu window; close it to study here.",
-    new_left_today: "{left} new cards left today — the limit is {limit} a day, shared by all decks (Settings)",
     new_hint: "Cards you have not studied yet that you can start today",
     learning_hint: "Cards in their learning steps, due again today",
     due_hint: "Cards due for review today or overdue",
     welcome_title: "Welcome — start here",
-    welcome_steps: &[
-        "The button above (or Enter) starts studying: {limit} new questions a day from the decks below.",
-        "Answer aloud or type a draft, press Space to see the answer points, tick the ones you covered and grade yourself with 1–4.",
-        "\"Mock interview\" asks several questions in a row without the points, timed like the real thing, and you grade them all at the end.",
-    ],
     question: "Question",
     your_answer: "Your answer (optional)",
     answer_hint: "Type a draft of your answer…",
@@ -790,11 +675,9 @@ pub const EN: Strings = Strings {
     answer_points: "Answer points",
     derived_point: "from the guide",
     detected_point: "in your draft",
-    detected_so_far: "Your draft covers {n} of {total} points so far",
     derived_hint: "The source gives no answer point here; this point was drawn from the guide's body",
     no_points: "This card has no answer points",
     suggested: "suggested",
-    interval_units: ["<1m", "{n}m", "{n}h", "{n}d", "{n}mo", "{n}y"],
     again: "Again",
     hard: "Hard",
     good: "Good",
@@ -806,13 +689,10 @@ pub const EN: Strings = Strings {
     back_to_decks: "Back to decks",
     past_target: "past the target time",
     keys_before_reveal: "Space / Enter: show",
-    keys_after_reveal: "Space / Enter: {default}   1–4: grade",
     keys_typing_before_reveal: "Ctrl+Enter: show   Esc: leave the answer box",
-    keys_typing_after_reveal: "Esc: leave the answer box, then Space / Enter: {default}   1–4: grade",
     keys_undo: "U / Ctrl+Z: undo",
     session_done: "Session complete",
     session_ended_early: "Session paused",
-    still_due_today: "{n} cards are still due today; the decks screen picks up where you left off.",
     left_today: "left today",
     queue_relearning: "relearning",
     answered: "Answered",
@@ -866,7 +746,6 @@ pub const EN: Strings = Strings {
     true_retention_30: "True retention (30 days)",
     true_retention: "True retention",
     streak: "Streak (days)",
-    detection_agreement: "Detection agreed with your ticks on {share}% of points ({answers} answers)",
     mastered: "Mastered",
     by_role: "By role",
     in_review: "In review",
@@ -894,16 +773,12 @@ pub const EN: Strings = Strings {
     grade_answers: "Grade your answers",
     save_mock: "Save grades",
     mock_paused: "The mock interview is paused",
-    mock_paused_at: "Stopped at question {n} of {total}. Resume to go on; the timer picks up where it stopped.",
     resume: "Resume",
     quit_mock: "Quit the interview…",
     quit_mock_confirm: "Your answers so far will be discarded, not saved. Quit?",
     discard_answers: "Discard answers and quit",
     keep_going: "Keep going",
-    mock_answer_heading: "Question {n} (answered in {time})",
     your_draft: "Your answer",
-    delivery_length_ja: "{length} characters · about {time} to say (target {target})",
-    delivery_length_en: "{length} words · about {time} to say (target {target})",
     delivery_fillers: "fillers",
     delivery_number: "has a number",
     delivery_no_number: "no number",
@@ -938,28 +813,21 @@ pub const EN: Strings = Strings {
     save_interview: "Save interview",
     today_word: "today",
     tomorrow_word: "tomorrow",
-    days_left: "in {n} days",
     readiness: "Readiness",
     readiness_hint: "The mean predicted chance (FSRS) that you recall each of its cards at the start of the day; a card not studied yet counts 0.",
     readiness_chart: "Readiness over the past days",
-    in_sweep: "Final sweep: {n} cards to see once more before the day",
     edit: "Edit",
     remove: "Remove",
-    remove_interview_confirm: "Remove “{name}”? What you did stays in the log.",
     past_interviews: "Past interviews",
     sweep_badge: "final sweep",
     settings_memory: "Memory model (FSRS)",
     final_sweep: "Final sweep before an interview",
     final_sweep_hint: "How many days before an interview every card of it is shown once more (0: off)",
-    days_unit: "days",
     parameters: "Parameters",
     parameters_default: "FSRS-6 defaults",
     parameters_fitted: "Fitted to your answers",
     optimize: "Optimize",
     optimize_hint: "Fit FSRS's parameters to your own answers, as Anki does; they are used only if they predict your answers better than the current ones.",
-    optimizing: "Fitting to {n} answers…",
-    fit_improved: "Fitted to {n} answers: RMSE {before} → {after}, log loss {loss_before} → {loss_after}. Now in use.",
-    fit_kept: "Fitted to {n} answers, but your current parameters predict them as well or better (RMSE {before}, fitted {after}); kept.",
     fit_failed: "Could not optimize",
     reset_parameters: "Reset to defaults",
     workload_title: "Desired retention and daily study time",
@@ -967,15 +835,10 @@ pub const EN: Strings = Strings {
     simulate_workload: "Simulate",
     simulating: "Simulating…",
     minutes_per_day: "minutes a day",
-    suggested_retention: "Suggested (least time per card remembered): {r}",
-    use_value: "Use {r}",
     current_setting: "current setting",
     suggested_short: "suggested",
     interview_no_name: "Give the interview a name, e.g. “Acme CTO final”",
     interview_no_date: "Give the interview's date, as 2026-12-20",
-    interview_date_past: "{date} is in the past (today is {today}); give the day of the interview",
-    interview_unknown_deck: "There is no deck “{id}”",
-    interview_unknown_role: "There is no role “{id}”",
     interview_nothing_covered: "Choose at least one role or deck for the interview to cover",
     interview_no_cards: "The roles and decks chosen hold no cards yet",
     interview_gone: "This interview no longer exists (it was removed elsewhere)",
@@ -983,8 +846,6 @@ pub const EN: Strings = Strings {
     search: "Search",
     search_hint: "e.g. deck:vpoe -is:new tech debt",
     search_syntax: "What you can write: words, \"a phrase\", deck:, card:, tag:, is:new|learn|review|due|suspended|buried|leech, flag:0-7, lapses>N, prop:due<N, and - before a term to negate it",
-    cards_found: "{n} cards",
-    study_these: "Study these {n} cards",
     study_these_hint: "Shows each card once, due or not; your answers go through FSRS as usual.",
     state: "State",
     due_date: "Due",
@@ -1005,7 +866,6 @@ pub const EN: Strings = Strings {
     save_own_points: "Save your points",
     stories_tab: "Stories",
     leeches: "Leeches",
-    leeches_hint: "Cards forgotten {n} times or more; search is:leech in Cards.",
     show_in_browser: "Show in Cards",
     new_story: "New story…",
     stories_intro: "At this level, answers are stories. Write yours as Situation, Task, Action, Result, tag the competencies they show and link the questions they answer: they then show under the answer points and in mock interview review.",
@@ -1027,13 +887,10 @@ pub const EN: Strings = Strings {
     link: "Link",
     unlink: "Unlink",
     save_story: "Save story",
-    remove_story_confirm: "Remove “{name}”? Its earlier versions stay in the log.",
     story_grid: "Roles × competencies",
     story_grid_hint: "For each role, the questions linked to a story showing that competency; the last column counts questions with no story yet.",
     without_story: "No story yet",
     story_no_title: "Give the story a title",
-    story_unknown_card: "There is no question “{id}”",
-    story_unknown_competency: "There is no competency “{id}”",
     story_gone: "This story no longer exists (it was removed elsewhere)",
     your_stories: "Your stories",
     add_story: "Write a story for this question…",
@@ -1047,9 +904,6 @@ pub const EN: Strings = Strings {
     choose_file: "Choose a file…",
     or_path: "or a path:",
     preview: "Preview",
-    imported_to: "Saved as {path}",
-    preview_counts: "{questions} questions ({with_points} with answer points)",
-    import_exists: "{path} exists already",
     import_replace: "Replace it",
     import_keep_both: "Keep both (save under another name)",
     import_add: "Add to my decks",
@@ -1085,15 +939,10 @@ pub const EN: Strings = Strings {
     keep_editing: "Keep editing",
     close_title: "Close mensetsu?",
     close_would_lose: "Closing now would lose:",
-    close_deck_edits: "Unsaved edits to the deck “{name}”",
-    close_mock: "A mock interview in progress: {typed} of {total} answers typed",
-    close_mock_grading: "A mock interview not yet graded (answers to grade: {total})",
     close_study_draft: "The answer typed to the card being studied",
-    close_story: "A story draft: “{title}”",
     close_story_untitled: "A story draft",
     close_interview: "An interview form",
     close_settings: "Settings not yet saved",
-    close_own_points: "Your own points for {card}, not saved",
     close_save_hint: "Save and close saves them first.",
     close_save_hint_drafts: "Save and close keeps it as a draft, offered back at the next start.",
     close_save_hint_both: "Save and close saves what can be saved, and keeps the mock interview or the typed answer as a draft, offered back at the next start.",
@@ -1103,9 +952,6 @@ pub const EN: Strings = Strings {
     close_discard: "Discard and close",
     close_cancel: "Cancel  (Esc)",
     resume_title: "Where you left off",
-    resume_mock: "Resume the mock interview from {time}? {typed} of {total} answers typed",
-    resume_mock_grading: "Resume grading the mock interview from {time}? Answers to grade: {total}",
-    resume_study: "Resume the answer you were typing at {time}?",
     resume_mock_button: "Resume the mock interview",
     discard_mock_button: "Discard the mock interview",
     resume_study_button: "Resume the answer",
@@ -1125,11 +971,637 @@ impl Strings {
             Phase::Relearning => self.queue_relearning,
         }
     }
+
+    /// A number of cards: "1 card", "3 cards", "3 枚".
+    pub fn card_count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("{n} 枚"),
+            Lang::En => counted(n, "card", "cards"),
+        }
+    }
+
+    /// The unit after a number of days in a number field, e.g. " days" after 3.
+    pub fn days_suffix(&self, n: u32) -> &'static str {
+        match self.lang {
+            Lang::Ja => " 日",
+            Lang::En if n == 1 => " day",
+            Lang::En => " days",
+        }
+    }
+
+    /// Below the first problems of a long list: how many more there are.
+    pub fn more_problems(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("…ほか {n} 件。すべてはコマンド `mensetsu stats` が表示します"),
+            Lang::En => format!("… and {n} more; the command `mensetsu stats` prints them all"),
+        }
+    }
+
+    /// New cards left today and the daily limit.
+    pub fn new_left_today(&self, left: usize, limit: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "今日の新規カード：残り {left} 枚（1日 {limit} 枚まで・すべてのデッキで共通・設定で変更できます）"
+            ),
+            Lang::En => format!(
+                "{} left today — the limit is {limit} a day, shared by all decks (Settings)",
+                counted(left, "new card", "new cards")
+            ),
+        }
+    }
+
+    /// The welcome card's steps, with the daily limit of new cards.
+    pub fn welcome_steps(&self, limit: usize) -> [String; 3] {
+        match self.lang {
+            Lang::Ja => [
+                format!("上のボタン（または Enter）で学習を始めると、下のデッキから1日 {limit} 問ずつ新しい質問が出ます。"),
+                "声に出すか下書きを入力して答え、Space で回答ポイントを表示。話せたポイントにチェックし、1〜4 で自己評価します。".to_string(),
+                "「模擬面接」では、ポイントを見ずに時間を計って続けて答え、最後にまとめて採点します。".to_string(),
+            ],
+            Lang::En => [
+                format!(
+                    "The button above (or Enter) starts studying: {} a day from the decks below.",
+                    counted(limit, "new question", "new questions")
+                ),
+                "Answer aloud or type a draft, press Space to see the answer points, tick the ones you covered and grade yourself with 1–4.".to_string(),
+                "\"Mock interview\" asks several questions in a row without the points, timed like the real thing, and you grade them all at the end.".to_string(),
+            ],
+        }
+    }
+
+    /// Before the reveal: how many of the card's points the draft covers so far.
+    pub fn detected_so_far(&self, n: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("下書きが触れているポイント：{total} 個中 {n} 個"),
+            Lang::En => format!(
+                "Your draft covers {n} of {} so far",
+                counted(total, "point", "points")
+            ),
+        }
+    }
+
+    /// How far a due date is, in the unit that suits it ("10m", "3d", "1.5mo").
+    pub fn interval(&self, interval: Interval) -> String {
+        let number = |value: f64| {
+            if value.fract() == 0.0 {
+                format!("{value:.0}")
+            } else {
+                format!("{value:.1}")
+            }
+        };
+        match self.lang {
+            Lang::Ja => match interval {
+                Interval::LessThanAMinute => "1分未満".to_string(),
+                Interval::Minutes(n) => format!("{n}分"),
+                Interval::Hours(n) => format!("{n}時間"),
+                Interval::Days(n) => format!("{n}日"),
+                Interval::Months(n) => format!("{}ヶ月", number(n)),
+                Interval::Years(n) => format!("{}年", number(n)),
+            },
+            Lang::En => match interval {
+                Interval::LessThanAMinute => "<1m".to_string(),
+                Interval::Minutes(n) => format!("{n}m"),
+                Interval::Hours(n) => format!("{n}h"),
+                Interval::Days(n) => format!("{n}d"),
+                Interval::Months(n) => format!("{}mo", number(n)),
+                Interval::Years(n) => format!("{}y", number(n)),
+            },
+        }
+    }
+
+    /// The keys after the reveal; `default` names the grade Space gives.
+    pub fn keys_after_reveal(&self, default: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("Space / Enter: {default}   1–4: 評価"),
+            Lang::En => format!("Space / Enter: {default}   1–4: grade"),
+        }
+    }
+
+    /// The keys after the reveal while the answer box has the keyboard.
+    pub fn keys_typing_after_reveal(&self, default: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("Esc: 回答欄から出て、Space / Enter: {default}   1–4: 評価"),
+            Lang::En => {
+                format!("Esc: leave the answer box, then Space / Enter: {default}   1–4: grade")
+            }
+        }
+    }
+
+    /// A session stopped early: the cards still due today.
+    pub fn still_due_today(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => {
+                format!("今日の残り：{n} 枚。続きはいつでもデッキ画面から始められます。")
+            }
+            Lang::En => format!(
+                "{} still due today; the decks screen picks up where you left off.",
+                if n == 1 {
+                    "1 card is".to_string()
+                } else {
+                    format!("{n} cards are")
+                }
+            ),
+        }
+    }
+
+    /// How often detection agreed with the ticks: `share` percent of points, over
+    /// `answers` answers.
+    pub fn detection_agreement(&self, share: f64, answers: u32) -> String {
+        let answers = answers as usize;
+        match self.lang {
+            Lang::Ja => {
+                format!("下書きの自動判定とあなたのチェックの一致：{share:.0}%（{answers} 回答）")
+            }
+            Lang::En => format!(
+                "Detection agreed with your ticks on {share:.0}% of points ({})",
+                counted(answers, "answer", "answers")
+            ),
+        }
+    }
+
+    /// A paused mock interview: question `number` (from 1) of `total`.
+    pub fn mock_paused_at(&self, number: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "{total} 問中 {number} 問目で止まっています。再開するとタイマーも続きから動きます。"
+            ),
+            Lang::En => format!(
+                "Stopped at question {number} of {total}. Resume to go on; the timer picks up where it stopped."
+            ),
+        }
+    }
+
+    /// Above an answer being graded: its question's number (from 1) and how long it took.
+    pub fn mock_answer_heading(&self, number: usize, time: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("質問 {number}（回答時間 {time}）"),
+            Lang::En => format!("Question {number} (answered in {time})"),
+        }
+    }
+
+    /// A draft's length (characters of Japanese, words of English), the time it would take
+    /// to say and the target.
+    pub fn delivery_length(
+        &self,
+        script: Script,
+        length: usize,
+        time: &str,
+        target: &str,
+    ) -> String {
+        match (self.lang, script) {
+            (Lang::Ja, Script::Japanese) => {
+                format!("{length}文字 · 話すと約{time}（目標 {target}）")
+            }
+            (Lang::Ja, Script::English) => format!("{length}語 · 話すと約{time}（目標 {target}）"),
+            (Lang::En, script) => {
+                let length = match script {
+                    Script::Japanese => counted(length, "character", "characters"),
+                    Script::English => counted(length, "word", "words"),
+                };
+                format!("{length} · about {time} to say (target {target})")
+            }
+        }
+    }
+
+    /// Whole days until an interview (today and tomorrow have their own words).
+    pub fn days_left(&self, n: i64) -> String {
+        match self.lang {
+            Lang::Ja => format!("あと {n} 日"),
+            Lang::En if n == 1 => "in 1 day".to_string(),
+            Lang::En => format!("in {n} days"),
+        }
+    }
+
+    /// Cards of an interview not answered since its final sweep began.
+    pub fn in_sweep(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("直前の総復習：当日までにもう一度見るカードが {n} 枚あります"),
+            Lang::En => format!(
+                "Final sweep: {} to see once more before the day",
+                counted(n, "card", "cards")
+            ),
+        }
+    }
+
+    pub fn remove_interview_confirm(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("「{name}」を削除しますか？これまでの記録はログに残ります。"),
+            Lang::En => format!("Remove “{name}”? What you did stays in the log."),
+        }
+    }
+
+    /// While FSRS's parameters are fitted to `n` answers.
+    pub fn optimizing(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("{n} 件の回答に合わせています…"),
+            Lang::En => format!("Fitting to {}…", counted(n, "answer", "answers")),
+        }
+    }
+
+    /// Fitted parameters that predict `n` answers better, now in use.
+    pub fn fit_improved(&self, n: usize, rmse: [f64; 2], log_loss: [f64; 2]) -> String {
+        let [before, after] = rmse;
+        let [loss_before, loss_after] = log_loss;
+        match self.lang {
+            Lang::Ja => format!(
+                "{n} 件の回答に合わせました。RMSE {before:.4} → {after:.4}、log loss {loss_before:.4} → {loss_after:.4}。新しいパラメータを使います。"
+            ),
+            Lang::En => format!(
+                "Fitted to {}: RMSE {before:.4} → {after:.4}, log loss {loss_before:.4} → {loss_after:.4}. Now in use.",
+                counted(n, "answer", "answers")
+            ),
+        }
+    }
+
+    /// Fitted parameters that predict `n` answers no better than the current ones.
+    pub fn fit_kept(&self, n: usize, rmse: [f64; 2]) -> String {
+        let [before, after] = rmse;
+        match self.lang {
+            Lang::Ja => format!(
+                "{n} 件の回答に合わせましたが、今のパラメータの方が同等以上に予測できるため、そのまま使います（RMSE {before:.4}、最適化後 {after:.4}）。"
+            ),
+            Lang::En => format!(
+                "Fitted to {}, but your current parameters predict them as well or better (RMSE {before:.4}, fitted {after:.4}); kept.",
+                counted(n, "answer", "answers")
+            ),
+        }
+    }
+
+    /// FSRS's optimal retention, e.g. 0.84.
+    pub fn suggested_retention(&self, retention: f32) -> String {
+        match self.lang {
+            Lang::Ja => format!("推奨（覚えている1枚あたりの時間が最小）：{retention:.2}"),
+            Lang::En => format!("Suggested (least time per card remembered): {retention:.2}"),
+        }
+    }
+
+    /// The button that copies a value into the desired retention setting.
+    pub fn use_value(&self, retention: f32) -> String {
+        match self.lang {
+            Lang::Ja => format!("{retention:.2} にする"),
+            Lang::En => format!("Use {retention:.2}"),
+        }
+    }
+
+    pub fn interview_date_past(&self, date: impl Display, today: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => {
+                format!("{date} は過ぎています（今日は {today}）。面接の日を入れてください")
+            }
+            Lang::En => {
+                format!("{date} is in the past (today is {today}); give the day of the interview")
+            }
+        }
+    }
+
+    pub fn interview_unknown_deck(&self, id: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("デッキ「{id}」はありません"),
+            Lang::En => format!("There is no deck “{id}”"),
+        }
+    }
+
+    pub fn interview_unknown_role(&self, id: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("役職「{id}」はありません"),
+            Lang::En => format!("There is no role “{id}”"),
+        }
+    }
+
+    /// How many cards a search found.
+    pub fn cards_found(&self, n: usize) -> String {
+        self.card_count(n)
+    }
+
+    /// The button that studies the cards a search found.
+    pub fn study_these(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("この {n} 枚を学習"),
+            Lang::En if n == 1 => "Study this card".to_string(),
+            Lang::En => format!("Study these {n} cards"),
+        }
+    }
+
+    /// What a leech is, with the lapses that make one.
+    pub fn leeches_hint(&self, threshold: u32) -> String {
+        match self.lang {
+            Lang::Ja => {
+                format!("{threshold} 回以上忘れたカード。カード画面で is:leech を検索できます。")
+            }
+            Lang::En if threshold == 1 => {
+                "Cards forgotten once or more; search is:leech in Cards.".to_string()
+            }
+            Lang::En => {
+                format!("Cards forgotten {threshold} times or more; search is:leech in Cards.")
+            }
+        }
+    }
+
+    pub fn remove_story_confirm(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("「{name}」を削除しますか？これまでの版はログに残ります。"),
+            Lang::En => format!("Remove “{name}”? Its earlier versions stay in the log."),
+        }
+    }
+
+    pub fn story_unknown_card(&self, id: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("質問「{id}」はありません"),
+            Lang::En => format!("There is no question “{id}”"),
+        }
+    }
+
+    pub fn story_unknown_competency(&self, id: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("能力「{id}」はありません"),
+            Lang::En => format!("There is no competency “{id}”"),
+        }
+    }
+
+    /// Where an imported deck was written.
+    pub fn imported_to(&self, path: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!("{path} に保存しました"),
+            Lang::En => format!("Saved as {path}"),
+        }
+    }
+
+    /// What an import would add: its questions, and how many have answer points.
+    pub fn preview_counts(&self, questions: usize, with_points: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("質問 {questions} 件（回答ポイントあり {with_points} 件）"),
+            Lang::En => format!(
+                "{} ({with_points} with answer points)",
+                counted(questions, "question", "questions")
+            ),
+        }
+    }
+
+    pub fn import_exists(&self, path: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!("{path} はすでにあります"),
+            Lang::En => format!("{path} exists already"),
+        }
+    }
+
+    /// In the list of what closing the window would lose.
+    pub fn close_deck_edits(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("デッキ「{name}」の保存していない編集"),
+            Lang::En => format!("Unsaved edits to the deck “{name}”"),
+        }
+    }
+
+    /// A mock interview in progress, `typed` of its `total` answers typed.
+    pub fn close_mock(&self, typed: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("進行中の模擬面接（{total} 問中 {typed} 問に回答を入力済み）"),
+            Lang::En => format!(
+                "A mock interview in progress: {typed} of {} typed",
+                counted(total, "answer", "answers")
+            ),
+        }
+    }
+
+    /// A mock interview with `total` answers waiting for their grades.
+    pub fn close_mock_grading(&self, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("採点がまだの模擬面接（{total} 問）"),
+            Lang::En => format!("A mock interview not yet graded (answers to grade: {total})"),
+        }
+    }
+
+    /// A story draft with a title (one without is `close_story_untitled`).
+    pub fn close_story(&self, title: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("書きかけのストーリー「{title}」"),
+            Lang::En => format!("A story draft: “{title}”"),
+        }
+    }
+
+    /// The user's own points for a card (its id), not saved.
+    pub fn close_own_points(&self, card: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("カード {card} の保存していない自分のポイント"),
+            Lang::En => format!("Your own points for {card}, not saved"),
+        }
+    }
+
+    /// The offer at start of a mock interview drafted at `time`.
+    pub fn resume_mock(&self, time: &str, typed: usize, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "{time} の模擬面接を再開しますか？（{total} 問中 {typed} 問に回答を入力済み）"
+            ),
+            Lang::En => format!(
+                "Resume the mock interview from {time}? {typed} of {} typed",
+                counted(total, "answer", "answers")
+            ),
+        }
+    }
+
+    /// The offer at start of a mock interview left at its grading.
+    pub fn resume_mock_grading(&self, time: &str, total: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("{time} の模擬面接の採点を再開しますか？（採点待ち {total} 問）"),
+            Lang::En => {
+                format!("Resume grading the mock interview from {time}? Answers to grade: {total}")
+            }
+        }
+    }
+
+    /// The offer at start of an answer being typed at `time`.
+    pub fn resume_study(&self, time: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("{time} に入力していた回答を再開しますか？"),
+            Lang::En => format!("Resume the answer you were typing at {time}?"),
+        }
+    }
+}
+
+/// `n` and the English noun for it: "1 card", "0 cards", "2 cards".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_say_one_card_and_japanese_counts_use_counters() {
+        let [en, ja] = [strings(Lang::En), strings(Lang::Ja)];
+        assert_eq!(en.card_count(0), "0 cards");
+        assert_eq!(en.card_count(1), "1 card");
+        assert_eq!(en.card_count(2), "2 cards");
+        assert_eq!(ja.card_count(0), "0 枚");
+        assert_eq!(ja.card_count(1), "1 枚");
+        assert_eq!(ja.card_count(2), "2 枚");
+        assert_eq!(en.cards_found(1), "1 card");
+        assert_eq!(ja.cards_found(2), "2 枚");
+        for n in [0, 2] {
+            assert_eq!(
+                en.in_sweep(n),
+                format!("Final sweep: {n} cards to see once more before the day")
+            );
+        }
+        assert_eq!(
+            en.in_sweep(1),
+            "Final sweep: 1 card to see once more before the day"
+        );
+        assert_eq!(
+            ja.in_sweep(1),
+            "直前の総復習：当日までにもう一度見るカードが 1 枚あります"
+        );
+        assert_eq!(en.study_these(1), "Study this card");
+        assert_eq!(en.study_these(2), "Study these 2 cards");
+        assert_eq!(ja.study_these(1), "この 1 枚を学習");
+        assert!(
+            en.still_due_today(1)
+                .starts_with("1 card is still due today;")
+        );
+        assert!(
+            en.still_due_today(2)
+                .starts_with("2 cards are still due today;")
+        );
+        assert!(en.still_due_today(0).starts_with("0 cards are"));
+        assert!(ja.still_due_today(1).starts_with("今日の残り：1 枚。"));
+        assert_eq!(en.days_left(1), "in 1 day");
+        assert_eq!(en.days_left(21), "in 21 days");
+        assert_eq!(ja.days_left(21), "あと 21 日");
+        assert_eq!(en.days_suffix(1), " day");
+        assert_eq!(en.days_suffix(0), " days");
+        assert_eq!(ja.days_suffix(1), " 日");
+    }
+
+    #[test]
+    fn other_english_nouns_agree_with_their_number_too() {
+        let [en, ja] = [strings(Lang::En), strings(Lang::Ja)];
+        assert_eq!(en.optimizing(1), "Fitting to 1 answer…");
+        assert_eq!(en.optimizing(0), "Fitting to 0 answers…");
+        assert_eq!(ja.optimizing(1), "1 件の回答に合わせています…");
+        assert_eq!(en.preview_counts(1, 1), "1 question (1 with answer points)");
+        assert_eq!(
+            en.preview_counts(2, 1),
+            "2 questions (1 with answer points)"
+        );
+        assert_eq!(
+            ja.preview_counts(1, 0),
+            "質問 1 件（回答ポイントあり 0 件）"
+        );
+        assert_eq!(
+            en.detected_so_far(1, 2),
+            "Your draft covers 1 of 2 points so far"
+        );
+        assert_eq!(
+            en.detected_so_far(0, 1),
+            "Your draft covers 0 of 1 point so far"
+        );
+        assert_eq!(
+            en.close_mock(0, 1),
+            "A mock interview in progress: 0 of 1 answer typed"
+        );
+        assert_eq!(
+            en.close_mock(3, 5),
+            "A mock interview in progress: 3 of 5 answers typed"
+        );
+        assert_eq!(
+            en.new_left_today(1, 20),
+            "1 new card left today — the limit is 20 a day, shared by all decks (Settings)"
+        );
+        assert_eq!(
+            en.delivery_length(Script::English, 1, "0:01", "2:00"),
+            "1 word · about 0:01 to say (target 2:00)"
+        );
+        assert_eq!(
+            en.delivery_length(Script::Japanese, 2, "0:01", "2:00"),
+            "2 characters · about 0:01 to say (target 2:00)"
+        );
+        assert_eq!(
+            ja.delivery_length(Script::Japanese, 1, "0:01", "2:00"),
+            "1文字 · 話すと約0:01（目標 2:00）"
+        );
+        assert_eq!(
+            en.detection_agreement(50.0, 1),
+            "Detection agreed with your ticks on 50% of points (1 answer)"
+        );
+        assert!(en.welcome_steps(1)[0].contains(": 1 new question a day"));
+        assert!(en.welcome_steps(20)[0].contains(": 20 new questions a day"));
+        assert!(
+            en.leeches_hint(1)
+                .starts_with("Cards forgotten once or more")
+        );
+        assert!(
+            en.leeches_hint(8)
+                .starts_with("Cards forgotten 8 times or more")
+        );
+        assert_eq!(en.interval(Interval::Months(1.5)), "1.5mo");
+        assert_eq!(ja.interval(Interval::Days(3)), "3日");
+        assert_eq!(
+            en.fit_kept(1, [0.1, 0.2]).split(',').next(),
+            Some("Fitted to 1 answer")
+        );
+    }
+
+    /// A sentence is a function of its numbers and names; a label with a `{placeholder}`
+    /// for the caller to fill with `.replace` is what let "1 cards" through.
+    #[test]
+    fn no_label_has_a_placeholder_and_no_screen_fills_one() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        let mut pending = vec![root];
+        let mut checked = 0;
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|ext| ext != "rs") {
+                    continue;
+                }
+                checked += 1;
+                let source = std::fs::read_to_string(&path).unwrap();
+                let filler = concat!(".replace(", "\"{");
+                assert!(
+                    !source.contains(filler),
+                    "{} fills a placeholder with .replace; give Strings a function instead",
+                    path.display()
+                );
+            }
+        }
+        assert!(checked > 10, "only {checked} files under src/ui");
+        // The labels themselves, in the source from JA to the first function.
+        let source = include_str!("strings.rs");
+        let start = source.find("pub const JA").unwrap();
+        let end = source[start..].find("\nimpl Strings").unwrap() + start;
+        let labels = &source[start..end];
+        let placeholder = labels.match_indices('{').find(|(at, _)| {
+            let rest = &labels[at + 1..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            !name.is_empty() && rest[name.len()..].starts_with('}')
+        });
+        assert!(
+            placeholder.is_none(),
+            "a label has a placeholder: {}",
+            labels[placeholder.map_or(0, |(at, _)| at)..]
+                .chars()
+                .take(40)
+                .collect::<String>()
+        );
     }
 }

@@ -4,7 +4,7 @@
 use crate::core::content::deck::{Card, Localized};
 use crate::core::review::scheduler::{Interval, Rating};
 use crate::core::settings::ContentLanguage;
-use crate::core::study::delivery::{Delivery, Script};
+use crate::core::study::delivery::Delivery;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use egui::{Color32, RichText};
@@ -57,22 +57,7 @@ pub fn interval_label(
     from: chrono::DateTime<chrono::FixedOffset>,
     due: chrono::DateTime<chrono::FixedOffset>,
 ) -> String {
-    let number = |value: f64| {
-        if value.fract() == 0.0 {
-            format!("{value:.0}")
-        } else {
-            format!("{value:.1}")
-        }
-    };
-    let [under_a_minute, minutes, hours, days, months, years] = text.interval_units;
-    match Interval::between(from, due) {
-        Interval::LessThanAMinute => under_a_minute.to_string(),
-        Interval::Minutes(n) => minutes.replace("{n}", &n.to_string()),
-        Interval::Hours(n) => hours.replace("{n}", &n.to_string()),
-        Interval::Days(n) => days.replace("{n}", &n.to_string()),
-        Interval::Months(n) => months.replace("{n}", &number(n)),
-        Interval::Years(n) => years.replace("{n}", &number(n)),
-    }
+    text.interval(Interval::between(from, due))
 }
 
 /// `m:ss` for a number of seconds, with a minus sign when negative (time past a limit).
@@ -223,20 +208,18 @@ pub fn two_languages(
 /// One line on how a draft would come across spoken: length and speaking time against the
 /// target, fillers, a number, the conclusion first. Green marks what helps.
 pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, target_seconds: u32) {
-    let length = match delivery.script {
-        Script::Japanese => text.delivery_length_ja,
-        Script::English => text.delivery_length_en,
-    };
     let over = delivery.speaking_seconds > target_seconds;
     let good = theme::tone::GOOD.on(ui);
     let muted = theme::tone::MUTED_TEXT.on(ui);
     let warn = ui.visuals().warn_fg_color;
     ui.horizontal_wrapped(|ui| {
         let size = theme::size::SMALL;
-        let length = length
-            .replace("{length}", &delivery.length.to_string())
-            .replace("{time}", &clock(i64::from(delivery.speaking_seconds)))
-            .replace("{target}", &clock(i64::from(target_seconds)));
+        let length = text.delivery_length(
+            delivery.script,
+            delivery.length,
+            &clock(i64::from(delivery.speaking_seconds)),
+            &clock(i64::from(target_seconds)),
+        );
         ui.label(
             RichText::new(length)
                 .size(size)

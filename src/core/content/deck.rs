@@ -3,7 +3,7 @@
 //! One deck per file. The fields `cards`, card `id`, `question`, `points` (objects keyed by
 //! language) and `tags` are read by other tools too, so they keep their names.
 
-use crate::core::problem::Problem;
+use crate::core::problem::{CardName, Problem, ProblemKind};
 use crate::core::text;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -206,19 +206,21 @@ pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Proble
 /// serde_json's message in the words of a deck file (lists and objects, not sequences and
 /// structs) and naming the field when it can, without the trailing " at line X column Y",
 /// which the location already carries.
-fn json_message(error: &serde_json::Error, text: &str) -> String {
+fn json_message(error: &serde_json::Error, text: &str) -> ProblemKind {
     use serde_json::error::Category;
     let message = &text::serde_message(error, usize::MAX);
     match error.classify() {
-        Category::Syntax => format!("invalid JSON: {message}"),
-        Category::Eof => {
-            "invalid JSON: the file ends before the deck is complete (is it cut off?)".to_string()
-        }
+        Category::Syntax => ProblemKind::InvalidJson {
+            detail: message.to_string(),
+        },
+        Category::Eof => ProblemKind::DeckCutOff,
         Category::Data => {
             let field = field_before(text, error.line(), error.column());
-            format!("wrong deck format: {}", data_message(message, field))
+            ProblemKind::WrongDeckFormat {
+                detail: data_message(message, field),
+            }
         }
-        Category::Io => message.to_string(),
+        Category::Io => ProblemKind::Other(message.to_string()),
     }
 }
 
@@ -292,30 +294,27 @@ fn field_before(text: &str, line: usize, column: usize) -> Option<Field> {
 
 fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut problem = |line: Option<usize>, message: String| {
-        problems.push(Problem::error(path, message).at_line(line))
+    let mut problem = |line: Option<usize>, kind: ProblemKind| {
+        problems.push(Problem::error(path, kind).at_line(line))
     };
     if deck.format > FORMAT_VERSION {
         let format_line = text.lines().position(|line| line.contains("\"format\""));
         problem(
             format_line.map(|index| index + 1).or(Some(1)),
-            format!(
-                "deck format {} is newer than this version of mensetsu understands ({FORMAT_VERSION}); update mensetsu",
-                deck.format
-            ),
+            ProblemKind::DeckFormatTooNew {
+                found: deck.format,
+                supported: FORMAT_VERSION,
+            },
         );
     }
     if deck.id.trim().is_empty() {
-        problem(Some(1), "deck `id` is empty".to_string());
+        problem(Some(1), ProblemKind::EmptyDeckId);
     }
     if deck.title.is_blank() {
-        problem(
-            Some(1),
-            "deck `title` has no text in any language".to_string(),
-        );
+        problem(Some(1), ProblemKind::UntitledDeck);
     }
     if deck.cards.is_empty() {
-        problem(Some(1), "deck has no cards".to_string());
+        problem(Some(1), ProblemKind::NoCards);
     }
     // Line numbers are looked up only for a card with a problem: finding one scans the
     // whole text, and doing it for every card made a deck of 1,000 cards take seconds.
@@ -325,33 +324,38 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         let occurrence = *seen;
         *seen += 1;
         let line = || nth_line_of_id(text, &card.id, occurrence);
-        let name = if card.id.trim().is_empty() {
-            format!("card {}", index + 1)
-        } else {
-            format!("card `{}`", card.id)
+        let name = || {
+            if card.id.trim().is_empty() {
+                CardName::Number(index + 1)
+            } else {
+                CardName::Id(card.id.clone())
+            }
         };
         if card.id.trim().is_empty() {
-            problem(line(), format!("card {} has an empty `id`", index + 1));
+            problem(line(), ProblemKind::EmptyCardId { number: index + 1 });
         } else if occurrence > 0 {
-            let at = line_of_id(text, &card.id)
-                .map(|l| format!(" (first at line {l})"))
-                .unwrap_or_default();
-            problem(line(), format!("duplicate card id `{}`{at}", card.id));
-        }
-        if card.question.is_blank() {
-            problem(line(), format!("{name} has an empty question"));
-        }
-        if !card.points.is_empty() && card.no_points.is_some() {
             problem(
                 line(),
-                format!("{name} has answer points and `no_points` saying it has none"),
+                ProblemKind::DuplicateCardId {
+                    id: card.id.clone(),
+                    first_line: line_of_id(text, &card.id),
+                },
             );
+        }
+        if card.question.is_blank() {
+            problem(line(), ProblemKind::EmptyQuestion { card: name() });
+        }
+        if !card.points.is_empty() && card.no_points.is_some() {
+            problem(line(), ProblemKind::PointsAndNoPoints { card: name() });
         }
         for (number, point) in card.points.iter().enumerate() {
             if point.text.is_blank() {
                 problem(
                     line(),
-                    format!("{name}: answer point {} is empty", number + 1),
+                    ProblemKind::EmptyPoint {
+                        card: name(),
+                        point: number + 1,
+                    },
                 );
             }
         }
@@ -421,13 +425,12 @@ impl DeckSet {
             set.problems.append(&mut problems);
             let loaded_text = text;
             if let Some(other) = owner_of_deck_id.get(&deck.id) {
-                let message = format!(
-                    "deck id `{}` is already used by {other}; deck skipped",
-                    deck.id
-                );
-                set.problems.push(
-                    Problem::error(&path, message).at_line(line_of_id(&loaded_text, &deck.id)),
-                );
+                let kind = ProblemKind::DeckIdTaken {
+                    id: deck.id.clone(),
+                    other: other.clone(),
+                };
+                set.problems
+                    .push(Problem::error(&path, kind).at_line(line_of_id(&loaded_text, &deck.id)));
                 continue;
             }
             owner_of_deck_id.insert(deck.id.clone(), path.clone());
@@ -439,13 +442,12 @@ impl DeckSet {
                 }
                 match owner_of_id.get(&card.id) {
                     Some(other) if other != &path => {
-                        let message = format!(
-                            "duplicate card id `{}`: already used in {other}; card skipped",
-                            card.id
-                        );
+                        let kind = ProblemKind::CardIdTaken {
+                            id: card.id.clone(),
+                            other: other.clone(),
+                        };
                         let line = line_of_id(&loaded_text, &card.id);
-                        set.problems
-                            .push(Problem::error(&path, message).at_line(line));
+                        set.problems.push(Problem::error(&path, kind).at_line(line));
                         false
                     }
                     Some(_) => false,
@@ -520,7 +522,9 @@ pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         Err(error) => {
             problems.push(Problem::error(
                 dir,
-                format!("cannot read the decks folder: {error}"),
+                ProblemKind::CannotReadDecksFolder {
+                    error: error.to_string(),
+                },
             ));
             return Vec::new();
         }
@@ -534,12 +538,14 @@ pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 }
 
 fn read_text(path: &Path) -> Result<String, Problem> {
-    let bytes = std::fs::read(path)
-        .map_err(|error| Problem::error(path, format!("cannot read: {error}")))?;
+    let bytes = std::fs::read(path).map_err(|error| {
+        let error = error.to_string();
+        Problem::error(path, ProblemKind::CannotRead { error })
+    })?;
     String::from_utf8(bytes).map_err(|error| {
         let (line, column) =
             text::position_of_byte(error.as_bytes(), error.utf8_error().valid_up_to());
-        Problem::error(path, "not valid UTF-8 text; save the file as UTF-8")
+        Problem::error(path, ProblemKind::NotUtf8)
             .at_line(Some(line))
             .at_column(Some(column))
     })

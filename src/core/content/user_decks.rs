@@ -7,7 +7,7 @@
 use crate::core::content::deck::{self, Card, Deck, DeckSet, Lang, Localized};
 use crate::core::content::import::{self, slugify};
 use crate::core::files::{self, WriteError};
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind};
 use crate::core::text;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,7 @@ pub enum DeckFileError {
         column: usize,
     },
     #[error("{0}")]
-    Unreadable(String),
+    Unreadable(Box<Unreadable>),
     #[error("{} was changed on disk since it was opened; reload it (your changes here are kept until you do) or save elsewhere", path.display())]
     ChangedOnDisk { path: PathBuf },
     #[error("{} already exists", path.display())]
@@ -34,6 +34,29 @@ pub enum DeckFileError {
     Encode(String),
     #[error(transparent)]
     Write(#[from] WriteError),
+}
+
+/// Why a file is no deck, or an edited deck cannot be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum Unreadable {
+    /// A deck file that does not parse, with the place.
+    #[error("{0}")]
+    Deck(Problem),
+    /// The first problem of a deck as edited; the editor shows where.
+    #[error("{0}")]
+    Edited(ProblemKind),
+    /// A role guide the importer cannot read; `name` is its path as shown.
+    #[error("{name}: {error}")]
+    Guide {
+        name: String,
+        error: import::ImportError,
+    },
+}
+
+impl From<Unreadable> for DeckFileError {
+    fn from(unreadable: Unreadable) -> Self {
+        DeckFileError::Unreadable(Box::new(unreadable))
+    }
 }
 
 /// What a file would add, before anything is written.
@@ -50,7 +73,16 @@ pub struct Preview {
     /// Problems found in the file, each with its line.
     pub problems: Vec<Problem>,
     /// Ids it shares with decks already loaded: the app would skip those cards.
-    pub clashes: Vec<String>,
+    pub clashes: Vec<Clash>,
+}
+
+/// An id a previewed deck shares with a deck already loaded (`other`, its file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Clash {
+    #[error("deck id `{id}` is also used by {other}")]
+    DeckId { id: String, other: String },
+    #[error("{} also in {other}", if *count == 1 { "1 card id is".to_string() } else { format!("{count} card ids are") })]
+    CardIds { count: usize, other: String },
 }
 
 fn read_text(path: &Path) -> Result<String, DeckFileError> {
@@ -82,14 +114,16 @@ pub fn preview(
         .extension()
         .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
     let (deck, problems) = if is_json {
-        deck::parse_deck(&shown, &text)
-            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?
+        deck::parse_deck(&shown, &text).map_err(Unreadable::Deck)?
     } else {
         let file_name = source
             .file_name()
             .map_or_else(|| shown.clone(), |name| name.to_string_lossy().into_owned());
-        let imported = import::import_guide(&file_name, &text)
-            .map_err(|error| DeckFileError::Unreadable(format!("{shown}: {error}")))?;
+        let imported =
+            import::import_guide(&file_name, &text).map_err(|error| Unreadable::Guide {
+                name: shown.clone(),
+                error,
+            })?;
         (imported.deck, Vec::new())
     };
     let target = decks_dir.join(format!("{}.json", deck.id));
@@ -99,10 +133,10 @@ pub fn preview(
             continue;
         }
         if other.deck.id == deck.id {
-            clashes.push(format!(
-                "deck id `{}` is also used by {}",
-                deck.id, other.path
-            ));
+            clashes.push(Clash::DeckId {
+                id: deck.id.clone(),
+                other: other.path.clone(),
+            });
         }
         let shared = deck
             .cards
@@ -110,7 +144,10 @@ pub fn preview(
             .filter(|card| other.deck.cards.iter().any(|known| known.id == card.id))
             .count();
         if shared > 0 {
-            clashes.push(format!("{shared} card ids are also in {}", other.path));
+            clashes.push(Clash::CardIds {
+                count: shared,
+                other: other.path.clone(),
+            });
         }
     }
     Ok(Preview {
@@ -169,8 +206,8 @@ pub struct DeckFile {
 impl DeckFile {
     pub fn open(path: &Path) -> Result<Self, DeckFileError> {
         let text = read_text(path)?;
-        let (deck, _) = deck::parse_deck(&path.display().to_string(), &text)
-            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?;
+        let (deck, _) =
+            deck::parse_deck(&path.display().to_string(), &text).map_err(Unreadable::Deck)?;
         Ok(Self {
             path: path.to_path_buf(),
             deck,
@@ -289,10 +326,10 @@ impl DeckFile {
             });
         }
         let json = encode(&self.deck)?;
-        let (_, problems) = deck::parse_deck(&self.path.display().to_string(), &json)
-            .map_err(|problem| DeckFileError::Unreadable(problem.to_string()))?;
+        let (_, problems) =
+            deck::parse_deck(&self.path.display().to_string(), &json).map_err(Unreadable::Deck)?;
         if let Some(problem) = problems.first() {
-            return Err(DeckFileError::Unreadable(problem.message.clone()));
+            return Err(Unreadable::Edited((*problem.kind).clone()).into());
         }
         files::write_atomically(&self.path, json.as_bytes())?;
         self.on_disk = json.into_bytes();

@@ -870,7 +870,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, Some(2));
         assert!(
-            problems[0].message.contains("incomplete"),
+            problems[0].message().contains("incomplete"),
             "{}",
             problems[0]
         );
@@ -895,8 +895,8 @@ mod tests {
         assert_eq!(records.len(), 2);
         let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![Some(2), Some(3), Some(4)]);
-        assert!(problems[1].message.contains("rating 7 is not 1-4"));
-        assert!(problems[2].message.contains("UTF-8"));
+        assert!(problems[1].message().contains("rating 7 is not 1-4"));
+        assert!(problems[2].message().contains("UTF-8"));
     }
 
     #[test]

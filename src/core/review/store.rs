@@ -6,7 +6,7 @@
 
 use crate::core::files::{self, Readers};
 use crate::core::paths::DataDir;
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::log::{self, LoggedRecord, Origin, Record};
 use chrono::NaiveDate;
 use std::fs::{self, File};
@@ -60,7 +60,9 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
         Err(error) => {
             snapshot.problems.push(Problem::error(
                 reviews_dir,
-                format!("cannot read the reviews folder: {error}"),
+                ProblemKind::CannotReadReviewsFolder {
+                    error: error.to_string(),
+                },
             ));
             return snapshot;
         }
@@ -83,9 +85,12 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
                 }
                 snapshot.problems.append(&mut problems);
             }
-            Err(error) => snapshot
-                .problems
-                .push(Problem::error(&file, format!("cannot read: {error}"))),
+            Err(error) => snapshot.problems.push(Problem::error(
+                &file,
+                ProblemKind::CannotRead {
+                    error: error.to_string(),
+                },
+            )),
         }
     }
     snapshot.records = log::merge(std::mem::take(&mut snapshot.records));

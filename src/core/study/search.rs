@@ -27,10 +27,48 @@ use unicode_normalization::UnicodeNormalization;
 
 /// What is wrong with a query, and where (1-based, in characters).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} (at character {column} of the search)")]
+#[error("{kind} (at character {column} of the search)")]
 pub struct QueryError {
     pub column: usize,
-    pub message: String,
+    pub kind: QueryErrorKind,
+}
+
+impl QueryError {
+    /// What is wrong, in English, without the place.
+    pub fn message(&self) -> String {
+        self.kind.to_string()
+    }
+}
+
+/// What is wrong with a query, with what the message needs to say it in any language;
+/// `Display` is the English `mensetsu search` prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryErrorKind {
+    #[error("`-` must come right before the term it negates, e.g. -is:new")]
+    LoneMinus,
+    #[error("this quote is never closed; end the text with \"")]
+    UnclosedQuote,
+    /// `sign` is the comparison sign with nothing before it.
+    #[error("a search key is missing before `{sign}`")]
+    MissingKey { sign: String },
+    #[error("`{key}` takes `:`, e.g. {example}")]
+    NeedsColon { key: String, example: String },
+    #[error("`{key}` needs a value after the sign, e.g. {example}")]
+    MissingValue { key: String, example: &'static str },
+    #[error("`is:{value}` is not a state; use one of {STATES}")]
+    NotAState { value: String },
+    #[error("`flag:{value}` is not a flag; flags are 0 (none) to 7")]
+    NotAFlag { value: String },
+    #[error("`{text}` is not a whole number")]
+    NotANumber { text: String },
+    #[error("`prop:{value}` needs a comparison, e.g. prop:due<3")]
+    NoComparison { value: String },
+    #[error("`{name}` is not a property; use one of {PROPERTIES}")]
+    NotAProperty { name: String },
+    #[error("a number is missing after the comparison")]
+    MissingNumber,
+    #[error("`{key}` is not a search key; the keys are {KEYS}")]
+    NotAKey { key: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,9 +146,11 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-const KEYS: &str = "deck, card, tag, is, flag, lapses, prop";
-const STATES: &str = "new, learn, review, due, suspended, buried, leech";
-const PROPERTIES: &str = "due, lapses, reps";
+/// The search keys, the states of `is:` and the properties of `prop:`, as messages list
+/// them.
+pub const KEYS: &str = "deck, card, tag, is, flag, lapses, prop";
+pub const STATES: &str = "new, learn, review, due, suspended, buried, leech";
+pub const PROPERTIES: &str = "due, lapses, reps";
 
 /// One raw term of the query: its text and where it starts.
 struct RawTerm {
@@ -135,8 +175,7 @@ fn split_terms(query: &str) -> Result<Vec<(bool, RawTerm)>, QueryError> {
             if index >= chars.len() || chars[index].is_whitespace() {
                 return Err(QueryError {
                     column: start + 1,
-                    message: "`-` must come right before the term it negates, e.g. -is:new"
-                        .to_string(),
+                    kind: QueryErrorKind::LoneMinus,
                 });
             }
         }
@@ -151,7 +190,7 @@ fn split_terms(query: &str) -> Result<Vec<(bool, RawTerm)>, QueryError> {
                     None => {
                         return Err(QueryError {
                             column,
-                            message: "this quote is never closed; end the text with \"".to_string(),
+                            kind: QueryErrorKind::UnclosedQuote,
                         });
                     }
                     Some('"') => {
@@ -213,9 +252,9 @@ fn comparison_at(text: &str) -> Option<(usize, Comparison, usize)> {
 }
 
 fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
-    let error = |offset: usize, message: String| QueryError {
+    let error = |offset: usize, kind: QueryErrorKind| QueryError {
         column: raw.column + offset,
-        message,
+        kind,
     };
     if raw.quoted {
         return Ok(Filter::Text(normalize(&raw.text)));
@@ -230,27 +269,34 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
     let sign_offset = raw.text[..sign_at].chars().count();
     let value_offset = raw.text[..sign_at + sign_length].chars().count();
     let is_colon = raw.text[sign_at..].starts_with(':');
-    let need_value = |what: &str| {
+    let need_value = |example: &'static str| {
         error(
             value_offset,
-            format!("`{key}` needs a value after the sign, e.g. {what}"),
+            QueryErrorKind::MissingValue {
+                key: key.clone(),
+                example,
+            },
         )
     };
     let number = |text: &str, offset: usize| -> Result<i64, QueryError> {
-        text.parse::<i64>()
-            .map_err(|_| error(offset, format!("`{text}` is not a whole number")))
+        text.parse::<i64>().map_err(|_| {
+            let text = text.to_string();
+            error(offset, QueryErrorKind::NotANumber { text })
+        })
     };
     match key.as_str() {
         "" => Err(error(
             0,
-            format!(
-                "a search key is missing before `{}`",
-                &raw.text[sign_at..sign_at + sign_length]
-            ),
+            QueryErrorKind::MissingKey {
+                sign: raw.text[sign_at..sign_at + sign_length].to_string(),
+            },
         )),
         "deck" | "tag" | "is" | "flag" if !is_colon => Err(error(
             sign_offset,
-            format!("`{key}` takes `:`, e.g. {key}:…"),
+            QueryErrorKind::NeedsColon {
+                key: key.clone(),
+                example: format!("{key}:…"),
+            },
         )),
         "deck" if value.is_empty() => Err(need_value("deck:vpoe")),
         "deck" => Ok(Filter::Deck(value.to_lowercase())),
@@ -269,10 +315,8 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
                 "leech" => State::Leech,
                 "" => return Err(need_value("is:due")),
                 other => {
-                    return Err(error(
-                        value_offset,
-                        format!("`is:{other}` is not a state; use one of {STATES}"),
-                    ));
+                    let value = other.to_string();
+                    return Err(error(value_offset, QueryErrorKind::NotAState { value }));
                 }
             };
             Ok(Filter::Is(state))
@@ -282,7 +326,9 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
             _ if value.is_empty() => Err(need_value("flag:1")),
             _ => Err(error(
                 value_offset,
-                format!("`flag:{value}` is not a flag; flags are 0 (none) to 7"),
+                QueryErrorKind::NotAFlag {
+                    value: value.to_string(),
+                },
             )),
         },
         "lapses" => {
@@ -297,13 +343,18 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
         }
         "prop" if !is_colon => Err(error(
             sign_offset,
-            "`prop` takes `:`, e.g. prop:due<3".to_string(),
+            QueryErrorKind::NeedsColon {
+                key: key.clone(),
+                example: "prop:due<3".to_string(),
+            },
         )),
         "prop" => {
             let Some((inner_at, inner, inner_length)) = comparison_at(value) else {
                 return Err(error(
                     value_offset,
-                    format!("`prop:{value}` needs a comparison, e.g. prop:due<3"),
+                    QueryErrorKind::NoComparison {
+                        value: value.to_string(),
+                    },
                 ));
             };
             let property = match value[..inner_at].to_lowercase().as_str() {
@@ -311,19 +362,14 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
                 "lapses" => Property::Lapses,
                 "reps" => Property::Reps,
                 other => {
-                    return Err(error(
-                        value_offset,
-                        format!("`{other}` is not a property; use one of {PROPERTIES}"),
-                    ));
+                    let name = other.to_string();
+                    return Err(error(value_offset, QueryErrorKind::NotAProperty { name }));
                 }
             };
             let number_text = &value[inner_at + inner_length..];
             let offset = value_offset + value[..inner_at + inner_length].chars().count();
             if number_text.is_empty() {
-                return Err(error(
-                    offset,
-                    "a number is missing after the comparison".to_string(),
-                ));
+                return Err(error(offset, QueryErrorKind::MissingNumber));
             }
             Ok(Filter::Property(
                 property,
@@ -335,7 +381,9 @@ fn parse_term(raw: &RawTerm) -> Result<Filter, QueryError> {
         // text and find nothing.
         other if is_colon && other.chars().all(|c| c.is_ascii_alphabetic()) => Err(error(
             0,
-            format!("`{other}` is not a search key; the keys are {KEYS}"),
+            QueryErrorKind::NotAKey {
+                key: other.to_string(),
+            },
         )),
         _ => Ok(Filter::Text(normalize(&raw.text))),
     }
@@ -528,7 +576,7 @@ mod tests {
         for (query, column, message) in cases {
             let error = error_of(query);
             assert_eq!(error.column, column, "{query}: {error}");
-            assert!(error.message.contains(message), "{query}: {error}");
+            assert!(error.message().contains(message), "{query}: {error}");
         }
         // Full-width text counts characters, not bytes.
         assert_eq!(error_of("負債 is:x").column, 7);

@@ -35,26 +35,21 @@ enum AtRisk {
 impl AtRisk {
     fn describe(&self, text: &Strings) -> String {
         match self {
-            AtRisk::DeckEdits(name) => text.close_deck_edits.replace("{name}", name),
+            AtRisk::DeckEdits(name) => text.close_deck_edits(name),
             AtRisk::Mock {
                 total,
                 grading: true,
                 ..
-            } => text
-                .close_mock_grading
-                .replace("{total}", &total.to_string()),
-            AtRisk::Mock { typed, total, .. } => text
-                .close_mock
-                .replace("{typed}", &typed.to_string())
-                .replace("{total}", &total.to_string()),
+            } => text.close_mock_grading(*total),
+            AtRisk::Mock { typed, total, .. } => text.close_mock(*typed, *total),
             AtRisk::StudyDraft => text.close_study_draft.to_string(),
             AtRisk::Story(title) if title.trim().is_empty() => {
                 text.close_story_untitled.to_string()
             }
-            AtRisk::Story(title) => text.close_story.replace("{title}", title.trim()),
+            AtRisk::Story(title) => text.close_story(title.trim()),
             AtRisk::Interview => text.close_interview.to_string(),
             AtRisk::Settings => text.close_settings.to_string(),
-            AtRisk::OwnPoints(card) => text.close_own_points.replace("{card}", card),
+            AtRisk::OwnPoints(card) => text.close_own_points(card),
         }
     }
 
@@ -564,17 +559,14 @@ fn when(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
 }
 
 fn mock_offer(text: &Strings, mock: &MockDraft, now: DateTime<FixedOffset>) -> String {
-    let template = if mock.current.is_some() {
-        text.resume_mock
+    let time = when(mock.at, now);
+    if mock.current.is_some() {
+        text.resume_mock(&time, mock.typed(), mock.answers.len())
     } else {
-        text.resume_mock_grading
-    };
-    template
-        .replace("{time}", &when(mock.at, now))
-        .replace("{typed}", &mock.typed().to_string())
-        .replace("{total}", &mock.answers.len().to_string())
+        text.resume_mock_grading(&time, mock.answers.len())
+    }
 }
 
 fn study_offer(text: &Strings, study: &StudyDraft, now: DateTime<FixedOffset>) -> String {
-    text.resume_study.replace("{time}", &when(study.at, now))
+    text.resume_study(&when(study.at, now))
 }

@@ -36,7 +36,7 @@ fn summary(
     let still_due = remaining.total();
     if session.ended_early && still_due > 0 {
         ui.heading(text.session_ended_early);
-        ui.label(text.still_due_today.replace("{n}", &still_due.to_string()));
+        ui.label(text.still_due_today(still_due));
     } else {
         ui.heading(text.session_done);
     }

@@ -1,0 +1,121 @@
+//! The words the user reads: English counts agree with their number ("1 card", never
+//! "1 cards"), and the Japanese interface, and the commands under a Japanese locale, say
+//! what the core found wrong in Japanese.
+
+use egui_kittest::kittest::Queryable;
+use mensetsu::core::content::deck::Lang;
+use mensetsu::core::settings::Settings;
+use std::path::Path;
+use std::process::{Command, Output};
+
+mod common;
+use common::{app, english, fixture, harness};
+
+fn japanese() -> Settings {
+    Settings {
+        ui_language: Some(Lang::Ja),
+        ..Settings::default()
+    }
+}
+
+/// A deck that parses but has no cards: a problem of the deck check, not of the JSON.
+const EMPTY_DECK: &str =
+    "{\n  \"id\": \"empty\",\n  \"title\": {\"en\": \"Empty\"},\n  \"cards\": []\n}\n";
+
+#[test]
+fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
+    let fixture = fixture(&japanese());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(fixture.dir.decks_dir().join("empty.json"), EMPTY_DECK).unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("読み込めなかった項目があります");
+    harness.get_by_label_contains("empty.json:1: デッキにカードがありません");
+    assert!(
+        harness
+            .query_by_label_contains("deck has no cards")
+            .is_none(),
+        "the English message is not shown"
+    );
+
+    harness.get_by_label("カード").click();
+    harness.run();
+    harness.get_by_label("検索").click();
+    harness.run();
+    harness.get_by_label("検索").type_text("is:whatever");
+    harness.run();
+    harness.get_by_label_contains("`is:whatever` という状態はありません");
+    harness.get_by_label_contains("（検索の 4 文字目）");
+    assert!(harness.query_by_label_contains("is not a state").is_none());
+}
+
+#[test]
+fn english_counts_one_card_as_one_card() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label("Cards").click();
+    harness.run();
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("card:vpoe-q01");
+    harness.run();
+    harness.get_by_label("1 card");
+    harness.get_by_label("Study this card");
+    assert!(harness.query_by_label_contains("1 cards").is_none());
+    harness.get_by_label("Search").type_text("x");
+    harness.run();
+    harness.get_by_label("0 cards");
+}
+
+fn mensetsu_in(data: &Path, locale: Option<&str>, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mensetsu"));
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(locale) = locale {
+        command.env("LANG", locale);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn the_commands_say_problems_in_japanese_only_under_a_japanese_locale() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = data.path().join("empty.json");
+    std::fs::write(&deck, EMPTY_DECK).unwrap();
+    let deck_arg = deck.to_str().unwrap();
+
+    let output = mensetsu_in(data.path(), Some("ja_JP.UTF-8"), &["check", deck_arg]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        format!("{deck_arg}:1: デッキにカードがありません\n1 deck, 0 cards, 1 problem\n")
+    );
+    let output = mensetsu_in(data.path(), None, &["check", deck_arg]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        format!("{deck_arg}:1: deck has no cards\n1 deck, 0 cards, 1 problem\n")
+    );
+
+    let output = mensetsu_in(data.path(), Some("ja_JP.UTF-8"), &["search", "flag:9"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "mensetsu search: `flag:9` というフラグはありません。フラグは 0（なし）から 7 です（検索の 6 文字目）\n"
+        ),
+        "{stderr}"
+    );
+    let output = mensetsu_in(data.path(), Some("en_US.UTF-8"), &["search", "flag:9"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "mensetsu search: `flag:9` is not a flag; flags are 0 (none) to 7 (at character 6 of the search)\n"
+        ),
+        "{stderr}"
+    );
+}
