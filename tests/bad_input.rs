@@ -19,7 +19,9 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use common::cli::{Mensetsu, mensetsu};
+use common::files;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-input");
 const DECK_FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decks");
@@ -300,23 +302,6 @@ fn place(dir: &DataDir, case: &Case) -> PathBuf {
     path
 }
 
-/// Every file under `root` with its bytes.
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                out.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 /// A damaged settings file may only have moved to `settings.json.corrupt-…`, unchanged;
 /// every other file must still be where it was, byte for byte.
 fn assert_unchanged(
@@ -342,19 +327,8 @@ fn assert_unchanged(
     }
 }
 
-fn mensetsu(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("MENSETSU_DEVICE_ID", "this-device")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+fn on_this_device(dir: &Path) -> Mensetsu {
+    mensetsu(dir).env("MENSETSU_DEVICE_ID", "this-device")
 }
 
 fn expected_fragments(case: &Case, path: &Path) -> Vec<String> {
@@ -375,7 +349,7 @@ fn every_broken_file_is_named_with_its_line_and_the_cli_keeps_working_without_ch
         let path = place(&dir, &case);
         let before = files(temp.path());
 
-        let (code, stdout, stderr) = mensetsu(temp.path(), &["cards", "--json"]);
+        let (code, stdout, stderr) = on_this_device(temp.path()).run_text(&["cards", "--json"]);
         assert_eq!(code, 0, "{context}: {stderr}");
         let cards: Vec<serde_json::Value> =
             serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{context}: {e}"));
@@ -403,13 +377,13 @@ fn every_broken_file_is_named_with_its_line_and_the_cli_keeps_working_without_ch
             assert!(line.starts_with("warning: "), "{context}: {line}");
         }
 
-        let (code, stdout, stderr) = mensetsu(temp.path(), &["stats", "--json"]);
+        let (code, stdout, stderr) = on_this_device(temp.path()).run_text(&["stats", "--json"]);
         assert_eq!(code, 0, "{context}: {stderr}");
         serde_json::from_str::<serde_json::Value>(&stdout)
             .unwrap_or_else(|e| panic!("{context}: stats: {e}"));
 
         if case.kind == Kind::Deck {
-            let (code, stdout, _) = mensetsu(temp.path(), &["check"]);
+            let (code, stdout, _) = on_this_device(temp.path()).run_text(&["check"]);
             let clean = case.expected.is_empty();
             assert_eq!(
                 code,
@@ -443,7 +417,7 @@ fn good_lines_around_bad_ones_still_count() {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
         place(&dir, &case(Kind::Log, name, &[]));
-        let (code, stdout, stderr) = mensetsu(temp.path(), &["cards", "--json"]);
+        let (code, stdout, stderr) = on_this_device(temp.path()).run_text(&["cards", "--json"]);
         assert_eq!(code, 0, "{name}: {stderr}");
         let cards: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
         let reviewed: Vec<&str> = cards

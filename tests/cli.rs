@@ -1,25 +1,15 @@
 //! The command line as a user meets it: version, help for every command, typo
 //! suggestions, usage errors with exit code 2, and shell completions.
 
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_mensetsu");
+use common::cli::{mensetsu_by_env, stderr, stdout};
+use std::process::Output;
 
-fn mensetsu(args: &[&str]) -> Output {
+/// Runs `mensetsu args` on a new, empty data folder of its own.
+fn in_new_folder(args: &[&str]) -> Output {
     let data = tempfile::tempdir().unwrap();
-    Command::new(BIN)
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data.path())
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+    mensetsu_by_env(data.path()).run(args)
 }
 
 const COMMANDS: [&str; 17] = [
@@ -45,7 +35,7 @@ const COMMANDS: [&str; 17] = [
 #[test]
 fn version_names_the_package_version() {
     for flag in ["--version", "-V"] {
-        let output = mensetsu(&[flag]);
+        let output = in_new_folder(&[flag]);
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(
             stdout(&output),
@@ -56,7 +46,7 @@ fn version_names_the_package_version() {
 
 #[test]
 fn every_command_has_help_three_ways() {
-    let overview = mensetsu(&["--help"]);
+    let overview = in_new_folder(&["--help"]);
     assert_eq!(overview.status.code(), Some(0));
     for command in COMMANDS {
         assert!(
@@ -64,8 +54,8 @@ fn every_command_has_help_three_ways() {
             "{command} is listed: {}",
             stdout(&overview)
         );
-        let flag = mensetsu(&[command, "--help"]);
-        let word = mensetsu(&["help", command]);
+        let flag = in_new_folder(&[command, "--help"]);
+        let word = in_new_folder(&["help", command]);
         assert_eq!(flag.status.code(), Some(0), "{command}");
         assert_eq!(word.status.code(), Some(0), "{command}");
         assert!(
@@ -80,7 +70,7 @@ fn every_command_has_help_three_ways() {
 
 #[test]
 fn export_help_explains_each_option() {
-    let help = stdout(&mensetsu(&["export", "--help"]));
+    let help = stdout(&in_new_folder(&["export", "--help"]));
     for needle in [
         "--anki <DECK>",
         "--reviews",
@@ -98,21 +88,21 @@ fn export_help_explains_each_option() {
 
 #[test]
 fn a_mistyped_command_or_option_is_a_usage_error_with_a_suggestion() {
-    let output = mensetsu(&["expot", "--reviews"]);
+    let output = in_new_folder(&["expot", "--reviews"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("'export'"), "{message}");
     assert!(message.contains("usage: mensetsu"), "{message}");
     assert!(stdout(&output).is_empty());
 
-    let output = mensetsu(&["export", "--review", "-o", "-"]);
+    let output = in_new_folder(&["export", "--review", "-o", "-"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("--reviews"), "{message}");
     assert!(message.contains("usage: mensetsu export"), "{message}");
 
     // A missing value: clap gives no usage line of its own here; ours is added.
-    let output = mensetsu(&["import", "guide.md", "--out"]);
+    let output = in_new_folder(&["import", "guide.md", "--out"]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("usage: mensetsu import"), "{message}");
@@ -121,7 +111,7 @@ fn a_mistyped_command_or_option_is_a_usage_error_with_a_suggestion() {
 #[test]
 fn completions_for_bash_zsh_and_fish_cover_every_command() {
     for shell in ["bash", "zsh", "fish"] {
-        let output = mensetsu(&["completions", shell]);
+        let output = in_new_folder(&["completions", shell]);
         assert_eq!(
             output.status.code(),
             Some(0),
@@ -134,7 +124,7 @@ fn completions_for_bash_zsh_and_fish_cover_every_command() {
         }
         assert!(script.contains("data-dir"), "{shell}");
     }
-    let output = mensetsu(&["completions", "tcsh"]);
+    let output = in_new_folder(&["completions", "tcsh"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("possible values"),
@@ -143,25 +133,10 @@ fn completions_for_bash_zsh_and_fish_cover_every_command() {
     );
 }
 
-/// Runs `mensetsu coverage` with `input` on standard input.
+/// Runs `mensetsu coverage` with `input` on standard input, on a new data folder.
 fn coverage(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
     let data = tempfile::tempdir().unwrap();
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    mensetsu_by_env(data.path()).run_with_stdin(args, input.as_bytes())
 }
 
 #[test]

@@ -6,7 +6,9 @@ use mensetsu::core::content::import::{ImportError, QuestionLayout, import_guide}
 use mensetsu::core::text::content_key;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::cli::{mensetsu, stderr, stdout};
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/decks");
@@ -815,26 +817,6 @@ fn guides_without_an_interview_section_are_refused() {
 // ---------------------------------------------------------------------------------------
 // The commands
 
-fn mensetsu(data_dir: &Path, args: &[&str], current_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .current_dir(current_dir)
-        // The user's own data folder must never be touched by a test.
-        .env_remove("MENSETSU_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
 fn seed_path(prefix: &str) -> PathBuf {
     Path::new(SEEDS).join(seed(prefix).0)
 }
@@ -851,7 +833,9 @@ fn bundled_totals() -> (usize, usize) {
 #[test]
 fn check_without_paths_passes_on_the_bundled_decks() {
     let data = tempfile::tempdir().unwrap();
-    let output = mensetsu(data.path(), &["check"], data.path());
+    let output = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["check"]);
     let (decks, cards) = bundled_totals();
     assert_eq!(
         stdout(&output),
@@ -867,11 +851,9 @@ fn imported_deck_lands_in_the_user_decks_folder_and_passes_check() {
     }
     let data = tempfile::tempdir().unwrap();
     let guide = seed_path("003");
-    let output = mensetsu(
-        data.path(),
-        &["import", guide.to_str().unwrap()],
-        data.path(),
-    );
+    let output = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", guide.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let written = data.path().join("decks/head-of-engineering.json");
     let report = stdout(&output);
@@ -885,7 +867,9 @@ fn imported_deck_lands_in_the_user_decks_folder_and_passes_check() {
     assert!(problems.is_empty());
     assert_eq!(deck.cards.len(), 15);
 
-    let check = mensetsu(data.path(), &["check"], data.path());
+    let check = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["check"]);
     let (decks, cards) = bundled_totals();
     assert_eq!(
         stdout(&check),
@@ -904,7 +888,9 @@ fn import_never_overwrites_without_force() {
     let guide = guide.to_str().unwrap();
     let written = data.path().join("decks/cto-career-guide.json");
     assert_eq!(
-        mensetsu(data.path(), &["import", guide], data.path())
+        mensetsu(data.path())
+            .current_dir(data.path())
+            .run(&["import", guide])
             .status
             .code(),
         Some(0)
@@ -912,7 +898,9 @@ fn import_never_overwrites_without_force() {
     // A user's edit must survive a second import.
     std::fs::write(&written, "edited by hand\n").unwrap();
 
-    let again = mensetsu(data.path(), &["import", guide], data.path());
+    let again = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", guide]);
     assert_eq!(again.status.code(), Some(1));
     let message = stderr(&again);
     assert!(
@@ -928,7 +916,9 @@ fn import_never_overwrites_without_force() {
         "edited by hand\n"
     );
 
-    let forced = mensetsu(data.path(), &["import", guide, "--force"], data.path());
+    let forced = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", guide, "--force"]);
     assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
     assert!(
         std::fs::read_to_string(&written)
@@ -945,16 +935,12 @@ fn import_with_out_writes_exactly_there() {
     let data = tempfile::tempdir().unwrap();
     let out = data.path().join("elsewhere/vpoe-guide.json");
     let guide = seed_path("001");
-    let output = mensetsu(
-        data.path(),
-        &[
-            "import",
-            guide.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        data.path(),
-    );
+    let output = mensetsu(data.path()).current_dir(data.path()).run(&[
+        "import",
+        guide.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let (deck, problems) = parse_deck("out", &std::fs::read_to_string(&out).unwrap()).unwrap();
     assert!(problems.is_empty());
@@ -975,11 +961,9 @@ fn import_of_a_guide_without_interview_section_fails_and_writes_nothing() {
     }
     let data = tempfile::tempdir().unwrap();
     let (name, _) = seed("000");
-    let output = mensetsu(
-        data.path(),
-        &["import", seed_path("000").to_str().unwrap()],
-        data.path(),
-    );
+    let output = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", seed_path("000").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     assert!(message.contains(&name), "{message}");
@@ -991,7 +975,9 @@ fn import_of_a_guide_without_interview_section_fails_and_writes_nothing() {
 #[test]
 fn import_reports_unreadable_and_non_utf8_files_by_name() {
     let data = tempfile::tempdir().unwrap();
-    let missing = mensetsu(data.path(), &["import", "no-such-guide.md"], data.path());
+    let missing = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", "no-such-guide.md"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(
         stderr(&missing).contains("cannot read no-such-guide.md"),
@@ -1000,7 +986,9 @@ fn import_reports_unreadable_and_non_utf8_files_by_name() {
     );
 
     std::fs::write(data.path().join("latin1.txt"), b"# Gu\xefde\n").unwrap();
-    let latin1 = mensetsu(data.path(), &["import", "latin1.txt"], data.path());
+    let latin1 = mensetsu(data.path())
+        .current_dir(data.path())
+        .run(&["import", "latin1.txt"]);
     assert_eq!(latin1.status.code(), Some(1));
     let message = stderr(&latin1);
     assert!(message.contains("latin1.txt is not UTF-8"), "{message}");
@@ -1016,7 +1004,7 @@ fn bad_usage_exits_with_2() {
         &["import", "a.md", "--out"],
         &["check", "--strict"],
     ] {
-        let output = mensetsu(data.path(), args, data.path());
+        let output = mensetsu(data.path()).current_dir(data.path()).run(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(stderr(&output).contains("usage: mensetsu"), "{args:?}");
     }
@@ -1031,7 +1019,9 @@ fn assert_check(paths: &[&str], problems: &[&str], summary: &str) {
     let data = tempfile::tempdir().unwrap();
     let mut args = vec!["check"];
     args.extend(paths);
-    let output = mensetsu(data.path(), &args, Path::new(FIXTURES));
+    let output = mensetsu(data.path())
+        .current_dir(Path::new(FIXTURES))
+        .run(&args);
     let mut expected: String = problems.iter().map(|line| format!("{line}\n")).collect();
     expected.push_str(summary);
     expected.push('\n');
@@ -1197,11 +1187,9 @@ fn check_future_format() {
 #[test]
 fn check_reports_a_missing_file_and_still_checks_the_rest() {
     let data = tempfile::tempdir().unwrap();
-    let output = mensetsu(
-        data.path(),
-        &["check", "no-such-deck.json", "bom.json"],
-        Path::new(FIXTURES),
-    );
+    let output = mensetsu(data.path())
+        .current_dir(Path::new(FIXTURES))
+        .run(&["check", "no-such-deck.json", "bom.json"]);
     let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(

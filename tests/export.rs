@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+use common::cli::{Mensetsu, mensetsu};
 
 /// A user deck with what needs escaping in HTML (`<`, `>`, `&`), a derived point, a tag
 /// with a space, and a Japanese-only card without points or tags.
@@ -96,27 +98,17 @@ fn data_folder() -> tempfile::TempDir {
     temp
 }
 
-/// Runs mensetsu as a user with a Japanese locale, whose cards are in Japanese until they
+/// mensetsu as a user with a Japanese locale, whose cards are in Japanese until they
 /// choose otherwise.
-fn mensetsu(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    mensetsu_in_locale(dir, args, "ja_JP.UTF-8")
+fn japanese_user(dir: &Path) -> Mensetsu {
+    in_locale(dir, "ja_JP.UTF-8")
 }
 
-fn mensetsu_in_locale(dir: &Path, args: &[&str], locale: &str) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
+fn in_locale(dir: &Path, locale: &str) -> Mensetsu {
+    mensetsu(dir)
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env("LC_ALL", locale)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
 }
 
 fn path_arg(path: &Path) -> &str {
@@ -146,10 +138,13 @@ fn anki_export_of_a_user_deck_is_exactly_the_expected_file() {
     let data = data_folder();
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("practice.txt");
-    let (code, stdout, stderr) = mensetsu(
-        data.path(),
-        &["export", "--anki", "practice", "-o", path_arg(&file)],
-    );
+    let (code, stdout, stderr) = japanese_user(data.path()).run_text(&[
+        "export",
+        "--anki",
+        "practice",
+        "-o",
+        path_arg(&file),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(fs::read_to_string(&file).unwrap(), anki_ja());
     assert_eq!(
@@ -158,18 +153,15 @@ fn anki_export_of_a_user_deck_is_exactly_the_expected_file() {
     );
 
     let english = out.path().join("practice-en.txt");
-    let (code, _, stderr) = mensetsu(
-        data.path(),
-        &[
-            "export",
-            "--anki",
-            "practice",
-            "--lang",
-            "en",
-            "--out",
-            path_arg(&english),
-        ],
-    );
+    let (code, _, stderr) = japanese_user(data.path()).run_text(&[
+        "export",
+        "--anki",
+        "practice",
+        "--lang",
+        "en",
+        "--out",
+        path_arg(&english),
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(fs::read_to_string(&english).unwrap(), anki_en());
 }
@@ -180,7 +172,7 @@ fn reviews_export_leaves_out_undone_reviews_and_notes_and_reports_the_bad_line()
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("revlog.csv");
     let (code, stdout, stderr) =
-        mensetsu(data.path(), &["export", "--reviews", "-o", path_arg(&file)]);
+        japanese_user(data.path()).run_text(&["export", "--reviews", "-o", path_arg(&file)]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(fs::read_to_string(&file).unwrap(), REVIEWS_CSV);
     assert_eq!(stdout, format!("Wrote 3 reviews to {}\n", file.display()));
@@ -198,11 +190,12 @@ fn reviews_export_leaves_out_undone_reviews_and_notes_and_reports_the_bad_line()
 fn dash_writes_the_export_to_standard_output_and_no_file() {
     let data = data_folder();
     let before = snapshot(data.path());
-    let (code, stdout, stderr) = mensetsu(data.path(), &["export", "--reviews", "-o", "-"]);
+    let (code, stdout, stderr) =
+        japanese_user(data.path()).run_text(&["export", "--reviews", "-o", "-"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout, REVIEWS_CSV);
     let (code, stdout, stderr) =
-        mensetsu(data.path(), &["export", "--anki", "practice", "-o", "-"]);
+        japanese_user(data.path()).run_text(&["export", "--anki", "practice", "-o", "-"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(stdout, anki_ja());
     assert_eq!(snapshot(data.path()), before);
@@ -214,10 +207,8 @@ fn an_unknown_deck_is_an_error_naming_the_known_decks_and_writes_nothing() {
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("nope.txt");
     let before = snapshot(data.path());
-    let (code, stdout, stderr) = mensetsu(
-        data.path(),
-        &["export", "--anki", "nope", "-o", path_arg(&file)],
-    );
+    let (code, stdout, stderr) =
+        japanese_user(data.path()).run_text(&["export", "--anki", "nope", "-o", path_arg(&file)]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     let message = stderr
@@ -247,7 +238,7 @@ fn an_existing_file_is_only_replaced_with_force() {
     fs::write(&file, "my own notes\n").unwrap();
     let before = snapshot(data.path());
     let (code, stdout, stderr) =
-        mensetsu(data.path(), &["export", "--reviews", "-o", path_arg(&file)]);
+        japanese_user(data.path()).run_text(&["export", "--reviews", "-o", path_arg(&file)]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty(), "{stdout}");
     assert_eq!(
@@ -261,10 +252,13 @@ fn an_existing_file_is_only_replaced_with_force() {
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
     assert_eq!(snapshot(data.path()), before);
 
-    let (code, _, stderr) = mensetsu(
-        data.path(),
-        &["export", "--reviews", "-o", path_arg(&file), "--force"],
-    );
+    let (code, _, stderr) = japanese_user(data.path()).run_text(&[
+        "export",
+        "--reviews",
+        "-o",
+        path_arg(&file),
+        "--force",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(fs::read_to_string(&file).unwrap(), REVIEWS_CSV);
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1);
@@ -289,7 +283,7 @@ fn a_command_line_that_makes_no_sense_writes_nothing() {
             path_arg(&file),
         ],
     ] {
-        let (code, stdout, stderr) = mensetsu(data.path(), args);
+        let (code, stdout, stderr) = japanese_user(data.path()).run_text(args);
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stdout.is_empty(), "{args:?}: {stdout}");
         assert!(
@@ -306,10 +300,8 @@ fn a_bundled_deck_exports_fifteen_notes() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("vpoe.txt");
-    let (code, stdout, stderr) = mensetsu(
-        data.path(),
-        &["export", "--anki", "vpoe", "-o", path_arg(&file)],
-    );
+    let (code, stdout, stderr) =
+        japanese_user(data.path()).run_text(&["export", "--anki", "vpoe", "-o", path_arg(&file)]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
     assert_eq!(
@@ -351,11 +343,8 @@ fn without_a_card_language_setting_the_export_follows_the_users_language() {
     let data = data_folder();
     // An English-speaking user sees English cards with the Japanese below in the app, and
     // gets the same in Anki; the deck is named in English.
-    let (code, stdout, stderr) = mensetsu_in_locale(
-        data.path(),
-        &["export", "--anki", "practice", "-o", "-"],
-        "en_US.UTF-8",
-    );
+    let (code, stdout, stderr) = in_locale(data.path(), "en_US.UTF-8")
+        .run_text(&["export", "--anki", "practice", "-o", "-"]);
     assert_eq!(code, 0, "{stderr}");
     let first_note = stdout.lines().nth(6).unwrap();
     assert!(
@@ -371,11 +360,8 @@ fn without_a_card_language_setting_the_export_follows_the_users_language() {
         r#"{"content_language": "ja"}"#,
     )
     .unwrap();
-    let (_, stdout, _) = mensetsu_in_locale(
-        data.path(),
-        &["export", "--anki", "practice", "-o", "-"],
-        "en_US.UTF-8",
-    );
+    let (_, stdout, _) = in_locale(data.path(), "en_US.UTF-8")
+        .run_text(&["export", "--anki", "practice", "-o", "-"]);
     assert!(
         stdout
             .lines()

@@ -2,31 +2,12 @@
 //! user scripting mensetsu meets them: every bad input gets a message and exit code 1,
 //! and nothing is written unless the command succeeded.
 
-#[path = "support/real_log.rs"]
-mod real_log;
+mod common;
 
+use common::cli::{mensetsu_in_tokyo, stderr, stdout};
+use common::real_log::write_real_log;
 use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mensetsu");
-
-fn mensetsu(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data)
-        .env("MENSETSU_DEVICE_ID", "pc")
-        .env("TZ", "Asia/Tokyo")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::Output;
 
 fn json(output: &Output) -> serde_json::Value {
     assert!(output.status.success(), "{}", stderr(output));
@@ -95,7 +76,7 @@ fn adding_an_interview_refuses_every_bad_input_with_a_message_and_writes_nothing
     for (args, message) in cases {
         let mut full = vec!["interview", "add"];
         full.extend_from_slice(args);
-        let output = mensetsu(data.path(), &full);
+        let output = mensetsu_in_tokyo(data.path()).run(&full);
         assert_eq!(
             output.status.code(),
             Some(1),
@@ -113,19 +94,16 @@ fn adding_an_interview_refuses_every_bad_input_with_a_message_and_writes_nothing
         );
     }
     // A date that is no date is a usage error.
-    let output = mensetsu(
-        data.path(),
-        &[
-            "interview",
-            "add",
-            "--name",
-            "x",
-            "--date",
-            "2026-13-01",
-            "--role",
-            "cto",
-        ],
-    );
+    let output = mensetsu_in_tokyo(data.path()).run(&[
+        "interview",
+        "add",
+        "--name",
+        "x",
+        "--date",
+        "2026-13-01",
+        "--role",
+        "cto",
+    ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
 
@@ -137,23 +115,20 @@ fn an_interview_is_added_listed_given_readiness_and_removed() {
 fn an_interview_is_added_listed_given_readiness_and_removed_today() {
     let data = tempfile::tempdir().unwrap();
     let date = in_days(21);
-    let added = mensetsu(
-        data.path(),
-        &[
-            "interview",
-            "add",
-            "--name",
-            "Acme CTO final",
-            "--date",
-            &date,
-            "--role",
-            "cto",
-            "--deck",
-            "vpoe",
-        ],
-    );
+    let added = mensetsu_in_tokyo(data.path()).run(&[
+        "interview",
+        "add",
+        "--name",
+        "Acme CTO final",
+        "--date",
+        &date,
+        "--role",
+        "cto",
+        "--deck",
+        "vpoe",
+    ]);
     assert!(added.status.success(), "{}", stderr(&added));
-    let list = json(&mensetsu(data.path(), &["interview", "list", "--json"]));
+    let list = json(&mensetsu_in_tokyo(data.path()).run(&["interview", "list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
     let interview = &list[0];
     assert_eq!(interview["name"], "Acme CTO final");
@@ -162,7 +137,7 @@ fn an_interview_is_added_listed_given_readiness_and_removed_today() {
     assert_eq!(interview["cards"], 35, "20 CTO cards and 15 VPoE cards");
     let id = interview["id"].as_str().unwrap().to_string();
 
-    let readiness = json(&mensetsu(data.path(), &["readiness", "--json"]));
+    let readiness = json(&mensetsu_in_tokyo(data.path()).run(&["readiness", "--json"]));
     let upcoming = &readiness["interviews"][0];
     assert_eq!(upcoming["name"], "Acme CTO final");
     assert_eq!(upcoming["cards_total"], 35);
@@ -170,15 +145,15 @@ fn an_interview_is_added_listed_given_readiness_and_removed_today() {
     assert_eq!(upcoming["overall"], 0.0);
     assert_eq!(upcoming["at"], format!("{date}T04:00:00+09:00"));
 
-    let removed = mensetsu(data.path(), &["interview", "remove", &id]);
+    let removed = mensetsu_in_tokyo(data.path()).run(&["interview", "remove", &id]);
     assert!(removed.status.success(), "{}", stderr(&removed));
-    let list = json(&mensetsu(data.path(), &["interview", "list", "--json"]));
+    let list = json(&mensetsu_in_tokyo(data.path()).run(&["interview", "list", "--json"]));
     assert!(list.as_array().unwrap().is_empty());
     // The log keeps both versions.
     let log = String::from_utf8(log_bytes(data.path())).unwrap();
     assert_eq!(log.lines().count(), 2);
     assert!(log.lines().last().unwrap().contains("\"removed\":true"));
-    let again = mensetsu(data.path(), &["interview", "remove", &id]);
+    let again = mensetsu_in_tokyo(data.path()).run(&["interview", "remove", &id]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains(&format!("there is no interview `{id}`")));
 }
@@ -186,10 +161,13 @@ fn an_interview_is_added_listed_given_readiness_and_removed_today() {
 #[test]
 fn readiness_names_an_unknown_deck() {
     let data = tempfile::tempdir().unwrap();
-    let output = mensetsu(
-        data.path(),
-        &["readiness", "--date", "2027-01-01", "--deck", "nope"],
-    );
+    let output = mensetsu_in_tokyo(data.path()).run(&[
+        "readiness",
+        "--date",
+        "2027-01-01",
+        "--deck",
+        "nope",
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("there is no deck `nope`"),
@@ -201,31 +179,29 @@ fn readiness_names_an_unknown_deck() {
 #[test]
 fn simulate_shows_interview_mode_ahead_of_plain_scheduling_on_the_day() {
     let data = tempfile::tempdir().unwrap();
-    let report = json(&mensetsu(
-        data.path(),
-        &[
-            "simulate",
-            "--days",
-            "21",
-            "--minutes-per-day",
-            "15",
-            "--json",
-        ],
-    ));
+    let report = json(&mensetsu_in_tokyo(data.path()).run(&[
+        "simulate",
+        "--days",
+        "21",
+        "--minutes-per-day",
+        "15",
+        "--json",
+    ]));
     let plain = report["plain"]["recall_on_the_day"].as_f64().unwrap();
     let interview = report["interview"]["recall_on_the_day"].as_f64().unwrap();
     assert!(interview > plain, "interview {interview}, plain {plain}");
     assert_eq!(report["days"], 21);
     assert_eq!(report["studied"], 0);
-    let text = stdout(&mensetsu(
-        data.path(),
-        &["simulate", "--days", "21", "--minutes-per-day", "15"],
-    ));
+    let text = stdout(&mensetsu_in_tokyo(data.path()).run(&[
+        "simulate",
+        "--days",
+        "21",
+        "--minutes-per-day",
+        "15",
+    ]));
     assert!(text.contains("interview mode"), "{text}");
-    let refused = mensetsu(
-        data.path(),
-        &["simulate", "--days", "0", "--minutes-per-day", "15"],
-    );
+    let refused =
+        mensetsu_in_tokyo(data.path()).run(&["simulate", "--days", "0", "--minutes-per-day", "15"]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
         stderr(&refused).contains("at least 1"),
@@ -237,7 +213,7 @@ fn simulate_shows_interview_mode_ahead_of_plain_scheduling_on_the_day() {
 #[test]
 fn optimize_with_too_little_history_says_so_and_keeps_the_defaults() {
     let data = tempfile::tempdir().unwrap();
-    let output = mensetsu(data.path(), &["optimize"]);
+    let output = mensetsu_in_tokyo(data.path()).run(&["optimize"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stdout(&output).contains("0 answers are too few"),
@@ -250,11 +226,8 @@ fn optimize_with_too_little_history_says_so_and_keeps_the_defaults() {
 #[test]
 fn optimize_on_the_real_log_beats_the_defaults_and_keeps_the_fit() {
     let data = tempfile::tempdir().unwrap();
-    let reviews = data.path().join("reviews");
-    std::fs::create_dir_all(&reviews).unwrap();
-    let log = real_log::real_log_jsonl();
-    std::fs::write(reviews.join("real.jsonl"), log).unwrap();
-    let report = json(&mensetsu(data.path(), &["optimize", "--json"]));
+    write_real_log(&data.path().join("reviews"));
+    let report = json(&mensetsu_in_tokyo(data.path()).run(&["optimize", "--json"]));
     assert_eq!(report["reviews"], 12580);
     let default_rmse = report["current"]["rmse_bins"].as_f64().unwrap();
     let fitted_rmse = report["fitted"]["rmse_bins"].as_f64().unwrap();
@@ -266,7 +239,7 @@ fn optimize_on_the_real_log_beats_the_defaults_and_keeps_the_fit() {
     assert_eq!(settings["fsrs_parameters"], report["parameters"]);
     assert_eq!(settings["fsrs_parameters"].as_array().unwrap().len(), 21);
     // Run again: the fitted parameters are now the current ones and are kept.
-    let again = json(&mensetsu(data.path(), &["optimize", "--json"]));
+    let again = json(&mensetsu_in_tokyo(data.path()).run(&["optimize", "--json"]));
     assert_eq!(again["improved"], false);
     assert_eq!(again["parameters"], report["parameters"]);
 }

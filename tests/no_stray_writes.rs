@@ -2,27 +2,11 @@
 //! none added or removed, not even a damaged settings file set aside (they only warn;
 //! the app that owns the folder repairs it).
 
-use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
-/// Every file under `root` with its bytes.
-fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
+mod common;
+use common::cli::mensetsu_by_env;
+use common::files;
 
 /// A data folder with something of everything: a user deck, a log with every kind of
 /// record, and a settings file that does not parse.
@@ -55,19 +39,9 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn run(data: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data)
+    mensetsu_by_env(data)
         .env("MENSETSU_DEVICE_ID", "this-device")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).unwrap();
-    }
-    child.wait_with_output().unwrap()
+        .run_with_stdin(args, stdin)
 }
 
 #[test]

@@ -13,9 +13,9 @@ use mensetsu::core::settings::{self, Settings};
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_mensetsu");
+mod common;
+use common::cli::{Mensetsu, mensetsu_by_env};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path)
@@ -25,29 +25,27 @@ fn mode(path: &Path) -> u32 {
         & 0o777
 }
 
-/// Runs the command under the usual umask (022: files 644, folders 755 unless the program
+/// The command under the usual umask (022: files 644, folders 755 unless the program
 /// says otherwise), whatever the test runner's own is.
-fn mensetsu(data: &Path, args: &[&str]) -> Output {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data)
-        .env("MENSETSU_DEVICE_ID", "pc");
-    // SAFETY: umask is async-signal-safe and touches only the child being started.
-    unsafe {
-        command.pre_exec(|| {
-            libc::umask(0o022);
-            Ok(())
-        });
-    }
-    command.output().unwrap()
+fn with_umask_022(data: &Path) -> Mensetsu {
+    mensetsu_by_env(data)
+        .env("MENSETSU_DEVICE_ID", "pc")
+        .configure(|command| {
+            // SAFETY: umask is async-signal-safe and touches only the child being started.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::umask(0o022);
+                    Ok(())
+                });
+            }
+        })
 }
 
 #[test]
 fn a_new_data_folder_and_every_file_in_it_are_private() {
     let temp = tempfile::tempdir().unwrap();
     let data = temp.path().join("mensetsu");
-    let output = mensetsu(&data, &["suspend", "vpoe-q01"]);
+    let output = with_umask_022(&data).run(&["suspend", "vpoe-q01"]);
     assert!(
         output.status.success(),
         "{}",
@@ -100,10 +98,8 @@ fn a_new_data_folder_and_every_file_in_it_are_private() {
 
     // An export the user asks for is an ordinary file of theirs: 644 under umask 022.
     let export = temp.path().join("vpoe-for-anki.txt");
-    let output = mensetsu(
-        &data,
-        &["export", "--anki", "vpoe", "-o", export.to_str().unwrap()],
-    );
+    let output =
+        with_umask_022(&data).run(&["export", "--anki", "vpoe", "-o", export.to_str().unwrap()]);
     assert!(
         output.status.success(),
         "{}",
@@ -119,11 +115,11 @@ fn an_open_folder_is_tightened_by_its_owner_once_and_never_by_a_reader() {
     std::fs::create_dir(&data).unwrap();
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
     // A read-only command changes nothing, modes included.
-    let output = mensetsu(&data, &["cards", "--json"]);
+    let output = with_umask_022(&data).run(&["cards", "--json"]);
     assert!(output.status.success());
     assert_eq!(mode(&data), 0o755);
     // A command that writes owns the folder while it runs: it tightens it and says so.
-    let output = mensetsu(&data, &["suspend", "vpoe-q01"]);
+    let output = with_umask_022(&data).run(&["suspend", "vpoe-q01"]);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(mode(&data), 0o700);
@@ -134,7 +130,7 @@ fn an_open_folder_is_tightened_by_its_owner_once_and_never_by_a_reader() {
         "{stderr}"
     );
     // Once: the next command finds it private.
-    let output = mensetsu(&data, &["unsuspend", "vpoe-q01"]);
+    let output = with_umask_022(&data).run(&["unsuspend", "vpoe-q01"]);
     assert!(
         !String::from_utf8_lossy(&output.stderr).contains("private"),
         "{}",

@@ -10,7 +10,9 @@ use mensetsu::core::settings::Settings;
 use mensetsu::core::study::indexed::IndexedCollection;
 use std::collections::HashMap;
 use std::fs;
-use std::process::Command;
+
+mod common;
+use common::cli::mensetsu;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
@@ -248,24 +250,10 @@ fn changing_desired_retention_re_derives_every_state_from_the_same_log() {
     assert_eq!(reloaded.state("hoe-q05").due, Some(due_at_80));
 }
 
-fn mensetsu(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn cards_and_stats_on_a_fresh_data_folder() {
     let temp = tempfile::tempdir().unwrap();
-    let (code, stdout, stderr) = mensetsu(temp.path(), &["cards", "--json"]);
+    let (code, stdout, stderr) = mensetsu(temp.path()).run_text(&["cards", "--json"]);
     assert_eq!(code, 0, "{stderr}");
     let cards: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
     let bundled = mensetsu::core::content::deck::DeckSet::load(None).card_count();
@@ -285,13 +273,13 @@ fn cards_and_stats_on_a_fresh_data_folder() {
             assert!(card.get(field).is_some(), "{field} missing in {card}");
         }
     }
-    let (code, stdout, stderr) = mensetsu(temp.path(), &["stats", "--json"]);
+    let (code, stdout, stderr) = mensetsu(temp.path()).run_text(&["stats", "--json"]);
     assert_eq!(code, 0, "{stderr}");
     let stats: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(stats["counts"]["new"], bundled);
     assert_eq!(stats["due_per_day"].as_array().unwrap().len(), 30);
     assert!(stats["true_retention"]["rate"].is_null());
-    let (code, _, stderr) = mensetsu(temp.path(), &["cards", "--bogus"]);
+    let (code, _, stderr) = mensetsu(temp.path()).run_text(&["cards", "--bogus"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unexpected argument '--bogus'"), "{stderr}");
 }
@@ -338,7 +326,7 @@ fn cards_and_stats_with_thousands_of_reviews_match_the_replay() {
     fs::create_dir_all(dir.reviews_dir()).unwrap();
     fs::write(dir.reviews_dir().join("pc.jsonl"), lines.join("\n") + "\n").unwrap();
 
-    let (code, stdout, stderr) = mensetsu(temp.path(), &["cards", "--json"]);
+    let (code, stdout, stderr) = mensetsu(temp.path()).run_text(&["cards", "--json"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
     let cards: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
@@ -365,7 +353,7 @@ fn cards_and_stats_with_thousands_of_reviews_match_the_replay() {
             "{id}: {retrievability}"
         );
     }
-    let (code, stdout, _) = mensetsu(temp.path(), &["stats", "--json"]);
+    let (code, stdout, _) = mensetsu(temp.path()).run_text(&["stats", "--json"]);
     assert_eq!(code, 0);
     let stats: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let per_day = stats["reviews_per_day"].as_object().unwrap();

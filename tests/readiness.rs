@@ -13,7 +13,9 @@ use mensetsu::core::paths::DataDir;
 use mensetsu::core::study::readiness;
 use serde::Deserialize;
 use std::path::Path;
-use std::process::Command;
+
+mod common;
+use common::cli::mensetsu_by_env;
 
 const GOLDEN: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -146,12 +148,14 @@ fn readiness_matches_py_fsrs_retrievability_at_the_start_of_the_date() {
 }
 
 fn readiness_command(folder: &Path, tz: &str, date: &str) -> serde_json::Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
-        .args(["readiness", "--date", date, "--deck", "golden", "--json"])
-        .env("MENSETSU_DATA_DIR", folder)
-        .env("TZ", tz)
-        .output()
-        .unwrap();
+    let output = mensetsu_by_env(folder).env("TZ", tz).run(&[
+        "readiness",
+        "--date",
+        date,
+        "--deck",
+        "golden",
+        "--json",
+    ]);
     assert!(
         output.status.success(),
         "{}",

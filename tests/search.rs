@@ -2,24 +2,10 @@
 //! key of the syntax, negation, Japanese free text, and errors that point at the
 //! character at fault.
 
+mod common;
+
+use common::cli::{mensetsu_in_tokyo, stderr};
 use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_mensetsu");
-
-fn mensetsu(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("MENSETSU_DATA_DIR", data)
-        .env("MENSETSU_DEVICE_ID", "pc")
-        .env("TZ", "Asia/Tokyo")
-        .output()
-        .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// A data folder with one user deck `s` of five cards and a log that gives them
 /// different states: s1 in review with 3 lapses, s2 learning, s3-s5 new. Times are long
@@ -63,7 +49,7 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn ids(data: &Path, query: &str) -> Vec<String> {
-    let output = mensetsu(data, &["search", query, "--json"]);
+    let output = mensetsu_in_tokyo(data).run(&["search", query, "--json"]);
     assert!(output.status.success(), "{query}: {}", stderr(&output));
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
     rows.iter()
@@ -106,28 +92,52 @@ fn every_key_negation_and_japanese_free_text() {
 fn marks_from_the_command_line_are_searchable_and_leave_the_queues() {
     let folder = folder();
     let data = folder.path();
-    assert!(mensetsu(data, &["suspend", "s3", "s4"]).status.success());
-    assert!(mensetsu(data, &["bury", "s5"]).status.success());
-    assert!(mensetsu(data, &["flag", "s2", "4"]).status.success());
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["suspend", "s3", "s4"])
+            .status
+            .success()
+    );
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["bury", "s5"])
+            .status
+            .success()
+    );
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["flag", "s2", "4"])
+            .status
+            .success()
+    );
     assert_eq!(ids(data, "is:suspended"), ["s3", "s4"]);
     assert_eq!(ids(data, "is:buried"), ["s5"]);
     assert_eq!(ids(data, "flag:4"), ["s2"]);
     assert_eq!(ids(data, "deck:s flag:0"), ["s1", "s3", "s4", "s5"]);
-    let rows: Vec<serde_json::Value> =
-        serde_json::from_slice(&mensetsu(data, &["search", "deck:s", "--json"]).stdout).unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(
+        &mensetsu_in_tokyo(data)
+            .run(&["search", "deck:s", "--json"])
+            .stdout,
+    )
+    .unwrap();
     let s3 = rows.iter().find(|row| row["id"] == "s3").unwrap();
     assert_eq!(s3["suspended"], true);
     assert_eq!(s3["state"], "new");
-    assert!(mensetsu(data, &["unsuspend", "s3"]).status.success());
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["unsuspend", "s3"])
+            .status
+            .success()
+    );
     assert_eq!(ids(data, "is:suspended"), ["s4"]);
     // Each change is its own log line; nothing was rewritten.
     let log = std::fs::read_to_string(data.join("reviews").join("pc.jsonl")).unwrap();
     assert_eq!(log.lines().count(), 5);
     // Bad ids and flags are refused before anything is written.
-    let bad = mensetsu(data, &["suspend", "s1", "nope"]);
+    let bad = mensetsu_in_tokyo(data).run(&["suspend", "s1", "nope"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("there is no card `nope`"));
-    let bad_flag = mensetsu(data, &["flag", "s1", "8"]);
+    let bad_flag = mensetsu_in_tokyo(data).run(&["flag", "s1", "8"]);
     assert_eq!(bad_flag.status.code(), Some(2));
     let log_after = std::fs::read_to_string(data.join("reviews").join("pc.jsonl")).unwrap();
     assert_eq!(log, log_after);
@@ -145,7 +155,7 @@ fn a_malformed_search_points_at_the_character_and_is_never_an_empty_result() {
         ("dec\u{212A}<vpoe", 5, "`deck` takes `:`"),
     ];
     for (query, column, message) in cases {
-        let output = mensetsu(folder.path(), &["search", query]);
+        let output = mensetsu_in_tokyo(folder.path()).run(&["search", query]);
         assert_eq!(output.status.code(), Some(2), "{query}");
         assert!(output.stdout.is_empty(), "{query}: no result is printed");
         let error = stderr(&output);
@@ -193,7 +203,7 @@ fn queries_once_mishandled_are_refused_at_a_character_of_the_query() {
 #[test]
 fn stories_json_is_an_empty_list_without_stories() {
     let folder = folder();
-    let output = mensetsu(folder.path(), &["stories", "--json"]);
+    let output = mensetsu_in_tokyo(folder.path()).run(&["stories", "--json"]);
     assert!(output.status.success());
     let stories: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(stories, serde_json::json!([]));

@@ -2,9 +2,6 @@
 //! open a deck, reveal by key, tick points, grade by key, undo, switch language; then
 //! checks the review log and the derived card state.
 
-#[path = "support/real_log.rs"]
-mod real_log;
-
 use chrono::{DateTime, Duration};
 use egui::Key;
 use egui::accesskit::Toggled;
@@ -22,7 +19,8 @@ use mensetsu::ui::mock_screen::MockState;
 use mensetsu::ui::{Clock, MensetsuApp, Screen};
 
 mod common;
-use common::{app, english, fixture, harness, log_records};
+use common::real_log::write_real_log;
+use common::{app, english, files, fixture, harness, log_records};
 
 #[test]
 fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
@@ -788,23 +786,6 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     assert_eq!(answers[0].duration_ms, 45_000);
 }
 
-/// Every file under `root` with its bytes.
-fn files(root: &std::path::Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                out.insert(path.clone(), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn a_read_only_window_writes_no_byte_and_says_why() {
     let fixture = fixture(&english());
@@ -1401,9 +1382,7 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
 #[test]
 fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit() {
     let fixture = fixture(&english());
-    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
-    let log = real_log::real_log_jsonl();
-    std::fs::write(fixture.dir.reviews_dir().join("real.jsonl"), log).unwrap();
+    write_real_log(&fixture.dir.reviews_dir());
     let mut harness = harness(app(&fixture));
     harness.get_by_label("Settings").click();
     harness.run();

@@ -6,9 +6,9 @@ use egui_kittest::kittest::Queryable;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::settings::Settings;
 use std::path::Path;
-use std::process::{Command, Output};
 
 mod common;
+use common::cli::{Mensetsu, mensetsu, stderr, stdout};
 use common::{app, english, fixture, harness};
 
 fn japanese() -> Settings {
@@ -66,19 +66,16 @@ fn english_counts_one_card_as_one_card() {
     harness.get_by_label("0 cards");
 }
 
-fn mensetsu_in(data: &Path, locale: Option<&str>, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mensetsu"));
-    command
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
+/// mensetsu with no locale set but `LANG=locale`, if any.
+fn in_locale(data: &Path, locale: Option<&str>) -> Mensetsu {
+    let command = mensetsu(data)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG");
-    if let Some(locale) = locale {
-        command.env("LANG", locale);
+    match locale {
+        Some(locale) => command.env("LANG", locale),
+        None => command,
     }
-    command.output().unwrap()
 }
 
 #[test]
@@ -88,34 +85,32 @@ fn the_commands_say_problems_in_japanese_only_under_a_japanese_locale() {
     std::fs::write(&deck, EMPTY_DECK).unwrap();
     let deck_arg = deck.to_str().unwrap();
 
-    let output = mensetsu_in(data.path(), Some("ja_JP.UTF-8"), &["check", deck_arg]);
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let output = in_locale(data.path(), Some("ja_JP.UTF-8")).run(&["check", deck_arg]);
     assert_eq!(
-        stdout,
+        stdout(&output),
         format!("{deck_arg}:1: デッキにカードがありません\n1 deck, 0 cards, 1 problem\n")
     );
-    let output = mensetsu_in(data.path(), None, &["check", deck_arg]);
-    let stdout = String::from_utf8(output.stdout).unwrap();
+    let output = in_locale(data.path(), None).run(&["check", deck_arg]);
     assert_eq!(
-        stdout,
+        stdout(&output),
         format!("{deck_arg}:1: deck has no cards\n1 deck, 0 cards, 1 problem\n")
     );
 
-    let output = mensetsu_in(data.path(), Some("ja_JP.UTF-8"), &["search", "flag:9"]);
+    let output = in_locale(data.path(), Some("ja_JP.UTF-8")).run(&["search", "flag:9"]);
     assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let message = stderr(&output);
     assert!(
-        stderr.starts_with(
+        message.starts_with(
             "mensetsu search: `flag:9` というフラグはありません。フラグは 0（なし）から 7 です（検索の 6 文字目）\n"
         ),
-        "{stderr}"
+        "{message}"
     );
-    let output = mensetsu_in(data.path(), Some("en_US.UTF-8"), &["search", "flag:9"]);
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let output = in_locale(data.path(), Some("en_US.UTF-8")).run(&["search", "flag:9"]);
+    let message = stderr(&output);
     assert!(
-        stderr.starts_with(
+        message.starts_with(
             "mensetsu search: `flag:9` is not a flag; flags are 0 (none) to 7 (at character 6 of the search)\n"
         ),
-        "{stderr}"
+        "{message}"
     );
 }

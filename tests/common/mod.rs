@@ -1,6 +1,11 @@
 //! The app as the UI tests drive it: a data folder of its own, a clock the test moves by
-//! hand, the window at the size the tests were written for. Each test file uses a part.
+//! hand, the window at the size the tests were written for; the `mensetsu` binary as the
+//! command-line tests run it (`cli`); the real review log (`real_log`). Each test file uses
+//! a part.
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod real_log;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use egui_kittest::Harness;
@@ -12,6 +17,8 @@ use mensetsu::core::review::store::Store;
 use mensetsu::core::settings::{self, Settings};
 use mensetsu::ui::{Clock, MensetsuApp};
 use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// A clock the test moves by hand, shared with the app.
@@ -79,6 +86,23 @@ pub fn harness(app: MensetsuApp) -> Harness<'static, MensetsuApp> {
         .build_ui_state(|ui, app: &mut MensetsuApp| app.show(ui), app);
     harness.run();
     harness
+}
+
+/// Every file under `root` with its bytes, to show that nothing changed.
+pub fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
 }
 
 /// Every record of the folder's logs, merged.

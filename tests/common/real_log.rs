@@ -1,6 +1,15 @@
 //! The real review log (py-fsrs's test data, `tests/fixtures/real-log/`) as a mensetsu log:
 //! shared by the tests that run Optimize on it, so they fit the same records.
 
+use std::path::Path;
+
+/// A data folder's `reviews` folder (made if missing) holding the real log as one
+/// device's file, `real.jsonl`.
+pub fn write_real_log(reviews: &Path) {
+    std::fs::create_dir_all(reviews).unwrap();
+    std::fs::write(reviews.join("real.jsonl"), real_log_jsonl()).unwrap();
+}
+
 /// The CSV's 12,580 reviews as the lines of one device's log, at the reviewer's offset
 /// (UTC−5), with ids `real-<row>`.
 pub fn real_log_jsonl() -> String {
