@@ -1,24 +1,20 @@
 //! The app: owns the collection, the open store and one struct per screen, each keeping
-//! its state for as long as the app runs (as egui_demo_app's apps do). It routes between
-//! the screens and applies the actions they ask for after the UI pass, so no screen
-//! changes the domain while it is being drawn.
+//! its state for as long as the app runs (as egui_demo_app's apps do). It draws the tabs
+//! and the banners, and after the UI pass hands each action to the screen that owns it
+//! ([`Action::owner`]), which applies it through the collection's methods; so no screen
+//! changes the domain while it is being drawn, and no screen's handling lives here.
 
-use crate::core::collection::{InterviewSaveError, StorySaveError};
 use crate::core::content::deck::Lang;
-use crate::core::content::user_decks::{self, DeckFile};
 use crate::core::review::store::Store;
-use crate::core::settings::{Settings, Theme};
+use crate::core::settings::Theme;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::stats::Stats;
 use crate::ui::browse_screen::BrowseScreen;
-use crate::ui::context::{
-    Action, CardChange, Clock, InterviewAction, Screen, ScreenContext, StoryAction,
-};
-use crate::ui::context::{EditorAction, ImportAction};
+use crate::ui::context::{Action, Clock, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::deck_editor_screen::DeckEditorScreen;
 use crate::ui::decks_screen::DecksScreen;
 use crate::ui::ime::ImeGuard;
-use crate::ui::mock_screen::{MockError, MockScreen, MockState};
+use crate::ui::mock_screen::{MockScreen, MockState};
 use crate::ui::review_screen::{ReviewScreen, ReviewSession};
 use crate::ui::settings_screen::SettingsScreen;
 use crate::ui::stats_screen::StatsScreen;
@@ -37,14 +33,7 @@ pub struct MensetsuApp {
     clock: Box<dyn Clock>,
     system_lang: Lang,
     screen: Screen,
-    decks: DecksScreen,
-    review: ReviewScreen,
-    browse: BrowseScreen,
-    stories: StoriesScreen,
-    editor: DeckEditorScreen,
-    stats: StatsScreen,
-    mock: MockScreen,
-    settings: SettingsScreen,
+    screens: Screens,
     /// Shown in a banner until dismissed: failed writes and the like.
     flash: Vec<String>,
     applied_look: Option<(Theme, f32)>,
@@ -70,14 +59,7 @@ impl MensetsuApp {
             clock,
             system_lang,
             screen: Screen::Decks,
-            decks: DecksScreen::default(),
-            review: ReviewScreen::default(),
-            browse: BrowseScreen::default(),
-            stories: StoriesScreen::default(),
-            editor: DeckEditorScreen::default(),
-            stats: StatsScreen::default(),
-            mock: MockScreen::default(),
-            settings: SettingsScreen::default(),
+            screens: Screens::default(),
             flash,
             applied_look: None,
             keeping,
@@ -109,15 +91,15 @@ impl MensetsuApp {
 
     /// The study session in progress or just over, if any.
     pub fn review_session(&self) -> Option<&ReviewSession> {
-        self.review.session()
+        self.screens.review.session()
     }
 
     pub fn browse(&self) -> &BrowseScreen {
-        &self.browse
+        &self.screens.browse
     }
 
     pub fn mock_state(&self) -> &MockState {
-        self.mock.state()
+        self.screens.mock.state()
     }
 
     /// Messages in the banner (failed writes and the like).
@@ -136,7 +118,7 @@ impl MensetsuApp {
     /// The statistics the statistics screen shows, computed once per change.
     pub fn stats(&mut self) -> &Stats {
         let now = self.now();
-        self.stats.stats(&self.collection, now)
+        self.screens.stats.stats(&self.collection, now)
     }
 
     /// Draws the whole app into `ui`; the eframe entry point and the UI tests both call it.
@@ -177,10 +159,7 @@ impl MensetsuApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.decks.import.preview(&context, path);
-            if self.screen != Screen::Decks {
-                actions.push(Action::Open(Screen::Decks));
-            }
+            actions.push(Action::FileDropped(path));
         }
         let hovering = ui.ctx().input(|input| !input.raw.hovered_files.is_empty());
         if hovering {
@@ -195,16 +174,8 @@ impl MensetsuApp {
                     });
                 });
         }
-        egui::CentralPanel::default_margins().show(ui, |ui| match self.screen {
-            Screen::Decks => self.decks.ui(ui, &context, &mut actions),
-            Screen::Review => self.review.ui(ui, &context, &mut actions),
-            Screen::Browse => self.browse.ui(ui, &context, &mut actions),
-            Screen::Stories => self.stories.ui(ui, &context, &mut actions),
-            Screen::Edit => self.editor.ui(ui, &context, &mut actions),
-            Screen::Stats => self.stats.ui(ui, &context, &mut actions),
-            Screen::Mock => self.mock.ui(ui, &context, &mut actions),
-            Screen::Settings => self.settings.ui(ui, &context, &mut actions),
-        });
+        let shown = self.screens.view(self.screen);
+        egui::CentralPanel::default_margins().show(ui, |ui| shown.ui(ui, &context, &mut actions));
         if dialog_up {
             actions.clear();
         }
@@ -237,7 +208,7 @@ impl MensetsuApp {
 
     fn top_bar(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let text = self.strings();
-        let has_session = self.review.session().is_some();
+        let has_session = self.screens.review.session().is_some();
         // Ctrl+1…7 open the screens in the order of the tabs, from anywhere.
         let tabs = [
             (Screen::Decks, text.decks, egui::Key::Num1),
@@ -248,7 +219,7 @@ impl MensetsuApp {
             (Screen::Mock, text.mock_interview, egui::Key::Num6),
             (Screen::Settings, text.settings, egui::Key::Num7),
         ];
-        let editing = self.editor.open_path().is_some();
+        let editing = self.screens.editor.open_path().is_some();
         for (screen, _, key) in tabs {
             let shown = screen != Screen::Review || has_session;
             if shown
@@ -358,73 +329,40 @@ impl MensetsuApp {
         }
     }
 
-    /// Shows a failed write in the banner.
-    fn report(&mut self, result: Result<(), impl std::fmt::Display>) {
-        if let Err(error) = result {
-            let message = format!("{}: {error}", self.strings().save_failed);
-            self.flash.push(message);
+    /// Applies one action: opening a screen here, anything else in the screen that owns
+    /// it. Public so tests and benchmarks can drive flows the way the UI does.
+    pub fn apply(&mut self, action: Action) {
+        if let Action::Open(screen) = action {
+            self.open(screen);
+            return;
         }
+        let Some(owner) = action.owner() else {
+            return;
+        };
+        let (screens, mut writing) = self.split();
+        let follow_ups = screens.view(owner).apply(action, &mut writing);
+        self.follow(follow_ups);
     }
 
-    /// Applies one action. Public so tests and benchmarks can drive flows the way the UI
-    /// does.
-    pub fn apply(&mut self, action: Action) {
-        let now = self.now();
-        match action {
-            Action::Open(screen) => self.open(screen),
-            Action::StartSession(scope) => {
-                self.open(Screen::Review);
-                self.review.start(&self.collection, scope, now);
-            }
-            Action::Review(action) => {
-                let store = self.store.as_mut().ok();
-                let result = self.review.apply(action, &mut self.collection, store, now);
-                self.report(result);
-            }
-            Action::Mock(action) => {
-                let store = self.store.as_mut().ok();
-                match self.mock.apply(action, &mut self.collection, store, now) {
-                    Ok(()) => {}
-                    Err(MockError::NoQuestions) => {
-                        let message = self.strings().no_mock_questions.to_string();
-                        self.flash.push(message);
-                    }
-                    Err(error) => self.report(Err(error)),
-                }
-            }
-            Action::SaveSettings(settings) => self.save_settings(*settings),
-            Action::UseParameters(parameters) => self.use_parameters(parameters),
-            Action::Interview(action) => self.interview(action, now),
-            Action::Card(cards, change) => self.change_cards(&cards, change, now),
-            Action::Story(action) => self.story(action, now),
-            Action::WriteStory(card) => {
-                self.stories.new_story_for(&card);
-                self.open(Screen::Stories);
-            }
-            Action::Browse(query) => {
-                self.browse.search_for(&query);
-                self.open(Screen::Browse);
-            }
-            Action::Import(ImportAction::Add { preview, replace }) => {
-                if self.store.is_err() {
-                    return;
-                }
-                let outcome = user_decks::add(&preview, replace)
-                    .map_err(|error| self.strings().deck_file_error(&error));
-                if outcome.is_ok() {
-                    self.collection.reload_decks();
-                }
-                self.decks.import.done(outcome);
-            }
-            Action::Editor(action) => self.editor_action(action),
-            Action::NewDeck => {
-                self.editor.start_new();
-                self.open(Screen::Edit);
-            }
-            Action::Export(_) if self.store.is_err() => {}
-            Action::Export(target) => {
-                let language = self.collection.settings().card_language(self.system_lang);
-                self.decks.export(&self.collection, &target, language);
+    /// The screens, and what they write through.
+    fn split(&mut self) -> (&mut Screens, Writing<'_>) {
+        let lang = self.lang();
+        let writing = Writing {
+            now: self.now(),
+            text: strings::strings(lang),
+            lang,
+            card_language: self.collection.settings().card_language(self.system_lang),
+            collection: &mut self.collection,
+            store: self.store.as_mut().ok(),
+        };
+        (&mut self.screens, writing)
+    }
+
+    fn follow(&mut self, follow_ups: Vec<FollowUp>) {
+        for follow_up in follow_ups {
+            match follow_up {
+                FollowUp::Open(screen) => self.open(screen),
+                FollowUp::Flash(message) => self.flash.push(message),
             }
         }
     }
@@ -432,211 +370,60 @@ impl MensetsuApp {
     /// Switches screens. The screen left keeps its state (its timer stopped, a note
     /// saved); the one opened picks up where it was.
     fn open(&mut self, screen: Screen) {
-        let now = self.now();
-        match self.screen {
-            Screen::Review => {
-                let store = self.store.as_mut().ok();
-                let result = self.review.leave(&mut self.collection, store, now);
-                self.report(result);
-            }
-            Screen::Mock => self.mock.leave(now),
-            Screen::Decks
-            | Screen::Stats
-            | Screen::Settings
-            | Screen::Browse
-            | Screen::Stories
-            | Screen::Edit => {}
-        }
-        match screen {
-            Screen::Review => self.review.come_back(now),
-            // A mock interview waits for Resume: its timer starts only when the user is ready.
-            Screen::Mock => {}
-            Screen::Settings => self.settings.open(self.collection.settings()),
-            Screen::Decks | Screen::Stats | Screen::Browse | Screen::Stories | Screen::Edit => {}
-        }
+        let left = self.screen;
+        let (screens, mut writing) = self.split();
+        let follow_ups = screens.view(left).leave(&mut writing);
+        screens.view(screen).enter(&mut writing);
         self.screen = screen;
-    }
-
-    fn save_settings(&mut self, settings: Settings) {
-        if self.store.is_err() {
-            // Never reached through the screen (Save is disabled), but a window that does
-            // not own the folder must not write settings over the owner's.
-            return;
-        }
-        match self.collection.apply_settings(settings) {
-            Ok(()) => {
-                self.settings.close();
-                self.open(Screen::Decks);
-            }
-            Err(error) => self.report(Err(error)),
-        }
+        self.follow(follow_ups);
     }
 
     /// Whether the settings screen is still fitting or simulating in the background.
     pub fn settings_busy(&mut self) -> bool {
-        self.settings.is_busy()
-    }
-
-    /// Fitted (or default) FSRS parameters into the saved settings; the settings screen's
-    /// other unsaved changes stay unsaved.
-    fn use_parameters(&mut self, parameters: Option<Vec<f32>>) {
-        if self.store.is_err() {
-            return;
-        }
-        let settings = Settings {
-            fsrs_parameters: parameters.clone(),
-            ..self.collection.settings().clone()
-        };
-        match self.collection.apply_settings(settings) {
-            Ok(()) => self.settings.parameters_saved(parameters),
-            Err(error) => self.report(Err(error)),
-        }
-    }
-
-    fn editor_action(&mut self, action: EditorAction) {
-        if self.store.is_err() {
-            return;
-        }
-        let text = self.strings();
-        match action {
-            // The same deck with unsaved changes: back to them, not to the file.
-            EditorAction::Open { path, card }
-                if self.editor.is_dirty() && self.editor.open_path() == Some(path.as_path()) =>
-            {
-                if let Some(card) = card {
-                    self.editor.select(&card);
-                }
-                self.open(Screen::Edit);
-            }
-            EditorAction::Open { path, card } => match DeckFile::open(&path) {
-                Ok(file) => {
-                    self.editor.open(file);
-                    if let Some(card) = card {
-                        self.editor.select(&card);
-                    }
-                    self.open(Screen::Edit);
-                }
-                Err(error) => self.flash.push(text.deck_file_error(&error)),
-            },
-            EditorAction::Create(title) => {
-                let decks_dir = self.collection.data_dir().decks_dir();
-                match DeckFile::create(&decks_dir, &title, self.lang(), self.collection.decks()) {
-                    Ok(file) => {
-                        self.collection.reload_decks();
-                        self.editor.open(file);
-                        self.open(Screen::Edit);
-                    }
-                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
-                }
-            }
-            EditorAction::Save => {
-                let Some(file) = self.editor.file_mut() else {
-                    return;
-                };
-                match file.save() {
-                    Ok(()) => {
-                        self.collection.reload_decks();
-                        self.editor.saved(Ok(text.deck_saved.to_string()));
-                    }
-                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
-                }
-            }
-            EditorAction::Reload => {
-                let Some(file) = self.editor.file_mut() else {
-                    return;
-                };
-                let result = file.reload().map(|()| file.clone());
-                match result {
-                    Ok(file) => self.editor.open(file),
-                    Err(error) => self.editor.saved(Err(text.deck_file_error(&error))),
-                }
-            }
-        }
-    }
-
-    fn change_cards(&mut self, cards: &[String], change: CardChange, now: DateTime<FixedOffset>) {
-        let Ok(store) = self.store.as_mut() else {
-            return;
-        };
-        let result = match change {
-            CardChange::Suspend(suspended) => self
-                .collection
-                .set_suspended(store, cards, suspended, now)
-                .map(|_| ()),
-            CardChange::Bury => self.collection.bury(store, cards, now).map(|_| ()),
-            CardChange::Flag(flag) => cards
-                .iter()
-                .try_for_each(|card| self.collection.set_flag(store, card, flag, now).map(|_| ())),
-            CardChange::OwnPoints(points) => cards
-                .iter()
-                .try_for_each(|card| self.collection.save_own_points(store, card, &points, now)),
-        };
-        self.report(result);
-    }
-
-    fn story(&mut self, action: StoryAction, now: DateTime<FixedOffset>) {
-        let Ok(store) = self.store.as_mut() else {
-            return;
-        };
-        let result = match action {
-            StoryAction::Save { draft, editing } => self
-                .collection
-                .save_story(store, &draft, editing.as_deref(), now)
-                .map(|_| ()),
-            StoryAction::Remove(id) => self.collection.remove_story(store, &id, now),
-        };
-        match result {
-            Ok(()) => self.stories.saved(),
-            Err(StorySaveError::Draft(error)) => {
-                let text = self.strings();
-                self.stories.refused(text, &error);
-            }
-            Err(StorySaveError::Store(error)) => {
-                let message = format!("{}: {error}", self.strings().save_failed);
-                self.stories.not_saved(message);
-                self.report(Err(error));
-            }
-        }
-    }
-
-    fn interview(&mut self, action: InterviewAction, now: DateTime<FixedOffset>) {
-        let Ok(store) = self.store.as_mut() else {
-            return;
-        };
-        match action {
-            InterviewAction::Save { draft, editing } => {
-                match self
-                    .collection
-                    .save_interview(store, &draft, editing.as_deref(), now)
-                {
-                    Ok(_) => self.decks.interviews.saved(),
-                    Err(InterviewSaveError::Draft(error)) => {
-                        let text = self.strings();
-                        self.decks.interviews.refused(text, &error);
-                    }
-                    Err(InterviewSaveError::Store(error)) => {
-                        let message = format!("{}: {error}", self.strings().save_failed);
-                        self.decks.interviews.not_saved(message);
-                        self.report(Err(error));
-                    }
-                }
-            }
-            InterviewAction::Remove(id) => {
-                let result = self.collection.remove_interview(store, &id, now);
-                self.report(result);
-            }
-        }
+        self.screens.settings.is_busy()
     }
 
     /// Saves what is unsaved before the window closes: the note of the card on screen,
     /// and the drafts as they are, unless the user chose what to do with them.
     pub fn save_before_exit(&mut self) {
-        let now = self.now();
-        let store = self.store.as_mut().ok();
-        let result = self.review.save_note(&mut self.collection, store, now);
-        self.report(result);
+        let (screens, mut writing) = self.split();
+        let saved = screens.review.save_note(
+            writing.collection,
+            writing.store.as_deref_mut(),
+            writing.now,
+        );
+        let follow_ups = writing.report(saved);
+        self.follow(follow_ups);
         if !self.is_closing() {
             self.write_drafts();
+        }
+    }
+}
+
+/// One struct per screen, each keeping its state while another is shown.
+#[derive(Default)]
+struct Screens {
+    decks: DecksScreen,
+    review: ReviewScreen,
+    browse: BrowseScreen,
+    stories: StoriesScreen,
+    editor: DeckEditorScreen,
+    stats: StatsScreen,
+    mock: MockScreen,
+    settings: SettingsScreen,
+}
+
+impl Screens {
+    fn view(&mut self, screen: Screen) -> &mut dyn View {
+        match screen {
+            Screen::Decks => &mut self.decks,
+            Screen::Review => &mut self.review,
+            Screen::Browse => &mut self.browse,
+            Screen::Stories => &mut self.stories,
+            Screen::Edit => &mut self.editor,
+            Screen::Stats => &mut self.stats,
+            Screen::Mock => &mut self.mock,
+            Screen::Settings => &mut self.settings,
         }
     }
 }

@@ -7,7 +7,8 @@ use crate::core::collection::Collection;
 use crate::core::review::scheduler::Phase;
 use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
-use crate::ui::context::{Action, CardChange, EditorAction, ScreenContext};
+use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
+use crate::ui::context::{View, Writing};
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use egui_extras::{Column, TableBuilder};
@@ -176,7 +177,7 @@ impl BrowseScreen {
     }
 
     /// Opens the browser on a search (e.g. from a weak point: the card it belongs to).
-    pub fn search_for(&mut self, query: &str) {
+    fn search_for(&mut self, query: &str) {
         self.query = query.to_string();
         self.parsed = search::parse(query);
         self.results = None;
@@ -216,7 +217,46 @@ impl BrowseScreen {
         });
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+    /// Suspends, buries, flags the cards or saves their own points.
+    fn change(
+        &mut self,
+        cards: &[String],
+        change: CardChange,
+        writing: &mut Writing,
+    ) -> Vec<FollowUp> {
+        let Some(store) = writing.store.as_deref_mut() else {
+            return Vec::new();
+        };
+        let (collection, now) = (&mut *writing.collection, writing.now);
+        let result = match change {
+            CardChange::Suspend(suspended) => collection
+                .set_suspended(store, cards, suspended, now)
+                .map(|_| ()),
+            CardChange::Bury => collection.bury(store, cards, now).map(|_| ()),
+            CardChange::Flag(flag) => cards
+                .iter()
+                .try_for_each(|card| collection.set_flag(store, card, flag, now).map(|_| ())),
+            CardChange::OwnPoints(points) => cards
+                .iter()
+                .try_for_each(|card| collection.save_own_points(store, card, &points, now)),
+        };
+        writing.report(result)
+    }
+}
+
+impl View for BrowseScreen {
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        match action {
+            Action::Card(cards, change) => self.change(&cards, change, writing),
+            Action::Browse(query) => {
+                self.search_for(&query);
+                vec![FollowUp::Open(Screen::Browse)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         ui.add_space(theme::space::S);
         ui.horizontal(|ui| {
@@ -281,7 +321,9 @@ impl BrowseScreen {
             self.table(ui, ctx)
         });
     }
+}
 
+impl BrowseScreen {
     fn table(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext) {
         let text = ctx.text;
         let Some(results) = &self.results else {

@@ -5,6 +5,7 @@
 use crate::core::content::deck::Lang;
 use crate::core::content::user_decks::Preview;
 use crate::core::review::scheduler::Rating;
+use crate::core::review::store::Store;
 use crate::core::settings::{ContentLanguage, Settings};
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::interview::InterviewDraft;
@@ -89,6 +90,90 @@ pub enum Action {
     Editor(EditorAction),
     /// Opens the editor on a new deck.
     NewDeck,
+    /// A file dropped anywhere on the window: the decks screen previews it for import.
+    FileDropped(PathBuf),
+}
+
+impl Action {
+    /// The screen that applies this action; `None` for the app's own (opening a screen).
+    /// A match with no catch-all, so a new action cannot be left without an owner.
+    pub fn owner(&self) -> Option<Screen> {
+        match self {
+            Action::Open(_) => None,
+            Action::StartSession(_) | Action::Review(_) => Some(Screen::Review),
+            Action::Mock(_) => Some(Screen::Mock),
+            Action::SaveSettings(_) | Action::UseParameters(_) => Some(Screen::Settings),
+            Action::Export(_)
+            | Action::Interview(_)
+            | Action::Import(_)
+            | Action::FileDropped(_) => Some(Screen::Decks),
+            Action::Card(..) | Action::Browse(_) => Some(Screen::Browse),
+            Action::Story(_) | Action::WriteStory(_) => Some(Screen::Stories),
+            Action::Editor(_) | Action::NewDeck => Some(Screen::Edit),
+        }
+    }
+}
+
+/// What a screen writes through when it applies an action, enters or leaves: the
+/// collection (every write a method of it), the store, the time, and the app's words for
+/// what it reports.
+pub struct Writing<'a> {
+    pub collection: &'a mut IndexedCollection,
+    /// `None`: this window cannot write (another window has the data folder).
+    pub store: Option<&'a mut Store>,
+    pub now: DateTime<FixedOffset>,
+    pub text: &'static Strings,
+    /// The app's language.
+    pub lang: Lang,
+    /// The language(s) the cards are shown in.
+    pub card_language: ContentLanguage,
+}
+
+impl Writing<'_> {
+    /// A failed write, as the banner says it.
+    pub fn failure(&self, error: impl std::fmt::Display) -> String {
+        format!("{}: {error}", self.text.save_failed)
+    }
+
+    /// The banner's message for `result`, if it failed.
+    pub fn report(&self, result: Result<(), impl std::fmt::Display>) -> Vec<FollowUp> {
+        result
+            .err()
+            .map(|error| FollowUp::Flash(self.failure(error)))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// What a screen leaves to the app after applying an action: what no screen owns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Shows this screen (the one shown is left, this one entered).
+    Open(Screen),
+    /// A message for the banner: a failed write and the like.
+    Flash(String),
+}
+
+/// A screen, as the app drives it: drawn while it is shown, told when it is opened and
+/// left, and given the actions it owns (see [`Action::owner`]) to apply after the frame.
+/// What the screen cannot do itself (show another screen, the banner) comes back as
+/// [`FollowUp`]s.
+pub trait View {
+    /// Draws the screen, pushing what the user did.
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>);
+
+    /// The screen is opened, from another or from itself.
+    fn enter(&mut self, _writing: &mut Writing) {}
+
+    /// Another screen is opened: a timer stops, a note is saved.
+    fn leave(&mut self, _writing: &mut Writing) -> Vec<FollowUp> {
+        Vec::new()
+    }
+
+    /// Applies an action this screen owns, through the collection's methods.
+    fn apply(&mut self, _action: Action, _writing: &mut Writing) -> Vec<FollowUp> {
+        Vec::new()
+    }
 }
 
 /// Writing an imported deck.

@@ -7,7 +7,7 @@
 use crate::core::content::deck::{Localized, Point};
 use crate::core::content::role;
 use crate::core::content::user_decks::DeckFile;
-use crate::ui::context::{Action, EditorAction, ScreenContext};
+use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::{theme, widgets};
 
 #[derive(Debug, Default)]
@@ -50,7 +50,7 @@ fn edit_optional(
 }
 
 impl DeckEditorScreen {
-    pub fn open(&mut self, file: DeckFile) {
+    fn open(&mut self, file: DeckFile) {
         self.selected = file.deck.cards.first().map(|card| card.id.clone());
         self.file = Some(file);
         self.dirty = false;
@@ -58,22 +58,18 @@ impl DeckEditorScreen {
     }
 
     /// Shows this card's fields.
-    pub fn select(&mut self, card: &str) {
+    fn select(&mut self, card: &str) {
         self.selected = Some(card.to_string());
     }
 
     /// A new deck: the screen asks for its title.
-    pub fn start_new(&mut self) {
+    fn start_new(&mut self) {
         self.file = None;
         self.new_title.clear();
         self.message = None;
     }
 
-    pub fn file_mut(&mut self) -> Option<&mut DeckFile> {
-        self.file.as_mut()
-    }
-
-    pub fn saved(&mut self, message: Result<String, String>) {
+    fn saved(&mut self, message: Result<String, String>) {
         if message.is_ok() {
             self.dirty = false;
         }
@@ -111,7 +107,86 @@ impl DeckEditorScreen {
         self.file.as_ref().map(|file| file.path.as_path())
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+    /// The editor's file operations; the decks are read again after a write, so every
+    /// screen shows the deck as saved.
+    fn file_action(&mut self, action: EditorAction, writing: &mut Writing) -> Vec<FollowUp> {
+        let text = writing.text;
+        match action {
+            // The same deck with unsaved changes: back to them, not to the file.
+            EditorAction::Open { path, card }
+                if self.is_dirty() && self.open_path() == Some(path.as_path()) =>
+            {
+                if let Some(card) = card {
+                    self.select(&card);
+                }
+                vec![FollowUp::Open(Screen::Edit)]
+            }
+            EditorAction::Open { path, card } => match DeckFile::open(&path) {
+                Ok(file) => {
+                    self.open(file);
+                    if let Some(card) = card {
+                        self.select(&card);
+                    }
+                    vec![FollowUp::Open(Screen::Edit)]
+                }
+                Err(error) => vec![FollowUp::Flash(text.deck_file_error(&error))],
+            },
+            EditorAction::Create(title) => {
+                let decks_dir = writing.collection.data_dir().decks_dir();
+                let decks = writing.collection.decks();
+                match DeckFile::create(&decks_dir, &title, writing.lang, decks) {
+                    Ok(file) => {
+                        writing.collection.reload_decks();
+                        self.open(file);
+                        vec![FollowUp::Open(Screen::Edit)]
+                    }
+                    Err(error) => {
+                        self.saved(Err(text.deck_file_error(&error)));
+                        Vec::new()
+                    }
+                }
+            }
+            EditorAction::Save => {
+                let Some(file) = &mut self.file else {
+                    return Vec::new();
+                };
+                match file.save() {
+                    Ok(()) => {
+                        writing.collection.reload_decks();
+                        self.saved(Ok(text.deck_saved.to_string()));
+                    }
+                    Err(error) => self.saved(Err(text.deck_file_error(&error))),
+                }
+                Vec::new()
+            }
+            EditorAction::Reload => {
+                let Some(file) = &mut self.file else {
+                    return Vec::new();
+                };
+                let result = file.reload().map(|()| file.clone());
+                match result {
+                    Ok(file) => self.open(file),
+                    Err(error) => self.saved(Err(text.deck_file_error(&error))),
+                }
+                Vec::new()
+            }
+        }
+    }
+}
+
+impl View for DeckEditorScreen {
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        match action {
+            Action::NewDeck => {
+                self.start_new();
+                vec![FollowUp::Open(Screen::Edit)]
+            }
+            Action::Editor(action) if writing.store.is_some() => self.file_action(action, writing),
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         let Some(file) = &mut self.file else {
             theme::column(ui, theme::READING_WIDTH, |ui| {

@@ -1,15 +1,17 @@
 //! The decks screen: every deck grouped by role, with what is due today, the export menu
 //! and the problems found while loading.
 
+use crate::core::collection::Collection;
 use crate::core::content::{export, role};
 use crate::core::files;
 use crate::core::settings::ContentLanguage;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::queue;
 use crate::core::study::scope::{DueCounts, DueOverview, Scope};
-use crate::ui::context::{Action, EditorAction, ExportTarget, ScreenContext};
+use crate::ui::context::{Action, EditorAction, ExportTarget, FollowUp, Screen, ScreenContext};
+use crate::ui::context::{View, Writing};
 use crate::ui::import_panel::ImportPanel;
-use crate::ui::interviews_card::InterviewsCard;
+use crate::ui::interviews_card::{InterviewForm, InterviewsCard};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
@@ -28,8 +30,8 @@ struct Overview {
 #[derive(Debug, Default)]
 pub struct DecksScreen {
     overview: Option<Overview>,
-    pub interviews: InterviewsCard,
-    pub import: ImportPanel,
+    interviews: InterviewsCard,
+    import: ImportPanel,
     /// The file the last export wrote, or why it failed (the message names the file).
     last_export: Option<Result<PathBuf, String>>,
 }
@@ -81,10 +83,20 @@ impl DecksScreen {
         &self.overview.insert(overview).due
     }
 
+    /// The interview form, when it holds something not saved.
+    pub fn unsaved_interview(&self, collection: &Collection) -> Option<&InterviewForm> {
+        self.interviews.unsaved(collection)
+    }
+
+    /// What the interview form's Save would ask for.
+    pub fn interview_save_action(&self) -> Option<Action> {
+        self.interviews.save_action().map(Action::Interview)
+    }
+
     /// Writes an export under a name no earlier export has (see
     /// [`files::write_new_file`]): with no file dialog, replacing a file the user may
     /// have edited or not yet imported would lose it silently.
-    pub fn export(
+    fn export(
         &mut self,
         collection: &IndexedCollection,
         target: &ExportTarget,
@@ -116,8 +128,28 @@ impl DecksScreen {
                 .map_err(|e| e.to_string()),
         );
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+impl View for DecksScreen {
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        match action {
+            Action::Interview(action) => self.interviews.apply(action, writing),
+            Action::Import(action) => self.import.apply(action, writing),
+            Action::FileDropped(path) => {
+                self.import.preview(writing.collection, writing.text, path);
+                vec![FollowUp::Open(Screen::Decks)]
+            }
+            Action::Export(target) => {
+                if writing.store.is_some() {
+                    self.export(writing.collection, &target, writing.card_language);
+                }
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let due = self.overview(ctx.collection, ctx.now).clone();
         let mut rows: Vec<DeckRow> = ctx
             .collection
@@ -182,7 +214,9 @@ impl DecksScreen {
                 });
             });
     }
+}
 
+impl DecksScreen {
     fn list_ui(
         &mut self,
         ui: &mut egui::Ui,

@@ -3,8 +3,10 @@
 //! first; nothing is written until the user says so, and an existing deck file is
 //! replaced only when they choose to.
 
+use crate::core::collection::Collection;
 use crate::core::content::user_decks::{self, Preview};
-use crate::ui::context::{Action, ImportAction, ScreenContext};
+use crate::ui::context::{Action, FollowUp, ImportAction, ScreenContext, Writing};
+use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -23,18 +25,36 @@ pub struct ImportPanel {
 
 impl ImportPanel {
     /// Shows the preview of `path` (a dropped file, a typed path, the dialog's choice).
-    pub fn preview(&mut self, ctx: &ScreenContext, path: PathBuf) {
+    pub fn preview(&mut self, collection: &Collection, text: &Strings, path: PathBuf) {
         self.open = true;
         self.outcome = None;
-        let decks_dir = ctx.collection.data_dir().decks_dir();
+        let decks_dir = collection.data_dir().decks_dir();
         self.preview = Some(
-            user_decks::preview(&path, &decks_dir, ctx.collection.decks())
-                .map_err(|error| ctx.text.deck_file_error(&error)),
+            user_decks::preview(&path, &decks_dir, collection.decks())
+                .map_err(|error| text.deck_file_error(&error)),
         );
     }
 
-    /// The app wrote the deck (or could not).
-    pub fn done(&mut self, outcome: Result<PathBuf, String>) {
+    /// Writes the previewed deck; the decks are read again, so every screen counts it.
+    pub fn apply(&mut self, action: ImportAction, writing: &mut Writing) -> Vec<FollowUp> {
+        if writing.store.is_none() {
+            return Vec::new();
+        }
+        match action {
+            ImportAction::Add { preview, replace } => {
+                let outcome = user_decks::add(&preview, replace)
+                    .map_err(|error| writing.text.deck_file_error(&error));
+                if outcome.is_ok() {
+                    writing.collection.reload_decks();
+                }
+                self.done(outcome);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The deck was written (or could not be).
+    fn done(&mut self, outcome: Result<PathBuf, String>) {
         if outcome.is_ok() {
             self.preview = None;
             self.typed.clear();
@@ -56,7 +76,7 @@ impl ImportPanel {
             match receiver.try_recv() {
                 Ok(Some(path)) => {
                     self.dialog = None;
-                    self.preview(ctx, path);
+                    self.preview(ctx.collection, ctx.text, path);
                 }
                 Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
                 Err(mpsc::TryRecvError::Empty) => {
@@ -119,7 +139,7 @@ impl ImportPanel {
                         ),
                         None => PathBuf::from(typed),
                     };
-                    self.preview(ctx, path);
+                    self.preview(ctx.collection, ctx.text, path);
                 }
             });
             match &self.outcome {

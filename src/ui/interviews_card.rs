@@ -2,12 +2,12 @@
 //! its readiness and how readiness grew, the form that adds or edits one, and the past
 //! ones folded away.
 
-use crate::core::collection::Collection;
+use crate::core::collection::{Collection, InterviewSaveError};
 use crate::core::content::role;
 use crate::core::study::interview::{Interview, InterviewDraft, InterviewError};
 use crate::core::study::interview_plan::InterviewPlan;
 use crate::core::study::readiness;
-use crate::ui::context::{Action, InterviewAction, ScreenContext};
+use crate::ui::context::{Action, FollowUp, InterviewAction, ScreenContext, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -147,20 +147,20 @@ impl InterviewsCard {
     }
 
     /// The form was saved: close it.
-    pub fn saved(&mut self) {
+    fn saved(&mut self) {
         self.form = None;
     }
 
     /// The form was refused: say why, in the app's language, and keep what the user
     /// typed.
-    pub fn refused(&mut self, text: &Strings, error: &InterviewError) {
+    fn refused(&mut self, text: &Strings, error: &InterviewError) {
         if let Some(form) = &mut self.form {
             form.error = Some(refusal(text, error));
         }
     }
 
     /// Saving failed on disk: say so in the form too, so it is not taken for saved.
-    pub fn not_saved(&mut self, message: String) {
+    fn not_saved(&mut self, message: String) {
         if let Some(form) = &mut self.form {
             form.error = Some(message);
         }
@@ -228,6 +228,41 @@ impl InterviewsCard {
             upcoming: Vec::new(),
             past: Vec::new(),
         })
+    }
+
+    /// Saves or removes an interview (the decks screen passes on what this card asked).
+    pub fn apply(&mut self, action: InterviewAction, writing: &mut Writing) -> Vec<FollowUp> {
+        let Some(store) = writing.store.as_deref_mut() else {
+            return Vec::new();
+        };
+        match action {
+            InterviewAction::Save { draft, editing } => {
+                match writing.collection.save_interview(
+                    store,
+                    &draft,
+                    editing.as_deref(),
+                    writing.now,
+                ) {
+                    Ok(_) => {
+                        self.saved();
+                        Vec::new()
+                    }
+                    Err(InterviewSaveError::Draft(error)) => {
+                        self.refused(writing.text, &error);
+                        Vec::new()
+                    }
+                    Err(InterviewSaveError::Store(error)) => {
+                        let message = writing.failure(error);
+                        self.not_saved(message.clone());
+                        vec![FollowUp::Flash(message)]
+                    }
+                }
+            }
+            InterviewAction::Remove(id) => {
+                let result = writing.collection.remove_interview(store, &id, writing.now);
+                writing.report(result)
+            }
+        }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {

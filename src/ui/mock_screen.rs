@@ -15,7 +15,7 @@ use crate::core::study::grading;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
-use crate::ui::context::{Action, MockAction, ScreenContext};
+use crate::ui::context::{Action, FollowUp, MockAction, ScreenContext, View, Writing};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
@@ -242,20 +242,7 @@ impl MockScreen {
         self.confirming_quit = false;
     }
 
-    /// The user turns to another screen: the question's timer stops and the interview
-    /// waits for Resume.
-    pub fn leave(&mut self, now: DateTime<FixedOffset>) {
-        if let MockState::Answering {
-            stopwatch, paused, ..
-        } = &mut self.state
-        {
-            stopwatch.pause(now);
-            *paused = true;
-        }
-        self.confirming_quit = false;
-    }
-
-    pub fn apply(
+    fn step(
         &mut self,
         action: MockAction,
         collection: &mut IndexedCollection,
@@ -396,8 +383,44 @@ impl MockScreen {
         self.state = MockState::Setup(setup.clone());
         Ok(())
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+impl View for MockScreen {
+    // Entering does nothing: a mock interview waits for Resume, so its timer starts only
+    // when the user is ready.
+
+    /// The question's timer stops and the interview waits for Resume.
+    fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
+        if let MockState::Answering {
+            stopwatch, paused, ..
+        } = &mut self.state
+        {
+            stopwatch.pause(writing.now);
+            *paused = true;
+        }
+        self.confirming_quit = false;
+        Vec::new()
+    }
+
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        let Action::Mock(step) = action else {
+            return Vec::new();
+        };
+        match self.step(
+            step,
+            writing.collection,
+            writing.store.as_deref_mut(),
+            writing.now,
+        ) {
+            Ok(()) => Vec::new(),
+            Err(MockError::NoQuestions) => {
+                vec![FollowUp::Flash(writing.text.no_mock_questions.to_string())]
+            }
+            Err(error) => vec![FollowUp::Flash(writing.failure(error))],
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         theme::column(ui, theme::READING_WIDTH, |ui| {
             ui.add_space(theme::space::M);
             match &mut self.state {

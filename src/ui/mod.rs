@@ -1,6 +1,7 @@
 //! The egui front end: one screen per file, each a struct that keeps its state while
 //! another screen is shown. Screens draw from a [`context::ScreenContext`] and push
-//! [`context::Action`]s; `app` applies them through the core after the frame is drawn.
+//! [`context::Action`]s; after the frame is drawn `app` hands each to the screen that owns
+//! it, which applies it through the core ([`context::View`]).
 
 pub mod app;
 pub mod browse_screen;

@@ -19,7 +19,7 @@ use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::queue;
 use crate::core::study::scope::{DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
-use crate::ui::context::{Action, ReviewAction, ScreenContext};
+use crate::ui::context::{Action, FollowUp, ReviewAction, Screen, ScreenContext, View, Writing};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 
@@ -137,6 +137,10 @@ pub struct ReviewScreen {
     /// What is left today in the session's scope, for a collection generation, when
     /// counted: counting goes over every card, so not on every frame.
     remaining: Option<(u64, DateTime<FixedOffset>, DueCounts)>,
+    /// A session asked for, started when the screen is entered: after the screen shown
+    /// before is left, so a session over on this screen is closed and the note of a card
+    /// on it saved before the new one takes its place.
+    starting: Option<Scope>,
 }
 
 impl ReviewScreen {
@@ -147,12 +151,7 @@ impl ReviewScreen {
 
     /// Starts a session on `scope` with its first card (or straight at the summary when
     /// nothing is due).
-    pub fn start(
-        &mut self,
-        collection: &IndexedCollection,
-        scope: Scope,
-        now: DateTime<FixedOffset>,
-    ) {
+    fn start(&mut self, collection: &IndexedCollection, scope: Scope, now: DateTime<FixedOffset>) {
         let card = next_card(collection, &scope, now);
         self.session = Some(ReviewSession {
             scope,
@@ -236,33 +235,6 @@ impl ReviewScreen {
         }
     }
 
-    /// The user turns to another screen: the timer stops and the note is saved; a
-    /// session that is over is closed.
-    pub fn leave(
-        &mut self,
-        collection: &mut IndexedCollection,
-        store: Option<&mut Store>,
-        now: DateTime<FixedOffset>,
-    ) -> Result<(), StoreError> {
-        if self.session.as_ref().is_some_and(ReviewSession::is_over) {
-            self.session = None;
-        }
-        if let Some(card) = self.shown_mut() {
-            card.stopwatch.pause(now);
-        }
-        self.save_note(collection, store, now)
-    }
-
-    /// The user is back: the timer runs again if the answer is still open.
-    pub fn come_back(&mut self, now: DateTime<FixedOffset>) {
-        if let Some(card) = self.shown_mut() {
-            card.take_keyboard = true;
-            if !card.revealed {
-                card.stopwatch.resume(now);
-            }
-        }
-    }
-
     fn shown_mut(&mut self) -> Option<&mut ShownCard> {
         self.session
             .as_mut()
@@ -284,7 +256,7 @@ impl ReviewScreen {
 
     /// Applies a step of the session. Answers and undos are on disk when this returns
     /// `Ok`; on an error nothing moved on, so the card stays on screen as it was.
-    pub fn apply(
+    fn step(
         &mut self,
         action: ReviewAction,
         collection: &mut IndexedCollection,
@@ -384,8 +356,59 @@ impl ReviewScreen {
         session.ended_early = false;
         Ok(())
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+impl View for ReviewScreen {
+    /// The timer runs again if the answer is still open; a session asked for starts.
+    fn enter(&mut self, writing: &mut Writing) {
+        let now = writing.now;
+        if let Some(card) = self.shown_mut() {
+            card.take_keyboard = true;
+            if !card.revealed {
+                card.stopwatch.resume(now);
+            }
+        }
+        if let Some(scope) = self.starting.take() {
+            self.start(writing.collection, scope, now);
+        }
+    }
+
+    /// The timer stops and the note is saved; a session that is over is closed.
+    fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
+        if self.session.as_ref().is_some_and(ReviewSession::is_over) {
+            self.session = None;
+        }
+        if let Some(card) = self.shown_mut() {
+            card.stopwatch.pause(writing.now);
+        }
+        let saved = self.save_note(
+            writing.collection,
+            writing.store.as_deref_mut(),
+            writing.now,
+        );
+        writing.report(saved)
+    }
+
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        match action {
+            Action::StartSession(scope) => {
+                self.starting = Some(scope);
+                vec![FollowUp::Open(Screen::Review)]
+            }
+            Action::Review(step) => {
+                let result = self.step(
+                    step,
+                    writing.collection,
+                    writing.store.as_deref_mut(),
+                    writing.now,
+                );
+                writing.report(result)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let Some(session) = &mut self.session else {
             return;
         };

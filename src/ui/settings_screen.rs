@@ -5,7 +5,7 @@ use crate::core::content::deck::Lang;
 use crate::core::review::fit::{self, Fit, FitError, FitProgress};
 use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
 use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
-use crate::ui::context::{Action, Screen, ScreenContext};
+use crate::ui::context::{Action, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::widgets::StartAtTop;
 use crate::ui::{theme, widgets};
@@ -167,7 +167,7 @@ impl<T: Send + 'static> Job<T> {
 
 impl SettingsScreen {
     /// The screen is opened: a new draft of the current settings unless one is open.
-    pub fn open(&mut self, settings: &Settings) {
+    fn open(&mut self, settings: &Settings) {
         if self.draft.is_none() {
             self.draft = Some(Draft::from(settings));
         }
@@ -198,12 +198,12 @@ impl SettingsScreen {
     }
 
     /// The draft was saved or cancelled.
-    pub fn close(&mut self) {
+    fn close(&mut self) {
         self.draft = None;
     }
 
     /// New parameters were saved: the draft takes them too, so its Save keeps them.
-    pub fn parameters_saved(&mut self, parameters: Option<Vec<f32>>) {
+    fn parameters_saved(&mut self, parameters: Option<Vec<f32>>) {
         if let Some(draft) = &mut self.draft {
             draft.settings.fsrs_parameters = parameters;
         }
@@ -218,8 +218,47 @@ impl SettingsScreen {
             .is_some_and(|job| job.poll().is_none());
         fitting || simulating
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+impl View for SettingsScreen {
+    fn enter(&mut self, writing: &mut Writing) {
+        self.open(writing.collection.settings());
+    }
+
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        if writing.store.is_none() {
+            // Never reached through the screen (Save is disabled), but a window that does
+            // not own the folder must not write settings over the owner's.
+            return Vec::new();
+        }
+        match action {
+            Action::SaveSettings(settings) => match writing.collection.apply_settings(*settings) {
+                Ok(()) => {
+                    self.close();
+                    vec![FollowUp::Open(Screen::Decks)]
+                }
+                Err(error) => vec![FollowUp::Flash(writing.failure(error))],
+            },
+            // Fitted (or default) parameters go into the saved settings; the draft's other
+            // unsaved changes stay unsaved.
+            Action::UseParameters(parameters) => {
+                let settings = Settings {
+                    fsrs_parameters: parameters.clone(),
+                    ..writing.collection.settings().clone()
+                };
+                match writing.collection.apply_settings(settings) {
+                    Ok(()) => {
+                        self.parameters_saved(parameters);
+                        Vec::new()
+                    }
+                    Err(error) => vec![FollowUp::Flash(writing.failure(error))],
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let draft = self
             .draft
             .get_or_insert_with(|| Draft::from(ctx.collection.settings()));

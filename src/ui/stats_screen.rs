@@ -8,7 +8,7 @@ use crate::core::content::role;
 use crate::core::review::days;
 use crate::core::review::scheduler::Rating;
 use crate::core::study::stats::{StateCounts, Stats, WeakPoint};
-use crate::ui::context::{Action, ScreenContext};
+use crate::ui::context::{Action, ScreenContext, View};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_color, rating_label};
@@ -54,8 +54,10 @@ impl StatsScreen {
         };
         &self.cached.insert(cached).2
     }
+}
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+impl View for StatsScreen {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         let desired = f64::from(ctx.collection.settings().desired_retention);
         let mut chosen = self.range;

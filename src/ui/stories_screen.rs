@@ -2,12 +2,12 @@
 //! linked to the questions it answers, and a grid of roles × competencies that shows
 //! where stories are still missing.
 
-use crate::core::collection::Collection;
+use crate::core::collection::{Collection, StorySaveError};
 use crate::core::content::deck::Lang;
 use crate::core::content::role;
 use crate::core::study::search;
 use crate::core::study::story::{self, COMPETENCIES, Story, StoryDraft, StoryError};
-use crate::ui::context::{Action, ScreenContext, StoryAction};
+use crate::ui::context::{Action, FollowUp, Screen, ScreenContext, StoryAction, View, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 
@@ -59,17 +59,17 @@ fn refusal(text: &Strings, error: &StoryError) -> String {
 }
 
 impl StoriesScreen {
-    pub fn saved(&mut self) {
+    fn saved(&mut self) {
         self.form = None;
     }
 
-    pub fn refused(&mut self, text: &Strings, error: &StoryError) {
+    fn refused(&mut self, text: &Strings, error: &StoryError) {
         if let Some(form) = &mut self.form {
             form.error = Some(refusal(text, error));
         }
     }
 
-    pub fn not_saved(&mut self, message: String) {
+    fn not_saved(&mut self, message: String) {
         if let Some(form) = &mut self.form {
             form.error = Some(message);
         }
@@ -111,7 +111,7 @@ impl StoriesScreen {
     }
 
     /// Opens a new story linked to `card` (from the review screen's "Add a story").
-    pub fn new_story_for(&mut self, card: &str) {
+    fn new_story_for(&mut self, card: &str) {
         self.form = Some(StoryForm {
             draft: StoryDraft {
                 cards: vec![card.to_string()],
@@ -121,7 +121,49 @@ impl StoriesScreen {
         });
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+    fn save(&mut self, action: StoryAction, writing: &mut Writing) -> Vec<FollowUp> {
+        let Some(store) = writing.store.as_deref_mut() else {
+            return Vec::new();
+        };
+        let result = match action {
+            StoryAction::Save { draft, editing } => writing
+                .collection
+                .save_story(store, &draft, editing.as_deref(), writing.now)
+                .map(|_| ()),
+            StoryAction::Remove(id) => writing.collection.remove_story(store, &id, writing.now),
+        };
+        match result {
+            Ok(()) => {
+                self.saved();
+                Vec::new()
+            }
+            Err(StorySaveError::Draft(error)) => {
+                self.refused(writing.text, &error);
+                Vec::new()
+            }
+            // Said in the form too, so it is not taken for saved.
+            Err(StorySaveError::Store(error)) => {
+                let message = writing.failure(error);
+                self.not_saved(message.clone());
+                vec![FollowUp::Flash(message)]
+            }
+        }
+    }
+}
+
+impl View for StoriesScreen {
+    fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
+        match action {
+            Action::Story(action) => self.save(action, writing),
+            Action::WriteStory(card) => {
+                self.new_story_for(&card);
+                vec![FollowUp::Open(Screen::Stories)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
         egui::ScrollArea::vertical()
             .id_salt("stories_scroll")

@@ -175,31 +175,31 @@ impl MensetsuApp {
         let now = self.now();
         let collection = &self.collection;
         let mut found = Vec::new();
-        if self.editor.is_dirty()
-            && let Some(name) = self.editor.deck_title(self.lang())
+        if self.screens.editor.is_dirty()
+            && let Some(name) = self.screens.editor.deck_title(self.lang())
         {
             found.push(AtRisk::DeckEdits(name));
         }
-        if let Some(mock) = self.mock.draft(now) {
+        if let Some(mock) = self.screens.mock.draft(now) {
             found.push(AtRisk::Mock {
                 typed: mock.typed(),
                 total: mock.answers.len(),
                 grading: mock.current.is_none(),
             });
         }
-        if self.review.draft(now).is_some() {
+        if self.screens.review.draft(now).is_some() {
             found.push(AtRisk::StudyDraft);
         }
-        if let Some(form) = self.stories.unsaved(collection) {
+        if let Some(form) = self.screens.stories.unsaved(collection) {
             found.push(AtRisk::Story(form.draft.title.clone()));
         }
-        if self.decks.interviews.unsaved(collection).is_some() {
+        if self.screens.decks.unsaved_interview(collection).is_some() {
             found.push(AtRisk::Interview);
         }
-        if self.settings.is_unsaved(collection.settings()) {
+        if self.screens.settings.is_unsaved(collection.settings()) {
             found.push(AtRisk::Settings);
         }
-        if let Some((card, _)) = self.browse.unsaved_own_points(collection) {
+        if let Some((card, _)) = self.screens.browse.unsaved_own_points(collection) {
             found.push(AtRisk::OwnPoints(card));
         }
         found
@@ -221,7 +221,7 @@ impl MensetsuApp {
             self.keeping.dialog = Some(Vec::new());
             self.keeping.focus_before = ctx.memory(|memory| memory.focused());
             let now = self.now();
-            self.keeping.held = (self.mock.hold(now), self.review.hold(now));
+            self.keeping.held = (self.screens.mock.hold(now), self.screens.review.hold(now));
             ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
         }
     }
@@ -244,16 +244,16 @@ impl MensetsuApp {
                 let now = self.now();
                 let (mock, review) = std::mem::take(&mut self.keeping.held);
                 if mock {
-                    self.mock.release(now);
+                    self.screens.mock.release(now);
                 }
                 if review {
-                    self.review.release(now);
+                    self.screens.review.release(now);
                 }
             }
             Some(Choice::ResumeMock) => {
                 if let Some(mock) = self.keeping.offers.mock.take() {
                     let now = self.now();
-                    self.mock.resume(&mock, &self.collection, now);
+                    self.screens.mock.resume(&mock, &self.collection, now);
                     self.open(Screen::Mock);
                 }
             }
@@ -261,7 +261,7 @@ impl MensetsuApp {
             Some(Choice::ResumeStudy) => {
                 if let Some(study) = self.keeping.offers.study.take() {
                     let now = self.now();
-                    if self.review.resume(&self.collection, &study, now) {
+                    if self.screens.review.resume(&self.collection, &study, now) {
                         self.open(Screen::Review);
                     } else {
                         let message = self.strings().resume_card_gone.to_string();
@@ -413,25 +413,29 @@ impl MensetsuApp {
     /// nothing is left at risk; otherwise the dialog stays, saying what was not saved.
     fn save_and_close(&mut self, ctx: &egui::Context) {
         let text = self.strings();
-        if self.editor.is_dirty() {
-            self.editor_action(EditorAction::Save);
+        if self.screens.editor.is_dirty() {
+            self.apply(Action::Editor(EditorAction::Save));
         }
-        if self.stories.unsaved(&self.collection).is_some()
-            && let Some(action) = self.stories.save_action()
+        if self.screens.stories.unsaved(&self.collection).is_some()
+            && let Some(action) = self.screens.stories.save_action()
         {
             self.apply(Action::Story(action));
         }
-        if self.decks.interviews.unsaved(&self.collection).is_some()
-            && let Some(action) = self.decks.interviews.save_action()
+        if self
+            .screens
+            .decks
+            .unsaved_interview(&self.collection)
+            .is_some()
+            && let Some(action) = self.screens.decks.interview_save_action()
         {
-            self.apply(Action::Interview(action));
+            self.apply(action);
         }
-        if self.settings.is_unsaved(self.collection.settings())
-            && let Some(settings) = self.settings.checked(text)
+        if self.screens.settings.is_unsaved(self.collection.settings())
+            && let Some(settings) = self.screens.settings.checked(text)
         {
-            self.save_settings(settings);
+            self.apply(Action::SaveSettings(Box::new(settings)));
         }
-        if let Some((card, points)) = self.browse.unsaved_own_points(&self.collection) {
+        if let Some((card, points)) = self.screens.browse.unsaved_own_points(&self.collection) {
             self.apply(Action::Card(vec![card], CardChange::OwnPoints(points)));
         }
         let drafts_kept = self.write_drafts();
@@ -441,16 +445,17 @@ impl MensetsuApp {
             .filter(|item| !(item.is_draft() && drafts_kept))
             .map(|item| {
                 let reason = match item {
-                    AtRisk::DeckEdits(_) => self.editor.error(),
-                    AtRisk::Settings => self.settings.error(),
+                    AtRisk::DeckEdits(_) => self.screens.editor.error(),
+                    AtRisk::Settings => self.screens.settings.error(),
                     AtRisk::Story(_) => self
+                        .screens
                         .stories
                         .unsaved(&self.collection)
                         .and_then(|form| form.error.as_deref()),
                     AtRisk::Interview => self
+                        .screens
                         .decks
-                        .interviews
-                        .unsaved(&self.collection)
+                        .unsaved_interview(&self.collection)
                         .and_then(|form| form.error.as_deref()),
                     _ => self.keeping.last_error.as_deref(),
                 };
@@ -472,8 +477,8 @@ impl MensetsuApp {
 
     /// Drops the drafts (file included) and closes; edits elsewhere go with the window.
     fn discard_and_close(&mut self, ctx: &egui::Context) {
-        self.mock.discard();
-        self.review.discard_draft();
+        self.screens.mock.discard();
+        self.screens.review.discard_draft();
         self.write_drafts();
         self.keeping.closing = true;
         self.keeping.dialog = None;
@@ -485,10 +490,12 @@ impl MensetsuApp {
         let now = self.now();
         Drafts {
             study: self
+                .screens
                 .review
                 .draft(now)
                 .or_else(|| self.keeping.offers.study.clone()),
             mock: self
+                .screens
                 .mock
                 .draft(now)
                 .or_else(|| self.keeping.offers.mock.clone()),
