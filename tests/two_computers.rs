@@ -135,7 +135,7 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         .unwrap();
     assert_eq!(story.title, "Outage, desktop edit");
     assert_eq!(laptop.marks("vpoe-q02").flag, 4);
-    assert_eq!(laptop.state("vpoe-q01").reps, 4);
+    assert_eq!(laptop.state("vpoe-q01").reps(), 4);
 
     // Whatever order the files arrive in, the merged log and what it means are the same.
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&reviews)

@@ -315,7 +315,7 @@ impl Collection {
     /// A card with [`Settings::leech_threshold`] lapses or more.
     pub fn is_leech(&self, card_id: &str) -> bool {
         self.state_of(card_id)
-            .is_some_and(|state| state.lapses >= self.settings.leech_threshold)
+            .is_some_and(|state| state.lapses() >= self.settings.leech_threshold)
     }
 
     /// Derives every card's state from the log again, and drops what was kept up to date
@@ -693,7 +693,7 @@ impl Collection {
             session: details.session,
         });
         let id = record.id().to_string();
-        let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses);
+        let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses());
         let origin = store.append(&record)?;
         self.absorb(record, origin);
         let threshold = self.settings.leech_threshold;
@@ -760,13 +760,13 @@ impl Collection {
             if let (Some(state), Some(index)) =
                 (self.progress.state_of(&card), self.due_index.get_mut())
             {
-                let first_answer = (state.reps == 1).then_some(at);
+                let first_answer = (state.reps() == 1).then_some(at);
                 index.update(&self.decks, &card, state, first_answer);
             }
             // An answer only adds lapses: the card may become a leech, none stops being one.
             if let (Some(state), Some(leeches)) =
                 (self.progress.state_of(&card), self.leeches.get_mut())
-                && state.lapses >= self.settings.leech_threshold
+                && state.lapses() >= self.settings.leech_threshold
                 && !leeches.contains(&card)
                 && let Some(place) = self.decks.locate(&card)
             {

@@ -119,12 +119,12 @@ fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row>
                     .next()
                     .unwrap_or_default()
                     .to_string(),
-                phase: state.phase,
-                due: state.due,
-                stability: state.stability,
-                difficulty: state.difficulty,
-                reps: state.reps,
-                lapses: state.lapses,
+                phase: state.phase(),
+                due: state.due(),
+                stability: state.stability(),
+                difficulty: state.difficulty(),
+                reps: state.reps(),
+                lapses: state.lapses(),
                 flag: marks.flag,
                 suspended: marks.suspended,
                 buried: marks.is_buried(today),

@@ -38,7 +38,7 @@ impl Bucket {
         let Some(state) = state else {
             return Bucket::Unseen;
         };
-        match (state.phase, state.due) {
+        match (state.phase(), state.due()) {
             (Phase::New, _) => Bucket::Unseen,
             (Phase::Learning | Phase::Relearning, Some(due)) => Bucket::Learning(due),
             (Phase::Review, Some(due)) => Bucket::Review(due),
