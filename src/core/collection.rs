@@ -11,7 +11,7 @@ use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::fit;
 use crate::core::review::log::{
-    self, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
+    self, Flag, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
     OwnPointsRecord, Record, ReviewRecord, StoryRecord, UndoRecord,
 };
 use crate::core::review::marks::{CardMarks, Marks};
@@ -367,15 +367,14 @@ impl Collection {
         self.mark(store, card_ids, MarkChange::BuriedUntil(tomorrow), at)
     }
 
-    /// Flags a card (0 removes the flag). `flag` must be 0-[`log::MAX_FLAG`].
+    /// Flags a card ([`Flag::NONE`] removes the flag).
     pub fn set_flag(
         &mut self,
         store: &mut Store,
         card_id: &str,
-        flag: u8,
+        flag: Flag,
         at: DateTime<FixedOffset>,
     ) -> Result<Vec<String>, StoreError> {
-        let flag = flag.min(log::MAX_FLAG);
         self.mark(store, &[card_id.to_string()], MarkChange::Flag(flag), at)
     }
 

@@ -5,6 +5,7 @@
 use crate::core::collection::Collection;
 use crate::core::content::deck::Lang;
 use crate::core::content::user_decks::Preview;
+use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Rating;
 use crate::core::settings::{ContentLanguage, Settings};
 use crate::core::study::interview::InterviewDraft;
@@ -146,7 +147,7 @@ pub enum StoryAction {
 pub enum CardChange {
     Suspend(bool),
     Bury,
-    Flag(u8),
+    Flag(Flag),
     OwnPoints(Vec<String>),
 }
 

@@ -149,11 +149,83 @@ pub enum MarkChange {
     /// `"buried_until": "2026-11-30"`: out of the queues until that study day begins.
     BuriedUntil(NaiveDate),
     /// `"flag": 0-7`, Anki's flag colours; 0 removes the flag.
-    Flag(u8),
+    Flag(Flag),
 }
 
 /// The highest flag number: Anki's seven colours.
 pub const MAX_FLAG: u8 = 7;
+
+/// A card's flag: 0 for none, or one of Anki's seven colours, 1-7. Only a number in
+/// range gets in, so a flag from the log, the command line or the browser is checked
+/// once, where it enters, and never clamped or checked again.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Flag(u8);
+
+impl Flag {
+    /// No flag.
+    pub const NONE: Flag = Flag(0);
+    /// None first, then the colours in number order: the browser's buttons.
+    pub const ALL: [Flag; 8] = [
+        Flag(0),
+        Flag(1),
+        Flag(2),
+        Flag(3),
+        Flag(4),
+        Flag(5),
+        Flag(6),
+        Flag(7),
+    ];
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+}
+
+/// A flag number outside 0-7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("flag {0} is not 0-{MAX_FLAG}")]
+pub struct InvalidFlag(pub u8);
+
+impl TryFrom<u8> for Flag {
+    type Error = InvalidFlag;
+
+    fn try_from(number: u8) -> Result<Self, Self::Error> {
+        if number <= MAX_FLAG {
+            Ok(Flag(number))
+        } else {
+            Err(InvalidFlag(number))
+        }
+    }
+}
+
+impl From<Flag> for u8 {
+    fn from(flag: Flag) -> u8 {
+        flag.0
+    }
+}
+
+/// A flag is equal to the number the log writes for it, so `flag == 3` reads as the log
+/// does.
+impl PartialEq<u8> for Flag {
+    fn eq(&self, number: &u8) -> bool {
+        self.0 == *number
+    }
+}
+
+/// The number, as the log, the command line and the search write a flag.
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The number too: a flag is nothing more, and debug output of the marks stays short.
+impl std::fmt::Debug for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 /// The user's own answer points on a card, in addition to the deck's (e.g. a metric from
 /// their own experience). The latest list of a card is its current one.
@@ -470,8 +542,9 @@ fn parse_line(text: &str) -> Result<Record, String> {
         let change = match (raw.suspended, raw.buried_until, raw.flag) {
             (Some(suspended), None, None) => Some(MarkChange::Suspended(suspended)),
             (None, Some(day), None) => Some(MarkChange::BuriedUntil(day)),
-            (None, None, Some(flag)) if flag <= MAX_FLAG => Some(MarkChange::Flag(flag)),
-            (None, None, Some(flag)) => return Err(format!("flag {flag} is not 0-{MAX_FLAG}")),
+            (None, None, Some(flag)) => Some(MarkChange::Flag(
+                Flag::try_from(flag).map_err(|error| error.to_string())?,
+            )),
             (None, None, None) => None,
             _ => {
                 return Err(
@@ -1033,6 +1106,27 @@ mod tests {
         });
         let line = record.to_line().unwrap();
         assert!(!line.contains('\n'));
+        let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
+        assert!(problems.is_empty());
+        assert_eq!(records[0].record, record);
+    }
+
+    #[test]
+    fn a_flag_is_0_to_7_and_written_as_its_number() {
+        assert_eq!(Flag::ALL.map(u8::from), [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(Flag::try_from(8), Err(InvalidFlag(8)));
+        assert!(serde_json::from_str::<Flag>("8").is_err());
+        let record = Record::Mark(MarkRecord {
+            id: "d-1".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap(),
+            card: "c".into(),
+            change: MarkChange::Flag(Flag::ALL[3]),
+        });
+        let line = record.to_line().unwrap();
+        assert_eq!(
+            line,
+            r#"{"id":"d-1","at":"2026-11-22T09:00:00+09:00","card":"c","flag":3}"#
+        );
         let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
         assert!(problems.is_empty());
         assert_eq!(records[0].record, record);
