@@ -4,13 +4,14 @@
 //! data folder shared through a sync tool never has two writers on one file. A record is
 //! never changed after it is written: undoing an answer appends an undo record.
 
+use crate::core::content::deck::Lang;
 use crate::core::problem::Problem;
 use crate::core::review::rfc3339;
 use crate::core::review::scheduler::Rating;
 use crate::core::text;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::path::{Path, PathBuf};
 
 /// One answer to one card. Read through [`parse_log`], which checks every field once.
@@ -255,9 +256,13 @@ pub struct StoryRecord {
     pub action: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub result: String,
-    /// `ja` or `en`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub lang: String,
+    /// The language the story is told in: `ja` or `en`, absent when not stated.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "story_lang_field"
+    )]
+    pub lang: Option<Lang>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub competencies: Vec<String>,
     /// Card ids the story answers.
@@ -265,6 +270,21 @@ pub struct StoryRecord {
     pub cards: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
+}
+
+/// A story's `lang` as the log writes it. Any other text (no version of mensetsu writes
+/// one) reads as a language not stated: the story still loads, as it always has.
+fn story_lang(text: &str) -> Option<Lang> {
+    match text {
+        "ja" => Some(Lang::Ja),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+fn story_lang_field<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Lang>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.as_deref().and_then(story_lang))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -528,7 +548,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
             task: raw.task.unwrap_or_default(),
             action: raw.action.unwrap_or_default(),
             result: raw.result.unwrap_or_default(),
-            lang: raw.lang.unwrap_or_default(),
+            lang: raw.lang.as_deref().and_then(story_lang),
             competencies: raw.competencies.unwrap_or_default(),
             cards: raw.cards.unwrap_or_default(),
             removed: raw.removed.unwrap_or(false),
@@ -1109,6 +1129,33 @@ mod tests {
         let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
         assert!(problems.is_empty());
         assert_eq!(records[0].record, record);
+    }
+
+    #[test]
+    fn a_story_lang_is_ja_or_en_and_anything_else_reads_as_not_stated() {
+        let line = |lang: &str| {
+            format!(
+                r#"{{"id":"d-1","at":"2026-11-22T09:00:00+09:00","story":"d-1","title":"t"{lang}}}"#
+            )
+        };
+        let text = [",\"lang\":\"en\"", "", ",\"lang\":\"fr\"", ",\"lang\":null"]
+            .map(line)
+            .join("\n");
+        let (records, problems) = parse_log(Path::new("d.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let langs: Vec<Option<Lang>> = records
+            .iter()
+            .map(|logged| match &logged.record {
+                Record::Story(story) => story.lang,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(langs, [Some(Lang::En), None, None, None]);
+        assert_eq!(
+            records[0].record.to_line().unwrap(),
+            line(",\"lang\":\"en\"")
+        );
+        assert_eq!(records[1].record.to_line().unwrap(), line(""));
     }
 
     #[test]
