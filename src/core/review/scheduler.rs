@@ -196,9 +196,8 @@ pub struct Answers {
 /// that phase, so that a step outside (re)learning or a reviewed card without a memory
 /// state or due date cannot be written down. `Default` is a card never reviewed.
 ///
-/// The JSON form is still the flat one of the struct this used to be (phase, step,
-/// stability, difficulty, due, last_review, reps, lapses), `null` where a phase has
-/// nothing.
+/// Its JSON form is flat: phase, step, stability, difficulty, due, last_review, reps and
+/// lapses, `null` where the phase has none of it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(into = "FlatCardState", try_from = "FlatCardState")]
 pub enum CardState {
