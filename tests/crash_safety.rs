@@ -447,7 +447,7 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
     assert_eq!(collection.review_count(), records.len());
     let reps: u32 = collection
         .reviewed_cards()
-        .map(|(_, state, _)| state.reps)
+        .map(|(_, state, _)| state.reps())
         .sum();
     assert_eq!(reps as usize, records.len());
     eprintln!(

@@ -74,9 +74,9 @@ fn logs_of_two_devices_merge_by_time_whatever_their_offsets() {
         ],
     );
     assert_eq!(collection.state("hoe-q01"), expected);
-    assert_eq!(expected.reps, 4);
-    assert_eq!(expected.lapses, 1);
-    assert_eq!(expected.phase, Phase::Relearning);
+    assert_eq!(expected.reps(), 4);
+    assert_eq!(expected.lapses(), 1);
+    assert_eq!(expected.phase(), Phase::Relearning);
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn undo_appends_a_record_and_the_state_is_as_if_the_answer_never_happened() {
             AnswerDetails::default(),
         )
         .unwrap();
-    assert_eq!(collection.state("cto-q01").phase, Phase::Review);
+    assert_eq!(collection.state("cto-q01").phase(), Phase::Review);
     let bytes_before_undo = fs::read(store.log_path()).unwrap();
     collection
         .undo(&mut store, &second, at("2026-11-01T09:10:05+09:00"))
@@ -180,7 +180,7 @@ fn a_line_cut_off_at_any_byte_is_reported_and_the_rest_replays_unchanged() {
             )
             .unwrap();
         let reloaded = Collection::load(dir, "t");
-        assert_eq!(reloaded.state("vpoe-q03").reps, 3, "cut at {cut}");
+        assert_eq!(reloaded.state("vpoe-q03").reps(), 3, "cut at {cut}");
         assert_eq!(reloaded.problems().len(), 1);
     }
 }
@@ -207,7 +207,7 @@ fn reviews_of_cards_no_deck_has_are_kept_and_reported() {
         "{}",
         problems[0]
     );
-    assert_eq!(collection.state("retired-card").reps, 2);
+    assert_eq!(collection.state("retired-card").reps(), 2);
     assert_eq!(
         fs::read_to_string(dir.reviews_dir().join("pc.jsonl")).unwrap(),
         text
@@ -229,7 +229,7 @@ fn changing_desired_retention_re_derives_every_state_from_the_same_log() {
             AnswerDetails::default(),
         )
         .unwrap();
-    let due_at_90 = collection.state("hoe-q05").due.unwrap();
+    let due_at_90 = collection.state("hoe-q05").due().unwrap();
     let log_before = fs::read(store.log_path()).unwrap();
     collection
         .apply_settings(Settings {
@@ -237,7 +237,7 @@ fn changing_desired_retention_re_derives_every_state_from_the_same_log() {
             ..Settings::default()
         })
         .unwrap();
-    let due_at_80 = collection.state("hoe-q05").due.unwrap();
+    let due_at_80 = collection.state("hoe-q05").due().unwrap();
     // Aiming for less recall spaces reviews further apart; the log is untouched.
     assert!(
         due_at_80 > due_at_90 + Duration::days(3),
@@ -247,7 +247,7 @@ fn changing_desired_retention_re_derives_every_state_from_the_same_log() {
     drop(store);
     let reloaded = Collection::load(dir, "t");
     assert_eq!(reloaded.settings().desired_retention, 0.80);
-    assert_eq!(reloaded.state("hoe-q05").due, Some(due_at_80));
+    assert_eq!(reloaded.state("hoe-q05").due(), Some(due_at_80));
 }
 
 #[test]
@@ -304,7 +304,7 @@ fn cards_and_stats_with_thousands_of_reviews_match_the_replay() {
             let state = states.entry(id).or_default();
             // Learning steps come due again within minutes: answer them the same day.
             for _ in 0..4 {
-                let due = state.due.unwrap_or(today);
+                let due = state.due().unwrap_or(today);
                 if due > today + Duration::hours(20) {
                     break;
                 }
@@ -334,17 +334,17 @@ fn cards_and_stats_with_thousands_of_reviews_match_the_replay() {
     for card in &cards {
         let id = card["id"].as_str().unwrap();
         let expected = &states[id];
-        assert_eq!(card["reps"], expected.reps, "{id}");
-        assert_eq!(card["lapses"], expected.lapses, "{id}");
+        assert_eq!(card["reps"], expected.reps(), "{id}");
+        assert_eq!(card["lapses"], expected.lapses(), "{id}");
         let due = DateTime::parse_from_rfc3339(card["due"].as_str().unwrap()).unwrap();
         assert_eq!(
             Some(due.timestamp()),
-            expected.due.map(|d| d.timestamp()),
+            expected.due().map(|d| d.timestamp()),
             "{id}"
         );
         let stability = card["stability"].as_f64().unwrap();
         assert!(
-            (stability - f64::from(expected.stability.unwrap())).abs() < 1e-3,
+            (stability - f64::from(expected.stability().unwrap())).abs() < 1e-3,
             "{id}"
         );
         let retrievability = card["retrievability"].as_f64().unwrap();

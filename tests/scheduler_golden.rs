@@ -135,10 +135,10 @@ fn replay(
 }
 
 fn check_memory(review: &Review, before: &CardState, after: &CardState, context: &str) {
-    assert_eq!(after.phase, phase(&review.state), "{context}: phase");
-    assert_eq!(after.step, review.step, "{context}: step");
-    let stability = after.stability.expect("reviewed card has a stability");
-    let difficulty = after.difficulty.expect("reviewed card has a difficulty");
+    assert_eq!(after.phase(), phase(&review.state), "{context}: phase");
+    assert_eq!(after.step(), review.step, "{context}: step");
+    let stability = after.stability().expect("reviewed card has a stability");
+    let difficulty = after.difficulty().expect("reviewed card has a difficulty");
     if review.stability_above_crate_cap {
         // The generator ends a case at the first review whose py-fsrs stability passes
         // 36500 days: fsrs-rs clamps it there, so from then on the two must differ.
@@ -154,7 +154,8 @@ fn check_memory(review: &Review, before: &CardState, after: &CardState, context:
         // A same-day Hard never lowers stability (the short-term increase is floored at
         // 1 for every pass). py-fsrs before 6.3.2 did not floor Hard; see the generator.
         assert_eq!(
-            after.stability, before.stability,
+            after.stability(),
+            before.stability(),
             "{context}: same-day Hard"
         );
     }
@@ -219,7 +220,7 @@ fn replay_matches_py_fsrs_without_fuzz() {
         check_memory(review, before, after, context);
         // Learning steps are exact durations and review intervals whole days from the
         // review, so the due dates agree to the second...
-        let due = after.due.expect("reviewed card is due");
+        let due = after.due().expect("reviewed card is due");
         if due == review.due {
             return;
         }
@@ -230,9 +231,9 @@ fn replay_matches_py_fsrs_without_fuzz() {
         let days = |at: DateTime<FixedOffset>| (at - review.at).num_days() as f64;
         let (ours, theirs) = (days(due), days(review.due));
         let boundary = ours.min(theirs) + 0.5;
-        let stability = f64::from(after.stability.expect("stability"));
+        let stability = f64::from(after.stability().expect("stability"));
         assert!(
-            after.phase == Phase::Review
+            after.phase() == Phase::Review
                 && (ours - theirs).abs() == 1.0
                 && (stability - boundary).abs() < 1e-6 * boundary
                 && (review.stability - boundary).abs() < 1e-6 * boundary,
@@ -254,7 +255,7 @@ fn replay_with_fuzz_stays_in_py_fsrs_fuzz_range() {
     replay(&golden, true, |_, review, before, after, context| {
         // Fuzz moves only the due date; the memory state and phase are unaffected.
         check_memory(review, before, after, context);
-        let due = after.due.expect("reviewed card is due");
+        let due = after.due().expect("reviewed card is due");
         match (review.fuzz_min_days, review.fuzz_max_days) {
             (Some(low), Some(high)) => {
                 let interval = due - review.at;
@@ -305,8 +306,8 @@ fn fsrs_rs_memory_vector() {
         let rating = Rating::try_from(rating).expect("rating 1-4");
         card = scheduler.review("vector", &card, rating, at);
     }
-    let stability = card.stability.expect("stability");
-    let difficulty = card.difficulty.expect("difficulty");
+    let stability = card.stability().expect("stability");
+    let difficulty = card.difficulty().expect("difficulty");
     assert!((stability - 53.62691).abs() < 1e-4, "stability {stability}");
     assert!(
         (difficulty - 6.3574867).abs() < 1e-4,

@@ -83,32 +83,32 @@ fn checked_review(
     let after = scheduler.review(card_id, before, rating, at);
     let config = scheduler.config();
     let due = after
-        .due
+        .due()
         .ok_or_else(|| TestCaseError::fail("no due date"))?;
     prop_assert!(due > at, "due {due} not after the review at {at}");
-    let difficulty = after.difficulty.unwrap_or(f32::NAN);
+    let difficulty = after.difficulty().unwrap_or(f32::NAN);
     prop_assert!(
         (1.0..=10.0).contains(&difficulty),
         "difficulty {difficulty}"
     );
-    let stability = after.stability.unwrap_or(f32::NAN);
+    let stability = after.stability().unwrap_or(f32::NAN);
     prop_assert!(
         stability > 0.0 && stability <= MAX_STABILITY,
         "stability {stability}"
     );
-    prop_assert_eq!(after.reps, before.reps + 1);
-    let lapse = before.phase == Phase::Review && rating == Rating::Again;
-    prop_assert_eq!(after.lapses, before.lapses + u32::from(lapse));
-    prop_assert_eq!(after.last_review, Some(at));
-    prop_assert_ne!(after.phase, Phase::New);
+    prop_assert_eq!(after.reps(), before.reps() + 1);
+    let lapse = before.phase() == Phase::Review && rating == Rating::Again;
+    prop_assert_eq!(after.lapses(), before.lapses() + u32::from(lapse));
+    prop_assert_eq!(after.last_review(), Some(at));
+    prop_assert_ne!(after.phase(), Phase::New);
     prop_assert_eq!(
-        after.step.is_some(),
-        matches!(after.phase, Phase::Learning | Phase::Relearning),
+        after.step().is_some(),
+        matches!(after.phase(), Phase::Learning | Phase::Relearning),
         "step {:?} in phase {:?}",
-        after.step,
-        after.phase
+        after.step(),
+        after.phase()
     );
-    if after.phase == Phase::Review {
+    if after.phase() == Phase::Review {
         // Whole days, fuzz included, never past the maximum interval.
         let maximum = Duration::days(i64::from(config.maximum_interval_days));
         prop_assert!(due - at <= maximum, "{} after {at}", due);
@@ -117,7 +117,7 @@ fn checked_review(
     // Same input, same output, and the grade buttons' preview agrees.
     prop_assert_eq!(&scheduler.review(card_id, before, rating, at), &after);
     let preview = scheduler.preview(card_id, before, at);
-    prop_assert_eq!(&preview[rating as usize - 1], &after);
+    prop_assert_eq!(preview.for_rating(rating), &after);
     let recall = scheduler.retrievability(&after, due);
     prop_assert!(
         recall.is_some_and(|r| (0.0..=1.0).contains(&r)),
@@ -195,14 +195,14 @@ proptest! {
         let mut at = start;
         for (rating, gap) in history {
             let preview = scheduler.preview("prop-q04", &card, at);
-            for pair in preview.windows(2) {
+            for pair in preview.in_button_order().windows(2) {
                 prop_assert!(
-                    pair[0].difficulty >= pair[1].difficulty,
-                    "difficulty {:?} then {:?}", pair[0].difficulty, pair[1].difficulty
+                    pair[0].difficulty() >= pair[1].difficulty(),
+                    "difficulty {:?} then {:?}", pair[0].difficulty(), pair[1].difficulty()
                 );
-                prop_assert!(pair[0].due <= pair[1].due, "due {:?} then {:?}", pair[0].due, pair[1].due);
+                prop_assert!(pair[0].due() <= pair[1].due(), "due {:?} then {:?}", pair[0].due(), pair[1].due());
             }
-            card = preview[rating as usize - 1].clone();
+            card = preview.for_rating(rating).clone();
             at += Duration::seconds(gap);
         }
     }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Flag;
 use mensetsu::core::study::indexed::IndexedCollection;
 use mensetsu::core::study::stats::Stats;
 
@@ -172,10 +173,10 @@ fn a_clock_turned_back_never_undoes_what_the_user_did() {
         .set_suspended(&mut store, &q01, false, back)
         .unwrap();
     collection
-        .set_flag(&mut store, "vpoe-q02", 3, first)
+        .set_flag(&mut store, "vpoe-q02", Flag::try_from(3).unwrap(), first)
         .unwrap();
     collection
-        .set_flag(&mut store, "vpoe-q02", 0, back)
+        .set_flag(&mut store, "vpoe-q02", Flag::NONE, back)
         .unwrap();
     let buried = collection
         .bury(&mut store, &["vpoe-q03".to_string()], first)

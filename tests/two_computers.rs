@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use mensetsu::core::collection::{AnswerDetails, Collection};
 use mensetsu::core::content::deck::DeckSet;
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::review::log::{self, parse_log};
+use mensetsu::core::review::log::{self, Flag, parse_log};
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::{LogSnapshot, Store};
 use mensetsu::core::settings::Settings;
@@ -100,10 +100,20 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         .unwrap();
     // The flag: laptop red, then desktop blue a minute later.
     laptop
-        .set_flag(&mut laptop_store, "vpoe-q02", 1, t + Duration::minutes(6))
+        .set_flag(
+            &mut laptop_store,
+            "vpoe-q02",
+            Flag::try_from(1).unwrap(),
+            t + Duration::minutes(6),
+        )
         .unwrap();
     desktop
-        .set_flag(&mut desktop_store, "vpoe-q02", 4, t + Duration::minutes(7))
+        .set_flag(
+            &mut desktop_store,
+            "vpoe-q02",
+            Flag::try_from(4).unwrap(),
+            t + Duration::minutes(7),
+        )
         .unwrap();
     // The card: answered on one, then the other, interleaved.
     for (minute, on_laptop) in [(10, true), (21, false), (40, true), (2000, false)] {
@@ -136,7 +146,7 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         .unwrap();
     assert_eq!(story.title, "Outage, desktop edit");
     assert_eq!(laptop.marks("vpoe-q02").flag, 4);
-    assert_eq!(laptop.state("vpoe-q01").reps, 4);
+    assert_eq!(laptop.state("vpoe-q01").reps(), 4);
 
     // Whatever order the files arrive in, the merged log and what it means are the same.
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&reviews)

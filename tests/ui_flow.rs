@@ -80,8 +80,8 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(review.points_covered, Some(vec![0, 1]));
     assert_eq!(review.points_total, Some(2));
     let state = harness.state().collection().state("vpoe-q01");
-    assert_eq!(state.phase, Phase::Learning);
-    assert_eq!(state.reps, 1);
+    assert_eq!(state.phase(), Phase::Learning);
+    assert_eq!(state.reps(), 1);
 
     // The next card is on screen, its answer box with the keyboard; out of it, undo with
     // U brings vpoe-q01 back, as it was.
@@ -93,7 +93,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(records.len(), 2);
     assert!(matches!(&records[1], Record::Undo(undo) if undo.undo == review.id));
     assert_eq!(
-        harness.state().collection().state("vpoe-q01").phase,
+        harness.state().collection().state("vpoe-q01").phase(),
         Phase::New
     );
     harness.get_by_label_contains("現在の技術的負債を定量化し");
@@ -115,7 +115,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     let records = log_records(&fixture.dir);
     assert!(matches!(&records[2], Record::Review(r) if r.card == "vpoe-q01" && r.rating == 1));
     assert_eq!(
-        harness.state().collection().state("vpoe-q01").phase,
+        harness.state().collection().state("vpoe-q01").phase(),
         Phase::Learning
     );
 }
@@ -1313,7 +1313,7 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
         let interview_day = DateTime::parse_from_rfc3339("2026-11-26T04:00:00+09:00").unwrap();
         for card in &cards {
             assert!(
-                collection.state(card).due.unwrap() > interview_day,
+                collection.state(card).due().unwrap() > interview_day,
                 "{card}"
             );
         }
@@ -1372,7 +1372,7 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
     let sweep_start = DateTime::parse_from_rfc3339("2026-11-22T04:00:00+09:00").unwrap();
     for card in &shown {
         assert!(
-            collection.state(card).last_review.unwrap() >= sweep_start,
+            collection.state(card).last_review().unwrap() >= sweep_start,
             "{card}"
         );
     }

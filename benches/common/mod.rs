@@ -291,7 +291,7 @@ pub fn synthetic_log(
         };
         let at = offset.timestamp_opt(seconds, 0).single().expect("in range");
         let roll = rng.below(100);
-        let learning = states[index].phase != Phase::Review;
+        let learning = states[index].phase() != Phase::Review;
         let rating = match (learning, roll) {
             (true, 0..15) | (false, 0..10) => Rating::Again,
             (true, 15..25) | (false, 10..20) => Rating::Hard,
@@ -300,8 +300,8 @@ pub fn synthetic_log(
         };
         let duration_ms = 5_000 + rng.below(115_001);
         let next = scheduler.review(&ids[index], &states[index], rating, at);
-        let due = next.due.expect("reviewed cards have a due date");
-        let delay = if next.phase == Phase::Review {
+        let due = next.due().expect("reviewed cards have a due date");
+        let delay = if next.phase() == Phase::Review {
             Duration::seconds(rng.below(8 * 3600) as i64)
         } else {
             Duration::seconds(rng.below(120) as i64)

@@ -45,13 +45,13 @@ pub(super) fn card_row<'a>(
     CardRow {
         id: &card.id,
         deck: &deck.id,
-        state: state.phase,
-        stability: state.stability,
-        difficulty: state.difficulty,
+        state: state.phase(),
+        stability: state.stability(),
+        difficulty: state.difficulty(),
         retrievability: collection.scheduler().retrievability(&state, now),
-        due: state.due.map(rfc3339),
-        reps: state.reps,
-        lapses: state.lapses,
+        due: state.due().map(rfc3339),
+        reps: state.reps(),
+        lapses: state.lapses(),
     }
 }
 

@@ -2,8 +2,9 @@
 //! does, one log record per card.
 
 use super::{GlobalOptions, open_for_writing};
-use crate::core::review::log::MAX_FLAG;
+use crate::core::review::log::{Flag, MAX_FLAG};
 use chrono::Local;
+use clap::builder::TypedValueParser;
 use std::process::ExitCode;
 
 /// Cards to act on.
@@ -21,8 +22,11 @@ pub struct FlagArgs {
     card: String,
     /// 0 removes the flag; 1-7 are Anki's colours (red, orange, green, blue, pink,
     /// turquoise, purple)
-    #[arg(value_name = "0-7", value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_FLAG)))]
-    flag: u8,
+    #[arg(
+        value_name = "0-7",
+        value_parser = clap::value_parser!(u8).range(0..=i64::from(MAX_FLAG)).try_map(Flag::try_from)
+    )]
+    flag: Flag,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -2,6 +2,7 @@
 
 use super::cards::{CardRow, card_row, print_table};
 use super::{GlobalOptions, open_collection, print_json};
+use crate::core::review::log::Flag;
 use crate::core::study::search;
 use chrono::Local;
 use serde::Serialize;
@@ -25,7 +26,7 @@ pub struct SearchArgs {
 struct SearchRow<'a> {
     #[serde(flatten)]
     card: CardRow<'a>,
-    flag: u8,
+    flag: Flag,
     suspended: bool,
     buried: bool,
     leech: bool,

@@ -13,7 +13,7 @@ use crate::core::paths::DataDir;
 use crate::core::problem::Problem;
 use crate::core::review::fit;
 use crate::core::review::log::{
-    self, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
+    self, Flag, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
     OwnPointsRecord, Record, ReviewRecord, StoryRecord, UndoRecord,
 };
 use crate::core::review::marks::{CardMarks, Marks};
@@ -317,7 +317,7 @@ impl Collection {
     /// A card with [`Settings::leech_threshold`] lapses or more.
     pub fn is_leech(&self, card_id: &str) -> bool {
         self.state_of(card_id)
-            .is_some_and(|state| state.lapses >= self.settings.leech_threshold)
+            .is_some_and(|state| state.lapses() >= self.settings.leech_threshold)
     }
 
     /// Derives every card's state from the log again.
@@ -359,15 +359,14 @@ impl Collection {
         self.mark(store, card_ids, MarkChange::BuriedUntil(tomorrow), at)
     }
 
-    /// Flags a card (0 removes the flag). `flag` must be 0-[`log::MAX_FLAG`].
+    /// Flags a card ([`Flag::NONE`] removes the flag).
     pub fn set_flag(
         &mut self,
         store: &mut Store,
         card_id: &str,
-        flag: u8,
+        flag: Flag,
         at: DateTime<FixedOffset>,
     ) -> Result<Vec<String>, StoreError> {
-        let flag = flag.min(log::MAX_FLAG);
         self.mark(store, &[card_id.to_string()], MarkChange::Flag(flag), at)
     }
 
@@ -681,7 +680,7 @@ impl Collection {
             session: details.session,
         });
         let id = record.id().to_string();
-        let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses);
+        let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses());
         let origin = store.append(&record)?;
         let changed = self.absorb(record, origin);
         let threshold = self.settings.leech_threshold;

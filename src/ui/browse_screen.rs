@@ -4,6 +4,7 @@
 //! search result: a custom study session.
 
 use crate::core::collection::Collection;
+use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
 use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
@@ -120,13 +121,13 @@ fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row>
                     .next()
                     .unwrap_or_default()
                     .to_string(),
-                phase: state.phase,
-                due: state.due,
-                stability: state.stability,
-                difficulty: state.difficulty,
-                reps: state.reps,
-                lapses: state.lapses,
-                flag: marks.flag,
+                phase: state.phase(),
+                due: state.due(),
+                stability: state.stability(),
+                difficulty: state.difficulty(),
+                reps: state.reps(),
+                lapses: state.lapses(),
+                flag: marks.flag.number(),
                 suspended: marks.suspended,
                 buried: marks.is_buried(today),
                 leech,
@@ -518,16 +519,17 @@ impl BrowseScreen {
                                 }
                                 ui.separator();
                                 ui.label(text.flag);
-                                for flag in 0..=crate::core::review::log::MAX_FLAG {
-                                    let label = if flag == 0 {
+                                for flag in Flag::ALL {
+                                    let label = if flag == Flag::NONE {
                                         "×".to_string()
                                     } else {
                                         flag.to_string()
                                     };
                                     let mut button =
                                         egui::Button::new(label).selected(marks.flag == flag);
-                                    if flag > 0 {
-                                        button = button.fill(flag_color(flag).gamma_multiply(0.35));
+                                    if flag != Flag::NONE {
+                                        button = button
+                                            .fill(flag_color(flag.number()).gamma_multiply(0.35));
                                     }
                                     let response = ui
                                         .add(button)

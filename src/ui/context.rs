@@ -4,6 +4,7 @@
 
 use crate::core::content::deck::Lang;
 use crate::core::content::user_decks::Preview;
+use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::Store;
 use crate::core::settings::{ContentLanguage, Settings};
@@ -231,7 +232,7 @@ pub enum StoryAction {
 pub enum CardChange {
     Suspend(bool),
     Bury,
-    Flag(u8),
+    Flag(Flag),
     OwnPoints(Vec<String>),
 }
 

@@ -10,7 +10,7 @@ mod summary;
 use crate::core::collection::AnswerDetails;
 use crate::core::drafts::StudyDraft;
 use crate::core::review::log::{Mode, ReviewRecord};
-use crate::core::review::scheduler::{CardState, Phase, Rating};
+use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::coverage::Coverage;
 use crate::core::study::delivery;
@@ -576,7 +576,7 @@ fn card_body(
         ui,
         ctx,
         deck.title.get(ctx.lang),
-        state.phase,
+        state.phase(),
         remaining,
         shown,
         target_seconds,
@@ -877,7 +877,7 @@ fn grade_bar(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     ticked: &[bool],
-    previews: &[CardState; 4],
+    previews: &NextStates,
     keys: Keys,
     actions: &mut Vec<Action>,
 ) {
@@ -894,8 +894,9 @@ fn grade_bar(
     ui.horizontal(|ui| {
         ui.add_space(((ui.available_width() - row_width) / 2.0).max(0.0));
         for (index, rating) in Rating::ALL.into_iter().enumerate() {
-            let interval = previews[index]
-                .due
+            let interval = previews
+                .for_rating(rating)
+                .due()
                 .map(|due| widgets::interval_label(text, ctx.now, due))
                 .unwrap_or_default();
             let name = format!("{} {}", index + 1, rating_label(text, rating));

@@ -32,7 +32,7 @@ impl StoryForm {
                 task: story.task.clone(),
                 action: story.action.clone(),
                 result: story.result.clone(),
-                lang: story.lang.clone(),
+                lang: story.lang,
                 competencies: story.competencies.clone(),
                 cards: story.cards.clone(),
             },
@@ -304,13 +304,9 @@ fn form_ui(
 ) -> bool {
     let text = ctx.text;
     let mut cancelled = false;
-    if form.draft.lang.is_empty() {
+    if form.draft.lang.is_none() {
         // Most stories are told in the language the user works in.
-        form.draft.lang = match ctx.lang {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-        .to_string();
+        form.draft.lang = Some(ctx.lang);
     }
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -323,8 +319,8 @@ fn form_ui(
         .labelled_by(label.id);
         ui.horizontal(|ui| {
             ui.label(text.story_language);
-            ui.radio_value(&mut form.draft.lang, "ja".to_string(), text.lang_japanese);
-            ui.radio_value(&mut form.draft.lang, "en".to_string(), text.lang_english);
+            ui.radio_value(&mut form.draft.lang, Some(Lang::Ja), text.lang_japanese);
+            ui.radio_value(&mut form.draft.lang, Some(Lang::En), text.lang_english);
         });
         for (label, hint, part) in [
             (

@@ -14,6 +14,7 @@ use chrono::{DateTime, Duration, FixedOffset, Local};
 use clap::Parser;
 use mensetsu::core::collection::{AnswerDetails, Collection};
 use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::log::Flag;
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::Store;
 use mensetsu::core::study::indexed::IndexedCollection;
@@ -224,7 +225,7 @@ fn mixed(
             }
             4 => {
                 collection
-                    .set_flag(store, &card, (position % 8) as u8, at)
+                    .set_flag(store, &card, Flag::ALL[(position % 8) as usize], at)
                     .map_err(|error| error.to_string())?;
                 "flag"
             }

@@ -4,13 +4,14 @@
 //! data folder shared through a sync tool never has two writers on one file. A record is
 //! never changed after it is written: undoing an answer appends an undo record.
 
+use crate::core::content::deck::Lang;
 use crate::core::problem::Problem;
 use crate::core::review::rfc3339;
 use crate::core::review::scheduler::Rating;
 use crate::core::text;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::path::{Path, PathBuf};
 
 /// One answer to one card. Read through [`parse_log`], which checks every field once.
@@ -149,11 +150,83 @@ pub enum MarkChange {
     /// `"buried_until": "2026-11-30"`: out of the queues until that study day begins.
     BuriedUntil(NaiveDate),
     /// `"flag": 0-7`, Anki's flag colours; 0 removes the flag.
-    Flag(u8),
+    Flag(Flag),
 }
 
 /// The highest flag number: Anki's seven colours.
 pub const MAX_FLAG: u8 = 7;
+
+/// A card's flag: 0 for none, or one of Anki's seven colours, 1-7. Only a number in
+/// range gets in, so a flag from the log, the command line or the browser is checked
+/// once, where it enters, and never clamped or checked again.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Flag(u8);
+
+impl Flag {
+    /// No flag.
+    pub const NONE: Flag = Flag(0);
+    /// None first, then the colours in number order: the browser's buttons.
+    pub const ALL: [Flag; 8] = [
+        Flag(0),
+        Flag(1),
+        Flag(2),
+        Flag(3),
+        Flag(4),
+        Flag(5),
+        Flag(6),
+        Flag(7),
+    ];
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+}
+
+/// A flag number outside 0-7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("flag {0} is not 0-{MAX_FLAG}")]
+pub struct InvalidFlag(pub u8);
+
+impl TryFrom<u8> for Flag {
+    type Error = InvalidFlag;
+
+    fn try_from(number: u8) -> Result<Self, Self::Error> {
+        if number <= MAX_FLAG {
+            Ok(Flag(number))
+        } else {
+            Err(InvalidFlag(number))
+        }
+    }
+}
+
+impl From<Flag> for u8 {
+    fn from(flag: Flag) -> u8 {
+        flag.0
+    }
+}
+
+/// A flag is equal to the number the log writes for it, so `flag == 3` reads as the log
+/// does.
+impl PartialEq<u8> for Flag {
+    fn eq(&self, number: &u8) -> bool {
+        self.0 == *number
+    }
+}
+
+/// The number, as the log, the command line and the search write a flag.
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The number too: a flag is nothing more, and debug output of the marks stays short.
+impl std::fmt::Debug for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 /// The user's own answer points on a card, in addition to the deck's (e.g. a metric from
 /// their own experience). The latest list of a card is its current one.
@@ -183,9 +256,13 @@ pub struct StoryRecord {
     pub action: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub result: String,
-    /// `ja` or `en`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub lang: String,
+    /// The language the story is told in: `ja` or `en`, absent when not stated.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "story_lang_field"
+    )]
+    pub lang: Option<Lang>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub competencies: Vec<String>,
     /// Card ids the story answers.
@@ -193,6 +270,21 @@ pub struct StoryRecord {
     pub cards: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub removed: bool,
+}
+
+/// A story's `lang` as the log writes it. Any other text (no version of mensetsu writes
+/// one) reads as a language not stated: the story still loads, as it always has.
+fn story_lang(text: &str) -> Option<Lang> {
+    match text {
+        "ja" => Some(Lang::Ja),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+fn story_lang_field<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Lang>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.as_deref().and_then(story_lang))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -456,7 +548,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
             task: raw.task.unwrap_or_default(),
             action: raw.action.unwrap_or_default(),
             result: raw.result.unwrap_or_default(),
-            lang: raw.lang.unwrap_or_default(),
+            lang: raw.lang.as_deref().and_then(story_lang),
             competencies: raw.competencies.unwrap_or_default(),
             cards: raw.cards.unwrap_or_default(),
             removed: raw.removed.unwrap_or(false),
@@ -470,8 +562,9 @@ fn parse_line(text: &str) -> Result<Record, String> {
         let change = match (raw.suspended, raw.buried_until, raw.flag) {
             (Some(suspended), None, None) => Some(MarkChange::Suspended(suspended)),
             (None, Some(day), None) => Some(MarkChange::BuriedUntil(day)),
-            (None, None, Some(flag)) if flag <= MAX_FLAG => Some(MarkChange::Flag(flag)),
-            (None, None, Some(flag)) => return Err(format!("flag {flag} is not 0-{MAX_FLAG}")),
+            (None, None, Some(flag)) => Some(MarkChange::Flag(
+                Flag::try_from(flag).map_err(|error| error.to_string())?,
+            )),
             (None, None, None) => None,
             _ => {
                 return Err(
@@ -1033,6 +1126,54 @@ mod tests {
         });
         let line = record.to_line().unwrap();
         assert!(!line.contains('\n'));
+        let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
+        assert!(problems.is_empty());
+        assert_eq!(records[0].record, record);
+    }
+
+    #[test]
+    fn a_story_lang_is_ja_or_en_and_anything_else_reads_as_not_stated() {
+        let line = |lang: &str| {
+            format!(
+                r#"{{"id":"d-1","at":"2026-11-22T09:00:00+09:00","story":"d-1","title":"t"{lang}}}"#
+            )
+        };
+        let text = [",\"lang\":\"en\"", "", ",\"lang\":\"fr\"", ",\"lang\":null"]
+            .map(line)
+            .join("\n");
+        let (records, problems) = parse_log(Path::new("d.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let langs: Vec<Option<Lang>> = records
+            .iter()
+            .map(|logged| match &logged.record {
+                Record::Story(story) => story.lang,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(langs, [Some(Lang::En), None, None, None]);
+        assert_eq!(
+            records[0].record.to_line().unwrap(),
+            line(",\"lang\":\"en\"")
+        );
+        assert_eq!(records[1].record.to_line().unwrap(), line(""));
+    }
+
+    #[test]
+    fn a_flag_is_0_to_7_and_written_as_its_number() {
+        assert_eq!(Flag::ALL.map(u8::from), [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(Flag::try_from(8), Err(InvalidFlag(8)));
+        assert!(serde_json::from_str::<Flag>("8").is_err());
+        let record = Record::Mark(MarkRecord {
+            id: "d-1".into(),
+            at: DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap(),
+            card: "c".into(),
+            change: MarkChange::Flag(Flag::ALL[3]),
+        });
+        let line = record.to_line().unwrap();
+        assert_eq!(
+            line,
+            r#"{"id":"d-1","at":"2026-11-22T09:00:00+09:00","card":"c","flag":3}"#
+        );
         let (records, problems) = parse_log(Path::new("d.jsonl"), format!("{line}\n").as_bytes());
         assert!(problems.is_empty());
         assert_eq!(records[0].record, record);

@@ -2,7 +2,7 @@
 //! day, flagged; and the user's own answer points. The latest record of each kind wins;
 //! an undone mark counts as never made.
 
-use crate::core::review::log::{self, LoggedRecord, MarkChange, Record};
+use crate::core::review::log::{self, Flag, LoggedRecord, MarkChange, Record};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -13,7 +13,7 @@ pub struct CardMarks {
     /// Out of the queues before this study day.
     pub buried_until: Option<NaiveDate>,
     /// 0 (none) to 7, Anki's flag colours.
-    pub flag: u8,
+    pub flag: Flag,
 }
 
 impl CardMarks {

@@ -136,7 +136,7 @@ impl Progress {
         };
         let review_index = self.reviews.len();
         let card = &mut self.cards[slot];
-        let phase_before = card.state.phase;
+        let phase_before = card.state.phase();
         let next = scheduler.review(card_id, &card.state, rating, review.at);
         card.state = next.clone();
         card.history.push(review_index);
@@ -193,7 +193,7 @@ impl Progress {
     /// a walk over the answered cards without a lookup per card.
     pub fn cards_with_lapses(&self, lapses: u32) -> impl Iterator<Item = &str> {
         self.reviewed_card_slots()
-            .filter(move |(_, state, _)| state.lapses >= lapses)
+            .filter(move |(_, state, _)| state.lapses() >= lapses)
             .map(|(id, _, _)| id)
     }
 
@@ -343,12 +343,12 @@ mod tests {
         assert_eq!(progress.state("vpoe-q01"), direct);
         assert_eq!(progress.history_of("vpoe-q01").len(), 2);
         assert_eq!(progress.orphaned.get("gone-q9"), Some(&1));
-        assert_eq!(progress.state("never-seen").phase, Phase::New);
+        assert_eq!(progress.state("never-seen").phase(), Phase::New);
         assert!(progress.state_of("never-seen").is_none());
         assert!(progress.history_of("never-seen").is_empty());
         // The orphan's state is derived too; the undone answer left no trace.
         assert_eq!(progress.reviewed_card_count(), 2);
-        assert_eq!(progress.state_of("gone-q9").map(|s| s.reps), Some(1));
+        assert_eq!(progress.state_of("gone-q9").map(|s| s.reps()), Some(1));
         let mut reviewed: Vec<(&str, usize)> = progress
             .reviewed_card_slots()
             .map(|(id, _, history)| (id, history.len()))

@@ -23,7 +23,7 @@
 
 use crate::core::review::days;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
-use fsrs::{FSRS, ItemState, MemoryState};
+use fsrs::{FSRS, MemoryState};
 use serde::{Deserialize, Serialize};
 
 use crate::core::bounds::{
@@ -43,12 +43,8 @@ pub enum Rating {
 }
 
 impl Rating {
-    /// In button order, which is also the order of [`Scheduler::preview`]'s result.
+    /// In button order.
     pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-
-    fn index(self) -> usize {
-        usize::from(self as u8) - 1
-    }
 }
 
 /// A rating number outside 1-4.
@@ -168,24 +164,275 @@ pub enum SchedulerError {
     },
 }
 
-/// Everything the scheduler knows about one card. `Default` is a card never reviewed.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CardState {
-    pub phase: Phase,
-    /// Index of the current learning or relearning step; `None` in New and Review.
-    pub step: Option<u32>,
-    /// Days until retrievability falls to 90 %; `None` until the first review.
-    pub stability: Option<f32>,
-    /// 1 (easy) to 10 (hard); `None` until the first review.
-    pub difficulty: Option<f32>,
-    /// When the card should next be reviewed; `None` for a new card.
-    pub due: Option<DateTime<FixedOffset>>,
-    pub last_review: Option<DateTime<FixedOffset>>,
+/// What FSRS knows of a card's memory, from its first review on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Memory {
+    /// Days until retrievability falls to 90 %.
+    pub stability: f32,
+    /// 1 (easy) to 10 (hard).
+    pub difficulty: f32,
+}
+
+impl From<MemoryState> for Memory {
+    fn from(memory: MemoryState) -> Self {
+        Self {
+            stability: memory.stability,
+            difficulty: memory.difficulty,
+        }
+    }
+}
+
+/// What every answered card has, whatever its phase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answers {
+    pub last_review: DateTime<FixedOffset>,
     /// Every review, whatever the rating.
     pub reps: u32,
     /// Again answered while in Review.
     pub lapses: u32,
+}
+
+/// Everything the scheduler knows about one card: its phase, carrying exactly the data of
+/// that phase, so that a step outside (re)learning or a reviewed card without a memory
+/// state or due date cannot be written down. `Default` is a card never reviewed.
+///
+/// Its JSON form is flat: phase, step, stability, difficulty, due, last_review, reps and
+/// lapses, `null` where the phase has none of it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(into = "FlatCardState", try_from = "FlatCardState")]
+pub enum CardState {
+    /// Never answered. py-fsrs has no such phase: its new cards are Learning at step 0
+    /// without a memory state, and mensetsu treats `New` exactly that way.
+    #[default]
+    New,
+    Learning {
+        /// Index into the learning steps.
+        step: u32,
+        memory: Memory,
+        due: DateTime<FixedOffset>,
+        answers: Answers,
+    },
+    Review {
+        memory: Memory,
+        due: DateTime<FixedOffset>,
+        answers: Answers,
+    },
+    /// Lapsed from Review; graduates back to it after the relearning steps. Nothing of the
+    /// review it fell from is kept: as in py-fsrs, the interval it graduates to comes from
+    /// the memory state alone.
+    Relearning {
+        /// Index into the relearning steps.
+        step: u32,
+        memory: Memory,
+        due: DateTime<FixedOffset>,
+        answers: Answers,
+    },
+}
+
+impl CardState {
+    pub fn phase(&self) -> Phase {
+        match self {
+            CardState::New => Phase::New,
+            CardState::Learning { .. } => Phase::Learning,
+            CardState::Review { .. } => Phase::Review,
+            CardState::Relearning { .. } => Phase::Relearning,
+        }
+    }
+
+    /// Index of the current learning or relearning step; `None` in New and Review.
+    pub fn step(&self) -> Option<u32> {
+        match self {
+            CardState::Learning { step, .. } | CardState::Relearning { step, .. } => Some(*step),
+            CardState::New | CardState::Review { .. } => None,
+        }
+    }
+
+    /// `None` until the first review.
+    pub fn memory(&self) -> Option<Memory> {
+        match self {
+            CardState::New => None,
+            CardState::Learning { memory, .. }
+            | CardState::Review { memory, .. }
+            | CardState::Relearning { memory, .. } => Some(*memory),
+        }
+    }
+
+    /// Days until retrievability falls to 90 %; `None` until the first review.
+    pub fn stability(&self) -> Option<f32> {
+        self.memory().map(|memory| memory.stability)
+    }
+
+    /// 1 (easy) to 10 (hard); `None` until the first review.
+    pub fn difficulty(&self) -> Option<f32> {
+        self.memory().map(|memory| memory.difficulty)
+    }
+
+    /// When the card should next be reviewed; `None` for a new card.
+    pub fn due(&self) -> Option<DateTime<FixedOffset>> {
+        match self {
+            CardState::New => None,
+            CardState::Learning { due, .. }
+            | CardState::Review { due, .. }
+            | CardState::Relearning { due, .. } => Some(*due),
+        }
+    }
+
+    /// `None` for a new card.
+    pub fn answers(&self) -> Option<&Answers> {
+        match self {
+            CardState::New => None,
+            CardState::Learning { answers, .. }
+            | CardState::Review { answers, .. }
+            | CardState::Relearning { answers, .. } => Some(answers),
+        }
+    }
+
+    pub fn last_review(&self) -> Option<DateTime<FixedOffset>> {
+        self.answers().map(|answers| answers.last_review)
+    }
+
+    /// Every review, whatever the rating.
+    pub fn reps(&self) -> u32 {
+        self.answers().map_or(0, |answers| answers.reps)
+    }
+
+    /// Again answered while in Review.
+    pub fn lapses(&self) -> u32 {
+        self.answers().map_or(0, |answers| answers.lapses)
+    }
+}
+
+/// [`CardState`] as JSON has it: every field of every phase, each optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct FlatCardState {
+    phase: Phase,
+    step: Option<u32>,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    due: Option<DateTime<FixedOffset>>,
+    last_review: Option<DateTime<FixedOffset>>,
+    reps: u32,
+    lapses: u32,
+}
+
+impl From<CardState> for FlatCardState {
+    fn from(state: CardState) -> Self {
+        FlatCardState {
+            phase: state.phase(),
+            step: state.step(),
+            stability: state.stability(),
+            difficulty: state.difficulty(),
+            due: state.due(),
+            last_review: state.last_review(),
+            reps: state.reps(),
+            lapses: state.lapses(),
+        }
+    }
+}
+
+/// Flat card-state fields that no phase has together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a {phase} card {problem}")]
+pub struct InvalidCardState {
+    phase: &'static str,
+    problem: &'static str,
+}
+
+impl TryFrom<FlatCardState> for CardState {
+    type Error = InvalidCardState;
+
+    fn try_from(flat: FlatCardState) -> Result<Self, Self::Error> {
+        let phase = match flat.phase {
+            Phase::New => "new",
+            Phase::Learning => "learning",
+            Phase::Review => "review",
+            Phase::Relearning => "relearning",
+        };
+        let invalid = |problem| InvalidCardState { phase, problem };
+        let answered = || {
+            let memory = Memory {
+                stability: flat.stability.ok_or(invalid("needs a stability"))?,
+                difficulty: flat.difficulty.ok_or(invalid("needs a difficulty"))?,
+            };
+            let due = flat.due.ok_or(invalid("needs a due date"))?;
+            let answers = Answers {
+                last_review: flat.last_review.ok_or(invalid("needs a last review"))?,
+                reps: flat.reps,
+                lapses: flat.lapses,
+            };
+            Ok((memory, due, answers))
+        };
+        let step = || flat.step.ok_or(invalid("needs a step"));
+        match flat.phase {
+            Phase::New => {
+                let untouched = flat.step.is_none()
+                    && flat.stability.is_none()
+                    && flat.difficulty.is_none()
+                    && flat.due.is_none()
+                    && flat.last_review.is_none()
+                    && flat.reps == 0
+                    && flat.lapses == 0;
+                if untouched {
+                    Ok(CardState::New)
+                } else {
+                    Err(invalid("has no reviews, memory, step or due date"))
+                }
+            }
+            Phase::Learning => {
+                let (memory, due, answers) = answered()?;
+                Ok(CardState::Learning {
+                    step: step()?,
+                    memory,
+                    due,
+                    answers,
+                })
+            }
+            Phase::Review if flat.step.is_some() => Err(invalid("has no step")),
+            Phase::Review => {
+                let (memory, due, answers) = answered()?;
+                Ok(CardState::Review {
+                    memory,
+                    due,
+                    answers,
+                })
+            }
+            Phase::Relearning => {
+                let (memory, due, answers) = answered()?;
+                Ok(CardState::Relearning {
+                    step: step()?,
+                    memory,
+                    due,
+                    answers,
+                })
+            }
+        }
+    }
+}
+
+/// What each answer would make of a card, named as the crate names its memory states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStates {
+    pub again: CardState,
+    pub hard: CardState,
+    pub good: CardState,
+    pub easy: CardState,
+}
+
+impl NextStates {
+    pub fn for_rating(&self, rating: Rating) -> &CardState {
+        match rating {
+            Rating::Again => &self.again,
+            Rating::Hard => &self.hard,
+            Rating::Good => &self.good,
+            Rating::Easy => &self.easy,
+        }
+    }
+
+    /// In [`Rating::ALL`] order, the grade buttons' order.
+    pub fn in_button_order(&self) -> [&CardState; 4] {
+        Rating::ALL.map(|rating| self.for_rating(rating))
+    }
 }
 
 /// Applies reviews to card states. Cheap to clone; build one per configuration.
@@ -200,7 +447,7 @@ pub struct Scheduler {
     relearning_steps: Vec<Duration>,
     /// The memory states of a first review, computed once by the crate; the fallback for
     /// a card whose stored memory state the crate cannot step from.
-    first_review: [ItemState; 4],
+    first_review: fsrs::NextStates,
 }
 
 /// py-fsrs's bounds for FSRS-6 parameters (`LOWER_BOUNDS_PARAMETERS` /
@@ -251,12 +498,12 @@ pub fn checked_parameters(parameters: &[f32]) -> Result<Vec<f32>, SchedulerError
     Ok(parameters)
 }
 
-/// What a review does to the due date.
-enum Wait {
-    /// A learning or relearning step: an exact duration.
-    Step(Duration),
-    /// A review interval in whole days, before fuzz.
-    Days(u32),
+/// Where an answer takes a learning or relearning card.
+enum Move {
+    /// To the step of this index, due after the duration.
+    Step(u32, Duration),
+    /// To Review.
+    Graduate,
 }
 
 impl Scheduler {
@@ -289,7 +536,7 @@ impl Scheduler {
             decay,
             learning_steps,
             relearning_steps,
-            first_review: [first.again, first.hard, first.good, first.easy],
+            first_review: first,
         })
     }
 
@@ -313,16 +560,22 @@ impl Scheduler {
         self.apply(card_id, card, rating, at, &items)
     }
 
-    /// What each rating would give, in [`Rating::ALL`] order: the grade buttons' labels.
-    /// Identical to calling [`Scheduler::review`] with each rating.
+    /// What each rating would give: the grade buttons' labels. Identical to calling
+    /// [`Scheduler::review`] with each rating.
     pub fn preview(
         &self,
         card_id: &str,
         card: &CardState,
         at: DateTime<FixedOffset>,
-    ) -> [CardState; 4] {
+    ) -> NextStates {
         let items = self.next_items(card, at);
-        Rating::ALL.map(|rating| self.apply(card_id, card, rating, at, &items))
+        let next = |rating| self.apply(card_id, card, rating, at, &items);
+        NextStates {
+            again: next(Rating::Again),
+            hard: next(Rating::Hard),
+            good: next(Rating::Good),
+            easy: next(Rating::Easy),
+        }
     }
 
     /// Predicted probability of recalling the card at `now`; `None` before its first
@@ -331,7 +584,7 @@ impl Scheduler {
     /// value changes once a day, not by the hour.
     pub fn retrievability(&self, card: &CardState, now: DateTime<FixedOffset>) -> Option<f32> {
         let memory = memory_of(card)?;
-        let last_review = card.last_review?;
+        let last_review = card.last_review()?;
         let elapsed = self.elapsed_days(last_review, now);
         Some(fsrs::current_retrievability(
             memory,
@@ -346,7 +599,7 @@ impl Scheduler {
     /// For readiness on an interview date, where the moment is the date's start and the
     /// reference implementation is the measure.
     pub fn recall_at(&self, card: &CardState, at: DateTime<FixedOffset>) -> f32 {
-        let (Some(memory), Some(last_review)) = (memory_of(card), card.last_review) else {
+        let (Some(memory), Some(last_review)) = (memory_of(card), card.last_review()) else {
             return 0.0;
         };
         let whole_days = (at - last_review).num_days().max(0);
@@ -371,18 +624,18 @@ impl Scheduler {
     }
 
     /// The crate's memory states and intervals for the four ratings.
-    fn next_items(&self, card: &CardState, at: DateTime<FixedOffset>) -> [ItemState; 4] {
+    fn next_items(&self, card: &CardState, at: DateTime<FixedOffset>) -> fsrs::NextStates {
         let Some(memory) = memory_of(card) else {
             return self.first_review.clone();
         };
         let elapsed = card
-            .last_review
+            .last_review()
             .map_or(0, |last_review| self.elapsed_days(last_review, at));
         match self
             .fsrs
             .next_states(Some(memory), self.config.desired_retention, elapsed)
         {
-            Ok(next) => [next.again, next.hard, next.good, next.easy],
+            Ok(next) => next,
             // Only a memory state the crate finds invalid gets here; starting the card's
             // memory afresh beats refusing the review.
             Err(_) => self.first_review.clone(),
@@ -396,54 +649,65 @@ impl Scheduler {
         card: &CardState,
         rating: Rating,
         at: DateTime<FixedOffset>,
-        items: &[ItemState; 4],
+        items: &fsrs::NextStates,
     ) -> CardState {
-        let item = &items[rating.index()];
-        let interval = self.interval_days(item.interval);
-        let mut next = CardState {
-            stability: Some(item.memory.stability),
-            difficulty: Some(item.memory.difficulty),
-            last_review: Some(at),
-            reps: card.reps.saturating_add(1),
-            ..card.clone()
+        let item = match rating {
+            Rating::Again => &items.again,
+            Rating::Hard => &items.hard,
+            Rating::Good => &items.good,
+            Rating::Easy => &items.easy,
         };
-        let (phase, step, wait) = match card.phase {
-            Phase::New => step_through(&self.learning_steps, Phase::Learning, 0, rating, interval),
-            Phase::Learning => step_through(
-                &self.learning_steps,
-                Phase::Learning,
-                card.step.unwrap_or(0),
-                rating,
-                interval,
-            ),
-            Phase::Relearning => step_through(
-                &self.relearning_steps,
-                Phase::Relearning,
-                card.step.unwrap_or(0),
-                rating,
-                interval,
-            ),
-            Phase::Review => {
-                if rating == Rating::Again {
-                    next.lapses = card.lapses.saturating_add(1);
-                }
-                match (rating, self.relearning_steps.first()) {
-                    (Rating::Again, Some(&first)) => {
-                        (Phase::Relearning, Some(0), Wait::Step(first))
-                    }
-                    _ => (Phase::Review, None, Wait::Days(interval)),
-                }
+        let memory = Memory::from(item.memory);
+        let lapse = rating == Rating::Again && card.phase() == Phase::Review;
+        let answers = Answers {
+            last_review: at,
+            reps: card.reps().saturating_add(1),
+            lapses: card.lapses().saturating_add(u32::from(lapse)),
+        };
+        // Only a timestamp near the end of chrono's range (year 262143) overflows.
+        let due_after = |wait: Duration| at.checked_add_signed(wait).unwrap_or(at);
+        let review = || {
+            let days = self.fuzzed(card_id, answers.reps, self.interval_days(item.interval));
+            CardState::Review {
+                memory,
+                due: due_after(Duration::days(i64::from(days))),
+                answers,
             }
         };
-        let wait = match wait {
-            Wait::Step(duration) => duration,
-            Wait::Days(days) => Duration::days(i64::from(self.fuzzed(card_id, next.reps, days))),
+        let learning = |step, wait| CardState::Learning {
+            step,
+            memory,
+            due: due_after(wait),
+            answers,
         };
-        next.phase = phase;
-        next.step = step;
-        // Only a timestamp near the end of chrono's range (year 262143) overflows.
-        next.due = Some(at.checked_add_signed(wait).unwrap_or(at));
-        next
+        let relearning = |step, wait| CardState::Relearning {
+            step,
+            memory,
+            due: due_after(wait),
+            answers,
+        };
+        match card {
+            CardState::New => match step_through(&self.learning_steps, 0, rating) {
+                Move::Step(step, wait) => learning(step, wait),
+                Move::Graduate => review(),
+            },
+            CardState::Learning { step, .. } => {
+                match step_through(&self.learning_steps, *step, rating) {
+                    Move::Step(step, wait) => learning(step, wait),
+                    Move::Graduate => review(),
+                }
+            }
+            CardState::Relearning { step, .. } => {
+                match step_through(&self.relearning_steps, *step, rating) {
+                    Move::Step(step, wait) => relearning(step, wait),
+                    Move::Graduate => review(),
+                }
+            }
+            CardState::Review { .. } => match (rating, self.relearning_steps.first()) {
+                (Rating::Again, Some(&first)) => relearning(0, first),
+                _ => review(),
+            },
+        }
     }
 
     /// py-fsrs's `_next_interval`: whole days (Python's `round`, ties to even), at least 1,
@@ -478,35 +742,28 @@ fn steps(seconds: &[u32], which: &'static str) -> Result<Vec<Duration>, Schedule
 /// The card's memory state if it has a usable one. Anything else (a new card, or values
 /// no review could have produced) counts as no memory, so the next review starts afresh.
 fn memory_of(card: &CardState) -> Option<MemoryState> {
-    let stability = card.stability.filter(|s| s.is_finite() && *s > 0.0)?;
-    let difficulty = card.difficulty.filter(|d| d.is_finite())?;
-    Some(MemoryState {
-        stability,
-        difficulty,
+    let memory = card.memory()?;
+    let usable =
+        memory.stability.is_finite() && memory.stability > 0.0 && memory.difficulty.is_finite();
+    usable.then_some(MemoryState {
+        stability: memory.stability,
+        difficulty: memory.difficulty,
     })
 }
 
-/// The learning / relearning branch of py-fsrs's `review_card`. `interval` is where the
-/// card goes when it graduates to Review.
-fn step_through(
-    steps: &[Duration],
-    phase: Phase,
-    step: u32,
-    rating: Rating,
-    interval: u32,
-) -> (Phase, Option<u32>, Wait) {
-    let graduate = (Phase::Review, None, Wait::Days(interval));
+/// The learning / relearning branch of py-fsrs's `review_card`, from step `step`.
+fn step_through(steps: &[Duration], step: u32, rating: Rating) -> Move {
     let index = step as usize;
     // Past the last step happens when the steps were shortened after the card started
     // them; like py-fsrs, any pass then graduates.
     let Some(&current) = steps.get(index) else {
         return match (rating, steps.first()) {
-            (Rating::Again, Some(&first)) => (phase, Some(0), Wait::Step(first)),
-            _ => graduate,
+            (Rating::Again, Some(&first)) => Move::Step(0, first),
+            _ => Move::Graduate,
         };
     };
     match rating {
-        Rating::Again => (phase, Some(0), Wait::Step(steps[0])),
+        Rating::Again => Move::Step(0, steps[0]),
         Rating::Hard => {
             // On the first step, Hard waits between the first and second step (or 1.5
             // times the only step) so it is felt as "a bit sooner than Good".
@@ -515,13 +772,13 @@ fn step_through(
                 (0, None) => current * 3 / 2,
                 _ => current,
             };
-            (phase, Some(step), Wait::Step(wait))
+            Move::Step(step, wait)
         }
         Rating::Good => match steps.get(index + 1) {
-            Some(&following) => (phase, Some(step + 1), Wait::Step(following)),
-            None => graduate,
+            Some(&following) => Move::Step(step + 1, following),
+            None => Move::Graduate,
         },
-        Rating::Easy => graduate,
+        Rating::Easy => Move::Graduate,
     }
 }
 
@@ -646,7 +903,7 @@ mod tests {
         let mut now = at(start);
         for &rating in ratings {
             card = scheduler.review("card", &card, rating, now);
-            now = card.due.unwrap();
+            now = card.due().unwrap();
         }
         card
     }
@@ -654,9 +911,9 @@ mod tests {
     #[test]
     fn new_card_is_new() {
         let card = CardState::default();
-        assert_eq!(card.phase, Phase::New);
-        assert_eq!(card.reps, 0);
-        assert!(card.due.is_none() && card.stability.is_none());
+        assert_eq!(card.phase(), Phase::New);
+        assert_eq!(card.reps(), 0);
+        assert!(card.due().is_none() && card.stability().is_none());
         assert_eq!(
             scheduler(false).retrievability(&card, at("2026-01-01T12:00:00Z")),
             None
@@ -667,20 +924,25 @@ mod tests {
     fn first_answers_follow_the_learning_steps() {
         let s = scheduler(false);
         let now = at("2026-01-05T12:00:00+09:00");
-        let [again, hard, good, easy] = s.preview("c", &CardState::default(), now);
-        assert_eq!((again.phase, again.step), (Phase::Learning, Some(0)));
-        assert_eq!(again.due, Some(now + Duration::minutes(1)));
-        assert_eq!((hard.phase, hard.step), (Phase::Learning, Some(0)));
+        let NextStates {
+            again,
+            hard,
+            good,
+            easy,
+        } = s.preview("c", &CardState::default(), now);
+        assert_eq!((again.phase(), again.step()), (Phase::Learning, Some(0)));
+        assert_eq!(again.due(), Some(now + Duration::minutes(1)));
+        assert_eq!((hard.phase(), hard.step()), (Phase::Learning, Some(0)));
         // Midpoint of the 1m and 10m steps.
-        assert_eq!(hard.due, Some(now + Duration::seconds(330)));
-        assert_eq!((good.phase, good.step), (Phase::Learning, Some(1)));
-        assert_eq!(good.due, Some(now + Duration::minutes(10)));
-        assert_eq!((easy.phase, easy.step), (Phase::Review, None));
+        assert_eq!(hard.due(), Some(now + Duration::seconds(330)));
+        assert_eq!((good.phase(), good.step()), (Phase::Learning, Some(1)));
+        assert_eq!(good.due(), Some(now + Duration::minutes(10)));
+        assert_eq!((easy.phase(), easy.step()), (Phase::Review, None));
         // Initial Easy stability 8.2956 days at 90 % retention: 8 days.
-        assert_eq!(easy.due, Some(now + Duration::days(8)));
+        assert_eq!(easy.due(), Some(now + Duration::days(8)));
         for state in [&again, &hard, &good, &easy] {
-            assert_eq!(state.reps, 1);
-            assert_eq!(state.last_review, Some(now));
+            assert_eq!(state.reps(), 1);
+            assert_eq!(state.last_review(), Some(now));
         }
     }
 
@@ -694,59 +956,62 @@ mod tests {
         .unwrap();
         let now = at("2026-01-05T12:00:00Z");
         let hard = s.review("c", &CardState::default(), Rating::Hard, now);
-        assert_eq!(hard.due, Some(now + Duration::minutes(15)));
+        assert_eq!(hard.due(), Some(now + Duration::minutes(15)));
     }
 
     #[test]
     fn hard_on_a_later_step_repeats_it() {
         let s = scheduler(false);
         let good = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Good]);
-        let now = good.due.unwrap();
+        let now = good.due().unwrap();
         let hard = s.review("c", &good, Rating::Hard, now);
-        assert_eq!((hard.phase, hard.step), (Phase::Learning, Some(1)));
-        assert_eq!(hard.due, Some(now + Duration::minutes(10)));
+        assert_eq!((hard.phase(), hard.step()), (Phase::Learning, Some(1)));
+        assert_eq!(hard.due(), Some(now + Duration::minutes(10)));
     }
 
     #[test]
     fn good_on_the_last_step_graduates_and_again_restarts() {
         let s = scheduler(false);
         let graduated = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Good, Rating::Good]);
-        assert_eq!((graduated.phase, graduated.step), (Phase::Review, None));
+        assert_eq!((graduated.phase(), graduated.step()), (Phase::Review, None));
         let restarted = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Good, Rating::Again]);
         assert_eq!(
-            (restarted.phase, restarted.step),
+            (restarted.phase(), restarted.step()),
             (Phase::Learning, Some(0))
         );
-        assert_eq!(restarted.lapses, 0, "Again while learning is no lapse");
+        assert_eq!(restarted.lapses(), 0, "Again while learning is no lapse");
     }
 
     #[test]
     fn easy_graduates_from_any_step() {
         let s = scheduler(false);
         let card = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Again, Rating::Easy]);
-        assert_eq!((card.phase, card.step), (Phase::Review, None));
+        assert_eq!((card.phase(), card.step()), (Phase::Review, None));
         let relearnt = walk(
             &s,
             "2026-01-05T12:00:00Z",
             &[Rating::Easy, Rating::Again, Rating::Easy],
         );
-        assert_eq!((relearnt.phase, relearnt.step), (Phase::Review, None));
+        assert_eq!((relearnt.phase(), relearnt.step()), (Phase::Review, None));
     }
 
     #[test]
     fn again_in_review_is_a_lapse_into_relearning() {
         let s = scheduler(false);
         let review = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Easy]);
-        let now = review.due.unwrap();
+        let now = review.due().unwrap();
         let lapsed = s.review("c", &review, Rating::Again, now);
-        assert_eq!((lapsed.phase, lapsed.step), (Phase::Relearning, Some(0)));
-        assert_eq!(lapsed.lapses, 1);
-        assert_eq!(lapsed.reps, 2);
-        assert_eq!(lapsed.due, Some(now + Duration::minutes(10)));
-        assert!(lapsed.stability.unwrap() < review.stability.unwrap());
-        let back = s.review("c", &lapsed, Rating::Good, lapsed.due.unwrap());
         assert_eq!(
-            (back.phase, back.step, back.lapses),
+            (lapsed.phase(), lapsed.step()),
+            (Phase::Relearning, Some(0))
+        );
+        assert_eq!(lapsed.lapses(), 1);
+        assert_eq!(lapsed.reps(), 2);
+        assert_eq!(lapsed.due(), Some(now + Duration::minutes(10)));
+        assert!(lapsed.stability().unwrap() < review.stability().unwrap());
+        let back = s.review("c", &lapsed, Rating::Good, lapsed.due().unwrap());
+        assert_eq!(
+            (back.phase(), back.step(), back.lapses()),
             (Phase::Review, None, 1)
         );
     }
@@ -760,12 +1025,12 @@ mod tests {
         })
         .unwrap();
         let review = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Easy]);
-        let lapsed = s.review("c", &review, Rating::Again, review.due.unwrap());
+        let lapsed = s.review("c", &review, Rating::Again, review.due().unwrap());
         assert_eq!(
-            (lapsed.phase, lapsed.step, lapsed.lapses),
+            (lapsed.phase(), lapsed.step(), lapsed.lapses()),
             (Phase::Review, None, 1)
         );
-        let days = (lapsed.due.unwrap() - review.due.unwrap()).num_days();
+        let days = (lapsed.due().unwrap() - review.due().unwrap()).num_days();
         assert!(days >= 1);
     }
 
@@ -778,24 +1043,34 @@ mod tests {
         })
         .unwrap();
         let now = at("2026-01-05T12:00:00Z");
-        for state in s.preview("c", &CardState::default(), now) {
-            assert_eq!(state.phase, Phase::Review);
-            assert!(state.due.unwrap() >= now + Duration::days(1));
+        for state in s.preview("c", &CardState::default(), now).in_button_order() {
+            assert_eq!(state.phase(), Phase::Review);
+            assert!(state.due().unwrap() >= now + Duration::days(1));
         }
     }
 
     #[test]
     fn a_step_beyond_shortened_steps_graduates_on_a_pass() {
         let s = scheduler(false);
-        let card = CardState {
-            phase: Phase::Learning,
-            step: Some(5),
-            ..walk(&s, "2026-01-05T12:00:00Z", &[Rating::Good])
+        let CardState::Learning {
+            memory,
+            due,
+            answers,
+            ..
+        } = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Good])
+        else {
+            panic!("one Good leaves a card learning");
+        };
+        let card = CardState::Learning {
+            step: 5,
+            memory,
+            due,
+            answers,
         };
         let now = at("2026-01-05T12:10:00Z");
-        let [again, hard, _, _] = s.preview("c", &card, now);
-        assert_eq!((again.phase, again.step), (Phase::Learning, Some(0)));
-        assert_eq!((hard.phase, hard.step), (Phase::Review, None));
+        let NextStates { again, hard, .. } = s.preview("c", &card, now);
+        assert_eq!((again.phase(), again.step()), (Phase::Learning, Some(0)));
+        assert_eq!((hard.phase(), hard.step()), (Phase::Review, None));
     }
 
     #[test]
@@ -810,10 +1085,16 @@ mod tests {
         let same_day = s.review("c", &first, Rating::Good, at("2026-01-05T23:00:00Z"));
         let next_day = s.review("c", &first, Rating::Good, at("2026-01-06T05:00:00Z"));
         let next_states = s.fsrs.next_states(memory_of(&first), 0.9, 0).unwrap();
-        assert_eq!(same_day.stability, Some(next_states.good.memory.stability));
+        assert_eq!(
+            same_day.stability(),
+            Some(next_states.good.memory.stability)
+        );
         let next_states = s.fsrs.next_states(memory_of(&first), 0.9, 1).unwrap();
-        assert_eq!(next_day.stability, Some(next_states.good.memory.stability));
-        assert_ne!(same_day.stability, next_day.stability);
+        assert_eq!(
+            next_day.stability(),
+            Some(next_states.good.memory.stability)
+        );
+        assert_ne!(same_day.stability(), next_day.stability());
     }
 
     #[test]
@@ -926,6 +1207,42 @@ mod tests {
     }
 
     #[test]
+    fn json_is_flat_and_refuses_states_no_review_gives() {
+        assert_eq!(
+            serde_json::to_string(&CardState::New).unwrap(),
+            r#"{"phase":"new","step":null,"stability":null,"difficulty":null,"due":null,"last_review":null,"reps":0,"lapses":0}"#
+        );
+        let s = scheduler(false);
+        let learning = walk(&s, "2026-01-05T12:00:00+09:00", &[Rating::Good]);
+        let text = serde_json::to_string(&learning).unwrap();
+        assert!(
+            text.starts_with(r#"{"phase":"learning","step":1,"stability":"#),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(r#","due":"2026-01-05T12:10:00+09:00","last_review":"2026-01-05T12:00:00+09:00","reps":1,"lapses":0}"#),
+            "{text}"
+        );
+        for (json, error) in [
+            (r#"{"phase":"new","reps":1}"#, "a new card has no reviews"),
+            (r#"{"phase":"review"}"#, "a review card needs a stability"),
+            (
+                r#"{"phase":"learning","stability":1,"difficulty":5,"due":"2026-01-05T12:00:00Z","last_review":"2026-01-05T12:00:00Z"}"#,
+                "a learning card needs a step",
+            ),
+            (
+                r#"{"phase":"review","step":0,"stability":1,"difficulty":5,"due":"2026-01-05T12:00:00Z","last_review":"2026-01-05T12:00:00Z"}"#,
+                "a review card has no step",
+            ),
+        ] {
+            let message = serde_json::from_str::<CardState>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(message.contains(error), "{json}: {message}");
+        }
+    }
+
+    #[test]
     fn preview_equals_review() {
         for fuzz in [false, true] {
             let s = scheduler(fuzz);
@@ -935,11 +1252,14 @@ mod tests {
                 [3, 3, 3, 1, 2, 3, 3, 4, 3, 2, 1, 1, 3, 3].map(|r| Rating::try_from(r).unwrap())
             {
                 let previews = s.preview("vpoe-q01", &card, now);
-                for (preview, each) in previews.iter().zip(Rating::ALL) {
-                    assert_eq!(preview, &s.review("vpoe-q01", &card, each, now));
+                for each in Rating::ALL {
+                    assert_eq!(
+                        previews.for_rating(each),
+                        &s.review("vpoe-q01", &card, each, now)
+                    );
                 }
-                card = previews[rating.index()].clone();
-                now = card.due.unwrap();
+                card = previews.for_rating(rating).clone();
+                now = card.due().unwrap();
             }
         }
     }
@@ -952,9 +1272,9 @@ mod tests {
             "2026-01-05T12:00:00Z",
             &[Rating::Good, Rating::Good, Rating::Good],
         );
-        let now = review.due.unwrap();
+        let now = review.due().unwrap();
         let plain = scheduler(false).review("card-0", &review, Rating::Good, now);
-        let plain_days = (plain.due.unwrap() - now).num_days() as u32;
+        let plain_days = (plain.due().unwrap() - now).num_days() as u32;
         let (low, high) = fuzz_range(plain_days, 36500);
         assert!(high > low, "{plain_days} days should be fuzzed");
 
@@ -965,7 +1285,7 @@ mod tests {
         for id in 0..200 {
             let due = s
                 .review(&format!("card-{id}"), &review, Rating::Good, now)
-                .due
+                .due()
                 .unwrap();
             let days = (due - now).num_days() as u32;
             assert!((low..=high).contains(&days), "{days} not in {low}..={high}");
@@ -1054,13 +1374,13 @@ mod tests {
     fn retrievability_counts_calendar_days() {
         let s = scheduler(false);
         let card = walk(&s, "2026-01-05T12:00:00Z", &[Rating::Easy]);
-        let last = card.last_review.unwrap();
+        let last = card.last_review().unwrap();
         assert_eq!(
             s.retrievability(&card, last + Duration::hours(10)),
             Some(1.0)
         );
         let at_due = s.retrievability(&card, last + Duration::days(8)).unwrap();
-        let stability = card.stability.unwrap();
+        let stability = card.stability().unwrap();
         let at_stability = s
             .retrievability(&card, last + Duration::days(stability.round() as i64))
             .unwrap();
@@ -1071,15 +1391,21 @@ mod tests {
     #[test]
     fn corrupt_memory_starts_afresh() {
         let s = scheduler(false);
-        let card = CardState {
-            phase: Phase::Review,
-            stability: Some(f32::NAN),
-            difficulty: Some(5.0),
-            last_review: Some(at("2026-01-01T12:00:00Z")),
-            ..CardState::default()
+        let last_review = at("2026-01-01T12:00:00Z");
+        let card = CardState::Review {
+            memory: Memory {
+                stability: f32::NAN,
+                difficulty: 5.0,
+            },
+            due: last_review,
+            answers: Answers {
+                last_review,
+                reps: 0,
+                lapses: 0,
+            },
         };
         let next = s.review("c", &card, Rating::Good, at("2026-01-05T12:00:00Z"));
-        assert_eq!(next.stability, Some(fsrs::DEFAULT_PARAMETERS[2]));
+        assert_eq!(next.stability(), Some(fsrs::DEFAULT_PARAMETERS[2]));
         assert_eq!(s.retrievability(&card, at("2026-01-05T12:00:00Z")), None);
     }
 

@@ -47,7 +47,7 @@ impl Bucket {
         let Some(state) = state else {
             return Bucket::Unseen;
         };
-        match (state.phase, state.due) {
+        match (state.phase(), state.due()) {
             (Phase::New, _) => Bucket::Unseen,
             (Phase::Learning | Phase::Relearning, Some(due)) => Bucket::Learning(due),
             (Phase::Review, Some(due)) => Bucket::Review(due),
@@ -444,7 +444,7 @@ impl DueIndex {
             };
             day.covered[place as usize] = true;
             day.target.insert(place, target);
-            match state_of(id).filter(|state| state.phase != Phase::New) {
+            match state_of(id).filter(|state| state.phase() != Phase::New) {
                 None => {
                     day.unseen.push(place);
                     day.unseen_per_deck[deck] += 1;
@@ -454,7 +454,7 @@ impl DueIndex {
                         continue;
                     }
                     let recall = Recall(recall_on_date(id, state));
-                    if state.due.is_some_and(|due| due < day.end_of_day) {
+                    if state.due().is_some_and(|due| due < day.end_of_day) {
                         day.due.push((recall, place));
                     } else if plan.in_sweep(id) {
                         day.sweep.push((recall, place));
@@ -500,8 +500,8 @@ impl DueIndex {
         plan.sweep_per_deck[deck] -= before - plan.sweep.len();
         // Answered today, so out of any sweep: it is due today again only as a review.
         if !is_learning(state)
-            && state.phase != Phase::New
-            && state.due.is_some_and(|due| due < plan.end_of_day)
+            && state.phase() != Phase::New
+            && state.due().is_some_and(|due| due < plan.end_of_day)
             && let Some(target) = plan.target.get(&place)
         {
             insert_sorted(

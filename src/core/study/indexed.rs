@@ -13,6 +13,7 @@ use crate::core::collection::{
 };
 use crate::core::files::WriteError;
 use crate::core::review::days::study_day;
+use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
 use crate::core::settings::Settings;
@@ -215,7 +216,7 @@ impl IndexedCollection {
             return;
         };
         if let Some(index) = self.due_index.get_mut() {
-            let first_answer = (state.reps == 1).then_some(at);
+            let first_answer = (state.reps() == 1).then_some(at);
             index.update(collection.decks(), card, state, first_answer);
             if let Some((_, Some(plan))) = self.planned.get_mut() {
                 let scheduler = collection.scheduler();
@@ -237,7 +238,7 @@ impl IndexedCollection {
         }
         // An answer only adds lapses: the card may become a leech, none stops being one.
         if let Some(leeches) = self.leeches.get_mut()
-            && state.lapses >= collection.settings().leech_threshold
+            && state.lapses() >= collection.settings().leech_threshold
             && !leeches.iter().any(|leech| leech == card)
             && let Some(place) = collection.decks().locate(card)
         {
@@ -288,7 +289,7 @@ impl IndexedCollection {
         &mut self,
         store: &mut Store,
         card_id: &str,
-        flag: u8,
+        flag: Flag,
         at: DateTime<FixedOffset>,
     ) -> Result<Vec<String>, StoreError> {
         self.collection.set_flag(store, card_id, flag, at)

@@ -58,13 +58,13 @@ impl<'a> InterviewPlan<'a> {
                 plan.target.insert(id, start);
                 let state = collection
                     .state_of(id)
-                    .filter(|state| state.phase != Phase::New);
+                    .filter(|state| state.phase() != Phase::New);
                 match state {
                     None => new_left += 1,
                     Some(_) if introduced_today.contains(id) => new_left += 1,
                     Some(state) => {
                         let answered_in_sweep = sweep_start.is_some_and(|sweep_start| {
-                            state.last_review.is_some_and(|last| last >= sweep_start)
+                            state.last_review().is_some_and(|last| last >= sweep_start)
                         });
                         if sweep_start.is_some() && !answered_in_sweep && !is_learning(state) {
                             plan.sweep.insert(id);
@@ -132,5 +132,5 @@ fn introduced_today_set(collection: &Collection, now: DateTime<FixedOffset>) -> 
 
 /// A learning or relearning card: its steps come before any plan.
 pub fn is_learning(state: &CardState) -> bool {
-    matches!(state.phase, Phase::Learning | Phase::Relearning)
+    matches!(state.phase(), Phase::Learning | Phase::Relearning)
 }

@@ -81,7 +81,7 @@ pub fn due_counts_by_deck_by_scan(
                 continue;
             }
             let state = collection.state_of(&card.id);
-            let Some(state) = state.filter(|state| state.phase != Phase::New) else {
+            let Some(state) = state.filter(|state| state.phase() != Phase::New) else {
                 if plan.covers(&card.id) {
                     unseen.0 += 1;
                     unseen_interview += 1;
@@ -91,7 +91,7 @@ pub fn due_counts_by_deck_by_scan(
                 }
                 continue;
             };
-            if state.due.is_some_and(|due| due < end_of_day) {
+            if state.due().is_some_and(|due| due < end_of_day) {
                 if is_learning(state) {
                     counts.learning += 1;
                 } else {
@@ -145,7 +145,7 @@ pub fn due_counts(
 /// Whether a card of a custom session still waits for its turn.
 fn waits_in(list: &CardList, state: Option<&CardState>) -> bool {
     state
-        .and_then(|state| state.last_review)
+        .and_then(|state| state.last_review())
         .is_none_or(|last| last < list.since)
 }
 
@@ -163,13 +163,13 @@ fn custom_counts(
         }
         let state = collection.state_of(id);
         if waits_in(list, state) {
-            match state.map_or(Phase::New, |state| state.phase) {
+            match state.map_or(Phase::New, |state| state.phase()) {
                 Phase::New => counts.new += 1,
                 Phase::Learning | Phase::Relearning => counts.learning += 1,
                 Phase::Review => counts.review += 1,
             }
         } else if let Some(state) = state.filter(|state| is_learning(state))
-            && state.due.is_some_and(|due| due < end_of_day)
+            && state.due().is_some_and(|due| due < end_of_day)
         {
             counts.learning += 1;
         }
@@ -195,7 +195,7 @@ fn next_custom_card(
         let state = collection.state_of(id);
         if waits_in(list, state) {
             if first_waiting.is_none() {
-                let kind = match state.map_or(Phase::New, |state| state.phase) {
+                let kind = match state.map_or(Phase::New, |state| state.phase()) {
                     Phase::New => QueueKind::New,
                     Phase::Learning | Phase::Relearning => QueueKind::Learning,
                     Phase::Review => QueueKind::Review,
@@ -205,7 +205,7 @@ fn next_custom_card(
             continue;
         }
         if let Some(state) = state.filter(|state| is_learning(state))
-            && let Some(due) = state.due
+            && let Some(due) = state.due()
         {
             if due <= now {
                 keep_earliest(&mut learning_due, due, id);
@@ -280,7 +280,7 @@ pub fn next_card_by_scan(
         }
         let Some(state) = collection
             .state_of(id)
-            .filter(|state| state.phase != Phase::New)
+            .filter(|state| state.phase() != Phase::New)
         else {
             let slot = if plan.covers(id) {
                 &mut first_interview_new
@@ -292,7 +292,7 @@ pub fn next_card_by_scan(
             }
             continue;
         };
-        match state.due {
+        match state.due() {
             Some(due) if is_learning(state) => {
                 if due <= now {
                     keep_earliest(&mut learning_due, due, id);
@@ -404,7 +404,7 @@ pub fn next_learning_due_by_scan(
         .filter(|(_, card)| collection.marks(&card.id).is_available(today))
         .filter_map(|(_, card)| collection.state_of(&card.id))
         .filter(|state| is_learning(state))
-        .filter_map(|state| state.due)
+        .filter_map(|state| state.due())
         .filter(|due| *due > now && *due < end_of_day)
         .min()
 }
@@ -572,7 +572,7 @@ mod tests {
             "2026-11-30T09:10:00+09:00",
         );
         let state = c.state("t1");
-        assert_eq!(state.phase, Phase::Review);
+        assert_eq!(state.phase(), Phase::Review);
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:11:00+09:00")), None);
     }
 
@@ -624,7 +624,7 @@ mod tests {
             }
         }
         let now = at("2026-11-20T09:00:00+09:00");
-        let due = |c: &Collection, id: &str| c.state(id).due.unwrap() < now;
+        let due = |c: &Collection, id: &str| c.state(id).due().unwrap() < now;
         assert!(due(&c, "vpoe-q01") && due(&c, "t1") && due(&c, "t2"));
         // Without an interview the earliest due comes first.
         assert_eq!(
@@ -706,7 +706,7 @@ mod tests {
             answer(&mut c, &mut store, card, Rating::Easy, &when.to_rfc3339());
         }
         // Easy first answers: due in about two weeks, after the interview on the 10th.
-        assert!(c.state("t1").due.unwrap() > at("2026-11-11T04:00:00+09:00"));
+        assert!(c.state("t1").due().unwrap() > at("2026-11-11T04:00:00+09:00"));
         interview(
             &mut c,
             &mut store,
@@ -724,7 +724,7 @@ mod tests {
         while let Some((id, kind)) = next_card(&c, &scope, now) {
             // Fuzz may bring one due inside the sweep; the rest FSRS would have left
             // until after the interview.
-            let due = c.state(&id).due.unwrap();
+            let due = c.state(&id).due().unwrap();
             match kind {
                 QueueKind::Review => assert!(due < now, "{id} due {due}"),
                 QueueKind::Sweep => assert!(due > end_of_interview_eve, "{id} due {due}"),
@@ -899,12 +899,12 @@ mod tests {
         answer(&mut c, &mut store, "t1", Rating::Easy, &now.to_rfc3339());
         for _ in 0..2 {
             assert!(!c.is_leech("t1"));
-            now = c.state("t1").due.unwrap() + Duration::minutes(1);
+            now = c.state("t1").due().unwrap() + Duration::minutes(1);
             answer(&mut c, &mut store, "t1", Rating::Again, &now.to_rfc3339());
             now += Duration::minutes(11);
             answer(&mut c, &mut store, "t1", Rating::Good, &now.to_rfc3339());
         }
-        assert_eq!(c.state("t1").lapses, 2);
+        assert_eq!(c.state("t1").lapses(), 2);
         assert!(c.is_leech("t1"));
         assert!(c.marks("t1").suspended);
     }

@@ -467,7 +467,7 @@ pub fn matches(
                     || (tag == "leech" && collection.is_leech(&card.id))
             }
             Filter::Is(wanted) => {
-                let phase = state.map_or(Phase::New, |state| state.phase);
+                let phase = state.map_or(Phase::New, |state| state.phase());
                 match wanted {
                     State::New => phase == Phase::New,
                     State::Learn => matches!(phase, Phase::Learning | Phase::Relearning),
@@ -479,7 +479,7 @@ pub fn matches(
                         );
                         phase != Phase::New
                             && state
-                                .and_then(|state| state.due)
+                                .and_then(|state| state.due())
                                 .is_some_and(|due| due < end_of_day)
                     }
                     State::Suspended => marks.suspended,
@@ -490,10 +490,10 @@ pub fn matches(
             Filter::Flag(flag) => marks.flag == *flag,
             Filter::Property(property, comparison, number) => {
                 let value = match property {
-                    Property::Lapses => state.map(|state| i64::from(state.lapses)),
-                    Property::Reps => state.map(|state| i64::from(state.reps)),
+                    Property::Lapses => state.map(|state| i64::from(state.lapses())),
+                    Property::Reps => state.map(|state| i64::from(state.reps())),
                     Property::Due => state
-                        .and_then(|state| state.due)
+                        .and_then(|state| state.due())
                         .map(|due| (collection.scheduler().study_day(due) - today).num_days()),
                 };
                 // A card never studied has no lapses or reps to speak of: 0; and no due

@@ -45,25 +45,27 @@ impl StartingCard {
     /// The simulator's view of a card state as of `now`: `None` for a card never studied,
     /// which the simulator introduces as a new card.
     pub fn from_state(state: &CardState, now: DateTime<FixedOffset>) -> Option<Self> {
-        if state.phase == Phase::New {
+        if state.phase() == Phase::New {
             return None;
         }
-        let stability = state.stability.filter(|s| s.is_finite() && *s > 0.0)?;
-        let difficulty = state.difficulty.filter(|d| d.is_finite())?;
+        let stability = state.stability().filter(|s| s.is_finite() && *s > 0.0)?;
+        let difficulty = state.difficulty().filter(|d| d.is_finite())?;
         let days = |from: DateTime<FixedOffset>, to: DateTime<FixedOffset>| {
             (to - from).num_seconds() as f32 / 86_400.0
         };
         let days_since_review = state
-            .last_review
+            .last_review()
             .map_or(0.0, |last| days(last, now).max(0.0));
         // A learning step is due within minutes: today, for the simulator's whole days.
-        let days_until_due = state.due.map_or(0.0, |due| days(now, due).max(0.0).floor());
+        let days_until_due = state
+            .due()
+            .map_or(0.0, |due| days(now, due).max(0.0).floor());
         Some(Self {
             days_since_review,
             days_until_due,
             stability,
             difficulty,
-            lapses: state.lapses,
+            lapses: state.lapses(),
         })
     }
 }
@@ -331,6 +333,7 @@ pub fn workload(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::review::scheduler::{Answers, Memory};
 
     fn scenario(days: usize, minutes_per_day: f32) -> Scenario {
         Scenario {
@@ -384,14 +387,17 @@ mod tests {
 
     #[test]
     fn a_studied_card_starts_from_its_state() {
-        let state = CardState {
-            phase: Phase::Review,
-            stability: Some(10.0),
-            difficulty: Some(5.0),
-            last_review: Some(DateTime::parse_from_rfc3339("2026-12-01T12:00:00+09:00").unwrap()),
-            due: Some(DateTime::parse_from_rfc3339("2026-12-11T12:00:00+09:00").unwrap()),
-            reps: 3,
-            ..CardState::default()
+        let state = CardState::Review {
+            memory: Memory {
+                stability: 10.0,
+                difficulty: 5.0,
+            },
+            due: DateTime::parse_from_rfc3339("2026-12-11T12:00:00+09:00").unwrap(),
+            answers: Answers {
+                last_review: DateTime::parse_from_rfc3339("2026-12-01T12:00:00+09:00").unwrap(),
+                reps: 3,
+                lapses: 0,
+            },
         };
         let now = DateTime::parse_from_rfc3339("2026-12-03T12:00:00+09:00").unwrap();
         let card = StartingCard::from_state(&state, now).unwrap();

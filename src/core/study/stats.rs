@@ -30,9 +30,9 @@ pub struct StateCounts {
 
 impl StateCounts {
     pub fn add_card(&mut self, state: &CardState) {
-        self.add(state.phase);
+        self.add(state.phase());
         if state
-            .stability
+            .stability()
             .is_some_and(|stability| stability >= MASTERED_STABILITY_DAYS)
         {
             self.mastered += 1;
@@ -181,7 +181,7 @@ impl Stats {
         for (deck, card) in collection.decks().cards() {
             let state = collection.state(&card.id);
             let due_today =
-                state.phase == Phase::Review && state.due.is_some_and(|due| due < end_of_today);
+                state.phase() == Phase::Review && state.due().is_some_and(|due| due < end_of_today);
             for counts in [
                 &mut stats.counts,
                 stats.counts_per_deck.entry(deck.id.clone()).or_default(),
@@ -190,7 +190,7 @@ impl Stats {
                 counts.add_card(&state);
                 counts.due_today += usize::from(due_today);
             }
-            if let Some(due) = state.due.filter(|_| state.phase != Phase::New) {
+            if let Some(due) = state.due().filter(|_| state.phase() != Phase::New) {
                 let due_day = study_day(due.with_timezone(now.offset()), rollover_hour);
                 let offset = (due_day - today).num_days().max(0);
                 if let Some(slot) = usize::try_from(offset)
@@ -344,6 +344,7 @@ mod tests {
     use crate::core::content::deck::DeckSet;
     use crate::core::paths::DataDir;
     use crate::core::review::log::{merge, parse_log};
+    use crate::core::review::scheduler::{Answers, Memory};
     use crate::core::review::store::LogSnapshot;
     use crate::core::settings::Settings;
     use std::path::Path;
@@ -381,15 +382,30 @@ mod tests {
     #[test]
     fn a_card_is_mastered_from_a_stability_of_21_days_in_any_state() {
         let mut counts = StateCounts::default();
-        let card = |phase, stability| CardState {
-            phase,
-            stability,
-            ..CardState::default()
+        let now = at("2026-11-13T10:00:00+09:00");
+        let answers = Answers {
+            last_review: now,
+            reps: 1,
+            lapses: 0,
         };
-        counts.add_card(&card(Phase::Review, Some(20.99)));
-        counts.add_card(&card(Phase::Review, Some(21.0)));
-        counts.add_card(&card(Phase::Relearning, Some(40.0)));
-        counts.add_card(&card(Phase::New, None));
+        let memory = |stability| Memory {
+            stability,
+            difficulty: 5.0,
+        };
+        let review = |stability| CardState::Review {
+            memory: memory(stability),
+            due: now,
+            answers,
+        };
+        counts.add_card(&review(20.99));
+        counts.add_card(&review(21.0));
+        counts.add_card(&CardState::Relearning {
+            step: 0,
+            memory: memory(40.0),
+            due: now,
+            answers,
+        });
+        counts.add_card(&CardState::New);
         assert_eq!((counts.total(), counts.mastered), (4, 2));
         assert_eq!(counts.mastery(), 0.5);
     }

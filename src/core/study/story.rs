@@ -90,10 +90,22 @@ pub struct Story {
     pub task: String,
     pub action: String,
     pub result: String,
-    pub lang: String,
+    /// `stories --json` has always written `""` for a story whose language is not stated.
+    #[serde(serialize_with = "lang_or_empty")]
+    pub lang: Option<Lang>,
     pub competencies: Vec<String>,
     pub cards: Vec<String>,
     pub updated_at: DateTime<FixedOffset>,
+}
+
+fn lang_or_empty<S: serde::Serializer>(
+    lang: &Option<Lang>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match lang {
+        Some(lang) => lang.serialize(serializer),
+        None => serializer.serialize_str(""),
+    }
 }
 
 /// The stories the log holds, removed ones left out, by title.
@@ -114,7 +126,7 @@ pub fn stories_from(records: &[LoggedRecord]) -> Vec<Story> {
             task: record.task.clone(),
             action: record.action.clone(),
             result: record.result.clone(),
-            lang: record.lang.clone(),
+            lang: record.lang,
             competencies: record.competencies.clone(),
             cards: record.cards.clone(),
             updated_at: record.at,
@@ -132,7 +144,7 @@ pub struct StoryDraft {
     pub task: String,
     pub action: String,
     pub result: String,
-    pub lang: String,
+    pub lang: Option<Lang>,
     pub competencies: Vec<String>,
     pub cards: Vec<String>,
 }
@@ -188,7 +200,7 @@ impl StoryDraft {
             task: self.task.trim().to_string(),
             action: self.action.trim().to_string(),
             result: self.result.trim().to_string(),
-            lang: self.lang.trim().to_string(),
+            lang: self.lang,
             competencies,
             cards,
         })
@@ -322,7 +334,7 @@ mod tests {
             task: String::new(),
             action: String::new(),
             result: String::new(),
-            lang: "en".into(),
+            lang: Some(Lang::En),
             competencies: vec!["hiring".into()],
             cards: vec!["vpoe-q01".into(), "vpoe-q02".into()],
             updated_at: DateTime::default(),
@@ -333,5 +345,25 @@ mod tests {
         assert_eq!((row.with_story, row.questions), (2, 15));
         assert_eq!(row.per_competency[0], ("hiring".to_string(), 2));
         assert_eq!(row.per_competency[1], ("org-design".to_string(), 0));
+    }
+
+    #[test]
+    fn json_writes_a_language_not_stated_as_empty_text() {
+        let story = |lang| Story {
+            id: "s".into(),
+            title: "t".into(),
+            situation: String::new(),
+            task: String::new(),
+            action: String::new(),
+            result: String::new(),
+            lang,
+            competencies: Vec::new(),
+            cards: Vec::new(),
+            updated_at: DateTime::default(),
+        };
+        let lang = |lang| serde_json::to_value(story(lang)).unwrap()["lang"].clone();
+        assert_eq!(lang(Some(Lang::En)), "en");
+        assert_eq!(lang(Some(Lang::Ja)), "ja");
+        assert_eq!(lang(None), "");
     }
 }
