@@ -4,8 +4,8 @@
 
 use crate::core::collection::{Collection, InterviewSaveError};
 use crate::core::content::role;
+use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::interview::{Interview, InterviewDraft, InterviewError};
-use crate::core::study::interview_plan::InterviewPlan;
 use crate::core::study::readiness;
 use crate::ui::context::{Action, FollowUp, InterviewAction, ScreenContext, Writing};
 use crate::ui::strings::Strings;
@@ -18,7 +18,7 @@ const HISTORY_DAYS: i64 = 90;
 
 /// What the card shows for one interview, worked out when the collection or the day
 /// changes, not every frame.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct InterviewView {
     interview: Interview,
     cards: usize,
@@ -29,9 +29,45 @@ struct InterviewView {
     sweep_left: Option<usize>,
 }
 
+impl InterviewView {
+    /// The numbers that move with each answer: the readiness, today's point of the
+    /// history (the readiness as the log stands at the end of today, so the same value),
+    /// and the cards left in the final sweep.
+    fn refresh(
+        &mut self,
+        collection: &IndexedCollection,
+        today: NaiveDate,
+        now: DateTime<FixedOffset>,
+    ) {
+        let interview = &self.interview;
+        self.readiness =
+            readiness::overall_of_interview(collection, interview, *now.offset()).unwrap_or(0.0);
+        match self.history.last_mut() {
+            Some((day, value)) if *day == today => *value = self.readiness,
+            // A history starts on the day of the first answer to one of the cards, and
+            // only such an answer makes the readiness more than 0.
+            None if self.readiness > 0.0 => self.history.push((today, self.readiness)),
+            _ => {}
+        }
+        let sweep_days = i64::from(collection.settings().final_sweep_days);
+        self.sweep_left = (sweep_days > 0 && self.days_left <= sweep_days).then(|| {
+            interview
+                .cards(collection.decks())
+                .filter(|(_, card)| {
+                    collection.in_final_sweep(&card.id, now)
+                        || collection.state_of(&card.id).is_none()
+                })
+                .count()
+        });
+    }
+}
+
 #[derive(Debug)]
 struct Views {
     generation: u64,
+    /// What the histories were computed from besides the answers since: the study day,
+    /// the collection's replays, its interviews and marks.
+    history_key: (NaiveDate, u64, u64),
     today: NaiveDate,
     upcoming: Vec<InterviewView>,
     past: Vec<Interview>,
@@ -166,64 +202,68 @@ impl InterviewsCard {
         }
     }
 
-    fn views(&mut self, collection: &Collection, now: DateTime<FixedOffset>) -> &Views {
+    fn views(&mut self, collection: &IndexedCollection, now: DateTime<FixedOffset>) -> &Views {
         let generation = collection.generation();
         let today = collection.scheduler().study_day(now);
-        let stale = self
-            .views
-            .as_ref()
-            .is_none_or(|views| views.generation != generation || views.today != today);
-        if stale {
-            // Only with an interview coming up: the plan takes a pass over every answered
-            // card, 140 ms with a million answers, on every change of the collection.
-            let plan = collection
-                .upcoming_interviews(today)
-                .next()
-                .map(|_| InterviewPlan::for_day(collection, now));
-            let mut upcoming = Vec::new();
-            let mut past = Vec::new();
-            for interview in collection.interviews() {
-                if !interview.is_upcoming(today) {
-                    past.push(interview.clone());
-                    continue;
+        let history_key = (today, collection.replays(), collection.derived_version());
+        let current = self.views.as_ref().map(|views| {
+            (
+                views.generation == generation,
+                views.history_key == history_key,
+            )
+        });
+        match current {
+            Some((true, _)) => {}
+            // Only answers since: the past days of each history stand, and walking every
+            // answer again took most of a second with a million of them. Today's point and
+            // the numbers of today follow the answers.
+            Some((false, true)) => {
+                if let Some(views) = self.views.as_mut() {
+                    for view in &mut views.upcoming {
+                        view.refresh(collection, today, now);
+                    }
+                    views.generation = generation;
                 }
-                let offset = *now.offset();
-                let overall = readiness::of_interview(collection, interview, offset)
-                    .map_or(0.0, |found| found.overall);
-                let cards: Vec<&str> = interview
-                    .cards(collection.decks())
-                    .map(|(_, card)| card.id.as_str())
-                    .collect();
-                let sweep_days = i64::from(collection.settings().final_sweep_days);
-                let days_left = interview.days_left(today);
-                let sweep_left = (sweep_days > 0 && days_left <= sweep_days).then(|| {
-                    cards
-                        .iter()
-                        .filter(|id| {
-                            plan.as_ref().is_some_and(|plan| plan.in_sweep(id))
-                                || collection.state_of(id).is_none()
-                        })
-                        .count()
-                });
-                upcoming.push(InterviewView {
-                    cards: cards.len(),
-                    days_left,
-                    readiness: overall,
-                    history: readiness::history(collection, interview, today, offset, HISTORY_DAYS),
-                    sweep_left,
-                    interview: interview.clone(),
+            }
+            None | Some((false, false)) => {
+                let mut upcoming = Vec::new();
+                let mut past = Vec::new();
+                for interview in collection.interviews() {
+                    if !interview.is_upcoming(today) {
+                        past.push(interview.clone());
+                        continue;
+                    }
+                    let offset = *now.offset();
+                    let mut view = InterviewView {
+                        cards: interview.cards(collection.decks()).count(),
+                        days_left: interview.days_left(today),
+                        readiness: 0.0,
+                        history: readiness::history(
+                            collection,
+                            interview,
+                            today,
+                            offset,
+                            HISTORY_DAYS,
+                        ),
+                        sweep_left: None,
+                        interview: interview.clone(),
+                    };
+                    view.refresh(collection, today, now);
+                    upcoming.push(view);
+                }
+                past.reverse();
+                self.views = Some(Views {
+                    generation,
+                    history_key,
+                    today,
+                    upcoming,
+                    past,
                 });
             }
-            past.reverse();
-            self.views = Some(Views {
-                generation,
-                today,
-                upcoming,
-                past,
-            });
         }
         self.views.get_or_insert_with(|| Views {
             generation,
+            history_key,
             today,
             upcoming: Vec::new(),
             past: Vec::new(),
@@ -557,5 +597,97 @@ mod tests {
         assert_eq!(parse_date("２０２６－１２－２０"), day);
         assert_eq!(parse_date("2026-13-01"), None);
         assert_eq!(parse_date("next friday"), None);
+    }
+
+    /// After each answer the card refreshes its numbers instead of walking every answer
+    /// again; what it shows must be what a card made from scratch shows.
+    #[test]
+    fn numbers_refreshed_after_answers_are_those_made_from_scratch() {
+        use crate::core::collection::AnswerDetails;
+        use crate::core::paths::DataDir;
+        use crate::core::review::scheduler::Rating;
+        use crate::core::review::store::Store;
+        use crate::core::settings::{self, Settings};
+
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        std::fs::create_dir_all(dir.decks_dir()).unwrap();
+        let cards: Vec<String> = (1..=6)
+            .map(|n| format!(r#"{{"id":"t{n}","question":{{"en":"q{n}"}}}}"#))
+            .collect();
+        std::fs::write(
+            dir.decks_dir().join("t.json"),
+            format!(
+                r#"{{"id":"t","title":{{"en":"T"}},"cards":[{}]}}"#,
+                cards.join(",")
+            ),
+        )
+        .unwrap();
+        settings::save(&dir.settings_file(), &Settings::default()).unwrap();
+        let mut store = Store::open(dir.clone(), "pc").unwrap();
+        let mut collection = IndexedCollection::from(Collection::load(dir, "t"));
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).unwrap();
+        let mut now = at("2026-11-20T09:00:00+09:00");
+        let draft = InterviewDraft {
+            name: "Acme".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 23),
+            decks: vec!["t".into()],
+            roles: Vec::new(),
+        };
+        // Studied before the sweep began: each waits in it until answered again.
+        for id in ["t1", "t2", "t3", "t4"] {
+            let learnt = at("2026-11-10T09:00:00+09:00");
+            collection
+                .record_answer(
+                    &mut store,
+                    id,
+                    Rating::Easy,
+                    learnt,
+                    AnswerDetails::default(),
+                )
+                .unwrap();
+        }
+        collection
+            .save_interview(&mut store, &draft, None, now)
+            .unwrap();
+        let mut card = InterviewsCard::default();
+        let mut refreshed = 0;
+        for (step, id) in ["t1", "t2", "t1", "t3", "t2", "t4", "t1", "t5"]
+            .iter()
+            .enumerate()
+        {
+            // Within a day and across days (the sweep begins on the 20th), so that both
+            // the refresh and the full recomputation run.
+            now += chrono::Duration::minutes(if step % 3 == 2 { 1440 } else { 7 });
+            let before = card.views(&collection, now).history_key;
+            collection
+                .record_answer(&mut store, id, Rating::Good, now, AnswerDetails::default())
+                .unwrap();
+            let shown = card.views(&collection, now).upcoming.clone();
+            if card.views(&collection, now).history_key == before {
+                refreshed += 1;
+            }
+            let fresh = InterviewsCard::default()
+                .views(&collection, now)
+                .upcoming
+                .clone();
+            assert_eq!(shown, fresh, "after answer {step} at {now}");
+            // The sweep as the plan made from scratch over every card has it (the card made
+            // from scratch reads the same plan of the day as the refreshed one).
+            let plan = crate::core::study::interview_plan::InterviewPlan::for_day(&collection, now);
+            let swept = (1..=6)
+                .map(|n| format!("t{n}"))
+                .filter(|id| plan.in_sweep(id) || collection.state_of(id).is_none())
+                .count();
+            assert_eq!(
+                shown[0].sweep_left,
+                Some(swept),
+                "sweep after answer {step}"
+            );
+            assert!(shown[0].readiness > 0.0 && !shown[0].history.is_empty());
+        }
+        assert!(refreshed >= 4, "the refresh ran only {refreshed} times");
+        let left = card.views(&collection, now).upcoming[0].sweep_left;
+        assert!(left.is_some_and(|left| left < 6), "{left:?}");
     }
 }

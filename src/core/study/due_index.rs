@@ -431,6 +431,7 @@ impl DueIndex {
             end_of_day: end_of_study_day(now, self.rollover_hour),
             new_limit: plan.new_limit(),
             covered: vec![false; self.bucket_of.len()],
+            in_sweep: vec![false; self.bucket_of.len()],
             target: FxHashMap::default(),
             due: Vec::new(),
             sweep: Vec::new(),
@@ -453,6 +454,7 @@ impl DueIndex {
                     if is_learning(state) {
                         continue;
                     }
+                    day.in_sweep[place as usize] = plan.in_sweep(id);
                     let recall = Recall(recall_on_date(id, state));
                     if state.due().is_some_and(|due| due < day.end_of_day) {
                         day.due.push((recall, place));
@@ -495,6 +497,7 @@ impl DueIndex {
             plan.unseen_per_deck[deck] -= 1;
         }
         plan.due.retain(|(_, other)| *other != place);
+        plan.in_sweep[place as usize] = false;
         let before = plan.sweep.len();
         plan.sweep.retain(|(_, other)| *other != place);
         plan.sweep_per_deck[deck] -= before - plan.sweep.len();
@@ -551,6 +554,8 @@ pub struct PlannedDay {
     sweep: Vec<(Recall, Place)>,
     /// Covered cards never studied, in deck order.
     unseen: Vec<Place>,
+    /// Whether the card at each place waits in the final sweep, due today or not.
+    in_sweep: Vec<bool>,
     unseen_per_deck: Vec<usize>,
     sweep_per_deck: Vec<usize>,
 }
@@ -559,6 +564,15 @@ impl PlannedDay {
     /// The study day the plan is for.
     pub fn day(&self) -> NaiveDate {
         self.day
+    }
+
+    /// Whether the card waits in an interview's final sweep (due today or not): answered
+    /// since the sweep began, it does not.
+    pub fn in_sweep(&self, index: &DueIndex, decks: &DeckSet, card_id: &str) -> bool {
+        index
+            .place_of(decks, card_id)
+            .and_then(|(_, place)| self.in_sweep.get(place as usize).copied())
+            .unwrap_or(false)
     }
 
     fn covers(&self, place: Place) -> bool {

@@ -41,6 +41,9 @@ pub struct IndexedCollection {
     /// interview coming up that day), made when first asked for on that day and moved
     /// along with every answer.
     planned: RefCell<Option<(PlanKey, Option<PlannedDay>)>>,
+    /// Bumped whenever every card state was derived again (not with a single answer), so
+    /// that a view can tell "one more answer" from "history rewritten".
+    replays: u64,
 }
 
 /// What a plan of the day was made from, besides the card states: the study day and its
@@ -71,6 +74,7 @@ impl From<Collection> for IndexedCollection {
             leeches: OnceCell::new(),
             detector: OnceCell::new(),
             planned: RefCell::new(None),
+            replays: 0,
         }
     }
 }
@@ -143,6 +147,20 @@ impl IndexedCollection {
         })
     }
 
+    /// Whether the card waits in an upcoming interview's final sweep on the study day of
+    /// `now` (due today or not).
+    pub fn in_final_sweep(&self, card_id: &str, now: DateTime<FixedOffset>) -> bool {
+        let plan = self.planned_day(now);
+        plan.as_ref()
+            .is_some_and(|plan| plan.in_sweep(self.due_index(), self.collection.decks(), card_id))
+    }
+
+    /// Changes whenever every card state is derived again (an undo, new settings, the
+    /// decks reloaded, a record timed before others), not when one answer moves one card.
+    pub fn replays(&self) -> u64 {
+        self.replays
+    }
+
     /// Detects the answer points a draft covers; its term weights come from the decks.
     pub fn detector(&self) -> &Detector {
         self.detector
@@ -196,11 +214,13 @@ impl IndexedCollection {
             StatesChanged::Nothing => {}
             StatesChanged::Card { card, at } => self.follow_answer(&card, at),
             StatesChanged::All => {
+                self.replays += 1;
                 self.due_index = OnceCell::new();
                 self.leeches = OnceCell::new();
                 self.planned = RefCell::new(None);
             }
             StatesChanged::Decks => {
+                self.replays += 1;
                 self.due_index = OnceCell::new();
                 self.leeches = OnceCell::new();
                 self.detector = OnceCell::new();

@@ -108,6 +108,29 @@ pub fn of_interview(
     ))
 }
 
+/// [`of_interview`]'s overall mean alone, without the per-card and per-deck lists: for a
+/// view that refreshes it after every answer.
+pub fn overall_of_interview(
+    collection: &Collection,
+    interview: &Interview,
+    offset: FixedOffset,
+) -> Option<f32> {
+    let at = start_of_study_day(
+        interview.date,
+        collection.settings().day_rollover_hour,
+        offset,
+    )?;
+    let scheduler = collection.scheduler();
+    let (mut sum, mut count) = (0.0_f32, 0usize);
+    for (_, card) in interview.cards(collection.decks()) {
+        sum += collection
+            .state_of(&card.id)
+            .map_or(0.0, |state| scheduler.recall_at(state, at));
+        count += 1;
+    }
+    Some(if count == 0 { 0.0 } else { sum / count as f32 })
+}
+
 /// How an interview's readiness grew: for each study day from the first answer to one of
 /// its cards (at most `max_days` back) through `today`, the readiness on the interview's
 /// date as the log stood at the end of that day. Days with no answer repeat the day
