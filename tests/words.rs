@@ -27,9 +27,23 @@ fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
     let fixture = fixture(&japanese());
     std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
     std::fs::write(fixture.dir.decks_dir().join("empty.json"), EMPTY_DECK).unwrap();
+    // A review log with a line that was never finished, as a crash leaves it.
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("other.jsonl"),
+        "{\"id\":\"r1\",\"card\":\"vpoe-q01\",\"at\":\"2026-11-20T09:00:00+09:00\",\"rat",
+    )
+    .unwrap();
     let mut harness = harness(app(&fixture));
     harness.get_by_label_contains("読み込めなかった項目があります");
     harness.get_by_label_contains("empty.json:1: デッキにカードがありません");
+    harness.get_by_label_contains("other.jsonl:1: 最後の行が途中で切れています");
+    assert!(
+        harness
+            .query_by_label_contains("last line is incomplete")
+            .is_none(),
+        "the log's problem is said in Japanese too"
+    );
     assert!(
         harness
             .query_by_label_contains("deck has no cards")

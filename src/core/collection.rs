@@ -10,7 +10,7 @@ use crate::core::drafts::{self, Drafts, DraftsError};
 use crate::core::files::WriteError;
 use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::fit;
 use crate::core::review::log::{
     self, Flag, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
@@ -805,7 +805,9 @@ fn scheduler_for(
         Err(error) => {
             problems.push(Problem::error(
                 data_dir.settings_file(),
-                format!("scheduling settings rejected ({error}); using the defaults"),
+                ProblemKind::SchedulingRejected {
+                    error: error.to_string(),
+                },
             ));
             let defaults = Settings::default();
             let scheduler = Scheduler::new(defaults.scheduler_config())

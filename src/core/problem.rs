@@ -200,11 +200,54 @@ pub enum ProblemKind {
     },
     #[error("fsrs_parameters rejected ({error}); using FSRS-6's defaults")]
     FsrsParametersRejected { error: String },
+    #[error("scheduling settings rejected ({error}); using the defaults")]
+    SchedulingRejected { error: String },
 
-    /// A problem no kind names yet (the review log's lines, the scheduler's settings), in
-    /// English in every language.
+    // A review log.
+    #[error("only NUL bytes (left by a power cut or a full disk); line skipped")]
+    LogLineNul,
+    #[error("not valid UTF-8 (first bad byte at column {column}); line skipped")]
+    LogLineNotUtf8 { column: usize },
+    /// `detail` is the reader's English: which field is wrong, or the JSON error.
+    /// `cut_off`: the file's last line, with no newline after it.
+    #[error("{}", unreadable_log_line(detail, *cut_off))]
+    LogLineUnreadable { detail: String, cut_off: bool },
+    /// Times as RFC 3339 text.
+    #[error(
+        "time {at} is earlier than line {previous_line} ({previous_at}); kept and placed by its time, but the computer's clock was probably turned back"
+    )]
+    TimeBeforePreviousLine {
+        at: String,
+        previous_line: usize,
+        previous_at: String,
+    },
+    #[error(
+        "time {at} is later than now ({now}); kept, but the clock of the computer that wrote it was probably wrong"
+    )]
+    TimeInFuture { at: String, now: String },
+    /// `first` is `file:line` of the first copy.
+    #[error("review id `{id}` appears twice (first at {first}); later copy ignored")]
+    ReviewIdTwice { id: String, first: String },
+    #[error("undo of unknown review `{id}`; ignored")]
+    UnknownUndo { id: String },
+    #[error(
+        "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
+    )]
+    OrphanReviews { count: usize, card: String },
+
+    /// A problem no kind names yet, in English in every language.
     #[error("{0}")]
     Other(String),
+}
+
+fn unreadable_log_line(detail: &str, cut_off: bool) -> String {
+    if cut_off {
+        format!(
+            "last line is incomplete (the app was probably stopped while writing it): {detail}; line skipped"
+        )
+    } else {
+        format!("{detail}; line skipped")
+    }
 }
 
 fn damaged_settings(detail: &str, set_aside: &SetAside) -> String {

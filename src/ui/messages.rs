@@ -206,6 +206,38 @@ fn problem_ja(kind: &ProblemKind) -> String {
         ProblemKind::FsrsParametersRejected { error } => {
             format!("fsrs_parameters を使えません（{error}）。FSRS-6 の既定値を使います")
         }
+        ProblemKind::SchedulingRejected { error } => {
+            format!("スケジュールの設定を使えません（{error}）。既定値を使います")
+        }
+        ProblemKind::LogLineNul => "NUL バイトだけの行です（停電やディスクの空き不足で残るものです）。この行は読み飛ばしました".to_string(),
+        ProblemKind::LogLineNotUtf8 { column } => format!(
+            "UTF-8 のテキストではありません（最初のおかしなバイトは {column} 文字目）。この行は読み飛ばしました"
+        ),
+        ProblemKind::LogLineUnreadable { detail, cut_off: true } => format!(
+            "最後の行が途中で切れています（書き込みの途中でアプリが止まったようです）：{detail}。この行は読み飛ばしました"
+        ),
+        ProblemKind::LogLineUnreadable { detail, cut_off: false } => {
+            format!("読めない行です：{detail}。この行は読み飛ばしました")
+        }
+        ProblemKind::TimeBeforePreviousLine {
+            at,
+            previous_line,
+            previous_at,
+        } => format!(
+            "時刻 {at} が {previous_line} 行目（{previous_at}）より前です。時刻の順に並べて使いますが、コンピューターの時計が戻されたようです"
+        ),
+        ProblemKind::TimeInFuture { at, now } => format!(
+            "時刻 {at} が現在（{now}）より後です。そのまま使いますが、書き込んだコンピューターの時計がずれていたようです"
+        ),
+        ProblemKind::ReviewIdTwice { id, first } => format!(
+            "回答の id `{id}` が二度出てきます（最初は {first}）。後のほうは使いません"
+        ),
+        ProblemKind::UnknownUndo { id } => {
+            format!("取り消す回答 `{id}` が見つかりません。この取り消しは使いません")
+        }
+        ProblemKind::OrphanReviews { count, card } => format!(
+            "どのデッキにもないカード `{card}` への回答が {count} 件あります。ログには残してあり、デッキが戻れば再び数えます"
+        ),
         ProblemKind::Other(text) => text.clone(),
     }
 }

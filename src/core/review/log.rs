@@ -5,7 +5,7 @@
 //! never changed after it is written: undoing an answer appends an undo record.
 
 use crate::core::content::deck::Lang;
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::rfc3339;
 use crate::core::review::scheduler::Rating;
 use crate::core::text;
@@ -432,22 +432,19 @@ fn parse_lines(
         if raw_line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let problem = |message: String| Problem::error(file, message).at_line(Some(line_number));
+        let problem = |kind: ProblemKind| Problem::error(file, kind).at_line(Some(line_number));
         if raw_line.iter().all(|byte| *byte == 0) {
             // What a power cut or a full disk can leave at the end of a file on some file
             // systems: space that was reserved but never written.
-            problems.push(problem(
-                "only NUL bytes (left by a power cut or a full disk); line skipped".to_string(),
-            ));
+            problems.push(problem(ProblemKind::LogLineNul));
             continue;
         }
         let text = match std::str::from_utf8(raw_line) {
             Ok(text) => text,
             Err(error) => {
-                problems.push(problem(format!(
-                    "not valid UTF-8 (first bad byte at column {}); line skipped",
-                    error.valid_up_to() + 1
-                )));
+                problems.push(problem(ProblemKind::LogLineNotUtf8 {
+                    column: error.valid_up_to() + 1,
+                }));
                 continue;
             }
         };
@@ -459,16 +456,10 @@ fn parse_lines(
                     line: line_number,
                 },
             }),
-            Err(message) => {
-                let message = if is_last_line && !ends_with_newline {
-                    format!(
-                        "last line is incomplete (the app was probably stopped while writing it): {message}; line skipped"
-                    )
-                } else {
-                    format!("{message}; line skipped")
-                };
-                problems.push(problem(message));
-            }
+            Err(detail) => problems.push(problem(ProblemKind::LogLineUnreadable {
+                detail,
+                cut_off: is_last_line && !ends_with_newline,
+            })),
         }
     }
     (records, problems)
@@ -831,13 +822,12 @@ pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<Problem> {
         .windows(2)
         .filter(|pair| pair[1].record.at() < pair[0].record.at())
         .map(|pair| {
-            let message = format!(
-                "time {} is earlier than line {} ({}); kept and placed by its time, but the computer's clock was probably turned back",
-                pair[1].record.at().to_rfc3339(),
-                pair[0].origin.line,
-                pair[0].record.at().to_rfc3339()
-            );
-            Problem::warning(&pair[1].origin.file, message).at_line(Some(pair[1].origin.line))
+            let kind = ProblemKind::TimeBeforePreviousLine {
+                at: pair[1].record.at().to_rfc3339(),
+                previous_line: pair[0].origin.line,
+                previous_at: pair[0].record.at().to_rfc3339(),
+            };
+            Problem::warning(&pair[1].origin.file, kind).at_line(Some(pair[1].origin.line))
         })
         .collect()
 }
@@ -857,12 +847,11 @@ pub fn future_records(records: &[LoggedRecord], now: DateTime<FixedOffset>) -> V
         .iter()
         .filter(|logged| logged.record.at() > limit)
         .map(|logged| {
-            let message = format!(
-                "time {} is later than now ({}); kept, but the clock of the computer that wrote it was probably wrong",
-                logged.record.at().to_rfc3339(),
-                now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-            );
-            Problem::warning(&logged.origin.file, message).at_line(Some(logged.origin.line))
+            let kind = ProblemKind::TimeInFuture {
+                at: logged.record.at().to_rfc3339(),
+                now: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            };
+            Problem::warning(&logged.origin.file, kind).at_line(Some(logged.origin.line))
         })
         .collect()
 }
@@ -889,14 +878,12 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
             if let Some(first) = seen_ids.get(review.id.as_str()) {
                 // Say where the first copy is: it may be in another file (a sync tool's
                 // conflict copy, a log copied by hand).
-                let message = format!(
-                    "review id `{}` appears twice (first at {}:{}); later copy ignored",
-                    review.id,
-                    first.file.display(),
-                    first.line
-                );
+                let kind = ProblemKind::ReviewIdTwice {
+                    id: review.id.clone(),
+                    first: format!("{}:{}", first.file.display(), first.line),
+                };
                 problems.push(
-                    Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)),
+                    Problem::error(&logged.origin.file, kind).at_line(Some(logged.origin.line)),
                 );
                 continue;
             }
@@ -920,8 +907,10 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
             if !seen_ids.contains_key(undo.undo.as_str())
                 && !marks.contains(undo.undo.as_str()) =>
         {
-            let message = format!("undo of unknown review `{}`; ignored", undo.undo);
-            Some(Problem::error(&logged.origin.file, message).at_line(Some(logged.origin.line)))
+            let kind = ProblemKind::UnknownUndo {
+                id: undo.undo.clone(),
+            };
+            Some(Problem::error(&logged.origin.file, kind).at_line(Some(logged.origin.line)))
         }
         _ => None,
     });

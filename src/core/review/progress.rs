@@ -4,7 +4,7 @@
 
 use crate::core::content::deck::DeckSet;
 use crate::core::load_progress::LoadProgress;
-use crate::core::problem::Problem;
+use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::log::{self, Origin, Record, ReviewRecord};
 use crate::core::review::scheduler::{CardState, Phase, Scheduler};
 use crate::core::review::store::LogSnapshot;
@@ -222,12 +222,13 @@ impl Progress {
     /// first few), pointing at the card's first review so the user can find the log.
     pub fn orphan_problems(&self) -> impl ExactSizeIterator<Item = Problem> + '_ {
         self.orphaned.iter().map(|(card, count)| {
-            let message = format!(
-                "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
-            );
+            let kind = ProblemKind::OrphanReviews {
+                count: *count,
+                card: card.clone(),
+            };
             match self.orphan_origins.get(card) {
-                Some(origin) => Problem::warning(&origin.file, message).at_line(Some(origin.line)),
-                None => Problem::warning("reviews", message),
+                Some(origin) => Problem::warning(&origin.file, kind).at_line(Some(origin.line)),
+                None => Problem::warning("reviews", kind),
             }
         })
     }
