@@ -50,14 +50,15 @@ impl InterviewView {
             _ => {}
         }
         let sweep_days = i64::from(collection.settings().final_sweep_days);
+        // A card in the sweep has been studied, so the two counts never share a card.
         self.sweep_left = (sweep_days > 0 && self.days_left <= sweep_days).then(|| {
-            interview
-                .cards(collection.decks())
-                .filter(|(_, card)| {
-                    collection.in_final_sweep(&card.id, now)
-                        || collection.state_of(&card.id).is_none()
-                })
-                .count()
+            let ids = || {
+                interview
+                    .cards(collection.decks())
+                    .map(|(_, card)| card.id.as_str())
+            };
+            collection.count_in_final_sweep(ids(), now)
+                + ids().filter(|id| collection.state_of(id).is_none()).count()
         });
     }
 }

@@ -147,12 +147,22 @@ impl IndexedCollection {
         })
     }
 
-    /// Whether the card waits in an upcoming interview's final sweep on the study day of
-    /// `now` (due today or not).
-    pub fn in_final_sweep(&self, card_id: &str, now: DateTime<FixedOffset>) -> bool {
+    /// Of `card_ids`, how many wait in an upcoming interview's final sweep on the study
+    /// day of `now` (due today or not). The plan of the day is looked up once, not per
+    /// card.
+    pub fn count_in_final_sweep<'a>(
+        &self,
+        card_ids: impl Iterator<Item = &'a str>,
+        now: DateTime<FixedOffset>,
+    ) -> usize {
         let plan = self.planned_day(now);
-        plan.as_ref()
-            .is_some_and(|plan| plan.in_sweep(self.due_index(), self.collection.decks(), card_id))
+        let Some(plan) = plan.as_ref() else {
+            return 0;
+        };
+        let (index, decks) = (self.due_index(), self.collection.decks());
+        card_ids
+            .filter(|id| plan.in_sweep(index, decks, id))
+            .count()
     }
 
     /// Changes whenever every card state is derived again (an undo, new settings, the
@@ -213,17 +223,13 @@ impl IndexedCollection {
         match changed {
             StatesChanged::Nothing => {}
             StatesChanged::Card { card, at } => self.follow_answer(&card, at),
-            StatesChanged::All => {
+            StatesChanged::All | StatesChanged::Decks => {
+                if changed == StatesChanged::Decks {
+                    self.detector = OnceCell::new();
+                }
                 self.replays += 1;
                 self.due_index = OnceCell::new();
                 self.leeches = OnceCell::new();
-                self.planned = RefCell::new(None);
-            }
-            StatesChanged::Decks => {
-                self.replays += 1;
-                self.due_index = OnceCell::new();
-                self.leeches = OnceCell::new();
-                self.detector = OnceCell::new();
                 self.planned = RefCell::new(None);
             }
         }
