@@ -463,7 +463,7 @@ fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_ca
             .collection()
             .stories()
             .iter()
-            .any(|story| story.title == "The reorg of 2024")
+            .any(|story| story.content.title == "The reorg of 2024")
     );
     harness.get_by_label("Not saved, so the window stays open:");
     harness.get_by_label_contains("• Unsaved edits to the deck “Platform”: ");

@@ -98,7 +98,7 @@ fn edits_seen(collection: &Collection) -> String {
     let stories: Vec<&str> = collection
         .stories()
         .iter()
-        .map(|story| story.title.as_str())
+        .map(|story| story.content.title.as_str())
         .collect();
     let interviews: Vec<&str> = collection
         .interviews()
@@ -122,7 +122,7 @@ fn a_clock_turned_back_never_undoes_what_the_user_did() {
     use mensetsu::core::review::scheduler::Rating;
     use mensetsu::core::review::store::Store;
     use mensetsu::core::study::interview::InterviewDraft;
-    use mensetsu::core::study::story::StoryDraft;
+    use mensetsu::core::study::story::StoryContent;
 
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
@@ -135,10 +135,10 @@ fn a_clock_turned_back_never_undoes_what_the_user_did() {
     // wrong time corrected), so it carries an earlier time than the change it overrides.
     let first = at("2026-12-01T10:00:00+09:00");
     let back = first - chrono::Duration::hours(1);
-    let story = |title: &str| StoryDraft {
+    let story = |title: &str| StoryContent {
         title: title.into(),
         cards: vec!["vpoe-q01".into()],
-        ..StoryDraft::default()
+        ..StoryContent::default()
     };
 
     let interview = InterviewDraft {

@@ -13,17 +13,17 @@ use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::{LogSnapshot, Store};
 use mensetsu::core::settings::Settings;
 use mensetsu::core::study::indexed::IndexedCollection;
-use mensetsu::core::study::story::StoryDraft;
+use mensetsu::core::study::story::StoryContent;
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).unwrap()
 }
 
-fn story(title: &str) -> StoryDraft {
-    StoryDraft {
+fn story(title: &str) -> StoryContent {
+    StoryContent {
         title: title.into(),
         cards: vec!["vpoe-q01".into()],
-        ..StoryDraft::default()
+        ..StoryContent::default()
     }
 }
 
@@ -144,7 +144,7 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         .iter()
         .find(|story| story.id == laptop_story)
         .unwrap();
-    assert_eq!(story.title, "Outage, desktop edit");
+    assert_eq!(story.content.title, "Outage, desktop edit");
     assert_eq!(laptop.marks("vpoe-q02").flag, 4);
     assert_eq!(laptop.state("vpoe-q01").reps(), 4);
 

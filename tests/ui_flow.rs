@@ -941,7 +941,7 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
     assert_eq!(place(&harness), first);
 }
 
-/// The statistics screen on the hand-counted log of src/core/study/stats.rs: a card
+/// The statistics screen on the hand-counted log that src/core/study/stats.rs tests too: a card
 /// learned on the 1st, reviewed on the 4th (pass) and the 12th (fail), and a second card
 /// learned on the 12th with Easy (a second Easy undone); a third card never studied.
 #[test]
@@ -959,22 +959,7 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
     std::fs::write(
         fixture.dir.reviews_dir().join("p.jsonl"),
-        concat!(
-            r#"{"id":"p-1","card":"t-q01","at":"2026-11-01T09:00:00+09:00","rating":3,"duration_ms":60000}"#,
-            "\n",
-            r#"{"id":"p-2","card":"t-q01","at":"2026-11-01T09:10:00+09:00","rating":3,"duration_ms":30000}"#,
-            "\n",
-            r#"{"id":"p-3","card":"t-q01","at":"2026-11-04T09:00:00+09:00","rating":3}"#,
-            "\n",
-            r#"{"id":"p-4","card":"t-q01","at":"2026-11-12T09:00:00+09:00","rating":1}"#,
-            "\n",
-            r#"{"id":"p-5","card":"t-q02","at":"2026-11-12T09:05:00+09:00","rating":4,"duration_ms":5000}"#,
-            "\n",
-            r#"{"id":"p-6","card":"t-q02","at":"2026-11-12T09:06:00+09:00","rating":4}"#,
-            "\n",
-            r#"{"id":"p-7","at":"2026-11-12T09:06:01+09:00","undo":"p-6"}"#,
-            "\n",
-        ),
+        include_str!("fixtures/stats/hand-counted.jsonl"),
     )
     .unwrap();
     fixture
@@ -1630,9 +1615,9 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     harness.run();
     let stories = harness.state().collection().stories().to_vec();
     assert_eq!(stories.len(), 1);
-    assert_eq!(stories[0].cards, ["vpoe-q01"]);
-    assert_eq!(stories[0].competencies, ["tech-debt"]);
-    assert_eq!(stories[0].result, "Lead time from 30 to 4 days.");
+    assert_eq!(stories[0].content.cards, ["vpoe-q01"]);
+    assert_eq!(stories[0].content.competencies, ["tech-debt"]);
+    assert_eq!(stories[0].content.result, "Lead time from 30 to 4 days.");
     // The grid counts the VPoE question under Tech debt.
     harness.get_by_label("14 / 15");
     // Studying the card: after the reveal the story is under the points.
@@ -1649,7 +1634,7 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     harness.get_by_label("Lead time from 30 to 4 days.");
     let records = log_records(&fixture.dir);
     assert!(
-        matches!(&records[..], [Record::Story(story)] if story.title == "Paying down debt at Acme")
+        matches!(&records[..], [Record::Story(story)] if story.content.title == "Paying down debt at Acme")
     );
 }
 

@@ -27,7 +27,7 @@ pub fn run(options: &GlobalOptions, args: &StoriesArgs) -> ExitCode {
     if stories.is_empty() {
         println!("no stories yet; add them in the app (Stories)");
     }
-    for story in stories {
+    for story in stories.iter().map(|story| &story.content) {
         let competencies: Vec<&str> = story
             .competencies
             .iter()

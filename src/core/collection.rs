@@ -22,7 +22,7 @@ use crate::core::review::scheduler::{CardState, Rating, Scheduler};
 use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
 use crate::core::settings::{self, LeechAction, Settings};
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
-use crate::core::study::story::{self, Story, StoryDraft, StoryError};
+use crate::core::study::story::{self, Story, StoryContent, StoryError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -428,14 +428,14 @@ impl Collection {
     pub fn stories_of<'a>(&'a self, card_id: &'a str) -> impl Iterator<Item = &'a Story> + 'a {
         self.stories
             .iter()
-            .filter(move |story| story.cards.iter().any(|card| card == card_id))
+            .filter(move |story| story.content.cards.iter().any(|card| card == card_id))
     }
 
     /// Logs a new story, or a new version of story `editing`. Returns the story's id.
     pub fn save_story(
         &mut self,
         store: &mut Store,
-        draft: &StoryDraft,
+        draft: &StoryContent,
         editing: Option<&str>,
         at: DateTime<FixedOffset>,
     ) -> Result<String, StorySaveError> {
@@ -451,14 +451,7 @@ impl Collection {
             id: record_id,
             at,
             story: story_id.clone(),
-            title: checked.title,
-            situation: checked.situation,
-            task: checked.task,
-            action: checked.action,
-            result: checked.result,
-            lang: checked.lang,
-            competencies: checked.competencies,
-            cards: checked.cards,
+            content: checked,
             removed: false,
         });
         let origin = store.append(&record)?;
@@ -480,9 +473,11 @@ impl Collection {
             id: store.next_id(),
             at,
             story: current.id.clone(),
-            title: current.title.clone(),
+            content: StoryContent {
+                title: current.content.title.clone(),
+                ..StoryContent::default()
+            },
             removed: true,
-            ..StoryRecord::default()
         });
         let origin = store.append(&record)?;
         self.absorb_stateless(record, origin);

@@ -26,4 +26,6 @@ pub mod problem;
 pub mod review;
 pub mod settings;
 pub mod study;
+#[cfg(test)]
+pub mod test_decks;
 pub mod text;

@@ -419,6 +419,14 @@ mod tests {
         assert!(loaded.notices.is_empty());
     }
 
+    /// The settings a file of `text` loads as.
+    fn loaded_from(text: &str) -> LoadedSettings {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join("settings.json");
+        fs::write(&path, text).unwrap();
+        load(&path, "x")
+    }
+
     #[test]
     fn saved_settings_load_back_and_unknown_or_missing_fields_are_fine() {
         let temp = tempfile::tempdir().unwrap();
@@ -431,12 +439,7 @@ mod tests {
         };
         save(&path, &settings).unwrap();
         assert_eq!(load(&path, "x").settings, settings);
-        fs::write(
-            &path,
-            r#"{"new_cards_per_day": 5, "from_the_future": true}"#,
-        )
-        .unwrap();
-        let loaded = load(&path, "x");
+        let loaded = loaded_from(r#"{"new_cards_per_day": 5, "from_the_future": true}"#);
         assert_eq!(loaded.settings.new_cards_per_day, 5);
         assert_eq!(loaded.settings.desired_retention, 0.9);
         assert!(loaded.notices.is_empty());
@@ -466,14 +469,7 @@ mod tests {
 
     #[test]
     fn out_of_range_values_fall_back_with_a_notice() {
-        let temp = tempfile::tempdir().unwrap();
-        let path = temp.path().join("settings.json");
-        fs::write(
-            &path,
-            r#"{"desired_retention": 1.5, "day_rollover_hour": 30}"#,
-        )
-        .unwrap();
-        let loaded = load(&path, "x");
+        let loaded = loaded_from(r#"{"desired_retention": 1.5, "day_rollover_hour": 30}"#);
         assert_eq!(loaded.settings.desired_retention, 0.9);
         assert_eq!(loaded.settings.day_rollover_hour, 4);
         assert_eq!(loaded.notices.len(), 2);

@@ -12,7 +12,7 @@ use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::interview::InterviewDraft;
 use crate::core::study::mock::MockSetup;
 use crate::core::study::scope::Scope;
-use crate::core::study::story::StoryDraft;
+use crate::core::study::story::StoryContent;
 use crate::ui::strings::Strings;
 use chrono::{DateTime, FixedOffset, Local};
 use std::path::PathBuf;
@@ -221,7 +221,7 @@ pub enum EditorAction {
 pub enum StoryAction {
     /// Adds a story, or saves a new version of the one `editing` names.
     Save {
-        draft: StoryDraft,
+        draft: StoryContent,
         editing: Option<String>,
     },
     Remove(String),

@@ -612,18 +612,7 @@ mod tests {
 
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
-        std::fs::create_dir_all(dir.decks_dir()).unwrap();
-        let cards: Vec<String> = (1..=6)
-            .map(|n| format!(r#"{{"id":"t{n}","question":{{"en":"q{n}"}}}}"#))
-            .collect();
-        std::fs::write(
-            dir.decks_dir().join("t.json"),
-            format!(
-                r#"{{"id":"t","title":{{"en":"T"}},"cards":[{}]}}"#,
-                cards.join(",")
-            ),
-        )
-        .unwrap();
+        crate::core::test_decks::write_deck(&dir, "t", 6);
         settings::save(&dir.settings_file(), &Settings::default()).unwrap();
         let mut store = Store::open(dir.clone(), "pc").unwrap();
         let mut collection = IndexedCollection::from(Collection::load(dir, "t"));

@@ -736,11 +736,15 @@ fn grading_ui(
                                 columns[1].label(
                                     egui::RichText::new(format!(
                                         "{}: {}",
-                                        text.your_stories, story.title
+                                        text.your_stories, story.content.title
                                     ))
                                     .strong(),
                                 );
-                                crate::ui::stories_screen::star(&mut columns[1], text, story);
+                                crate::ui::stories_screen::star(
+                                    &mut columns[1],
+                                    text,
+                                    &story.content,
+                                );
                             }
                         });
                         let grading::Suggestion {

@@ -429,7 +429,11 @@ impl View for ReviewScreen {
         match &mut session.card {
             Some(shown) => {
                 let focus = std::mem::take(&mut self.focus_answer);
-                card_ui(ui, ctx, shown, remaining, has_answered, focus, actions);
+                // The answer box keeps the keyboard (and the input method its context and
+                // state) across clicks on the buttons and from card to card.
+                ime::keeping_the_keyboard(ui, |ui| {
+                    card_body(ui, ctx, shown, remaining, has_answered, focus, actions);
+                });
             }
             None => summary::show(ui, ctx, session, remaining, actions),
         }
@@ -515,22 +519,6 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
         {
             actions.push(Action::Review(ReviewAction::Undo));
         }
-    });
-}
-
-fn card_ui(
-    ui: &mut egui::Ui,
-    ctx: &ScreenContext,
-    shown: &mut ShownCard,
-    remaining: DueCounts,
-    has_answered: bool,
-    focus: bool,
-    actions: &mut Vec<Action>,
-) {
-    // The answer box keeps the keyboard (and the input method its context and state)
-    // across clicks on the buttons and from card to card.
-    ime::keeping_the_keyboard(ui, |ui| {
-        card_body(ui, ctx, shown, remaining, has_answered, focus, actions);
     });
 }
 
@@ -951,8 +939,8 @@ pub fn stories_section(
         .default_open(!stories.is_empty())
         .show(ui, |ui| {
             for story in stories {
-                ui.label(RichText::new(&story.title).strong());
-                crate::ui::stories_screen::star(ui, text, story);
+                ui.label(RichText::new(&story.content.title).strong());
+                crate::ui::stories_screen::star(ui, text, &story.content);
                 ui.add_space(theme::space::S);
             }
             if ctx.can_write() && ui.button(text.add_story).clicked() {

@@ -6,7 +6,7 @@ use crate::core::collection::{Collection, StorySaveError};
 use crate::core::content::deck::Lang;
 use crate::core::content::role;
 use crate::core::study::search;
-use crate::core::study::story::{self, COMPETENCIES, Story, StoryDraft, StoryError};
+use crate::core::study::story::{self, COMPETENCIES, Story, StoryContent, StoryError};
 use crate::ui::context::{Action, FollowUp, Screen, ScreenContext, StoryAction, View, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
@@ -16,7 +16,7 @@ use crate::ui::{theme, widgets};
 pub struct StoryForm {
     /// `Some` when editing that story.
     pub editing: Option<String>,
-    pub draft: StoryDraft,
+    pub draft: StoryContent,
     /// Text typed to find a question to link.
     pub find: String,
     pub error: Option<String>,
@@ -26,16 +26,7 @@ impl StoryForm {
     fn editing(story: &Story) -> Self {
         Self {
             editing: Some(story.id.clone()),
-            draft: StoryDraft {
-                title: story.title.clone(),
-                situation: story.situation.clone(),
-                task: story.task.clone(),
-                action: story.action.clone(),
-                result: story.result.clone(),
-                lang: story.lang,
-                competencies: story.competencies.clone(),
-                cards: story.cards.clone(),
-            },
+            draft: story.content.clone(),
             find: String::new(),
             error: None,
         }
@@ -113,9 +104,9 @@ impl StoriesScreen {
     /// Opens a new story linked to `card` (from the review screen's "Add a story").
     fn new_story_for(&mut self, card: &str) {
         self.form = Some(StoryForm {
-            draft: StoryDraft {
+            draft: StoryContent {
                 cards: vec![card.to_string()],
-                ..StoryDraft::default()
+                ..StoryContent::default()
             },
             ..StoryForm::default()
         });
@@ -230,7 +221,7 @@ fn story_card(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&story.title).strong());
+            ui.label(egui::RichText::new(&story.content.title).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ctx.can_write() {
                     if ui.button(text.remove).clicked() {
@@ -244,7 +235,7 @@ fn story_card(
         });
         if confirm_remove.as_deref() == Some(story.id.as_str()) {
             ui.horizontal_wrapped(|ui| {
-                ui.label(text.remove_story_confirm(&story.title));
+                ui.label(text.remove_story_confirm(&story.content.title));
                 if ui.button(text.remove).clicked() {
                     actions.push(Action::Story(StoryAction::Remove(story.id.clone())));
                     *confirm_remove = None;
@@ -255,6 +246,7 @@ fn story_card(
             });
         }
         let competencies: Vec<&str> = story
+            .content
             .competencies
             .iter()
             .map(|id| story::competency_label(id, ctx.lang))
@@ -262,11 +254,11 @@ fn story_card(
         if !competencies.is_empty() {
             theme::caption(ui, &competencies.join(" · "));
         }
-        star(ui, text, story);
-        if !story.cards.is_empty() {
+        star(ui, text, &story.content);
+        if !story.content.cards.is_empty() {
             ui.add_space(theme::space::S);
             theme::caption(ui, text.story_answers);
-            for card_id in &story.cards {
+            for card_id in &story.content.cards {
                 if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
                     let question = widgets::localized_plain(&card.question, ctx.card_language);
                     let first_line = question.lines().next().unwrap_or_default();
@@ -278,7 +270,7 @@ fn story_card(
 }
 
 /// The four STAR parts of a story, those written.
-pub fn star(ui: &mut egui::Ui, text: &Strings, story: &Story) {
+pub fn star(ui: &mut egui::Ui, text: &Strings, story: &StoryContent) {
     for (label, part) in [
         (text.situation, &story.situation),
         (text.task, &story.task),

@@ -234,26 +234,26 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
             let line = format!("· {}: {}", text.delivery_fillers, list.join(", "));
             ui.label(RichText::new(line).size(size).color(warn));
         }
-        let (number, number_color) = if delivery.has_number {
-            (text.delivery_number, good)
-        } else {
-            (text.delivery_no_number, muted)
-        };
-        ui.label(
-            RichText::new(format!("· {number}"))
-                .size(size)
-                .color(number_color),
-        );
-        let (conclusion, conclusion_color) = if delivery.leads_with_conclusion {
-            (text.delivery_conclusion, good)
-        } else {
-            (text.delivery_no_conclusion, muted)
-        };
-        ui.label(
-            RichText::new(format!("· {conclusion}"))
-                .size(size)
-                .color(conclusion_color),
-        );
+        // What helps is said in green when the draft does it, its lack in grey.
+        for (helps, said, missing) in [
+            (
+                delivery.has_number,
+                text.delivery_number,
+                text.delivery_no_number,
+            ),
+            (
+                delivery.leads_with_conclusion,
+                text.delivery_conclusion,
+                text.delivery_no_conclusion,
+            ),
+        ] {
+            let (line, color) = if helps {
+                (said, good)
+            } else {
+                (missing, muted)
+            };
+            ui.label(RichText::new(format!("· {line}")).size(size).color(color));
+        }
     });
 }
 

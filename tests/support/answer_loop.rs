@@ -186,7 +186,7 @@ fn mixed(
     stdout: &mut impl Write,
 ) -> Result<(), String> {
     use mensetsu::core::study::interview::InterviewDraft;
-    use mensetsu::core::study::story::StoryDraft;
+    use mensetsu::core::study::story::StoryContent;
     let mut saved: u64 = 0;
     let mut last_answer: Option<String> = None;
     // The cycle goes on where the log left off, so runs killed early still reach every
@@ -242,11 +242,11 @@ fn mixed(
                 "own_points"
             }
             8 => {
-                let draft = StoryDraft {
+                let draft = StoryContent {
                     title: format!("story {id}"),
                     situation: draft(3_000),
                     cards: vec![card.clone()],
-                    ..StoryDraft::default()
+                    ..StoryContent::default()
                 };
                 // Every other story edits the first one, so versions pile up.
                 let editing = collection.stories().first().map(|story| story.id.clone());

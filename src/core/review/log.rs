@@ -247,6 +247,16 @@ pub struct StoryRecord {
     pub at: DateTime<FixedOffset>,
     /// Names the story across versions: the `id` of its first record.
     pub story: String,
+    #[serde(flatten)]
+    pub content: StoryContent,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+}
+
+/// What a story says: what the user types, what a version of it logs, what the story
+/// bank shows. Empty parts are left out of the log line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct StoryContent {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub situation: String,
@@ -268,8 +278,6 @@ pub struct StoryRecord {
     /// Card ids the story answers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cards: Vec<String>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub removed: bool,
 }
 
 /// A story's `lang` as the log writes it. Any other text (no version of mensetsu writes
@@ -534,14 +542,16 @@ fn parse_line(text: &str) -> Result<Record, String> {
             id,
             at,
             story,
-            title: raw.title.unwrap_or_default(),
-            situation: raw.situation.unwrap_or_default(),
-            task: raw.task.unwrap_or_default(),
-            action: raw.action.unwrap_or_default(),
-            result: raw.result.unwrap_or_default(),
-            lang: raw.lang.as_deref().and_then(story_lang),
-            competencies: raw.competencies.unwrap_or_default(),
-            cards: raw.cards.unwrap_or_default(),
+            content: StoryContent {
+                title: raw.title.unwrap_or_default(),
+                situation: raw.situation.unwrap_or_default(),
+                task: raw.task.unwrap_or_default(),
+                action: raw.action.unwrap_or_default(),
+                result: raw.result.unwrap_or_default(),
+                lang: raw.lang.as_deref().and_then(story_lang),
+                competencies: raw.competencies.unwrap_or_default(),
+                cards: raw.cards.unwrap_or_default(),
+            },
             removed: raw.removed.unwrap_or(false),
         }));
     }
@@ -1135,7 +1145,7 @@ mod tests {
         let langs: Vec<Option<Lang>> = records
             .iter()
             .map(|logged| match &logged.record {
-                Record::Story(story) => story.lang,
+                Record::Story(story) => story.content.lang,
                 other => panic!("{other:?}"),
             })
             .collect();

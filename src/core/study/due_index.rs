@@ -638,16 +638,8 @@ mod tests {
     ) -> (tempfile::TempDir, IndexedCollection, Store) {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
-        std::fs::create_dir_all(dir.decks_dir()).unwrap();
         for deck in ["a", "b", "c"] {
-            let cards: Vec<String> = (1..=8)
-                .map(|n| format!(r#"{{"id":"{deck}{n}","question":{{"en":"q{n}"}}}}"#))
-                .collect();
-            let text = format!(
-                r#"{{"id":"{deck}","title":{{"en":"{deck}"}},"cards":[{}]}}"#,
-                cards.join(",")
-            );
-            std::fs::write(dir.decks_dir().join(format!("{deck}.json")), text).unwrap();
+            crate::core::test_decks::write_deck(&dir, deck, 8);
         }
         let settings = Settings {
             new_cards_per_day: new_per_day,

@@ -21,7 +21,7 @@ use crate::core::study::coverage::Detector;
 use crate::core::study::due_index::{DueIndex, PlannedDay};
 use crate::core::study::interview::InterviewDraft;
 use crate::core::study::interview_plan::InterviewPlan;
-use crate::core::study::story::StoryDraft;
+use crate::core::study::story::StoryContent;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::cell::{OnceCell, Ref, RefCell};
 use std::ops::Deref;
@@ -273,106 +273,40 @@ impl IndexedCollection {
             leeches.insert(at, card.to_string());
         }
     }
+}
 
-    // The writes below move no card state, so no index follows them; they are here
-    // because the collection is lent only for reading.
+/// Lends [`IndexedCollection`] the collection's writes that move no card state, so no
+/// index follows them: they pass straight through, and are here only because the
+/// collection is lent for reading.
+macro_rules! writes_that_move_no_state {
+    ($(fn $name:ident($($arg:ident: $type:ty),*) -> $result:ty;)*) => {
+        impl IndexedCollection {
+            $(
+                #[doc = concat!("[`Collection::", stringify!($name), "`].")]
+                pub fn $name(
+                    &mut self,
+                    store: &mut Store,
+                    $($arg: $type,)*
+                    at: DateTime<FixedOffset>,
+                ) -> $result {
+                    self.collection.$name(store, $($arg,)* at)
+                }
+            )*
+        }
+    };
+}
 
-    /// [`Collection::save_note`].
-    pub fn save_note(
-        &mut self,
-        store: &mut Store,
-        card_id: &str,
-        note: &str,
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), StoreError> {
-        self.collection.save_note(store, card_id, note, at)
-    }
-
-    /// [`Collection::set_suspended`].
-    pub fn set_suspended(
-        &mut self,
-        store: &mut Store,
-        card_ids: &[String],
-        suspended: bool,
-        at: DateTime<FixedOffset>,
-    ) -> Result<Vec<String>, StoreError> {
-        self.collection
-            .set_suspended(store, card_ids, suspended, at)
-    }
-
-    /// [`Collection::bury`].
-    pub fn bury(
-        &mut self,
-        store: &mut Store,
-        card_ids: &[String],
-        at: DateTime<FixedOffset>,
-    ) -> Result<Vec<String>, StoreError> {
-        self.collection.bury(store, card_ids, at)
-    }
-
-    /// [`Collection::set_flag`].
-    pub fn set_flag(
-        &mut self,
-        store: &mut Store,
-        card_id: &str,
-        flag: Flag,
-        at: DateTime<FixedOffset>,
-    ) -> Result<Vec<String>, StoreError> {
-        self.collection.set_flag(store, card_id, flag, at)
-    }
-
-    /// [`Collection::save_own_points`].
-    pub fn save_own_points(
-        &mut self,
-        store: &mut Store,
-        card_id: &str,
-        points: &[String],
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), StoreError> {
-        self.collection.save_own_points(store, card_id, points, at)
-    }
-
-    /// [`Collection::save_story`].
-    pub fn save_story(
-        &mut self,
-        store: &mut Store,
-        draft: &StoryDraft,
-        editing: Option<&str>,
-        at: DateTime<FixedOffset>,
-    ) -> Result<String, StorySaveError> {
-        self.collection.save_story(store, draft, editing, at)
-    }
-
-    /// [`Collection::remove_story`].
-    pub fn remove_story(
-        &mut self,
-        store: &mut Store,
-        story_id: &str,
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), StorySaveError> {
-        self.collection.remove_story(store, story_id, at)
-    }
-
-    /// [`Collection::save_interview`].
-    pub fn save_interview(
-        &mut self,
-        store: &mut Store,
-        draft: &InterviewDraft,
-        editing: Option<&str>,
-        at: DateTime<FixedOffset>,
-    ) -> Result<String, InterviewSaveError> {
-        self.collection.save_interview(store, draft, editing, at)
-    }
-
-    /// [`Collection::remove_interview`].
-    pub fn remove_interview(
-        &mut self,
-        store: &mut Store,
-        interview_id: &str,
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), InterviewSaveError> {
-        self.collection.remove_interview(store, interview_id, at)
-    }
+writes_that_move_no_state! {
+    fn save_note(card_id: &str, note: &str) -> Result<(), StoreError>;
+    fn set_suspended(card_ids: &[String], suspended: bool) -> Result<Vec<String>, StoreError>;
+    fn bury(card_ids: &[String]) -> Result<Vec<String>, StoreError>;
+    fn set_flag(card_id: &str, flag: Flag) -> Result<Vec<String>, StoreError>;
+    fn save_own_points(card_id: &str, points: &[String]) -> Result<(), StoreError>;
+    fn save_story(draft: &StoryContent, editing: Option<&str>) -> Result<String, StorySaveError>;
+    fn remove_story(story_id: &str) -> Result<(), StorySaveError>;
+    fn save_interview(draft: &InterviewDraft, editing: Option<&str>)
+        -> Result<String, InterviewSaveError>;
+    fn remove_interview(interview_id: &str) -> Result<(), InterviewSaveError>;
 }
 
 /// The study queue's buckets for the collection's current states.

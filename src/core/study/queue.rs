@@ -414,7 +414,7 @@ mod tests {
     use super::*;
     use crate::core::collection::AnswerDetails;
     use crate::core::paths::DataDir;
-    use crate::core::review::scheduler::Rating;
+    use crate::core::review::scheduler::Rating::{self, Again, Easy, Good, Hard};
     use crate::core::review::store::Store;
     use crate::core::settings::{self, Settings};
     use std::sync::Arc;
@@ -427,18 +427,7 @@ mod tests {
     fn collection(new_per_day: u32) -> (tempfile::TempDir, IndexedCollection, Store) {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
-        std::fs::create_dir_all(dir.decks_dir()).unwrap();
-        let cards: Vec<String> = (1..=5)
-            .map(|n| format!(r#"{{"id":"t{n}","question":{{"en":"q{n}"}}}}"#))
-            .collect();
-        std::fs::write(
-            dir.decks_dir().join("t.json"),
-            format!(
-                r#"{{"id":"t","title":{{"en":"T"}},"cards":[{}]}}"#,
-                cards.join(",")
-            ),
-        )
-        .unwrap();
+        crate::core::test_decks::write_deck(&dir, "t", 5);
         let limits = Settings {
             new_cards_per_day: new_per_day,
             ..Settings::default()
@@ -464,45 +453,21 @@ mod tests {
         let (_temp, mut c, mut store) = collection(20);
         let scope = Scope::Deck("t".into());
         // t2 graduates with Easy on the 1st (due days later); t1 enters learning on the 30th.
-        answer(
-            &mut c,
-            &mut store,
-            "t2",
-            Rating::Easy,
-            "2026-11-01T09:00:00+09:00",
-        );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T09:00:00+09:00",
-        );
+        answer(&mut c, &mut store, "t2", Easy, "2026-11-01T09:00:00+09:00");
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T09:00:00+09:00");
         // t1's 10-minute step is due at 09:10: first.
         let now = at("2026-11-30T09:11:00+09:00");
         assert_eq!(
             next_card(&c, &scope, now),
             Some(("t1".into(), QueueKind::Learning))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T09:11:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T09:11:00+09:00");
         // Then the overdue review, then new cards in deck order.
         assert_eq!(
             next_card(&c, &scope, now),
             Some(("t2".into(), QueueKind::Review))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t2",
-            Rating::Good,
-            "2026-11-30T09:12:00+09:00",
-        );
+        answer(&mut c, &mut store, "t2", Good, "2026-11-30T09:12:00+09:00");
         assert_eq!(
             next_card(&c, &scope, now),
             Some(("t3".into(), QueueKind::New))
@@ -518,16 +483,10 @@ mod tests {
             &mut c,
             &mut store,
             "vpoe-q01",
-            Rating::Easy,
+            Easy,
             "2026-11-30T09:00:00+09:00",
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Easy,
-            "2026-11-30T09:01:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Easy, "2026-11-30T09:01:00+09:00");
         let now = at("2026-11-30T09:02:00+09:00");
         assert_eq!(due_counts(&c, &scope, now).new, 0);
         assert_eq!(next_card(&c, &scope, now), None);
@@ -544,13 +503,7 @@ mod tests {
     fn a_learning_card_is_shown_early_only_when_nothing_else_is_left() {
         let (_temp, mut c, mut store) = collection(1);
         let scope = Scope::Deck("t".into());
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T09:00:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T09:00:00+09:00");
         // Due at 09:10; at 09:01 the daily limit is used up and nothing else is due.
         let now = at("2026-11-30T09:01:00+09:00");
         assert_eq!(
@@ -564,13 +517,7 @@ mod tests {
         let counts = due_counts(&c, &scope, now);
         assert_eq!((counts.new, counts.learning, counts.review), (0, 1, 0));
         // More than 20 minutes ahead is not shown early.
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T09:10:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T09:10:00+09:00");
         let state = c.state("t1");
         assert_eq!(state.phase(), Phase::Review);
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:11:00+09:00")), None);
@@ -600,10 +547,10 @@ mod tests {
             &mut c,
             &mut store,
             "vpoe-q01",
-            Rating::Easy,
+            Easy,
             "2026-10-01T09:00:00+09:00",
         );
-        for (card, rating) in [("t2", Rating::Easy), ("t1", Rating::Hard)] {
+        for (card, rating) in [("t2", Easy), ("t1", Hard)] {
             answer(
                 &mut c,
                 &mut store,
@@ -611,13 +558,13 @@ mod tests {
                 rating,
                 "2026-11-01T09:00:00+09:00",
             );
-            if rating == Rating::Hard {
+            if rating == Hard {
                 for minute in ["09:10", "09:30"] {
                     answer(
                         &mut c,
                         &mut store,
                         card,
-                        Rating::Good,
+                        Good,
                         &format!("2026-11-01T{minute}:00+09:00"),
                     );
                 }
@@ -649,20 +596,8 @@ mod tests {
             next_card(&c, &Scope::AllDecks, now),
             Some(("t1".into(), QueueKind::Review))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-20T09:01:00+09:00",
-        );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-20T09:02:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-20T09:01:00+09:00");
+        answer(&mut c, &mut store, "t1", Good, "2026-11-20T09:02:00+09:00");
         assert_eq!(
             next_card(&c, &Scope::AllDecks, at("2026-11-20T09:03:00+09:00")),
             Some(("t2".into(), QueueKind::Review))
@@ -683,7 +618,7 @@ mod tests {
         assert_eq!(due_counts(&c, &Scope::AllDecks, now).new, 3);
         let mut introduced = Vec::new();
         while let Some((id, QueueKind::New)) = next_card(&c, &Scope::AllDecks, now) {
-            answer(&mut c, &mut store, &id, Rating::Easy, &now.to_rfc3339());
+            answer(&mut c, &mut store, &id, Easy, &now.to_rfc3339());
             introduced.push(id);
             now += Duration::minutes(1);
         }
@@ -703,7 +638,7 @@ mod tests {
         let start = at("2026-11-01T09:00:00+09:00");
         for (index, card) in ["t1", "t2", "t3", "t4", "t5"].iter().enumerate() {
             let when = start + Duration::minutes(index as i64);
-            answer(&mut c, &mut store, card, Rating::Easy, &when.to_rfc3339());
+            answer(&mut c, &mut store, card, Easy, &when.to_rfc3339());
         }
         // Easy first answers: due in about two weeks, after the interview on the 10th.
         assert!(c.state("t1").due().unwrap() > at("2026-11-11T04:00:00+09:00"));
@@ -730,7 +665,7 @@ mod tests {
                 QueueKind::Sweep => assert!(due > end_of_interview_eve, "{id} due {due}"),
                 other => panic!("{id} came as {other:?}"),
             }
-            answer(&mut c, &mut store, &id, Rating::Good, &now.to_rfc3339());
+            answer(&mut c, &mut store, &id, Good, &now.to_rfc3339());
             swept.push((id, kind));
             now += Duration::minutes(1);
         }
@@ -761,7 +696,7 @@ mod tests {
             &mut off,
             &mut store2,
             "t1",
-            Rating::Easy,
+            Easy,
             "2026-11-01T09:00:00+09:00",
         );
         interview(
@@ -785,7 +720,7 @@ mod tests {
                     &mut c,
                     &mut store,
                     card,
-                    Rating::Easy,
+                    Easy,
                     &format!("{day}T09:00:00+09:00"),
                 );
             }
@@ -803,20 +738,8 @@ mod tests {
             next_card(&c, &scope, now),
             Some(("t4".into(), QueueKind::New))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t4",
-            Rating::Easy,
-            "2026-11-23T09:00:00+09:00",
-        );
-        answer(
-            &mut c,
-            &mut store,
-            "t5",
-            Rating::Easy,
-            "2026-11-23T09:01:00+09:00",
-        );
+        answer(&mut c, &mut store, "t4", Easy, "2026-11-23T09:00:00+09:00");
+        answer(&mut c, &mut store, "t5", Easy, "2026-11-23T09:01:00+09:00");
         let later = at("2026-11-23T09:02:00+09:00");
         assert!(matches!(
             next_card(&c, &scope, later),
@@ -829,13 +752,7 @@ mod tests {
         let (_temp, mut c, mut store) = collection(20);
         let scope = Scope::Deck("t".into());
         let now = at("2026-11-30T09:00:00+09:00");
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T08:00:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T08:00:00+09:00");
         // t1 is learning (due 08:10), t2-t5 new.
         assert_eq!(
             due_counts(&c, &scope, now),
@@ -896,13 +813,13 @@ mod tests {
         c.apply_settings(settings).unwrap();
         // Graduate t1, then lapse it twice, each time relearning it.
         let mut now = at("2026-11-01T09:00:00+09:00");
-        answer(&mut c, &mut store, "t1", Rating::Easy, &now.to_rfc3339());
+        answer(&mut c, &mut store, "t1", Easy, &now.to_rfc3339());
         for _ in 0..2 {
             assert!(!c.is_leech("t1"));
             now = c.state("t1").due().unwrap() + Duration::minutes(1);
-            answer(&mut c, &mut store, "t1", Rating::Again, &now.to_rfc3339());
+            answer(&mut c, &mut store, "t1", Again, &now.to_rfc3339());
             now += Duration::minutes(11);
-            answer(&mut c, &mut store, "t1", Rating::Good, &now.to_rfc3339());
+            answer(&mut c, &mut store, "t1", Good, &now.to_rfc3339());
         }
         assert_eq!(c.state("t1").lapses(), 2);
         assert!(c.is_leech("t1"));
@@ -913,13 +830,7 @@ mod tests {
     fn a_custom_session_shows_each_listed_card_once_due_or_not_and_relearns_an_again() {
         let (_temp, mut c, mut store) = collection(20);
         // t1 in review and not due for days; t2 and t4 new.
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Easy,
-            "2026-11-29T09:00:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Easy, "2026-11-29T09:00:00+09:00");
         let now = at("2026-11-30T09:00:00+09:00");
         let scope = Scope::Cards(CardList {
             ids: Arc::new(vec!["t4".into(), "t1".into(), "t2".into()]),
@@ -937,48 +848,24 @@ mod tests {
             next_card(&c, &scope, now),
             Some(("t4".into(), QueueKind::New))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t4",
-            Rating::Easy,
-            "2026-11-30T09:00:00+09:00",
-        );
+        answer(&mut c, &mut store, "t4", Easy, "2026-11-30T09:00:00+09:00");
         assert_eq!(
             next_card(&c, &scope, now),
             Some(("t1".into(), QueueKind::Review))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Again,
-            "2026-11-30T09:01:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Again, "2026-11-30T09:01:00+09:00");
         assert_eq!(
             next_card(&c, &scope, now),
             Some(("t2".into(), QueueKind::New))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t2",
-            Rating::Easy,
-            "2026-11-30T09:02:00+09:00",
-        );
+        answer(&mut c, &mut store, "t2", Easy, "2026-11-30T09:02:00+09:00");
         // t1 relearns: its 10-minute step is shown early when nothing else is left.
         let later = at("2026-11-30T09:03:00+09:00");
         assert_eq!(
             next_card(&c, &scope, later),
             Some(("t1".into(), QueueKind::Learning))
         );
-        answer(
-            &mut c,
-            &mut store,
-            "t1",
-            Rating::Good,
-            "2026-11-30T09:12:00+09:00",
-        );
+        answer(&mut c, &mut store, "t1", Good, "2026-11-30T09:12:00+09:00");
         assert_eq!(next_card(&c, &scope, at("2026-11-30T09:13:00+09:00")), None);
     }
 }

@@ -353,25 +353,12 @@ mod tests {
         DateTime::parse_from_rfc3339(text).unwrap()
     }
 
-    /// A fixed log: a card learned on the 1st, reviewed on the 4th (pass) and the 12th
+    /// The hand-counted log: a card learned on the 1st, reviewed on the 4th (pass) and the 12th
     /// (fail), plus a second card learned on the 12th. Numbers below are counted by hand.
     fn fixed_log() -> LogSnapshot {
-        let text = concat!(
-            r#"{"id":"p-1","card":"vpoe-q01","at":"2026-11-01T09:00:00+09:00","rating":3,"duration_ms":60000}"#,
-            "\n",
-            r#"{"id":"p-2","card":"vpoe-q01","at":"2026-11-01T09:10:00+09:00","rating":3,"duration_ms":30000}"#,
-            "\n",
-            r#"{"id":"p-3","card":"vpoe-q01","at":"2026-11-04T09:00:00+09:00","rating":3}"#,
-            "\n",
-            r#"{"id":"p-4","card":"vpoe-q01","at":"2026-11-12T09:00:00+09:00","rating":1}"#,
-            "\n",
-            r#"{"id":"p-5","card":"vpoe-q02","at":"2026-11-12T09:05:00+09:00","rating":4,"duration_ms":5000}"#,
-            "\n",
-            r#"{"id":"p-6","card":"vpoe-q02","at":"2026-11-12T09:06:00+09:00","rating":4}"#,
-            "\n",
-            r#"{"id":"p-7","at":"2026-11-12T09:06:01+09:00","undo":"p-6"}"#,
-            "\n",
-        );
+        // Shared with the statistics screen's UI test, which reads the cards as deck `t`.
+        let text = include_str!("../../../tests/fixtures/stats/hand-counted.jsonl")
+            .replace("\"t-q0", "\"vpoe-q0");
         let (records, problems) = parse_log(Path::new("p.jsonl"), text.as_bytes());
         LogSnapshot {
             records: merge(records),

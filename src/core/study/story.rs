@@ -6,9 +6,11 @@
 
 use crate::core::content::deck::{DeckSet, Lang};
 use crate::core::content::role;
+pub use crate::core::review::log::StoryContent;
 use crate::core::review::log::{self, LoggedRecord, Record, StoryRecord};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
+use serde::ser::SerializeMap;
 use std::collections::HashMap;
 
 /// A competency a story can show, with its labels.
@@ -82,29 +84,33 @@ pub fn competency_label(id: &str, lang: Lang) -> &str {
 }
 
 /// A story as its latest version says.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Story {
     pub id: String,
-    pub title: String,
-    pub situation: String,
-    pub task: String,
-    pub action: String,
-    pub result: String,
-    /// `stories --json` has always written `""` for a story whose language is not stated.
-    #[serde(serialize_with = "lang_or_empty")]
-    pub lang: Option<Lang>,
-    pub competencies: Vec<String>,
-    pub cards: Vec<String>,
+    pub content: StoryContent,
     pub updated_at: DateTime<FixedOffset>,
 }
 
-fn lang_or_empty<S: serde::Serializer>(
-    lang: &Option<Lang>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match lang {
-        Some(lang) => lang.serialize(serializer),
-        None => serializer.serialize_str(""),
+/// `stories --json` has always written every part, empty ones too, and `""` for a story
+/// whose language is not stated: unlike a log line, which leaves empty parts out.
+impl Serialize for Story {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let content = &self.content;
+        let mut map = serializer.serialize_map(Some(10))?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("title", &content.title)?;
+        map.serialize_entry("situation", &content.situation)?;
+        map.serialize_entry("task", &content.task)?;
+        map.serialize_entry("action", &content.action)?;
+        map.serialize_entry("result", &content.result)?;
+        match content.lang {
+            Some(lang) => map.serialize_entry("lang", &lang)?,
+            None => map.serialize_entry("lang", "")?,
+        }
+        map.serialize_entry("competencies", &content.competencies)?;
+        map.serialize_entry("cards", &content.cards)?;
+        map.serialize_entry("updated_at", &self.updated_at)?;
+        map.end()
     }
 }
 
@@ -121,32 +127,12 @@ pub fn stories_from(records: &[LoggedRecord]) -> Vec<Story> {
         .filter(|record| !record.removed)
         .map(|record| Story {
             id: record.story.clone(),
-            title: record.title.clone(),
-            situation: record.situation.clone(),
-            task: record.task.clone(),
-            action: record.action.clone(),
-            result: record.result.clone(),
-            lang: record.lang,
-            competencies: record.competencies.clone(),
-            cards: record.cards.clone(),
+            content: record.content.clone(),
             updated_at: record.at,
         })
         .collect();
-    stories.sort_by(|a, b| (&a.title, &a.id).cmp(&(&b.title, &b.id)));
+    stories.sort_by(|a, b| (&a.content.title, &a.id).cmp(&(&b.content.title, &b.id)));
     stories
-}
-
-/// What the user entered for a story, before it is checked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StoryDraft {
-    pub title: String,
-    pub situation: String,
-    pub task: String,
-    pub action: String,
-    pub result: String,
-    pub lang: Option<Lang>,
-    pub competencies: Vec<String>,
-    pub cards: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -169,9 +155,9 @@ fn competency_ids() -> String {
         .join(", ")
 }
 
-impl StoryDraft {
-    /// The draft with its text trimmed and its lists without repeats, or what is wrong.
-    pub fn check(&self, decks: &DeckSet) -> Result<StoryDraft, StoryError> {
+impl StoryContent {
+    /// What the user entered, with its text trimmed and its lists without repeats, or what is wrong.
+    pub fn check(&self, decks: &DeckSet) -> Result<StoryContent, StoryError> {
         let title = self.title.trim();
         if title.is_empty() {
             return Err(StoryError::NoTitle);
@@ -194,7 +180,7 @@ impl StoryDraft {
                 competencies.push(id.clone());
             }
         }
-        Ok(StoryDraft {
+        Ok(StoryContent {
             title: title.to_string(),
             situation: self.situation.trim().to_string(),
             task: self.task.trim().to_string(),
@@ -224,11 +210,11 @@ pub struct RoleCoverage {
 pub fn coverage_grid(decks: &DeckSet, stories: &[Story]) -> Vec<RoleCoverage> {
     let mut linked: HashMap<&str, Vec<&str>> = HashMap::new();
     for story in stories {
-        for card in &story.cards {
+        for card in &story.content.cards {
             linked
                 .entry(card.as_str())
                 .or_default()
-                .extend(story.competencies.iter().map(String::as_str));
+                .extend(story.content.competencies.iter().map(String::as_str));
         }
     }
     let mut roles: Vec<String> = Vec::new();
@@ -295,17 +281,17 @@ mod tests {
         let stories = stories_from(&merged);
         assert_eq!(stories.len(), 1);
         // a-2 and b-1 are at the same second; b.jsonl sorts after a.jsonl.
-        assert_eq!(stories[0].title, "Outage (laptop)");
+        assert_eq!(stories[0].content.title, "Outage (laptop)");
     }
 
     #[test]
     fn a_draft_needs_a_title_and_known_cards_and_competencies() {
         let decks = DeckSet::load(None);
-        let draft = |title: &str, card: &str, competency: &str| StoryDraft {
+        let draft = |title: &str, card: &str, competency: &str| StoryContent {
             title: title.into(),
             cards: vec![card.into(), card.into()],
             competencies: vec![competency.into()],
-            ..StoryDraft::default()
+            ..StoryContent::default()
         };
         assert_eq!(
             draft(" ", "vpoe-q01", "hiring").check(&decks),
@@ -329,14 +315,13 @@ mod tests {
         let decks = DeckSet::load(None);
         let story = Story {
             id: "s".into(),
-            title: "t".into(),
-            situation: String::new(),
-            task: String::new(),
-            action: String::new(),
-            result: String::new(),
-            lang: Some(Lang::En),
-            competencies: vec!["hiring".into()],
-            cards: vec!["vpoe-q01".into(), "vpoe-q02".into()],
+            content: StoryContent {
+                title: "t".into(),
+                lang: Some(Lang::En),
+                competencies: vec!["hiring".into()],
+                cards: vec!["vpoe-q01".into(), "vpoe-q02".into()],
+                ..StoryContent::default()
+            },
             updated_at: DateTime::default(),
         };
         let grid = coverage_grid(&decks, &[story]);
@@ -351,14 +336,11 @@ mod tests {
     fn json_writes_a_language_not_stated_as_empty_text() {
         let story = |lang| Story {
             id: "s".into(),
-            title: "t".into(),
-            situation: String::new(),
-            task: String::new(),
-            action: String::new(),
-            result: String::new(),
-            lang,
-            competencies: Vec::new(),
-            cards: Vec::new(),
+            content: StoryContent {
+                title: "t".into(),
+                lang,
+                ..StoryContent::default()
+            },
             updated_at: DateTime::default(),
         };
         let lang = |lang| serde_json::to_value(story(lang)).unwrap()["lang"].clone();
