@@ -8,6 +8,7 @@
 //!   new name, byte for byte, as the settings issue asks; nothing is ever deleted).
 
 mod common;
+use common::click_containing;
 
 use chrono::{DateTime, FixedOffset};
 use egui_kittest::kittest::Queryable;
@@ -476,10 +477,7 @@ fn the_app_opens_on_all_the_broken_files_at_once_lists_them_and_records_answers(
     harness.get_by_label_contains("day_rollover_hour 30 is not an hour");
 
     // Still a working app: study a VPoE card and grade it.
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(matches!(harness.state().screen(), Screen::Review));
     // The answer box has the keyboard when a card appears: Esc leaves it for the keys
     // that reveal and grade.

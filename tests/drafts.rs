@@ -24,6 +24,7 @@ use std::rc::Rc;
 
 mod common;
 use common::{Fixture, ManualClock, app, english, harness};
+use common::{click, click_containing, type_into};
 
 /// The clock at 21:14 in Tokyo, the time the offers below name.
 fn fixture() -> Fixture {
@@ -64,13 +65,6 @@ fn click_and_see_close(harness: &mut Harness<'static, MensetsuApp>, label: &str)
     close
 }
 
-fn type_into(harness: &mut Harness<'static, MensetsuApp>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
 const ANSWER_BOX: &str = "Your answer (optional)";
 const CANCEL: &str = "Cancel  (Esc)";
 
@@ -87,8 +81,7 @@ fn nothing_at_risk_closes_at_once() {
     assert!(harness.query_by_label("Close mensetsu?").is_none());
     // Looking at the settings without changing any is nothing to lose either.
     let mut harness = self::harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Settings");
     assert!(request_close(&mut harness));
 }
 
@@ -96,14 +89,11 @@ fn nothing_at_risk_closes_at_once() {
 fn closing_with_unsaved_deck_edits_asks_and_cancel_keeps_them_then_save_saves_them() {
     let fixture = fixture();
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("New deck…").click();
-    harness.run();
+    click(&mut harness, "New deck…");
     type_into(&mut harness, "Deck title", "My questions");
-    harness.get_by_label("Create").click();
-    harness.run();
+    click(&mut harness, "Create");
     let path = fixture.dir.decks_dir().join("my-questions.json");
-    harness.get_by_label("Add card").click();
-    harness.run();
+    click(&mut harness, "Add card");
     type_into(
         &mut harness,
         "Question (English)",
@@ -113,8 +103,7 @@ fn closing_with_unsaved_deck_edits_asks_and_cancel_keeps_them_then_save_saves_th
     assert!(!request_close(&mut harness), "the window closed over edits");
     harness.get_by_label("Close mensetsu?");
     harness.get_by_label("• Unsaved edits to the deck “My questions”");
-    harness.get_by_label(CANCEL).click();
-    harness.run();
+    click(&mut harness, CANCEL);
     assert!(!harness.state().close_dialog_open());
     assert!(!harness.state().is_closing());
     assert!(matches!(harness.state().screen(), Screen::Edit));
@@ -142,18 +131,14 @@ fn closing_with_unsaved_deck_edits_asks_and_cancel_keeps_them_then_save_saves_th
 
 /// Starts a five-question mock interview and types answers to the first two.
 fn mock_with_two_answers(harness: &mut Harness<'static, MensetsuApp>, clock: &ManualClock) {
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(harness, "Mock interview");
+    click(harness, "Start the mock interview");
     type_into(harness, ANSWER_BOX, "結論から：離職率を半年で12%下げた");
     clock.advance(Duration::seconds(40));
-    harness.get_by_label_contains("Next question").click();
-    harness.run();
+    click_containing(harness, "Next question");
     type_into(harness, ANSWER_BOX, "Numbers first");
     clock.advance(Duration::seconds(20));
-    harness.get_by_label_contains("Next question").click();
-    harness.run();
+    click_containing(harness, "Next question");
     harness.get_by_label_contains("Question 3/5");
 }
 
@@ -179,8 +164,7 @@ fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
     fixture.clock.advance(Duration::minutes(1));
     harness.run();
     harness.get_by_label("1:40");
-    harness.get_by_label(CANCEL).click();
-    harness.run();
+    click(&mut harness, CANCEL);
     assert!(!harness.state().is_closing());
     harness.get_by_label("1:40");
     fixture.clock.advance(Duration::seconds(10));
@@ -221,15 +205,12 @@ fn closing_with_a_settings_draft_asks_and_cancel_keeps_the_draft() {
     let fixture = fixture();
     let before = std::fs::read(fixture.dir.settings_file()).unwrap();
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
-    harness.get_by_label("日本語 (Japanese)").click();
-    harness.run();
+    click(&mut harness, "Settings");
+    click(&mut harness, "日本語 (Japanese)");
 
     assert!(!request_close(&mut harness));
     harness.get_by_label("• Settings not yet saved");
-    harness.get_by_label(CANCEL).click();
-    harness.run();
+    click(&mut harness, CANCEL);
     assert!(matches!(harness.state().screen(), Screen::Settings));
     assert_eq!(
         harness
@@ -241,10 +222,7 @@ fn closing_with_a_settings_draft_asks_and_cancel_keeps_the_draft() {
     assert_eq!(std::fs::read(fixture.dir.settings_file()).unwrap(), before);
 
     // A step list that cannot be read: Save cannot save it, says so, and stays open.
-    harness.get_by_label("Learning steps").click();
-    harness.run();
-    harness.get_by_label("Learning steps").type_text(" soon");
-    harness.run();
+    type_into(&mut harness, "Learning steps", " soon");
     assert!(!request_close(&mut harness));
     assert!(!click_and_see_close(&mut harness, "Save and close"));
     harness.get_by_label("Not saved, so the window stays open:");
@@ -257,10 +235,7 @@ fn closing_with_a_settings_draft_asks_and_cancel_keeps_the_draft() {
 fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     let fixture = fixture();
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     type_into(&mut harness, ANSWER_BOX, "ROIで");
     // A new draft is written at once; more typing not at every key, but once it has
     // paused for the delay (or the delay has passed).
@@ -287,8 +262,7 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     harness.get_by_label("Where you left off");
     harness.get_by_label("Resume the answer you were typing at 21:14?");
     harness.get_by_label("“ROIで説明する”");
-    harness.get_by_label("Resume the answer").click();
-    harness.run();
+    click(&mut harness, "Resume the answer");
     assert!(matches!(harness.state().screen(), Screen::Review));
     harness.get_by_label_contains("現在の技術的負債を定量化し");
     assert_eq!(
@@ -401,8 +375,7 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
     let mut harness = harness(app);
     harness.get_by_label_contains("Resume the mock interview from ");
     harness.get_by_label_contains("3 of 3 answers typed");
-    harness.get_by_label("Resume the mock interview").click();
-    harness.run();
+    click(&mut harness, "Resume the mock interview");
     harness.get_by_label_contains("Question 3/3");
     let MockState::Answering { answers, index, .. } = harness.state().mock_state() else {
         panic!("the interview is back where it was");
@@ -430,13 +403,10 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
 fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_can() {
     let fixture = fixture();
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("New deck…").click();
-    harness.run();
+    click(&mut harness, "New deck…");
     type_into(&mut harness, "Deck title", "Platform");
-    harness.get_by_label("Create").click();
-    harness.run();
-    harness.get_by_label("Add card").click();
-    harness.run();
+    click(&mut harness, "Create");
+    click(&mut harness, "Add card");
     type_into(&mut harness, "Question (English)", "Why a platform team?");
     // Someone changes the file meanwhile: the editor must not write over it.
     let path = fixture.dir.decks_dir().join("platform.json");
@@ -445,10 +415,8 @@ fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_ca
         .replace("Platform", "Platform (theirs)");
     std::fs::write(&path, &theirs).unwrap();
     // A story being written, on its own screen.
-    harness.get_by_label("Stories").click();
-    harness.run();
-    harness.get_by_label("New story…").click();
-    harness.run();
+    click(&mut harness, "Stories");
+    click(&mut harness, "New story…");
     type_into(&mut harness, "Title", "The reorg of 2024");
 
     assert!(!request_close(&mut harness));
@@ -533,8 +501,7 @@ fn answers_already_logged_are_not_offered_again() {
     assert_eq!(mock.answers.len(), 1);
     assert_eq!(mock.answers[0].card, "cto-q02");
     harness.get_by_label("Resume grading the mock interview from 21:14? Answers to grade: 1");
-    harness.get_by_label("Resume the mock interview").click();
-    harness.run();
+    click(&mut harness, "Resume the mock interview");
     harness.get_by_label("Grade your answers");
     // What is offered no longer is what the file holds: it follows at once.
     assert_eq!(on_disk(&fixture.dir).mock.map(|m| m.answers.len()), Some(1));

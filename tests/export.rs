@@ -13,28 +13,7 @@ use common::cli::{Mensetsu, mensetsu};
 
 /// A user deck with what needs escaping in HTML (`<`, `>`, `&`), a derived point, a tag
 /// with a space, and a Japanese-only card without points or tags.
-const DECK: &str = r#"{
-  "format": 1,
-  "id": "practice",
-  "title": { "ja": "練習デッキ", "en": "Practice deck" },
-  "role": "vpoe",
-  "cards": [
-    {
-      "id": "practice-q01",
-      "question": { "ja": "技術的負債をどう説明しますか？", "en": "How do you explain tech debt?" },
-      "points": [
-        { "ja": "開発速度の<低下率>を示す", "en": "Show the <drop> in speed" },
-        { "ja": "投資計画 & ROI", "en": "Plan & ROI", "derived": true }
-      ],
-      "tags": ["tech debt", "metrics"]
-    },
-    {
-      "id": "practice-q02",
-      "question": { "ja": "採用の優先順位は？" }
-    }
-  ]
-}
-"#;
+const DECK: &str = include_str!("fixtures/export/practice.json");
 
 /// Anki's header lines: tab-separated, fields are HTML, Basic notes, and which columns
 /// hold the deck, the tags and the note GUID.

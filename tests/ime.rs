@@ -7,6 +7,7 @@
 //! tests/ime/run.sh does the same with the real input methods under Xvfb.
 
 mod common;
+use common::{click, click_containing};
 
 use chrono::DateTime;
 use egui::{Event, ImeEvent, Key, Modifiers};
@@ -43,10 +44,7 @@ fn study(dir: &DataDir) -> Harness<'static, MensetsuApp> {
     let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock), Lang::En);
     let mut harness = common::harness(app);
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     harness
 }
 
@@ -93,8 +91,7 @@ fn the_answer_box_keeps_the_keyboard_and_the_input_context_across_graded_cards()
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, ANSWER);
     assert!(harness.get_by_label(ANSWER).is_focused());
 
     for (card, typed) in ["一枚目", "二枚目", "三枚目"].into_iter().enumerate() {
@@ -132,8 +129,7 @@ fn a_click_in_the_box_that_has_the_keyboard_keeps_the_input_context() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, ANSWER);
     harness.event(Event::Ime(ImeEvent::Commit("技術的負債".to_owned())));
     harness.run();
     // egui requests the keyboard for the box on every click in it; that must not reach
@@ -148,10 +144,8 @@ fn moving_between_the_answer_and_the_note_keeps_the_input_context() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label("Note").click();
-    harness.run();
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, "Note");
+    click(&mut harness, ANSWER);
     harness.event(Event::Ime(ImeEvent::Commit("回答".to_owned())));
     harness.run();
     harness.get_by_label(NOTE).click();
@@ -173,8 +167,7 @@ fn a_click_during_a_composition_keeps_the_pre_edit_and_nothing_is_doubled() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, ANSWER);
     harness.event(Event::Ime(ImeEvent::Commit("まず".to_owned())));
     harness.run();
     // An on-the-spot pre-edit (IBus, or Fcitx5 with UseOnTheSpot) is in the box...
@@ -223,8 +216,7 @@ fn the_caret_is_reported_by_its_bottom_edge_only_where_xim_needs_it() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, ANSWER);
     let caret = |harness: &Harness<'_, MensetsuApp>| {
         harness
             .output()
@@ -249,10 +241,8 @@ fn a_mock_interview_keeps_the_input_context_from_question_to_question() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
     harness.run();
     assert!(harness.get_by_label(ANSWER).is_focused());
     for typed in ["一問目", "二問目"] {
@@ -272,14 +262,12 @@ fn undo_in_the_answer_box_of_a_new_card_never_brings_back_the_last_cards_draft()
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
     let mut harness = study(&dir);
-    harness.get_by_label(ANSWER).click();
-    harness.run();
+    click(&mut harness, ANSWER);
     harness.event(Event::Ime(ImeEvent::Commit("一枚目の答え".to_owned())));
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
-    harness.get_by_label_contains("Good\n").click();
-    harness.run();
+    click_containing(&mut harness, "Good\n");
     // The same box (it kept the keyboard) on the next card: its undo history is the
     // new card's alone.
     assert!(harness.get_by_label(ANSWER).is_focused());

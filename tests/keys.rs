@@ -20,6 +20,7 @@ const ANSWER: &str = "Your answer (optional)";
 
 mod common;
 use common::Fixture;
+use common::{click, click_containing, press};
 
 impl Fixture {
     fn new() -> Self {
@@ -115,8 +116,7 @@ fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
     // typed the moment it appears is its draft too, the `u` included.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    press(&mut harness, &[Key::Escape]);
     harness.key_press(Key::Num3);
     harness.step();
     keyboard(&harness, SENTENCE);
@@ -136,8 +136,7 @@ fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
 fn typing_the_moment_a_mock_question_appears_goes_into_the_box() {
     let fixture = Fixture::new();
     let mut harness = fixture.harness();
-    harness.get_by_label("Mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
     harness.get_by_label("Start the mock interview").click();
     harness.step();
     keyboard(&harness, SENTENCE);
@@ -163,8 +162,7 @@ fn study_works_from_the_keyboard_alone_and_the_hint_names_only_the_keys_that_wor
     let fixture = Fixture::new();
     let mut harness = fixture.harness();
     // Enter on the decks screen studies everything due.
-    harness.key_press(Key::Enter);
-    harness.run();
+    press(&mut harness, &[Key::Enter]);
     assert!(harness.get_by_label(ANSWER).is_focused());
     // In the box: Space would type, so the hint offers Ctrl+Enter and Esc.
     harness.get_by_label_contains("Ctrl+Enter: show   Esc: leave the answer box");
@@ -176,35 +174,26 @@ fn study_works_from_the_keyboard_alone_and_the_hint_names_only_the_keys_that_wor
     harness.run();
     assert!(harness.get_by_label(ANSWER).is_focused());
     harness.get_by_label_contains("Esc: leave the answer box, then Space / Enter:");
-    harness.key_press(Key::Escape);
-    harness.run();
+    press(&mut harness, &[Key::Escape]);
     assert!(!harness.get_by_label(ANSWER).is_focused());
     harness.get_by_label_contains("Space / Enter: Again   1–4: grade");
     assert!(harness.query_by_label_contains("Esc:").is_none());
-    harness.key_press(Key::Num2);
-    harness.run();
+    press(&mut harness, &[Key::Num2]);
     assert_eq!(fixture.ratings(), [2]);
 
     // The next card has the keyboard again; Esc, then U undoes, and the card is back
     // with its draft and the keyboard in its box.
     assert!(harness.get_by_label(ANSWER).is_focused());
     harness.get_by_label_contains("Ctrl+Enter: show");
-    harness.key_press(Key::Escape);
-    harness.run();
+    press(&mut harness, &[Key::Escape]);
     harness.get_by_label_contains("Space / Enter: show   U / Ctrl+Z: undo");
-    harness.key_press(Key::U);
-    harness.run();
+    press(&mut harness, &[Key::U]);
     assert!(matches!(fixture.records().last(), Some(Record::Undo(_))));
     assert_eq!(shown_card(&harness), "vpoe-q01");
     assert_eq!(draft(&harness), "xyz");
     assert!(harness.get_by_label(ANSWER).is_focused());
     // Esc and Space reveal, Space grades (nothing ticked: Again, see below).
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Space]);
     assert_eq!(fixture.ratings(), [2, 1]);
 }
 
@@ -256,10 +245,7 @@ fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
     let mut harness = fixture.harness();
 
     // Study: the CTO deck's first card, its points ticked one by one.
-    harness
-        .get_by_label_contains("Study — CTO interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — CTO interview");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
     let card = shown_card(&harness);
@@ -283,17 +269,12 @@ fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
             .all(|pair| u8::from(pair[0]) <= u8::from(pair[1]))
     );
     // Space gives what is suggested.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space]);
     assert_eq!(fixture.ratings(), [u8::from(Rating::Good)]);
 
     // Mock: the first answer's points ticked one by one, from the same nothing.
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
     for _ in 0..5 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
         harness.run();
@@ -356,26 +337,16 @@ fn toggled(harness: &Harness<'_, MensetsuApp>, label: &str) -> Option<Toggled> {
 fn after_an_undo_the_points_of_the_retyped_draft_come_ticked_as_on_the_first_showing() {
     let fixture = Fixture::new();
     let mut harness = fixture.harness();
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     // First showing: no draft, the second point ticked by hand, graded.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
     assert_eq!(toggled(&harness, FIRST_POINT), Some(Toggled::False));
-    harness.get_by_label_contains(SECOND_POINT).click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Num2);
-    harness.run();
+    click_containing(&mut harness, SECOND_POINT);
+    press(&mut harness, &[Key::Escape, Key::Num2]);
     // Undone: the card is back before its reveal; a draft covering the first point is
     // typed, and the reveal ticks exactly that point, as a first showing would.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::U);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::U]);
     assert_eq!(shown_card(&harness), "vpoe-q01");
     harness
         .get_by_label(ANSWER)
@@ -397,10 +368,7 @@ fn after_an_undo_the_points_of_the_retyped_draft_come_ticked_as_on_the_first_sho
     );
     assert_eq!(toggled(&harness, SECOND_POINT), Some(Toggled::False));
     harness.get_by_label_contains("then Space / Enter: Hard");
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space]);
     let Some(Record::Review(review)) = fixture.records().pop() else {
         panic!("{:?}", fixture.records());
     };

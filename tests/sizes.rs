@@ -5,6 +5,9 @@
 //! Japanese; and scroll positions of an earlier run, or an earlier settings draft, are not
 //! restored. docs/screenshots/sizes/ has the same sizes by eye.
 
+mod common;
+use common::{scroll_decks_to, write_one_card_decks};
+
 use chrono::DateTime;
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
@@ -57,6 +60,13 @@ fn window(
 
 const SIZES: [([f32; 2], f32); 2] = [([800.0, 600.0], 1.6), ([1920.0, 1080.0], 0.75)];
 
+/// Each size with its text scale, in each interface language.
+fn every_window() -> impl Iterator<Item = ([f32; 2], f32, Lang)> {
+    SIZES
+        .into_iter()
+        .flat_map(|(size, scale)| [Lang::En, Lang::Ja].map(|lang| (size, scale, lang)))
+}
+
 fn rect(harness: &Harness<'_, MensetsuApp>, label: &str) -> Rect {
     harness.get_by_label(label).rect()
 }
@@ -103,92 +113,88 @@ fn tabs(text: &Strings) -> [(&'static str, Screen); 6] {
 
 #[test]
 fn every_tab_is_on_screen_or_in_the_more_menu_and_opens_its_screen() {
-    for (size, scale) in SIZES {
-        for lang in [Lang::En, Lang::Ja] {
-            let text = labels::strings(lang);
-            let temp = tempfile::tempdir().unwrap();
-            let mut harness = window(&temp, size, scale, lang);
-            let screen = harness.ctx.content_rect();
-            for (label, target) in tabs(text) {
-                if topmost(&harness, label).is_none() {
-                    // Not in the bar: in the menu at its end (named "More", or after the
-                    // screen on show when that is in it too).
-                    harness.get_by_label_contains(" ▼").click();
-                    harness.run();
-                }
-                let tab = topmost(&harness, label).unwrap_or_else(|| panic!("no tab {label}"));
-                assert!(
-                    screen.contains_rect(tab.rect()),
-                    "{size:?} {scale} {lang:?}: {label} at {:?} outside {screen:?}",
-                    tab.rect()
-                );
-                tab.click();
+    for (size, scale, lang) in every_window() {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, lang);
+        let screen = harness.ctx.content_rect();
+        for (label, target) in tabs(text) {
+            if topmost(&harness, label).is_none() {
+                // Not in the bar: in the menu at its end (named "More", or after the
+                // screen on show when that is in it too).
+                harness.get_by_label_contains(" ▼").click();
                 harness.run();
-                assert_eq!(harness.state().screen(), target, "{label}");
             }
-            if size[0] == 1920.0 {
-                // A large window has room for every tab and no menu.
-                assert!(harness.query_by_label_contains(text.more_tabs).is_none());
-            }
+            let tab = topmost(&harness, label).unwrap_or_else(|| panic!("no tab {label}"));
+            assert!(
+                screen.contains_rect(tab.rect()),
+                "{size:?} {scale} {lang:?}: {label} at {:?} outside {screen:?}",
+                tab.rect()
+            );
+            tab.click();
+            harness.run();
+            assert_eq!(harness.state().screen(), target, "{label}");
+        }
+        if size[0] == 1920.0 {
+            // A large window has room for every tab and no menu.
+            assert!(harness.query_by_label_contains(text.more_tabs).is_none());
         }
     }
 }
 
 #[test]
 fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
-    for (size, scale) in SIZES {
-        for lang in [Lang::En, Lang::Ja] {
-            let text = labels::strings(lang);
-            let temp = tempfile::tempdir().unwrap();
-            let mut harness = window(&temp, size, scale, lang);
-            let screen = harness.ctx.content_rect();
-            // Study all due, then reveal from the answer box.
-            harness.key_press(Key::Enter);
-            harness.run();
-            harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
-            harness.run();
-            let what = format!("{size:?} at {scale} in {lang:?}");
-            let back = format!("← {}", text.back_to_decks);
-            let clock = harness.get_by_label_contains("/ 2:00").rect();
-            let header = [
-                (back.as_str(), rect(&harness, &back)),
-                (text.queue_new, rect(&harness, text.queue_new)),
-                (text.left_today, rect(&harness, text.left_today)),
-                ("clock", clock),
-            ];
-            for (name, place) in header {
-                assert!(screen.contains_rect(place), "{what}: {name} off screen");
-            }
-            assert_apart(&header, &what);
-            let grades: Vec<(&str, Rect)> = ["1 ", "2 ", "3 ", "4 "]
-                .into_iter()
-                .map(|number| {
-                    let button = harness
-                        .get_all_by_role(egui::accesskit::Role::Button)
-                        .find(|node| {
-                            node.accesskit_node()
-                                .label()
-                                .is_some_and(|label| label.starts_with(number))
-                        })
-                        .unwrap_or_else(|| panic!("{what}: no grade {number}"));
-                    (number, button.rect())
-                })
-                .collect();
-            for (name, place) in &grades {
-                assert!(
-                    screen.contains_rect(*place),
-                    "{what}: grade {name}at {place:?} off {screen:?}"
-                );
-            }
-            assert_apart(&grades, &what);
-            // The grade Space gives is still named as suggested, seen or not.
+    for (size, scale, lang) in every_window() {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, lang);
+        let screen = harness.ctx.content_rect();
+        // Study all due, then reveal from the answer box.
+        harness.key_press(Key::Enter);
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        harness.run();
+        let what = format!("{size:?} at {scale} in {lang:?}");
+        let back = format!("← {}", text.back_to_decks);
+        let clock = harness.get_by_label_contains("/ 2:00").rect();
+        let header = [
+            (back.as_str(), rect(&harness, &back)),
+            (text.queue_new, rect(&harness, text.queue_new)),
+            (text.left_today, rect(&harness, text.left_today)),
+            ("clock", clock),
+        ];
+        for (name, place) in header {
+            assert!(screen.contains_rect(place), "{what}: {name} off screen");
+        }
+        assert_apart(&header, &what);
+        let grades: Vec<(&str, Rect)> = ["1 ", "2 ", "3 ", "4 "]
+            .into_iter()
+            .map(|number| {
+                let button = harness
+                    .get_all_by_role(egui::accesskit::Role::Button)
+                    .find(|node| {
+                        node.accesskit_node()
+                            .label()
+                            .is_some_and(|label| label.starts_with(number))
+                    })
+                    .unwrap_or_else(|| panic!("{what}: no grade {number}"));
+                (number, button.rect())
+            })
+            .collect();
+        for (name, place) in &grades {
             assert!(
-                harness
-                    .query_by_label_contains(&format!("· {}", text.suggested))
-                    .is_some(),
-                "{what}"
+                screen.contains_rect(*place),
+                "{what}: grade {name}at {place:?} off {screen:?}"
             );
         }
+        assert_apart(&grades, &what);
+        // The grade Space gives is still named as suggested, seen or not.
+        assert!(
+            harness
+                .query_by_label_contains(&format!("· {}", text.suggested))
+                .is_some(),
+            "{what}"
+        );
     }
 }
 
@@ -196,28 +202,9 @@ fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
 fn scroll_positions_of_an_earlier_run_or_settings_draft_are_not_restored() {
     let temp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(temp.path());
-    std::fs::create_dir_all(dir.decks_dir()).unwrap();
-    for number in 0..120 {
-        std::fs::write(
-            dir.decks_dir().join(format!("d{number:03}.json")),
-            format!(
-                r#"{{"id":"d{number:03}","title":{{"en":"Deck {number:03}"}},"cards":[{{"id":"d{number:03}-1","question":{{"en":"q?"}}}}]}}"#
-            ),
-        )
-        .unwrap();
-    }
+    write_one_card_decks(&dir, 120);
     let mut harness = window(&temp, [1000.0, 800.0], 1.0, Lang::En);
-    for _ in 0..200 {
-        if harness.query_by_label("Study — Deck 119").is_some() {
-            break;
-        }
-        harness
-            .query_all_by_label_contains("Study — ")
-            .last()
-            .unwrap()
-            .scroll_down();
-        harness.run();
-    }
+    scroll_decks_to(&mut harness, "Study — Deck 119");
     assert!(harness.query_by_label("Study — Deck 119").is_some());
     assert!(harness.query_by_label_contains("Study — VPoE").is_none());
     // The next run: egui's memory (scroll offsets included) as eframe restores it, a new

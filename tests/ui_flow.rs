@@ -21,41 +21,29 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 mod common;
 use common::real_log::write_real_log;
 use common::{app, english, files, fixture, harness, log_records};
+use common::{click, click_containing, press, scroll_decks_to, type_into, write_one_card_decks};
 
 #[test]
 fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
 
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(matches!(harness.state().screen(), Screen::Review));
     // The first new card of the VPoE deck, verbatim from the guide.
     harness.get_by_label_contains("現在の技術的負債を定量化し");
 
     // Type a draft, leave the text box, then reveal with Space.
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
-    harness
-        .get_by_label("Your answer (optional)")
-        .type_text("ROIで説明する");
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    type_into(&mut harness, "Your answer (optional)", "ROIで説明する");
+    press(&mut harness, &[Key::Escape]);
     fixture.clock.advance(Duration::seconds(95));
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Space]);
 
     // Tick two answer points by clicking their checkboxes.
     let first_point = harness.get_by_label_contains("開発速度の低下率");
     first_point.click();
     harness.run();
-    harness
-        .get_by_label_contains("具体的な投資計画とROIを提示する")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "具体的な投資計画とROIを提示する");
     assert_eq!(
         harness
             .get_by_label_contains("開発速度の低下率")
@@ -65,8 +53,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     );
 
     // Grade Good with the 3 key.
-    harness.key_press(Key::Num3);
-    harness.run();
+    press(&mut harness, &[Key::Num3]);
 
     let records = log_records(&fixture.dir);
     assert_eq!(records.len(), 1, "{records:?}");
@@ -85,10 +72,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
 
     // The next card is on screen, its answer box with the keyboard; out of it, undo with
     // U brings vpoe-q01 back, as it was.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::U);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::U]);
     let records = log_records(&fixture.dir);
     assert_eq!(records.len(), 2);
     assert!(matches!(&records[1], Record::Undo(undo) if undo.undo == review.id));
@@ -106,12 +90,8 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
 
     // Reveal with Enter (out of the box, which has the keyboard again) and grade Again by
     // clicking the real button.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.get_by_label_contains("1 Again").click();
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Enter]);
+    click_containing(&mut harness, "1 Again");
     let records = log_records(&fixture.dir);
     assert!(matches!(&records[2], Record::Review(r) if r.card == "vpoe-q01" && r.rating == 1));
     assert_eq!(
@@ -125,28 +105,13 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
     let fixture = fixture(&english());
     {
         let mut harness = harness(app(&fixture));
-        harness
-            .get_by_label_contains("Study — CTO interview")
-            .click();
-        harness.run();
-        harness.get_by_label("Note").click();
-        harness.run();
+        click_containing(&mut harness, "Study — CTO interview");
+        click(&mut harness, "Note");
         let note_box = "Your note on this card (kept for next time)";
-        harness.get_by_label(note_box).click();
-        harness.run();
-        harness
-            .get_by_label(note_box)
-            .type_text("前職で技術と経営の橋渡しをした話");
-        harness.run();
-        harness.key_press(Key::Escape);
-        harness.run();
-        harness.key_press(Key::Space);
-        harness.run();
-        harness.key_press(Key::Num3);
-        harness.run();
+        type_into(&mut harness, note_box, "前職で技術と経営の橋渡しをした話");
+        press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
         // Ctrl+Z (Cmd+Z on macOS) undoes like U, out of the next card's answer box.
-        harness.key_press(Key::Escape);
-        harness.run();
+        press(&mut harness, &[Key::Escape]);
         harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
         harness.run();
         let records = log_records(&fixture.dir);
@@ -162,10 +127,7 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
         "前職で技術と経営の橋渡しをした話"
     );
     let mut harness = harness(app);
-    harness
-        .get_by_label_contains("Study — CTO interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — CTO interview");
     let note_box = harness.get_by_label("Your note on this card (kept for next time)");
     assert_eq!(
         note_box.value().as_deref(),
@@ -177,14 +139,8 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
 fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(&mut harness, &[Key::Escape, Key::Space]);
     // No point ticked yet: none of the points covered suggests Again, which Space would
     // give; Good is on a new card its second learning step, 10 minutes.
     assert!(
@@ -214,8 +170,7 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
                 .unwrap();
             card.points[index].text.ja.clone().unwrap()
         };
-        harness.get_by_label(&label).click();
-        harness.run();
+        click(&mut harness, &label);
     }
     harness.get_by_label_contains("Good\n");
     assert!(
@@ -228,8 +183,7 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
                 .contains("Good"))
     );
     // Easy is still available and is what gets logged.
-    harness.key_press(Key::Num4);
-    harness.run();
+    press(&mut harness, &[Key::Num4]);
     let records = log_records(&fixture.dir);
     assert!(matches!(&records[0], Record::Review(r) if r.rating == 4));
 }
@@ -238,17 +192,14 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
 fn switching_the_app_language_to_japanese_relabels_the_screens() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
-    harness.get_by_label("日本語 (Japanese)").click();
-    harness.run();
+    click(&mut harness, "Settings");
+    click(&mut harness, "日本語 (Japanese)");
     assert!(
         harness.query_by_label("Japanese only").is_some(),
         "content language keeps its own choice"
     );
     harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Save");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     harness.get_by_label_contains("今日のカードを学習");
     assert!(
@@ -268,10 +219,7 @@ fn content_language_english_shows_the_translation() {
     };
     let fixture = fixture(&settings);
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(
         harness
             .query_by_label_contains("現在の技術的負債を定量化し")
@@ -301,10 +249,7 @@ fn a_locked_data_folder_opens_read_only_and_says_so() {
     let _other_window = Store::open(fixture.dir.clone(), "other").unwrap();
     let mut harness = harness(app(&fixture));
     harness.get_by_label("read-only");
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(
         matches!(harness.state().screen(), Screen::Decks),
         "study is disabled"
@@ -328,10 +273,7 @@ fn broken_files_in_the_data_folder_are_listed_and_the_app_keeps_working() {
     harness.get_by_label_contains("Some files could not be read");
     harness.get_by_label_contains("broken.json:3");
     harness.get_by_label_contains("old.jsonl:2: last line is incomplete");
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(std::fs::read(&log).unwrap(), log_bytes, "nothing rewritten");
 }
@@ -358,10 +300,7 @@ fn a_log_with_hundreds_of_bad_lines_lists_the_first_hundred_and_counts_the_rest(
         mensetsu::ui::decks_screen::PROBLEMS_SHOWN
     );
     harness.get_by_label_contains("… and 150 more; the command `mensetsu stats` prints them all");
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(std::fs::read(&log).unwrap(), bytes, "nothing rewritten");
 
@@ -409,21 +348,18 @@ fn every_character_of_every_bundled_card_has_a_glyph() {
 fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
     // Five questions (the default), each answered for 30 seconds, without points shown.
     for question in 1..=5 {
         harness.get_by_label_contains(&format!("Question {question}/5"));
         assert!(harness.query_by_label("Answer points").is_none());
         if question == 1 {
-            harness.get_by_label("Your answer (optional)").click();
-            harness.run();
-            harness
-                .get_by_label("Your answer (optional)")
-                .type_text("まず現状を数値化する");
-            harness.run();
+            type_into(
+                &mut harness,
+                "Your answer (optional)",
+                "まず現状を数値化する",
+            );
         }
         fixture.clock.advance(Duration::seconds(30));
         if question < 5 {
@@ -447,8 +383,7 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
     }
     harness.get_by_label("Save grades").scroll_to_me();
     harness.run();
-    harness.get_by_label("Save grades").click();
-    harness.run();
+    click(&mut harness, "Save grades");
 
     let reviews: Vec<_> = log_records(&fixture.dir)
         .into_iter()
@@ -476,27 +411,17 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
 fn statistics_screen_draws_the_numbers_of_the_log() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — Head of Engineering")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — Head of Engineering");
     for _ in 0..3 {
-        harness.key_press(Key::Escape);
-        harness.run();
-        harness.key_press(Key::Space);
-        harness.run();
-        harness.key_press(Key::Num4);
-        harness.run();
+        press(&mut harness, &[Key::Escape, Key::Space, Key::Num4]);
     }
-    harness.get_by_label("Statistics").click();
-    harness.run();
+    click(&mut harness, "Statistics");
     harness.get_by_label_contains("True retention (30 days)");
     harness.get_by_label("Streak (days): 1");
     harness.get_by_label("Answers per day, by grade");
     harness.get_by_label("By role");
     harness.get_by_label("Head of Engineering");
-    harness.get_by_label("1 year").click();
-    harness.run();
+    click(&mut harness, "1 year");
     let stats = harness.state_mut().stats().clone();
     assert_eq!(stats.counts_per_role["hoe"].review, 3);
 }
@@ -505,75 +430,36 @@ fn statistics_screen_draws_the_numbers_of_the_log() {
 fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
-    harness
-        .get_by_label("Your answer (optional)")
-        .type_text("最初の下書き");
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    type_into(&mut harness, "Your answer (optional)", "最初の下書き");
+    press(&mut harness, &[Key::Escape]);
     fixture.clock.advance(Duration::seconds(42));
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.key_press(Key::Num1);
-    harness.run();
+    press(&mut harness, &[Key::Space, Key::Num1]);
     // Again: the card comes back after its 1-minute step.
     fixture.clock.advance(Duration::minutes(2));
-    harness.get_by_label_contains("Back to decks").click();
-    harness.run();
+    click_containing(&mut harness, "Back to decks");
     // Leaving a session shows its summary first; cards are left, so it is not complete.
     harness.get_by_label("Session paused");
     assert!(harness.query_by_label("Session complete").is_none());
-    harness.get_by_label("Back to decks").click();
-    harness.run();
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click(&mut harness, "Back to decks");
+    click_containing(&mut harness, "Study — VPoE interview");
     harness.get_by_label_contains("現在の技術的負債を定量化し");
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.get_by_label("History (1)").click();
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space]);
+    click(&mut harness, "History (1)");
     harness.get_by_label("Again");
     harness.get_by_label("points 0/2");
     harness.get_by_label("0:42");
     harness.get_by_label("最初の下書き");
 }
 
-/// A user deck for the export test: HTML characters, a derived point, a card with no
-/// points.
-const EXPORT_DECK: &str = r#"{
-  "id": "practice",
-  "title": { "ja": "練習デッキ", "en": "Practice deck" },
-  "role": "vpoe",
-  "cards": [
-    {
-      "id": "practice-q01",
-      "question": { "ja": "技術的負債をどう説明しますか？", "en": "How do you explain tech debt?" },
-      "points": [
-        { "ja": "開発速度の<低下率>を示す", "en": "Show the <drop> in speed" },
-        { "ja": "投資計画 & ROI", "en": "Plan & ROI", "derived": true }
-      ],
-      "tags": ["tech debt", "metrics"]
-    },
-    { "id": "practice-q02", "question": { "ja": "採用の優先順位は？" } }
-  ]
-}"#;
+/// A user deck for the export test (tests/export.rs exports it too): HTML characters, a
+/// derived point, a card with no points.
+const EXPORT_DECK: &str = include_str!("fixtures/export/practice.json");
 
 /// Opens the decks screen's export menu and clicks one of its entries.
 fn export_from_menu(harness: &mut Harness<'static, MensetsuApp>, entry: &str) {
-    harness.get_by_label("Export…").click();
-    harness.run();
-    harness.get_by_label(entry).click();
-    harness.run();
+    click(harness, "Export…");
+    click(harness, entry);
     assert!(
         harness.query_by_label(entry).is_none(),
         "the menu closes after an export"
@@ -675,29 +561,19 @@ fn a_failed_export_says_why_and_names_the_path() {
 fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
-    harness
-        .get_by_label("Your answer (optional)")
-        .type_text("まず負債を数える");
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    type_into(&mut harness, "Your answer (optional)", "まず負債を数える");
     fixture.clock.advance(Duration::seconds(20));
     harness.run();
     harness.get_by_label("0:20 / 2:00");
 
     // Five minutes on the statistics screen: the session waits, its timer stands still.
-    harness.get_by_label("Statistics").click();
-    harness.run();
+    click(&mut harness, "Statistics");
     assert!(matches!(harness.state().screen(), Screen::Stats));
     assert!(harness.query_by_label("Your answer (optional)").is_none());
     fixture.clock.advance(Duration::minutes(5));
     harness.run();
-    harness.get_by_label("Study session").click();
-    harness.run();
+    click(&mut harness, "Study session");
     assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(
         harness
@@ -710,12 +586,7 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
 
     // Ten more seconds, then the answer: 30 s were spent on it, not 5 min 30 s.
     fixture.clock.advance(Duration::seconds(10));
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.key_press(Key::Num3);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
     let records = log_records(&fixture.dir);
     let Some(Record::Review(review)) = records.first() else {
         panic!("expected a review, got {records:?}");
@@ -725,10 +596,7 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
 
     // Undo brings the card back with the 30 seconds already spent, not at 0:00.
     fixture.clock.advance(Duration::seconds(5));
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::U);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::U]);
     harness.get_by_label("0:30 / 2:00");
     fixture.clock.advance(Duration::seconds(3));
     harness.run();
@@ -739,32 +607,22 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
 fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
-    harness
-        .get_by_label("Your answer (optional)")
-        .type_text("結論から話す");
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
+    type_into(&mut harness, "Your answer (optional)", "結論から話す");
     fixture.clock.advance(Duration::seconds(30));
     harness.run();
     harness.get_by_label("1:30");
 
-    harness.get_by_label("Decks").click();
-    harness.run();
+    click(&mut harness, "Decks");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     fixture.clock.advance(Duration::minutes(10));
-    harness.get_by_label("Mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
     // The interview waits: its question and timer come back with Resume.
     harness.get_by_label("The mock interview is paused");
     assert!(harness.query_by_label("Your answer (optional)").is_none());
     fixture.clock.advance(Duration::minutes(1));
-    harness.get_by_label("Resume  (Ctrl+Enter)").click();
-    harness.run();
+    click(&mut harness, "Resume  (Ctrl+Enter)");
     harness.get_by_label_contains("Question 1/5");
     assert_eq!(
         harness
@@ -776,8 +634,7 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     // The eleven minutes away did not count against the answer.
     harness.get_by_label("1:30");
     fixture.clock.advance(Duration::seconds(15));
-    harness.get_by_label_contains("Next question").click();
-    harness.run();
+    click_containing(&mut harness, "Next question");
     harness.get_by_label_contains("Question 2/5");
     let MockState::Answering { answers, .. } = harness.state().mock_state() else {
         panic!("the interview goes on");
@@ -813,31 +670,21 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
     harness.get_by_label_contains("settings file is damaged");
 
     // Everything that would write is refused, by click and by key.
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(&mut harness, &[Key::Enter]);
     assert!(matches!(harness.state().screen(), Screen::Decks));
-    harness.get_by_label("Export…").click();
-    harness.run();
+    click(&mut harness, "Export…");
     assert!(
         harness
             .query_by_label("Review log (CSV for the FSRS optimizer)")
             .is_none()
     );
-    harness.get_by_label("Settings").click();
-    harness.run();
-    harness.get_by_label("日本語 (Japanese)").click();
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Settings");
+    click(&mut harness, "日本語 (Japanese)");
+    click(&mut harness, "Save");
     assert!(matches!(harness.state().screen(), Screen::Settings));
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
     assert!(harness.query_by_label_contains("Question 1/").is_none());
     harness.state_mut().save_before_exit();
     drop(harness);
@@ -853,28 +700,15 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
 fn space_after_the_reveal_gives_the_highlighted_grade() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(&mut harness, &[Key::Escape, Key::Space]);
     // One of the two points ticked: Hard is suggested, and Space takes it.
-    harness.get_by_label_contains("開発速度の低下率").click();
-    harness.run();
+    click_containing(&mut harness, "開発速度の低下率");
     harness.get_by_label_contains("Hard\n");
     harness.get_by_label_contains("Space / Enter: Hard");
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Space]);
     // Nothing ticked on the next card (out of its answer box): Enter takes Again.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Enter]);
     let ratings: Vec<u8> = log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {
@@ -900,12 +734,7 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
     harness.run();
     harness.run();
     // Study all due (Enter): the VPoE deck's first card comes first.
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Enter, Key::Escape, Key::Space]);
     let screen = harness.ctx.content_rect();
     let place = |harness: &Harness<'static, MensetsuApp>| -> Vec<egui::Rect> {
         ["1 Again", "2 Hard", "3 Good", "4 Easy"]
@@ -923,17 +752,11 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
         .get_by_label_contains("開発速度の低下率")
         .scroll_to_me();
     harness.run();
-    harness.get_by_label_contains("開発速度の低下率").click();
-    harness.run();
+    click_containing(&mut harness, "開発速度の低下率");
     assert!(harness.query_by_label_contains("· suggested").is_some());
     assert_eq!(place(&harness), first);
     // The next card has five points instead of two: the buttons stay where they were.
-    harness.key_press(Key::Num3);
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Num3, Key::Escape, Key::Space]);
     let Some(session) = harness.state().review_session() else {
         panic!("the session goes on");
     };
@@ -967,8 +790,7 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
         .0
         .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Statistics").click();
-    harness.run();
+    click(&mut harness, "Statistics");
     // Review-phase answers: the 4th passed, the 12th failed.
     harness.get_by_label("True retention (30 days): 50.0% (1/2)");
     harness.get_by_label("Streak (days): 1");
@@ -997,8 +819,7 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     harness.run();
     let empty = "No answers to cards in review in this period yet.";
     harness.get_by_label_contains(empty);
-    harness.get_by_label("90 days").click();
-    harness.run();
+    click(&mut harness, "90 days");
     assert!(harness.query_by_label_contains(empty).is_none());
     harness.get_by_label("True retention (30 days): —");
 }
@@ -1007,10 +828,8 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
 fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_preselected() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Mock interview").click();
-    harness.run();
-    harness.get_by_label("Start the mock interview").click();
-    harness.run();
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
     harness.run();
     // No click needed: what is typed first goes into the answer.
     assert!(harness.get_by_label("Your answer (optional)").is_focused());
@@ -1046,8 +865,7 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
     }
     harness.get_by_label("Save grades").scroll_to_me();
     harness.run();
-    harness.get_by_label("Save grades").click();
-    harness.run();
+    click(&mut harness, "Save grades");
     let ratings: Vec<u8> = log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {
@@ -1062,17 +880,14 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
 fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_reason() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Settings");
     // settings.json replaced by a folder: the new file cannot be renamed over it.
     std::fs::remove_file(fixture.dir.settings_file()).unwrap();
     std::fs::create_dir(fixture.dir.settings_file()).unwrap();
     harness.get_by_label("Dark").scroll_to_me();
     harness.run();
-    harness.get_by_label("Dark").click();
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Dark");
+    click(&mut harness, "Save");
     harness.get_by_label_contains(&format!(
         "Could not save: cannot write {}",
         fixture.dir.settings_file().display()
@@ -1085,8 +900,7 @@ fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_rea
     );
     // The draft is still there: once the folder is gone, Save saves it.
     std::fs::remove_dir(fixture.dir.settings_file()).unwrap();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Save");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     let saved = settings::load(&fixture.dir.settings_file(), "x").settings;
     assert_eq!(saved.theme, settings::Theme::Dark);
@@ -1096,22 +910,13 @@ fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_rea
 fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     // Answer one card so there is something to undo.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
-    harness.key_press(Key::Num3);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
     assert_eq!(log_records(&fixture.dir).len(), 1);
     // The next card: reveal from the answer box with Ctrl+Enter, then press the grade,
     // undo and default-grade keys while the box has the keyboard.
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
+    click(&mut harness, "Your answer (optional)");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
     harness.run();
     assert!(harness.get_by_label("Your answer (optional)").is_focused());
@@ -1143,22 +948,15 @@ fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
 fn the_session_summary_counts_what_was_answered() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     // Three answers: 10 s Again, 20 s Good, 30 s Easy; 20 s on average.
     for (seconds, key) in [(10, Key::Num1), (20, Key::Num3), (30, Key::Num4)] {
         fixture.clock.advance(Duration::seconds(seconds));
-        harness.key_press(Key::Escape);
-        harness.run();
-        harness.key_press(Key::Space);
-        harness.run();
+        press(&mut harness, &[Key::Escape, Key::Space]);
         harness.key_press(key);
         harness.run();
     }
-    harness.get_by_label_contains("Back to decks").click();
-    harness.run();
+    click_containing(&mut harness, "Back to decks");
     harness.get_by_label("Session paused");
     harness.get_by_label("Answered: 3");
     harness.get_by_label("Again 1 · Hard 0 · Good 1 · Easy 1");
@@ -1171,12 +969,8 @@ fn the_session_summary_counts_what_was_answered() {
 fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
-    harness.get_by_label("Your answer (optional)").click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    click(&mut harness, "Your answer (optional)");
     // The first point of vpoe-q01 in other words: velocity falling and MTTR rising.
     harness.get_by_label("Your answer (optional)").type_text(
         "まず開発速度がどれだけ落ちたか、障害の復旧時間がどれだけ延びたかで負債を数値化します。",
@@ -1186,10 +980,7 @@ fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected(
     fixture.clock.advance(Duration::seconds(1));
     harness.run();
     harness.get_by_label("Your draft covers 1 of 2 points so far");
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space]);
     let first = harness.get_by_label_contains("開発速度の低下率");
     assert_eq!(first.accesskit_node().toggled(), Some(Toggled::True));
     assert!(
@@ -1204,8 +995,7 @@ fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected(
     assert_eq!(second.accesskit_node().toggled(), Some(Toggled::False));
     // One point of two: Hard is suggested; the user agrees and grades with Space.
     harness.get_by_label_contains("Space / Enter: Hard");
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Space]);
     let records = log_records(&fixture.dir);
     let Some(Record::Review(review)) = records.first() else {
         panic!("{records:?}");
@@ -1219,37 +1009,27 @@ fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected(
 fn adding_an_interview_on_the_decks_screen_checks_it_and_shows_its_readiness() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Add interview…").click();
-    harness.run();
+    click(&mut harness, "Add interview…");
     // Saving with nothing filled in says what is missing and writes nothing.
-    harness.get_by_label("Save interview").click();
-    harness.run();
+    click(&mut harness, "Save interview");
     harness.get_by_label_contains("Give the interview a name");
     assert!(log_records(&fixture.dir).is_empty());
 
-    harness.get_by_label("Name").click();
-    harness.run();
+    click(&mut harness, "Name");
     harness.get_by_label("Name").type_text("Acme CTO final");
-    harness.get_by_label("Date").click();
-    harness.run();
-    harness.get_by_label("Date").type_text("2026-11-01");
-    harness.run();
-    harness.get_by_label("CTO").click();
-    harness.run();
-    harness.get_by_label("Save interview").click();
-    harness.run();
+    type_into(&mut harness, "Date", "2026-11-01");
+    click(&mut harness, "CTO");
+    click(&mut harness, "Save interview");
     harness.get_by_label_contains("is in the past (today is 2026-11-22)");
     assert!(log_records(&fixture.dir).is_empty());
 
     // Three weeks ahead: the field says how far that is before it is saved.
-    harness.get_by_label("Date").click();
-    harness.run();
+    click(&mut harness, "Date");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.get_by_label("Date").type_text("2026-12-13");
     harness.run();
     harness.get_by_label_contains("in 21 days");
-    harness.get_by_label("Save interview").click();
-    harness.run();
+    click(&mut harness, "Save interview");
     let interviews = harness.state().collection().interviews().to_vec();
     assert_eq!(interviews.len(), 1);
     assert_eq!(interviews[0].name, "Acme CTO final");
@@ -1266,8 +1046,7 @@ fn adding_an_interview_on_the_decks_screen_checks_it_and_shows_its_readiness() {
     );
 
     // Its cards now come first: "Study today's cards" opens a CTO card.
-    harness.get_by_label_contains("Study today's cards").click();
-    harness.run();
+    click_containing(&mut harness, "Study today's cards");
     let session = harness.state().review_session().unwrap();
     let card = session.card.as_ref().unwrap().card_id.clone();
     assert!(card.starts_with("cto-"), "{card}");
@@ -1315,10 +1094,7 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
     // The 22nd is within the 3-day sweep before the 25th.
     let mut harness = harness(app(&fixture));
     harness.get_by_label_contains("Final sweep:");
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     let mut shown = Vec::new();
     let mut swept = 0;
     for _ in 0..40 {
@@ -1341,12 +1117,7 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
         }
         shown.push(card);
         fixture.clock.advance(Duration::seconds(30));
-        harness.key_press(Key::Escape);
-        harness.run();
-        harness.key_press(Key::Space);
-        harness.run();
-        harness.key_press(Key::Num3);
-        harness.run();
+        press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
     }
     shown.sort();
     shown.dedup();
@@ -1369,13 +1140,11 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
     let fixture = fixture(&english());
     write_real_log(&fixture.dir.reviews_dir());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Settings");
     harness.get_by_label("FSRS-6 defaults");
     harness.get_by_label("Optimize").scroll_to_me();
     harness.run();
-    harness.get_by_label("Optimize").click();
-    harness.run();
+    click(&mut harness, "Optimize");
     for _ in 0..600 {
         if !harness.state_mut().settings_busy() {
             break;
@@ -1396,8 +1165,7 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
     // Reset puts the defaults back.
     harness.get_by_label("Reset to defaults").scroll_to_me();
     harness.run();
-    harness.get_by_label("Reset to defaults").click();
-    harness.run();
+    click(&mut harness, "Reset to defaults");
     assert_eq!(
         settings::read(&fixture.dir.settings_file())
             .settings
@@ -1410,12 +1178,10 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
 fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Settings");
     harness.get_by_label("Simulate").scroll_to_me();
     harness.run();
-    harness.get_by_label("Simulate").click();
-    harness.run();
+    click(&mut harness, "Simulate");
     for _ in 0..1200 {
         if !harness.state_mut().settings_busy() {
             break;
@@ -1438,8 +1204,7 @@ fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
     harness.run();
     harness.get_by_label(&format!("Use {value:.2}")).click();
     harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Save");
     let saved = settings::read(&fixture.dir.settings_file()).settings;
     assert!(
         (saved.desired_retention - value).abs() < 1e-6,
@@ -1451,34 +1216,14 @@ fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
 #[test]
 fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
     let fixture = fixture(&english());
-    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
-    for number in 0..200 {
-        std::fs::write(
-            fixture.dir.decks_dir().join(format!("d{number:03}.json")),
-            format!(
-                r#"{{"id":"d{number:03}","title":{{"en":"Deck {number:03}"}},"cards":[{{"id":"d{number:03}-1","question":{{"en":"q?"}}}}]}}"#
-            ),
-        )
-        .unwrap();
-    }
+    write_one_card_decks(&fixture.dir, 200);
     let mut harness = harness(app(&fixture));
     // The bundled decks come first; none of the user decks near the end is laid out.
     assert!(harness.query_by_label("Study — Deck 199").is_none());
     let laid_out = harness.query_all_by_label_contains("Study — Deck ").count();
     assert!(laid_out < 40, "{laid_out} decks laid out");
-    for _ in 0..200 {
-        if harness.query_by_label("Study — Deck 199").is_some() {
-            break;
-        }
-        harness
-            .query_all_by_label_contains("Study — ")
-            .last()
-            .unwrap()
-            .scroll_down();
-        harness.run();
-    }
-    harness.get_by_label("Study — Deck 199").click();
-    harness.run();
+    scroll_decks_to(&mut harness, "Study — Deck 199");
+    click(&mut harness, "Study — Deck 199");
     assert!(matches!(harness.state().screen(), Screen::Review));
 }
 
@@ -1486,14 +1231,10 @@ fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
 fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Cards").click();
-    harness.run();
+    click(&mut harness, "Cards");
     assert!(matches!(harness.state().screen(), Screen::Browse));
     assert_eq!(harness.state().browse().shown().len(), 96);
-    harness.get_by_label("Search").click();
-    harness.run();
-    harness.get_by_label("Search").type_text("deck:vpoe 負債");
-    harness.run();
+    type_into(&mut harness, "Search", "deck:vpoe 負債");
     assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
     // A malformed search says where, and shows no table rather than an empty one.
     harness.get_by_label("Search").type_text(" is:whatever");
@@ -1506,12 +1247,8 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     harness.run();
     assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
     // Select the row, suspend the card.
-    harness
-        .get_by_label_contains("現在の技術的負債を定量化")
-        .click();
-    harness.run();
-    harness.get_by_label("Suspend").click();
-    harness.run();
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    click(&mut harness, "Suspend");
     assert!(harness.state().collection().marks("vpoe-q01").suspended);
     harness.get_by_label("Unsuspend");
     let records = log_records(&fixture.dir);
@@ -1519,10 +1256,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     // It is out of the deck's queue: the VPoE deck now starts with q02.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     harness.run();
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     let first = harness
         .state()
         .review_session()
@@ -1533,14 +1267,12 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
         .card_id
         .clone();
     assert_eq!(first, "vpoe-q02");
-    harness.get_by_label_contains("Back to decks").click();
-    harness.run();
+    click_containing(&mut harness, "Back to decks");
     // A search result as a custom session: the suspended card is skipped, the rest come
     // in the table's order.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num3);
     harness.run();
-    harness.get_by_label("Search").click();
-    harness.run();
+    click(&mut harness, "Search");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness
         .get_by_label("Search")
@@ -1550,8 +1282,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.get_by_label("Search").type_text("deck:cto");
     harness.run();
-    harness.get_by_label("Study these 20 cards").click();
-    harness.run();
+    click(&mut harness, "Study these 20 cards");
     let first = harness
         .state()
         .review_session()
@@ -1568,27 +1299,21 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
 fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Stories").click();
-    harness.run();
-    harness.get_by_label("New story…").click();
-    harness.run();
+    click(&mut harness, "Stories");
+    click(&mut harness, "New story…");
     // Without a title it is refused, and nothing is written.
-    harness.get_by_label("Save story").click();
-    harness.run();
+    click(&mut harness, "Save story");
     harness.get_by_label("Give the story a title");
     assert!(log_records(&fixture.dir).is_empty());
-    harness.get_by_label("Title").click();
-    harness.run();
+    click(&mut harness, "Title");
     harness
         .get_by_label("Title")
         .type_text("Paying down debt at Acme");
-    harness.get_by_label("Situation").click();
-    harness.run();
+    click(&mut harness, "Situation");
     harness
         .get_by_label("Situation")
         .type_text("Releases had slowed to one a month.");
-    harness.get_by_label("Result").click();
-    harness.run();
+    click(&mut harness, "Result");
     harness
         .get_by_label("Result")
         .type_text("Lead time from 30 to 4 days.");
@@ -1599,20 +1324,13 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
         .unwrap()
         .click();
     harness.run();
-    harness.get_by_label("Link a question").click();
-    harness.run();
-    harness
-        .get_by_label("Link a question")
-        .type_text("負債 deck:vpoe");
-    harness.run();
+    type_into(&mut harness, "Link a question", "負債 deck:vpoe");
     harness.get_by_label("Link").scroll_to_me();
     harness.run();
-    harness.get_by_label("Link").click();
-    harness.run();
+    click(&mut harness, "Link");
     harness.get_by_label("Save story").scroll_to_me();
     harness.run();
-    harness.get_by_label("Save story").click();
-    harness.run();
+    click(&mut harness, "Save story");
     let stories = harness.state().collection().stories().to_vec();
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].content.cards, ["vpoe-q01"]);
@@ -1623,10 +1341,7 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     // Studying the card: after the reveal the story is under the points.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     harness.run();
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Enter);
     harness.run();
     harness.get_by_label("Your stories (1)");
@@ -1658,13 +1373,11 @@ fn weak_points_link_to_their_card_and_leeches_are_listed_on_the_decks_screen() {
     .unwrap();
     let mut harness = harness(app(&fixture));
     harness.get_by_label("Leeches (1)");
-    harness.get_by_label("Statistics").click();
-    harness.run();
+    click(&mut harness, "Statistics");
     let link = harness.get_by_label("Show in Cards — vpoe-q01");
     link.scroll_to_me();
     harness.run();
-    harness.get_by_label("Show in Cards — vpoe-q01").click();
-    harness.run();
+    click(&mut harness, "Show in Cards — vpoe-q01");
     assert!(matches!(harness.state().screen(), Screen::Browse));
     assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
     // The browser shows the leech tag in its row's tags.
@@ -1719,8 +1432,7 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
         !fixture.dir.decks_dir().exists()
             || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
     );
-    harness.get_by_label("Add to my decks").click();
-    harness.run();
+    click(&mut harness, "Add to my decks");
     let files = || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count();
     assert_eq!(files(), 1);
     let deck_count = harness.state().collection().decks().decks.len();
@@ -1728,10 +1440,7 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
     // The same file again: it would replace the deck, so the app asks.
     drop(&mut harness);
     harness.get_by_label_contains("exists already");
-    harness
-        .get_by_label("Keep both (save under another name)")
-        .click();
-    harness.run();
+    click(&mut harness, "Keep both (save under another name)");
     assert_eq!(files(), 2);
 }
 
@@ -1739,29 +1448,20 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
 fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("New deck…").click();
-    harness.run();
-    harness.get_by_label("Deck title").click();
-    harness.run();
-    harness.get_by_label("Deck title").type_text("My questions");
-    harness.run();
-    harness.get_by_label("Create").click();
-    harness.run();
+    click(&mut harness, "New deck…");
+    type_into(&mut harness, "Deck title", "My questions");
+    click(&mut harness, "Create");
     assert!(matches!(harness.state().screen(), Screen::Edit));
     let path = fixture.dir.decks_dir().join("my-questions.json");
     assert!(path.exists());
-    harness.get_by_label("Add card").click();
-    harness.run();
-    harness.get_by_label("Question (English)").click();
-    harness.run();
-    harness
-        .get_by_label("Question (English)")
-        .type_text("How did you grow the platform team?");
-    harness.run();
-    harness.get_by_label("Add point").click();
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    click(&mut harness, "Add card");
+    type_into(
+        &mut harness,
+        "Question (English)",
+        "How did you grow the platform team?",
+    );
+    click(&mut harness, "Add point");
+    click(&mut harness, "Save");
     harness.get_by_label("Saved");
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -1778,37 +1478,25 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     assert!(card.id.starts_with("my-questions-"), "{}", card.id);
     // Someone edits the file meanwhile: Save refuses to write over it.
     std::fs::write(&path, saved.replace("grow", "build")).unwrap();
-    harness.get_by_label("Question (English)").click();
-    harness.run();
-    harness
-        .get_by_label("Question (English)")
-        .type_text(" Why?");
-    harness.run();
-    harness.get_by_label("Save").click();
-    harness.run();
+    type_into(&mut harness, "Question (English)", " Why?");
+    click(&mut harness, "Save");
     harness.get_by_label_contains("was changed on disk");
     assert!(std::fs::read_to_string(&path).unwrap().contains("build"));
     // Unsaved edits survive a look at another screen: the editor has its own tab.
-    harness.get_by_label("Statistics").click();
-    harness.run();
-    harness.get_by_label("Edit deck").click();
-    harness.run();
+    click(&mut harness, "Statistics");
+    click(&mut harness, "Edit deck");
     let kept = harness
         .get_by_label("Question (English)")
         .value()
         .unwrap_or_default();
     assert!(kept.contains("Why?"), "{kept:?}");
     // Close asks before dropping them.
-    harness.get_by_label("Close").click();
-    harness.run();
+    click(&mut harness, "Close");
     harness.get_by_label("There are unsaved changes");
-    harness.get_by_label("Keep editing").click();
-    harness.run();
+    click(&mut harness, "Keep editing");
     assert!(matches!(harness.state().screen(), Screen::Edit));
-    harness.get_by_label("Close").click();
-    harness.run();
-    harness.get_by_label("Discard them and close").click();
-    harness.run();
+    click(&mut harness, "Close");
+    click(&mut harness, "Discard them and close");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     assert!(harness.query_by_label("Edit deck").is_none());
 }

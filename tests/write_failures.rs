@@ -6,6 +6,7 @@
 #![cfg(target_os = "linux")]
 
 mod common;
+use common::{click_containing, press};
 
 use chrono::{DateTime, FixedOffset};
 use egui::Key;
@@ -60,20 +61,13 @@ fn a_failed_answer_write_keeps_the_card_on_screen_and_says_so() {
     let store = Store::open(dir.clone(), "pc").map_err(|e| e.to_string());
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::En);
     let mut harness = common::harness(app);
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
     // The answer box has the keyboard when a card appears: Esc leaves it for the keys
     // that reveal and grade.
-    harness.key_press(Key::Escape);
-    harness.run();
-    harness.key_press(Key::Space);
-    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Space]);
 
     limit_file_size(0);
-    harness.key_press(Key::Num3);
-    harness.run();
+    press(&mut harness, &[Key::Num3]);
     limit_file_size(u64::MAX);
 
     // The answer is not on disk, so nothing moved on: the same card, revealed, with the
@@ -89,8 +83,7 @@ fn a_failed_answer_write_keeps_the_card_on_screen_and_says_so() {
     assert!(read_all_logs(&dir.reviews_dir()).records.is_empty());
 
     // Once writing works again, the same key saves the answer.
-    harness.key_press(Key::Num3);
-    harness.run();
+    press(&mut harness, &[Key::Num3]);
     let records = read_all_logs(&dir.reviews_dir()).records;
     assert_eq!(records.len(), 1);
     assert_eq!(harness.state().review_session().unwrap().answered.len(), 1);

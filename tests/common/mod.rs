@@ -9,6 +9,7 @@ pub mod real_log;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
@@ -112,4 +113,61 @@ pub fn log_records(dir: &DataDir) -> Vec<Record> {
         .into_iter()
         .map(|logged| logged.record)
         .collect()
+}
+
+/// Presses each key in turn, with a frame after each, as a user types them.
+pub fn press<State>(harness: &mut Harness<'_, State>, keys: &[egui::Key]) {
+    for key in keys {
+        harness.key_press(*key);
+        harness.run();
+    }
+}
+
+/// Clicks the widget labelled `label` and lets the app draw what follows.
+pub fn click<State>(harness: &mut Harness<'_, State>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Clicks the widget whose label contains `part` and lets the app draw what follows.
+pub fn click_containing<State>(harness: &mut Harness<'_, State>, part: &str) {
+    harness.get_by_label_contains(part).click();
+    harness.run();
+}
+
+/// Clicks into the text box labelled `label`, as a user must before typing, and types.
+pub fn type_into<State>(harness: &mut Harness<'_, State>, label: &str, text: &str) {
+    click(harness, label);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Scrolls the decks screen down until the widget labelled `label` is laid out: the
+/// screen lays out only the decks in view.
+pub fn scroll_decks_to<State>(harness: &mut Harness<'_, State>, label: &str) {
+    for _ in 0..200 {
+        if harness.query_by_label(label).is_some() {
+            return;
+        }
+        let Some(last) = harness.query_all_by_label_contains("Study — ").last() else {
+            panic!("no deck on screen to scroll from");
+        };
+        last.scroll_down();
+        harness.run();
+    }
+    panic!("{label} not reached after 200 scrolls");
+}
+
+/// Writes `count` user decks `d000`, `d001`, … ("Deck 000", …) of one card each.
+pub fn write_one_card_decks(dir: &DataDir, count: usize) {
+    std::fs::create_dir_all(dir.decks_dir()).unwrap();
+    for number in 0..count {
+        std::fs::write(
+            dir.decks_dir().join(format!("d{number:03}.json")),
+            format!(
+                r#"{{"id":"d{number:03}","title":{{"en":"Deck {number:03}"}},"cards":[{{"id":"d{number:03}-1","question":{{"en":"q?"}}}}]}}"#
+            ),
+        )
+        .unwrap();
+    }
 }
