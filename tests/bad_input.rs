@@ -8,7 +8,7 @@
 //!   new name, byte for byte, as the settings issue asks; nothing is ever deleted).
 
 mod common;
-use common::click_containing;
+use common::{click_containing, press};
 
 use chrono::{DateTime, FixedOffset};
 use egui_kittest::kittest::Queryable;
@@ -481,12 +481,10 @@ fn the_app_opens_on_all_the_broken_files_at_once_lists_them_and_records_answers(
     assert!(matches!(harness.state().screen(), Screen::Review));
     // The answer box has the keyboard when a card appears: Esc leaves it for the keys
     // that reveal and grade.
-    harness.key_press(egui::Key::Escape);
-    harness.run();
-    harness.key_press(egui::Key::Space);
-    harness.run();
-    harness.key_press(egui::Key::Num3);
-    harness.run();
+    press(
+        &mut harness,
+        &[egui::Key::Escape, egui::Key::Space, egui::Key::Num3],
+    );
     let own_log = dir.reviews_dir().join("this-device.jsonl");
     let written = fs::read_to_string(&own_log).unwrap();
     assert_eq!(written.lines().count(), 1, "{written}");

@@ -24,7 +24,7 @@ use std::rc::Rc;
 
 mod common;
 use common::{Fixture, ManualClock, app, english, harness};
-use common::{click, click_containing, type_into};
+use common::{click, click_containing, press, type_into, wait};
 
 /// The clock at 21:14 in Tokyo, the time the offers below name.
 fn fixture() -> Fixture {
@@ -152,23 +152,19 @@ fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
     assert!(!request_close(&mut harness));
     harness.get_by_label("• A mock interview in progress: 3 of 5 answers typed");
     // Esc is Cancel too.
-    harness.key_press(egui::Key::Escape);
-    harness.run();
+    press(&mut harness, &[egui::Key::Escape]);
     assert!(!harness.state().close_dialog_open());
-    fixture.clock.advance(Duration::seconds(20));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(20));
     harness.get_by_label("1:40");
     assert!(!request_close(&mut harness));
     harness.get_by_label("Save and close keeps it as a draft, offered back at the next start.");
     // A minute deciding does not count against the answer.
-    fixture.clock.advance(Duration::minutes(1));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::minutes(1));
     harness.get_by_label("1:40");
     click(&mut harness, CANCEL);
     assert!(!harness.state().is_closing());
     harness.get_by_label("1:40");
-    fixture.clock.advance(Duration::seconds(10));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(10));
     harness.get_by_label("1:30");
     harness.get_by_label_contains("Question 3/5");
     // The answer box has the keyboard again: typing goes on where it was.
@@ -188,8 +184,7 @@ fn closing_during_a_mock_interview_names_it_and_cancel_keeps_every_answer() {
     assert_eq!(answers[1].draft, "Numbers first");
 
     // Discard closes and takes the draft with it: nothing is offered at the next start.
-    fixture.clock.advance(Duration::seconds(5));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(5));
     assert!(fixture.dir.drafts_file().exists());
     assert!(!request_close(&mut harness));
     assert!(click_and_see_close(&mut harness, "Discard and close"));
@@ -242,11 +237,9 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "ROIで");
     harness.get_by_label(ANSWER_BOX).type_text("説明する");
     harness.run();
-    fixture.clock.advance(Duration::seconds(1));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(1));
     assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "ROIで");
-    fixture.clock.advance(Duration::seconds(2));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(2));
     let kept = on_disk(&fixture.dir).study.expect("the answer is kept");
     assert_eq!(kept.card, "vpoe-q01");
     assert_eq!(kept.answer, "ROIで説明する");
@@ -281,12 +274,10 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
             .is_some_and(|card| !card.revealed && card.draft == "ROIで説明する and more")
     }));
     // Graded: the draft goes at once.
-    harness.key_press(egui::Key::Escape);
-    harness.run();
-    harness.key_press(egui::Key::Space);
-    harness.run();
-    harness.key_press(egui::Key::Num3);
-    harness.run();
+    press(
+        &mut harness,
+        &[egui::Key::Escape, egui::Key::Space, egui::Key::Num3],
+    );
     assert!(!fixture.dir.drafts_file().exists());
     let records = mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records;
     assert!(

@@ -20,7 +20,7 @@ const ANSWER: &str = "Your answer (optional)";
 
 mod common;
 use common::Fixture;
-use common::{click, click_containing, press};
+use common::{assert_ticked_from_draft, click, click_containing, press, shown_card};
 
 impl Fixture {
     fn new() -> Self {
@@ -77,16 +77,6 @@ fn type_slowly(harness: &mut Harness<'_, MensetsuApp>, text: &str) {
 
 fn draft(harness: &Harness<'_, MensetsuApp>) -> String {
     harness.get_by_label(ANSWER).value().unwrap_or_default()
-}
-
-fn shown_card(harness: &Harness<'_, MensetsuApp>) -> String {
-    let session = harness.state().review_session().expect("a study session");
-    session
-        .card
-        .as_ref()
-        .expect("a card on screen")
-        .card_id
-        .clone()
 }
 
 /// The sentence that graded two cards and undid one when the box did not have the
@@ -357,15 +347,7 @@ fn after_an_undo_the_points_of_the_retyped_draft_come_ticked_as_on_the_first_sho
     harness.get_by_label("Your draft covers 1 of 2 points so far");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run();
-    let first = harness.get_by_label_contains(FIRST_POINT);
-    assert_eq!(first.accesskit_node().toggled(), Some(Toggled::True));
-    assert!(
-        first
-            .accesskit_node()
-            .label()
-            .unwrap_or_default()
-            .contains("in your draft")
-    );
+    assert_ticked_from_draft(&harness, FIRST_POINT);
     assert_eq!(toggled(&harness, SECOND_POINT), Some(Toggled::False));
     harness.get_by_label_contains("then Space / Enter: Hard");
     press(&mut harness, &[Key::Escape, Key::Space]);

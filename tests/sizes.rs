@@ -6,7 +6,7 @@
 //! restored. docs/screenshots/sizes/ has the same sizes by eye.
 
 mod common;
-use common::{scroll_decks_to, write_one_card_decks};
+use common::{click, click_containing, press, scroll_decks_to, write_one_card_decks};
 
 use chrono::DateTime;
 use egui::{Key, Modifiers, Rect};
@@ -122,8 +122,7 @@ fn every_tab_is_on_screen_or_in_the_more_menu_and_opens_its_screen() {
             if topmost(&harness, label).is_none() {
                 // Not in the bar: in the menu at its end (named "More", or after the
                 // screen on show when that is in it too).
-                harness.get_by_label_contains(" ▼").click();
-                harness.run();
+                click_containing(&mut harness, " ▼");
             }
             let tab = topmost(&harness, label).unwrap_or_else(|| panic!("no tab {label}"));
             assert!(
@@ -150,8 +149,7 @@ fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
         let mut harness = window(&temp, size, scale, lang);
         let screen = harness.ctx.content_rect();
         // Study all due, then reveal from the answer box.
-        harness.key_press(Key::Enter);
-        harness.run();
+        press(&mut harness, &[Key::Enter]);
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
         harness.run();
         let what = format!("{size:?} at {scale} in {lang:?}");
@@ -216,8 +214,7 @@ fn scroll_positions_of_an_earlier_run_or_settings_draft_are_not_restored() {
     assert!(harness.query_by_label("Study — Deck 119").is_none());
 
     // Settings scrolled down, cancelled, opened again: at the top.
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Settings");
     let retention = |harness: &Harness<'_, MensetsuApp>| {
         harness
             .query_all_by_label("Desired retention")
@@ -229,9 +226,7 @@ fn scroll_positions_of_an_earlier_run_or_settings_draft_are_not_restored() {
     harness.get_by_label("Dark").scroll_to_me();
     harness.run();
     assert_ne!(retention(&harness), top);
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    harness.get_by_label("Settings").click();
-    harness.run();
+    click(&mut harness, "Cancel");
+    click(&mut harness, "Settings");
     assert_eq!(retention(&harness), top);
 }

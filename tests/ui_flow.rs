@@ -21,7 +21,10 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 mod common;
 use common::real_log::write_real_log;
 use common::{app, english, files, fixture, harness, log_records};
-use common::{click, click_containing, press, scroll_decks_to, type_into, write_one_card_decks};
+use common::{
+    assert_ticked_from_draft, shown_card, studying, type_into, wait, write_one_card_decks,
+};
+use common::{click, click_containing, press, scroll_decks_to, scroll_to_and_click};
 
 #[test]
 fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
@@ -137,9 +140,7 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
 
 #[test]
 fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     press(&mut harness, &[Key::Escape, Key::Space]);
     // No point ticked yet: none of the points covered suggests Again, which Space would
     // give; Good is on a new card its second learning step, 10 minutes.
@@ -381,9 +382,7 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
         harness.get_all_by_label("Good").nth(index).unwrap().click();
         harness.run();
     }
-    harness.get_by_label("Save grades").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Save grades");
+    scroll_to_and_click(&mut harness, "Save grades");
 
     let reviews: Vec<_> = log_records(&fixture.dir)
         .into_iter()
@@ -409,9 +408,7 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
 
 #[test]
 fn statistics_screen_draws_the_numbers_of_the_log() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — Head of Engineering");
+    let (_fixture, mut harness) = studying("Head of Engineering");
     for _ in 0..3 {
         press(&mut harness, &[Key::Escape, Key::Space, Key::Num4]);
     }
@@ -428,9 +425,7 @@ fn statistics_screen_draws_the_numbers_of_the_log() {
 
 #[test]
 fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     type_into(&mut harness, "Your answer (optional)", "最初の下書き");
     press(&mut harness, &[Key::Escape]);
     fixture.clock.advance(Duration::seconds(42));
@@ -559,20 +554,16 @@ fn a_failed_export_says_why_and_names_the_path() {
 
 #[test]
 fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     type_into(&mut harness, "Your answer (optional)", "まず負債を数える");
-    fixture.clock.advance(Duration::seconds(20));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(20));
     harness.get_by_label("0:20 / 2:00");
 
     // Five minutes on the statistics screen: the session waits, its timer stands still.
     click(&mut harness, "Statistics");
     assert!(matches!(harness.state().screen(), Screen::Stats));
     assert!(harness.query_by_label("Your answer (optional)").is_none());
-    fixture.clock.advance(Duration::minutes(5));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::minutes(5));
     click(&mut harness, "Study session");
     assert!(matches!(harness.state().screen(), Screen::Review));
     assert_eq!(
@@ -598,8 +589,7 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
     fixture.clock.advance(Duration::seconds(5));
     press(&mut harness, &[Key::Escape, Key::U]);
     harness.get_by_label("0:30 / 2:00");
-    fixture.clock.advance(Duration::seconds(3));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(3));
     harness.get_by_label("0:33 / 2:00");
 }
 
@@ -610,8 +600,7 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
     click(&mut harness, "Mock interview");
     click(&mut harness, "Start the mock interview");
     type_into(&mut harness, "Your answer (optional)", "結論から話す");
-    fixture.clock.advance(Duration::seconds(30));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(30));
     harness.get_by_label("1:30");
 
     click(&mut harness, "Decks");
@@ -698,9 +687,7 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
 
 #[test]
 fn space_after_the_reveal_gives_the_highlighted_grade() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     press(&mut harness, &[Key::Escape, Key::Space]);
     // One of the two points ticked: Hard is suggested, and Space takes it.
     click_containing(&mut harness, "開発速度の低下率");
@@ -815,8 +802,7 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
 
     // Five weeks later the review answers are older than 30 days: the retention chart
     // has nothing to show until the range takes them in.
-    fixture.clock.advance(Duration::days(37));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::days(37));
     let empty = "No answers to cards in review in this period yet.";
     harness.get_by_label_contains(empty);
     click(&mut harness, "90 days");
@@ -863,9 +849,7 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
         harness.key_press(key);
         harness.run();
     }
-    harness.get_by_label("Save grades").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Save grades");
+    scroll_to_and_click(&mut harness, "Save grades");
     let ratings: Vec<u8> = log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {
@@ -884,9 +868,7 @@ fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_rea
     // settings.json replaced by a folder: the new file cannot be renamed over it.
     std::fs::remove_file(fixture.dir.settings_file()).unwrap();
     std::fs::create_dir(fixture.dir.settings_file()).unwrap();
-    harness.get_by_label("Dark").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Dark");
+    scroll_to_and_click(&mut harness, "Dark");
     click(&mut harness, "Save");
     harness.get_by_label_contains(&format!(
         "Could not save: cannot write {}",
@@ -908,9 +890,7 @@ fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_rea
 
 #[test]
 fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     // Answer one card so there is something to undo.
     press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
     assert_eq!(log_records(&fixture.dir).len(), 1);
@@ -946,9 +926,7 @@ fn keys_pressed_inside_the_answer_box_never_grade_or_undo() {
 
 #[test]
 fn the_session_summary_counts_what_was_answered() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     // Three answers: 10 s Again, 20 s Good, 30 s Easy; 20 s on average.
     for (seconds, key) in [(10, Key::Num1), (20, Key::Num3), (30, Key::Num4)] {
         fixture.clock.advance(Duration::seconds(seconds));
@@ -967,9 +945,7 @@ fn the_session_summary_counts_what_was_answered() {
 
 #[test]
 fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click_containing(&mut harness, "Study — VPoE interview");
+    let (fixture, mut harness) = studying("VPoE interview");
     click(&mut harness, "Your answer (optional)");
     // The first point of vpoe-q01 in other words: velocity falling and MTTR rising.
     harness.get_by_label("Your answer (optional)").type_text(
@@ -977,20 +953,10 @@ fn points_the_draft_covers_come_ticked_at_the_reveal_and_are_logged_as_detected(
     );
     harness.run();
     // Detection waits for typing to pause.
-    fixture.clock.advance(Duration::seconds(1));
-    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(1));
     harness.get_by_label("Your draft covers 1 of 2 points so far");
     press(&mut harness, &[Key::Escape, Key::Space]);
-    let first = harness.get_by_label_contains("開発速度の低下率");
-    assert_eq!(first.accesskit_node().toggled(), Some(Toggled::True));
-    assert!(
-        first
-            .accesskit_node()
-            .label()
-            .unwrap_or_default()
-            .contains("in your draft"),
-        "the detected point is marked"
-    );
+    assert_ticked_from_draft(&harness, "開発速度の低下率");
     let second = harness.get_by_label_contains("具体的な投資計画とROIを提示する");
     assert_eq!(second.accesskit_node().toggled(), Some(Toggled::False));
     // One point of two: Hard is suggested; the user agrees and grades with Space.
@@ -1135,17 +1101,10 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
     assert!(harness.query_by_label_contains("Final sweep:").is_none());
 }
 
-#[test]
-fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit() {
-    let fixture = fixture(&english());
-    write_real_log(&fixture.dir.reviews_dir());
-    let mut harness = harness(app(&fixture));
-    click(&mut harness, "Settings");
-    harness.get_by_label("FSRS-6 defaults");
-    harness.get_by_label("Optimize").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Optimize");
-    for _ in 0..600 {
+/// Lets the settings screen's background job (a fit, a simulation) finish, up to
+/// `frames` frames 50 ms apart.
+fn wait_while_settings_busy(harness: &mut Harness<'static, MensetsuApp>, frames: usize) {
+    for _ in 0..frames {
         if !harness.state_mut().settings_busy() {
             break;
         }
@@ -1153,6 +1112,17 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
         harness.run();
     }
     harness.run();
+}
+
+#[test]
+fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit() {
+    let fixture = fixture(&english());
+    write_real_log(&fixture.dir.reviews_dir());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Settings");
+    harness.get_by_label("FSRS-6 defaults");
+    scroll_to_and_click(&mut harness, "Optimize");
+    wait_while_settings_busy(&mut harness, 600);
     harness.get_by_label_contains("Fitted to 12580 answers: RMSE 0.0754 →");
     harness.get_by_label("Fitted to your answers");
     let saved = settings::read(&fixture.dir.settings_file()).settings;
@@ -1163,9 +1133,7 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
         parameters.as_slice()
     );
     // Reset puts the defaults back.
-    harness.get_by_label("Reset to defaults").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Reset to defaults");
+    scroll_to_and_click(&mut harness, "Reset to defaults");
     assert_eq!(
         settings::read(&fixture.dir.settings_file())
             .settings
@@ -1179,17 +1147,8 @@ fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Settings");
-    harness.get_by_label("Simulate").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Simulate");
-    for _ in 0..1200 {
-        if !harness.state_mut().settings_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        harness.run();
-    }
-    harness.run();
+    scroll_to_and_click(&mut harness, "Simulate");
+    wait_while_settings_busy(&mut harness, 1200);
     let suggested = harness
         .get_by_label_contains("Suggested (least time per card remembered):")
         .accesskit_node()
@@ -1257,15 +1216,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     harness.run();
     click_containing(&mut harness, "Study — VPoE interview");
-    let first = harness
-        .state()
-        .review_session()
-        .unwrap()
-        .card
-        .as_ref()
-        .unwrap()
-        .card_id
-        .clone();
+    let first = shown_card(&harness);
     assert_eq!(first, "vpoe-q02");
     click_containing(&mut harness, "Back to decks");
     // A search result as a custom session: the suspended card is skipped, the rest come
@@ -1283,15 +1234,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     harness.get_by_label("Search").type_text("deck:cto");
     harness.run();
     click(&mut harness, "Study these 20 cards");
-    let first = harness
-        .state()
-        .review_session()
-        .unwrap()
-        .card
-        .as_ref()
-        .unwrap()
-        .card_id
-        .clone();
+    let first = shown_card(&harness);
     assert_eq!(first, "cto-q01");
 }
 
@@ -1325,12 +1268,8 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
         .click();
     harness.run();
     type_into(&mut harness, "Link a question", "負債 deck:vpoe");
-    harness.get_by_label("Link").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Link");
-    harness.get_by_label("Save story").scroll_to_me();
-    harness.run();
-    click(&mut harness, "Save story");
+    scroll_to_and_click(&mut harness, "Link");
+    scroll_to_and_click(&mut harness, "Save story");
     let stories = harness.state().collection().stories().to_vec();
     assert_eq!(stories.len(), 1);
     assert_eq!(stories[0].content.cards, ["vpoe-q01"]);

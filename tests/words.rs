@@ -9,7 +9,7 @@ use std::path::Path;
 
 mod common;
 use common::cli::{Mensetsu, mensetsu, stderr, stdout};
-use common::{app, english, fixture, harness};
+use common::{app, click, english, fixture, harness};
 
 fn japanese() -> Settings {
     Settings {
@@ -51,10 +51,8 @@ fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
         "the English message is not shown"
     );
 
-    harness.get_by_label("カード").click();
-    harness.run();
-    harness.get_by_label("検索").click();
-    harness.run();
+    click(&mut harness, "カード");
+    click(&mut harness, "検索");
     harness.get_by_label("検索").type_text("is:whatever");
     harness.run();
     harness.get_by_label_contains("`is:whatever` という状態はありません");
@@ -66,10 +64,8 @@ fn the_japanese_interface_says_problems_and_search_errors_in_japanese() {
 fn english_counts_one_card_as_one_card() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
-    harness.get_by_label("Cards").click();
-    harness.run();
-    harness.get_by_label("Search").click();
-    harness.run();
+    click(&mut harness, "Cards");
+    click(&mut harness, "Search");
     harness.get_by_label("Search").type_text("card:vpoe-q01");
     harness.run();
     harness.get_by_label("1 card");

@@ -730,6 +730,8 @@ fn grading_ui(
                                 ctx.collection.own_points(&card.id),
                                 &mut answer.ticked,
                                 language,
+                                // The mock review marks no points as found in the draft.
+                                &[],
                             );
                             for story in ctx.collection.stories_of(&card.id) {
                                 columns[1].add_space(theme::space::S);

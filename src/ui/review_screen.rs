@@ -642,7 +642,7 @@ fn card_body(
                     shown.hovered_point = theme::card(ui)
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            widgets::answer_points_detected(
+                            widgets::answer_points(
                                 ui,
                                 text,
                                 card,

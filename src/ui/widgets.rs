@@ -258,22 +258,10 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
 }
 
 /// The card's answer points as checkboxes, then the user's `own` points, marked as
-/// theirs; `ticked` is resized to both.
-pub fn answer_points(
-    ui: &mut egui::Ui,
-    text: &Strings,
-    card: &Card,
-    own: &[String],
-    ticked: &mut Vec<bool>,
-    language: ContentLanguage,
-) -> Option<usize> {
-    answer_points_detected(ui, text, card, own, ticked, language, &[])
-}
-
-/// [`answer_points`] marking the points `detected` in the draft; returns the point under
-/// the pointer, if any, so its words can be shown in the draft.
+/// theirs; `ticked` is resized to both. Points `detected` in the draft are marked; returns
+/// the point under the pointer, if any, so its words can be shown in the draft.
 #[allow(clippy::too_many_arguments)]
-pub fn answer_points_detected(
+pub fn answer_points(
     ui: &mut egui::Ui,
     text: &Strings,
     card: &Card,

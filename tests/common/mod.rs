@@ -9,7 +9,7 @@ pub mod real_log;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
@@ -170,4 +170,51 @@ pub fn write_one_card_decks(dir: &DataDir, count: usize) {
         )
         .unwrap();
     }
+}
+
+/// Scrolls the widget labelled `label` into view and clicks it.
+pub fn scroll_to_and_click<State>(harness: &mut Harness<'_, State>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    click(harness, label);
+}
+
+/// The id of the card the study session shows.
+pub fn shown_card(harness: &Harness<'_, MensetsuApp>) -> String {
+    let session = harness.state().review_session().expect("a study session");
+    session
+        .card
+        .as_ref()
+        .expect("a card on screen")
+        .card_id
+        .clone()
+}
+
+/// A fresh English app whose study session of the deck labelled `deck` (a part of its
+/// "Study — …" button) is open.
+pub fn studying(deck: &str) -> (Fixture, Harness<'static, MensetsuApp>) {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click_containing(&mut harness, &format!("Study — {deck}"));
+    (fixture, harness)
+}
+
+/// Asserts that the answer point whose label contains `point` came ticked at the reveal
+/// and is marked as found in the draft.
+pub fn assert_ticked_from_draft(harness: &Harness<'_, MensetsuApp>, point: &str) {
+    let node = harness.get_by_label_contains(point);
+    let node = node.accesskit_node();
+    assert_eq!(
+        node.toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "{point}"
+    );
+    let label = node.label().unwrap_or_default();
+    assert!(label.contains("in your draft"), "{point}: {label}");
+}
+
+/// Lets `time` pass on the app's clock and draws a frame, as the window would.
+pub fn wait<State>(harness: &mut Harness<'_, State>, clock: &ManualClock, time: Duration) {
+    clock.advance(time);
+    harness.run();
 }

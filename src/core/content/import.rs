@@ -904,13 +904,15 @@ mod tests {
             .collect()
     }
 
-    /// How the guide was read and the deck's id, Japanese title and role.
-    fn heading(guide: &ImportedGuide) -> (QuestionLayout, &str, &str, &str) {
+    /// How the guide was read, the line its interview section starts on, and the deck's
+    /// id, title and role.
+    fn heading(guide: &ImportedGuide) -> (QuestionLayout, usize, &str, Localized, &str) {
         let deck = &guide.deck;
         (
             guide.layout,
+            guide.section_line,
             deck.id.as_str(),
-            deck.title.ja.as_deref().unwrap_or(""),
+            deck.title.clone(),
             deck.role.as_str(),
         )
     }
@@ -958,14 +960,13 @@ mod tests {
             heading(&guide),
             (
                 QuestionLayout::PipeTable,
+                15,
                 "head-of-platform",
-                "【Head of Engineering】プラットフォーム責任者",
+                Localized::ja("【Head of Engineering】プラットフォーム責任者"),
                 "hoe"
             )
         );
-        assert_eq!(guide.section_line, 15);
         let deck = &guide.deck;
-        assert!(deck.title.en.is_none());
         assert_eq!(
             deck.source,
             Some(Source {
@@ -1031,13 +1032,13 @@ title: 'CTO（Chief Technology Officer）の''ガイド'''
             heading(&guide),
             (
                 QuestionLayout::NumberedList,
+                12,
                 "cto-guide",
-                "CTO（Chief Technology Officer）の'ガイド'",
+                Localized::ja("CTO（Chief Technology Officer）の'ガイド'"),
                 "cto"
             )
         );
         let deck = &guide.deck;
-        assert!(deck.title.en.is_none());
         assert_eq!(
             deck.source.as_ref().and_then(|s| s.section.as_deref()),
             Some("8. 面接でよくある質問とその対策（CTO）")
@@ -1094,14 +1095,13 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
             heading(&guide),
             (
                 QuestionLayout::PlainTable,
+                8,
                 "エンジニアリング組織の戦略と成長を牽引",
-                "エンジニアリング組織の戦略と成長を牽引",
+                Localized::ja("エンジニアリング組織の戦略と成長を牽引"),
                 "vpoe"
             )
         );
-        assert_eq!(guide.section_line, 8);
         let deck = &guide.deck;
-        assert!(deck.title.en.is_none());
         let questions: Vec<&str> = deck.cards.iter().map(question).collect();
         assert_eq!(
             questions,
