@@ -20,7 +20,7 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 
 mod common;
 use common::real_log::write_real_log;
-use common::{app, english, files, fixture, harness, log_records};
+use common::{app, english, files, fixture, harness, in_a_mock_interview, log_records};
 use common::{
     assert_ticked_from_draft, shown_card, studying, type_into, wait, write_one_card_decks,
 };
@@ -347,10 +347,7 @@ fn every_character_of_every_bundled_card_has_a_glyph() {
 
 #[test]
 fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click(&mut harness, "Mock interview");
-    click(&mut harness, "Start the mock interview");
+    let (fixture, mut harness) = in_a_mock_interview();
     // Five questions (the default), each answered for 30 seconds, without points shown.
     for question in 1..=5 {
         harness.get_by_label_contains(&format!("Question {question}/5"));
@@ -595,10 +592,7 @@ fn a_draft_and_its_timer_survive_a_look_at_another_screen() {
 
 #[test]
 fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click(&mut harness, "Mock interview");
-    click(&mut harness, "Start the mock interview");
+    let (fixture, mut harness) = in_a_mock_interview();
     type_into(&mut harness, "Your answer (optional)", "結論から話す");
     wait(&mut harness, &fixture.clock, Duration::seconds(30));
     harness.get_by_label("1:30");
@@ -812,10 +806,7 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
 
 #[test]
 fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_preselected() {
-    let fixture = fixture(&english());
-    let mut harness = harness(app(&fixture));
-    click(&mut harness, "Mock interview");
-    click(&mut harness, "Start the mock interview");
+    let (fixture, mut harness) = in_a_mock_interview();
     harness.run();
     // No click needed: what is typed first goes into the answer.
     assert!(harness.get_by_label("Your answer (optional)").is_focused());

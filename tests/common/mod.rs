@@ -218,3 +218,12 @@ pub fn wait<State>(harness: &mut Harness<'_, State>, clock: &ManualClock, time: 
     clock.advance(time);
     harness.run();
 }
+
+/// A fresh English app with a mock interview started on its first question.
+pub fn in_a_mock_interview() -> (Fixture, Harness<'static, MensetsuApp>) {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Mock interview");
+    click(&mut harness, "Start the mock interview");
+    (fixture, harness)
+}
