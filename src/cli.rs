@@ -132,6 +132,7 @@ pub use coverage::answer_lines as coverage_answer_lines;
 
 /// Runs a headless command.
 pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
+    end_quietly_when_the_reader_leaves();
     match command {
         Command::Import(args) => import::run(options, &args),
         Command::Check(args) => check::run(options, &args),
@@ -272,6 +273,20 @@ fn plural(count: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{count} {noun}s")
+    }
+}
+
+/// `mensetsu search is:new | head -1`: once `head` has its line and leaves, the next write
+/// to the pipe fails, and Rust's `println!` panics on that ("failed printing to stdout",
+/// exit 101). Unix tools end quietly instead, killed by SIGPIPE; Rust ignores that signal
+/// at start, so a command puts the default back. Only the commands: the window keeps
+/// ignoring it, so a closed terminal never takes unsaved work with it.
+fn end_quietly_when_the_reader_leaves() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default touches no Rust state; it
+    // runs before the command starts any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

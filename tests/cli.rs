@@ -189,3 +189,29 @@ fn coverage_answers_every_line_in_order_and_reports_bad_ones_without_stopping() 
     assert_eq!(line["card"], "vpoe-q04");
     assert!(line["covered"].as_array().unwrap().len() >= 2, "{line}");
 }
+
+/// `mensetsu search is:new | head -1`: when the reader leaves, every command ends quietly,
+/// as Unix tools do (killed by SIGPIPE), instead of panicking with "failed printing to
+/// stdout: Broken pipe" and exit code 101.
+#[cfg(unix)]
+#[test]
+fn a_command_whose_reader_has_left_ends_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let temp = tempfile::tempdir().unwrap();
+    for args in [
+        &["search", "is:new"][..],
+        &["cards", "--json"],
+        &["cards"],
+        &["stats"],
+        &["check"],
+    ] {
+        let output = common::cli::mensetsu(temp.path()).run_into_a_closed_pipe(args);
+        let errors = stderr(&output);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert!(
+            output.status.success() || output.status.signal() == Some(libc::SIGPIPE),
+            "{args:?}: {:?} {errors}",
+            output.status
+        );
+    }
+}

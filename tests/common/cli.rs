@@ -81,6 +81,21 @@ impl Mensetsu {
         child.wait_with_output().unwrap()
     }
 
+    /// Runs the command with its standard output a pipe whose reader has already left,
+    /// as `mensetsu … | head -1` leaves once it has its line.
+    pub fn run_into_a_closed_pipe(mut self, args: &[&str]) -> Output {
+        use std::process::Stdio;
+        let mut child = self
+            .command
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    }
+
     /// Runs the command: its exit code (-1 when a signal ended it), stdout and stderr.
     pub fn run_text(self, args: &[&str]) -> (i32, String, String) {
         let output = self.run(args);
