@@ -245,8 +245,10 @@ fn known_decks(collection: &Collection, ids: &[String], command: &str) -> Result
         .find(|id| !loaded.iter().any(|deck| &deck.deck.id == *id))
     {
         Some(id) => {
+            let known: Vec<&str> = loaded.iter().map(|deck| deck.deck.id.as_str()).collect();
             eprintln!(
-                "mensetsu {command}: there is no deck `{id}`; `mensetsu cards` lists the decks"
+                "mensetsu {command}: there is no deck `{id}`; the decks are {}",
+                known.join(", ")
             );
             Err(ExitCode::FAILURE)
         }

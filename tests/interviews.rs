@@ -58,7 +58,7 @@ fn adding_an_interview_refuses_every_bad_input_with_a_message_and_writes_nothing
         ),
         (
             &["--name", "Acme", "--date", &future, "--deck", "nope"],
-            "there is no deck `nope`",
+            "there is no deck `nope`; the decks are vpoe, hoe, cto,",
         ),
         (
             &["--name", "Acme", "--date", &future, "--role", "ceo"],
@@ -170,7 +170,7 @@ fn readiness_names_an_unknown_deck() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("there is no deck `nope`"),
+        stderr(&output).contains("there is no deck `nope`; the decks are vpoe, hoe, cto,"),
         "{}",
         stderr(&output)
     );

@@ -143,6 +143,63 @@ fn marks_from_the_command_line_are_searchable_and_leave_the_queues() {
     assert_eq!(log, log_after);
 }
 
+/// The table's columns line up whatever the ids: a long Japanese card id (two terminal
+/// columns a character) widens its column instead of pushing its row out of line.
+#[test]
+fn the_search_table_lines_up_with_long_japanese_ids() {
+    use unicode_width::UnicodeWidthStr;
+    let folder = folder();
+    std::fs::write(
+        folder.path().join("decks").join("long.json"),
+        r#"{"id":"エンジニアリング組織の戦略","title":{"ja":"長い"},"cards":[
+{"id":"エンジニアリング組織の戦略と成長を牽引-q03","question":{"ja":"質問？"}}]}"#,
+    )
+    .unwrap();
+    let output = mensetsu_in_tokyo(folder.path()).run(&["search", ""]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = String::from_utf8(output.stdout).unwrap();
+    // Where the state column starts on each row, in terminal columns.
+    let starts: Vec<usize> = table
+        .lines()
+        .filter_map(|line| {
+            ["state ", "new "]
+                .iter()
+                .filter_map(|word| line.find(word))
+                .min()
+                .map(|at| line[..at].width())
+        })
+        .collect();
+    assert!(starts.len() > 5, "{table}");
+    assert!(starts.iter().all(|start| *start == starts[0]), "{table}");
+}
+
+/// A mark already as asked is said so and logs nothing; a flag of 0 is said removed.
+#[test]
+fn a_card_already_as_asked_is_left_as_it_is_and_a_removed_flag_is_said_removed() {
+    let folder = folder();
+    let data = folder.path();
+    let log = || std::fs::read_to_string(data.join("reviews").join("pc.jsonl")).unwrap_or_default();
+    let said = |args: &[&str]| {
+        let output = mensetsu_in_tokyo(data).run(args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        said(&["unsuspend", "s1"]),
+        "s1: not suspended, left as it is\n"
+    );
+    assert_eq!(log(), "");
+    assert_eq!(said(&["suspend", "s1"]), "s1: suspended\n");
+    assert_eq!(
+        said(&["suspend", "s1", "s2"]),
+        "s2: suspended\ns1: already suspended\n"
+    );
+    assert_eq!(log().lines().count(), 2);
+    assert_eq!(said(&["flag", "s3", "2"]), "s3: flag 2\n");
+    assert_eq!(said(&["flag", "s3", "0"]), "s3: flag removed\n");
+    assert_eq!(ids(data, "flag:2"), Vec::<String>::new());
+}
+
 #[test]
 fn a_malformed_search_points_at_the_character_and_is_never_an_empty_result() {
     let folder = folder();

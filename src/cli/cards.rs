@@ -7,6 +7,7 @@ use crate::core::review::scheduler::Phase;
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
 use serde::Serialize;
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 /// Every card with its scheduling state: stability, difficulty, recall probability now,
 /// due date, reviews and lapses.
@@ -81,25 +82,49 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
 }
 
 pub(super) fn print_table(rows: &[CardRow]) {
-    println!(
-        "{:<28} {:<20} {:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
-        "id", "deck", "state", "stability", "diff", "R", "due", "reps", "lapses"
+    // The text columns are as wide as their longest entry (by display width: a Japanese
+    // card id takes two columns a character), so a long id never shifts a row.
+    let widest = |header: &str, of: for<'a> fn(&'a CardRow) -> &'a str| {
+        rows.iter()
+            .map(|row| of(row).width())
+            .chain([header.width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let id_width = widest("id", |row| row.id);
+    let deck_width = widest("deck", |row| row.deck);
+    let line = |id: &str, deck: &str, rest: &str| {
+        println!(
+            "{id}{} {deck}{} {rest}",
+            " ".repeat(id_width - id.width()),
+            " ".repeat(deck_width - deck.width())
+        );
+    };
+    line(
+        "id",
+        "deck",
+        &format!(
+            "{:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
+            "state", "stability", "diff", "R", "due", "reps", "lapses"
+        ),
     );
     for row in rows {
         let number = |value: Option<f32>, digits: usize| {
             value.map_or("-".to_string(), |v| format!("{v:.digits$}"))
         };
-        println!(
-            "{:<28} {:<20} {:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
+        line(
             row.id,
             row.deck,
-            format!("{:?}", row.state).to_lowercase(),
-            number(row.stability, 2),
-            number(row.difficulty, 2),
-            number(row.retrievability, 3),
-            row.due.as_deref().unwrap_or("-"),
-            row.reps,
-            row.lapses
+            &format!(
+                "{:<10} {:>9} {:>6} {:>6} {:<25} {:>4} {:>6}",
+                format!("{:?}", row.state).to_lowercase(),
+                number(row.stability, 2),
+                number(row.difficulty, 2),
+                number(row.retrievability, 3),
+                row.due.as_deref().unwrap_or("-"),
+                row.reps,
+                row.lapses
+            ),
         );
     }
 }

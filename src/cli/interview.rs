@@ -69,6 +69,9 @@ pub fn run(options: &GlobalOptions, args: &InterviewArgs) -> ExitCode {
                 Ok(opened) => opened,
                 Err(code) => return code,
             };
+            if let Err(code) = super::known_decks(&collection, decks, "interview add") {
+                return code;
+            }
             let draft = InterviewDraft {
                 name: name.clone(),
                 date: Some(*date),

@@ -56,20 +56,35 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCod
         eprintln!("mensetsu {command}: there is no card `{unknown}`; `mensetsu cards` lists them");
         return ExitCode::FAILURE;
     }
+    // A card already as asked gets no record: the log stays a list of what changed.
+    let (already, to_change): (Vec<String>, Vec<String>) =
+        args.cards.iter().cloned().partition(|card| {
+            let suspended = collection.marks(card).suspended;
+            match change {
+                Change::Suspend => suspended,
+                Change::Unsuspend => !suspended,
+                Change::Bury => false,
+            }
+        });
     let now = Local::now().fixed_offset();
     let result = match change {
-        Change::Suspend => collection.set_suspended(&mut store, &args.cards, true, now),
-        Change::Unsuspend => collection.set_suspended(&mut store, &args.cards, false, now),
-        Change::Bury => collection.bury(&mut store, &args.cards, now),
+        Change::Suspend => collection.set_suspended(&mut store, &to_change, true, now),
+        Change::Unsuspend => collection.set_suspended(&mut store, &to_change, false, now),
+        Change::Bury => collection.bury(&mut store, &to_change, now),
     };
     match result {
         Ok(_) => {
-            let done = match change {
-                Change::Suspend => "suspended",
-                Change::Unsuspend => "unsuspended",
-                Change::Bury => "buried until the next study day",
+            let (done, as_it_was) = match change {
+                Change::Suspend => ("suspended", "already suspended"),
+                Change::Unsuspend => ("unsuspended", "not suspended, left as it is"),
+                Change::Bury => ("buried until the next study day", ""),
             };
-            println!("{}: {done}", args.cards.join(", "));
+            if !to_change.is_empty() {
+                println!("{}: {done}", to_change.join(", "));
+            }
+            if !already.is_empty() {
+                println!("{}: {as_it_was}", already.join(", "));
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -93,6 +108,10 @@ pub fn run_flag(options: &GlobalOptions, args: &FlagArgs) -> ExitCode {
     }
     let now = Local::now().fixed_offset();
     match collection.set_flag(&mut store, &args.card, args.flag, now) {
+        Ok(_) if args.flag == Flag::NONE => {
+            println!("{}: flag removed", args.card);
+            ExitCode::SUCCESS
+        }
         Ok(_) => {
             println!("{}: flag {}", args.card, args.flag);
             ExitCode::SUCCESS

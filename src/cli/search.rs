@@ -8,9 +8,9 @@ use chrono::Local;
 use serde::Serialize;
 use std::process::ExitCode;
 
-/// Cards matching a search, in Anki's syntax: free text, deck:, tag:, is:new|learn|review|
-/// due|suspended|buried|leech, flag:N, lapses>N, prop:due<N, -negation; all terms must
-/// match
+/// Cards matching a search, in Anki's syntax: free text, deck:, tag:,
+/// is:new|learn|review|due|suspended|buried|leech, flag:N, lapses>N, prop:due<N,
+/// -negation; all terms must match
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
     /// The search, e.g. 'deck:vpoe -is:new 負債' (one argument: quote it for the shell);

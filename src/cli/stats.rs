@@ -42,7 +42,10 @@ pub fn run(options: &GlobalOptions, args: &StatsArgs) -> ExitCode {
         ),
         None => println!("true retention, last 30 days: no review answers yet"),
     }
-    println!("streak: {} day(s)", stats.streak_days);
+    println!(
+        "streak: {}",
+        super::plural(stats.streak_days as usize, "day")
+    );
     println!("due in the next 7 days:");
     for due in stats.due_per_day.iter().take(7) {
         println!("  {}  {}", due.day, due.cards);

@@ -96,7 +96,7 @@ pub enum InterviewError {
     NoDate,
     #[error("the date {date} is in the past (today is {today}); give the day of the interview")]
     DateInPast { date: NaiveDate, today: NaiveDate },
-    #[error("there is no deck `{0}`; `mensetsu cards` lists the decks")]
+    #[error("there is no deck `{0}`")]
     UnknownDeck(String),
     #[error("there is no role `{0}`; the roles are {roles}", roles = role_ids())]
     UnknownRole(String),
