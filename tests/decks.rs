@@ -407,6 +407,8 @@ const DANGLING_JA: &[&str] = &[
     "に加え",
     "に加えて",
     "として",
+    "に対し",
+    "に対して",
     "とともに",
     "により",
     "によって",
@@ -439,19 +441,24 @@ const DANGLING_EN: &[&str] = &[
     "—",
 ];
 
-/// The longest dangling ending `text` has, with white space, Japanese list separators and
-/// closing quotes at its end taken off first.
+/// The longest dangling ending `text` has, with white space, a full stop and closing quotes
+/// at its end taken off first. A list separator left at the end (「…と、」) hangs too: the
+/// word before it is reported when it dangles itself, otherwise the separator (`、`).
 fn dangling_ending<'a>(text: &str, endings: &[&'a str]) -> Option<&'a str> {
-    let text = text
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '、' | '。' | '，' | '"' | '”' | '’' | '」' | '』')
-        })
-        .to_lowercase();
-    endings
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '"' | '”' | '’' | '」' | '』')
+    });
+    let without_separator = trimmed.trim_end_matches(['、', '，']);
+    let text = without_separator.to_lowercase();
+    let ending = endings
         .iter()
         .copied()
         .filter(|ending| text.ends_with(ending))
-        .max_by_key(|ending| ending.len())
+        .max_by_key(|ending| ending.len());
+    match ending {
+        None if without_separator.len() < trimmed.len() => Some("、"),
+        ending => ending,
+    }
 }
 
 #[test]
@@ -459,6 +466,9 @@ fn dangling_endings_are_detected() {
     for (fragment, ending) in [
         ("復旧(Recovery)の4段階プロトコルと", "と"),
         ("復旧（MTTRの最小化）と、", "と"),
+        ("焦点を当てるのに対し", "に対し"),
+        ("顧客体験に基づいたSLOを設定し、", "、"),
+        ("キャッシング戦略（Redis, Memcached）、", "、"),
         ("DORAメトリクスに加え", "に加え"),
         ("VPoP(プロダクトマネジメント責任者)は", "は"),
         ("VPoEは「マネジメント専任」として", "として"),
@@ -517,6 +527,113 @@ fn no_answer_point_ends_in_a_dangling_particle_or_connective() {
         }
     }
     assert_eq!(dangling, Vec::<String>::new());
+}
+
+/// Connectives that tie a point to the one before it when they open it (「そして…」, "Plus
+/// …"): the point then reads as the rest of a sentence, not as an idea of its own.
+const LEADING_JA: &[&str] = &[
+    "そして",
+    "また",
+    "さらに",
+    "それから",
+    "加えて",
+    "および",
+    "及び",
+];
+
+/// The same at the start of a point's English (whole words, any case).
+const LEADING_EN: &[&str] = &[
+    "plus",
+    "and",
+    "also",
+    "as well as",
+    "or",
+    "then",
+    "in addition",
+];
+
+/// The connective `text` opens with, if any: in Japanese a listed word at the very start
+/// (「また、」; 「または」 is a different word and is not 「また」), in English a listed
+/// word or phrase before a space or comma.
+fn leading_connective<'a>(
+    text: &str,
+    japanese: &[&'a str],
+    english: &[&'a str],
+) -> Option<&'a str> {
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    let japanese = japanese.iter().copied().find(|word| {
+        text.strip_prefix(word)
+            .is_some_and(|rest| !rest.starts_with(['は', 'た']))
+    });
+    japanese.or_else(|| {
+        english.iter().copied().find(|word| {
+            lower
+                .strip_prefix(word)
+                .is_some_and(|rest| rest.starts_with([' ', ',']))
+        })
+    })
+}
+
+#[test]
+fn leading_connectives_are_detected() {
+    for (text, word) in [
+        ("そしてNoSQLへの移行判断基準を段階的に説明する", "そして"),
+        ("また、優秀なエンジニアを採用し", "また"),
+        ("さらに、コスト管理", "さらに"),
+        ("Plus the rate at which technical debt grows", "plus"),
+        ("And a dedicated team", "and"),
+        ("Also, explain the criteria", "also"),
+    ] {
+        assert_eq!(
+            leading_connective(text, LEADING_JA, LEADING_EN),
+            Some(word),
+            "{text}"
+        );
+    }
+    for text in [
+        "または外部委託",
+        "NoSQLへの移行判断基準",
+        "Android apps",
+        "Also-rans",
+        "Andon cords",
+        "Planning to modernize legacy systems",
+    ] {
+        assert_eq!(
+            leading_connective(text, LEADING_JA, LEADING_EN),
+            None,
+            "{text}"
+        );
+    }
+}
+
+/// No answer point opens with a connective that ties it to the point before, in Japanese
+/// or in English. (In an interview deck the connective is left out at the split, as one
+/// that ends a point would be: see [`SPLIT_CONNECTIVES`].)
+#[test]
+fn no_answer_point_starts_with_a_connective() {
+    let mut leading = Vec::new();
+    for (path, text) in BUNDLED_DECKS {
+        let (deck, _) = parse_deck(path, text).unwrap();
+        for card in &deck.cards {
+            for (index, point) in card.points.iter().enumerate() {
+                for (text, japanese, english) in [
+                    (&point.text.ja, LEADING_JA, &[][..]),
+                    (&point.text.en, &[][..], LEADING_EN),
+                ] {
+                    let text = text.as_deref().unwrap_or("");
+                    if let Some(word) = leading_connective(text, japanese, english) {
+                        leading.push(format!(
+                            "{} point {}: `{text}` starts with `{word}`",
+                            card.id,
+                            index + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(leading, Vec::<String>::new());
 }
 
 /// How alike two questions are: the Dice coefficient of their character pairs, after
@@ -696,15 +813,37 @@ fn card_ids_are_unique_across_bundled_decks() {
 // Importer against the seeds
 
 /// Connectives a bundled card may leave out where it splits one sentence of its guide into
-/// points, so that no point ends in one ("復旧（MTTRの最小化）と、その後の…" becomes
-/// "復旧（MTTRの最小化）" and "その後の…").
-const SPLIT_CONNECTIVES: &[&str] = &["と", "や", "に加え"];
+/// points, so that no point ends or starts with one ("復旧（MTTRの最小化）と、その後の…"
+/// becomes "復旧（MTTRの最小化）" and "その後の…"; "…（キュー）、そしてNoSQLへの…" gives
+/// "…（キュー）" and "NoSQLへの…").
+const SPLIT_CONNECTIVES: &[&str] = &["と", "や", "に加え", "そして"];
+
+/// Phrases that only count the items listed before them, which a card may leave out at the
+/// same split (「…、復旧(Recovery)の4段階プロトコルと、…」 gives 「復旧(Recovery)」: the
+/// points are the four stages; 「…、将来の拡張性という4つの軸で評価し、…」 gives
+/// 「将来の拡張性」), so that the last item does not read as the whole list.
+const COUNTING_PHRASES: &[&str] = &["の4段階プロトコル", "という4つの軸で評価し"];
 
 /// Whether `source` (a content key) is exactly `points` (content keys) one after another,
-/// with nothing between two of them but at most one of [`SPLIT_CONNECTIVES`].
+/// with nothing between two of them but at most one of [`COUNTING_PHRASES`] and one of
+/// [`SPLIT_CONNECTIVES`].
 fn holds_points_in_order(source: &str, points: &[String]) -> bool {
     let mut rest = source;
     for (index, point) in points.iter().enumerate() {
+        // A counting phrase, then perhaps a connective, then the point.
+        let counted = COUNTING_PHRASES.iter().find(|phrase| {
+            rest.strip_prefix(**phrase).is_some_and(|after| {
+                after.starts_with(point.as_str())
+                    || SPLIT_CONNECTIVES.iter().any(|connective| {
+                        after
+                            .strip_prefix(connective)
+                            .is_some_and(|after| after.starts_with(point.as_str()))
+                    })
+            })
+        });
+        if let Some(counting) = counted.filter(|_| index > 0) {
+            rest = &rest[counting.len()..];
+        }
         if index > 0 && !rest.starts_with(point.as_str()) {
             match SPLIT_CONNECTIVES.iter().find(|connective| {
                 rest.strip_prefix(**connective)
@@ -731,6 +870,19 @@ fn points_in_order_allow_only_a_split_connective_between_them() {
     assert!(!holds_points_in_order("aをbc", &points(&["a", "bc"])));
     assert!(!holds_points_in_order("aとbcd", &points(&["a", "bc"])));
     assert!(!holds_points_in_order("とabc", &points(&["a", "bc"])));
+    assert!(holds_points_in_order("aそしてbc", &points(&["a", "bc"])));
+    assert!(holds_points_in_order(
+        "x復旧の4段階プロトコルと計画",
+        &points(&["x", "復旧", "計画"])
+    ));
+    assert!(holds_points_in_order(
+        "拡張性という4つの軸で評価し判断",
+        &points(&["拡張性", "判断"])
+    ));
+    assert!(!holds_points_in_order(
+        "拡張性という4つの軸で評価し",
+        &points(&["拡張性"])
+    ));
 }
 
 /// Importing a seed guide yields the bundled deck's questions in order, and each card's
