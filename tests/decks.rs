@@ -209,7 +209,7 @@ fn without_markup(seed_text: &str) -> String {
 /// The ids of the role-fundamentals cards. Ids are stable: cards may be added, but none of
 /// these may be renamed or removed, or users lose their review history.
 fn fundamentals_ids() -> Vec<String> {
-    (1..=46).map(|n| format!("fund-{n:03}")).collect()
+    (1..=54).map(|n| format!("fund-{n:03}")).collect()
 }
 
 /// Every Japanese answer point of the fundamentals deck is quoted from the VPoE article

@@ -1504,7 +1504,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     harness.get_by_label("Cards").click();
     harness.run();
     assert!(matches!(harness.state().screen(), Screen::Browse));
-    assert_eq!(harness.state().browse().shown().len(), 96);
+    assert_eq!(harness.state().browse().shown().len(), 104);
     harness.get_by_label("Search").click();
     harness.run();
     harness.get_by_label("Search").type_text("deck:vpoe 負債");
