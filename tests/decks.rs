@@ -1,7 +1,7 @@
 //! Decks end to end: the bundled decks against the seed guides, the importer against the
 //! bundled decks, and the `import` and `check` commands as a user runs them.
 
-use mensetsu::core::content::deck::{BUNDLED_DECKS, Card, Deck, DeckSet, parse_deck};
+use mensetsu::core::content::deck::{BUNDLED_DECKS, Card, Deck, DeckSet, Point, parse_deck};
 use mensetsu::core::content::import::{ImportError, QuestionLayout, import_guide};
 use mensetsu::core::text::content_key;
 use std::collections::HashSet;
@@ -209,7 +209,7 @@ fn without_markup(seed_text: &str) -> String {
 /// The ids of the role-fundamentals cards. Ids are stable: cards may be added, but none of
 /// these may be renamed or removed, or users lose their review history.
 fn fundamentals_ids() -> Vec<String> {
-    (1..=46).map(|n| format!("fund-{n:03}")).collect()
+    (1..=54).map(|n| format!("fund-{n:03}")).collect()
 }
 
 /// Every Japanese answer point of the fundamentals deck is quoted from the VPoE article
@@ -310,10 +310,42 @@ fn cto_questions_11_to_20_have_only_derived_points() {
     }
 }
 
+/// The guides a cross-guide point may come from, by seed prefix, with the marker that
+/// names it in the app: (prefix, Japanese marker, English marker).
+const OTHER_GUIDES: &[(&str, &str, &str)] = &[
+    ("000", "VPoE記事より", "from the VPoE article"),
+    ("001", "VPoEガイドより", "from the VPoE guide"),
+    ("003", "HoEガイドより", "from the HoE guide"),
+    ("004", "CTOガイドより", "from the CTO guide"),
+];
+
+/// The body of the seed `prefix` as a content key: the text before its interview section
+/// (the section of the bundled deck made from it), or all of it for the VPoE article.
+fn seed_body(prefix: &str) -> String {
+    let (seed_name, seed_text) = seed(prefix);
+    let deck = BUNDLED_DECKS
+        .iter()
+        .map(|(path, text)| parse_deck(path, text).unwrap().0)
+        .filter(|deck| ["vpoe", "hoe", "cto"].contains(&deck.id.as_str()))
+        .find(|deck| deck.source.as_ref().is_some_and(|s| s.file == seed_name));
+    let end = match deck
+        .as_ref()
+        .and_then(|d| d.source.as_ref()?.section.clone())
+    {
+        Some(section) => seed_text
+            .find(&section)
+            .unwrap_or_else(|| panic!("section `{section}` not in {seed_name}")),
+        None => seed_text.len(),
+    };
+    content_key(&without_markup(&seed_text[..end]))
+}
+
 /// Derived points (the guide gives no answer points for the question) are still quotes: each
 /// occurs in the body of its own guide, before the interview section, with markup removed and
-/// only list separators differing. A card mixes none: its points are either the guide's own
-/// answer points or all derived.
+/// only list separators differing. A point marked `from` another guide (its own guide says
+/// nothing on the question) is a quote from that guide's body instead, and its marker names
+/// that guide. A card mixes none: its points are either the guide's own answer points or all
+/// derived.
 #[test]
 fn derived_points_are_quotes_from_the_body_of_their_guide() {
     if !seeds_are_here("derived_points_are_quotes_from_the_body_of_their_guide") {
@@ -321,15 +353,10 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
     }
     let mut not_found = Vec::new();
     let mut derived = 0;
+    let mut cross_guide = 0;
     for (deck_id, seed_prefix) in [("vpoe", "001"), ("hoe", "003"), ("cto", "004")] {
         let deck = bundled(deck_id);
-        let (seed_name, seed_text) = seed(seed_prefix);
-        let section = deck.source.as_ref().and_then(|s| s.section.as_deref());
-        let section = section.unwrap_or_else(|| panic!("{deck_id}: no source section"));
-        let start = seed_text
-            .find(section)
-            .unwrap_or_else(|| panic!("{deck_id}: section `{section}` not in {seed_name}"));
-        let body = content_key(&without_markup(&seed_text[..start]));
+        let body = seed_body(seed_prefix);
         for card in &deck.cards {
             let derived_here = card.points.iter().filter(|point| point.derived).count();
             if derived_here != 0 && derived_here != card.points.len() {
@@ -339,12 +366,38 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
                 derived += 1;
                 let text = point.text.ja.as_deref().unwrap_or("");
                 let key = content_key(text);
-                if key.is_empty() || !body.contains(&key) {
+                let quoted_from = match &point.from {
+                    None => &body,
+                    Some(from) => {
+                        cross_guide += 1;
+                        let guide = OTHER_GUIDES
+                            .iter()
+                            .find(|(prefix, _, _)| seed(prefix).0 == from.file);
+                        let Some((prefix, marker_ja, marker_en)) = guide else {
+                            not_found.push(format!("{}: unknown guide {}", card.id, from.file));
+                            continue;
+                        };
+                        if *prefix == seed_prefix {
+                            not_found.push(format!("{}: `from` its own guide", card.id));
+                        }
+                        if from.marker.ja.as_deref() != Some(*marker_ja)
+                            || from.marker.en.as_deref() != Some(*marker_en)
+                        {
+                            not_found.push(format!(
+                                "{}: marker {:?} does not name {}",
+                                card.id, from.marker, from.file
+                            ));
+                        }
+                        &seed_body(prefix)
+                    }
+                };
+                if key.is_empty() || !quoted_from.contains(&key) {
                     not_found.push(format!("{}: {text}", card.id));
                 }
             }
         }
     }
+    assert!(cross_guide > 0, "no cross-guide points checked");
     assert_eq!(
         not_found,
         Vec::<String>::new(),
@@ -355,7 +408,9 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
 
 /// An interview question the guide answers has points; one it gives no points for has
 /// derived points or says why it has none (`no_points`, in both languages, which the app
-/// shows where the points would be). Never a silent empty list, and never both.
+/// shows where the points would be). Never a silent empty list. `no_points` stands beside
+/// points only when they all come from other guides (`from`), as the context that the
+/// card's own guide says nothing on the question; and such points always have it.
 #[test]
 fn every_interview_card_has_points_or_says_why_it_has_none() {
     let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
@@ -364,14 +419,22 @@ fn every_interview_card_has_points_or_says_why_it_has_none() {
         let (deck, _) = parse_deck(path, text).unwrap();
         let interview = ["vpoe", "hoe", "cto"].contains(&deck.id.as_str());
         for card in &deck.cards {
+            let cross_guide_only =
+                !card.points.is_empty() && card.points.iter().all(|point| point.from.is_some());
             match (&card.no_points, card.points.is_empty()) {
                 (None, true) if interview => {
                     wrong.push(format!("{}: no points and no `no_points`", card.id));
                 }
-                (Some(_), false) => {
+                (None, false) if cross_guide_only => {
+                    wrong.push(format!(
+                        "{}: points only from other guides and no `no_points` saying why",
+                        card.id
+                    ));
+                }
+                (Some(_), false) if !cross_guide_only => {
                     wrong.push(format!("{}: points and `no_points` beside them", card.id));
                 }
-                (Some(reason), true) if blank(&reason.ja) || blank(&reason.en) => {
+                (Some(reason), _) if blank(&reason.ja) || blank(&reason.en) => {
                     wrong.push(format!(
                         "{}: `no_points` without Japanese and English",
                         card.id
@@ -407,6 +470,8 @@ const DANGLING_JA: &[&str] = &[
     "に加え",
     "に加えて",
     "として",
+    "に対し",
+    "に対して",
     "とともに",
     "により",
     "によって",
@@ -439,19 +504,24 @@ const DANGLING_EN: &[&str] = &[
     "—",
 ];
 
-/// The longest dangling ending `text` has, with white space, Japanese list separators and
-/// closing quotes at its end taken off first.
+/// The longest dangling ending `text` has, with white space, a full stop and closing quotes
+/// at its end taken off first. A list separator left at the end (「…と、」) hangs too: the
+/// word before it is reported when it dangles itself, otherwise the separator (`、`).
 fn dangling_ending<'a>(text: &str, endings: &[&'a str]) -> Option<&'a str> {
-    let text = text
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '、' | '。' | '，' | '"' | '”' | '’' | '」' | '』')
-        })
-        .to_lowercase();
-    endings
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '"' | '”' | '’' | '」' | '』')
+    });
+    let without_separator = trimmed.trim_end_matches(['、', '，']);
+    let text = without_separator.to_lowercase();
+    let ending = endings
         .iter()
         .copied()
         .filter(|ending| text.ends_with(ending))
-        .max_by_key(|ending| ending.len())
+        .max_by_key(|ending| ending.len());
+    match ending {
+        None if without_separator.len() < trimmed.len() => Some("、"),
+        ending => ending,
+    }
 }
 
 #[test]
@@ -459,6 +529,9 @@ fn dangling_endings_are_detected() {
     for (fragment, ending) in [
         ("復旧(Recovery)の4段階プロトコルと", "と"),
         ("復旧（MTTRの最小化）と、", "と"),
+        ("焦点を当てるのに対し", "に対し"),
+        ("顧客体験に基づいたSLOを設定し、", "、"),
+        ("キャッシング戦略（Redis, Memcached）、", "、"),
         ("DORAメトリクスに加え", "に加え"),
         ("VPoP(プロダクトマネジメント責任者)は", "は"),
         ("VPoEは「マネジメント専任」として", "として"),
@@ -517,6 +590,241 @@ fn no_answer_point_ends_in_a_dangling_particle_or_connective() {
         }
     }
     assert_eq!(dangling, Vec::<String>::new());
+}
+
+/// Connectives that tie a point to the one before it when they open it (「そして…」, "Plus
+/// …"): the point then reads as the rest of a sentence, not as an idea of its own.
+const LEADING_JA: &[&str] = &[
+    "そして",
+    "また",
+    "さらに",
+    "それから",
+    "加えて",
+    "および",
+    "及び",
+];
+
+/// The same at the start of a point's English (whole words, any case).
+const LEADING_EN: &[&str] = &[
+    "plus",
+    "and",
+    "also",
+    "as well as",
+    "or",
+    "then",
+    "in addition",
+];
+
+/// The connective `text` opens with, if any: in Japanese a listed word at the very start
+/// (「また、」; 「または」 is a different word and is not 「また」), in English a listed
+/// word or phrase before a space or comma.
+fn leading_connective<'a>(
+    text: &str,
+    japanese: &[&'a str],
+    english: &[&'a str],
+) -> Option<&'a str> {
+    let text = text.trim_start();
+    let lower = text.to_lowercase();
+    let japanese = japanese.iter().copied().find(|word| {
+        text.strip_prefix(word)
+            .is_some_and(|rest| !rest.starts_with(['は', 'た']))
+    });
+    japanese.or_else(|| {
+        english.iter().copied().find(|word| {
+            lower
+                .strip_prefix(word)
+                .is_some_and(|rest| rest.starts_with([' ', ',']))
+        })
+    })
+}
+
+#[test]
+fn leading_connectives_are_detected() {
+    for (text, word) in [
+        ("そしてNoSQLへの移行判断基準を段階的に説明する", "そして"),
+        ("また、優秀なエンジニアを採用し", "また"),
+        ("さらに、コスト管理", "さらに"),
+        ("Plus the rate at which technical debt grows", "plus"),
+        ("And a dedicated team", "and"),
+        ("Also, explain the criteria", "also"),
+    ] {
+        assert_eq!(
+            leading_connective(text, LEADING_JA, LEADING_EN),
+            Some(word),
+            "{text}"
+        );
+    }
+    for text in [
+        "または外部委託",
+        "NoSQLへの移行判断基準",
+        "Android apps",
+        "Also-rans",
+        "Andon cords",
+        "Planning to modernize legacy systems",
+    ] {
+        assert_eq!(
+            leading_connective(text, LEADING_JA, LEADING_EN),
+            None,
+            "{text}"
+        );
+    }
+}
+
+/// No answer point opens with a connective that ties it to the point before, in Japanese
+/// or in English. (In an interview deck the connective is left out at the split, as one
+/// that ends a point would be: see [`SPLIT_CONNECTIVES`].)
+#[test]
+fn no_answer_point_starts_with_a_connective() {
+    let mut leading = Vec::new();
+    for (path, text) in BUNDLED_DECKS {
+        let (deck, _) = parse_deck(path, text).unwrap();
+        for card in &deck.cards {
+            for (index, point) in card.points.iter().enumerate() {
+                for (text, japanese, english) in [
+                    (&point.text.ja, LEADING_JA, &[][..]),
+                    (&point.text.en, &[][..], LEADING_EN),
+                ] {
+                    let text = text.as_deref().unwrap_or("");
+                    if let Some(word) = leading_connective(text, japanese, english) {
+                        leading.push(format!(
+                            "{} point {}: `{text}` starts with `{word}`",
+                            card.id,
+                            index + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(leading, Vec::<String>::new());
+}
+
+/// A point's text for comparing points across decks: full-width ASCII made half-width
+/// (「（」 and `(`), lower case, and only letters, digits and ideographs kept.
+fn point_key(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The shortest text (in characters of [`point_key`]) whose appearance inside a longer point
+/// counts as the same point repeated; a single shared term (「セキュリティ」, "cost") does not.
+const SAME_POINT_JA: usize = 10;
+const SAME_POINT_EN: usize = 20;
+
+/// Whether two points say the same thing: the same text, or one inside the other, in
+/// Japanese or in English, after [`point_key`].
+fn same_point(a: &Point, b: &Point) -> bool {
+    let same = |a: &Option<String>, b: &Option<String>, shortest: usize| {
+        let (a, b) = (
+            point_key(a.as_deref().unwrap_or("")),
+            point_key(b.as_deref().unwrap_or("")),
+        );
+        let (short, long) = if a.chars().count() <= b.chars().count() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        !short.is_empty()
+            && (short == long || (short.chars().count() >= shortest && long.contains(&short)))
+    };
+    same(&a.text.ja, &b.text.ja, SAME_POINT_JA) || same(&a.text.en, &b.text.en, SAME_POINT_EN)
+}
+
+#[test]
+fn repeated_points_are_detected() {
+    let point = |ja: &str, en: &str| Point {
+        text: mensetsu::core::content::deck::Localized::both(ja, en),
+        ..Point::default()
+    };
+    let fund = point(
+        "技術負債を抑えつつ、スピードと品質のバランスを実現しました",
+        "They kept technical debt in check while balancing speed and quality",
+    );
+    let derived = point(
+        "技術負債を抑えつつ、スピードと品質のバランスを実現",
+        "Balance speed and quality while keeping technical debt in check",
+    );
+    assert!(same_point(&fund, &derived), "one inside the other");
+    assert!(same_point(
+        &point(
+            "技術選定（開発言語、フレームワーク、インフラ等）",
+            "Choosing technology"
+        ),
+        &point(
+            "技術選定(開発言語、フレームワーク、インフラ等)",
+            "Choose technology"
+        ),
+    ));
+    assert!(same_point(
+        &point(
+            "一",
+            "Someone who drives business strategy through technology"
+        ),
+        &point(
+            "二",
+            "Grow into someone who drives business strategy through technology"
+        ),
+    ));
+    assert!(!same_point(
+        &point("セキュリティ", "Security"),
+        &point(
+            "セキュリティ、パフォーマンス、可用性の担保",
+            "Ensuring security, performance and availability"
+        ),
+    ));
+}
+
+/// A point is studied once: no point of one deck says again what a point of another deck
+/// says (the same text, or one inside the other). Where two guides' own interview answers
+/// share a point (canary releases in the VPoE and HoE decks), both stay, since each card
+/// quotes its guide's answer whole; every point chosen by us — a derived or cross-guide
+/// point, or a fundamentals point — must be new.
+#[test]
+fn no_point_is_repeated_across_decks() {
+    let decks: Vec<Deck> = BUNDLED_DECKS
+        .iter()
+        .map(|(path, text)| parse_deck(path, text).unwrap().0)
+        .collect();
+    let points: Vec<(&Deck, &Card, usize, &Point)> = decks
+        .iter()
+        .flat_map(|deck| {
+            deck.cards.iter().flat_map(move |card| {
+                card.points
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, point)| (deck, card, index, point))
+            })
+        })
+        .collect();
+    let chosen = |deck: &Deck, point: &Point| {
+        point.derived || !["vpoe", "hoe", "cto"].contains(&deck.id.as_str())
+    };
+    let mut repeated = Vec::new();
+    for (at, (deck, card, index, point)) in points.iter().enumerate() {
+        for (other_deck, other_card, other_index, other) in &points[at + 1..] {
+            if deck.id != other_deck.id
+                && (chosen(deck, point) || chosen(other_deck, other))
+                && same_point(point, other)
+            {
+                repeated.push(format!(
+                    "{} point {} = {} point {}: {} / {}",
+                    card.id,
+                    index + 1,
+                    other_card.id,
+                    other_index + 1,
+                    point.text.ja.as_deref().unwrap_or(""),
+                    other.text.ja.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+    assert_eq!(repeated, Vec::<String>::new());
 }
 
 /// How alike two questions are: the Dice coefficient of their character pairs, after
@@ -610,7 +918,8 @@ const BRITISH_STEMS: &[&str] = &[
     "optimis",
     "recognis",
     "utilis",
-    "characteris",
+    "characterisa",
+    "characterise",
     "summaris",
     "specialise",
     "specialisa",
@@ -696,15 +1005,37 @@ fn card_ids_are_unique_across_bundled_decks() {
 // Importer against the seeds
 
 /// Connectives a bundled card may leave out where it splits one sentence of its guide into
-/// points, so that no point ends in one ("復旧（MTTRの最小化）と、その後の…" becomes
-/// "復旧（MTTRの最小化）" and "その後の…").
-const SPLIT_CONNECTIVES: &[&str] = &["と", "や", "に加え"];
+/// points, so that no point ends or starts with one ("復旧（MTTRの最小化）と、その後の…"
+/// becomes "復旧（MTTRの最小化）" and "その後の…"; "…（キュー）、そしてNoSQLへの…" gives
+/// "…（キュー）" and "NoSQLへの…").
+const SPLIT_CONNECTIVES: &[&str] = &["と", "や", "に加え", "そして"];
+
+/// Phrases that only count the items listed before them, which a card may leave out at the
+/// same split (「…、復旧(Recovery)の4段階プロトコルと、…」 gives 「復旧(Recovery)」: the
+/// points are the four stages; 「…、将来の拡張性という4つの軸で評価し、…」 gives
+/// 「将来の拡張性」), so that the last item does not read as the whole list.
+const COUNTING_PHRASES: &[&str] = &["の4段階プロトコル", "という4つの軸で評価し"];
 
 /// Whether `source` (a content key) is exactly `points` (content keys) one after another,
-/// with nothing between two of them but at most one of [`SPLIT_CONNECTIVES`].
+/// with nothing between two of them but at most one of [`COUNTING_PHRASES`] and one of
+/// [`SPLIT_CONNECTIVES`].
 fn holds_points_in_order(source: &str, points: &[String]) -> bool {
     let mut rest = source;
     for (index, point) in points.iter().enumerate() {
+        // A counting phrase, then perhaps a connective, then the point.
+        let counted = COUNTING_PHRASES.iter().find(|phrase| {
+            rest.strip_prefix(**phrase).is_some_and(|after| {
+                after.starts_with(point.as_str())
+                    || SPLIT_CONNECTIVES.iter().any(|connective| {
+                        after
+                            .strip_prefix(connective)
+                            .is_some_and(|after| after.starts_with(point.as_str()))
+                    })
+            })
+        });
+        if let Some(counting) = counted.filter(|_| index > 0) {
+            rest = &rest[counting.len()..];
+        }
         if index > 0 && !rest.starts_with(point.as_str()) {
             match SPLIT_CONNECTIVES.iter().find(|connective| {
                 rest.strip_prefix(**connective)
@@ -731,6 +1062,19 @@ fn points_in_order_allow_only_a_split_connective_between_them() {
     assert!(!holds_points_in_order("aをbc", &points(&["a", "bc"])));
     assert!(!holds_points_in_order("aとbcd", &points(&["a", "bc"])));
     assert!(!holds_points_in_order("とabc", &points(&["a", "bc"])));
+    assert!(holds_points_in_order("aそしてbc", &points(&["a", "bc"])));
+    assert!(holds_points_in_order(
+        "x復旧の4段階プロトコルと計画",
+        &points(&["x", "復旧", "計画"])
+    ));
+    assert!(holds_points_in_order(
+        "拡張性という4つの軸で評価し判断",
+        &points(&["拡張性", "判断"])
+    ));
+    assert!(!holds_points_in_order(
+        "拡張性という4つの軸で評価し",
+        &points(&["拡張性"])
+    ));
 }
 
 /// Importing a seed guide yields the bundled deck's questions in order, and each card's

@@ -525,7 +525,7 @@ practice-q01,1795133703120,3,84000\n"
     // Bundled decks are in the menu too.
     export_from_menu(
         &mut harness,
-        "Anki file — VPoE interview: technical strategy and organization",
+        "Anki file — VPoE interview: technical strategy and running the organization",
     );
     let vpoe = std::fs::read_to_string(exports.join("mensetsu-vpoe.txt")).unwrap();
     assert_eq!(vpoe.lines().count(), 6 + 15);
@@ -791,7 +791,8 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     harness.get_by_label("CTO — Due today: 0");
     harness.get_by_label("CTO — Learning: 1");
     // Bundled decks by title, not by id.
-    harness.get_by_label("VPoE interview: technical strategy and organization — New: 15");
+    harness
+        .get_by_label("VPoE interview: technical strategy and running the organization — New: 15");
     assert!(harness.query_by_label_contains("vpoe — ").is_none());
 
     // Five weeks later the review answers are older than 30 days: the retention chart
@@ -1183,7 +1184,7 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Cards");
     assert!(matches!(harness.state().screen(), Screen::Browse));
-    assert_eq!(harness.state().browse().shown().len(), 96);
+    assert_eq!(harness.state().browse().shown().len(), 104);
     type_into(&mut harness, "Search", "deck:vpoe 負債");
     assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
     // A malformed search says where, and shows no table rather than an empty one.

@@ -166,7 +166,7 @@ pub enum ProblemKind {
     },
     #[error("{card} has an empty question")]
     EmptyQuestion { card: CardName },
-    #[error("{card} has answer points and `no_points` saying it has none")]
+    #[error("{card} has answer points from its own guide and `no_points` saying it has none")]
     PointsAndNoPoints { card: CardName },
     /// `point` is 1-based.
     #[error("{card}: answer point {point} is empty")]

@@ -412,6 +412,7 @@ impl View for DeckEditorScreen {
                         card.points.push(Point {
                             text: Localized::default(),
                             derived: false,
+                            from: None,
                         });
                         changed = true;
                     }

@@ -155,7 +155,7 @@ fn problem_ja(kind: &ProblemKind) -> String {
         },
         ProblemKind::EmptyQuestion { card } => format!("{}の質問が空です", card_ja(card)),
         ProblemKind::PointsAndNoPoints { card } => format!(
-            "{}に回答ポイントがあるのに、`no_points` でポイントなしとされています",
+            "{}にガイド自身の回答ポイントがあるのに、`no_points` でポイントなしとされています",
             card_ja(card)
         ),
         ProblemKind::EmptyPoint { card, point } => {

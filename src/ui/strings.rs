@@ -38,6 +38,8 @@ pub struct Strings {
     pub show_answer: &'static str,
     pub answer_points: &'static str,
     pub derived_point: &'static str,
+    /// The hover text of a point quoted from another guide than the card's own.
+    pub derived_from_hint: &'static str,
     /// Beside a point the draft was detected to cover.
     pub detected_point: &'static str,
     pub derived_hint: &'static str,
@@ -363,6 +365,7 @@ pub const JA: Strings = Strings {
     derived_point: "本文より",
     detected_point: "下書きにあり",
     derived_hint: "出典に回答ポイントがないため、ガイド本文から作成した項目です",
+    derived_from_hint: "このカードのガイドには記述がないため、別のガイドから引用した項目です",
     no_points: "このカードには回答ポイントがありません",
     suggested: "おすすめ",
     again: "もう一度",
@@ -676,6 +679,7 @@ pub const EN: Strings = Strings {
     derived_point: "from the guide",
     detected_point: "in your draft",
     derived_hint: "The source gives no answer point here; this point was drawn from the guide's body",
+    derived_from_hint: "The card's own guide says nothing on this; this point is quoted from another guide",
     no_points: "This card has no answer points",
     suggested: "suggested",
     again: "Again",

@@ -287,11 +287,20 @@ pub fn answer_points(
         ui.label(RichText::new(reason).color(theme::tone::MUTED_TEXT.on(ui)));
         return None;
     }
+    // Points quoted from other guides keep, above them, why the card's own guide has none.
+    if let Some(context) = &card.no_points {
+        let context = language.texts(context).0;
+        ui.label(RichText::new(context).color(theme::tone::MUTED_TEXT.on(ui)));
+    }
     let mut hovered = None;
     for (index, (point, checked)) in card.points.iter().zip(ticked.iter_mut()).enumerate() {
+        let source = match &point.from {
+            Some(from) => from.marker.get(text.lang),
+            None => text.derived_point,
+        };
         let marker = match (point.derived, detected.contains(&index)) {
-            (true, true) => Some(format!("{} · {}", text.derived_point, text.detected_point)),
-            (true, false) => Some(text.derived_point.to_string()),
+            (true, true) => Some(format!("{source} · {}", text.detected_point)),
+            (true, false) => Some(source.to_string()),
             (false, true) => Some(text.detected_point.to_string()),
             (false, false) => None,
         };
@@ -301,7 +310,11 @@ pub fn answer_points(
             hovered = Some(index);
         }
         if point.derived {
-            checkbox.on_hover_text(text.derived_hint);
+            checkbox.on_hover_text(if point.from.is_some() {
+                text.derived_from_hint
+            } else {
+                text.derived_hint
+            });
         }
     }
     hovered

@@ -105,6 +105,20 @@ pub struct Point {
     /// drawn from the guide's body instead. The app marks such points.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub derived: bool,
+    /// For a derived point quoted from another guide than the deck's own (its guide says
+    /// nothing on the question): that guide, named in the marker the app shows in place
+    /// of "from the guide" ("from the HoE guide" / 「HoEガイドより」).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<PointSource>,
+}
+
+/// The guide a cross-guide point is quoted from: its file, and the marker that names it,
+/// in each language (`"ja": "HoEガイドより", "en": "from the HoE guide"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PointSource {
+    pub file: String,
+    #[serde(flatten)]
+    pub marker: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -345,7 +359,12 @@ fn validate_deck(path: &str, text: &str, deck: &Deck) -> Vec<Problem> {
         if card.question.is_blank() {
             problem(line(), ProblemKind::EmptyQuestion { card: name() });
         }
-        if !card.points.is_empty() && card.no_points.is_some() {
+        // `no_points` beside points only as the context of points that all come from
+        // other guides: the card's own guide still says nothing on the question.
+        if !card.points.is_empty()
+            && card.no_points.is_some()
+            && card.points.iter().any(|point| point.from.is_none())
+        {
             problem(line(), ProblemKind::PointsAndNoPoints { card: name() });
         }
         for (number, point) in card.points.iter().enumerate() {
@@ -561,5 +580,36 @@ mod tests {
         assert_eq!(Lang::from_locale("ja-JP"), Lang::Ja);
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+
+    /// `no_points` says the card's own guide has no answer points, so it may stand beside
+    /// points quoted from other guides (as their context), never beside the guide's own.
+    #[test]
+    fn no_points_stands_only_beside_points_from_other_guides() {
+        let deck = |point: &str| {
+            format!(
+                r#"{{"id": "d", "title": {{"en": "D"}}, "cards": [{{"id": "d-q01",
+                "question": {{"en": "Q?"}}, "points": [{point}],
+                "no_points": {{"en": "The guide says nothing on this."}}}}]}}"#
+            )
+        };
+        let cross = r#"{"en": "p", "derived": true,
+            "from": {"file": "003.txt", "ja": "HoEガイドより", "en": "from the HoE guide"}}"#;
+        let (parsed, problems) = parse_deck("d.json", &deck(cross)).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let from = parsed.cards[0].points[0].from.as_ref().unwrap();
+        assert_eq!(from.file, "003.txt");
+        assert_eq!(from.marker.get(Lang::En), "from the HoE guide");
+        assert_eq!(from.marker.get(Lang::Ja), "HoEガイドより");
+        for own in [r#"{"en": "p"}"#, r#"{"en": "p", "derived": true}"#] {
+            let (_, problems) = parse_deck("d.json", &deck(own)).unwrap();
+            assert!(
+                matches!(
+                    problems.as_slice(),
+                    [problem] if matches!(*problem.kind, ProblemKind::PointsAndNoPoints { .. })
+                ),
+                "{own}: {problems:?}"
+            );
+        }
     }
 }

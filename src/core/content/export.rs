@@ -4,7 +4,7 @@
 //! The texts are pure functions over loaded data (no clock, no egui);
 //! [`crate::core::files::write_new_file`] puts them on disk without replacing a file.
 
-use crate::core::content::deck::{Card, Deck, Localized};
+use crate::core::content::deck::{Card, Deck, Lang, Localized};
 use crate::core::review::log::{self, LoggedRecord, Record};
 use crate::core::settings::ContentLanguage;
 use std::borrow::Cow;
@@ -72,7 +72,7 @@ pub fn anki_file_name(deck: &Deck) -> String {
 /// 1. Front: the question.
 /// 2. Back: the answer points as `<ul><li>…</li></ul>` (empty when the card has none); a
 ///    derived point ends with `<i>(本文より)</i>` / `<i>(from the guide)</i>`, the app's
-///    own label.
+///    own label, or with the guide a cross-guide point names (`<i>(HoEガイドより)</i>`).
 /// 3. Tags: the deck's role and the card's tags; whitespace inside a tag becomes `_` and
 ///    `"` is dropped, since Anki splits tags at whitespace and refuses quotes.
 /// 4. Deck: the deck title (Japanese unless `language` is English).
@@ -114,14 +114,18 @@ fn back(card: &Card, language: ContentLanguage) -> String {
     }
     let mut html = String::from("<ul>");
     for point in &card.points {
-        let marker = point.derived.then_some(match language {
-            ContentLanguage::Ja => "本文より",
-            ContentLanguage::En => "from the guide",
-            ContentLanguage::Both => "本文より / from the guide",
-            ContentLanguage::BothEnglishFirst => "from the guide / 本文より",
+        let (ja, en) = match &point.from {
+            Some(from) => (from.marker.get(Lang::Ja), from.marker.get(Lang::En)),
+            None => ("本文より", "from the guide"),
+        };
+        let marker = point.derived.then(|| match language {
+            ContentLanguage::Ja => ja.to_string(),
+            ContentLanguage::En => en.to_string(),
+            ContentLanguage::Both => format!("{ja} / {en}"),
+            ContentLanguage::BothEnglishFirst => format!("{en} / {ja}"),
         });
         html.push_str("<li>");
-        html.push_str(&localized_html(&point.text, language, marker));
+        html.push_str(&localized_html(&point.text, language, marker.as_deref()));
         html.push_str("</li>");
     }
     html.push_str("</ul>");
@@ -276,6 +280,7 @@ mod tests {
         Point {
             text: Localized::both(ja, en),
             derived,
+            from: None,
         }
     }
 
@@ -318,6 +323,29 @@ A&amp;Bとは？\t<ul><li>&lt;速度&gt;</li><li>本文 <i>(本文より)</i></l
         assert_eq!(anki_notes(&sample_deck(), ContentLanguage::Ja), expected);
     }
 
+    /// A point quoted from another guide carries that guide's name, not "from the guide".
+    #[test]
+    fn a_cross_guide_point_names_its_guide() {
+        let mut deck = sample_deck();
+        deck.cards[0].points[1].from = Some(crate::core::content::deck::PointSource {
+            file: "003.txt".into(),
+            marker: Localized::both("HoEガイドより", "from the HoE guide"),
+        });
+        let back = |language| {
+            anki_notes(&deck, language)
+                .lines()
+                .nth(6)
+                .unwrap()
+                .to_string()
+        };
+        assert!(back(ContentLanguage::Ja).contains("<li>本文 <i>(HoEガイドより)</i></li>"));
+        assert!(back(ContentLanguage::En).contains("<li>body <i>(from the HoE guide)</i></li>"));
+        assert!(
+            back(ContentLanguage::BothEnglishFirst)
+                .contains("<i>(from the HoE guide / HoEガイドより)</i>")
+        );
+    }
+
     #[test]
     fn anki_notes_in_english_fall_back_to_japanese_and_quote_the_deck_title() {
         let expected = format!(
@@ -352,6 +380,7 @@ vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
                 points: vec![Point {
                     text: Localized::ja("一\n二"),
                     derived: false,
+                    from: None,
                 }],
                 no_points: None,
                 tags: vec![" ".into(), "全角\u{3000}空白".into()],

@@ -170,6 +170,7 @@ fn number_cards(
                 .map(|point| Point {
                     text: localize(point),
                     derived: false,
+                    from: None,
                 })
                 .collect();
             Card {
