@@ -210,3 +210,46 @@ fn the_readiness_command_counts_from_the_dates_start_in_local_time() {
         }
     }
 }
+
+/// On a day before a card was first studied the card was not known yet: it counts 0, as a
+/// card never studied does, instead of its recall from answers that came later. From the
+/// day of its first answer on, the golden figures above hold.
+#[test]
+fn a_day_before_a_cards_first_answer_counts_it_as_not_known() {
+    let golden = golden();
+    let folder = data_folder(&golden);
+    let json = readiness_command(folder.path(), "Asia/Tokyo", "2020-01-01");
+    let cards = json["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 40);
+    assert!(cards.iter().all(|row| row["recall"] == 0.0), "{json}");
+    assert_eq!(json["overall"], 0.0);
+    // A card first answered later in the golden history is 0 on a day its deck-mates
+    // were already studied.
+    let first_answer = |card: &GoldenCard| card.answers.iter().map(|answer| answer.at).min();
+    let (Some(early), Some(late)) = (
+        golden.cards.iter().filter_map(first_answer).min(),
+        golden.cards.iter().filter_map(first_answer).max(),
+    ) else {
+        panic!("the golden history has answers");
+    };
+    assert!(late.date_naive() > early.date_naive());
+    let between = (late - chrono::Duration::days(1)).date_naive().to_string();
+    let json = readiness_command(folder.path(), "UTC", &between);
+    for card in &golden.cards {
+        let recall = json["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|row| row["card"] == card.card.as_str())
+            .unwrap()["recall"]
+            .as_f64()
+            .unwrap();
+        match first_answer(card) {
+            Some(first) if first.date_naive().to_string() > between => {
+                assert_eq!(recall, 0.0, "{} first answered {first}", card.card)
+            }
+            None => assert_eq!(recall, 0.0),
+            Some(_) => assert!(recall > 0.0, "{} on {between}", card.card),
+        }
+    }
+}

@@ -6,6 +6,7 @@ use crate::core::review::days::start_of_study_day;
 use crate::core::study::readiness::{self, Readiness};
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, SecondsFormat, TimeZone};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 /// Predicted recall of your cards on a day: per card FSRS's retrievability at the start of
@@ -117,13 +118,26 @@ pub fn run(options: &GlobalOptions, args: &ReadinessArgs) -> ExitCode {
                 eprintln!("mensetsu readiness: {date} has no {rollover}:00 in local time");
                 return ExitCode::FAILURE;
             };
+            // A card first studied on a later day was not known yet on `date`: it counts 0,
+            // as a card never studied does, not its recall from answers still to come.
+            let scheduler = collection.scheduler();
+            let first_studied: HashMap<&str, NaiveDate> = collection
+                .reviewed_cards()
+                .filter_map(|(card, _, first)| {
+                    first.map(|first| (card, scheduler.study_day(first.record.at)))
+                })
+                .collect();
             let result = readiness::readiness(
-                collection.scheduler(),
+                scheduler,
                 collection
                     .decks()
                     .cards()
                     .filter(|(deck, _)| args.decks.is_empty() || args.decks.contains(&deck.id)),
-                |card| collection.state_of(card),
+                |card| {
+                    collection
+                        .state_of(card)
+                        .filter(|_| first_studied.get(card).is_some_and(|first| *first <= date))
+                },
                 at,
             );
             let json = to_json(date, result);
