@@ -647,9 +647,9 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
     let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
     let app = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En);
     let mut harness = harness(app);
-    harness.get_by_label(
-        "This data folder is open in another mensetsu window; close it to study here.",
-    );
+    // What read-only means, then why, as a sentence of its own.
+    harness.get_by_label("This window is read-only: nothing done here is saved.");
+    harness.get_by_label_contains("The data folder ");
     harness.get_by_label_contains("settings file is damaged");
 
     // Everything that would write is refused, by click and by key.
@@ -663,6 +663,14 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
             .is_none()
     );
     click(&mut harness, "Settings");
+    // Nothing on the settings screen changes: a theme that took effect here would be
+    // lost on the next start.
+    assert!(harness.get_by_label("Dark").accesskit_node().is_disabled());
+    click(&mut harness, "Dark");
+    assert_eq!(
+        harness.get_by_label("Dark").accesskit_node().toggled(),
+        Some(Toggled::False)
+    );
     click(&mut harness, "日本語 (Japanese)");
     click(&mut harness, "Save");
     assert!(matches!(harness.state().screen(), Screen::Settings));

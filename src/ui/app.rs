@@ -309,7 +309,9 @@ impl MensetsuApp {
                     .color(theme::tone::WARNING.on(ui))
                     .strong(),
             );
-            theme::caption(ui, reason);
+            // The reason is a sentence of its own under the headline, which says what
+            // read-only means; the reason says why and what to do.
+            theme::caption(ui, &as_sentence(reason));
         });
     }
 
@@ -527,4 +529,19 @@ impl eframe::App for MensetsuApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_before_exit();
     }
+}
+
+/// `text` with a capital first letter and a closing full stop, as a sentence on its own.
+fn as_sentence(text: &str) -> String {
+    let mut characters = text.trim().chars();
+    let Some(first) = characters.next() else {
+        return String::new();
+    };
+    let rest = characters.as_str();
+    let end = if rest.ends_with(['.', '。', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{}{rest}{end}", first.to_uppercase())
 }

@@ -340,6 +340,11 @@ fn draft_ui(
         .id_salt("settings_scroll")
         .start_at_top(std::mem::take(&mut draft.scroll_to_top))
         .show(ui, |ui| {
+            // A window that cannot save offers nothing to change: a theme or text size
+            // that took effect here would be lost on the next start without a word.
+            if !ctx.can_write() {
+                ui.disable();
+            }
             group(ui, "study_settings", text.settings_study, |ui| {
                 let label = ui.label(text.desired_retention);
                 ui.add(slider(
