@@ -71,6 +71,8 @@ pub enum Command {
     Unsuspend(mark::CardsArgs),
     /// Take cards out of the queues until the next study day
     Bury(mark::CardsArgs),
+    /// Bring buried cards back into today's queues
+    Unbury(mark::CardsArgs),
     /// Flag a card (Anki's colours)
     Flag(mark::FlagArgs),
     Stories(stories::StoriesArgs),
@@ -144,6 +146,7 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Suspend(args) => mark::run(options, &args, mark::Change::Suspend),
         Command::Unsuspend(args) => mark::run(options, &args, mark::Change::Unsuspend),
         Command::Bury(args) => mark::run(options, &args, mark::Change::Bury),
+        Command::Unbury(args) => mark::run(options, &args, mark::Change::Unbury),
         Command::Flag(args) => mark::run_flag(options, &args),
         Command::Stories(args) => stories::run(options, &args),
         Command::Interview(args) => interview::run(options, &args),

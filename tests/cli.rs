@@ -12,7 +12,7 @@ fn in_new_folder(args: &[&str]) -> Output {
     mensetsu_by_env(data.path()).run(args)
 }
 
-const COMMANDS: [&str; 17] = [
+const COMMANDS: [&str; 18] = [
     "import",
     "check",
     "cards",
@@ -23,6 +23,7 @@ const COMMANDS: [&str; 17] = [
     "suspend",
     "unsuspend",
     "bury",
+    "unbury",
     "flag",
     "stories",
     "interview",

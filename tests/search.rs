@@ -195,6 +195,15 @@ fn a_card_already_as_asked_is_left_as_it_is_and_a_removed_flag_is_said_removed()
         "s2: suspended\ns1: already suspended\n"
     );
     assert_eq!(log().lines().count(), 2);
+    assert_eq!(said(&["unbury", "s4"]), "s4: not buried, left as it is\n");
+    assert_eq!(
+        said(&["bury", "s4"]),
+        "s4: buried until the next study day\n"
+    );
+    assert_eq!(ids(data, "is:buried"), ["s4"]);
+    assert_eq!(said(&["unbury", "s4"]), "s4: back in today's queues\n");
+    assert_eq!(ids(data, "is:buried"), Vec::<String>::new());
+    assert_eq!(log().lines().count(), 4);
     assert_eq!(said(&["flag", "s3", "2"]), "s3: flag 2\n");
     assert_eq!(said(&["flag", "s3", "0"]), "s3: flag removed\n");
     assert_eq!(ids(data, "flag:2"), Vec::<String>::new());

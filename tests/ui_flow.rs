@@ -1186,6 +1186,40 @@ fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
     assert!(matches!(harness.state().screen(), Screen::Review));
 }
 
+/// A buried card can be brought back from the browser the same day: Bury becomes Unbury,
+/// and the card is in the deck's queue again.
+#[test]
+fn the_browser_buries_a_card_and_unburies_it() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    type_into(&mut harness, "Search", "deck:vpoe 負債");
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    let today = fixture.clock.0.get().date_naive();
+    click(&mut harness, "Bury until tomorrow");
+    assert!(
+        harness
+            .state()
+            .collection()
+            .marks("vpoe-q01")
+            .is_buried(today)
+    );
+    click(&mut harness, "Unbury");
+    assert!(
+        !harness
+            .state()
+            .collection()
+            .marks("vpoe-q01")
+            .is_buried(today)
+    );
+    harness.get_by_label("Bury until tomorrow");
+    assert_eq!(log_records(&fixture.dir).len(), 2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    click_containing(&mut harness, "Study — VPoE interview");
+    assert_eq!(shown_card(&harness), "vpoe-q01");
+}
+
 #[test]
 fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     let fixture = fixture(&english());

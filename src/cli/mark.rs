@@ -1,4 +1,4 @@
-//! `mensetsu suspend|unsuspend|bury|flag`: set cards aside or flag them, as the browser
+//! `mensetsu suspend|unsuspend|bury|unbury|flag`: set cards aside or flag them, as the browser
 //! does, one log record per card.
 
 use super::{GlobalOptions, open_for_writing};
@@ -34,6 +34,7 @@ pub enum Change {
     Suspend,
     Unsuspend,
     Bury,
+    Unbury,
 }
 
 pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCode {
@@ -41,6 +42,7 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCod
         Change::Suspend => "suspend",
         Change::Unsuspend => "unsuspend",
         Change::Bury => "bury",
+        Change::Unbury => "unbury",
     };
     let (mut collection, mut store) = match open_for_writing(options, command) {
         Ok(opened) => opened,
@@ -56,21 +58,24 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCod
         eprintln!("mensetsu {command}: there is no card `{unknown}`; `mensetsu cards` lists them");
         return ExitCode::FAILURE;
     }
+    let now = Local::now().fixed_offset();
+    let today = collection.scheduler().study_day(now);
     // A card already as asked gets no record: the log stays a list of what changed.
     let (already, to_change): (Vec<String>, Vec<String>) =
         args.cards.iter().cloned().partition(|card| {
-            let suspended = collection.marks(card).suspended;
+            let marks = collection.marks(card);
             match change {
-                Change::Suspend => suspended,
-                Change::Unsuspend => !suspended,
+                Change::Suspend => marks.suspended,
+                Change::Unsuspend => !marks.suspended,
                 Change::Bury => false,
+                Change::Unbury => !marks.is_buried(today),
             }
         });
-    let now = Local::now().fixed_offset();
     let result = match change {
         Change::Suspend => collection.set_suspended(&mut store, &to_change, true, now),
         Change::Unsuspend => collection.set_suspended(&mut store, &to_change, false, now),
         Change::Bury => collection.bury(&mut store, &to_change, now),
+        Change::Unbury => collection.unbury(&mut store, &to_change, now),
     };
     match result {
         Ok(_) => {
@@ -78,6 +83,7 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCod
                 Change::Suspend => ("suspended", "already suspended"),
                 Change::Unsuspend => ("unsuspended", "not suspended, left as it is"),
                 Change::Bury => ("buried until the next study day", ""),
+                Change::Unbury => ("back in today's queues", "not buried, left as it is"),
             };
             if !to_change.is_empty() {
                 println!("{}: {done}", to_change.join(", "));

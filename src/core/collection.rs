@@ -359,6 +359,17 @@ impl Collection {
         self.mark(store, card_ids, MarkChange::BuriedUntil(tomorrow), at)
     }
 
+    /// Brings buried cards back into today's queues: buried until today, which has begun.
+    pub fn unbury(
+        &mut self,
+        store: &mut Store,
+        card_ids: &[String],
+        at: DateTime<FixedOffset>,
+    ) -> Result<Vec<String>, StoreError> {
+        let today = self.scheduler.study_day(at);
+        self.mark(store, card_ids, MarkChange::BuriedUntil(today), at)
+    }
+
     /// Flags a card ([`Flag::NONE`] removes the flag).
     pub fn set_flag(
         &mut self,

@@ -233,7 +233,8 @@ impl BrowseScreen {
             CardChange::Suspend(suspended) => collection
                 .set_suspended(store, cards, suspended, now)
                 .map(|_| ()),
-            CardChange::Bury => collection.bury(store, cards, now).map(|_| ()),
+            CardChange::Bury(true) => collection.bury(store, cards, now).map(|_| ()),
+            CardChange::Bury(false) => collection.unbury(store, cards, now).map(|_| ()),
             CardChange::Flag(flag) => cards
                 .iter()
                 .try_for_each(|card| collection.set_flag(store, card, flag, now).map(|_| ())),
@@ -514,8 +515,13 @@ impl BrowseScreen {
                                         card: Some(card_id.to_string()),
                                     }));
                                 }
-                                if !marks.is_buried(today) && ui.button(text.bury).clicked() {
-                                    actions.push(Action::Card(card_ids.clone(), CardChange::Bury));
+                                let buried = marks.is_buried(today);
+                                let bury = if buried { text.unbury } else { text.bury };
+                                if ui.button(bury).clicked() {
+                                    actions.push(Action::Card(
+                                        card_ids.clone(),
+                                        CardChange::Bury(!buried),
+                                    ));
                                 }
                                 ui.separator();
                                 ui.label(text.flag);

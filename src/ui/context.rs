@@ -231,7 +231,8 @@ pub enum StoryAction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CardChange {
     Suspend(bool),
-    Bury,
+    /// Out of the queues until the next study day (true), or back today (false).
+    Bury(bool),
     Flag(Flag),
     OwnPoints(Vec<String>),
 }
