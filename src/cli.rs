@@ -73,7 +73,7 @@ pub enum Command {
     Bury(mark::CardsArgs),
     /// Bring buried cards back into today's queues
     Unbury(mark::CardsArgs),
-    /// Flag a card (Anki's colours)
+    /// Flag a card (Anki's colors)
     Flag(mark::FlagArgs),
     Stories(stories::StoriesArgs),
     Interview(interview::InterviewArgs),

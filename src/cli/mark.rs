@@ -20,7 +20,7 @@ pub struct FlagArgs {
     /// The card's id
     #[arg(value_name = "CARD")]
     card: String,
-    /// 0 removes the flag; 1-7 are Anki's colours (red, orange, green, blue, pink,
+    /// 0 removes the flag; 1-7 are Anki's colors (red, orange, green, blue, pink,
     /// turquoise, purple)
     #[arg(
         value_name = "0-7",
