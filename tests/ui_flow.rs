@@ -1264,9 +1264,16 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
         .type_text("tag:nonexistent-tag");
     harness.run();
     assert!(harness.state().browse().shown().is_empty());
+    // The suspended card is found but left out of a session, and the button says so.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Search").type_text("deck:vpoe");
+    harness.run();
+    harness.get_by_label("Study these 14 cards");
+    harness.get_by_label("1 suspended or buried card is left out");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.get_by_label("Search").type_text("deck:cto");
     harness.run();
+    assert!(harness.query_by_label_contains("left out").is_none());
     click(&mut harness, "Study these 20 cards");
     let first = shown_card(&harness);
     assert_eq!(first, "cto-q01");

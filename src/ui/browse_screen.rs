@@ -54,6 +54,8 @@ struct Results {
     query: String,
     sort: Option<(SortBy, bool)>,
     rows: Vec<Row>,
+    /// Rows a session would skip, suspended or buried.
+    set_aside: usize,
 }
 
 #[derive(Debug)]
@@ -210,11 +212,16 @@ impl BrowseScreen {
         if let Some(sort) = self.sort {
             sort_rows(&mut rows, sort);
         }
+        let set_aside = rows
+            .iter()
+            .filter(|row| row.suspended || row.buried)
+            .count();
         self.results = Some(Results {
             generation,
             query: self.query.clone(),
             sort: self.sort,
             rows,
+            set_aside,
         });
     }
 
@@ -290,22 +297,33 @@ impl View for BrowseScreen {
             }
             Ok(_) => self.refresh(ctx),
         }
-        let count = self
+        let (count, set_aside) = self
             .results
             .as_ref()
-            .map_or(0, |results| results.rows.len());
-        ui.horizontal(|ui| {
+            .map_or((0, 0), |results| (results.rows.len(), results.set_aside));
+        // The button counts what the session will show: suspended and buried cards stay
+        // out of it, and the user is told so before starting rather than left to count.
+        let to_study = count - set_aside;
+        ui.horizontal_wrapped(|ui| {
             theme::caption(ui, &text.cards_found(count));
             let study = ui
                 .add_enabled(
-                    ctx.can_write() && count > 0,
-                    egui::Button::new(text.study_these(count)),
+                    ctx.can_write() && to_study > 0,
+                    egui::Button::new(text.study_these(to_study)),
                 )
                 .on_hover_text(text.study_these_hint);
+            if set_aside > 0 {
+                theme::caption(ui, &text.set_aside_from_study(set_aside));
+            }
             if study.clicked()
                 && let Some(results) = &self.results
             {
-                let ids = results.rows.iter().map(|row| row.card.clone()).collect();
+                let ids = results
+                    .rows
+                    .iter()
+                    .filter(|row| !row.suspended && !row.buried)
+                    .map(|row| row.card.clone())
+                    .collect();
                 actions.push(Action::StartSession(Scope::Cards(CardList {
                     ids: Arc::new(ids),
                     since: ctx.now,

@@ -1280,6 +1280,15 @@ impl Strings {
         self.card_count(n)
     }
 
+    /// Beside that button: the cards found that a session leaves out.
+    pub fn set_aside_from_study(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("保留中・延期中の {n} 枚は除きます"),
+            Lang::En if n == 1 => "1 suspended or buried card is left out".to_string(),
+            Lang::En => format!("{n} suspended or buried cards are left out"),
+        }
+    }
+
     /// The button that studies the cards a search found.
     pub fn study_these(&self, n: usize) -> String {
         match self.lang {
@@ -1472,6 +1481,14 @@ mod tests {
             "直前の総復習：当日までにもう一度見るカードが 1 枚あります"
         );
         assert_eq!(en.study_these(1), "Study this card");
+        assert_eq!(
+            en.set_aside_from_study(1),
+            "1 suspended or buried card is left out"
+        );
+        assert_eq!(
+            en.set_aside_from_study(2),
+            "2 suspended or buried cards are left out"
+        );
         assert_eq!(en.study_these(2), "Study these 2 cards");
         assert_eq!(ja.study_these(1), "この 1 枚を学習");
         assert!(
