@@ -813,6 +813,37 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     harness.get_by_label("True retention (30 days): —");
 }
 
+/// A deck that names no role (an imported or new one is "other") can be asked in a mock
+/// interview: its role is offered beside the known ones.
+#[test]
+fn a_deck_of_any_role_can_be_chosen_for_a_mock_interview() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.decks_dir().join("mine.json"),
+        r#"{"id":"mine","title":{"en":"My questions"},"cards":[
+            {"id":"mine-q1","question":{"en":"Why this company?"}},
+            {"id":"mine-q2","question":{"en":"Why now?"}}]}"#,
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Mock interview");
+    for role in ["VPoE", "Head of Engineering", "CTO"] {
+        click(&mut harness, role);
+    }
+    click(&mut harness, "Other");
+    click(&mut harness, "Start the mock interview");
+    let MockState::Answering { answers, .. } = harness.state().mock_state() else {
+        panic!("the interview starts");
+    };
+    assert!(!answers.is_empty());
+    assert!(
+        answers
+            .iter()
+            .all(|answer| answer.card_id.starts_with("mine-q"))
+    );
+}
+
 #[test]
 fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_preselected() {
     let (fixture, mut harness) = in_a_mock_interview();

@@ -488,17 +488,24 @@ fn setup_ui(
                 ui.label(text.roles);
                 // One under another: a wrapped row inside a grid cell was drawn over the
                 // next row (Japanese, large text).
+                // The known roles, then any other role a deck has (imported and new
+                // decks are "other" until the user names one): every deck can be asked.
+                let mut roles: Vec<&str> = role::ROLES.iter().map(|role| role.id).collect();
+                for loaded in &ctx.collection.decks().decks {
+                    let id = loaded.deck.role.as_str();
+                    if !roles.contains(&id) {
+                        roles.push(id);
+                    }
+                }
+                roles[role::ROLES.len()..].sort_unstable();
                 ui.vertical(|ui| {
-                    for role in role::ROLES {
-                        let mut on = setup.roles.contains(role.id);
-                        if ui
-                            .checkbox(&mut on, role::label(role.id, ctx.lang))
-                            .changed()
-                        {
+                    for id in roles {
+                        let mut on = setup.roles.contains(id);
+                        if ui.checkbox(&mut on, role::label(id, ctx.lang)).changed() {
                             if on {
-                                setup.roles.insert(role.id.to_string());
+                                setup.roles.insert(id.to_string());
                             } else {
-                                setup.roles.remove(role.id);
+                                setup.roles.remove(id);
                             }
                         }
                     }
