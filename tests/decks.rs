@@ -1543,3 +1543,41 @@ fn check_reports_a_missing_file_and_still_checks_the_rest() {
     assert_eq!(lines[1], "1 deck, 2 cards, 1 problem");
     assert_eq!(output.status.code(), Some(1));
 }
+
+/// `mensetsu import` takes a deck file, as the app's import panel does: a valid one goes
+/// into the user decks folder and loads; a broken one is refused naming its file and line,
+/// and nothing is written.
+#[test]
+fn import_takes_a_deck_file_as_the_app_does() {
+    let data = tempfile::tempdir().unwrap();
+    let shared = data.path().join("shared.json");
+    std::fs::write(
+        &shared,
+        r#"{"id":"shared","title":{"en":"Shared deck"},"cards":[
+{"id":"shared-q1","question":{"en":"Why this company?"},"points":[{"en":"Their mission"}]},
+{"id":"shared-q2","question":{"en":"Why now?"}}]}"#,
+    )
+    .unwrap();
+    let output = mensetsu(data.path()).run(&["import", shared.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Read deck `shared`"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("(2 cards)"), "{}", stdout(&output));
+    let written = data.path().join("decks").join("shared.json");
+    let (deck, problems) =
+        parse_deck("written", &std::fs::read_to_string(&written).unwrap()).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(deck.cards.len(), 2);
+    let check = mensetsu(data.path()).run(&["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+    let broken = format!("{FIXTURES}/duplicate-id.json");
+    let refused = mensetsu(data.path()).run(&["import", &broken]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(message.contains("duplicate-id.json:7:"), "{message}");
+    assert!(!data.path().join("decks").join("duplicate-id.json").exists());
+}

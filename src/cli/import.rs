@@ -1,15 +1,15 @@
-//! `mensetsu import`: turns a role guide into a deck. Every message names the file it is
+//! `mensetsu import`: turns a role guide into a deck, or takes a deck file as it is. Every message names the file it is
 //! about.
 
 use super::{GlobalOptions, plural};
-use crate::core::content::deck::{self, DeckSet};
+use crate::core::content::deck::{self, Deck, DeckSet};
 use crate::core::content::import::{ImportedGuide, import_guide};
 use crate::core::files;
 use crate::core::text;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Turn a role guide (Markdown or plain text) into a deck. Without --out the deck goes
+/// Turn a role guide (Markdown or plain text) into a deck, or take a deck file (.json). Without --out the deck goes
 /// into the user decks folder as <deck id>.json, where the app shows it. An existing file
 /// is never replaced unless --force is given.
 #[derive(Debug, PartialEq, Eq, clap::Args)]
@@ -54,9 +54,40 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.to_string());
-    let imported = import_guide(&file_name, &text)
-        .map_err(|error| format!("{shown}: {}", super::words().import_error(&error)))?;
-    let deck = &imported.deck;
+    let is_deck_file = args
+        .guide
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
+    // A deck file (one exported, shared or written by hand) goes in as it is, checked as
+    // the app checks it: the app's import panel takes the same files.
+    let (deck, read) = if is_deck_file {
+        let (deck, problems) = deck::parse_deck(&shown.to_string(), &text)
+            .map_err(|problem| super::words().problem(&problem))?;
+        if let Some(problem) = problems.first() {
+            let more = match problems.len() - 1 {
+                0 => String::new(),
+                1 => " (and 1 more problem)".to_string(),
+                n => format!(" (and {n} more problems)"),
+            };
+            return Err(format!(
+                "{}{more}; fix the deck and import again",
+                super::words().problem(problem)
+            ));
+        }
+        let read = format!(
+            "Read deck `{}` from {} ({}).",
+            deck.id,
+            shown,
+            plural(deck.cards.len(), "card")
+        );
+        (deck, read)
+    } else {
+        let imported = import_guide(&file_name, &text)
+            .map_err(|error| format!("{shown}: {}", super::words().import_error(&error)))?;
+        let read = summary(&imported, &args.guide);
+        (imported.deck, read)
+    };
+    let deck = &deck;
 
     let user_decks = options.data_dir().map(|dir| dir.decks_dir());
     let target = match &args.out {
@@ -97,15 +128,20 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
     files::write_atomically_for(&target, json.as_bytes(), readers)
         .map_err(|error| error.to_string())?;
 
-    let mut report = summary(&imported, &args.guide, &target);
-    let clashes = id_clashes(&imported, user_decks.ok().as_deref(), &target);
+    let mut report = format!(
+        "{read}\nWrote deck `{}` (role {}) to {}",
+        deck.id,
+        deck.role,
+        target.display()
+    );
+    let clashes = id_clashes(deck, user_decks.ok().as_deref(), &target);
     for clash in clashes {
         report.push_str(&format!("\nwarning: {clash}"));
     }
     Ok(report)
 }
 
-fn summary(imported: &ImportedGuide, guide: &Path, target: &Path) -> String {
+fn summary(imported: &ImportedGuide, guide: &Path) -> String {
     let deck = &imported.deck;
     let section = deck
         .source
@@ -113,14 +149,11 @@ fn summary(imported: &ImportedGuide, guide: &Path, target: &Path) -> String {
         .and_then(|source| source.section.as_deref())
         .unwrap_or("");
     let mut report = format!(
-        "Read {} and {} from {} (section \"{section}\", line {}).\nWrote deck `{}` (role {}) to {}",
+        "Read {} and {} from {} (section \"{section}\", line {}).",
         plural(imported.question_count(), "question"),
         plural(imported.point_count(), "answer point"),
         guide.display(),
         imported.section_line,
-        deck.id,
-        deck.role,
-        target.display(),
     );
     let without_points: Vec<&str> = imported
         .cards_without_points()
@@ -143,7 +176,7 @@ fn summary(imported: &ImportedGuide, guide: &Path, target: &Path) -> String {
 /// Deck and card ids the new deck shares with decks the app already loads. The app keeps
 /// the first of two decks or cards with one id and skips the other, so say so now rather
 /// than leave the user wondering where the cards went.
-fn id_clashes(imported: &ImportedGuide, user_decks: Option<&Path>, target: &Path) -> Vec<String> {
+fn id_clashes(deck: &Deck, user_decks: Option<&Path>, target: &Path) -> Vec<String> {
     let existing = DeckSet::load(user_decks);
     let target_shown = target.display().to_string();
     let others = existing
@@ -152,14 +185,13 @@ fn id_clashes(imported: &ImportedGuide, user_decks: Option<&Path>, target: &Path
         .filter(|loaded| Path::new(&loaded.path) != target && loaded.path != target_shown);
     let mut clashes = Vec::new();
     for other in others {
-        if other.deck.id == imported.deck.id {
+        if other.deck.id == deck.id {
             clashes.push(format!(
                 "deck id `{}` is also used by {}; the app loads only one of them",
-                imported.deck.id, other.path
+                deck.id, other.path
             ));
         }
-        let shared = imported
-            .deck
+        let shared = deck
             .cards
             .iter()
             .filter(|card| other.deck.cards.iter().any(|o| o.id == card.id))
