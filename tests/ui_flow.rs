@@ -1455,6 +1455,40 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
     assert_eq!(files(), 2);
 }
 
+/// Tags are typed as a user types them ("hiring,org-design" keeps its comma while the
+/// next tag is typed), and a card added and deleted again leaves nothing to save.
+#[test]
+fn the_editor_takes_tags_as_typed_and_knows_when_nothing_changed() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "New deck…");
+    type_into(&mut harness, "Deck title", "Tagged");
+    click(&mut harness, "Create");
+    let save_enabled = |harness: &Harness<'static, MensetsuApp>| {
+        !harness.get_by_label("Save").accesskit_node().is_disabled()
+    };
+    assert!(!save_enabled(&harness));
+    click(&mut harness, "Add card");
+    assert!(save_enabled(&harness));
+    click(&mut harness, "Delete card");
+    click(&mut harness, "Delete card");
+    assert!(
+        !save_enabled(&harness),
+        "a card added and deleted is no change"
+    );
+    click(&mut harness, "Add card");
+    type_into(&mut harness, "Question (English)", "Why?");
+    type_into(&mut harness, "Tags", "hiring,org-design remote");
+    assert_eq!(
+        harness.get_by_label("Tags").value().as_deref(),
+        Some("hiring,org-design remote")
+    );
+    click(&mut harness, "Save");
+    let saved = std::fs::read_to_string(fixture.dir.decks_dir().join("tagged.json")).unwrap();
+    let (deck, _) = mensetsu::core::content::deck::parse_deck("tagged.json", &saved).unwrap();
+    assert_eq!(deck.cards[0].tags, ["hiring", "org-design", "remote"]);
+}
+
 #[test]
 fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     let fixture = fixture(&english());

@@ -22,6 +22,9 @@ pub struct DeckEditorScreen {
     confirm_close: bool,
     /// The title typed for a new deck, while no deck is open.
     new_title: String,
+    /// The Tags box as typed, with the card it belongs to: "hiring," keeps its comma
+    /// while the next tag is typed, where the card's list has none to show.
+    tags_typed: Option<(String, String)>,
 }
 
 /// Text fields edit `Option<String>`s through this: empty means absent.
@@ -55,6 +58,7 @@ impl DeckEditorScreen {
         self.file = Some(file);
         self.dirty = false;
         self.message = None;
+        self.tags_typed = None;
     }
 
     /// Shows this card's fields.
@@ -417,13 +421,20 @@ impl View for DeckEditorScreen {
                         changed = true;
                     }
                     ui.add_space(theme::space::S);
-                    ui.label(text.tags);
-                    let mut tags = card.tags.join(", ");
+                    let tags_label = ui.label(text.tags);
+                    let typed = match &mut self.tags_typed {
+                        Some((card_id, typed)) if *card_id == card.id => typed,
+                        other => {
+                            let (_, typed) = other.insert((card.id.clone(), card.tags.join(", ")));
+                            typed
+                        }
+                    };
                     if ui
-                        .add(egui::TextEdit::singleline(&mut tags).hint_text("hiring, org-design"))
+                        .add(egui::TextEdit::singleline(typed).hint_text("hiring, org-design"))
+                        .labelled_by(tags_label.id)
                         .changed()
                     {
-                        card.tags = tags
+                        card.tags = typed
                             .split([',', '、', ' '])
                             .map(str::trim)
                             .filter(|tag| !tag.is_empty())
@@ -455,7 +466,9 @@ impl View for DeckEditorScreen {
             changed = true;
         }
         if changed {
-            self.dirty = true;
+            // Compared with the deck as saved, only when something was edited: a card
+            // added and deleted again leaves nothing to save.
+            self.dirty = file.has_unsaved_changes();
             self.message = None;
         }
         if close {

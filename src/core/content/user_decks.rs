@@ -201,6 +201,8 @@ pub struct DeckFile {
     pub path: PathBuf,
     pub deck: Deck,
     on_disk: Vec<u8>,
+    /// The deck as read or last saved, to tell edits that undo each other from changes.
+    saved: Deck,
 }
 
 impl DeckFile {
@@ -210,6 +212,7 @@ impl DeckFile {
             deck::parse_deck(&path.display().to_string(), &text).map_err(Unreadable::Deck)?;
         Ok(Self {
             path: path.to_path_buf(),
+            saved: deck.clone(),
             deck,
             on_disk: text.into_bytes(),
         })
@@ -265,6 +268,7 @@ impl DeckFile {
         })?;
         Ok(Self {
             path,
+            saved: deck.clone(),
             deck,
             on_disk: json.into_bytes(),
         })
@@ -307,6 +311,14 @@ impl DeckFile {
         self.deck.cards.insert(to, card);
     }
 
+    /// Whether saving would change the deck: a card added and deleted again, or a point
+    /// added and left blank (saving drops it), is no change.
+    pub fn has_unsaved_changes(&self) -> bool {
+        let mut deck = self.deck.clone();
+        drop_blank_points(&mut deck);
+        deck != self.saved
+    }
+
     /// Whether the file on disk is no longer what was read (or last saved).
     pub fn changed_on_disk(&self) -> bool {
         std::fs::read(&self.path).map_or(true, |bytes| bytes != self.on_disk)
@@ -317,9 +329,7 @@ impl DeckFile {
     /// returned without writing; blank answer points are dropped.
     pub fn save(&mut self) -> Result<(), DeckFileError> {
         // A point added and left blank is dropped rather than refused.
-        for card in &mut self.deck.cards {
-            card.points.retain(|point| !point.text.is_blank());
-        }
+        drop_blank_points(&mut self.deck);
         if self.changed_on_disk() {
             return Err(DeckFileError::ChangedOnDisk {
                 path: self.path.clone(),
@@ -333,6 +343,7 @@ impl DeckFile {
         }
         files::write_atomically(&self.path, json.as_bytes())?;
         self.on_disk = json.into_bytes();
+        self.saved = self.deck.clone();
         Ok(())
     }
 
@@ -340,6 +351,12 @@ impl DeckFile {
     pub fn reload(&mut self) -> Result<(), DeckFileError> {
         *self = Self::open(&self.path)?;
         Ok(())
+    }
+}
+
+fn drop_blank_points(deck: &mut Deck) {
+    for card in &mut deck.cards {
+        card.points.retain(|point| !point.text.is_blank());
     }
 }
 
