@@ -1175,7 +1175,25 @@ fn optimize_in_settings_fits_the_real_log_with_a_progress_bar_and_keeps_the_fit(
 
 #[test]
 fn the_workload_chart_marks_the_retention_fsrs_suggests_and_can_use_it() {
+    // A fresh folder: too few answers for FSRS's suggestion to mean anything, so the
+    // chart says so and offers nothing to use.
+    let fresh = fixture(&english());
+    let mut fresh_window = harness(app(&fresh));
+    click(&mut fresh_window, "Settings");
+    scroll_to_and_click(&mut fresh_window, "Simulate");
+    wait_while_settings_busy(&mut fresh_window, 1200);
+    fresh_window.get_by_label_contains("No suggestion yet: 0 of the 400 answers");
+    assert!(
+        fresh_window
+            .query_by_label_contains("Suggested (")
+            .is_none()
+    );
+    assert!(fresh_window.query_by_label_contains("Use 0.").is_none());
+    drop(fresh_window);
+
+    // The real review log: a suggestion, and Use puts it in the setting.
     let fixture = fixture(&english());
+    write_real_log(&fixture.dir.reviews_dir());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Settings");
     scroll_to_and_click(&mut harness, "Simulate");

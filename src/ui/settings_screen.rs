@@ -681,7 +681,15 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
     let good = theme::tone::NEW.on(ui);
     let optimal = f64::from(workload.optimal);
     let current = f64::from(draft.settings.desired_retention);
-    let optimal_label = text.suggested_retention(workload.optimal);
+    // With few answers FSRS's default parameters speak, not the user's memory, and its
+    // search lands on the edge of its range: that is no advice, so none is given.
+    let answers = ctx.collection.review_count();
+    let enough_history = answers >= fit::MINIMUM_REVIEWS;
+    let optimal_label = if enough_history {
+        text.suggested_retention(workload.optimal)
+    } else {
+        text.too_few_answers_to_suggest(answers, fit::MINIMUM_REVIEWS)
+    };
     egui_plot::Plot::new("workload_chart")
         .height(180.0)
         .allow_zoom(false)
@@ -699,11 +707,13 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
                     .color(accent)
                     .width(2.5),
             );
-            plot.vline(
-                egui_plot::VLine::new(text.suggested_short, optimal)
-                    .color(good)
-                    .width(2.0),
-            );
+            if enough_history {
+                plot.vline(
+                    egui_plot::VLine::new(text.suggested_short, optimal)
+                        .color(good)
+                        .width(2.0),
+                );
+            }
             plot.vline(
                 egui_plot::VLine::new(text.current_setting, current)
                     .color(muted)
@@ -714,7 +724,8 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
     ui.horizontal_wrapped(|ui| {
         ui.label(&optimal_label);
         let rounded = (workload.optimal * 100.0).round() / 100.0;
-        if (rounded - draft.settings.desired_retention).abs() > 0.001
+        if enough_history
+            && (rounded - draft.settings.desired_retention).abs() > 0.001
             && ui.button(text.use_value(rounded)).clicked()
         {
             draft.settings.desired_retention = rounded;

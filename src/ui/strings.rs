@@ -1242,6 +1242,18 @@ impl Strings {
         }
     }
 
+    /// In place of a suggested retention while the history is too short to give one.
+    pub fn too_few_answers_to_suggest(&self, answers: usize, needed: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "回答が {answers} 件では推奨値を出せません（{needed} 件から）。それまでは今の設定のままで構いません。"
+            ),
+            Lang::En => format!(
+                "No suggestion yet: {answers} of the {needed} answers a suggestion needs. Until then, the current setting is fine."
+            ),
+        }
+    }
+
     /// The button that copies a value into the desired retention setting.
     pub fn use_value(&self, retention: f32) -> String {
         match self.lang {
