@@ -1469,8 +1469,12 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
     // The same file again: it would replace the deck, so the app asks.
     drop(&mut harness);
     harness.get_by_label_contains("exists already");
-    click(&mut harness, "Keep both (save under another name)");
+    click_containing(&mut harness, "Keep both (the new one as ");
     assert_eq!(files(), 2);
+    // Both load: the copy has its own deck and card ids, so nothing is skipped.
+    let collection = harness.state().collection();
+    assert_eq!(collection.decks().decks.len(), 6);
+    assert!(collection.decks().problems.is_empty());
 }
 
 /// Tags are typed as a user types them ("hiring,org-design" keeps its comma while the

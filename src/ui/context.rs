@@ -3,7 +3,7 @@
 //! a screen knowing the app.
 
 use crate::core::content::deck::Lang;
-use crate::core::content::user_decks::Preview;
+use crate::core::content::user_decks::{AddAs, Preview};
 use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::Store;
@@ -180,10 +180,10 @@ pub trait View {
 /// Writing an imported deck.
 #[derive(Debug, Clone)]
 pub enum ImportAction {
-    /// Writes the previewed deck; an existing file is replaced only with `replace`.
+    /// Writes the previewed deck as the user chose.
     Add {
         preview: Box<Preview>,
-        replace: bool,
+        add_as: AddAs,
     },
 }
 
@@ -191,12 +191,12 @@ impl PartialEq for ImportAction {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (
-                ImportAction::Add { preview, replace },
+                ImportAction::Add { preview, add_as },
                 ImportAction::Add {
                     preview: other_preview,
-                    replace: other_replace,
+                    add_as: other_add_as,
                 },
-            ) => preview.target == other_preview.target && replace == other_replace,
+            ) => preview.target == other_preview.target && add_as == other_add_as,
         }
     }
 }

@@ -4,7 +4,7 @@
 //! replaced only when they choose to.
 
 use crate::core::collection::Collection;
-use crate::core::content::user_decks::{self, Preview};
+use crate::core::content::user_decks::{self, AddAs, Preview};
 use crate::ui::context::{Action, FollowUp, ImportAction, ScreenContext, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
@@ -41,8 +41,8 @@ impl ImportPanel {
             return Vec::new();
         }
         match action {
-            ImportAction::Add { preview, replace } => {
-                let outcome = user_decks::add(&preview, replace)
+            ImportAction::Add { preview, add_as } => {
+                let outcome = user_decks::add(&preview, add_as)
                     .map_err(|error| writing.text.deck_file_error(&error));
                 if outcome.is_ok() {
                     writing.collection.reload_decks();
@@ -198,25 +198,29 @@ fn preview_ui(
                 );
             }
         });
-        ui.horizontal(|ui| {
-            if preview.replaces {
-                if ui.button(text.import_replace).clicked() {
-                    actions.push(Action::Import(ImportAction::Add {
-                        preview: Box::new(preview.clone()),
-                        replace: true,
-                    }));
-                }
-                if ui.button(text.import_keep_both).clicked() {
-                    actions.push(Action::Import(ImportAction::Add {
-                        preview: Box::new(preview.clone()),
-                        replace: false,
-                    }));
-                }
-            } else if ui.add(widgets::primary_button(text.import_add)).clicked() {
+        // Only what works is offered: a deck meeting another is replaced (where that
+        // leaves no other sharing its ids) or kept beside it with new ids.
+        ui.horizontal_wrapped(|ui| {
+            let mut add = |add_as| {
                 actions.push(Action::Import(ImportAction::Add {
                     preview: Box::new(preview.clone()),
-                    replace: false,
+                    add_as,
                 }));
+            };
+            if !preview.conflicts() {
+                if ui.add(widgets::primary_button(text.import_add)).clicked() {
+                    add(AddAs::ItIs);
+                }
+                return;
+            }
+            if preview.can_replace() && ui.button(text.import_replace).clicked() {
+                add(AddAs::Replacing);
+            }
+            if ui
+                .button(text.import_keep_both(&preview.fresh_id))
+                .clicked()
+            {
+                add(AddAs::Copy);
             }
         });
     });

@@ -276,7 +276,6 @@ pub struct Strings {
     pub or_path: &'static str,
     pub preview: &'static str,
     pub import_replace: &'static str,
-    pub import_keep_both: &'static str,
     pub import_add: &'static str,
     pub close: &'static str,
     pub drop_to_import: &'static str,
@@ -597,7 +596,6 @@ pub const JA: Strings = Strings {
     or_path: "またはパス：",
     preview: "確認",
     import_replace: "置き換える",
-    import_keep_both: "両方残す（別名で保存）",
     import_add: "マイデッキに追加",
     close: "閉じる",
     drop_to_import: "ドロップして取り込み",
@@ -912,7 +910,6 @@ pub const EN: Strings = Strings {
     or_path: "or a path:",
     preview: "Preview",
     import_replace: "Replace it",
-    import_keep_both: "Keep both (save under another name)",
     import_add: "Add to my decks",
     close: "Close",
     drop_to_import: "Drop to import",
@@ -1251,6 +1248,14 @@ impl Strings {
             Lang::En => format!(
                 "No suggestion yet: {answers} of the {needed} answers a suggestion needs. Until then, the current setting is fine."
             ),
+        }
+    }
+
+    /// Keeping an imported deck beside the one it meets, under a new deck id.
+    pub fn import_keep_both(&self, new_id: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("両方残す（新しい方は ID {new_id}）"),
+            Lang::En => format!("Keep both (the new one as {new_id}, with new card ids)"),
         }
     }
 

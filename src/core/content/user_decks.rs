@@ -74,6 +74,32 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// Ids it shares with decks already loaded: the app would skip those cards.
     pub clashes: Vec<Clash>,
+    /// A deck id no loaded deck or file has, for keeping both decks.
+    pub fresh_id: String,
+}
+
+impl Preview {
+    /// Whether the deck as it is would meet another: its file exists, or its ids are taken.
+    pub fn conflicts(&self) -> bool {
+        self.replaces || !self.clashes.is_empty()
+    }
+
+    /// Whether replacing the file of the same name leaves no other deck sharing its ids.
+    pub fn can_replace(&self) -> bool {
+        self.replaces && self.clashes.is_empty()
+    }
+}
+
+/// How a previewed deck is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddAs {
+    /// As it is, into a file of its own: for a deck that meets no other.
+    ItIs,
+    /// Over the file of the same name.
+    Replacing,
+    /// Beside the deck it meets, under [`Preview::fresh_id`] with card ids to match, so
+    /// that the app loads both (with the same ids it would skip the later one).
+    Copy,
 }
 
 /// An id a previewed deck shares with a deck already loaded (`other`, its file).
@@ -150,7 +176,16 @@ pub fn preview(
             });
         }
     }
+    let taken = |id: &str| {
+        loaded.decks.iter().any(|other| other.deck.id == id)
+            || std::fs::symlink_metadata(decks_dir.join(format!("{id}.json"))).is_ok()
+    };
+    let fresh_id = (2..)
+        .map(|number| format!("{}-{number}", deck.id))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| deck.id.clone());
     Ok(Preview {
+        fresh_id,
         source: source.to_path_buf(),
         questions: deck.cards.len(),
         with_points: deck
@@ -174,24 +209,38 @@ fn encode(deck: &Deck) -> Result<String, DeckFileError> {
 }
 
 /// Writes a previewed deck into the user decks folder. An existing file is replaced only
-/// with `replace`; without it, the deck goes under a free name (`<id>-2.json`, …).
-pub fn add(preview: &Preview, replace: bool) -> Result<PathBuf, DeckFileError> {
-    let json = encode(&preview.deck)?;
-    if replace {
-        files::write_atomically(&preview.target, json.as_bytes())?;
+/// [`AddAs::Replacing`]; a deck that meets another is otherwise written as a copy with new
+/// ids, never as a second deck the app would skip.
+pub fn add(preview: &Preview, add_as: AddAs) -> Result<PathBuf, DeckFileError> {
+    if add_as == AddAs::Replacing {
+        files::write_atomically(&preview.target, encode(&preview.deck)?.as_bytes())?;
         return Ok(preview.target.clone());
     }
+    let deck = if add_as == AddAs::Copy || preview.conflicts() {
+        with_new_ids(&preview.deck, &preview.fresh_id)
+    } else {
+        preview.deck.clone()
+    };
     let dir = preview.target.parent().unwrap_or(Path::new("."));
-    let name = preview.target.file_name().map_or_else(
-        || format!("{}.json", preview.deck.id),
-        |name| name.to_string_lossy().into_owned(),
-    );
     Ok(files::write_new_file(
         dir,
-        &name,
-        json.as_bytes(),
+        &format!("{}.json", deck.id),
+        encode(&deck)?.as_bytes(),
         files::Readers::OnlyTheUser,
     )?)
+}
+
+/// `deck` under the id `id`, its cards renamed to match: `<old id>-q01` becomes
+/// `<id>-q01`, any other card id gets `<id>-` in front.
+fn with_new_ids(deck: &Deck, id: &str) -> Deck {
+    let mut copy = deck.clone();
+    let old_prefix = format!("{}-", deck.id);
+    for card in &mut copy.cards {
+        let rest = card.id.strip_prefix(&old_prefix).unwrap_or(&card.id);
+        card.id = format!("{id}-{rest}");
+    }
+    copy.id = id.to_string();
+    copy
 }
 
 /// A user deck open for editing: the deck and the bytes it was read from, to tell whether
@@ -427,14 +476,42 @@ mod tests {
         let preview = preview(&guide, &decks, &loaded).unwrap();
         assert_eq!((preview.questions, preview.with_points), (2, 1));
         assert!(!preview.replaces);
-        let written = add(&preview, false).unwrap();
+        assert!(!preview.conflicts());
+        let written = add(&preview, AddAs::ItIs).unwrap();
         assert_eq!(written, preview.target);
-        // The same again: it exists now; without replace it goes under another name.
+        // The same again: it exists now. Kept both, the copy has its own deck and card
+        // ids, so the app loads both and skips nothing.
         let again = super::preview(&guide, &decks, &loaded).unwrap();
-        assert!(again.replaces);
-        let other = add(&again, false).unwrap();
+        assert!(again.replaces && again.can_replace());
+        let other = add(&again, AddAs::Copy).unwrap();
         assert_ne!(other, again.target);
         assert!(other.exists() && again.target.exists());
+        let both = DeckSet::load(Some(&decks));
+        assert!(both.problems.is_empty(), "{:?}", both.problems);
+        let copy = both
+            .decks
+            .iter()
+            .find(|loaded| Path::new(&loaded.path) == other)
+            .unwrap();
+        assert_eq!(copy.deck.id, format!("{}-2", preview.deck.id));
+        assert_eq!(copy.deck.cards.len(), 2);
+        assert!(copy.deck.cards[0].id.starts_with(&copy.deck.id));
+        // A deck sharing ids with a bundled one cannot replace it: only a copy works.
+        let vpoe = temp.path().join("vpoe.json");
+        let bundled = &loaded
+            .decks
+            .iter()
+            .find(|d| d.deck.id == "vpoe")
+            .unwrap()
+            .deck;
+        std::fs::write(&vpoe, serde_json::to_string(bundled).unwrap()).unwrap();
+        let clashing = super::preview(&vpoe, &decks, &loaded).unwrap();
+        assert!(clashing.conflicts() && !clashing.can_replace());
+        let written = add(&clashing, AddAs::ItIs).unwrap();
+        let (copy, _) =
+            deck::parse_deck("copy", &std::fs::read_to_string(written).unwrap()).unwrap();
+        assert_eq!(copy.id, "vpoe-2");
+        assert!(copy.cards.iter().all(|card| card.id.starts_with("vpoe-2-")));
         // A broken deck JSON is refused with its line.
         let broken = temp.path().join("broken.json");
         std::fs::write(&broken, "{\n  \"id\": \"b\",\n  \"cards\": [,]\n}").unwrap();
