@@ -442,6 +442,18 @@ fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
     harness.get_by_label("points 0/2");
     harness.get_by_label("0:42");
     harness.get_by_label("最初の下書き");
+    // The browser lists the same, with what detection found in the draft.
+    click_containing(&mut harness, "Back to decks");
+    click(&mut harness, "Back to decks");
+    click(&mut harness, "Cards");
+    type_into(&mut harness, "Search", "card:vpoe-q01");
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    // At the foot of the detail pane: scrolled to, as a user would.
+    scroll_to_and_click(&mut harness, "History (1)");
+    harness.get_by_label("points 0/2");
+    harness.get_by_label("(0 found in the draft)");
+    harness.get_by_label("0:42");
+    harness.get_by_label("最初の下書き");
 }
 
 /// A user deck for the export test (tests/export.rs exports it too): HTML characters, a

@@ -4,7 +4,7 @@
 //! search result: a custom study session.
 
 use crate::core::collection::Collection;
-use crate::core::review::log::Flag;
+use crate::core::review::log::{Flag, ReviewRecord};
 use crate::core::review::scheduler::Phase;
 use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
@@ -622,22 +622,14 @@ impl BrowseScreen {
                             );
                         }
                         ui.add_space(theme::space::S);
-                        egui::CollapsingHeader::new(text.history)
-                            .id_salt(("browser_history", card_id))
-                            .show(ui, |ui| {
-                                let mut any = false;
-                                for review in collection.history(card_id) {
-                                    any = true;
-                                    ui.label(format!(
-                                        "{}  {}",
-                                        review.record.at.format("%Y-%m-%d %H:%M"),
-                                        widgets::rating_label(text, review.record.rating)
-                                    ));
-                                }
-                                if !any {
-                                    ui.weak(text.no_history);
-                                }
-                            });
+                        let history: Vec<&ReviewRecord> = collection
+                            .history(card_id)
+                            .map(|replayed| replayed.record)
+                            .collect();
+                        if history.is_empty() {
+                            ui.weak(text.no_history);
+                        }
+                        widgets::answer_history(ui, text, &history, ("browser_history", card_id));
                     });
             });
     }

@@ -9,7 +9,7 @@ mod summary;
 
 use crate::core::collection::AnswerDetails;
 use crate::core::drafts::StudyDraft;
-use crate::core::review::log::{Mode, ReviewRecord};
+use crate::core::review::log::ReviewRecord;
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::coverage::Coverage;
@@ -670,11 +670,11 @@ fn card_body(
                         .labelled_by(label.id);
                     });
                 if shown.revealed {
-                    let history: Vec<PastAnswer> = collection
+                    let history: Vec<&ReviewRecord> = collection
                         .history(&card.id)
-                        .map(|replayed| PastAnswer::from(replayed.record))
+                        .map(|replayed| replayed.record)
                         .collect();
-                    history_section(ui, text, &history);
+                    widgets::answer_history(ui, text, &history, ("review_history", &card.id));
                 }
                 let undo = if keys.typing {
                     text.undo.to_string()
@@ -945,69 +945,6 @@ pub fn stories_section(
             }
             if ctx.can_write() && ui.button(text.add_story).clicked() {
                 actions.push(Action::WriteStory(card_id.to_string()));
-            }
-        });
-}
-
-/// One earlier answer to the card, as the history list shows it.
-struct PastAnswer {
-    when: String,
-    rating: Rating,
-    covered: Option<(usize, usize)>,
-    seconds: Option<u64>,
-    draft: Option<String>,
-    mock: bool,
-}
-
-impl From<&ReviewRecord> for PastAnswer {
-    fn from(record: &ReviewRecord) -> Self {
-        Self {
-            when: record.at.format("%Y-%m-%d %H:%M").to_string(),
-            rating: record.rating,
-            covered: record
-                .points_total
-                .filter(|total| *total > 0)
-                .map(|total| (record.points_covered.as_ref().map_or(0, Vec::len), total)),
-            seconds: record.duration_ms,
-            draft: record.answer.clone(),
-            mock: record.mode == Mode::Mock,
-        }
-    }
-}
-
-/// Every earlier answer to this card, newest first, so the user sees how it improved.
-fn history_section(ui: &mut egui::Ui, text: &Strings, history: &[PastAnswer]) {
-    if history.is_empty() {
-        return;
-    }
-    egui::CollapsingHeader::new(format!("{} ({})", text.history, history.len()))
-        .default_open(false)
-        .show(ui, |ui| {
-            if history.is_empty() {
-                ui.weak(text.no_history);
-            }
-            for past in history.iter().rev() {
-                ui.horizontal_wrapped(|ui| {
-                    ui.monospace(&past.when);
-                    ui.colored_label(
-                        rating_color(ui, past.rating),
-                        rating_label(text, past.rating),
-                    );
-                    if let Some((covered, total)) = past.covered {
-                        ui.label(format!("{} {covered}/{total}", text.points_short));
-                    }
-                    if let Some(milliseconds) = past.seconds {
-                        ui.label(widgets::clock_ms(milliseconds));
-                    }
-                    if past.mock {
-                        ui.weak(text.mock_interview);
-                    }
-                });
-                if let Some(draft) = past.draft.as_deref().filter(|d| !d.trim().is_empty()) {
-                    ui.indent("draft", |ui| {
-                        ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
-                    });
-                }
             }
         });
 }

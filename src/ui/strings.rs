@@ -1259,6 +1259,14 @@ impl Strings {
         }
     }
 
+    /// In a card's history: how many points were found in the draft of that answer.
+    pub fn found_in_draft(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("（下書きから {n} 件検出）"),
+            Lang::En => format!("({n} found in the draft)"),
+        }
+    }
+
     /// The button that copies a value into the desired retention setting.
     pub fn use_value(&self, retention: f32) -> String {
         match self.lang {

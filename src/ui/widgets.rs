@@ -2,6 +2,7 @@
 //! points to tick, grade labels and the one colour palette, and the `m:ss` clock.
 
 use crate::core::content::deck::{Card, Localized};
+use crate::core::review::log::{Mode, ReviewRecord};
 use crate::core::review::scheduler::{Interval, Rating};
 use crate::core::settings::ContentLanguage;
 use crate::core::study::delivery::Delivery;
@@ -368,6 +369,52 @@ pub fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
         value -= step;
     }
     marks
+}
+
+/// Every earlier answer to a card, newest first, so the user sees how it improved: the
+/// date, the grade, the points ticked and those found in the draft, the time taken,
+/// whether it was a mock interview, and the draft itself.
+pub fn answer_history(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    history: &[&ReviewRecord],
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+) {
+    if history.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{} ({})", text.history, history.len()))
+        .id_salt(id_salt)
+        .default_open(false)
+        .show(ui, |ui| {
+            for record in history.iter().rev() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.monospace(record.at.format("%Y-%m-%d %H:%M").to_string());
+                    ui.colored_label(
+                        rating_color(ui, record.rating),
+                        rating_label(text, record.rating),
+                    );
+                    if let Some(total) = record.points_total.filter(|total| *total > 0) {
+                        let covered = record.points_covered.as_ref().map_or(0, Vec::len);
+                        ui.label(format!("{} {covered}/{total}", text.points_short));
+                        if let Some(detected) = &record.points_detected {
+                            ui.weak(text.found_in_draft(detected.len()));
+                        }
+                    }
+                    if let Some(milliseconds) = record.duration_ms {
+                        ui.label(clock_ms(milliseconds));
+                    }
+                    if record.mode == Mode::Mock {
+                        ui.weak(text.mock_interview);
+                    }
+                });
+                if let Some(draft) = record.answer.as_deref().filter(|d| !d.trim().is_empty()) {
+                    ui.indent("draft", |ui| {
+                        ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
+                    });
+                }
+            }
+        });
 }
 
 #[cfg(test)]
