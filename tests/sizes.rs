@@ -230,3 +230,52 @@ fn scroll_positions_of_an_earlier_run_or_settings_draft_are_not_restored() {
     click(&mut harness, "Settings");
     assert_eq!(retention(&harness), top);
 }
+
+/// The browser's detail pane keeps a card's actions (suspend, bury, flag) where they are
+/// at every size, however far its points and history are scrolled (scrolled with the
+/// rest, they went under the table), and each card opens at the top of its own.
+#[test]
+fn the_browsers_card_actions_stay_in_view_from_card_to_card() {
+    for (size, scale, lang) in every_window() {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, lang);
+        let screen = harness.ctx.content_rect();
+        let what = format!("{size:?} at {scale} in {lang:?}");
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        harness.run();
+        click_containing(&mut harness, "現在の技術的負債を定量化");
+        let actions = [text.suspend, text.bury].map(|label| rect(&harness, label));
+        let top_of_detail = rect(&harness, text.own_points_label);
+        for place in actions {
+            assert!(screen.contains_rect(place), "{what}: {place:?} off screen");
+        }
+        // Scrolled far down the first card's detail: the actions stay put.
+        for _ in 0..20 {
+            harness.get_by_label(text.own_points_label).scroll_down();
+            harness.run();
+        }
+        assert_ne!(
+            rect(&harness, text.own_points_label),
+            top_of_detail,
+            "{what}: scrolled"
+        );
+        assert_eq!(
+            [text.suspend, text.bury].map(|label| rect(&harness, label)),
+            actions,
+            "{what}: the actions moved with the scroll"
+        );
+        // The next card opens at the top of its detail, its actions where they were.
+        click_containing(&mut harness, "マイクロサービスアーキテクチャへの移行");
+        assert_eq!(
+            rect(&harness, text.own_points_label),
+            top_of_detail,
+            "{what}: the next card's detail opens scrolled"
+        );
+        assert_eq!(
+            [text.suspend, text.bury].map(|label| rect(&harness, label)),
+            actions,
+            "{what}"
+        );
+    }
+}

@@ -494,79 +494,71 @@ impl BrowseScreen {
                     .inner_margin(egui::Margin::symmetric(12, 10)),
             )
             .show(ui, |ui| {
+                // The card's name and what can be done to it stay in view; what follows
+                // scrolls, from the top for each card.
+                ui.horizontal_wrapped(|ui| {
+                    theme::caption(ui, &format!("{} · {}", deck.title.get(ctx.lang), card.id));
+                });
+                ui.add_enabled_ui(ctx.can_write(), |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        let card_ids = vec![card_id.to_string()];
+                        if marks.suspended {
+                            if ui.button(text.unsuspend).clicked() {
+                                actions.push(Action::Card(
+                                    card_ids.clone(),
+                                    CardChange::Suspend(false),
+                                ));
+                            }
+                        } else if ui.button(text.suspend).clicked() {
+                            actions.push(Action::Card(card_ids.clone(), CardChange::Suspend(true)));
+                        }
+                        let deck_file = collection
+                            .decks()
+                            .decks
+                            .iter()
+                            .find(|loaded| !loaded.bundled && loaded.deck.id == deck.id)
+                            .map(|loaded| std::path::PathBuf::from(&loaded.path));
+                        if let Some(path) = deck_file
+                            && ui.button(text.edit).clicked()
+                        {
+                            actions.push(Action::Editor(EditorAction::Open {
+                                path,
+                                card: Some(card_id.to_string()),
+                            }));
+                        }
+                        let buried = marks.is_buried(today);
+                        let bury = if buried { text.unbury } else { text.bury };
+                        if ui.button(bury).clicked() {
+                            actions.push(Action::Card(card_ids.clone(), CardChange::Bury(!buried)));
+                        }
+                        ui.separator();
+                        ui.label(text.flag);
+                        for flag in Flag::ALL {
+                            let label = if flag == Flag::NONE {
+                                "×".to_string()
+                            } else {
+                                flag.to_string()
+                            };
+                            let mut button = egui::Button::new(label).selected(marks.flag == flag);
+                            if flag != Flag::NONE {
+                                button =
+                                    button.fill(flag_color(flag.number()).gamma_multiply(0.35));
+                            }
+                            let response = ui
+                                .add(button)
+                                .on_hover_text(format!("{} {flag}", text.flag));
+                            if response.clicked() && marks.flag != flag {
+                                actions
+                                    .push(Action::Card(card_ids.clone(), CardChange::Flag(flag)));
+                            }
+                        }
+                    });
+                });
+                ui.add_space(theme::space::S);
                 egui::ScrollArea::vertical()
-                    .id_salt("browser_detail_scroll")
+                    .id_salt(("browser_detail_scroll", card_id))
                     .show(ui, |ui| {
-                        ui.horizontal_wrapped(|ui| {
-                            theme::caption(
-                                ui,
-                                &format!("{} · {}", deck.title.get(ctx.lang), card.id),
-                            );
-                        });
                         ui.add_enabled_ui(ctx.can_write(), |ui| {
-                            ui.horizontal_wrapped(|ui| {
-                                let card_ids = vec![card_id.to_string()];
-                                if marks.suspended {
-                                    if ui.button(text.unsuspend).clicked() {
-                                        actions.push(Action::Card(
-                                            card_ids.clone(),
-                                            CardChange::Suspend(false),
-                                        ));
-                                    }
-                                } else if ui.button(text.suspend).clicked() {
-                                    actions.push(Action::Card(
-                                        card_ids.clone(),
-                                        CardChange::Suspend(true),
-                                    ));
-                                }
-                                let deck_file = collection
-                                    .decks()
-                                    .decks
-                                    .iter()
-                                    .find(|loaded| !loaded.bundled && loaded.deck.id == deck.id)
-                                    .map(|loaded| std::path::PathBuf::from(&loaded.path));
-                                if let Some(path) = deck_file
-                                    && ui.button(text.edit).clicked()
-                                {
-                                    actions.push(Action::Editor(EditorAction::Open {
-                                        path,
-                                        card: Some(card_id.to_string()),
-                                    }));
-                                }
-                                let buried = marks.is_buried(today);
-                                let bury = if buried { text.unbury } else { text.bury };
-                                if ui.button(bury).clicked() {
-                                    actions.push(Action::Card(
-                                        card_ids.clone(),
-                                        CardChange::Bury(!buried),
-                                    ));
-                                }
-                                ui.separator();
-                                ui.label(text.flag);
-                                for flag in Flag::ALL {
-                                    let label = if flag == Flag::NONE {
-                                        "×".to_string()
-                                    } else {
-                                        flag.to_string()
-                                    };
-                                    let mut button =
-                                        egui::Button::new(label).selected(marks.flag == flag);
-                                    if flag != Flag::NONE {
-                                        button = button
-                                            .fill(flag_color(flag.number()).gamma_multiply(0.35));
-                                    }
-                                    let response = ui
-                                        .add(button)
-                                        .on_hover_text(format!("{} {flag}", text.flag));
-                                    if response.clicked() && marks.flag != flag {
-                                        actions.push(Action::Card(
-                                            card_ids.clone(),
-                                            CardChange::Flag(flag),
-                                        ));
-                                    }
-                                }
-                            });
-                            ui.add_space(theme::space::S);
                             let editing = self.own_points.get_or_insert_with(|| {
                                 (
                                     card_id.to_string(),
