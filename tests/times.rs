@@ -179,7 +179,7 @@ fn a_clock_turned_back_never_undoes_what_the_user_did() {
         .set_flag(&mut store, "vpoe-q02", Flag::NONE, back)
         .unwrap();
     let buried = collection
-        .bury(&mut store, &["vpoe-q03".to_string()], first)
+        .set_buried(&mut store, &["vpoe-q03".to_string()], true, first)
         .unwrap();
     collection.undo(&mut store, &buried[0], back).unwrap();
     collection

@@ -74,8 +74,8 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs, change: Change) -> ExitCod
     let result = match change {
         Change::Suspend => collection.set_suspended(&mut store, &to_change, true, now),
         Change::Unsuspend => collection.set_suspended(&mut store, &to_change, false, now),
-        Change::Bury => collection.bury(&mut store, &to_change, now),
-        Change::Unbury => collection.unbury(&mut store, &to_change, now),
+        Change::Bury => collection.set_buried(&mut store, &to_change, true, now),
+        Change::Unbury => collection.set_buried(&mut store, &to_change, false, now),
     };
     match result {
         Ok(_) => {

@@ -347,27 +347,22 @@ impl Collection {
         self.mark(store, card_ids, MarkChange::Suspended(suspended), at)
     }
 
-    /// Buries cards until the next study day.
-    pub fn bury(
+    /// Buries cards until the next study day, or (`buried` false) brings them back into
+    /// today's queues: buried until today, which has begun.
+    pub fn set_buried(
         &mut self,
         store: &mut Store,
         card_ids: &[String],
+        buried: bool,
         at: DateTime<FixedOffset>,
     ) -> Result<Vec<String>, StoreError> {
         let today = self.scheduler.study_day(at);
-        let tomorrow = today.succ_opt().unwrap_or(today);
-        self.mark(store, card_ids, MarkChange::BuriedUntil(tomorrow), at)
-    }
-
-    /// Brings buried cards back into today's queues: buried until today, which has begun.
-    pub fn unbury(
-        &mut self,
-        store: &mut Store,
-        card_ids: &[String],
-        at: DateTime<FixedOffset>,
-    ) -> Result<Vec<String>, StoreError> {
-        let today = self.scheduler.study_day(at);
-        self.mark(store, card_ids, MarkChange::BuriedUntil(today), at)
+        let until = if buried {
+            today.succ_opt().unwrap_or(today)
+        } else {
+            today
+        };
+        self.mark(store, card_ids, MarkChange::BuriedUntil(until), at)
     }
 
     /// Flags a card ([`Flag::NONE`] removes the flag).

@@ -240,8 +240,9 @@ impl BrowseScreen {
             CardChange::Suspend(suspended) => collection
                 .set_suspended(store, cards, suspended, now)
                 .map(|_| ()),
-            CardChange::Bury(true) => collection.bury(store, cards, now).map(|_| ()),
-            CardChange::Bury(false) => collection.unbury(store, cards, now).map(|_| ()),
+            CardChange::Bury(buried) => {
+                collection.set_buried(store, cards, buried, now).map(|_| ())
+            }
             CardChange::Flag(flag) => cards
                 .iter()
                 .try_for_each(|card| collection.set_flag(store, card, flag, now).map(|_| ())),

@@ -219,7 +219,7 @@ fn mixed(
             }
             3 => {
                 collection
-                    .bury(store, std::slice::from_ref(&card), at)
+                    .set_buried(store, std::slice::from_ref(&card), true, at)
                     .map_err(|error| error.to_string())?;
                 "bury"
             }

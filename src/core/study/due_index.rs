@@ -780,7 +780,7 @@ mod tests {
                 if dice.below(8) == 0 {
                     let card = vec![dice.card()];
                     match dice.below(3) {
-                        0 => collection.bury(&mut store, &card, now).unwrap(),
+                        0 => collection.set_buried(&mut store, &card, true, now).unwrap(),
                         1 => collection
                             .set_suspended(&mut store, &card, true, now)
                             .unwrap(),

@@ -299,8 +299,7 @@ macro_rules! writes_that_move_no_state {
 writes_that_move_no_state! {
     fn save_note(card_id: &str, note: &str) -> Result<(), StoreError>;
     fn set_suspended(card_ids: &[String], suspended: bool) -> Result<Vec<String>, StoreError>;
-    fn bury(card_ids: &[String]) -> Result<Vec<String>, StoreError>;
-    fn unbury(card_ids: &[String]) -> Result<Vec<String>, StoreError>;
+    fn set_buried(card_ids: &[String], buried: bool) -> Result<Vec<String>, StoreError>;
     fn set_flag(card_id: &str, flag: Flag) -> Result<Vec<String>, StoreError>;
     fn save_own_points(card_id: &str, points: &[String]) -> Result<(), StoreError>;
     fn save_story(draft: &StoryContent, editing: Option<&str>) -> Result<String, StorySaveError>;

@@ -764,7 +764,7 @@ mod tests {
         );
         c.set_suspended(&mut store, &["t1".into(), "t2".into()], true, now)
             .unwrap();
-        c.bury(&mut store, &["t3".into()], now).unwrap();
+        c.set_buried(&mut store, &["t3".into()], true, now).unwrap();
         assert_eq!(
             due_counts(&c, &scope, now),
             DueCounts {
