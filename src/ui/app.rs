@@ -202,7 +202,7 @@ impl MensetsuApp {
             Theme::Light => egui::ThemePreference::Light,
             Theme::Dark => egui::ThemePreference::Dark,
         });
-        ctx.set_zoom_factor(look.1);
+        theme::set_text_scale(ctx, look.1);
         self.applied_look = Some(look);
     }
 

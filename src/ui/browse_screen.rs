@@ -332,12 +332,17 @@ impl View for BrowseScreen {
             }
         });
         ui.add_space(theme::space::S);
-        if let Some(card) = self.selected.clone() {
-            self.detail_panel(ui, ctx, &card, actions);
-        }
+        let detail_top = match self.selected.clone() {
+            Some(card) => self.detail_panel(ui, ctx, &card, actions),
+            None => None,
+        };
         // The table keeps to the space above the detail panel: its column lines are
-        // drawn over the whole of the area it is given.
-        let rect = ui.available_rect_before_wrap();
+        // drawn over the whole of the area it is given, and a panel shown inside this
+        // Ui does not take its room from what the Ui has left.
+        let mut rect = ui.available_rect_before_wrap();
+        if let Some(top) = detail_top {
+            rect.max.y = rect.max.y.min(top - ui.spacing().item_spacing.y);
+        }
         ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
             self.table(ui, ctx)
         });
@@ -364,8 +369,13 @@ impl BrowseScreen {
         ];
         let mut clicked_sort = None;
         let mut clicked_row = None;
+        let body_height = (ui.available_height() - row_height - 4.0).max(0.0);
         TableBuilder::new(ui)
             .id_salt("browser")
+            // The body scrolls within the space it is given, however little: by default
+            // it takes at least 200 points and draws past the detail pane below.
+            .min_scrolled_height(0.0)
+            .max_scroll_height(body_height)
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
@@ -471,24 +481,30 @@ impl BrowseScreen {
     }
 
     /// The selected card: its question and points, what can be done to it, its history.
+    /// Returns where the pane begins, the table's lower bound.
     fn detail_panel(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ScreenContext,
         card_id: &str,
         actions: &mut Vec<Action>,
-    ) {
+    ) -> Option<f32> {
         let text = ctx.text;
         let collection = ctx.collection;
         let Some((deck, card)) = collection.decks().find_card(card_id) else {
             self.selected = None;
-            return;
+            return None;
         };
         let marks = collection.marks(card_id);
         let today = collection.scheduler().study_day(ctx.now);
-        egui::Panel::bottom("browser_detail")
+        // At most half of what is left, so that the table above always keeps rows to
+        // click (at 800×600 with large text the pane took it all, and the table was
+        // drawn over it).
+        let at_most = (ui.available_height() * 0.5).max(120.0);
+        let top = egui::Panel::bottom("browser_detail")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(300.0_f32.min(at_most))
+            .max_size(at_most)
             .frame(
                 egui::Frame::new()
                     .fill(theme::tone::CARD.on(ui))
@@ -624,7 +640,11 @@ impl BrowseScreen {
                         }
                         widgets::answer_history(ui, text, &history, ("browser_history", card_id));
                     });
+                // Where the pane's content begins: above the panel's own rect when the
+                // content is taller than the room it was given.
+                ui.min_rect().top()
             });
+        Some(top.inner.min(top.response.rect.top()))
     }
 }
 

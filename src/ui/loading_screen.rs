@@ -109,7 +109,7 @@ impl Launch {
             Theme::Light => egui::ThemePreference::Light,
             Theme::Dark => egui::ThemePreference::Dark,
         });
-        ctx.set_zoom_factor(self.look.1);
+        theme::set_text_scale(ctx, self.look.1);
         self.look_applied = true;
     }
 

@@ -87,6 +87,23 @@ pub mod tone {
     pub const WARNING_FILL: Tone = Tone::new([255, 243, 214], [70, 52, 20]);
 }
 
+/// The smallest window at text size 1, in screen pixels (logical): what the layout is
+/// made for.
+pub const MIN_WINDOW: egui::Vec2 = egui::vec2(560.0, 420.0);
+
+/// The smallest layout the size tests check, in points: 800×600 at text size 1.6.
+const SMALLEST_CHECKED_LAYOUT: egui::Vec2 = egui::vec2(500.0, 375.0);
+
+/// Sets the text size. egui counts the window's minimum in points, so a larger text would
+/// also raise the smallest window (at 1.6, to 896×672: more than an 800×600 screen
+/// holds); the minimum is lowered to keep it near the same on screen, never below the
+/// smallest layout the tests check.
+pub fn set_text_scale(ctx: &egui::Context, scale: f32) {
+    ctx.set_zoom_factor(scale);
+    let minimum = (MIN_WINDOW / scale.max(0.1)).max(SMALLEST_CHECKED_LAYOUT.min(MIN_WINDOW));
+    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(minimum));
+}
+
 pub fn rating_tone(rating: Rating) -> Tone {
     match rating {
         Rating::Again => tone::AGAIN,
