@@ -3,7 +3,7 @@
 
 use super::GlobalOptions;
 use crate::core::content::deck::DeckSet;
-use crate::core::study::coverage::Detector;
+use crate::core::study::coverage::{Detector, Miss};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
@@ -41,6 +41,8 @@ struct Output<'a> {
     card: &'a str,
     covered: &'a [usize],
     scores: Vec<f64>,
+    /// Per point: why a point the draft touched was not credited, or null.
+    why: &'a [Option<Miss>],
 }
 
 pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
@@ -89,6 +91,7 @@ fn line_for(
             .iter()
             .map(|score| (f64::from(*score) * 1e4).round() / 1e4)
             .collect(),
+        why: &coverage.misses,
     };
     serde_json::to_string(&output).map_err(|error| error.to_string())
 }

@@ -22,7 +22,11 @@
 //!    of the point's character bigrams the draft has (outside sentences that reject), the
 //!    better of the point's two languages; a point is covered from [`THRESHOLD`].
 
+mod clauses;
+mod figures;
+
 use crate::core::content::deck::{Card, DeckSet, Lang, Localized};
+use figures::Figure;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -70,52 +74,6 @@ const STOP_WORDS: &[&str] = &[
 const STOP_TOKENS: &[&str] = &[
     "説明", "提示", "挙げ", "言及", "強調", "考慮", "する", "こと", "など", "具体", "方法", "対応",
     "実施", "場合", "ため", "よう", "的",
-];
-
-/// Where negation makes the terms of a sentence not count: cues that reject what the
-/// sentence names.
-const NEGATIONS_EN: &[&str] = &[
-    "not ",
-    "n't",
-    "no need",
-    "never ",
-    "without ",
-    "rather than",
-    "instead of",
-    "wary of",
-    "avoid",
-    "doesn't matter",
-    "don't care",
-    "pointless",
-    "waste of",
-    "skip ",
-];
-const NEGATIONS_JA: &[&str] = &[
-    "意味がない",
-    "意味はない",
-    "不要",
-    "必要ない",
-    "必要はない",
-    "いらない",
-    "要らない",
-    "しない",
-    "しません",
-    "やらない",
-    "やりません",
-    "入れない",
-    "入れたくない",
-    "使わない",
-    "頼らない",
-    "ではない",
-    "じゃない",
-    "避け",
-    "やめ",
-    "しなくて",
-    "ません",
-    "ないです",
-    "たくない",
-    "関係ない",
-    "任せ",
 ];
 
 /// A term of a text and where it is (a byte range of the original text).
@@ -385,37 +343,84 @@ fn factor_of(key: &str) -> f32 {
     }
 }
 
-/// The sentences of a normalised text, as byte ranges: what a negation cue reaches.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    for (at, c) in text.char_indices() {
-        let end_of_sentence = matches!(c, '。' | '!' | '?' | '\n' | ';')
-            || (c == '.' && text[at + 1..].starts_with(|d: char| d.is_whitespace()));
-        // "…, but …" and "…が、…" turn a sentence: a negation after them is about what
-        // follows, not what came before.
-        let turn = text[at..].starts_with(", but ") || text[at..].starts_with("but ");
-        if end_of_sentence || turn {
-            ranges.push(start..at);
-            start = at + c.len_utf8();
+/// The opposite claims of the field, compiled in. Format: one pair a line,
+/// `id: form | … = form | …`; `#` starts a comment.
+const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
+
+/// The sides of the opposite pairs, found in one pass over a text like the concepts.
+/// Side `2 * pair` is the left one, `2 * pair + 1` the right; a side's opposite is
+/// `side ^ 1`.
+struct OppositeIndex {
+    /// For each pattern: its side and whether it must match whole English words.
+    patterns: Vec<(usize, bool)>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl OppositeIndex {
+    fn new(table: &str) -> Self {
+        let mut forms = Vec::new();
+        let mut patterns = Vec::new();
+        let pairs = table
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|line| !line.is_empty())
+            .filter_map(|line| line.split_once(':').map(|(_, sides)| sides));
+        for (pair, sides) in pairs.enumerate() {
+            for (side, forms_of_side) in sides.split('=').take(2).enumerate() {
+                for form in forms_of_side.split('|') {
+                    let form = normalize(form.trim()).text;
+                    if form.is_empty() {
+                        continue;
+                    }
+                    let ascii_edges = form.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        || form.ends_with(|c: char| c.is_ascii_alphanumeric());
+                    forms.push(form);
+                    patterns.push((2 * pair + side, ascii_edges));
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::new(&forms)
+            .unwrap_or_else(|_| unreachable!("the compiled-in table of opposites builds"));
+        Self {
+            patterns,
+            automaton,
         }
     }
-    ranges.push(start..text.len());
-    ranges
+
+    /// Every side named in `text`, with where.
+    fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter_map(|found| {
+                let (side, whole_words) = self.patterns[found.pattern().as_usize()];
+                let span = found.start()..found.end();
+                (!whole_words || is_whole_word(text, &span)).then_some((side, span.start))
+            })
+            .collect()
+    }
 }
 
-fn is_negated(sentence: &str) -> bool {
-    NEGATIONS_EN.iter().any(|cue| sentence.contains(cue))
-        || NEGATIONS_JA.iter().any(|cue| sentence.contains(cue))
-}
-
-/// One point as the detector sees it: its weighted terms in each language.
+/// One point as the detector sees it: its weighted terms in each language, its figures
+/// and the sides of opposite pairs it takes.
 #[derive(Debug, Clone)]
 struct PointTerms {
     /// Per language: term → weight.
     languages: Vec<HashMap<String, f32>>,
     /// Per language, the same order: the character bigrams of its text.
     bigrams: Vec<HashSet<(char, char)>>,
+    /// The figures the point claims (not those of its examples), from its first language
+    /// that has any; a draft must state them.
+    figures: Vec<Figure>,
+    /// Per language: the point's figures as written, for saying which one was expected.
+    figure_texts: Vec<(Lang, String)>,
+    /// The figures are the point's main claim ("エンジニア(1〜3年)"), not a detail of a
+    /// longer idea: a draft that names the topic without the figure does not cover it.
+    figure_claim: bool,
+    /// The point itself rejects something ("blame no one"): a draft's negation of its
+    /// words may agree with it, so negation is not read as arguing the opposite.
+    negative: bool,
+    /// The sides of opposite pairs the point takes (one side of a pair, not both).
+    sides: Vec<usize>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -425,22 +430,70 @@ fn character_bigrams(text: &str) -> HashSet<(char, char)> {
     letters.windows(2).map(|pair| (pair[0], pair[1])).collect()
 }
 
+/// Why a point the draft touched was not credited, for the user to learn from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Miss {
+    /// The draft states a figure of the same kind that is not the guide's.
+    WrongFigure {
+        /// The draft's figure, as typed.
+        yours: String,
+        /// The point's figures, as the guide writes them in the draft's language.
+        guide: String,
+    },
+    /// A clause of the draft asserts the opposite of the point (as typed).
+    Opposite { clause: String },
+    /// The draft names the point's topic but not its idea (or not its figure).
+    TopicOnly,
+}
+
 /// The answer to "which points does this draft cover".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     /// One score per point, 0.0-1.0: the share of the point's weight the draft matches.
     pub scores: Vec<f32>,
-    /// Indices of the points scored at or above [`THRESHOLD`].
+    /// Indices of the points credited: scored at or above [`THRESHOLD`], with the
+    /// point's figures stated and no clause arguing the opposite.
     pub covered: Vec<usize>,
     /// Per point, where in the draft (byte ranges of the text given) its matched terms
     /// are, for highlighting.
     pub matches: Vec<Vec<Range<usize>>>,
+    /// Per point: why a point the draft touched was not credited (`None` for a credited
+    /// point or one the draft did not touch).
+    pub misses: Vec<Option<Miss>>,
+}
+
+/// A point counts as touched, for saying why it was not credited, from this share of
+/// the threshold.
+const TOUCHED: f32 = 0.6;
+
+/// A clause is about a point, for arguing its opposite or stating its figure, when it
+/// holds this share of the point's weight.
+const CLAUSE_ON_TOPIC: f32 = 0.2;
+
+/// A clause that rejects what it names argues against a point when it holds this share
+/// of the point's weight: more than for a pair of opposites, since a negation alone is
+/// weaker evidence than an opposite word.
+const NEGATED_ON_TOPIC: f32 = 0.3;
+
+/// A point's figures are its main claim when they are this share of its letters and
+/// digits ("エンジニア(1〜3年)", "EM経験3年以上が転職の目安"), not a detail of a longer idea.
+const FIGURE_CLAIM_SHARE: f32 = 0.25;
+
+/// How much a point's term counts when its card's question or other points also use it:
+/// a word every point of a card shares tells nothing about which point a draft made.
+mod distinguishing {
+    /// A term of the question too.
+    pub const IN_QUESTION: f32 = 0.5;
+    /// Divides a term's weight by 1 + this × the number of other points that have it.
+    pub const SIBLING: f32 = 1.0;
 }
 
 /// Scores drafts against the points of the loaded decks. Build once per deck set: the
 /// term weights come from every point of every deck.
 pub struct Detector {
     concepts: ConceptIndex,
+    opposites: OppositeIndex,
     stemmer: Stemmer,
     idf: HashMap<String, f32>,
     /// The idf of a term no point has.
@@ -456,6 +509,27 @@ impl std::fmt::Debug for Detector {
             .field("terms", &self.idf.len())
             .finish()
     }
+}
+
+/// The draft as the detector reads it, worked out once for all the points of a card.
+struct Reading {
+    /// The draft as typed.
+    draft: String,
+    normalized: Normalized,
+    clauses: Vec<clauses::Clause>,
+    /// Per clause: the terms it names.
+    clause_terms: Vec<HashSet<String>>,
+    /// Terms named in clauses that do not reject them, with where (original text).
+    affirmed: HashMap<String, Vec<Range<usize>>>,
+    bigrams: HashSet<(char, char)>,
+    /// Per clause: the sides of opposite pairs it names.
+    clause_sides: Vec<Vec<usize>>,
+    /// The draft's figures with the comma-cut piece of the draft each is in.
+    figures: Vec<(Figure, usize)>,
+    /// The pieces (ranges of the normalised text) with their clause.
+    segments: Vec<(Range<usize>, usize)>,
+    segment_terms: Vec<HashSet<String>>,
+    japanese: bool,
 }
 
 impl Detector {
@@ -491,6 +565,7 @@ impl Detector {
             .collect();
         let mut detector = Self {
             concepts,
+            opposites: OppositeIndex::new(OPPOSITES),
             stemmer,
             idf,
             unseen_idf: idf_of(0.0),
@@ -502,7 +577,8 @@ impl Detector {
                 let points = card
                     .points
                     .iter()
-                    .map(|point| (point.text.clone(), detector.point_terms(&point.text)))
+                    .zip(detector.card_terms(card))
+                    .map(|(point, terms)| (point.text.clone(), terms))
                     .collect();
                 (card.id.clone(), points)
             })
@@ -526,10 +602,10 @@ impl Detector {
                     .map(|(_, terms)| std::borrow::Cow::Borrowed(terms))
                     .collect()
             }
-            _ => card
-                .points
-                .iter()
-                .map(|point| std::borrow::Cow::Owned(self.point_terms(&point.text)))
+            _ => self
+                .card_terms(card)
+                .into_iter()
+                .map(std::borrow::Cow::Owned)
                 .collect(),
         }
     }
@@ -538,21 +614,105 @@ impl Detector {
         self.idf.get(key).copied().unwrap_or(self.unseen_idf) * factor_of(key)
     }
 
-    fn point_terms(&self, text: &Localized) -> PointTerms {
-        let texts: Vec<String> = [Lang::Ja, Lang::En]
+    fn keys_of(&self, text: &str) -> HashSet<String> {
+        occurrences(&normalize(text).text, &self.concepts, &self.stemmer, &[])
             .into_iter()
-            .filter_map(|lang| text.exact(lang))
-            .map(|text| normalize(text).text)
+            .map(|o| o.key)
+            .collect()
+    }
+
+    /// The terms of every point of a card, each weighed by how much it tells the point
+    /// from the card's question and its other points.
+    fn card_terms(&self, card: &Card) -> Vec<PointTerms> {
+        let question: HashSet<String> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| card.question.exact(lang))
+            .flat_map(|text| self.keys_of(text))
             .collect();
+        let point_keys: Vec<HashSet<String>> = card
+            .points
+            .iter()
+            .map(|point| {
+                [Lang::Ja, Lang::En]
+                    .into_iter()
+                    .filter_map(|lang| point.text.exact(lang))
+                    .flat_map(|text| self.keys_of(text))
+                    .collect()
+            })
+            .collect();
+        card.points
+            .iter()
+            .enumerate()
+            .map(|(index, point)| {
+                let mut terms = self.point_terms(&point.text);
+                for weights in &mut terms.languages {
+                    for (key, weight) in weights.iter_mut() {
+                        let siblings = point_keys
+                            .iter()
+                            .enumerate()
+                            .filter(|(other, keys)| *other != index && keys.contains(key))
+                            .count();
+                        *weight /= 1.0 + siblings as f32 * distinguishing::SIBLING;
+                        if question.contains(key) {
+                            *weight *= distinguishing::IN_QUESTION;
+                        }
+                    }
+                }
+                terms
+            })
+            .collect()
+    }
+
+    fn point_terms(&self, text: &Localized) -> PointTerms {
+        let texts: Vec<(Lang, String)> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| text.exact(lang).map(|t| (lang, normalize(t).text)))
+            .collect();
+        let mut figure_list = Vec::new();
+        let mut figure_texts = Vec::new();
+        let mut figure_claim = false;
+        let mut negative = false;
+        let mut sides: HashSet<usize> = HashSet::new();
         let languages = texts
             .iter()
-            .map(|text| {
-                let normalized = normalize(text);
-                let examples = example_spans(&normalized.text);
+            .map(|(lang, text)| {
+                let examples = example_spans(text);
+                let in_example = |span: &Range<usize>| {
+                    examples
+                        .iter()
+                        .any(|e| e.start <= span.start && span.end <= e.end)
+                };
+                let main: Vec<Figure> = figures::figures(text)
+                    .into_iter()
+                    .filter(|figure| !in_example(&figure.span))
+                    .collect();
+                if !main.is_empty() {
+                    let written: Vec<&str> =
+                        main.iter().map(|f| text[f.span.clone()].trim()).collect();
+                    figure_texts.push((*lang, written.join(", ")));
+                    if figure_list.is_empty() {
+                        let figure_chars: usize = main
+                            .iter()
+                            .map(|f| {
+                                text[f.span.clone()]
+                                    .chars()
+                                    .filter(|c| c.is_alphanumeric())
+                                    .count()
+                            })
+                            .sum();
+                        let all_chars = text.chars().filter(|c| c.is_alphanumeric()).count();
+                        figure_claim = figure_chars as f32 >= FIGURE_CLAIM_SHARE * all_chars as f32;
+                        figure_list = main;
+                    }
+                }
+                negative |= clauses::negation(text).is_some();
+                for (side, at) in self.opposites.find(text) {
+                    if !in_example(&(at..at + 1)) {
+                        sides.insert(side);
+                    }
+                }
                 let mut weights: HashMap<String, f32> = HashMap::new();
-                for occurrence in
-                    occurrences(&normalized.text, &self.concepts, &self.stemmer, &examples)
-                {
+                for occurrence in occurrences(text, &self.concepts, &self.stemmer, &examples) {
                     let mut weight = self.weight(&occurrence.key);
                     if occurrence.example {
                         weight *= factor::EXAMPLE;
@@ -563,47 +723,102 @@ impl Detector {
                 weights
             })
             .collect();
-        let bigrams = texts.iter().map(|text| character_bigrams(text)).collect();
-        PointTerms { languages, bigrams }
+        let bigrams = texts
+            .iter()
+            .map(|(_, text)| character_bigrams(text))
+            .collect();
+        // A point that takes both sides of a pair ("QA and developers together") argues
+        // neither.
+        let mut sides: Vec<usize> = sides
+            .iter()
+            .copied()
+            .filter(|side| !sides.contains(&(side ^ 1)))
+            .collect();
+        sides.sort_unstable();
+        PointTerms {
+            languages,
+            bigrams,
+            figures: figure_list,
+            figure_texts,
+            figure_claim,
+            negative,
+            sides,
+        }
     }
 
-    /// Scores `draft` against every point of `card`.
-    pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
+    fn read(&self, draft: &str) -> Reading {
         let normalized = normalize(draft);
-        let sentence_ranges = sentences(&normalized.text);
-        let negated: Vec<bool> = sentence_ranges
-            .iter()
-            .map(|range| is_negated(&normalized.text[range.clone()]))
-            .collect();
-        // The draft's character bigrams, leaving out sentences that reject what they say.
-        let affirmed_text: String = sentence_ranges
-            .iter()
-            .zip(&negated)
-            .filter(|(_, negated)| !**negated)
-            .map(|(range, _)| &normalized.text[range.clone()])
-            .collect();
-        let draft_bigrams = character_bigrams(&affirmed_text);
-        let sentence_of = |at: usize| {
-            sentence_ranges
+        let text = &normalized.text;
+        let clauses = clauses::clauses(text);
+        let clause_of = |at: usize| {
+            clauses
                 .iter()
-                .position(|r| r.start <= at && at <= r.end)
+                .position(|c| c.range.start <= at && at < c.range.end.max(c.range.start + 1))
         };
-        // Terms the draft affirms, with where they are.
+        let segments = clauses::segments(text, &clauses);
+        let segment_of = |at: usize| {
+            segments
+                .iter()
+                .position(|(range, _)| range.start <= at && at < range.end.max(range.start + 1))
+        };
+        // The draft's character bigrams, leaving out clauses that reject what they say.
+        let affirmed_text: String = clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .map(|c| &text[c.range.clone()])
+            .collect();
+        let mut clause_terms = vec![HashSet::new(); clauses.len()];
+        let mut segment_terms = vec![HashSet::new(); segments.len()];
         let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-        for occurrence in occurrences(&normalized.text, &self.concepts, &self.stemmer, &[]) {
-            let rejected = sentence_of(occurrence.span.start).is_some_and(|index| negated[index]);
-            if !rejected {
+        for occurrence in occurrences(text, &self.concepts, &self.stemmer, &[]) {
+            let clause = clause_of(occurrence.span.start);
+            if let Some(segment) = segment_of(occurrence.span.start) {
+                segment_terms[segment].insert(occurrence.key.clone());
+            }
+            if let Some(index) = clause {
+                clause_terms[index].insert(occurrence.key.clone());
+            }
+            if !clause.is_some_and(|index| clauses[index].negated) {
                 affirmed
                     .entry(occurrence.key)
                     .or_default()
                     .push(normalized.original(&occurrence.span));
             }
         }
+        let mut clause_sides = vec![Vec::new(); clauses.len()];
+        for (side, at) in self.opposites.find(text) {
+            if let Some(index) = clause_of(at) {
+                clause_sides[index].push(side);
+            }
+        }
+        let figures = figures::figures(text)
+            .into_iter()
+            .filter_map(|figure| segment_of(figure.span.start).map(|s| (figure, s)))
+            .collect();
+        Reading {
+            draft: draft.to_string(),
+            bigrams: character_bigrams(&affirmed_text),
+            japanese: text.chars().any(is_japanese),
+            normalized,
+            clauses,
+            clause_terms,
+            affirmed,
+            clause_sides,
+            figures,
+            segments,
+            segment_terms,
+        }
+    }
+
+    /// Scores `draft` against every point of `card`.
+    pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
+        let reading = self.read(draft);
+        let terms = self.terms_of(card);
         let mut scores = Vec::with_capacity(card.points.len());
         let mut matches = Vec::with_capacity(card.points.len());
-        for terms in self.terms_of(card) {
+        for point in &terms {
             let mut best = (0.0f32, Vec::new());
-            for (index, weights) in terms.languages.iter().enumerate() {
+            for (index, weights) in point.languages.iter().enumerate() {
                 let total: f32 = weights.values().sum();
                 if total <= 0.0 {
                     continue;
@@ -611,16 +826,16 @@ impl Detector {
                 let mut matched = 0.0;
                 let mut spans = Vec::new();
                 for (key, weight) in weights {
-                    if let Some(places) = affirmed.get(key) {
+                    if let Some(places) = reading.affirmed.get(key) {
                         matched += weight;
                         spans.extend(places.iter().cloned());
                     }
                 }
-                let point_bigrams = &terms.bigrams[index];
+                let point_bigrams = &point.bigrams[index];
                 let shared = if point_bigrams.is_empty() {
                     0.0
                 } else {
-                    point_bigrams.intersection(&draft_bigrams).count() as f32
+                    point_bigrams.intersection(&reading.bigrams).count() as f32
                         / point_bigrams.len() as f32
                 };
                 let score = (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * shared;
@@ -634,17 +849,231 @@ impl Detector {
             scores.push(score.clamp(0.0, 1.0));
             matches.push(spans);
         }
-        let covered = scores
-            .iter()
-            .enumerate()
-            .filter(|(_, score)| **score >= THRESHOLD)
-            .map(|(index, _)| index)
-            .collect();
+        let owners = self.figure_owners(&reading, &terms);
+        let mut covered = Vec::new();
+        let mut misses = Vec::with_capacity(terms.len());
+        for (index, point) in terms.iter().enumerate() {
+            let score = scores[index];
+            let opposite = self.opposite_clause(&reading, point);
+            let figure = figure_verdict(&reading, point, index, &owners);
+            let miss = if let Some(clause) = opposite {
+                Some(Miss::Opposite { clause })
+            } else {
+                match figure {
+                    FigureVerdict::Stated | FigureVerdict::NotNeeded => None,
+                    FigureVerdict::Wrong(yours) => Some(Miss::WrongFigure {
+                        yours,
+                        guide: point
+                            .figure_texts
+                            .iter()
+                            .find(|(lang, _)| (*lang == Lang::Ja) == reading.japanese)
+                            .or(point.figure_texts.first())
+                            .map(|(_, text)| text.clone())
+                            .unwrap_or_default(),
+                    }),
+                    FigureVerdict::Missing => Some(Miss::TopicOnly),
+                }
+            };
+            let credited = score >= THRESHOLD && miss.is_none();
+            if credited {
+                covered.push(index);
+            }
+            // Say why only for a point the draft touched: a wrong figure is said wherever
+            // the draft names one about the point.
+            let touched = score >= THRESHOLD * TOUCHED
+                || matches!(miss, Some(Miss::Opposite { .. } | Miss::WrongFigure { .. }));
+            misses.push(match miss {
+                _ if credited || !touched => None,
+                None => Some(Miss::TopicOnly),
+                Some(miss) => Some(miss),
+            });
+        }
         Coverage {
             scores,
             covered,
             matches,
+            misses,
         }
+    }
+
+    /// A clause of the draft, on the point's topic, that asserts the opposite of it: it
+    /// rejects the point's words, or says the other side of a pair the point takes
+    /// (centralise where the point delegates) without the point's side.
+    fn opposite_clause(&self, reading: &Reading, point: &PointTerms) -> Option<String> {
+        // A clause that affirms the point more fully than any clause argues against it
+        // wins: "not postponed, introduce the cache now" affirms the cache.
+        let shares: Vec<f32> = reading
+            .clause_terms
+            .iter()
+            .map(|terms| clause_share(terms, point))
+            .collect();
+        let affirms = |index: usize| {
+            let sides = &reading.clause_sides[index];
+            !reading.clauses[index].rejects
+                && !point.sides.iter().any(|side| sides.contains(&(side ^ 1)))
+        };
+        let best_affirmed = (0..reading.clauses.len())
+            .filter(|index| affirms(*index))
+            .map(|index| shares[index])
+            .fold(0.0, f32::max);
+        reading
+            .clauses
+            .iter()
+            .enumerate()
+            .find_map(|(index, clause)| {
+                if shares[index] <= best_affirmed {
+                    return None;
+                }
+                let on_topic = shares[index];
+                let sides = &reading.clause_sides[index];
+                let rejects = clause.rejects && !point.negative && on_topic >= NEGATED_ON_TOPIC;
+                let turns = !clause.rejects
+                    && on_topic >= CLAUSE_ON_TOPIC
+                    && point
+                        .sides
+                        .iter()
+                        .any(|side| sides.contains(&(side ^ 1)) && !sides.contains(side));
+                (rejects || turns).then(|| reading.typed(&clause.range))
+            })
+    }
+
+    /// For each figure of the draft, the points its piece of the draft is about (empty:
+    /// about none in particular, so it may state any point's figure).
+    fn figure_owners(
+        &self,
+        reading: &Reading,
+        terms: &[std::borrow::Cow<'_, PointTerms>],
+    ) -> Vec<Vec<usize>> {
+        let weight_in = |segment: usize, point: &PointTerms| -> f32 {
+            point
+                .languages
+                .iter()
+                .map(|weights| {
+                    weights
+                        .iter()
+                        .filter(|(key, _)| reading.segment_terms[segment].contains(*key))
+                        .map(|(_, weight)| weight)
+                        .sum::<f32>()
+                })
+                .fold(0.0, f32::max)
+        };
+        reading
+            .figures
+            .iter()
+            .map(|(_, segment)| {
+                // A figure alone between commas ("30人、50人、100人の壁") is about what the
+                // next piece of its clause says, or else the one before.
+                let clause = reading.segments[*segment].1;
+                let candidates = [
+                    Some(*segment),
+                    segment.checked_add(1),
+                    segment.checked_sub(1),
+                ];
+                for candidate in candidates.into_iter().flatten() {
+                    if reading
+                        .segments
+                        .get(candidate)
+                        .is_none_or(|(_, c)| *c != clause)
+                    {
+                        continue;
+                    }
+                    let weights: Vec<f32> = terms.iter().map(|t| weight_in(candidate, t)).collect();
+                    let top = weights.iter().copied().fold(0.0, f32::max);
+                    if top > 0.0 {
+                        return weights
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, w)| **w >= top * 0.999)
+                            .map(|(i, _)| i)
+                            .collect();
+                    }
+                }
+                Vec::new()
+            })
+            .collect()
+    }
+}
+
+impl Reading {
+    /// The text the user typed for a range of the normalised draft, trimmed.
+    fn typed(&self, span: &Range<usize>) -> String {
+        let range = self.normalized.original(span);
+        self.draft
+            .get(range)
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches(['、', ','])
+            .trim()
+            .to_string()
+    }
+}
+
+/// The share of a point's weight (its best language) a clause names.
+fn clause_share(clause_terms: &HashSet<String>, point: &PointTerms) -> f32 {
+    point
+        .languages
+        .iter()
+        .map(|weights| {
+            let total: f32 = weights.values().sum();
+            if total <= 0.0 {
+                return 0.0;
+            }
+            weights
+                .iter()
+                .filter(|(key, _)| clause_terms.contains(*key))
+                .map(|(_, weight)| weight)
+                .sum::<f32>()
+                / total
+        })
+        .fold(0.0, f32::max)
+}
+
+enum FigureVerdict {
+    /// The point claims no figure.
+    NotNeeded,
+    /// The draft states the point's figures.
+    Stated,
+    /// The draft states another figure of the same kind, as typed.
+    Wrong(String),
+    /// The draft states none, and the figure is the point's claim.
+    Missing,
+}
+
+fn figure_verdict(
+    reading: &Reading,
+    point: &PointTerms,
+    index: usize,
+    owners: &[Vec<usize>],
+) -> FigureVerdict {
+    if point.figures.is_empty() {
+        return FigureVerdict::NotNeeded;
+    }
+    let candidates: Vec<&Figure> = reading
+        .figures
+        .iter()
+        .zip(owners)
+        .filter(|(_, owner)| owner.is_empty() || owner.contains(&index))
+        .map(|((figure, _), _)| figure)
+        .collect();
+    let stated = point
+        .figures
+        .iter()
+        .filter(|guide| candidates.iter().any(|figure| figure.states(guide)))
+        .count();
+    // Most of a list ("30, 50 and 100 people") is enough; a single figure must be said.
+    if stated > 0 && 2 * stated >= point.figures.len() {
+        return FigureVerdict::Stated;
+    }
+    let rival = candidates
+        .iter()
+        .find(|figure| point.figures.iter().any(|guide| figure.rivals(guide)));
+    if let Some(figure) = rival {
+        return FigureVerdict::Wrong(reading.typed(&figure.span));
+    }
+    if point.figure_claim {
+        FigureVerdict::Missing
+    } else {
+        FigureVerdict::NotNeeded
     }
 }
 
