@@ -244,6 +244,30 @@ fn example_spans(text: &str) -> Vec<Range<usize>> {
             .map_or(text.len(), |i| i + start);
         spans.push(start..end);
     }
+    // "for example …", 「たとえば…」: to the end of the sentence.
+    for cue in [
+        "for example",
+        "for instance",
+        "such as",
+        "たとえば",
+        "例えば",
+    ] {
+        for (start, _) in text.match_indices(cue) {
+            let end = text[start..]
+                .find(['。', ')', '）'])
+                .map_or(text.len(), |i| i + start);
+            spans.push(start..end);
+        }
+    }
+    // 「AやBなど」: the items before など, back to the last comma or bracket.
+    for (end, _) in text.match_indices("など") {
+        let start = text[..end]
+            .rfind(['、', ',', '。', '(', '（', '「', ':', '：'])
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        spans.push(start..end);
+    }
     spans
 }
 
@@ -343,16 +367,37 @@ fn factor_of(key: &str) -> f32 {
     }
 }
 
-/// The opposite claims of the field, compiled in. Format: one pair a line,
-/// `id: form | … = form | …`; `#` starts a comment.
+/// At most this many sides to a group of opposites.
+const SIDES: usize = 16;
+
+/// Whether two sides are opposites: other members of one group.
+fn opposed(a: usize, b: usize) -> bool {
+    a / SIDES == b / SIDES && a != b
+}
+
+/// Whether a clause naming `sides` says the other side of one the point takes, and not
+/// the point's own.
+fn turns_against(point_sides: &[usize], sides: &[usize]) -> bool {
+    point_sides.iter().any(|side| {
+        sides.iter().any(|other| opposed(*side, *other))
+            && !sides
+                .iter()
+                .any(|other| other / SIDES == side / SIDES && point_sides.contains(other))
+    })
+}
+
+/// The opposite claims of the field, compiled in. Format: one group a line,
+/// `id: form | … = form | … [= …]`; `#` starts a comment.
 const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
 
 /// The sides of the opposite pairs, found in one pass over a text like the concepts.
-/// Side `2 * pair` is the left one, `2 * pair + 1` the right; a side's opposite is
-/// `side ^ 1`.
+/// A side is `SIDES * group + member`; two sides of one group are opposites.
 struct OppositeIndex {
     /// For each pattern: its side and whether it must match whole English words.
     patterns: Vec<(usize, bool)>,
+    /// The groups of who does something (ids starting `who_`), whose side a clause that
+    /// names none takes from the clause before.
+    carried: Vec<usize>,
     automaton: aho_corasick::AhoCorasick,
 }
 
@@ -360,13 +405,17 @@ impl OppositeIndex {
     fn new(table: &str) -> Self {
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
+        let mut carried = Vec::new();
         let pairs = table
             .lines()
             .map(|line| line.split('#').next().unwrap_or("").trim())
             .filter(|line| !line.is_empty())
-            .filter_map(|line| line.split_once(':').map(|(_, sides)| sides));
-        for (pair, sides) in pairs.enumerate() {
-            for (side, forms_of_side) in sides.split('=').take(2).enumerate() {
+            .filter_map(|line| line.split_once(':'));
+        for (pair, (id, sides)) in pairs.enumerate() {
+            if id.trim().starts_with("who_") {
+                carried.push(pair);
+            }
+            for (side, forms_of_side) in sides.split('=').take(SIDES).enumerate() {
                 for form in forms_of_side.split('|') {
                     let form = normalize(form.trim()).text;
                     if form.is_empty() {
@@ -375,7 +424,7 @@ impl OppositeIndex {
                     let ascii_edges = form.starts_with(|c: char| c.is_ascii_alphanumeric())
                         || form.ends_with(|c: char| c.is_ascii_alphanumeric());
                     forms.push(form);
-                    patterns.push((2 * pair + side, ascii_edges));
+                    patterns.push((SIDES * pair + side, ascii_edges));
                 }
             }
         }
@@ -383,6 +432,7 @@ impl OppositeIndex {
             .unwrap_or_else(|_| unreachable!("the compiled-in table of opposites builds"));
         Self {
             patterns,
+            carried,
             automaton,
         }
     }
@@ -732,7 +782,7 @@ impl Detector {
         let mut sides: Vec<usize> = sides
             .iter()
             .copied()
-            .filter(|side| !sides.contains(&(side ^ 1)))
+            .filter(|side| !sides.iter().any(|other| opposed(*side, *other)))
             .collect();
         sides.sort_unstable();
         PointTerms {
@@ -790,6 +840,26 @@ impl Detector {
             if let Some(index) = clause_of(at) {
                 clause_sides[index].push(side);
             }
+        }
+        // A clause that names no one speaks of whom its sentence named last: in
+        // 「CTOは現場寄りで、一人ひとりの成長を見る」 the second clause is the CTO's. Only
+        // for groups of who does something (`who_…`); a stance like "gradually" is said
+        // of its own clause.
+        for index in 1..clauses.len() {
+            if clauses[index].sentence != clauses[index - 1].sentence {
+                continue;
+            }
+            let inherited: Vec<usize> = clause_sides[index - 1]
+                .iter()
+                .copied()
+                .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+                .filter(|side| {
+                    !clause_sides[index]
+                        .iter()
+                        .any(|own| own / SIDES == side / SIDES)
+                })
+                .collect();
+            clause_sides[index].extend(inherited);
         }
         let figures = figures::figures(text)
             .into_iter()
@@ -900,8 +970,8 @@ impl Detector {
     /// rejects the point's words, or says the other side of a pair the point takes
     /// (centralise where the point delegates) without the point's side.
     fn opposite_clause(&self, reading: &Reading, point: &PointTerms) -> Option<String> {
-        // A clause that affirms the point more fully than any clause argues against it
-        // wins: "not postponed, introduce the cache now" affirms the cache.
+        // How fully a clause that neither rejects nor turns affirms the point: "not
+        // postponed, introduce the cache now" affirms the cache.
         let shares: Vec<f32> = reading
             .clause_terms
             .iter()
@@ -909,8 +979,7 @@ impl Detector {
             .collect();
         let affirms = |index: usize| {
             let sides = &reading.clause_sides[index];
-            !reading.clauses[index].rejects
-                && !point.sides.iter().any(|side| sides.contains(&(side ^ 1)))
+            !reading.clauses[index].negated && !turns_against(&point.sides, sides)
         };
         let best_affirmed = (0..reading.clauses.len())
             .filter(|index| affirms(*index))
@@ -921,18 +990,17 @@ impl Detector {
             .iter()
             .enumerate()
             .find_map(|(index, clause)| {
-                if shares[index] <= best_affirmed {
-                    return None;
-                }
                 let on_topic = shares[index];
                 let sides = &reading.clause_sides[index];
-                let rejects = clause.rejects && !point.negative && on_topic >= NEGATED_ON_TOPIC;
-                let turns = !clause.rejects
+                // A negation is weaker evidence than an opposite word: a clause that
+                // affirms the point more fully elsewhere outweighs it.
+                let rejects = clause.negated
+                    && !point.negative
+                    && on_topic >= NEGATED_ON_TOPIC
+                    && on_topic > best_affirmed;
+                let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && point
-                        .sides
-                        .iter()
-                        .any(|side| sides.contains(&(side ^ 1)) && !sides.contains(side));
+                    && turns_against(&point.sides, sides);
                 (rejects || turns).then(|| reading.typed(&clause.range))
             })
     }

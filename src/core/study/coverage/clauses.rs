@@ -11,11 +11,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     pub range: Range<usize>,
-    /// It rejects what it names by a cue: its words do not count.
+    /// It rejects what it names by a cue: its words do not count, and it may argue
+    /// against a point.
     pub negated: bool,
-    /// It rejects what it names by a cue or a verb's negative: it may argue against a
-    /// point.
-    pub rejects: bool,
     /// Which sentence it is part of.
     pub sentence: usize,
 }
@@ -40,7 +38,21 @@ const NEGATIONS_EN: &[&str] = &[
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
-const AFFIRMING_EN: &[&str] = &["not only", "not just", "not least"];
+/// A purpose with a negation ("…so it doesn't recur") is prevention, which a point may
+/// recommend.
+const AFFIRMING_EN: &[&str] = &[
+    "not only",
+    "not just",
+    "not least",
+    "so it doesn't",
+    "so that it doesn't",
+    "so it won't",
+    "so that it won't",
+    "so they don't",
+    "so that they don't",
+    "so we don't",
+    "so that we don't",
+];
 
 /// Japanese cues that reject what their clause names; a verb's own negative (〜わない,
 /// 〜しない, 〜てない) is found by its form, below.
@@ -61,6 +73,12 @@ const NEGATIONS_JA: &[&str] = &[
     "ないほうが",
     "ない方が",
     "関係ない",
+    "ではない",
+    "じゃない",
+    "しない",
+    "しません",
+    "やらない",
+    "たくない",
     "せず",
     "ずに",
 ];
@@ -75,6 +93,9 @@ const AFFIRMING_JA: &[&str] = &[
     "ないといけない",
     "ないとだめ",
     "かもしれない",
+    // 「〜ないように」 is a purpose, prevention.
+    "ないように",
+    "ないよう",
     "なくて済む",
     "ずに済む",
     "できない",
@@ -97,9 +118,10 @@ pub enum Strength {
     /// A cue that rejects ("I wouldn't", 「不要」, 「〜ないほうがいい」): the clause's words
     /// do not count for a point.
     Cue,
-    /// Only a verb's negative form (「言わない」, 「〜せず」): it may reject the point, or
-    /// describe a problem the point answers (「責めない」 is the point "blameless"), so
-    /// it only argues against a point whose words it rejects, and its words still count.
+    /// Only a verb's negative form (「見えない」, 「〜せず」): it may reject, or describe a
+    /// problem or a practice a point recommends (「責めない」 is "blameless", 「割らない」
+    /// keeps a target), so in a draft it neither argues against a point nor drops its
+    /// words; it only tells that a point's own text is a negative one.
     Verb,
 }
 
@@ -159,7 +181,6 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             found.push(Clause {
                 range,
                 negated: forced || strength == Some(Strength::Cue),
-                rejects: forced || strength.is_some(),
                 sentence,
             });
         }
@@ -230,9 +251,8 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             .chars()
             .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
             .count();
-        if clause.rejects && content == 0 && previous.sentence == clause.sentence {
-            previous.negated |= clause.negated;
-            previous.rejects = true;
+        if clause.negated && content == 0 && previous.sentence == clause.sentence {
+            previous.negated = true;
         }
     }
     found
@@ -263,7 +283,7 @@ mod tests {
     fn negated(text: &str) -> Vec<(String, bool)> {
         clauses(text)
             .into_iter()
-            .map(|c| (text[c.range].trim().to_string(), c.rejects))
+            .map(|c| (text[c.range].trim().to_string(), c.negated))
             .collect()
     }
 
@@ -288,7 +308,7 @@ mod tests {
         assert!(negated("早くから言わないほうがいい")[0].1);
         assert!(negated("標準化はしない")[0].1);
         assert!(negated("前もって立てる必要はない")[0].1);
-        assert!(negated("一気に作り直さず")[0].1);
+        assert_eq!(negation("一気に作り直さず"), Some(Strength::Verb));
         // Obligation and "only" hold ない but affirm.
         assert!(!negated("テストを書かなければならない")[0].1);
         assert!(!negated("計測するしかない")[0].1);
