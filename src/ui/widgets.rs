@@ -4,6 +4,7 @@
 use crate::core::content::deck::{Card, Localized};
 use crate::core::review::scheduler::{Interval, Rating};
 use crate::core::settings::ContentLanguage;
+use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Delivery;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
@@ -267,11 +268,12 @@ pub fn answer_points(
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
 ) -> Option<usize> {
-    answer_points_detected(ui, text, card, own, ticked, language, &[])
+    answer_points_detected(ui, text, card, own, ticked, language, &[], &[])
 }
 
-/// [`answer_points`] marking the points `detected` in the draft; returns the point under
-/// the pointer, if any, so its words can be shown in the draft.
+/// [`answer_points`] marking the points `detected` in the draft, with a line under each
+/// point the draft touched but was not credited with saying why (`misses`, one per point);
+/// returns the point under the pointer, if any, so its words can be shown in the draft.
 #[allow(clippy::too_many_arguments)]
 pub fn answer_points_detected(
     ui: &mut egui::Ui,
@@ -281,6 +283,7 @@ pub fn answer_points_detected(
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
     detected: &[usize],
+    misses: &[Option<Miss>],
 ) -> Option<usize> {
     ui.strong(text.answer_points);
     ticked.resize(card.points.len() + own.len(), false);
@@ -314,6 +317,15 @@ pub fn answer_points_detected(
         }
         if point.derived {
             checkbox.on_hover_text(text.derived_hint);
+        }
+        if let Some(Some(miss)) = misses.get(index) {
+            ui.indent(("miss", index), |ui| {
+                ui.label(
+                    RichText::new(text.miss(miss))
+                        .size(theme::size::SMALL)
+                        .color(theme::tone::MUTED_TEXT.on(ui)),
+                );
+            });
         }
     }
     hovered

@@ -1071,6 +1071,7 @@ impl Reading {
             .unwrap_or("")
             .trim()
             .trim_start_matches(['、', ','])
+            .trim_end_matches(['.', '。', '、', ','])
             .trim()
             .to_string()
     }
@@ -1282,5 +1283,144 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), total, "a concept id appears twice");
         assert!(concepts.iter().all(|c| !c.forms.is_empty()));
+    }
+
+    /// Cards written for the figure, opposite and "why" tests (not bundled ones).
+    fn claims() -> (Detector, DeckSet) {
+        let decks = DeckSet::from_sources(vec![(
+            "c.json".into(),
+            r#"{"id":"c","title":{"en":"C"},"cards":[
+              {"id":"c1","question":{"ja":"キャリアの年数は？","en":"How long does each step take?"},"points":[
+                {"ja":"エンジニア(1〜3年)","en":"Engineer (1 to 3 years)"},
+                {"ja":"年収は800万円〜","en":"Pay from 8 million yen"},
+                {"ja":"負債返済にリソースの20%を割くなど、投資計画を示す","en":"Show an investment plan, e.g. 20% of capacity for debt"}]},
+              {"id":"c2","question":{"ja":"技術選定はどう進めますか？","en":"How do you run technology choices?"},"points":[
+                {"ja":"技術選定は各チームに任せる","en":"Leave technology choices to each team"},
+                {"ja":"移行は段階的に進める","en":"Migrate step by step"},
+                {"ja":"テストは開発者自身が書く","en":"Developers write their own tests"},
+                {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        (Detector::new(&decks), decks)
+    }
+
+    fn read(card: &str, draft: &str) -> Coverage {
+        let (detector, decks) = claims();
+        let (_, card) = decks.find_card(card).unwrap();
+        detector.detect(card, draft)
+    }
+
+    #[test]
+    fn a_point_whose_claim_is_a_figure_needs_the_same_figure() {
+        assert_eq!(
+            read("c1", "エンジニアとして1〜3年経験を積みます").covered,
+            [0]
+        );
+        assert_eq!(
+            read("c1", "I'd work one to three years as an engineer").covered,
+            [0]
+        );
+        let wrong = read("c1", "エンジニアを5年やります");
+        assert!(!wrong.covered.contains(&0));
+        assert_eq!(
+            wrong.misses[0],
+            Some(Miss::WrongFigure {
+                yours: "5年".into(),
+                guide: "1〜3年".into()
+            })
+        );
+        // The same in English, with the guide's figure as the English point writes it.
+        let wrong = read("c1", "The pay for this is around 6 million yen.");
+        assert!(!wrong.covered.contains(&1));
+        assert_eq!(
+            wrong.misses[1],
+            Some(Miss::WrongFigure {
+                yours: "6 million yen".into(),
+                guide: "from 8 million yen".into()
+            })
+        );
+        assert_eq!(read("c1", "年収は1000万円くらい").covered, [1]);
+    }
+
+    #[test]
+    fn an_example_figure_stays_optional() {
+        // 20% is an example of the plan (など): 1割 is another plan, not a wrong figure.
+        let coverage = read("c1", "負債返済に開発リソースの1割を割く投資計画を示します");
+        assert!(coverage.covered.contains(&2), "{coverage:?}");
+    }
+
+    #[test]
+    fn a_clause_saying_the_other_side_argues_the_opposite() {
+        // force / leave to, in both languages.
+        let ja = read("c2", "技術選定は全社で統一して、各チームに強制します。");
+        assert!(!ja.covered.contains(&0), "{ja:?}");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read(
+            "c2",
+            "Technology choices: I'd force one stack on every team.",
+        );
+        assert!(!en.covered.contains(&0), "{en:?}");
+        assert_eq!(read("c2", "技術選定は各チームに任せます").covered, [0]);
+        // step by step / all at once.
+        let big_bang = read("c2", "移行は一気にやります");
+        assert!(
+            matches!(big_bang.misses[1], Some(Miss::Opposite { .. })),
+            "{big_bang:?}"
+        );
+        let big_bang = read("c2", "I'd migrate all at once in one go.");
+        assert!(!big_bang.covered.contains(&1));
+        // QA / developers.
+        let qa = read("c2", "テストはQAチームが書きます");
+        assert!(
+            matches!(qa.misses[2], Some(Miss::Opposite { .. })),
+            "{qa:?}"
+        );
+        let qa = read("c2", "Tests are written by the QA team.");
+        assert!(
+            matches!(qa.misses[2], Some(Miss::Opposite { .. })),
+            "{qa:?}"
+        );
+        assert_eq!(read("c2", "Developers write their own tests.").covered, [2]);
+    }
+
+    #[test]
+    fn a_clause_that_rejects_the_point_argues_the_opposite() {
+        let ja = read("c2", "拡大の計画を事前に立てる必要はないと思います。");
+        assert!(!ja.covered.contains(&3));
+        assert!(
+            matches!(ja.misses[3], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let advice = read("c2", "拡大の計画は事前に立てないほうがいい。");
+        assert!(
+            matches!(advice.misses[3], Some(Miss::Opposite { .. })),
+            "{advice:?}"
+        );
+        let en = read("c2", "I wouldn't plan growth in advance.");
+        assert!(
+            matches!(en.misses[3], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        // The clause is quoted as typed.
+        let Some(Miss::Opposite { clause }) = &en.misses[3] else {
+            unreachable!()
+        };
+        assert_eq!(clause, "I wouldn't plan growth in advance");
+        // Only the negated clause: the next one affirms another point.
+        let mixed = read("c2", "I wouldn't migrate all at once, but step by step.");
+        assert!(mixed.covered.contains(&1), "{mixed:?}");
+    }
+
+    #[test]
+    fn a_point_touched_but_not_said_says_only_the_topic_is_named() {
+        let coverage = read("c2", "Technology is important.");
+        assert!(coverage.covered.is_empty());
+        // Untouched points say nothing.
+        assert_eq!(coverage.misses[2], None);
     }
 }

@@ -189,7 +189,9 @@ pub fn clauses(text: &str) -> Vec<Clause> {
     while let Some((at, c)) = chars.next() {
         let rest = &text[at..];
         let end_of_sentence = matches!(c, '。' | '!' | '?' | '\n' | ';')
-            || (c == '.' && text[at + 1..].starts_with(|d: char| d.is_whitespace()));
+            || (c == '.'
+                && (at + 1 == text.len()
+                    || text[at + 1..].starts_with(|d: char| d.is_whitespace())));
         if end_of_sentence {
             push(&mut found, start..at, forced, sentence);
             forced = false;

@@ -440,13 +440,18 @@ pub fn figures(text: &str) -> Vec<Figure> {
         }
         lo *= unit_factor;
         hi *= unit_factor;
-        let start_of = at;
-        let before = &text[..start_of];
-        if OPEN_ABOVE_BEFORE.iter().any(|w| before.ends_with(w)) && lo == hi {
-            hi = f64::INFINITY;
-        }
-        if OPEN_BELOW_BEFORE.iter().any(|w| before.ends_with(w)) {
+        // A bound said before the number belongs to the figure, span included ("from 8
+        // million yen"), so the figure reads as written.
+        let mut start_of = at;
+        let before = &text[..at];
+        if let Some(word) = OPEN_ABOVE_BEFORE.iter().find(|w| before.ends_with(**w)) {
+            if lo == hi {
+                hi = f64::INFINITY;
+            }
+            start_of -= word.len();
+        } else if let Some(word) = OPEN_BELOW_BEFORE.iter().find(|w| before.ends_with(**w)) {
             lo = 0.0;
+            start_of -= word.len();
         }
         let rest = &text[end..];
         if let Some(mark) = OPEN_ABOVE_AFTER.iter().find(|w| rest.starts_with(**w)) {
@@ -470,7 +475,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 lo: lo.min(hi),
                 hi: hi.max(lo),
                 unit,
-                span: at..end,
+                span: start_of..end,
             },
             explicit_unit,
         ));
