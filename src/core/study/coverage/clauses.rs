@@ -35,6 +35,16 @@ const NEGATIONS_EN: &[&str] = &[
     "pointless",
     "waste of",
     "skip ",
+    "careful with",
+    "skeptical of",
+    "push back on",
+    "disagree with",
+    "overrated",
+    "not convinced",
+    "can wait",
+    "worry about it later",
+    "worry about that later",
+    "not a priority",
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
@@ -75,6 +85,12 @@ const NEGATIONS_JA: &[&str] = &[
     "関係ない",
     "ではない",
     "じゃない",
+    // Putting off or dismissing: 「〜は後から考えればいい」「気にせず」.
+    "後回し",
+    "後から考え",
+    "後で考え",
+    "気にせず",
+    "気にしない",
     "しない",
     "しません",
     "やらない",

@@ -83,6 +83,8 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a hundred", 100.0),
     ("half a", 0.5),
     ("a couple of", 2.0),
+    ("a few", 2.0),
+    ("several", 2.0),
     ("a", 1.0),
     ("an", 1.0),
 ];
@@ -194,6 +196,9 @@ const KANJI_DIGITS: &[(char, f64)] = &[
 /// A number read at some place: its value and where it ends.
 struct Number {
     value: f64,
+    /// The top of the values the number allows, as a multiple of `value`: 1 but for
+    /// 「数百」 and "several hundred" (2–9 hundred).
+    spread: f64,
     end: usize,
     /// Written in words or kanji: only a figure when a unit follows ("one team" is not).
     worded: bool,
@@ -244,6 +249,7 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
         let value = digits.parse().ok()?;
         return Some(Number {
             value,
+            spread: 1.0,
             end,
             worded: false,
         });
@@ -254,8 +260,15 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
         }
         for (word, value) in NUMBER_WORDS {
             if rest.starts_with(word) && word_boundary_after(text, at + word.len()) {
+                // "several hundred", "a few thousand": two to nine of the scale.
+                let spread = if matches!(*word, "several" | "a few") {
+                    4.5
+                } else {
+                    1.0
+                };
                 return Some(Number {
                     value: *value,
+                    spread,
                     end: at + word.len(),
                     worded: true,
                 });
@@ -265,8 +278,26 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
     }
     if first == '半' {
         return Some(Number {
+            spread: 1.0,
             value: 0.5,
             end: at + first.len_utf8(),
+            worded: true,
+        });
+    }
+    // 「数十」「数百」「数千」「数万」: a few of that order, two to nine.
+    if first == '数' {
+        let next = rest[first.len_utf8()..].chars().next()?;
+        let scale = match next {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            '万' => 10000.0,
+            _ => return None,
+        };
+        return Some(Number {
+            value: 2.0 * scale,
+            spread: 4.5,
+            end: at + first.len_utf8() + next.len_utf8(),
             worded: true,
         });
     }
@@ -291,6 +322,7 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
     value += digit.unwrap_or(0.0);
     Some(Number {
         value,
+        spread: 1.0,
         end,
         worded: true,
     })
@@ -306,6 +338,8 @@ fn skip_spaces(text: &str, mut at: usize) -> usize {
 /// The value, scale and unit of one number with what follows it.
 struct Value {
     value: f64,
+    /// The top of the values, as a multiple of `value` (see [`Number::spread`]).
+    spread: f64,
     /// "five or more years".
     open_above: bool,
     scaled: bool,
@@ -372,6 +406,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
     }
     Some(Value {
         value,
+        spread: number.spread,
         open_above,
         scaled,
         unit,
@@ -396,7 +431,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
             continue;
         }
         let mut lo = first.value;
-        let mut hi = first.value;
+        let mut hi = first.value * first.spread;
         let mut unit = first.unit;
         let mut unit_factor = first.unit_factor;
         let mut end = first.end;
@@ -428,7 +463,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 if !first.scaled && second.scaled {
                     lo *= second.value / number_at(text, after).map_or(1.0, |n| n.value).max(1e-9);
                 }
-                hi = second.value;
+                hi = second.value * second.spread;
                 if unit == Unit::Unknown {
                     unit = second.unit;
                     unit_factor = second.unit_factor;
@@ -436,6 +471,20 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 explicit_unit |= second.unit != Unit::Unknown;
                 end = second.end;
                 break;
+            }
+        }
+        // "a year or two": a bare number after "or" ends a range in the first's unit.
+        if lo == hi && first.unit != Unit::Unknown && !first.open_above {
+            let probe = skip_spaces(text, end);
+            if text[probe..].starts_with("or ") {
+                let after = skip_spaces(text, probe + 3);
+                if let Some(second) = number_at(text, after)
+                    && value_at(text, after).is_none_or(|v| v.unit == Unit::Unknown)
+                    && second.value > first.value
+                {
+                    hi = second.value;
+                    end = second.end;
+                }
             }
         }
         lo *= unit_factor;
@@ -543,6 +592,8 @@ mod tests {
     fn japanese_money_in_every_notation() {
         assert_eq!(one("1,000万"), (1e7, 1e7, Unit::Yen));
         assert_eq!(one("1000万円"), (1e7, 1e7, Unit::Yen));
+        assert_eq!(one("数千万円規模"), (2e7, 9e7, Unit::Yen));
+        assert_eq!(one("数百万円"), (2e6, 9e6, Unit::Yen));
         assert_eq!(one("年収は800万円〜です"), (8e6, f64::INFINITY, Unit::Yen));
         assert_eq!(one("1,000万円〜1,500万円"), (1e7, 1.5e7, Unit::Yen));
         assert_eq!(one("800〜1200万"), (8e6, 1.2e7, Unit::Yen));
@@ -569,6 +620,7 @@ mod tests {
         );
         assert_eq!(one("EMを半年"), (0.5, 0.5, Unit::Years));
         assert_eq!(one("6ヶ月"), (0.5, 0.5, Unit::Years));
+        assert_eq!(one("a year or two"), (1.0, 2.0, Unit::Years));
     }
 
     #[test]
