@@ -1117,11 +1117,17 @@ fn figure_verdict(
     if point.figures.is_empty() {
         return FigureVerdict::NotNeeded;
     }
+    // A figure the draft says about this point, or about no point in particular; or the
+    // very figure of the point wherever it is said ("30人、50人、100人の壁").
     let candidates: Vec<&Figure> = reading
         .figures
         .iter()
         .zip(owners)
-        .filter(|(_, owner)| owner.is_empty() || owner.contains(&index))
+        .filter(|((figure, _), owner)| {
+            owner.is_empty()
+                || owner.contains(&index)
+                || point.figures.iter().any(|guide| figure.same_as(guide))
+        })
         .map(|((figure, _), _)| figure)
         .collect();
     let stated = point
@@ -1133,9 +1139,10 @@ fn figure_verdict(
     if stated > 0 && 2 * stated >= point.figures.len() {
         return FigureVerdict::Stated;
     }
-    let rival = candidates
-        .iter()
-        .find(|figure| point.figures.iter().any(|guide| figure.rivals(guide)));
+    let rival = candidates.iter().find(|figure| {
+        point.figures.iter().any(|guide| figure.rivals(guide))
+            && !point.figures.iter().any(|guide| figure.states(guide))
+    });
     if let Some(figure) = rival {
         return FigureVerdict::Wrong(reading.typed(&figure.span));
     }

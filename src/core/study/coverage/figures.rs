@@ -44,6 +44,12 @@ impl Figure {
             && (guide.hi.is_infinite() || self.hi <= guide.hi + slack(guide.hi))
     }
 
+    /// Whether a figure is the guide's own, bounds and unit (within a hundredth).
+    pub fn same_as(&self, guide: &Figure) -> bool {
+        let close = |a: f64, b: f64| a == b || (a - b).abs() <= a.abs().max(b.abs()) * 0.01;
+        self.unit == guide.unit && close(self.lo, guide.lo) && close(self.hi, guide.hi)
+    }
+
     /// Whether two figures count the same thing, so one can be wrong about the other.
     pub fn comparable(&self, other: &Figure) -> bool {
         self.unit == other.unit || self.unit == Unit::Unknown || other.unit == Unit::Unknown
