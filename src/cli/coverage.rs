@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 /// Detect the answer points a typed draft covers. With --jsonl, read lines
 /// {"card": ID, "lang": "ja"|"en", "draft": TEXT} and print one line per input, in order:
-/// {"card": ID, "covered": [indices], "scores": [one per point]}; a line that cannot be
+/// {"card": ID, "covered": [indices], "scores": [one per point], "why": [one per point:
+/// null, or why a point the draft touched was not credited]}; a line that cannot be
 /// used gets {"line": N, "error": …} and the rest go on. With --card, read one draft from
 /// standard input.
 #[derive(Debug, clap::Args)]

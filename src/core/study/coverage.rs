@@ -14,13 +14,31 @@
 //!    and katakana, so a compound written differently still shares most of its pairs.
 //! 4. **Weights**: each term weighs its inverse document frequency over every point of
 //!    every deck (a term every point has says nothing about one of them), times a factor
-//!    by kind (a concept counts most, a bigram least). Words inside an example (`例：…`,
-//!    `e.g. …`, `…など`) count a third: examples are optional to an interviewer.
-//! 5. **Negation**: a term the draft uses only in a sentence that rejects it ("MTTR
-//!    doesn't matter", 「キャッシュは入れたくない」) does not count.
+//!    by kind (a concept counts most, a bigram least), divided by how many of the card's
+//!    other points share it and halved when the card's question has it (a word the whole
+//!    card shares tells nothing about which point a draft made). Words inside an example
+//!    (`例：…`, `e.g. …`, `for example …`, `…など`) count a third: examples are optional
+//!    to an interviewer.
+//! 5. **Clauses and negation** (`clauses.rs`): the draft is cut into clauses (at
+//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」); a term the draft uses only in
+//!    a clause that rejects it by a cue ("MTTR doesn't matter", 「キャッシュは入れたくない」,
+//!    「〜ないほうがいい」) does not count.
 //! 6. **Score**: the share of a point's weight the draft matches, blended with the share
-//!    of the point's character bigrams the draft has (outside sentences that reject), the
-//!    better of the point's two languages; a point is covered from [`THRESHOLD`].
+//!    of the point's character bigrams the draft has (outside clauses that reject), the
+//!    better of the point's two languages; a point is covered from [`THRESHOLD`], unless
+//!    one of the next two rules holds.
+//! 7. **Figures** (`figures.rs`): a point that states figures (years, people, yen,
+//!    percent, times; single values, ranges, bounds, lists) needs the draft to state them,
+//!    in a piece of the draft about that point or about none in particular: another
+//!    figure of the same kind is a wrong answer, and a point whose claim is its figure
+//!    (figures a quarter of its letters) is not covered without it.
+//! 8. **Opposites**: a clause on the point's topic that rejects the point's words by a
+//!    cue (unless another clause affirms it more fully), or that says another side of a
+//!    group of opposites the point takes (`assets/coverage/opposites.txt`: centralise /
+//!    delegate, QA / developers, CTO / VPoE…) and not the point's, argues the opposite.
+//!
+//! For a point the draft touched but is not credited with, [`Coverage::misses`] says why,
+//! for the reveal to show.
 
 mod clauses;
 mod figures;
@@ -1012,16 +1030,25 @@ impl Detector {
         reading: &Reading,
         terms: &[std::borrow::Cow<'_, PointTerms>],
     ) -> Vec<Vec<usize>> {
+        // How much a piece of the draft is about a point: the weight it matches times the
+        // share of the point that is, so "five years as an engineer" is about "Engineer
+        // (1 to 3 years)", not about "Senior engineer/tech lead", which shares one word.
         let weight_in = |segment: usize, point: &PointTerms| -> f32 {
             point
                 .languages
                 .iter()
                 .map(|weights| {
-                    weights
+                    let total: f32 = weights.values().sum();
+                    let matched: f32 = weights
                         .iter()
                         .filter(|(key, _)| reading.segment_terms[segment].contains(*key))
                         .map(|(_, weight)| weight)
-                        .sum::<f32>()
+                        .sum();
+                    if total > 0.0 {
+                        matched * matched / total
+                    } else {
+                        0.0
+                    }
                 })
                 .fold(0.0, f32::max)
         };

@@ -45,6 +45,12 @@ const NEGATIONS_EN: &[&str] = &[
     "worry about it later",
     "worry about that later",
     "not a priority",
+    "don't bother",
+    "killed",
+    "scrapped",
+    "got rid of",
+    "stopped doing",
+    "abolished",
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
@@ -91,6 +97,7 @@ const NEGATIONS_JA: &[&str] = &[
     "後で考え",
     "気にせず",
     "気にしない",
+    "廃止",
     "しない",
     "しません",
     "やらない",
@@ -261,6 +268,24 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         }
     }
     push(&mut found, start..text.len(), forced, sentence);
+    // "…hackathons, but they turned into pizza nights, so I don't bother with them": a
+    // negation whose object is a pronoun rejects what its sentence named before it.
+    let pronoun = |clause: &str| {
+        clause
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| matches!(word, "them" | "it" | "that" | "those" | "these"))
+    };
+    for index in 1..found.len() {
+        if found[index].negated && pronoun(&text[found[index].range.clone()]) {
+            let sentence = found[index].sentence;
+            for previous in found[..index].iter_mut().rev() {
+                if previous.sentence != sentence {
+                    break;
+                }
+                previous.negated = true;
+            }
+        }
+    }
     // 「後回し、ではない」: a negation standing alone after 、 rejects the clause before it.
     for index in 1..found.len() {
         let (before, after) = found.split_at_mut(index);
@@ -350,5 +375,16 @@ mod tests {
         assert!(found[0].1, "{found:?}");
         // A list inside one clause keeps the clause whole.
         assert_eq!(negated("a、b、cはやらない").len(), 1);
+    }
+
+    #[test]
+    fn a_negation_of_a_pronoun_reaches_back_in_its_sentence() {
+        let found = negated(
+            "i've tried hackathons, but they turned into pizza nights, so i don't bother with them",
+        );
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        // Without a pronoun the clause before stands.
+        let found = negated("i'd hold hackathons, but i don't run pizza nights");
+        assert!(!found[0].1, "{found:?}");
     }
 }
