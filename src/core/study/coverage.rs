@@ -487,6 +487,9 @@ struct PointTerms {
     /// The point itself rejects something ("blame no one"): a draft's negation of its
     /// words may agree with it, so negation is not read as arguing the opposite.
     negative: bool,
+    /// The point's claim is a denial by a cue ("CTOほどの深い専門性は求められません"): a
+    /// draft clause that asserts its words with no negation at all argues the opposite.
+    denies: bool,
     /// The sides of opposite pairs the point takes (one side of a pair, not both).
     sides: Vec<usize>,
 }
@@ -740,6 +743,7 @@ impl Detector {
         let mut figure_texts = Vec::new();
         let mut figure_claim = false;
         let mut negative = false;
+        let mut denies = false;
         let mut sides: HashSet<usize> = HashSet::new();
         let languages = texts
             .iter()
@@ -773,7 +777,9 @@ impl Detector {
                         figure_list = main;
                     }
                 }
-                negative |= clauses::negation(text).is_some();
+                let negation = clauses::negation(text);
+                negative |= negation.is_some();
+                denies |= negation == Some(clauses::Strength::Cue);
                 for (side, at) in self.opposites.find(text) {
                     if !in_example(&(at..at + 1)) {
                         sides.insert(side);
@@ -810,6 +816,7 @@ impl Detector {
             figure_texts,
             figure_claim,
             negative,
+            denies,
             sides,
         }
     }
@@ -1003,6 +1010,11 @@ impl Detector {
             .filter(|index| affirms(*index))
             .map(|index| shares[index])
             .fold(0.0, f32::max);
+        // How fully a clause that denies something covers a point that denies.
+        let best_denied = (0..reading.clauses.len())
+            .filter(|index| reading.clauses[*index].negative)
+            .map(|index| shares[index])
+            .fold(0.0, f32::max);
         reading
             .clauses
             .iter()
@@ -1019,7 +1031,11 @@ impl Detector {
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
                     && turns_against(&point.sides, sides);
-                (rejects || turns).then(|| reading.typed(&clause.range))
+                let asserts = point.denies
+                    && !clause.negative
+                    && on_topic >= NEGATED_ON_TOPIC
+                    && on_topic > best_denied;
+                (rejects || turns || asserts).then(|| reading.typed(&clause.range))
             })
     }
 
@@ -1332,7 +1348,10 @@ mod tests {
                 {"ja":"技術選定は各チームに任せる","en":"Leave technology choices to each team"},
                 {"ja":"移行は段階的に進める","en":"Migrate step by step"},
                 {"ja":"テストは開発者自身が書く","en":"Developers write their own tests"},
-                {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]}
+                {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]},
+              {"id":"c3","question":{"ja":"VPoEに必要な技術力は？","en":"How technical must a VPoE be?"},"points":[
+                {"ja":"CTOほどの深い専門性は求められません","en":"A CTO's depth of expertise is not required"},
+                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]}
             ]}"#
             .into(),
             false,
@@ -1448,6 +1467,26 @@ mod tests {
         // Only the negated clause: the next one affirms another point.
         let mixed = read("c2", "I wouldn't migrate all at once, but step by step.");
         assert!(mixed.covered.contains(&1), "{mixed:?}");
+    }
+
+    #[test]
+    fn asserting_what_a_point_denies_argues_the_opposite() {
+        let ja = read("c3", "VPoEにはCTO以上に深い専門性が求められます。");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read(
+            "c3",
+            "A VPoE needs the same depth of expertise as a CTO is required to have.",
+        );
+        assert!(!en.covered.contains(&0), "{en:?}");
+        // Denying it too agrees with the point.
+        assert!(
+            read("c3", "CTOほど深い専門性は求められないと思います")
+                .covered
+                .contains(&0)
+        );
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct Clause {
     /// It rejects what it names by a cue: its words do not count, and it may argue
     /// against a point.
     pub negated: bool,
+    /// It holds any negation, a verb's negative too ("求められない"): it may agree with a
+    /// point that denies something.
+    pub negative: bool,
     /// Which sentence it is part of.
     pub sentence: usize,
 }
@@ -121,8 +124,6 @@ const AFFIRMING_JA: &[&str] = &[
     "ないよう",
     "なくて済む",
     "ずに済む",
-    "できない",
-    "られない",
     "しかない",
     "ざるを得ない",
     "に違いない",
@@ -204,6 +205,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             found.push(Clause {
                 range,
                 negated: forced || strength == Some(Strength::Cue),
+                negative: forced || strength.is_some(),
                 sentence,
             });
         }
@@ -283,6 +285,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
                     break;
                 }
                 previous.negated = true;
+                previous.negative = true;
             }
         }
     }
@@ -296,6 +299,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             .count();
         if clause.negated && content == 0 && previous.sentence == clause.sentence {
             previous.negated = true;
+            previous.negative = true;
         }
     }
     found
