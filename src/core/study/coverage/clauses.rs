@@ -246,13 +246,13 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = at;
             continue;
         }
-        // "X rather than Y": Y is rejected, X is not.
-        if (rest.starts_with("rather than ") || rest.starts_with("instead of "))
-            && text[..at].ends_with(' ')
-        {
+        // "X rather than Y", "X, not Y": Y is rejected, X is not.
+        let contrast = (rest.starts_with("rather than ") || rest.starts_with("instead of "))
+            && text[..at].ends_with(' ');
+        if contrast || rest.starts_with(", not ") {
             push(&mut found, start..at, forced, sentence);
             forced = true;
-            start = at;
+            start = if contrast { at } else { at + c.len_utf8() };
             continue;
         }
         // 「XではなくY」: X is rejected, Y is not.
@@ -345,6 +345,9 @@ mod tests {
         );
         assert!(negated("we don't track mttr, deploy frequency or lead time")[0].1);
         assert!(!negated("not only speed but also quality")[0].1);
+        let contrast = negated("balance the skills, not all backend people");
+        assert_eq!(contrast[0], ("balance the skills".to_string(), false));
+        assert!(contrast[1].1);
         let rather = negated("use the strangler pattern rather than a rewrite");
         assert_eq!(rather[0], ("use the strangler pattern".to_string(), false));
         assert!(rather[1].1);
