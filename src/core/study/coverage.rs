@@ -239,6 +239,20 @@ fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     !word(before) && (!word(after) || ending)
 }
 
+/// The spans of the brackets of a normalised text (NFKC makes （） plain).
+fn bracket_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find('(').map(|i| i + from) {
+        let Some(end) = text[start..].find(')').map(|i| i + start) else {
+            break;
+        };
+        spans.push(start..end + 1);
+        from = end;
+    }
+    spans
+}
+
 /// The spans of examples inside a point: a bracket starting with 例 / e.g., and what
 /// follows "e.g." up to the bracket or the end.
 fn example_spans(text: &str) -> Vec<Range<usize>> {
@@ -765,10 +779,22 @@ impl Detector {
                         .iter()
                         .any(|e| e.start <= span.start && span.end <= e.end)
                 };
-                let main: Vec<Figure> = figures::figures(text)
+                let mut main: Vec<Figure> = figures::figures(text)
                     .into_iter()
                     .filter(|figure| !in_example(&figure.span))
                     .collect();
+                // A figure in brackets beside others outside them is an aside that names a
+                // category ("スタートアップ(50名未満): 800万円〜1,200万円"); alone, it is the
+                // claim ("エンジニア(1〜3年)").
+                let brackets = bracket_spans(text);
+                let aside = |figure: &Figure| {
+                    brackets
+                        .iter()
+                        .any(|b| b.start <= figure.span.start && figure.span.end <= b.end)
+                };
+                if main.iter().any(|figure| !aside(figure)) {
+                    main.retain(|figure| !aside(figure));
+                }
                 if !main.is_empty() {
                     let written: Vec<&str> =
                         main.iter().map(|f| text[f.span.clone()].trim()).collect();
@@ -1184,13 +1210,20 @@ fn figure_verdict(
         })
         .map(|((figure, _), _)| figure)
         .collect();
-    let stated = point
-        .figures
-        .iter()
-        .filter(|guide| candidates.iter().any(|figure| figure.states(guide)))
-        .count();
-    // Most of a list ("30, 50 and 100 people") is enough; a single figure must be said.
-    if stated > 0 && 2 * stated >= point.figures.len() {
+    // Each kind of figure the point gives must be said ("3〜5年: 1,000万円〜" needs the
+    // years and the pay); of a list of one kind ("30, 50 and 100 people") most is enough.
+    let mut units: Vec<figures::Unit> = point.figures.iter().map(|f| f.unit).collect();
+    units.sort();
+    units.dedup();
+    let stated_kind = |unit: figures::Unit| {
+        let of_kind: Vec<&Figure> = point.figures.iter().filter(|f| f.unit == unit).collect();
+        let stated = of_kind
+            .iter()
+            .filter(|guide| candidates.iter().any(|figure| figure.states(guide)))
+            .count();
+        stated > 0 && 2 * stated >= of_kind.len()
+    };
+    if units.iter().all(|unit| stated_kind(*unit)) {
         return FigureVerdict::Stated;
     }
     let rival = candidates.iter().find(|figure| {
@@ -1406,6 +1439,44 @@ mod tests {
             })
         );
         assert_eq!(read("c1", "年収は1000万円くらい").covered, [1]);
+    }
+
+    #[test]
+    fn every_kind_of_figure_a_point_gives_must_be_said() {
+        let (detector, decks) = {
+            let decks = DeckSet::from_sources(vec![(
+                "p.json".into(),
+                r#"{"id":"p","title":{"en":"P"},"cards":[
+                  {"id":"p1","question":{"ja":"年収は？","en":"Pay?"},"points":[
+                    {"ja":"3〜5年: 1,000万円〜","en":"3 to 5 years: from 10 million yen"},
+                    {"ja":"スタートアップ(50名未満): 800万円〜1,200万円","en":"Startups (under 50 people): 8 to 12 million yen"}]}
+                ]}"#
+                .into(),
+                false,
+            )]);
+            (Detector::new(&decks), decks)
+        };
+        let (_, card) = decks.find_card("p1").unwrap();
+        // The years without the pay, or the pay of another band, is not the point.
+        assert!(
+            !detector
+                .detect(card, "3〜5年だと1,500万円から")
+                .covered
+                .contains(&0)
+        );
+        assert!(
+            detector
+                .detect(card, "経験3〜5年なら1,000万円からです")
+                .covered
+                .contains(&0)
+        );
+        // The figure in brackets names the category: the band alone says the point.
+        assert!(
+            detector
+                .detect(card, "スタートアップだと800万〜1,200万円くらい")
+                .covered
+                .contains(&1)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 /// What a figure counts. Months are counted in years, so `半年` and `6ヶ月` agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
     Years,
     People,
@@ -40,8 +40,16 @@ impl Figure {
             return false;
         }
         let slack = |v: f64| v.abs() * 0.1;
+        // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
+        // 15 million: a fifth more (and the tenth of slack) is the most an open figure lets
+        // through.
+        let open_top = guide.lo * 1.2 + slack(guide.lo);
         self.lo >= guide.lo - slack(guide.lo)
-            && (guide.hi.is_infinite() || self.hi <= guide.hi + slack(guide.hi))
+            && if guide.hi.is_infinite() {
+                self.lo <= open_top
+            } else {
+                self.hi <= guide.hi + slack(guide.hi)
+            }
     }
 
     /// Whether a figure is the guide's own, bounds and unit (within a hundredth).
@@ -148,6 +156,7 @@ const RANGE_MARKS: &[&str] = &["〜", "~", "–", "—", "-", "から", "to ", "
 
 /// After a figure: no upper bound ("5年以上", "800万円〜", "3+ years").
 const OPEN_ABOVE_AFTER: &[&str] = &[
+    "から",
     "以上",
     "超え",
     "超",
@@ -668,6 +677,8 @@ mod tests {
         let band = &figures("800万円〜")[0];
         assert!(!figures("600万")[0].states(band));
         assert!(figures("900万")[0].states(band));
+        assert!(figures("800万円以上")[0].states(band));
+        assert!(!figures("1,500万円")[0].states(band));
         let range = &figures("1〜3年")[0];
         assert!(figures("1 to 3 years")[0].states(range));
         assert!(!figures("around five years")[0].states(range));
