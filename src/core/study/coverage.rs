@@ -1572,6 +1572,33 @@ mod tests {
     }
 
     #[test]
+    fn odd_drafts_are_read_without_panicking() {
+        let (detector, decks) = claims();
+        for card in ["c1", "c2", "c3"] {
+            let (_, card) = decks.find_card(card).unwrap();
+            for draft in [
+                "",
+                "、、、。。。",
+                ", not , but , rather than",
+                "ではなく",
+                "ＣＴＯは３年、ＶＰｏＥは５年以上。",
+                "3 or more than 5 years, so I don't bother with them",
+                "一人ひとり、数千万円、半年、a year or two, 1on1",
+                "\u{301c}\u{ff5e}〜~-–—",
+                "ﬀ ﬁ ǅ İ ẞ", // characters NFKC and lower-casing lengthen
+            ] {
+                let coverage = detector.detect(card, draft);
+                assert_eq!(coverage.misses.len(), card.points.len());
+                for spans in &coverage.matches {
+                    for span in spans {
+                        assert!(draft.get(span.clone()).is_some(), "{draft}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_point_touched_but_not_said_says_only_the_topic_is_named() {
         let coverage = read("c2", "Technology is important.");
         assert!(coverage.covered.is_empty());

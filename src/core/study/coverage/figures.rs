@@ -506,6 +506,8 @@ pub fn figures(text: &str) -> Vec<Figure> {
         hi *= unit_factor;
         // A bound said before the number belongs to the figure, span included ("from 8
         // million yen"), so the figure reads as written.
+        // Never reaching back into the figure before: spans stay in order.
+        let floor = found.last().map_or(0, |(figure, _)| figure.span.end);
         let mut start_of = at;
         let before = &text[..at];
         if let Some(word) = OPEN_ABOVE_BEFORE.iter().find(|w| before.ends_with(**w)) {
@@ -517,6 +519,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
             lo = 0.0;
             start_of -= word.len();
         }
+        start_of = start_of.max(floor);
         let rest = &text[end..];
         if let Some(mark) = OPEN_ABOVE_AFTER.iter().find(|w| rest.starts_with(**w)) {
             // "1〜3年" is a range, not "1 or more": only a mark not followed by a number.
@@ -569,7 +572,9 @@ fn lend_units(text: &str, found: &mut [(Figure, bool)]) {
             continue;
         }
         if let Some(next) = found.get(index + 1) {
-            let gap = &text[found[index].0.span.end..next.0.span.start];
+            let gap = text
+                .get(found[index].0.span.end..next.0.span.start)
+                .unwrap_or(",?");
             if next.0.unit != Unit::Unknown && joins(gap) {
                 let (unit, span_start) = (next.0.unit, found[index].0.span.start);
                 found[index].0.unit = unit;
@@ -579,7 +584,9 @@ fn lend_units(text: &str, found: &mut [(Figure, bool)]) {
         }
         if index > 0 {
             let previous = &found[index - 1].0;
-            let gap = &text[previous.span.end..found[index].0.span.start];
+            let gap = text
+                .get(previous.span.end..found[index].0.span.start)
+                .unwrap_or(",?");
             if previous.unit != Unit::Unknown && joins(gap) {
                 found[index].0.unit = previous.unit;
             }
@@ -667,6 +674,34 @@ mod tests {
         assert!(figures("one team owns it").is_empty());
         assert!(figures("一人ひとりの成長").is_empty());
         assert!(figures("k8s and b2b").is_empty());
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_spans_stay_in_order() {
+        for text in [
+            "3 or more than 5 years",
+            "from from 5",
+            "〜〜3〜",
+            "数",
+            "数百",
+            "1,",
+            "1.",
+            "a year or",
+            "over 10, under 3 people, 5-",
+            "between 3 and",
+            "10名から",
+            "半",
+            "一人ひとり三十人",
+            "99999999999999999999999999999年",
+        ] {
+            let found = figures(text);
+            for pair in found.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text}: {found:?}");
+            }
+            for figure in &found {
+                assert!(text.get(figure.span.clone()).is_some(), "{text}");
+            }
+        }
     }
 
     #[test]
