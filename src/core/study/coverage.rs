@@ -724,38 +724,39 @@ impl Detector {
             .filter_map(|lang| card.question.exact(lang))
             .flat_map(|text| self.keys_of(text))
             .collect();
-        let point_keys: Vec<HashSet<String>> = card
+        // Each point's terms worked out once; their keys, in either language, tell which
+        // other points share a term.
+        let mut all_terms: Vec<PointTerms> = card
             .points
             .iter()
-            .map(|point| {
-                [Lang::Ja, Lang::En]
-                    .into_iter()
-                    .filter_map(|lang| point.text.exact(lang))
-                    .flat_map(|text| self.keys_of(text))
+            .map(|point| self.point_terms(&point.text))
+            .collect();
+        let point_keys: Vec<HashSet<String>> = all_terms
+            .iter()
+            .map(|terms| {
+                terms
+                    .languages
+                    .iter()
+                    .flat_map(|weights| weights.keys().cloned())
                     .collect()
             })
             .collect();
-        card.points
-            .iter()
-            .enumerate()
-            .map(|(index, point)| {
-                let mut terms = self.point_terms(&point.text);
-                for weights in &mut terms.languages {
-                    for (key, weight) in weights.iter_mut() {
-                        let siblings = point_keys
-                            .iter()
-                            .enumerate()
-                            .filter(|(other, keys)| *other != index && keys.contains(key))
-                            .count();
-                        *weight /= 1.0 + siblings as f32 * distinguishing::SIBLING;
-                        if question.contains(key) {
-                            *weight *= distinguishing::IN_QUESTION;
-                        }
+        all_terms.iter_mut().enumerate().for_each(|(index, terms)| {
+            for weights in &mut terms.languages {
+                for (key, weight) in weights.iter_mut() {
+                    let siblings = point_keys
+                        .iter()
+                        .enumerate()
+                        .filter(|(other, keys)| *other != index && keys.contains(key))
+                        .count();
+                    *weight /= 1.0 + siblings as f32 * distinguishing::SIBLING;
+                    if question.contains(key) {
+                        *weight *= distinguishing::IN_QUESTION;
                     }
                 }
-                terms
-            })
-            .collect()
+            }
+        });
+        all_terms
     }
 
     fn point_terms(&self, text: &Localized) -> PointTerms {

@@ -151,16 +151,21 @@ pub enum Strength {
 
 /// Whether and how a clause rejects what it names.
 pub fn negation(clause: &str) -> Option<Strength> {
+    // Only the phrases a clause holds are taken out: a replace each would allocate.
     let mut english = clause.to_string();
     for phrase in AFFIRMING_EN {
-        english = english.replace(phrase, "");
+        if english.contains(phrase) {
+            english = english.replace(phrase, "");
+        }
     }
     if NEGATIONS_EN.iter().any(|cue| english.contains(cue)) {
         return Some(Strength::Cue);
     }
     let mut japanese = clause.to_string();
     for phrase in AFFIRMING_JA {
-        japanese = japanese.replace(phrase, "");
+        if japanese.contains(phrase) {
+            japanese = japanese.replace(phrase, "");
+        }
     }
     if NEGATIONS_JA.iter().any(|cue| japanese.contains(cue)) {
         return Some(Strength::Cue);
