@@ -633,6 +633,7 @@ impl Detector {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut document_frequency: HashMap<String, usize> = HashMap::new();
         let mut documents = 0usize;
+        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
         for (_, card) in decks.cards() {
             for point in &card.points {
                 for lang in [Lang::Ja, Lang::En] {
@@ -640,15 +641,15 @@ impl Detector {
                         continue;
                     };
                     documents += 1;
-                    let normalized = normalize(text);
-                    let keys: HashSet<String> =
-                        occurrences(&normalized.text, &concepts, &stemmer, &[])
-                            .into_iter()
-                            .map(|o| o.key)
-                            .collect();
+                    let normalized = normalize(text).text;
+                    let found = occurrences(&normalized, &concepts, &stemmer, &[]);
+                    let keys: HashSet<&str> = found.iter().map(|o| o.key.as_str()).collect();
                     for key in keys {
-                        *document_frequency.entry(key).or_default() += 1;
+                        *document_frequency.entry(key.to_string()).or_default() += 1;
                     }
+                    // Kept for working out the point's weights below: reading every
+                    // point twice made building the detector slower than its budget.
+                    seen.insert(normalized, found);
                 }
             }
         }
@@ -672,7 +673,7 @@ impl Detector {
                 let points = card
                     .points
                     .iter()
-                    .zip(detector.card_terms(card))
+                    .zip(detector.card_terms(card, &seen))
                     .map(|(point, terms)| (point.text.clone(), terms))
                     .collect();
                 (card.id.clone(), points)
@@ -698,7 +699,7 @@ impl Detector {
                     .collect()
             }
             _ => self
-                .card_terms(card)
+                .card_terms(card, &HashMap::new())
                 .into_iter()
                 .map(std::borrow::Cow::Owned)
                 .collect(),
@@ -718,7 +719,9 @@ impl Detector {
 
     /// The terms of every point of a card, each weighed by how much it tells the point
     /// from the card's question and its other points.
-    fn card_terms(&self, card: &Card) -> Vec<PointTerms> {
+    /// `seen`: the terms of point texts already read (normalised text → terms, example
+    /// flags not set), to be reused.
+    fn card_terms(&self, card: &Card, seen: &HashMap<String, Vec<Occurrence>>) -> Vec<PointTerms> {
         let question: HashSet<String> = [Lang::Ja, Lang::En]
             .into_iter()
             .filter_map(|lang| card.question.exact(lang))
@@ -729,7 +732,7 @@ impl Detector {
         let mut all_terms: Vec<PointTerms> = card
             .points
             .iter()
-            .map(|point| self.point_terms(&point.text))
+            .map(|point| self.point_terms(&point.text, seen))
             .collect();
         let point_keys: Vec<HashSet<String>> = all_terms
             .iter()
@@ -759,7 +762,7 @@ impl Detector {
         all_terms
     }
 
-    fn point_terms(&self, text: &Localized) -> PointTerms {
+    fn point_terms(&self, text: &Localized, seen: &HashMap<String, Vec<Occurrence>>) -> PointTerms {
         let texts: Vec<(Lang, String)> = [Lang::Ja, Lang::En]
             .into_iter()
             .filter_map(|lang| text.exact(lang).map(|t| (lang, normalize(t).text)))
@@ -824,7 +827,20 @@ impl Detector {
                     }
                 }
                 let mut weights: HashMap<String, f32> = HashMap::new();
-                for occurrence in occurrences(text, &self.concepts, &self.stemmer, &examples) {
+                let found = match seen.get(text.as_str()) {
+                    Some(found) => found
+                        .iter()
+                        .cloned()
+                        .map(|mut occurrence| {
+                            occurrence.example = examples.iter().any(|e| {
+                                e.start <= occurrence.span.start && occurrence.span.end <= e.end
+                            });
+                            occurrence
+                        })
+                        .collect(),
+                    None => occurrences(text, &self.concepts, &self.stemmer, &examples),
+                };
+                for occurrence in found {
                     let mut weight = self.weight(&occurrence.key);
                     if occurrence.example {
                         weight *= factor::EXAMPLE;
