@@ -1579,3 +1579,54 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     assert!(matches!(harness.state().screen(), Screen::Decks));
     assert!(harness.query_by_label("Edit deck").is_none());
 }
+
+/// A deck of one card whose point is a figure, written for the test below.
+const FIGURE_DECK: &str = r#"{
+  "id": "figures",
+  "title": { "ja": "年収の相場", "en": "Salary bands" },
+  "cards": [
+    { "id": "figures-q01",
+      "question": { "ja": "スタートアップのVPoEの年収の相場は？", "en": "What does a VPoE at a startup earn?" },
+      "points": [
+        { "ja": "スタートアップのVPoEの年収は800万円〜", "en": "A startup VPoE earns from 8 million yen" },
+        { "ja": "ストックオプションで上振れがある", "en": "Stock options add upside" }
+      ] }
+  ]
+}
+"#;
+
+#[test]
+fn a_wrong_figure_is_not_ticked_and_the_reveal_says_why() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(fixture.dir.decks_dir().join("figures.json"), FIGURE_DECK).unwrap();
+    let mut harness = harness(app(&fixture));
+    // User decks come after the bundled ones: scroll down to it.
+    for _ in 0..50 {
+        if harness.query_by_label("Study — Salary bands").is_some() {
+            break;
+        }
+        harness
+            .query_all_by_label_contains("Study — ")
+            .last()
+            .unwrap()
+            .scroll_down();
+        harness.run();
+    }
+    harness.get_by_label("Study — Salary bands").click();
+    harness.run();
+    harness.get_by_label("Your answer (optional)").click();
+    harness.run();
+    // The point's words, with another figure than the guide's.
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("スタートアップのVPoEの年収は600万円くらいです。");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Space);
+    harness.run();
+    let point = harness.get_by_label_contains("年収は800万円〜");
+    assert_eq!(point.accesskit_node().toggled(), Some(Toggled::False));
+    harness.get_by_label("Your figure, 600万円, differs from the guide's 800万円〜");
+}

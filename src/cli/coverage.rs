@@ -3,7 +3,7 @@
 
 use super::GlobalOptions;
 use crate::core::content::deck::DeckSet;
-use crate::core::study::coverage::Detector;
+use crate::core::study::coverage::{Detector, Miss};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 /// Detect the answer points a typed draft covers. With --jsonl, read lines
 /// {"card": ID, "lang": "ja"|"en", "draft": TEXT} and print one line per input, in order:
-/// {"card": ID, "covered": [indices], "scores": [one per point]}; a line that cannot be
+/// {"card": ID, "covered": [indices], "scores": [one per point], "why": [one per point:
+/// null, or why a point the draft touched was not credited]}; a line that cannot be
 /// used gets {"line": N, "error": …} and the rest go on. With --card, read one draft from
 /// standard input.
 #[derive(Debug, clap::Args)]
@@ -41,6 +42,8 @@ struct Output<'a> {
     card: &'a str,
     covered: &'a [usize],
     scores: Vec<f64>,
+    /// Per point: why a point the draft touched was not credited, or null.
+    why: &'a [Option<Miss>],
 }
 
 pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
@@ -89,6 +92,7 @@ fn line_for(
             .iter()
             .map(|score| (f64::from(*score) * 1e4).round() / 1e4)
             .collect(),
+        why: &coverage.misses,
     };
     serde_json::to_string(&output).map_err(|error| error.to_string())
 }

@@ -737,7 +737,9 @@ fn grading_ui(
                                 ctx.collection.own_points(&card.id),
                                 &mut answer.ticked,
                                 language,
-                                // The mock review marks no points as found in the draft.
+                                // The mock review ticks what the draft covers but marks
+                                // nothing as found or missed.
+                                &[],
                                 &[],
                             );
                             for story in ctx.collection.stories_of(&card.id) {

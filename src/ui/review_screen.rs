@@ -12,7 +12,7 @@ use crate::core::drafts::StudyDraft;
 use crate::core::review::log::ReviewRecord;
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
-use crate::core::study::coverage::Coverage;
+use crate::core::study::coverage::{Coverage, Miss};
 use crate::core::study::delivery;
 use crate::core::study::grading;
 use crate::core::study::indexed::IndexedCollection;
@@ -47,6 +47,8 @@ pub struct ShownCard {
     pub draft_seen: String,
     /// The points detected when the answer was revealed (logged with the answer).
     pub detected_at_reveal: Vec<usize>,
+    /// Per point, at the reveal: why a point the draft touched was not credited.
+    pub misses_at_reveal: Vec<Option<Miss>>,
     /// The answer point under the pointer, whose words are highlighted in the draft.
     pub hovered_point: Option<usize>,
     /// The answer box is to take the keyboard on the next frame (the card just appeared,
@@ -271,6 +273,11 @@ impl ReviewScreen {
                     let detected = card.detected().to_vec();
                     card.ticked = grading::ticks_at_reveal(card.ticked.len(), &detected);
                     card.detected_at_reveal = detected;
+                    card.misses_at_reveal = card
+                        .detection
+                        .as_ref()
+                        .map(|(_, coverage)| coverage.misses.clone())
+                        .unwrap_or_default();
                     card.revealed = true;
                 }
                 Ok(())
@@ -473,6 +480,7 @@ fn shown_card(
         draft_changed_at: None,
         draft_seen: String::new(),
         detected_at_reveal: Vec::new(),
+        misses_at_reveal: Vec::new(),
         hovered_point: None,
         take_keyboard: true,
         scroll_to_top: true,
@@ -639,6 +647,7 @@ fn card_body(
                 if shown.revealed {
                     ui.add_space(theme::space::M);
                     let detected = shown.detected_at_reveal.clone();
+                    let misses = shown.misses_at_reveal.clone();
                     shown.hovered_point = theme::card(ui)
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
@@ -650,6 +659,7 @@ fn card_body(
                                 &mut shown.ticked,
                                 language,
                                 &detected,
+                                &misses,
                             )
                         })
                         .inner;

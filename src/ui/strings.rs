@@ -5,6 +5,7 @@
 
 use crate::core::content::deck::Lang;
 use crate::core::review::scheduler::Interval;
+use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Script;
 use std::fmt::Display;
 
@@ -1033,6 +1034,31 @@ impl Strings {
         }
     }
 
+    /// At the reveal, under a point the draft touched but was not credited with: why, in
+    /// a line the user can learn from.
+    pub fn miss(&self, miss: &Miss) -> String {
+        match (self.lang, miss) {
+            (Lang::Ja, Miss::WrongFigure { yours, guide }) => {
+                format!("あなたの数字（{yours}）はガイドの数字（{guide}）と違います")
+            }
+            (Lang::En, Miss::WrongFigure { yours, guide }) => {
+                format!("Your figure, {yours}, differs from the guide's {guide}")
+            }
+            (Lang::Ja, Miss::Opposite { clause }) => {
+                format!("下書きは逆のことを言っています：「{}」", shortened(clause))
+            }
+            (Lang::En, Miss::Opposite { clause }) => {
+                format!("Your draft argues the opposite: “{}”", shortened(clause))
+            }
+            (Lang::Ja, Miss::TopicOnly) => {
+                "話題には触れていますが、このポイントの中身はまだ言えていません".to_string()
+            }
+            (Lang::En, Miss::TopicOnly) => {
+                "Only the topic is named, not what the point says about it".to_string()
+            }
+        }
+    }
+
     /// Before the reveal: how many of the card's points the draft covers so far.
     pub fn detected_so_far(&self, n: usize, total: usize) -> String {
         match self.lang {
@@ -1476,9 +1502,58 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
+/// A quoted clause cut to a line's length, so a long sentence does not bury the points.
+fn shortened(clause: &str) -> String {
+    const MOST: usize = 60;
+    if clause.chars().count() <= MOST {
+        clause.to_string()
+    } else {
+        let cut: String = clause.chars().take(MOST).collect();
+        format!("{cut}…")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn why_a_point_was_not_credited_is_said_in_both_languages() {
+        let [en, ja] = [strings(Lang::En), strings(Lang::Ja)];
+        let wrong = Miss::WrongFigure {
+            yours: "600万".into(),
+            guide: "800万円〜".into(),
+        };
+        assert_eq!(
+            en.miss(&wrong),
+            "Your figure, 600万, differs from the guide's 800万円〜"
+        );
+        assert_eq!(
+            ja.miss(&wrong),
+            "あなたの数字（600万）はガイドの数字（800万円〜）と違います"
+        );
+        let opposite = Miss::Opposite {
+            clause: "I'd centralise it".into(),
+        };
+        assert_eq!(
+            en.miss(&opposite),
+            "Your draft argues the opposite: “I'd centralise it”"
+        );
+        assert_eq!(
+            ja.miss(&opposite),
+            "下書きは逆のことを言っています：「I'd centralise it」"
+        );
+        // A long clause is cut to a line.
+        let long = Miss::Opposite {
+            clause: "あ".repeat(100),
+        };
+        assert!(ja.miss(&long).ends_with("…」"));
+        assert_eq!(
+            en.miss(&Miss::TopicOnly),
+            "Only the topic is named, not what the point says about it"
+        );
+        assert!(ja.miss(&Miss::TopicOnly).contains("話題"));
+    }
 
     #[test]
     fn english_counts_say_one_card_and_japanese_counts_use_counters() {

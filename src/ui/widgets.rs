@@ -5,6 +5,7 @@ use crate::core::content::deck::{Card, Localized};
 use crate::core::review::log::{Mode, ReviewRecord};
 use crate::core::review::scheduler::{Interval, Rating};
 use crate::core::settings::ContentLanguage;
+use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Delivery;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
@@ -259,8 +260,10 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
 }
 
 /// The card's answer points as checkboxes, then the user's `own` points, marked as
-/// theirs; `ticked` is resized to both. Points `detected` in the draft are marked; returns
-/// the point under the pointer, if any, so its words can be shown in the draft.
+/// theirs; `ticked` is resized to both. Points `detected` in the draft are marked, with a
+/// line under each point the draft touched but was not credited with saying why
+/// (`misses`, one per point); returns the point under the pointer, if any, so its words
+/// can be shown in the draft.
 #[allow(clippy::too_many_arguments)]
 pub fn answer_points(
     ui: &mut egui::Ui,
@@ -270,6 +273,7 @@ pub fn answer_points(
     ticked: &mut Vec<bool>,
     language: ContentLanguage,
     detected: &[usize],
+    misses: &[Option<Miss>],
 ) -> Option<usize> {
     ui.strong(text.answer_points);
     ticked.resize(card.points.len() + own.len(), false);
@@ -315,6 +319,15 @@ pub fn answer_points(
                 text.derived_from_hint
             } else {
                 text.derived_hint
+            });
+        }
+        if let Some(Some(miss)) = misses.get(index) {
+            ui.indent(("miss", index), |ui| {
+                ui.label(
+                    RichText::new(text.miss(miss))
+                        .size(theme::size::SMALL)
+                        .color(theme::tone::MUTED_TEXT.on(ui)),
+                );
             });
         }
     }

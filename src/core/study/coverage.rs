@@ -14,15 +14,37 @@
 //!    and katakana, so a compound written differently still shares most of its pairs.
 //! 4. **Weights**: each term weighs its inverse document frequency over every point of
 //!    every deck (a term every point has says nothing about one of them), times a factor
-//!    by kind (a concept counts most, a bigram least). Words inside an example (`例：…`,
-//!    `e.g. …`, `…など`) count a third: examples are optional to an interviewer.
-//! 5. **Negation**: a term the draft uses only in a sentence that rejects it ("MTTR
-//!    doesn't matter", 「キャッシュは入れたくない」) does not count.
+//!    by kind (a concept counts most, a bigram least), divided by how many of the card's
+//!    other points share it and halved when the card's question has it (a word the whole
+//!    card shares tells nothing about which point a draft made). Words inside an example
+//!    (`例：…`, `e.g. …`, `for example …`, `…など`) count a third: examples are optional
+//!    to an interviewer.
+//! 5. **Clauses and negation** (`clauses.rs`): the draft is cut into clauses (at
+//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」); a term the draft uses only in
+//!    a clause that rejects it by a cue ("MTTR doesn't matter", 「キャッシュは入れたくない」,
+//!    「〜ないほうがいい」) does not count.
 //! 6. **Score**: the share of a point's weight the draft matches, blended with the share
-//!    of the point's character bigrams the draft has (outside sentences that reject), the
-//!    better of the point's two languages; a point is covered from [`THRESHOLD`].
+//!    of the point's character bigrams the draft has (outside clauses that reject), the
+//!    better of the point's two languages; a point is covered from [`THRESHOLD`], unless
+//!    one of the next two rules holds.
+//! 7. **Figures** (`figures.rs`): a point that states figures (years, people, yen,
+//!    percent, times; single values, ranges, bounds, lists) needs the draft to state them,
+//!    in a piece of the draft about that point or about none in particular: another
+//!    figure of the same kind is a wrong answer, and a point whose claim is its figure
+//!    (figures a quarter of its letters) is not covered without it.
+//! 8. **Opposites**: a clause on the point's topic that rejects the point's words by a
+//!    cue (unless another clause affirms it more fully), or that says another side of a
+//!    group of opposites the point takes (`assets/coverage/opposites.txt`: centralise /
+//!    delegate, QA / developers, CTO / VPoE…) and not the point's, argues the opposite.
+//!
+//! For a point the draft touched but is not credited with, [`Coverage::misses`] says why,
+//! for the reveal to show.
+
+mod clauses;
+mod figures;
 
 use crate::core::content::deck::{Card, DeckSet, Lang, Localized};
+use figures::Figure;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -70,52 +92,6 @@ const STOP_WORDS: &[&str] = &[
 const STOP_TOKENS: &[&str] = &[
     "説明", "提示", "挙げ", "言及", "強調", "考慮", "する", "こと", "など", "具体", "方法", "対応",
     "実施", "場合", "ため", "よう", "的",
-];
-
-/// Where negation makes the terms of a sentence not count: cues that reject what the
-/// sentence names.
-const NEGATIONS_EN: &[&str] = &[
-    "not ",
-    "n't",
-    "no need",
-    "never ",
-    "without ",
-    "rather than",
-    "instead of",
-    "wary of",
-    "avoid",
-    "doesn't matter",
-    "don't care",
-    "pointless",
-    "waste of",
-    "skip ",
-];
-const NEGATIONS_JA: &[&str] = &[
-    "意味がない",
-    "意味はない",
-    "不要",
-    "必要ない",
-    "必要はない",
-    "いらない",
-    "要らない",
-    "しない",
-    "しません",
-    "やらない",
-    "やりません",
-    "入れない",
-    "入れたくない",
-    "使わない",
-    "頼らない",
-    "ではない",
-    "じゃない",
-    "避け",
-    "やめ",
-    "しなくて",
-    "ません",
-    "ないです",
-    "たくない",
-    "関係ない",
-    "任せ",
 ];
 
 /// A term of a text and where it is (a byte range of the original text).
@@ -263,8 +239,22 @@ fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     !word(before) && (!word(after) || ending)
 }
 
-/// The spans of examples inside a point: a bracket starting with 例 / e.g., what follows
-/// "e.g." up to the bracket or the end, and the item before など.
+/// The spans of the brackets of a normalised text (NFKC makes （） plain).
+fn bracket_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find('(').map(|i| i + from) {
+        let Some(end) = text[start..].find(')').map(|i| i + start) else {
+            break;
+        };
+        spans.push(start..end + 1);
+        from = end;
+    }
+    spans
+}
+
+/// The spans of examples inside a point: a bracket starting with 例 / e.g., and what
+/// follows "e.g." up to the bracket or the end.
 fn example_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     for (open, close) in [('(', ')'), ('（', '）')] {
@@ -284,6 +274,39 @@ fn example_spans(text: &str) -> Vec<Range<usize>> {
         let end = text[start..]
             .find([')', '）'])
             .map_or(text.len(), |i| i + start);
+        spans.push(start..end);
+    }
+    spans
+}
+
+/// [`example_spans`] and, for figures and opposites only, what follows "for example" /
+/// 「たとえば」 and the items before など: a figure there is optional ("20%を割くなど"),
+/// while the words there still weigh in full, so that a point is not reduced to the few
+/// words after its example.
+fn loose_example_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = example_spans(text);
+    // "for example …", 「たとえば…」: to the end of the sentence.
+    for cue in [
+        "for example",
+        "for instance",
+        "such as",
+        "たとえば",
+        "例えば",
+    ] {
+        for (start, _) in text.match_indices(cue) {
+            let end = text[start..]
+                .find(['。', ')', '）'])
+                .map_or(text.len(), |i| i + start);
+            spans.push(start..end);
+        }
+    }
+    // 「AやBなど」: the items before など, back to the last comma or bracket.
+    for (end, _) in text.match_indices("など") {
+        let start = text[..end]
+            .rfind(['、', ',', '。', '(', '（', '「', ':', '：'])
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
         spans.push(start..end);
     }
     spans
@@ -385,37 +408,113 @@ fn factor_of(key: &str) -> f32 {
     }
 }
 
-/// The sentences of a normalised text, as byte ranges: what a negation cue reaches.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    for (at, c) in text.char_indices() {
-        let end_of_sentence = matches!(c, '。' | '!' | '?' | '\n' | ';')
-            || (c == '.' && text[at + 1..].starts_with(|d: char| d.is_whitespace()));
-        // "…, but …" and "…が、…" turn a sentence: a negation after them is about what
-        // follows, not what came before.
-        let turn = text[at..].starts_with(", but ") || text[at..].starts_with("but ");
-        if end_of_sentence || turn {
-            ranges.push(start..at);
-            start = at + c.len_utf8();
+/// At most this many sides to a group of opposites.
+const SIDES: usize = 16;
+
+/// Whether two sides are opposites: other members of one group.
+fn opposed(a: usize, b: usize) -> bool {
+    a / SIDES == b / SIDES && a != b
+}
+
+/// Whether a clause naming `sides` says the other side of one the point takes, and not
+/// the point's own.
+fn turns_against(point_sides: &[usize], sides: &[usize]) -> bool {
+    point_sides.iter().any(|side| {
+        sides.iter().any(|other| opposed(*side, *other))
+            && !sides
+                .iter()
+                .any(|other| other / SIDES == side / SIDES && point_sides.contains(other))
+    })
+}
+
+/// The opposite claims of the field, compiled in. Format: one group a line,
+/// `id: form | … = form | … [= …]`; `#` starts a comment.
+const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
+
+/// The sides of the opposite pairs, found in one pass over a text like the concepts.
+/// A side is `SIDES * group + member`; two sides of one group are opposites.
+struct OppositeIndex {
+    /// For each pattern: its side and whether it must match whole English words.
+    patterns: Vec<(usize, bool)>,
+    /// The groups of who does something (ids starting `who_`), whose side a clause that
+    /// names none takes from the clause before.
+    carried: Vec<usize>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl OppositeIndex {
+    fn new(table: &str) -> Self {
+        let mut forms = Vec::new();
+        let mut patterns = Vec::new();
+        let mut carried = Vec::new();
+        let pairs = table
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim())
+            .filter(|line| !line.is_empty())
+            .filter_map(|line| line.split_once(':'));
+        for (pair, (id, sides)) in pairs.enumerate() {
+            if id.trim().starts_with("who_") {
+                carried.push(pair);
+            }
+            for (side, forms_of_side) in sides.split('=').take(SIDES).enumerate() {
+                for form in forms_of_side.split('|') {
+                    let form = normalize(form.trim()).text;
+                    if form.is_empty() {
+                        continue;
+                    }
+                    let ascii_edges = form.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        || form.ends_with(|c: char| c.is_ascii_alphanumeric());
+                    forms.push(form);
+                    patterns.push((SIDES * pair + side, ascii_edges));
+                }
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::new(&forms)
+            .unwrap_or_else(|_| unreachable!("the compiled-in table of opposites builds"));
+        Self {
+            patterns,
+            carried,
+            automaton,
         }
     }
-    ranges.push(start..text.len());
-    ranges
+
+    /// Every side named in `text`, with where.
+    fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        self.automaton
+            .find_overlapping_iter(text)
+            .filter_map(|found| {
+                let (side, whole_words) = self.patterns[found.pattern().as_usize()];
+                let span = found.start()..found.end();
+                (!whole_words || is_whole_word(text, &span)).then_some((side, span.start))
+            })
+            .collect()
+    }
 }
 
-fn is_negated(sentence: &str) -> bool {
-    NEGATIONS_EN.iter().any(|cue| sentence.contains(cue))
-        || NEGATIONS_JA.iter().any(|cue| sentence.contains(cue))
-}
-
-/// One point as the detector sees it: its weighted terms in each language.
+/// One point as the detector sees it: its weighted terms in each language, its figures
+/// and the sides of opposite pairs it takes.
 #[derive(Debug, Clone)]
 struct PointTerms {
     /// Per language: term → weight.
     languages: Vec<HashMap<String, f32>>,
     /// Per language, the same order: the character bigrams of its text.
     bigrams: Vec<HashSet<(char, char)>>,
+    /// The figures the point claims (not those of its examples), from its first language
+    /// that has any; a draft must state them.
+    figures: Vec<Figure>,
+    /// Per language: the point's figures as written, for saying which one was expected.
+    figure_texts: Vec<(Lang, String)>,
+    /// The figures are the point's main claim ("エンジニア(1〜3年)"), not a detail of a
+    /// longer idea: a draft that names the topic without the figure does not cover it.
+    figure_claim: bool,
+    /// The point itself rejects something ("blame no one"): a draft's negation of its
+    /// words may agree with it, so negation is not read as arguing the opposite.
+    negative: bool,
+    /// The point's claim is a denial by a cue ("CTOほどの深い専門性は求められません"): a
+    /// draft clause that asserts its words with no negation at all argues the opposite.
+    denies: bool,
+    /// The sides of opposite pairs the point takes (one side of a pair, not both).
+    sides: Vec<usize>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -425,22 +524,71 @@ fn character_bigrams(text: &str) -> HashSet<(char, char)> {
     letters.windows(2).map(|pair| (pair[0], pair[1])).collect()
 }
 
+/// Why a point the draft touched was not credited, for the user to learn from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Miss {
+    /// The draft states a figure of the same kind that is not the guide's.
+    WrongFigure {
+        /// The draft's figure, as typed.
+        yours: String,
+        /// The point's figures, as the guide writes them in the draft's language.
+        guide: String,
+    },
+    /// A clause of the draft asserts the opposite of the point (as typed).
+    Opposite { clause: String },
+    /// The draft names the point's topic but not its idea (or not its figure).
+    TopicOnly,
+}
+
 /// The answer to "which points does this draft cover".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     /// One score per point, 0.0-1.0: the share of the point's weight the draft matches.
     pub scores: Vec<f32>,
-    /// Indices of the points scored at or above [`THRESHOLD`].
+    /// Indices of the points credited: scored at or above [`THRESHOLD`], with the
+    /// point's figures stated and no clause arguing the opposite.
     pub covered: Vec<usize>,
     /// Per point, where in the draft (byte ranges of the text given) its matched terms
     /// are, for highlighting.
     pub matches: Vec<Vec<Range<usize>>>,
+    /// Per point: why a point the draft touched was not credited (`None` for a credited
+    /// point or one the draft did not touch).
+    pub misses: Vec<Option<Miss>>,
+}
+
+/// A point counts as touched, for saying why it was not credited, from this share of
+/// the threshold.
+const TOUCHED: f32 = 0.6;
+
+/// A clause is about a point, for arguing its opposite or stating its figure, when it
+/// holds this share of the point's weight.
+const CLAUSE_ON_TOPIC: f32 = 0.2;
+
+/// A clause that rejects what it names argues against a point when it holds this share
+/// of the point's weight: more than for a pair of opposites, since a negation alone is
+/// weaker evidence than an opposite word.
+const NEGATED_ON_TOPIC: f32 = 0.3;
+
+/// A point's figures are its main claim when they are this share of its letters and
+/// digits ("エンジニア(1〜3年)", "EM経験3年以上が転職の目安"), not a detail of a longer idea.
+const FIGURE_CLAIM_SHARE: f32 = 0.25;
+
+/// How much a point's term counts when its card's question or other points also use it:
+/// a word every point of a card shares tells nothing about which point a draft made.
+mod distinguishing {
+    /// A term of the question too (chosen with the sibling divisor on both development
+    /// sets, BENCHMARKS.md).
+    pub const IN_QUESTION: f32 = 0.7;
+    /// Divides a term's weight by 1 + this × the number of other points that have it.
+    pub const SIBLING: f32 = 0.5;
 }
 
 /// Scores drafts against the points of the loaded decks. Build once per deck set: the
 /// term weights come from every point of every deck.
 pub struct Detector {
     concepts: ConceptIndex,
+    opposites: OppositeIndex,
     stemmer: Stemmer,
     idf: HashMap<String, f32>,
     /// The idf of a term no point has.
@@ -458,12 +606,34 @@ impl std::fmt::Debug for Detector {
     }
 }
 
+/// The draft as the detector reads it, worked out once for all the points of a card.
+struct Reading {
+    /// The draft as typed.
+    draft: String,
+    normalized: Normalized,
+    clauses: Vec<clauses::Clause>,
+    /// Per clause: the terms it names.
+    clause_terms: Vec<HashSet<String>>,
+    /// Terms named in clauses that do not reject them, with where (original text).
+    affirmed: HashMap<String, Vec<Range<usize>>>,
+    bigrams: HashSet<(char, char)>,
+    /// Per clause: the sides of opposite pairs it names.
+    clause_sides: Vec<Vec<usize>>,
+    /// The draft's figures with the comma-cut piece of the draft each is in.
+    figures: Vec<(Figure, usize)>,
+    /// The pieces (ranges of the normalised text) with their clause.
+    segments: Vec<(Range<usize>, usize)>,
+    segment_terms: Vec<HashSet<String>>,
+    japanese: bool,
+}
+
 impl Detector {
     pub fn new(decks: &DeckSet) -> Self {
         let concepts = ConceptIndex::new(&parse_synonyms(SYNONYMS));
         let stemmer = Stemmer::create(Algorithm::English);
         let mut document_frequency: HashMap<String, usize> = HashMap::new();
         let mut documents = 0usize;
+        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
         for (_, card) in decks.cards() {
             for point in &card.points {
                 for lang in [Lang::Ja, Lang::En] {
@@ -471,15 +641,15 @@ impl Detector {
                         continue;
                     };
                     documents += 1;
-                    let normalized = normalize(text);
-                    let keys: HashSet<String> =
-                        occurrences(&normalized.text, &concepts, &stemmer, &[])
-                            .into_iter()
-                            .map(|o| o.key)
-                            .collect();
+                    let normalized = normalize(text).text;
+                    let found = occurrences(&normalized, &concepts, &stemmer, &[]);
+                    let keys: HashSet<&str> = found.iter().map(|o| o.key.as_str()).collect();
                     for key in keys {
-                        *document_frequency.entry(key).or_default() += 1;
+                        *document_frequency.entry(key.to_string()).or_default() += 1;
                     }
+                    // Kept for working out the point's weights below: reading every
+                    // point twice made building the detector slower than its budget.
+                    seen.insert(normalized, found);
                 }
             }
         }
@@ -491,6 +661,7 @@ impl Detector {
             .collect();
         let mut detector = Self {
             concepts,
+            opposites: OppositeIndex::new(OPPOSITES),
             stemmer,
             idf,
             unseen_idf: idf_of(0.0),
@@ -502,7 +673,8 @@ impl Detector {
                 let points = card
                     .points
                     .iter()
-                    .map(|point| (point.text.clone(), detector.point_terms(&point.text)))
+                    .zip(detector.card_terms(card, &seen))
+                    .map(|(point, terms)| (point.text.clone(), terms))
                     .collect();
                 (card.id.clone(), points)
             })
@@ -526,10 +698,10 @@ impl Detector {
                     .map(|(_, terms)| std::borrow::Cow::Borrowed(terms))
                     .collect()
             }
-            _ => card
-                .points
-                .iter()
-                .map(|point| std::borrow::Cow::Owned(self.point_terms(&point.text)))
+            _ => self
+                .card_terms(card, &HashMap::new())
+                .into_iter()
+                .map(std::borrow::Cow::Owned)
                 .collect(),
         }
     }
@@ -538,21 +710,137 @@ impl Detector {
         self.idf.get(key).copied().unwrap_or(self.unseen_idf) * factor_of(key)
     }
 
-    fn point_terms(&self, text: &Localized) -> PointTerms {
-        let texts: Vec<String> = [Lang::Ja, Lang::En]
+    fn keys_of(&self, text: &str) -> HashSet<String> {
+        occurrences(&normalize(text).text, &self.concepts, &self.stemmer, &[])
             .into_iter()
-            .filter_map(|lang| text.exact(lang))
-            .map(|text| normalize(text).text)
+            .map(|o| o.key)
+            .collect()
+    }
+
+    /// The terms of every point of a card, each weighed by how much it tells the point
+    /// from the card's question and its other points.
+    /// `seen`: the terms of point texts already read (normalised text → terms, example
+    /// flags not set), to be reused.
+    fn card_terms(&self, card: &Card, seen: &HashMap<String, Vec<Occurrence>>) -> Vec<PointTerms> {
+        let question: HashSet<String> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| card.question.exact(lang))
+            .flat_map(|text| self.keys_of(text))
             .collect();
+        // Each point's terms worked out once; their keys, in either language, tell which
+        // other points share a term.
+        let mut all_terms: Vec<PointTerms> = card
+            .points
+            .iter()
+            .map(|point| self.point_terms(&point.text, seen))
+            .collect();
+        let point_keys: Vec<HashSet<String>> = all_terms
+            .iter()
+            .map(|terms| {
+                terms
+                    .languages
+                    .iter()
+                    .flat_map(|weights| weights.keys().cloned())
+                    .collect()
+            })
+            .collect();
+        all_terms.iter_mut().enumerate().for_each(|(index, terms)| {
+            for weights in &mut terms.languages {
+                for (key, weight) in weights.iter_mut() {
+                    let siblings = point_keys
+                        .iter()
+                        .enumerate()
+                        .filter(|(other, keys)| *other != index && keys.contains(key))
+                        .count();
+                    *weight /= 1.0 + siblings as f32 * distinguishing::SIBLING;
+                    if question.contains(key) {
+                        *weight *= distinguishing::IN_QUESTION;
+                    }
+                }
+            }
+        });
+        all_terms
+    }
+
+    fn point_terms(&self, text: &Localized, seen: &HashMap<String, Vec<Occurrence>>) -> PointTerms {
+        let texts: Vec<(Lang, String)> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| text.exact(lang).map(|t| (lang, normalize(t).text)))
+            .collect();
+        let mut figure_list = Vec::new();
+        let mut figure_texts = Vec::new();
+        let mut figure_claim = false;
+        let mut negative = false;
+        let mut denies = false;
+        let mut sides: HashSet<usize> = HashSet::new();
         let languages = texts
             .iter()
-            .map(|text| {
-                let normalized = normalize(text);
-                let examples = example_spans(&normalized.text);
+            .map(|(lang, text)| {
+                let examples = example_spans(text);
+                let loose = loose_example_spans(text);
+                let in_example = |span: &Range<usize>| {
+                    loose
+                        .iter()
+                        .any(|e| e.start <= span.start && span.end <= e.end)
+                };
+                let mut main: Vec<Figure> = figures::figures(text)
+                    .into_iter()
+                    .filter(|figure| !in_example(&figure.span))
+                    .collect();
+                // A figure in brackets beside others outside them is an aside that names a
+                // category ("スタートアップ(50名未満): 800万円〜1,200万円"); alone, it is the
+                // claim ("エンジニア(1〜3年)").
+                let brackets = bracket_spans(text);
+                let aside = |figure: &Figure| {
+                    brackets
+                        .iter()
+                        .any(|b| b.start <= figure.span.start && figure.span.end <= b.end)
+                };
+                if main.iter().any(|figure| !aside(figure)) {
+                    main.retain(|figure| !aside(figure));
+                }
+                if !main.is_empty() {
+                    let written: Vec<&str> =
+                        main.iter().map(|f| text[f.span.clone()].trim()).collect();
+                    figure_texts.push((*lang, written.join(", ")));
+                    if figure_list.is_empty() {
+                        let figure_chars: usize = main
+                            .iter()
+                            .map(|f| {
+                                text[f.span.clone()]
+                                    .chars()
+                                    .filter(|c| c.is_alphanumeric())
+                                    .count()
+                            })
+                            .sum();
+                        let all_chars = text.chars().filter(|c| c.is_alphanumeric()).count();
+                        figure_claim = figure_chars as f32 >= FIGURE_CLAIM_SHARE * all_chars as f32;
+                        figure_list = main;
+                    }
+                }
+                let negation = clauses::negation(text);
+                negative |= negation.is_some();
+                denies |= negation == Some(clauses::Strength::Cue);
+                for (side, at) in self.opposites.find(text) {
+                    if !in_example(&(at..at + 1)) {
+                        sides.insert(side);
+                    }
+                }
                 let mut weights: HashMap<String, f32> = HashMap::new();
-                for occurrence in
-                    occurrences(&normalized.text, &self.concepts, &self.stemmer, &examples)
-                {
+                let found = match seen.get(text.as_str()) {
+                    Some(found) => found
+                        .iter()
+                        .cloned()
+                        .map(|mut occurrence| {
+                            occurrence.example = examples.iter().any(|e| {
+                                e.start <= occurrence.span.start && occurrence.span.end <= e.end
+                            });
+                            occurrence
+                        })
+                        .collect(),
+                    None => occurrences(text, &self.concepts, &self.stemmer, &examples),
+                };
+                for occurrence in found {
                     let mut weight = self.weight(&occurrence.key);
                     if occurrence.example {
                         weight *= factor::EXAMPLE;
@@ -563,47 +851,123 @@ impl Detector {
                 weights
             })
             .collect();
-        let bigrams = texts.iter().map(|text| character_bigrams(text)).collect();
-        PointTerms { languages, bigrams }
+        let bigrams = texts
+            .iter()
+            .map(|(_, text)| character_bigrams(text))
+            .collect();
+        // A point that takes both sides of a pair ("QA and developers together") argues
+        // neither.
+        let mut sides: Vec<usize> = sides
+            .iter()
+            .copied()
+            .filter(|side| !sides.iter().any(|other| opposed(*side, *other)))
+            .collect();
+        sides.sort_unstable();
+        PointTerms {
+            languages,
+            bigrams,
+            figures: figure_list,
+            figure_texts,
+            figure_claim,
+            negative,
+            denies,
+            sides,
+        }
     }
 
-    /// Scores `draft` against every point of `card`.
-    pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
+    fn read(&self, draft: &str) -> Reading {
         let normalized = normalize(draft);
-        let sentence_ranges = sentences(&normalized.text);
-        let negated: Vec<bool> = sentence_ranges
-            .iter()
-            .map(|range| is_negated(&normalized.text[range.clone()]))
-            .collect();
-        // The draft's character bigrams, leaving out sentences that reject what they say.
-        let affirmed_text: String = sentence_ranges
-            .iter()
-            .zip(&negated)
-            .filter(|(_, negated)| !**negated)
-            .map(|(range, _)| &normalized.text[range.clone()])
-            .collect();
-        let draft_bigrams = character_bigrams(&affirmed_text);
-        let sentence_of = |at: usize| {
-            sentence_ranges
+        let text = &normalized.text;
+        let clauses = clauses::clauses(text);
+        let clause_of = |at: usize| {
+            clauses
                 .iter()
-                .position(|r| r.start <= at && at <= r.end)
+                .position(|c| c.range.start <= at && at < c.range.end.max(c.range.start + 1))
         };
-        // Terms the draft affirms, with where they are.
+        let segments = clauses::segments(text, &clauses);
+        let segment_of = |at: usize| {
+            segments
+                .iter()
+                .position(|(range, _)| range.start <= at && at < range.end.max(range.start + 1))
+        };
+        // The draft's character bigrams, leaving out clauses that reject what they say.
+        let affirmed_text: String = clauses
+            .iter()
+            .filter(|c| !c.negated)
+            .map(|c| &text[c.range.clone()])
+            .collect();
+        let mut clause_terms = vec![HashSet::new(); clauses.len()];
+        let mut segment_terms = vec![HashSet::new(); segments.len()];
         let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-        for occurrence in occurrences(&normalized.text, &self.concepts, &self.stemmer, &[]) {
-            let rejected = sentence_of(occurrence.span.start).is_some_and(|index| negated[index]);
-            if !rejected {
+        for occurrence in occurrences(text, &self.concepts, &self.stemmer, &[]) {
+            let clause = clause_of(occurrence.span.start);
+            if let Some(segment) = segment_of(occurrence.span.start) {
+                segment_terms[segment].insert(occurrence.key.clone());
+            }
+            if let Some(index) = clause {
+                clause_terms[index].insert(occurrence.key.clone());
+            }
+            if !clause.is_some_and(|index| clauses[index].negated) {
                 affirmed
                     .entry(occurrence.key)
                     .or_default()
                     .push(normalized.original(&occurrence.span));
             }
         }
+        let mut clause_sides = vec![Vec::new(); clauses.len()];
+        for (side, at) in self.opposites.find(text) {
+            if let Some(index) = clause_of(at) {
+                clause_sides[index].push(side);
+            }
+        }
+        // A clause that names no one speaks of whom its sentence named last: in
+        // 「CTOは現場寄りで、一人ひとりの成長を見る」 the second clause is the CTO's. Only
+        // for groups of who does something (`who_…`); a stance like "gradually" is said
+        // of its own clause.
+        for index in 1..clauses.len() {
+            if clauses[index].sentence != clauses[index - 1].sentence {
+                continue;
+            }
+            let inherited: Vec<usize> = clause_sides[index - 1]
+                .iter()
+                .copied()
+                .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+                .filter(|side| {
+                    !clause_sides[index]
+                        .iter()
+                        .any(|own| own / SIDES == side / SIDES)
+                })
+                .collect();
+            clause_sides[index].extend(inherited);
+        }
+        let figures = figures::figures(text)
+            .into_iter()
+            .filter_map(|figure| segment_of(figure.span.start).map(|s| (figure, s)))
+            .collect();
+        Reading {
+            draft: draft.to_string(),
+            bigrams: character_bigrams(&affirmed_text),
+            japanese: text.chars().any(is_japanese),
+            normalized,
+            clauses,
+            clause_terms,
+            affirmed,
+            clause_sides,
+            figures,
+            segments,
+            segment_terms,
+        }
+    }
+
+    /// Scores `draft` against every point of `card`.
+    pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
+        let reading = self.read(draft);
+        let terms = self.terms_of(card);
         let mut scores = Vec::with_capacity(card.points.len());
         let mut matches = Vec::with_capacity(card.points.len());
-        for terms in self.terms_of(card) {
+        for point in &terms {
             let mut best = (0.0f32, Vec::new());
-            for (index, weights) in terms.languages.iter().enumerate() {
+            for (index, weights) in point.languages.iter().enumerate() {
                 let total: f32 = weights.values().sum();
                 if total <= 0.0 {
                     continue;
@@ -611,16 +975,16 @@ impl Detector {
                 let mut matched = 0.0;
                 let mut spans = Vec::new();
                 for (key, weight) in weights {
-                    if let Some(places) = affirmed.get(key) {
+                    if let Some(places) = reading.affirmed.get(key) {
                         matched += weight;
                         spans.extend(places.iter().cloned());
                     }
                 }
-                let point_bigrams = &terms.bigrams[index];
+                let point_bigrams = &point.bigrams[index];
                 let shared = if point_bigrams.is_empty() {
                     0.0
                 } else {
-                    point_bigrams.intersection(&draft_bigrams).count() as f32
+                    point_bigrams.intersection(&reading.bigrams).count() as f32
                         / point_bigrams.len() as f32
                 };
                 let score = (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * shared;
@@ -634,17 +998,262 @@ impl Detector {
             scores.push(score.clamp(0.0, 1.0));
             matches.push(spans);
         }
-        let covered = scores
-            .iter()
-            .enumerate()
-            .filter(|(_, score)| **score >= THRESHOLD)
-            .map(|(index, _)| index)
-            .collect();
+        let owners = self.figure_owners(&reading, &terms);
+        let mut covered = Vec::new();
+        let mut misses = Vec::with_capacity(terms.len());
+        for (index, point) in terms.iter().enumerate() {
+            let score = scores[index];
+            let opposite = self.opposite_clause(&reading, point);
+            let figure = figure_verdict(&reading, point, index, &owners);
+            let miss = if let Some(clause) = opposite {
+                Some(Miss::Opposite { clause })
+            } else {
+                match figure {
+                    FigureVerdict::Stated | FigureVerdict::NotNeeded => None,
+                    FigureVerdict::Wrong(yours) => Some(Miss::WrongFigure {
+                        yours,
+                        guide: point
+                            .figure_texts
+                            .iter()
+                            .find(|(lang, _)| (*lang == Lang::Ja) == reading.japanese)
+                            .or(point.figure_texts.first())
+                            .map(|(_, text)| text.clone())
+                            .unwrap_or_default(),
+                    }),
+                    FigureVerdict::Missing => Some(Miss::TopicOnly),
+                }
+            };
+            let credited = score >= THRESHOLD && miss.is_none();
+            if credited {
+                covered.push(index);
+            }
+            // Say why only for a point the draft touched: a wrong figure is said wherever
+            // the draft names one about the point.
+            let touched = score >= THRESHOLD * TOUCHED
+                || matches!(miss, Some(Miss::Opposite { .. } | Miss::WrongFigure { .. }));
+            misses.push(match miss {
+                _ if credited || !touched => None,
+                None => Some(Miss::TopicOnly),
+                Some(miss) => Some(miss),
+            });
+        }
         Coverage {
             scores,
             covered,
             matches,
+            misses,
         }
+    }
+
+    /// A clause of the draft, on the point's topic, that asserts the opposite of it: it
+    /// rejects the point's words, or says the other side of a pair the point takes
+    /// (centralise where the point delegates) without the point's side.
+    fn opposite_clause(&self, reading: &Reading, point: &PointTerms) -> Option<String> {
+        // How fully a clause that neither rejects nor turns affirms the point: "not
+        // postponed, introduce the cache now" affirms the cache.
+        let shares: Vec<f32> = reading
+            .clause_terms
+            .iter()
+            .map(|terms| clause_share(terms, point))
+            .collect();
+        let affirms = |index: usize| {
+            let sides = &reading.clause_sides[index];
+            !reading.clauses[index].negated && !turns_against(&point.sides, sides)
+        };
+        let best_affirmed = (0..reading.clauses.len())
+            .filter(|index| affirms(*index))
+            .map(|index| shares[index])
+            .fold(0.0, f32::max);
+        // How fully a clause that denies something covers a point that denies.
+        let best_denied = (0..reading.clauses.len())
+            .filter(|index| reading.clauses[*index].negative)
+            .map(|index| shares[index])
+            .fold(0.0, f32::max);
+        reading
+            .clauses
+            .iter()
+            .enumerate()
+            .find_map(|(index, clause)| {
+                let on_topic = shares[index];
+                let sides = &reading.clause_sides[index];
+                // A negation is weaker evidence than an opposite word: a clause that
+                // affirms the point more fully elsewhere outweighs it.
+                let rejects = clause.negated
+                    && !point.negative
+                    && on_topic >= NEGATED_ON_TOPIC
+                    && on_topic > best_affirmed;
+                let turns = !clause.negated
+                    && on_topic >= CLAUSE_ON_TOPIC
+                    && turns_against(&point.sides, sides);
+                let asserts = point.denies
+                    && !clause.negative
+                    && on_topic >= NEGATED_ON_TOPIC
+                    && on_topic > best_denied;
+                (rejects || turns || asserts).then(|| reading.typed(&clause.range))
+            })
+    }
+
+    /// For each figure of the draft, the points its piece of the draft is about (empty:
+    /// about none in particular, so it may state any point's figure).
+    fn figure_owners(
+        &self,
+        reading: &Reading,
+        terms: &[std::borrow::Cow<'_, PointTerms>],
+    ) -> Vec<Vec<usize>> {
+        // How much a piece of the draft is about a point: the weight it matches times the
+        // share of the point that is, so "five years as an engineer" is about "Engineer
+        // (1 to 3 years)", not about "Senior engineer/tech lead", which shares one word.
+        let weight_in = |segment: usize, point: &PointTerms| -> f32 {
+            point
+                .languages
+                .iter()
+                .map(|weights| {
+                    let total: f32 = weights.values().sum();
+                    let matched: f32 = weights
+                        .iter()
+                        .filter(|(key, _)| reading.segment_terms[segment].contains(*key))
+                        .map(|(_, weight)| weight)
+                        .sum();
+                    if total > 0.0 {
+                        matched * matched / total
+                    } else {
+                        0.0
+                    }
+                })
+                .fold(0.0, f32::max)
+        };
+        reading
+            .figures
+            .iter()
+            .map(|(_, segment)| {
+                // A figure alone between commas ("30人、50人、100人の壁") is about what the
+                // next piece of its clause says, or else the one before.
+                let clause = reading.segments[*segment].1;
+                let candidates = [
+                    Some(*segment),
+                    segment.checked_add(1),
+                    segment.checked_sub(1),
+                ];
+                for candidate in candidates.into_iter().flatten() {
+                    if reading
+                        .segments
+                        .get(candidate)
+                        .is_none_or(|(_, c)| *c != clause)
+                    {
+                        continue;
+                    }
+                    let weights: Vec<f32> = terms.iter().map(|t| weight_in(candidate, t)).collect();
+                    let top = weights.iter().copied().fold(0.0, f32::max);
+                    if top > 0.0 {
+                        return weights
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, w)| **w >= top * 0.999)
+                            .map(|(i, _)| i)
+                            .collect();
+                    }
+                }
+                Vec::new()
+            })
+            .collect()
+    }
+}
+
+impl Reading {
+    /// The text the user typed for a range of the normalised draft, trimmed.
+    fn typed(&self, span: &Range<usize>) -> String {
+        let range = self.normalized.original(span);
+        self.draft
+            .get(range)
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches(['、', ','])
+            .trim_end_matches(['.', '。', '、', ','])
+            .trim()
+            .to_string()
+    }
+}
+
+/// The share of a point's weight (its best language) a clause names.
+fn clause_share(clause_terms: &HashSet<String>, point: &PointTerms) -> f32 {
+    point
+        .languages
+        .iter()
+        .map(|weights| {
+            let total: f32 = weights.values().sum();
+            if total <= 0.0 {
+                return 0.0;
+            }
+            weights
+                .iter()
+                .filter(|(key, _)| clause_terms.contains(*key))
+                .map(|(_, weight)| weight)
+                .sum::<f32>()
+                / total
+        })
+        .fold(0.0, f32::max)
+}
+
+enum FigureVerdict {
+    /// The point claims no figure.
+    NotNeeded,
+    /// The draft states the point's figures.
+    Stated,
+    /// The draft states another figure of the same kind, as typed.
+    Wrong(String),
+    /// The draft states none, and the figure is the point's claim.
+    Missing,
+}
+
+fn figure_verdict(
+    reading: &Reading,
+    point: &PointTerms,
+    index: usize,
+    owners: &[Vec<usize>],
+) -> FigureVerdict {
+    if point.figures.is_empty() {
+        return FigureVerdict::NotNeeded;
+    }
+    // A figure the draft says about this point, or about no point in particular; or the
+    // very figure of the point wherever it is said ("30人、50人、100人の壁").
+    let candidates: Vec<&Figure> = reading
+        .figures
+        .iter()
+        .zip(owners)
+        .filter(|((figure, _), owner)| {
+            owner.is_empty()
+                || owner.contains(&index)
+                || point.figures.iter().any(|guide| figure.same_as(guide))
+        })
+        .map(|((figure, _), _)| figure)
+        .collect();
+    // Each kind of figure the point gives must be said ("3〜5年: 1,000万円〜" needs the
+    // years and the pay); of a list of one kind ("30, 50 and 100 people") most is enough.
+    let mut units: Vec<figures::Unit> = point.figures.iter().map(|f| f.unit).collect();
+    units.sort();
+    units.dedup();
+    let stated_kind = |unit: figures::Unit| {
+        let of_kind: Vec<&Figure> = point.figures.iter().filter(|f| f.unit == unit).collect();
+        let stated = of_kind
+            .iter()
+            .filter(|guide| candidates.iter().any(|figure| figure.states(guide)))
+            .count();
+        stated > 0 && 2 * stated >= of_kind.len()
+    };
+    if units.iter().all(|unit| stated_kind(*unit)) {
+        return FigureVerdict::Stated;
+    }
+    let rival = candidates.iter().find(|figure| {
+        point.figures.iter().any(|guide| figure.rivals(guide))
+            && !point.figures.iter().any(|guide| figure.states(guide))
+    });
+    if let Some(figure) = rival {
+        return FigureVerdict::Wrong(reading.typed(&figure.span));
+    }
+    if point.figure_claim {
+        FigureVerdict::Missing
+    } else {
+        FigureVerdict::NotNeeded
     }
 }
 
@@ -785,5 +1394,232 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), total, "a concept id appears twice");
         assert!(concepts.iter().all(|c| !c.forms.is_empty()));
+    }
+
+    /// Cards written for the figure, opposite and "why" tests (not bundled ones).
+    fn claims() -> (Detector, DeckSet) {
+        let decks = DeckSet::from_sources(vec![(
+            "c.json".into(),
+            r#"{"id":"c","title":{"en":"C"},"cards":[
+              {"id":"c1","question":{"ja":"キャリアの年数は？","en":"How long does each step take?"},"points":[
+                {"ja":"エンジニア(1〜3年)","en":"Engineer (1 to 3 years)"},
+                {"ja":"年収は800万円〜","en":"Pay from 8 million yen"},
+                {"ja":"負債返済にリソースの20%を割くなど、投資計画を示す","en":"Show an investment plan, e.g. 20% of capacity for debt"}]},
+              {"id":"c2","question":{"ja":"技術選定はどう進めますか？","en":"How do you run technology choices?"},"points":[
+                {"ja":"技術選定は各チームに任せる","en":"Leave technology choices to each team"},
+                {"ja":"移行は段階的に進める","en":"Migrate step by step"},
+                {"ja":"テストは開発者自身が書く","en":"Developers write their own tests"},
+                {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]},
+              {"id":"c3","question":{"ja":"VPoEに必要な技術力は？","en":"How technical must a VPoE be?"},"points":[
+                {"ja":"CTOほどの深い専門性は求められません","en":"A CTO's depth of expertise is not required"},
+                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        (Detector::new(&decks), decks)
+    }
+
+    fn read(card: &str, draft: &str) -> Coverage {
+        let (detector, decks) = claims();
+        let (_, card) = decks.find_card(card).unwrap();
+        detector.detect(card, draft)
+    }
+
+    #[test]
+    fn a_point_whose_claim_is_a_figure_needs_the_same_figure() {
+        assert_eq!(
+            read("c1", "エンジニアとして1〜3年経験を積みます").covered,
+            [0]
+        );
+        assert_eq!(
+            read("c1", "I'd work one to three years as an engineer").covered,
+            [0]
+        );
+        let wrong = read("c1", "エンジニアを5年やります");
+        assert!(!wrong.covered.contains(&0));
+        assert_eq!(
+            wrong.misses[0],
+            Some(Miss::WrongFigure {
+                yours: "5年".into(),
+                guide: "1〜3年".into()
+            })
+        );
+        // The same in English, with the guide's figure as the English point writes it.
+        let wrong = read("c1", "The pay for this is around 6 million yen.");
+        assert!(!wrong.covered.contains(&1));
+        assert_eq!(
+            wrong.misses[1],
+            Some(Miss::WrongFigure {
+                yours: "6 million yen".into(),
+                guide: "from 8 million yen".into()
+            })
+        );
+        assert_eq!(read("c1", "年収は1000万円くらい").covered, [1]);
+    }
+
+    #[test]
+    fn every_kind_of_figure_a_point_gives_must_be_said() {
+        let (detector, decks) = {
+            let decks = DeckSet::from_sources(vec![(
+                "p.json".into(),
+                r#"{"id":"p","title":{"en":"P"},"cards":[
+                  {"id":"p1","question":{"ja":"年収は？","en":"Pay?"},"points":[
+                    {"ja":"3〜5年: 1,000万円〜","en":"3 to 5 years: from 10 million yen"},
+                    {"ja":"スタートアップ(50名未満): 800万円〜1,200万円","en":"Startups (under 50 people): 8 to 12 million yen"}]}
+                ]}"#
+                .into(),
+                false,
+            )]);
+            (Detector::new(&decks), decks)
+        };
+        let (_, card) = decks.find_card("p1").unwrap();
+        // The years without the pay, or the pay of another band, is not the point.
+        assert!(
+            !detector
+                .detect(card, "3〜5年だと1,500万円から")
+                .covered
+                .contains(&0)
+        );
+        assert!(
+            detector
+                .detect(card, "経験3〜5年なら1,000万円からです")
+                .covered
+                .contains(&0)
+        );
+        // The figure in brackets names the category: the band alone says the point.
+        assert!(
+            detector
+                .detect(card, "スタートアップだと800万〜1,200万円くらい")
+                .covered
+                .contains(&1)
+        );
+    }
+
+    #[test]
+    fn an_example_figure_stays_optional() {
+        // 20% is an example of the plan (など): 1割 is another plan, not a wrong figure.
+        let coverage = read("c1", "負債返済に開発リソースの1割を割く投資計画を示します");
+        assert!(coverage.covered.contains(&2), "{coverage:?}");
+    }
+
+    #[test]
+    fn a_clause_saying_the_other_side_argues_the_opposite() {
+        // force / leave to, in both languages.
+        let ja = read("c2", "技術選定は全社で統一して、各チームに強制します。");
+        assert!(!ja.covered.contains(&0), "{ja:?}");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read(
+            "c2",
+            "Technology choices: I'd force one stack on every team.",
+        );
+        assert!(!en.covered.contains(&0), "{en:?}");
+        assert_eq!(read("c2", "技術選定は各チームに任せます").covered, [0]);
+        // step by step / all at once.
+        let big_bang = read("c2", "移行は一気にやります");
+        assert!(
+            matches!(big_bang.misses[1], Some(Miss::Opposite { .. })),
+            "{big_bang:?}"
+        );
+        let big_bang = read("c2", "I'd migrate all at once in one go.");
+        assert!(!big_bang.covered.contains(&1));
+        // QA / developers.
+        let qa = read("c2", "テストはQAチームが書きます");
+        assert!(
+            matches!(qa.misses[2], Some(Miss::Opposite { .. })),
+            "{qa:?}"
+        );
+        let qa = read("c2", "Tests are written by the QA team.");
+        assert!(
+            matches!(qa.misses[2], Some(Miss::Opposite { .. })),
+            "{qa:?}"
+        );
+        assert_eq!(read("c2", "Developers write their own tests.").covered, [2]);
+    }
+
+    #[test]
+    fn a_clause_that_rejects_the_point_argues_the_opposite() {
+        let ja = read("c2", "拡大の計画を事前に立てる必要はないと思います。");
+        assert!(!ja.covered.contains(&3));
+        assert!(
+            matches!(ja.misses[3], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let advice = read("c2", "拡大の計画は事前に立てないほうがいい。");
+        assert!(
+            matches!(advice.misses[3], Some(Miss::Opposite { .. })),
+            "{advice:?}"
+        );
+        let en = read("c2", "I wouldn't plan growth in advance.");
+        assert!(
+            matches!(en.misses[3], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        // The clause is quoted as typed.
+        let Some(Miss::Opposite { clause }) = &en.misses[3] else {
+            unreachable!()
+        };
+        assert_eq!(clause, "I wouldn't plan growth in advance");
+        // Only the negated clause: the next one affirms another point.
+        let mixed = read("c2", "I wouldn't migrate all at once, but step by step.");
+        assert!(mixed.covered.contains(&1), "{mixed:?}");
+    }
+
+    #[test]
+    fn asserting_what_a_point_denies_argues_the_opposite() {
+        let ja = read("c3", "VPoEにはCTO以上に深い専門性が求められます。");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read(
+            "c3",
+            "A VPoE needs the same depth of expertise as a CTO is required to have.",
+        );
+        assert!(!en.covered.contains(&0), "{en:?}");
+        // Denying it too agrees with the point.
+        assert!(
+            read("c3", "CTOほど深い専門性は求められないと思います")
+                .covered
+                .contains(&0)
+        );
+    }
+
+    #[test]
+    fn odd_drafts_are_read_without_panicking() {
+        let (detector, decks) = claims();
+        for card in ["c1", "c2", "c3"] {
+            let (_, card) = decks.find_card(card).unwrap();
+            for draft in [
+                "",
+                "、、、。。。",
+                ", not , but , rather than",
+                "ではなく",
+                "ＣＴＯは３年、ＶＰｏＥは５年以上。",
+                "3 or more than 5 years, so I don't bother with them",
+                "一人ひとり、数千万円、半年、a year or two, 1on1",
+                "\u{301c}\u{ff5e}〜~-–—",
+                "ﬀ ﬁ ǅ İ ẞ", // characters NFKC and lower-casing lengthen
+            ] {
+                let coverage = detector.detect(card, draft);
+                assert_eq!(coverage.misses.len(), card.points.len());
+                for spans in &coverage.matches {
+                    for span in spans {
+                        assert!(draft.get(span.clone()).is_some(), "{draft}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_touched_but_not_said_says_only_the_topic_is_named() {
+        let coverage = read("c2", "Technology is important.");
+        assert!(coverage.covered.is_empty());
+        // Untouched points say nothing.
+        assert_eq!(coverage.misses[2], None);
     }
 }

@@ -1,0 +1,402 @@
+//! Where a negation reaches: the clauses of a normalised draft, each marked when it
+//! rejects what it names ("I wouldn't…", 「〜しない」, 「〜ないほうがいい」, what follows
+//! "rather than", what comes before 「ではなく」).
+//!
+//! A clause, not a sentence: "I wouldn't rewrite it, but I'd carve out services" rejects
+//! the rewrite and affirms the carving out.
+
+use std::ops::Range;
+
+/// One clause of a draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub range: Range<usize>,
+    /// It rejects what it names by a cue: its words do not count, and it may argue
+    /// against a point.
+    pub negated: bool,
+    /// It holds any negation, a verb's negative too ("求められない"): it may agree with a
+    /// point that denies something.
+    pub negative: bool,
+    /// Which sentence it is part of.
+    pub sentence: usize,
+}
+
+/// English cues that reject what their clause names.
+const NEGATIONS_EN: &[&str] = &[
+    "not ",
+    "n't",
+    "no need",
+    "never ",
+    "no longer",
+    "without ",
+    "rather than",
+    "instead of",
+    "wary of",
+    "avoid",
+    "doesn't matter",
+    "don't care",
+    "pointless",
+    "waste of",
+    "skip ",
+    "careful with",
+    "skeptical of",
+    "push back on",
+    "disagree with",
+    "overrated",
+    "not convinced",
+    "can wait",
+    "worry about it later",
+    "worry about that later",
+    "not a priority",
+    "don't bother",
+    "killed",
+    "scrapped",
+    "got rid of",
+    "stopped doing",
+    "abolished",
+];
+
+/// English phrases with "not" that affirm ("not only X but also Y").
+/// A purpose with a negation ("…so it doesn't recur") is prevention, which a point may
+/// recommend.
+const AFFIRMING_EN: &[&str] = &[
+    "not only",
+    "not just",
+    "not least",
+    "so it doesn't",
+    "so that it doesn't",
+    "so it won't",
+    "so that it won't",
+    "so they don't",
+    "so that they don't",
+    "so we don't",
+    "so that we don't",
+];
+
+/// Japanese cues that reject what their clause names; a verb's own negative (〜わない,
+/// 〜しない, 〜てない) is found by its form, below.
+const NEGATIONS_JA: &[&str] = &[
+    "意味がない",
+    "意味はない",
+    "不要",
+    "必要ない",
+    "必要はない",
+    "いらない",
+    "要らない",
+    "ません",
+    "避け",
+    "やめ",
+    "しなくて",
+    "なくていい",
+    "なくてもいい",
+    "ないほうが",
+    "ない方が",
+    "関係ない",
+    "ではない",
+    "じゃない",
+    // Putting off or dismissing: 「〜は後から考えればいい」「気にせず」.
+    "後回し",
+    "後から考え",
+    "後で考え",
+    "気にせず",
+    "気にしない",
+    "廃止",
+    "しない",
+    "しません",
+    "やらない",
+    "たくない",
+    "せず",
+    "ずに",
+];
+
+/// Japanese phrases that hold ない but affirm: obligation ("〜しなければならない"),
+/// possibility ("かもしれない"), "only" ("〜しかない").
+const AFFIRMING_JA: &[&str] = &[
+    "なければならない",
+    "なければいけない",
+    "なくてはならない",
+    "なくてはいけない",
+    "ないといけない",
+    "ないとだめ",
+    "かもしれない",
+    // 「〜ないように」 is a purpose, prevention.
+    "ないように",
+    "ないよう",
+    "なくて済む",
+    "ずに済む",
+    "しかない",
+    "ざるを得ない",
+    "に違いない",
+    "間違いない",
+    "少ない",
+    "危ない",
+];
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
+/// How a clause rejects what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// A cue that rejects ("I wouldn't", 「不要」, 「〜ないほうがいい」): the clause's words
+    /// do not count for a point.
+    Cue,
+    /// Only a verb's negative form (「見えない」, 「〜せず」): it may reject, or describe a
+    /// problem or a practice a point recommends (「責めない」 is "blameless", 「割らない」
+    /// keeps a target), so in a draft it neither argues against a point nor drops its
+    /// words; it only tells that a point's own text is a negative one.
+    Verb,
+}
+
+/// Whether and how a clause rejects what it names.
+pub fn negation(clause: &str) -> Option<Strength> {
+    // Only the phrases a clause holds are taken out: a replace each would allocate.
+    let mut english = clause.to_string();
+    for phrase in AFFIRMING_EN {
+        if english.contains(phrase) {
+            english = english.replace(phrase, "");
+        }
+    }
+    if NEGATIONS_EN.iter().any(|cue| english.contains(cue)) {
+        return Some(Strength::Cue);
+    }
+    let mut japanese = clause.to_string();
+    for phrase in AFFIRMING_JA {
+        if japanese.contains(phrase) {
+            japanese = japanese.replace(phrase, "");
+        }
+    }
+    if NEGATIONS_JA.iter().any(|cue| japanese.contains(cue)) {
+        return Some(Strength::Cue);
+    }
+    // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
+    // ない after kanji is an adjective or a noun (少ない was taken out above).
+    let verb = japanese
+        .match_indices("ない")
+        .any(|(at, _)| japanese[..at].chars().next_back().is_some_and(is_hiragana))
+        || japanese.trim_end().ends_with('ず');
+    verb.then_some(Strength::Verb)
+}
+
+/// Japanese endings before 、 that close a clause (〜て、〜ので、〜けど、〜が、〜ば、); a
+/// 、 after a noun or a particle like は is inside one clause ("A、B、Cはやらない").
+const CLAUSE_ENDS_JA: &[char] = &[
+    'て', 'で', 'が', 'ど', 'し', 'ば', 'ら', 'く', 'ず', 'り', 'た',
+];
+
+/// English connectives after a comma that start a new clause.
+const CLAUSE_STARTS_EN: &[&str] = &[
+    ", but ",
+    ", so ",
+    ", and ",
+    ", while ",
+    ", because ",
+    ", which ",
+    ", though ",
+    ", then ",
+];
+
+/// The clauses of a normalised text, in order, covering it.
+pub fn clauses(text: &str) -> Vec<Clause> {
+    let mut found: Vec<Clause> = Vec::new();
+    let mut start = 0;
+    let mut sentence = 0;
+    // The clause being read rejects what it names whatever its words ("rather than X").
+    let mut forced = false;
+    let push = |found: &mut Vec<Clause>, range: Range<usize>, forced: bool, sentence: usize| {
+        if range.start < range.end {
+            let strength = negation(&text[range.clone()]);
+            found.push(Clause {
+                range,
+                negated: forced || strength == Some(Strength::Cue),
+                negative: forced || strength.is_some(),
+                sentence,
+            });
+        }
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let rest = &text[at..];
+        let end_of_sentence = matches!(c, '。' | '!' | '?' | '\n' | ';')
+            || (c == '.'
+                && (at + 1 == text.len()
+                    || text[at + 1..].starts_with(|d: char| d.is_whitespace())));
+        if end_of_sentence {
+            push(&mut found, start..at, forced, sentence);
+            forced = false;
+            sentence += 1;
+            start = at + c.len_utf8();
+            continue;
+        }
+        let japanese_turn = c == '、'
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| CLAUSE_ENDS_JA.contains(&p));
+        let comma_turn = CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w));
+        if japanese_turn || comma_turn {
+            push(&mut found, start..at, forced, sentence);
+            forced = false;
+            start = at + c.len_utf8();
+            continue;
+        }
+        // "… but …" without a comma turns too; the clause starts at "but".
+        if rest.starts_with("but ")
+            && text[..at].ends_with(' ')
+            && !text[start..at].trim().is_empty()
+        {
+            push(&mut found, start..at, forced, sentence);
+            forced = false;
+            start = at;
+            continue;
+        }
+        // "X rather than Y", "X, not Y": Y is rejected, X is not.
+        let contrast = (rest.starts_with("rather than ") || rest.starts_with("instead of "))
+            && text[..at].ends_with(' ');
+        if contrast || rest.starts_with(", not ") {
+            push(&mut found, start..at, forced, sentence);
+            forced = true;
+            start = if contrast { at } else { at + c.len_utf8() };
+            continue;
+        }
+        // 「XではなくY」: X is rejected, Y is not.
+        for marker in ["ではなく", "じゃなく"] {
+            if rest.starts_with(marker) {
+                let end = at + marker.len();
+                push(&mut found, start..end, true, sentence);
+                forced = false;
+                start = end;
+                while chars.peek().is_some_and(|(next, _)| *next < end) {
+                    chars.next();
+                }
+                break;
+            }
+        }
+    }
+    push(&mut found, start..text.len(), forced, sentence);
+    // "…hackathons, but they turned into pizza nights, so I don't bother with them": a
+    // negation whose object is a pronoun rejects what its sentence named before it.
+    let pronoun = |clause: &str| {
+        clause
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| matches!(word, "them" | "it" | "that" | "those" | "these"))
+    };
+    for index in 1..found.len() {
+        if found[index].negated && pronoun(&text[found[index].range.clone()]) {
+            let sentence = found[index].sentence;
+            for previous in found[..index].iter_mut().rev() {
+                if previous.sentence != sentence {
+                    break;
+                }
+                previous.negated = true;
+                previous.negative = true;
+            }
+        }
+    }
+    // 「後回し、ではない」: a negation standing alone after 、 rejects the clause before it.
+    for index in 1..found.len() {
+        let (before, after) = found.split_at_mut(index);
+        let (previous, clause) = (&mut before[index - 1], &after[0]);
+        let content = text[clause.range.clone()]
+            .chars()
+            .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
+            .count();
+        if clause.negated && content == 0 && previous.sentence == clause.sentence {
+            previous.negated = true;
+            previous.negative = true;
+        }
+    }
+    found
+}
+
+/// Finer pieces than clauses, cut at every comma too: what a figure is said about
+/// ("five years as an engineer, a year or two as a tech lead").
+pub fn segments(text: &str, clauses: &[Clause]) -> Vec<(Range<usize>, usize)> {
+    let mut found = Vec::new();
+    for (index, clause) in clauses.iter().enumerate() {
+        let mut start = clause.range.start;
+        for (at, c) in text[clause.range.clone()].char_indices() {
+            if matches!(c, ',' | '、') {
+                let at = clause.range.start + at;
+                found.push((start..at, index));
+                start = at + c.len_utf8();
+            }
+        }
+        found.push((start..clause.range.end, index));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn negated(text: &str) -> Vec<(String, bool)> {
+        clauses(text)
+            .into_iter()
+            .map(|c| (text[c.range].trim().to_string(), c.negated))
+            .collect()
+    }
+
+    #[test]
+    fn english_negation_stays_in_its_clause() {
+        assert_eq!(
+            negated("i wouldn't rewrite it, but i'd carve out services"),
+            [
+                ("i wouldn't rewrite it".to_string(), true),
+                ("but i'd carve out services".to_string(), false)
+            ]
+        );
+        assert!(negated("we don't track mttr, deploy frequency or lead time")[0].1);
+        assert!(!negated("not only speed but also quality")[0].1);
+        let contrast = negated("balance the skills, not all backend people");
+        assert_eq!(contrast[0], ("balance the skills".to_string(), false));
+        assert!(contrast[1].1);
+        let rather = negated("use the strangler pattern rather than a rewrite");
+        assert_eq!(rather[0], ("use the strangler pattern".to_string(), false));
+        assert!(rather[1].1);
+    }
+
+    #[test]
+    fn japanese_verb_negatives_and_advice_against() {
+        assert!(negated("早くから言わないほうがいい")[0].1);
+        assert!(negated("標準化はしない")[0].1);
+        assert!(negated("前もって立てる必要はない")[0].1);
+        assert_eq!(negation("一気に作り直さず"), Some(Strength::Verb));
+        // Obligation and "only" hold ない but affirm.
+        assert!(!negated("テストを書かなければならない")[0].1);
+        assert!(!negated("計測するしかない")[0].1);
+        assert!(!negated("リソースが少ない")[0].1);
+        assert!(!negated("ベンダーに依存しなくて済む")[0].1);
+        // A verb's negative may reject, but its words still count.
+        assert_eq!(negation("誰がやったかを責めない"), Some(Strength::Verb));
+        assert_eq!(negation("導入は不要"), Some(Strength::Cue));
+    }
+
+    #[test]
+    fn japanese_clauses_turn_at_connectives() {
+        let found = negated("戦略を立てても意味がないと思っていて、問題が起きてから対処する");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].1 && !found[1].1, "{found:?}");
+        // 「XではなくY」 rejects X only.
+        let found = negated("一つのチームではなく各チームに任せる");
+        assert!(found[0].1, "{found:?}");
+        // A negation alone after 、 reaches back.
+        let found = negated("キャッシュは後回し、ではない");
+        assert!(found[0].1, "{found:?}");
+        // A list inside one clause keeps the clause whole.
+        assert_eq!(negated("a、b、cはやらない").len(), 1);
+    }
+
+    #[test]
+    fn a_negation_of_a_pronoun_reaches_back_in_its_sentence() {
+        let found = negated(
+            "i've tried hackathons, but they turned into pizza nights, so i don't bother with them",
+        );
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        // Without a pronoun the clause before stands.
+        let found = negated("i'd hold hackathons, but i don't run pizza nights");
+        assert!(!found[0].1, "{found:?}");
+    }
+}

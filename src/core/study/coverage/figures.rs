@@ -1,0 +1,723 @@
+//! Figures in a point or a draft: numbers with what they count (years, people, yen,
+//! percent, times), single values or ranges, in either language and the usual notations
+//! (`1,000万円`, `10 million yen`, `1〜3年`, `3-5 years`, `30人`, `thirty people`, `20%`,
+//! `2割`, `5年以上`, `800万円〜`). Works on normalised text (NFKC, lower case), so
+//! full-width digits are already ASCII.
+//!
+//! A point that states a figure is only covered by a draft that states the same figure:
+//! "1000万" and "600万" share every word but say different things.
+
+use std::ops::Range;
+
+/// What a figure counts. Months are counted in years, so `半年` and `6ヶ月` agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    Years,
+    People,
+    Yen,
+    Percent,
+    Times,
+    /// A bare number of a range or list whose unit was not said ("800 - 1,200").
+    Unknown,
+}
+
+/// One figure: the values it allows (`lo..=hi`, `hi` infinite for "or more") and where it
+/// is in the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub lo: f64,
+    pub hi: f64,
+    pub unit: Unit,
+    pub span: Range<usize>,
+}
+
+impl Figure {
+    /// Whether a draft's figure `self` states the point's figure `guide`: the same unit and
+    /// a range inside the guide's (a tenth of slack for rounding), so "5 years" states
+    /// "5年以上" and "2〜3年" does not.
+    pub fn states(&self, guide: &Figure) -> bool {
+        if !self.comparable(guide) {
+            return false;
+        }
+        let slack = |v: f64| v.abs() * 0.1;
+        // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
+        // 15 million: a fifth more (and the tenth of slack) is the most an open figure lets
+        // through.
+        let open_top = guide.lo * 1.2 + slack(guide.lo);
+        self.lo >= guide.lo - slack(guide.lo)
+            && if guide.hi.is_infinite() {
+                self.lo <= open_top
+            } else {
+                self.hi <= guide.hi + slack(guide.hi)
+            }
+    }
+
+    /// Whether a figure is the guide's own, bounds and unit (within a hundredth).
+    pub fn same_as(&self, guide: &Figure) -> bool {
+        let close = |a: f64, b: f64| a == b || (a - b).abs() <= a.abs().max(b.abs()) * 0.01;
+        self.unit == guide.unit && close(self.lo, guide.lo) && close(self.hi, guide.hi)
+    }
+
+    /// Whether two figures count the same thing, so one can be wrong about the other.
+    pub fn comparable(&self, other: &Figure) -> bool {
+        self.unit == other.unit || self.unit == Unit::Unknown || other.unit == Unit::Unknown
+    }
+
+    /// Whether a draft's figure counts the same thing as the guide's, said with a unit, so
+    /// that not stating the guide's figure makes it a wrong one (a bare number is not).
+    pub fn rivals(&self, guide: &Figure) -> bool {
+        self.unit == guide.unit && self.unit != Unit::Unknown
+    }
+}
+
+/// English number words, for "thirty people" and "five years".
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("a hundred", 100.0),
+    ("half a", 0.5),
+    ("a couple of", 2.0),
+    ("a few", 2.0),
+    ("several", 2.0),
+    ("a", 1.0),
+    ("an", 1.0),
+];
+
+/// Scales after a number: `万`, `million`.
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("億", 1e8),
+    ("千万", 1e7),
+    ("万", 1e4),
+    ("千", 1e3),
+    (" billion", 1e9),
+    (" million", 1e6),
+    ("million", 1e6),
+    (" thousand", 1e3),
+    ("k", 1e3),
+    (" hundred", 1e2),
+];
+
+/// Unit words after a number (and its scale), longest first where one starts another.
+const UNITS: &[(&str, Unit, f64)] = &[
+    ("ヶ月", Unit::Years, 1.0 / 12.0),
+    ("か月", Unit::Years, 1.0 / 12.0),
+    ("カ月", Unit::Years, 1.0 / 12.0),
+    ("ヵ月", Unit::Years, 1.0 / 12.0),
+    ("箇月", Unit::Years, 1.0 / 12.0),
+    ("months", Unit::Years, 1.0 / 12.0),
+    ("month", Unit::Years, 1.0 / 12.0),
+    ("年", Unit::Years, 1.0),
+    ("years", Unit::Years, 1.0),
+    ("year", Unit::Years, 1.0),
+    ("yrs", Unit::Years, 1.0),
+    ("人", Unit::People, 1.0),
+    ("名", Unit::People, 1.0),
+    ("people", Unit::People, 1.0),
+    ("person", Unit::People, 1.0),
+    ("engineers", Unit::People, 1.0),
+    ("engineer", Unit::People, 1.0),
+    ("members", Unit::People, 1.0),
+    ("employees", Unit::People, 1.0),
+    ("staff", Unit::People, 1.0),
+    ("heads", Unit::People, 1.0),
+    ("円", Unit::Yen, 1.0),
+    ("yen", Unit::Yen, 1.0),
+    ("%", Unit::Percent, 1.0),
+    ("パーセント", Unit::Percent, 1.0),
+    ("percent", Unit::Percent, 1.0),
+    ("per cent", Unit::Percent, 1.0),
+    ("割", Unit::Percent, 10.0),
+    ("倍", Unit::Times, 1.0),
+    ("times", Unit::Times, 1.0),
+];
+
+/// Between the two ends of a range.
+const RANGE_MARKS: &[&str] = &["〜", "~", "–", "—", "-", "から", "to ", "and "];
+
+/// After a figure: no upper bound ("5年以上", "800万円〜", "3+ years").
+const OPEN_ABOVE_AFTER: &[&str] = &[
+    "から",
+    "以上",
+    "超え",
+    "超",
+    "〜",
+    "~",
+    "+",
+    " or more",
+    " and up",
+    " or above",
+    " plus",
+];
+/// After a figure: no lower bound.
+const OPEN_BELOW_AFTER: &[&str] = &[
+    "以下",
+    "未満",
+    "以内",
+    " or less",
+    " or fewer",
+    " and under",
+];
+/// Before a figure.
+const OPEN_ABOVE_BEFORE: &[&str] = &[
+    "at least ",
+    "more than ",
+    "over ",
+    "above ",
+    "upwards of ",
+    "from ",
+];
+const OPEN_BELOW_BEFORE: &[&str] = &[
+    "under ",
+    "less than ",
+    "fewer than ",
+    "up to ",
+    "at most ",
+    "below ",
+    "within ",
+];
+
+const KANJI_DIGITS: &[(char, f64)] = &[
+    ('一', 1.0),
+    ('二', 2.0),
+    ('三', 3.0),
+    ('四', 4.0),
+    ('五', 5.0),
+    ('六', 6.0),
+    ('七', 7.0),
+    ('八', 8.0),
+    ('九', 9.0),
+];
+
+/// A number read at some place: its value and where it ends.
+struct Number {
+    value: f64,
+    /// The top of the values the number allows, as a multiple of `value`: 1 but for
+    /// 「数百」 and "several hundred" (2–9 hundred).
+    spread: f64,
+    end: usize,
+    /// Written in words or kanji: only a figure when a unit follows ("one team" is not).
+    worded: bool,
+}
+
+fn word_boundary_before(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+fn word_boundary_after(text: &str, at: usize) -> bool {
+    !text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// A number starting at `at`: digits (with thousands commas and decimals), an English
+/// number word, or kanji numerals (二, 三十, 五十).
+fn number_at(text: &str, at: usize) -> Option<Number> {
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    if first.is_ascii_digit() {
+        if !word_boundary_before(text, at) {
+            return None;
+        }
+        let mut end = at;
+        let mut digits = String::new();
+        let bytes = text.as_bytes();
+        while end < text.len() {
+            let b = bytes[end];
+            if b.is_ascii_digit() {
+                digits.push(b as char);
+                end += 1;
+            } else if (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+            {
+                // A comma between digit groups is a thousands separator; a point a decimal.
+                if b == b'.' {
+                    digits.push('.');
+                }
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let value = digits.parse().ok()?;
+        return Some(Number {
+            value,
+            spread: 1.0,
+            end,
+            worded: false,
+        });
+    }
+    if first.is_ascii_alphabetic() {
+        if !word_boundary_before(text, at) {
+            return None;
+        }
+        for (word, value) in NUMBER_WORDS {
+            if rest.starts_with(word) && word_boundary_after(text, at + word.len()) {
+                // "several hundred", "a few thousand": two to nine of the scale.
+                let spread = if matches!(*word, "several" | "a few") {
+                    4.5
+                } else {
+                    1.0
+                };
+                return Some(Number {
+                    value: *value,
+                    spread,
+                    end: at + word.len(),
+                    worded: true,
+                });
+            }
+        }
+        return None;
+    }
+    if first == '半' {
+        return Some(Number {
+            spread: 1.0,
+            value: 0.5,
+            end: at + first.len_utf8(),
+            worded: true,
+        });
+    }
+    // 「数十」「数百」「数千」「数万」: a few of that order, two to nine.
+    if first == '数' {
+        let next = rest[first.len_utf8()..].chars().next()?;
+        let scale = match next {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            '万' => 10000.0,
+            _ => return None,
+        };
+        return Some(Number {
+            value: 2.0 * scale,
+            spread: 4.5,
+            end: at + first.len_utf8() + next.len_utf8(),
+            worded: true,
+        });
+    }
+    // Kanji numerals: 三, 十, 三十, 五十, 百.
+    let mut value = 0.0;
+    let mut digit: Option<f64> = None;
+    let mut end = at;
+    for c in rest.chars() {
+        if let Some((_, d)) = KANJI_DIGITS.iter().find(|(k, _)| *k == c) {
+            digit = Some(*d);
+        } else if c == '十' || c == '百' {
+            let scale = if c == '十' { 10.0 } else { 100.0 };
+            value += digit.take().unwrap_or(1.0) * scale;
+        } else {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if end == at {
+        return None;
+    }
+    value += digit.unwrap_or(0.0);
+    Some(Number {
+        value,
+        spread: 1.0,
+        end,
+        worded: true,
+    })
+}
+
+fn skip_spaces(text: &str, mut at: usize) -> usize {
+    while text[at..].starts_with(' ') {
+        at += 1;
+    }
+    at
+}
+
+/// The value, scale and unit of one number with what follows it.
+struct Value {
+    value: f64,
+    /// The top of the values, as a multiple of `value` (see [`Number::spread`]).
+    spread: f64,
+    /// "five or more years".
+    open_above: bool,
+    scaled: bool,
+    unit: Unit,
+    unit_factor: f64,
+    end: usize,
+    worded: bool,
+}
+
+fn value_at(text: &str, at: usize) -> Option<Value> {
+    let number = number_at(text, at)?;
+    let mut end = number.end;
+    let mut value = number.value;
+    let mut scaled = false;
+    for (word, scale) in MULTIPLIERS {
+        if text[end..].starts_with(word) && word_boundary_after(text, end + word.len()) {
+            value *= scale;
+            end += word.len();
+            scaled = true;
+            break;
+        }
+    }
+    // "five or more years", "3+ years": the bound comes before the unit.
+    let mut open_above = false;
+    for mark in [" or more", " or above", "+"] {
+        if text[end..].starts_with(mark) {
+            open_above = true;
+            end += mark.len();
+            break;
+        }
+    }
+    // "10 million", "10-person", "5 years", "30人".
+    let before_unit = end;
+    let mut probe = skip_spaces(text, end);
+    if text[probe..].starts_with('-') {
+        probe += 1;
+    }
+    let mut unit = Unit::Unknown;
+    let mut unit_factor = 1.0;
+    for (word, found, factor) in UNITS {
+        let ascii = word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if text[probe..].starts_with(word)
+            && (!ascii || word_boundary_after(text, probe + word.len()))
+        {
+            unit = *found;
+            unit_factor = *factor;
+            end = probe + word.len();
+            break;
+        }
+    }
+    if unit == Unit::Unknown {
+        end = if open_above { number.end } else { before_unit };
+        open_above = false;
+        // 万 and 億 are money in this field unless something else follows.
+        if scaled && text[at..end].contains(['万', '億']) {
+            unit = Unit::Yen;
+        }
+    } else if unit == Unit::Yen && text[end..].starts_with("円") {
+        end += "円".len();
+    }
+    // "1,000万円" has 円 after the scale; "a year" and "一人" need their unit.
+    if number.worded && unit == Unit::Unknown {
+        return None;
+    }
+    Some(Value {
+        value,
+        spread: number.spread,
+        open_above,
+        scaled,
+        unit,
+        unit_factor,
+        end,
+        worded: number.worded,
+    })
+}
+
+/// Every figure of a normalised text, in order.
+pub fn figures(text: &str) -> Vec<Figure> {
+    let mut found: Vec<(Figure, bool)> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(first) = value_at(text, at) else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        // "一人ひとり" is "each person", not one person.
+        if first.worded && text[first.end..].starts_with("ひとり") {
+            at = first.end;
+            continue;
+        }
+        let mut lo = first.value;
+        let mut hi = first.value * first.spread;
+        let mut unit = first.unit;
+        let mut unit_factor = first.unit_factor;
+        let mut end = first.end;
+        let mut explicit_unit = first.unit != Unit::Unknown;
+        if first.open_above {
+            hi = f64::INFINITY;
+        }
+        // A range: "1〜3年", "3-5 years", "10 to 15 million yen", "10名から100名".
+        for mark in RANGE_MARKS {
+            let probe = skip_spaces(text, end);
+            if !text[probe..].starts_with(mark) {
+                continue;
+            }
+            let after = skip_spaces(text, probe + mark.len());
+            if first.open_above {
+                break;
+            }
+            if let Some(second) = value_at(text, after) {
+                if *mark == "and " && !text[..at].ends_with("between ") {
+                    continue;
+                }
+                if first.unit != Unit::Unknown
+                    && second.unit != Unit::Unknown
+                    && first.unit != second.unit
+                {
+                    continue;
+                }
+                // The scale and unit said once apply to both ends ("10 to 15 million yen").
+                if !first.scaled && second.scaled {
+                    lo *= second.value / number_at(text, after).map_or(1.0, |n| n.value).max(1e-9);
+                }
+                hi = second.value * second.spread;
+                if unit == Unit::Unknown {
+                    unit = second.unit;
+                    unit_factor = second.unit_factor;
+                }
+                explicit_unit |= second.unit != Unit::Unknown;
+                end = second.end;
+                break;
+            }
+        }
+        // "a year or two": a bare number after "or" ends a range in the first's unit.
+        if lo == hi && first.unit != Unit::Unknown && !first.open_above {
+            let probe = skip_spaces(text, end);
+            if text[probe..].starts_with("or ") {
+                let after = skip_spaces(text, probe + 3);
+                if let Some(second) = number_at(text, after)
+                    && value_at(text, after).is_none_or(|v| v.unit == Unit::Unknown)
+                    && second.value > first.value
+                {
+                    hi = second.value;
+                    end = second.end;
+                }
+            }
+        }
+        lo *= unit_factor;
+        hi *= unit_factor;
+        // A bound said before the number belongs to the figure, span included ("from 8
+        // million yen"), so the figure reads as written.
+        // Never reaching back into the figure before: spans stay in order.
+        let floor = found.last().map_or(0, |(figure, _)| figure.span.end);
+        let mut start_of = at;
+        let before = &text[..at];
+        if let Some(word) = OPEN_ABOVE_BEFORE.iter().find(|w| before.ends_with(**w)) {
+            if lo == hi {
+                hi = f64::INFINITY;
+            }
+            start_of -= word.len();
+        } else if let Some(word) = OPEN_BELOW_BEFORE.iter().find(|w| before.ends_with(**w)) {
+            lo = 0.0;
+            start_of -= word.len();
+        }
+        start_of = start_of.max(floor);
+        let rest = &text[end..];
+        if let Some(mark) = OPEN_ABOVE_AFTER.iter().find(|w| rest.starts_with(**w)) {
+            // "1〜3年" is a range, not "1 or more": only a mark not followed by a number.
+            let next = skip_spaces(text, end + mark.len());
+            if number_at(text, next).is_none() {
+                hi = f64::INFINITY;
+                end += mark.len();
+            }
+        } else if let Some(mark) = OPEN_BELOW_AFTER.iter().find(|w| rest.starts_with(**w)) {
+            lo = 0.0;
+            end += mark.len();
+        }
+        // A bare number glued to letters ("1on1", "k8s", "b2b") is a name, not a figure.
+        if !explicit_unit && !word_boundary_after(text, end) {
+            at = end.max(at + 1);
+            continue;
+        }
+        found.push((
+            Figure {
+                lo: lo.min(hi),
+                hi: hi.max(lo),
+                unit,
+                span: start_of..end,
+            },
+            explicit_unit,
+        ));
+        at = end.max(at + 1);
+    }
+    lend_units(text, &mut found);
+    found
+        .into_iter()
+        .filter(|(figure, _)| figure.unit != Unit::Unknown || is_listed_with_digits(text, figure))
+        .map(|(figure, _)| figure)
+        .collect()
+}
+
+/// A bare number takes the unit of its neighbour in a list: "30, 50 and 100 people",
+/// "30-, 50- and 100-person walls", "a year or two".
+fn lend_units(text: &str, found: &mut [(Figure, bool)]) {
+    let joins = |gap: &str| {
+        let gap = gap.trim_matches(|c: char| c == ' ' || c == '-');
+        gap.is_empty()
+            || matches!(
+                gap,
+                "," | "、" | "and" | "or" | "と" | "や" | ", and" | ", or" | "・"
+            )
+    };
+    for index in (0..found.len()).rev() {
+        if found[index].1 {
+            continue;
+        }
+        if let Some(next) = found.get(index + 1) {
+            let gap = text
+                .get(found[index].0.span.end..next.0.span.start)
+                .unwrap_or(",?");
+            if next.0.unit != Unit::Unknown && joins(gap) {
+                let (unit, span_start) = (next.0.unit, found[index].0.span.start);
+                found[index].0.unit = unit;
+                found[index].0.span.start = span_start;
+                continue;
+            }
+        }
+        if index > 0 {
+            let previous = &found[index - 1].0;
+            let gap = text
+                .get(previous.span.end..found[index].0.span.start)
+                .unwrap_or(",?");
+            if previous.unit != Unit::Unknown && joins(gap) {
+                found[index].0.unit = previous.unit;
+            }
+        }
+    }
+}
+
+/// A bare range of digits ("800 - 1,200") still states a figure; a lone bare number
+/// ("step 3") does not.
+fn is_listed_with_digits(_text: &str, figure: &Figure) -> bool {
+    figure.lo != figure.hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (f64, f64, Unit) {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (found[0].lo, found[0].hi, found[0].unit)
+    }
+
+    #[test]
+    fn japanese_money_in_every_notation() {
+        assert_eq!(one("1,000万"), (1e7, 1e7, Unit::Yen));
+        assert_eq!(one("1000万円"), (1e7, 1e7, Unit::Yen));
+        assert_eq!(one("数千万円規模"), (2e7, 9e7, Unit::Yen));
+        assert_eq!(one("数百万円"), (2e6, 9e6, Unit::Yen));
+        assert_eq!(one("年収は800万円〜です"), (8e6, f64::INFINITY, Unit::Yen));
+        assert_eq!(one("1,000万円〜1,500万円"), (1e7, 1.5e7, Unit::Yen));
+        assert_eq!(one("800〜1200万"), (8e6, 1.2e7, Unit::Yen));
+    }
+
+    #[test]
+    fn english_money() {
+        assert_eq!(one("10 million yen"), (1e7, 1e7, Unit::Yen));
+        assert_eq!(one("10 to 15 million yen"), (1e7, 1.5e7, Unit::Yen));
+        assert_eq!(one("from 9 million yen"), (9e6, f64::INFINITY, Unit::Yen));
+    }
+
+    #[test]
+    fn years_as_ranges_and_bounds() {
+        assert_eq!(one("1〜3年"), (1.0, 3.0, Unit::Years));
+        assert_eq!(one("3-5 years"), (3.0, 5.0, Unit::Years));
+        assert_eq!(one("3 to 5 years"), (3.0, 5.0, Unit::Years));
+        assert_eq!(one("実務経験5年以上"), (5.0, f64::INFINITY, Unit::Years));
+        assert_eq!(one("five or more years"), (5.0, f64::INFINITY, Unit::Years));
+        assert_eq!(one("3+ years"), (3.0, f64::INFINITY, Unit::Years));
+        assert_eq!(
+            one("at least five years"),
+            (5.0, f64::INFINITY, Unit::Years)
+        );
+        assert_eq!(one("EMを半年"), (0.5, 0.5, Unit::Years));
+        assert_eq!(one("6ヶ月"), (0.5, 0.5, Unit::Years));
+        assert_eq!(one("a year or two"), (1.0, 2.0, Unit::Years));
+    }
+
+    #[test]
+    fn people_in_digits_words_and_lists() {
+        assert_eq!(one("30人"), (30.0, 30.0, Unit::People));
+        assert_eq!(one("thirty people"), (30.0, 30.0, Unit::People));
+        assert_eq!(one("三十人"), (30.0, 30.0, Unit::People));
+        let list = figures("30名、50名、100名の壁");
+        assert_eq!(list.len(), 3);
+        let english = figures("the 30-, 50- and 100-person walls");
+        assert_eq!(english.len(), 3, "{english:?}");
+        assert!(english.iter().all(|f| f.unit == Unit::People));
+        assert_eq!(one("10名から100名へ"), (10.0, 100.0, Unit::People));
+        assert_eq!(one("from 10 to 100 people"), (10.0, 100.0, Unit::People));
+    }
+
+    #[test]
+    fn percent_and_tenths() {
+        assert_eq!(one("20%"), (20.0, 20.0, Unit::Percent));
+        assert_eq!(one("2割"), (20.0, 20.0, Unit::Percent));
+        assert_eq!(one("1割"), (10.0, 10.0, Unit::Percent));
+        assert_eq!(one("twenty percent"), (20.0, 20.0, Unit::Percent));
+    }
+
+    #[test]
+    fn names_and_words_without_units_are_not_figures() {
+        assert!(figures("1on1を続ける").is_empty());
+        assert!(figures("1-on-1s").is_empty());
+        assert!(figures("one team owns it").is_empty());
+        assert!(figures("一人ひとりの成長").is_empty());
+        assert!(figures("k8s and b2b").is_empty());
+    }
+
+    #[test]
+    fn odd_text_never_panics_and_spans_stay_in_order() {
+        for text in [
+            "3 or more than 5 years",
+            "from from 5",
+            "〜〜3〜",
+            "数",
+            "数百",
+            "1,",
+            "1.",
+            "a year or",
+            "over 10, under 3 people, 5-",
+            "between 3 and",
+            "10名から",
+            "半",
+            "一人ひとり三十人",
+            "99999999999999999999999999999年",
+        ] {
+            let found = figures(text);
+            for pair in found.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text}: {found:?}");
+            }
+            for figure in &found {
+                assert!(text.get(figure.span.clone()).is_some(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_draft_figure_states_a_guide_figure_only_inside_it() {
+        let guide = &figures("5年以上")[0];
+        assert!(figures("five years")[0].states(guide));
+        assert!(!figures("2〜3年")[0].states(guide));
+        let band = &figures("800万円〜")[0];
+        assert!(!figures("600万")[0].states(band));
+        assert!(figures("900万")[0].states(band));
+        assert!(figures("800万円以上")[0].states(band));
+        assert!(!figures("1,500万円")[0].states(band));
+        let range = &figures("1〜3年")[0];
+        assert!(figures("1 to 3 years")[0].states(range));
+        assert!(!figures("around five years")[0].states(range));
+        assert!(figures("2割")[0].states(&figures("20%")[0]));
+        assert!(!figures("100名から1000名")[0].states(&figures("10名から100名")[0]));
+    }
+}
