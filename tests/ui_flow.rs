@@ -36,8 +36,9 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     // The first new card of the VPoE deck, verbatim from the guide.
     harness.get_by_label_contains("現在の技術的負債を定量化し");
 
-    // Type a draft, leave the text box, then reveal with Space.
-    type_into(&mut harness, "Your answer (optional)", "ROIで説明する");
+    // Type a draft that covers neither point (nothing comes ticked), leave the text box,
+    // then reveal with Space.
+    type_into(&mut harness, "Your answer (optional)", "まず結論から話します");
     press(&mut harness, &[Key::Escape]);
     fixture.clock.advance(Duration::seconds(95));
     press(&mut harness, &[Key::Space]);
@@ -66,7 +67,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     assert_eq!(review.card, "vpoe-q01");
     assert_eq!(review.rating, 3);
     assert_eq!(review.duration_ms, Some(95_000));
-    assert_eq!(review.answer.as_deref(), Some("ROIで説明する"));
+    assert_eq!(review.answer.as_deref(), Some("まず結論から話します"));
     assert_eq!(review.points_covered, Some(vec![0, 1]));
     assert_eq!(review.points_total, Some(2));
     let state = harness.state().collection().state("vpoe-q01");
@@ -89,7 +90,7 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
     };
     let shown = session.card.as_ref().unwrap();
     assert_eq!(shown.card_id, "vpoe-q01");
-    assert_eq!(shown.draft, "ROIで説明する");
+    assert_eq!(shown.draft, "まず結論から話します");
 
     // Reveal with Enter (out of the box, which has the keyboard again) and grade Again by
     // clicking the real button.
