@@ -38,7 +38,11 @@ fn study_flow_reveal_tick_grade_undo_by_keys_and_clicks() {
 
     // Type a draft that covers neither point (nothing comes ticked), leave the text box,
     // then reveal with Space.
-    type_into(&mut harness, "Your answer (optional)", "まず結論から話します");
+    type_into(
+        &mut harness,
+        "Your answer (optional)",
+        "まず結論から話します",
+    );
     press(&mut harness, &[Key::Escape]);
     fixture.clock.advance(Duration::seconds(95));
     press(&mut harness, &[Key::Space]);
