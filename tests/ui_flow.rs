@@ -1310,6 +1310,8 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     click(&mut harness, "Suspend");
     assert!(harness.state().collection().marks("vpoe-q01").suspended);
     harness.get_by_label("Unsuspend");
+    // Its row says it is set aside, and what state it keeps.
+    harness.get_by_label("new · suspended");
     let records = log_records(&fixture.dir);
     assert!(matches!(&records[..], [Record::Mark(mark)] if mark.card == "vpoe-q01"));
     // It is out of the deck's queue: the VPoE deck now starts with q02.

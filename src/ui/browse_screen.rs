@@ -427,14 +427,16 @@ impl BrowseScreen {
                     table_row.col(|ui| paint(ui, row.deck.clone()));
                     table_row.col(|ui| paint(ui, row.question.clone()));
                     table_row.col(|ui| {
+                        // Set aside, the card keeps its scheduling state: both are said.
+                        let phase = text.phase(row.phase);
                         let state = if row.suspended {
-                            text.suspended
+                            format!("{phase} · {}", text.suspended)
                         } else if row.buried {
-                            text.buried
+                            format!("{phase} · {}", text.buried)
                         } else {
-                            text.phase(row.phase)
+                            phase.to_string()
                         };
-                        paint(ui, state.to_string());
+                        paint(ui, state);
                     });
                     table_row.col(|ui| {
                         paint(
