@@ -206,18 +206,13 @@ fn frames(c: &mut Criterion) {
     // The decks screen's first frame after an answer, when its counts are out of date.
     group.bench_function("decks_after_answer", |b| {
         b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iterations {
-                app.apply(Action::Open(Screen::Review));
-                keep_cards_coming(&mut app, &clock);
-                app.apply(Action::Review(ReviewAction::Reveal));
-                app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
-                app.apply(Action::Open(Screen::Decks));
-                let started = Instant::now();
-                headless.run(&mut app);
-                total += started.elapsed();
-            }
-            total
+            (0..iterations)
+                .map(|_| {
+                    decks_frame_after_answer(&mut app, &mut headless, |app| {
+                        keep_cards_coming(app, &clock)
+                    })
+                })
+                .sum()
         })
     });
     group.finish();
@@ -280,17 +275,9 @@ fn frames(c: &mut Criterion) {
     // readiness and sweep on the decks screen's interview card, are out of date.
     group.bench_function("decks_after_answer", |b| {
         b.iter_custom(|iterations| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iterations {
-                app.apply(Action::Open(Screen::Review));
-                app.apply(Action::Review(ReviewAction::Reveal));
-                app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
-                app.apply(Action::Open(Screen::Decks));
-                let started = Instant::now();
-                headless.run(&mut app);
-                total += started.elapsed();
-            }
-            total
+            (0..iterations)
+                .map(|_| decks_frame_after_answer(&mut app, &mut headless, |_| {}))
+                .sum()
         })
     });
     assert!(
@@ -307,6 +294,23 @@ fn frames(c: &mut Criterion) {
         b.iter(|| queue::next_card(collection, &Scope::AllDecks, now))
     });
     group.finish();
+}
+
+/// The time of the decks screen's first frame after one answer, when what it shows is out
+/// of date; `before_answer` readies the session first.
+fn decks_frame_after_answer(
+    app: &mut MensetsuApp,
+    headless: &mut Headless,
+    before_answer: impl FnOnce(&mut MensetsuApp),
+) -> Duration {
+    app.apply(Action::Open(Screen::Review));
+    before_answer(app);
+    app.apply(Action::Review(ReviewAction::Reveal));
+    app.apply(Action::Review(ReviewAction::Grade(Rating::Good)));
+    app.apply(Action::Open(Screen::Decks));
+    let started = Instant::now();
+    headless.run(app);
+    started.elapsed()
 }
 
 /// When the session has run out of cards, a day later with a new session: thousands
