@@ -4,6 +4,7 @@
 use super::{GlobalOptions, plural};
 use crate::core::content::deck::{self, Deck, DeckSet};
 use crate::core::content::import::{ImportedGuide, import_guide};
+use crate::core::content::user_decks;
 use crate::core::files;
 use crate::core::text;
 use std::path::{Path, PathBuf};
@@ -54,13 +55,9 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| shown.to_string());
-    let is_deck_file = args
-        .guide
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
     // A deck file (one exported, shared or written by hand) goes in as it is, checked as
     // the app checks it: the app's import panel takes the same files.
-    let (deck, read) = if is_deck_file {
+    let (deck, read) = if user_decks::is_deck_file(&args.guide) {
         let (deck, problems) = deck::parse_deck(&shown.to_string(), &text)
             .map_err(|problem| super::words().problem(&problem))?;
         if let Some(problem) = problems.first() {

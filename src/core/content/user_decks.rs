@@ -127,6 +127,13 @@ fn read_text(path: &Path) -> Result<String, DeckFileError> {
     })
 }
 
+/// Whether `path` names a deck file (`.json`) rather than a role guide: how the app's
+/// import panel and `mensetsu import` both tell them apart.
+pub fn is_deck_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"))
+}
+
 /// Reads `source` as a deck JSON (`.json`) or a role guide (anything else) and says what
 /// it would add to `decks_dir`, alongside the `loaded` decks.
 pub fn preview(
@@ -136,10 +143,7 @@ pub fn preview(
 ) -> Result<Preview, DeckFileError> {
     let text = read_text(source)?;
     let shown = source.display().to_string();
-    let is_json = source
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("json"));
-    let (deck, problems) = if is_json {
+    let (deck, problems) = if is_deck_file(source) {
         deck::parse_deck(&shown, &text).map_err(Unreadable::Deck)?
     } else {
         let file_name = source
