@@ -418,7 +418,7 @@ fn killed_at_random_moments_every_reported_answer_is_saved_exactly_once() {
         );
         assert!(problem.message().ends_with("; line skipped"), "{problem}");
     }
-    let records = collection.log_records();
+    let records = &collection.log_records();
     let counts = records_by_id(records);
     assert!(counts.values().all(|count| *count == 1), "repeated ids");
     for ack in &saved {
@@ -508,10 +508,11 @@ fn a_second_process_on_a_folder_in_use_fails_cleanly_and_the_first_one_is_unharm
         "{:?}",
         collection.problems()
     );
-    let counts = records_by_id(collection.log_records());
+    let records = collection.log_records();
+    let counts = records_by_id(&records);
     for ack in &saved {
         assert_eq!(counts.get(ack.id.as_str()), Some(&1), "`{}`", ack.id);
-        assert_logged_as_acknowledged(ack, collection.log_records(), "first process");
+        assert_logged_as_acknowledged(ack, &records, "first process");
     }
     assert!(counts.len() <= saved.len() + 1);
     assert!(counts.keys().all(|id| id.starts_with("pc-a-")));
@@ -562,11 +563,8 @@ fn two_devices_taking_turns_on_a_synced_folder_merge_every_answer_once() {
         collection.problems()
     );
     // Every answer once, in the order the turns were taken.
-    let merged: Vec<&str> = collection
-        .log_records()
-        .iter()
-        .map(|logged| logged.record.id())
-        .collect();
+    let records = collection.log_records();
+    let merged: Vec<&str> = records.iter().map(|logged| logged.record.id()).collect();
     assert_eq!(merged, timeline);
     for logged in collection.log_records() {
         let device = logged.record.id().rsplit_once('-').unwrap().0;
@@ -724,7 +722,8 @@ fn every_kind_of_record_killed_at_random_moments_is_saved_exactly_once_and_repla
             "{problem}"
         );
     }
-    let counts = records_by_id(collection.log_records());
+    let records = collection.log_records();
+    let counts = records_by_id(&records);
     for (id, kind) in &acked {
         assert_eq!(
             counts.get(id.as_str()),

@@ -246,7 +246,7 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     // Nothing of it in the review log.
     assert!(
         mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir())
-            .records
+            .records()
             .is_empty()
     );
     // The window ends without asking (a crash): the next start offers it back.
@@ -279,7 +279,8 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
         &[egui::Key::Escape, egui::Key::Space, egui::Key::Num3],
     );
     assert!(!fixture.dir.drafts_file().exists());
-    let records = mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records;
+    let records =
+        mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records();
     assert!(
         matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("ROIで説明する and more")))
     );
@@ -385,7 +386,7 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
     // A draft is never an answer.
     assert!(
         mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
-            .records
+            .records()
             .is_empty()
     );
 }

@@ -77,7 +77,7 @@ fn draft(harness: &Harness<'_, MensetsuApp>) -> String {
 
 fn answers(dir: &DataDir) -> Vec<(Option<String>, String)> {
     mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
-        .records
+        .records()
         .into_iter()
         .filter_map(|logged| match logged.record {
             Record::Review(review) => Some((review.answer, review.card)),

@@ -59,7 +59,7 @@ fn odd_times_are_reported_once_kept_ordered_the_same_and_days_counted_once() {
     let order = |collection: &Collection| -> Vec<String> {
         collection
             .reviews()
-            .map(|review| review.record.id.clone())
+            .map(|review| review.record.id.to_string())
             .collect()
     };
     assert_eq!(

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use mensetsu::core::collection::{AnswerDetails, Collection};
 use mensetsu::core::content::deck::DeckSet;
 use mensetsu::core::paths::DataDir;
-use mensetsu::core::review::log::{self, Flag, parse_log};
+use mensetsu::core::review::log::{Flag, parse_log};
 use mensetsu::core::review::scheduler::Rating;
 use mensetsu::core::review::store::{LogSnapshot, Store};
 use mensetsu::core::settings::Settings;
@@ -161,10 +161,7 @@ fn both_computers_derive_the_same_state_whatever_order_the_files_arrive_in() {
         for (name, bytes) in files {
             records.extend(parse_log(std::path::Path::new(name), bytes).0);
         }
-        LogSnapshot {
-            records: log::merge(records),
-            problems: Vec::new(),
-        }
+        LogSnapshot::from_records(records, Vec::new())
     };
     let forward = Collection::from_parts(
         DataDir::new("x"),

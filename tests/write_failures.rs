@@ -80,11 +80,11 @@ fn a_failed_answer_write_keeps_the_card_on_screen_and_says_so() {
     assert_eq!(card.card_id, "vpoe-q01");
     assert!(card.revealed);
     assert!(session.answered.is_empty());
-    assert!(read_all_logs(&dir.reviews_dir()).records.is_empty());
+    assert!(read_all_logs(&dir.reviews_dir()).is_empty());
 
     // Once writing works again, the same key saves the answer.
     press(&mut harness, &[Key::Num3]);
-    let records = read_all_logs(&dir.reviews_dir()).records;
+    let records = read_all_logs(&dir.reviews_dir()).records();
     assert_eq!(records.len(), 1);
     assert_eq!(harness.state().review_session().unwrap().answered.len(), 1);
 }

@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use mensetsu::core::content::deck::DeckSet;
+use mensetsu::core::review::compact;
 use mensetsu::core::review::log::{self, LoggedRecord, Origin, Record, ReviewRecord};
 use mensetsu::core::review::scheduler::{CardState, Phase, Rating, Scheduler};
 use mensetsu::core::review::store::LogSnapshot;
@@ -110,18 +111,18 @@ pub fn to_jsonl(records: &[LoggedRecord]) -> Vec<u8> {
 
 /// What the app does at start with the bytes of one log file.
 pub fn snapshot_from_jsonl(file: &Path, bytes: &[u8]) -> LogSnapshot {
-    let (records, problems) = log::parse_log(file, bytes);
-    LogSnapshot {
-        records: log::merge(records),
+    let (reviews, others, problems) = compact::parse_log(file, bytes);
+    let mut snapshot = LogSnapshot {
+        reviews,
+        others,
         problems,
-    }
+    };
+    snapshot.merge();
+    snapshot
 }
 
 pub fn snapshot_of(records: Vec<LoggedRecord>) -> LogSnapshot {
-    LogSnapshot {
-        records: log::merge(records),
-        problems: Vec::new(),
-    }
+    LogSnapshot::from_records(records, Vec::new())
 }
 
 /// Distinct card ids in order of first appearance.

@@ -9,6 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::DeckSet;
 use mensetsu::core::paths::DataDir;
+use mensetsu::core::review::compact;
 use mensetsu::core::review::log::{effective_reviews, merge, parse_log};
 use mensetsu::core::review::store::LogSnapshot;
 use mensetsu::core::settings::Settings;
@@ -37,12 +38,17 @@ fuzz_target!(|data: &[u8]| {
         assert!((1..=lines.len()).contains(&line));
     }
 
+    // The compact reading (what the app uses) reads the same records and problems.
+    let (table, others, compact_problems) = compact::parse_log(Path::new("fuzz.jsonl"), data);
+    assert_eq!(compact_problems, problems);
+    assert_eq!(table.len() + others.len(), records.len());
+
     let merged = merge(records);
-    let (_reviews, _undo_problems) = effective_reviews(&merged);
-    let snapshot = LogSnapshot {
-        records: merged,
-        problems,
-    };
+    let (reviews, undo_problems) = effective_reviews(&merged);
+    let snapshot = LogSnapshot::from_records(merged, problems);
+    let (rows, compact_undo_problems) = compact::effective_rows(&snapshot.reviews, &snapshot.others);
+    assert_eq!(rows.len(), reviews.len());
+    assert_eq!(compact_undo_problems, undo_problems);
     let collection = Collection::from_parts(
         DataDir::new("fuzz"),
         DeckSet::default(),

@@ -127,7 +127,7 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
             )
         }
         None => {
-            let text = export::reviews_csv(collection.log_records());
+            let text = export::reviews_csv(collection.log());
             let rows = text.lines().count().saturating_sub(1);
             (text, plural(rows, "review"))
         }

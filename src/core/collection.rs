@@ -11,6 +11,7 @@ use crate::core::files::WriteError;
 use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
 use crate::core::problem::{Problem, ProblemKind};
+use crate::core::review::compact;
 use crate::core::review::fit;
 use crate::core::review::log::{
     self, Flag, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
@@ -19,7 +20,7 @@ use crate::core::review::log::{
 use crate::core::review::marks::{CardMarks, Marks};
 use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler};
-use crate::core::review::store::{self, LogSnapshot, Store, StoreError};
+use crate::core::review::store::{self, LogSnapshot, Pushed, Store, StoreError};
 use crate::core::settings::{self, LeechAction, Settings};
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
 use crate::core::study::story::{self, Story, StoryContent, StoryError};
@@ -164,13 +165,14 @@ impl Collection {
             Self::from_parts_reporting(data_dir, decks, loaded.settings, log, progress);
         collection.settings_problems.splice(0..0, loaded.notices);
         if let Some(now) = now {
-            collection.future_records = log::future_records(&collection.log.records, now);
+            collection.future_records =
+                compact::future_records(&collection.log.reviews, &collection.log.others, now);
         }
         collection
     }
 
     /// A collection of what is already in memory, e.g. a log built by a test or a fuzzer.
-    /// `log.records` must be merged ([`log::merge`]).
+    /// `log` must be merged ([`LogSnapshot::merge`]).
     pub fn from_parts(
         data_dir: DataDir,
         decks: DeckSet,
@@ -190,10 +192,10 @@ impl Collection {
         let mut settings_problems = Vec::new();
         let (settings, scheduler) = scheduler_for(&data_dir, settings, &mut settings_problems);
         let progress = Progress::replay_reporting(&log, &decks, &scheduler, reporter);
-        let notes = latest_notes(&log.records);
-        let interviews = interview::interviews_from(&log.records);
-        let marks = Marks::from_log(&log.records);
-        let stories = story::stories_from(&log.records);
+        let notes = latest_notes(&log.others);
+        let interviews = interview::interviews_from(&log.others);
+        let marks = Marks::from_log(&log.others);
+        let stories = story::stories_from(&log.others);
         Self {
             data_dir,
             decks,
@@ -251,8 +253,13 @@ impl Collection {
     }
 
     /// Every record of every device's log, merged into one timeline.
-    pub fn log_records(&self) -> &[LoggedRecord] {
-        &self.log.records
+    pub fn log_records(&self) -> Vec<LoggedRecord> {
+        self.log.records()
+    }
+
+    /// The merged log as it is held: the answers in a compact table, the rest in full.
+    pub fn log(&self) -> &LogSnapshot {
+        &self.log
     }
 
     /// Lines of the log files that could not be read.
@@ -283,7 +290,7 @@ impl Collection {
         });
         let origin = store.append(&record)?;
         self.notes.insert(card_id.to_string(), note.to_string());
-        self.log.records.push(LoggedRecord { record, origin });
+        self.log.push(LoggedRecord { record, origin });
         self.generation += 1;
         Ok(())
     }
@@ -493,7 +500,7 @@ impl Collection {
     /// Every effective answer as the FSRS optimizer needs it, oldest first.
     pub fn answers_for_fit(&self) -> impl Iterator<Item = fit::Answer<'_>> + '_ {
         self.reviews().map(|review| fit::Answer {
-            card: &review.record.card,
+            card: review.record.card,
             at: review.record.at,
             rating: review.record.rating,
         })
@@ -715,11 +722,7 @@ impl Collection {
     /// its card alone; anything else (an undo, a clock that went backwards) replays the
     /// whole log.
     fn absorb(&mut self, record: Record, origin: Origin) -> StatesChanged {
-        let is_latest = self
-            .log
-            .records
-            .last()
-            .is_none_or(|last| last.record.at() <= record.at());
+        let is_latest = self.log.last_at().is_none_or(|last| last <= record.at());
         let answered = match &record {
             Record::Review(review) => Some((review.card.clone(), review.at)),
             _ => None,
@@ -730,28 +733,29 @@ impl Collection {
         );
         // An undo may cancel a mark as well as a review.
         let is_undo = matches!(record, Record::Undo(_));
-        self.log.records.push(LoggedRecord { record, origin });
+        let pushed = self.log.push(LoggedRecord { record, origin });
         self.generation += 1;
         if derived_elsewhere || is_undo {
             if !is_latest || is_undo {
-                self.log.records = log::merge(std::mem::take(&mut self.log.records));
+                self.log.merge();
             }
-            self.interviews = interview::interviews_from(&self.log.records);
-            self.marks = Marks::from_log(&self.log.records);
-            self.stories = story::stories_from(&self.log.records);
+            self.interviews = interview::interviews_from(&self.log.others);
+            self.marks = Marks::from_log(&self.log.others);
+            self.stories = story::stories_from(&self.log.others);
             self.derived_version += 1;
             if is_undo {
                 self.replay_progress();
                 return StatesChanged::All;
             }
             StatesChanged::Nothing
-        } else if let Some((card, at)) = answered.filter(|_| is_latest) {
-            let record_index = self.log.records.len() - 1;
+        } else if let (Some((card, at)), Pushed::Review(row)) =
+            (answered.filter(|_| is_latest), pushed)
+        {
             self.progress
-                .apply(&self.log, record_index, &self.decks, &self.scheduler);
+                .apply(&self.log, row, &self.decks, &self.scheduler);
             StatesChanged::Card { card, at }
         } else {
-            self.log.records = log::merge(std::mem::take(&mut self.log.records));
+            self.log.merge();
             self.replay_progress();
             StatesChanged::All
         }

@@ -4,8 +4,9 @@
 //! search result: a custom study session.
 
 use crate::core::collection::Collection;
-use crate::core::review::log::{Flag, ReviewRecord};
+use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
+use crate::core::review::table::ReviewRef;
 use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Query, QueryError};
 use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
@@ -633,7 +634,7 @@ impl BrowseScreen {
                             );
                         }
                         ui.add_space(theme::space::S);
-                        let history: Vec<&ReviewRecord> = collection
+                        let history: Vec<ReviewRef> = collection
                             .history(card_id)
                             .map(|replayed| replayed.record)
                             .collect();

@@ -119,7 +119,7 @@ impl DecksScreen {
             }
             ExportTarget::Reviews => (
                 export::REVIEWS_FILE_NAME.to_string(),
-                export::reviews_csv(collection.log_records()),
+                export::reviews_csv(collection.log()),
             ),
         };
         let dir = collection.data_dir().exports_dir();

@@ -9,9 +9,9 @@ mod summary;
 
 use crate::core::collection::AnswerDetails;
 use crate::core::drafts::StudyDraft;
-use crate::core::review::log::ReviewRecord;
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
+use crate::core::review::table::ReviewRef;
 use crate::core::study::coverage::{Coverage, Miss};
 use crate::core::study::delivery;
 use crate::core::study::grading;
@@ -680,7 +680,7 @@ fn card_body(
                         .labelled_by(label.id);
                     });
                 if shown.revealed {
-                    let history: Vec<&ReviewRecord> = collection
+                    let history: Vec<ReviewRef> = collection
                         .history(&card.id)
                         .map(|replayed| replayed.record)
                         .collect();

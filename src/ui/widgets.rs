@@ -2,8 +2,9 @@
 //! points to tick, grade labels and the one colour palette, and the `m:ss` clock.
 
 use crate::core::content::deck::{Card, Localized};
-use crate::core::review::log::{Mode, ReviewRecord};
+use crate::core::review::log::Mode;
 use crate::core::review::scheduler::{Interval, Rating};
+use crate::core::review::table::ReviewRef;
 use crate::core::settings::ContentLanguage;
 use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Delivery;
@@ -390,7 +391,7 @@ pub fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 pub fn answer_history(
     ui: &mut egui::Ui,
     text: &Strings,
-    history: &[&ReviewRecord],
+    history: &[ReviewRef<'_>],
     id_salt: impl std::hash::Hash + std::fmt::Debug,
 ) {
     if history.is_empty() {
@@ -408,9 +409,9 @@ pub fn answer_history(
                         rating_label(text, record.rating),
                     );
                     if let Some(total) = record.points_total.filter(|total| *total > 0) {
-                        let covered = record.points_covered.as_ref().map_or(0, Vec::len);
+                        let covered = record.points_covered.map_or(0, |points| points.len());
                         ui.label(format!("{} {covered}/{total}", text.points_short));
-                        if let Some(detected) = &record.points_detected {
+                        if let Some(detected) = record.points_detected {
                             ui.weak(text.found_in_draft(detected.len()));
                         }
                     }
@@ -421,7 +422,7 @@ pub fn answer_history(
                         ui.weak(text.mock_interview);
                     }
                 });
-                if let Some(draft) = record.answer.as_deref().filter(|d| !d.trim().is_empty()) {
+                if let Some(draft) = record.answer.filter(|d| !d.trim().is_empty()) {
                     ui.indent("draft", |ui| {
                         ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
                     });

@@ -109,7 +109,7 @@ pub fn files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// Every record of the folder's logs, merged.
 pub fn log_records(dir: &DataDir) -> Vec<Record> {
     mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
-        .records
+        .records()
         .into_iter()
         .map(|logged| logged.record)
         .collect()

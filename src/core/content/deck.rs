@@ -173,19 +173,14 @@ fn default_role() -> String {
 
 /// A deck together with the file it came from and its text, so later checks (duplicate
 /// ids across decks) can still name the line.
+/// A deck as loaded. Its file's text is not kept: line numbers are looked up while the
+/// deck is read, for the problems found then, and a folder of 100,000 cards would hold
+/// its 138 MB of JSON a second time for nothing.
 #[derive(Debug, Clone)]
 pub struct LoadedDeck {
     pub deck: Deck,
     pub path: String,
     pub bundled: bool,
-    source_text: String,
-}
-
-impl LoadedDeck {
-    /// The 1-based line where `"id": "<id>"` appears, for messages about a card.
-    pub fn line_of_id(&self, id: &str) -> Option<usize> {
-        line_of_id(&self.source_text, id)
-    }
 }
 
 fn line_of_id(text: &str, id: &str) -> Option<usize> {
@@ -391,6 +386,13 @@ pub struct DeckSet {
     card_index: FxHashMap<String, (usize, usize)>,
 }
 
+/// What [`DeckSet::add_source`] remembers from one deck to the next while loading.
+#[derive(Default)]
+struct AddingDecks {
+    /// Deck id → index into `decks` of the deck that has it.
+    owner_of_deck_id: HashMap<String, usize>,
+}
+
 impl DeckSet {
     /// The bundled decks plus every `*.json` in `user_dir` (which may not exist yet).
     pub fn load(user_dir: Option<&Path>) -> Self {
@@ -409,19 +411,24 @@ impl DeckSet {
     }
 
     /// `sources` and then the deck files at `paths`; `problems` (found while listing the
-    /// files) come before those of the decks.
+    /// files) come before those of the decks. Each file is read, parsed and let go before
+    /// the next, so only one deck's text is in memory at a time.
     fn with_files(
-        mut sources: Vec<(String, String, bool)>,
+        sources: Vec<(String, String, bool)>,
         paths: &[PathBuf],
         mut problems: Vec<Problem>,
     ) -> Self {
+        let mut set = Self::default();
+        let mut adding = AddingDecks::default();
+        for (path, text, bundled) in sources {
+            set.add_source(path, &text, bundled, &mut adding);
+        }
         for path in paths {
             match read_text(path) {
-                Ok(text) => sources.push((path.display().to_string(), text, false)),
+                Ok(text) => set.add_source(path.display().to_string(), &text, false, &mut adding),
                 Err(problem) => problems.push(problem),
             }
         }
-        let mut set = Self::from_sources(sources);
         problems.append(&mut set.problems);
         set.problems = problems;
         set
@@ -431,61 +438,67 @@ impl DeckSet {
     /// id another deck already uses is dropped from the later deck, so reviews never mix.
     pub fn from_sources(sources: Vec<(String, String, bool)>) -> Self {
         let mut set = Self::default();
-        let mut owner_of_id: HashMap<String, String> = HashMap::new();
-        let mut owner_of_deck_id: HashMap<String, String> = HashMap::new();
+        let mut adding = AddingDecks::default();
         for (path, text, bundled) in sources {
-            let (mut deck, mut problems) = match parse_deck(&path, &text) {
-                Ok(parsed) => parsed,
-                Err(problem) => {
-                    set.problems.push(problem);
-                    continue;
-                }
-            };
-            set.problems.append(&mut problems);
-            let loaded_text = text;
-            if let Some(other) = owner_of_deck_id.get(&deck.id) {
-                let kind = ProblemKind::DeckIdTaken {
-                    id: deck.id.clone(),
-                    other: other.clone(),
-                };
-                set.problems
-                    .push(Problem::error(&path, kind).at_line(line_of_id(&loaded_text, &deck.id)));
-                continue;
-            }
-            owner_of_deck_id.insert(deck.id.clone(), path.clone());
-            let deck_index = set.decks.len();
-            let mut kept = 0;
-            deck.cards.retain(|card| {
-                if card.id.trim().is_empty() {
-                    return false;
-                }
-                match owner_of_id.get(&card.id) {
-                    Some(other) if other != &path => {
-                        let kind = ProblemKind::CardIdTaken {
-                            id: card.id.clone(),
-                            other: other.clone(),
-                        };
-                        let line = line_of_id(&loaded_text, &card.id);
-                        set.problems.push(Problem::error(&path, kind).at_line(line));
-                        false
-                    }
-                    Some(_) => false,
-                    None => {
-                        owner_of_id.insert(card.id.clone(), path.clone());
-                        set.card_index.insert(card.id.clone(), (deck_index, kept));
-                        kept += 1;
-                        true
-                    }
-                }
-            });
-            set.decks.push(LoadedDeck {
-                deck,
-                path,
-                bundled,
-                source_text: loaded_text,
-            });
+            set.add_source(path, &text, bundled, &mut adding);
         }
         set
+    }
+
+    /// Parses one deck and adds what does not clash with the decks added before it.
+    fn add_source(&mut self, path: String, text: &str, bundled: bool, adding: &mut AddingDecks) {
+        let (mut deck, mut problems) = match parse_deck(&path, text) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                self.problems.push(problem);
+                return;
+            }
+        };
+        self.problems.append(&mut problems);
+        if let Some(&other) = adding.owner_of_deck_id.get(&deck.id) {
+            let kind = ProblemKind::DeckIdTaken {
+                id: deck.id.clone(),
+                other: self.decks[other].path.clone(),
+            };
+            self.problems
+                .push(Problem::error(&path, kind).at_line(line_of_id(text, &deck.id)));
+            return;
+        }
+        let deck_index = self.decks.len();
+        adding.owner_of_deck_id.insert(deck.id.clone(), deck_index);
+        let mut kept = 0;
+        let decks = &self.decks;
+        let card_index = &mut self.card_index;
+        let set_problems = &mut self.problems;
+        deck.cards.retain(|card| {
+            if card.id.trim().is_empty() {
+                return false;
+            }
+            // The card index doubles as the owner of each id: the deck at its first index.
+            match card_index.get(&card.id) {
+                Some(&(owner, _)) if owner != deck_index => {
+                    let kind = ProblemKind::CardIdTaken {
+                        id: card.id.clone(),
+                        other: decks[owner].path.clone(),
+                    };
+                    let line = line_of_id(text, &card.id);
+                    set_problems.push(Problem::error(&path, kind).at_line(line));
+                    false
+                }
+                // Repeated within this deck: parse_deck has reported it.
+                Some(_) => false,
+                None => {
+                    card_index.insert(card.id.clone(), (deck_index, kept));
+                    kept += 1;
+                    true
+                }
+            }
+        });
+        self.decks.push(LoadedDeck {
+            deck,
+            path,
+            bundled,
+        });
     }
 
     pub fn card_count(&self) -> usize {

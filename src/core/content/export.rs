@@ -5,7 +5,8 @@
 //! [`crate::core::files::write_new_file`] puts them on disk without replacing a file.
 
 use crate::core::content::deck::{Card, Deck, Lang, Localized};
-use crate::core::review::log::{self, LoggedRecord, Record};
+use crate::core::review::compact;
+use crate::core::review::store::LogSnapshot;
 use crate::core::settings::ContentLanguage;
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -224,7 +225,7 @@ fn tsv_field(text: &str) -> Cow<'_, str> {
 /// [`REVIEWS_CSV_HEADER`], then one line per review in time order, e.g.
 /// `vpoe-q01,1795306503120,3,84000`.
 ///
-/// - Undone reviews, undo records and notes are left out ([`log::effective_reviews`]);
+/// - Undone reviews, undo records and notes are left out ([`compact::effective_rows`]);
 ///   mock-interview answers stay in, since they schedule the card like any other.
 /// - `review_time` is milliseconds since the Unix epoch (UTC): the optimizer divides it
 ///   by 1000 and reads seconds, so a date string would not parse.
@@ -233,27 +234,18 @@ fn tsv_field(text: &str) -> Cow<'_, str> {
 ///   a non-negative integer, and an empty field would turn the column into floats.
 /// - A card id with `,`, `"` or a line break is quoted as in CSV.
 ///
-/// `records` is a merged timeline such as `LogSnapshot::records`; records in any other
-/// order are merged first.
-pub fn reviews_csv(records: &[LoggedRecord]) -> String {
-    let in_order =
-        records.is_sorted_by(|a, b| (a.record.at(), &a.origin) <= (b.record.at(), &b.origin));
-    let merged: Cow<[LoggedRecord]> = if in_order {
-        Cow::Borrowed(records)
-    } else {
-        Cow::Owned(log::merge(records.to_vec()))
-    };
-    let (effective, _) = log::effective_reviews(&merged);
+pub fn reviews_csv(log: &LogSnapshot) -> String {
+    let (effective, _) = compact::effective_rows(&log.reviews, &log.others);
     let mut out = String::from(REVIEWS_CSV_HEADER);
     out.push('\n');
-    for index in effective {
-        let Record::Review(review) = &merged[index].record else {
+    for row in effective {
+        let Some(review) = log.reviews.get(row as usize) else {
             continue;
         };
         let _ = writeln!(
             out,
             "{},{},{},{}",
-            csv_field(&review.card),
+            csv_field(review.card),
             review.at.timestamp_millis(),
             u8::from(review.rating),
             review.duration_ms.unwrap_or(0)
@@ -425,24 +417,29 @@ vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
         // (00:17Z) and l-5 (01:00Z). The times are epoch milliseconds (`date -u -d
         // 2026-11-22T00:15:03Z +%s` is 1795306503); 1.9 µs is below a millisecond.
         let desktop = review("d-1", "a,\"b\"", "2026-11-22T00:20:00.0000019Z", 4, Some(5));
-        let (laptop, problems) = log::parse_log(Path::new("l.jsonl"), laptop.as_bytes());
+        let (laptop, problems) =
+            crate::core::review::log::parse_log(Path::new("l.jsonl"), laptop.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
-        let (desktop, problems) = log::parse_log(Path::new("d.jsonl"), desktop.as_bytes());
+        let (desktop, problems) =
+            crate::core::review::log::parse_log(Path::new("d.jsonl"), desktop.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
         let expected = "card_id,review_time,review_rating,review_duration\n\
 vpoe-q01,1795306503120,3,84000\n\
 \"a,\"\"b\"\"\",1795306800000,4,5\n\
 vpoe-q01,1795309200000,2,0\n";
-        // Unmerged (one file after the other) and merged give the same file.
-        let unmerged = [desktop, laptop].concat();
-        assert_eq!(reviews_csv(&unmerged), expected);
-        assert_eq!(reviews_csv(&log::merge(unmerged)), expected);
+        // Whichever file comes first, the merged log gives the same file.
+        let one_way = [desktop.clone(), laptop.clone()].concat();
+        let other_way = [laptop, desktop].concat();
+        for records in [one_way, other_way] {
+            let snapshot = LogSnapshot::from_records(records, Vec::new());
+            assert_eq!(reviews_csv(&snapshot), expected);
+        }
     }
 
     #[test]
     fn an_empty_log_is_just_the_header() {
         assert_eq!(
-            reviews_csv(&[]),
+            reviews_csv(&LogSnapshot::default()),
             "card_id,review_time,review_rating,review_duration\n"
         );
     }

@@ -360,10 +360,51 @@ pub struct LoggedRecord {
 
 /// Reads one log file's bytes. Bad lines are reported and skipped; the rest is used.
 ///
-/// A long log is read in parts on as many threads as there are cores (up to four), each
-/// part's lines by [`parse_lines`]; the records and problems come out in line order as if
-/// read in one pass. Reading the JSON is most of the time it takes to load a log.
+/// Every record in its full form: for tests, tools and the fuzzer, and as the reference
+/// the compact reading ([`crate::core::review::compact::parse_log`], what the app and the
+/// commands use) is
+/// compared with.
 pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>) {
+    parse_in_parts(file, bytes, |_| Vec::new())
+}
+
+/// Where [`parse_lines`] puts the records it reads.
+pub(crate) trait RecordSink: Send {
+    fn take(&mut self, file: &Path, line: usize, record: Record);
+    /// The records of the part read after this one, in line order.
+    fn append(&mut self, later: Self);
+    fn reserve(&mut self, _records: usize) {}
+}
+
+impl RecordSink for Vec<LoggedRecord> {
+    fn take(&mut self, file: &Path, line: usize, record: Record) {
+        self.push(LoggedRecord {
+            record,
+            origin: Origin {
+                file: file.to_path_buf(),
+                line,
+            },
+        });
+    }
+
+    fn append(&mut self, mut later: Self) {
+        Vec::append(self, &mut later);
+    }
+
+    fn reserve(&mut self, records: usize) {
+        Vec::reserve(self, records);
+    }
+}
+
+/// A long log is read in parts on as many threads as there are cores (up to four), each
+/// part's lines by [`parse_lines`] into a sink made by `new_sink`; the records and
+/// problems come out in line order as if read in one pass. Reading the JSON is most of
+/// the time it takes to load a log.
+pub(crate) fn parse_in_parts<S: RecordSink>(
+    file: &Path,
+    bytes: &[u8],
+    new_sink: impl Fn(&Path) -> S + Sync,
+) -> (S, Vec<Problem>) {
     // Below this many lines a thread costs more than it saves.
     const LINES_PER_THREAD: usize = 4096;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -383,35 +424,51 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>)
         .min(line_count / LINES_PER_THREAD)
         .max(1);
     if threads == 1 {
-        return parse_lines(file, &lines, 1, line_count, ends_with_newline);
+        let mut sink = new_sink(file);
+        sink.reserve(line_count);
+        let problems = parse_lines(file, &lines, 1, line_count, ends_with_newline, &mut sink);
+        return (sink, problems);
     }
-    let part = line_count.div_ceil(threads);
+    let part_lines = line_count.div_ceil(threads);
+    let new_sink = &new_sink;
     let parts: Vec<_> = std::thread::scope(|scope| {
         let workers: Vec<_> = lines
-            .chunks(part)
+            .chunks(part_lines)
             .enumerate()
             .map(|(index, chunk)| {
-                let first_line = index * part + 1;
+                let first_line = index * part_lines + 1;
                 scope.spawn(move || {
-                    parse_lines(file, chunk, first_line, line_count, ends_with_newline)
+                    let mut sink = new_sink(file);
+                    sink.reserve(chunk.len());
+                    let problems = parse_lines(
+                        file,
+                        chunk,
+                        first_line,
+                        line_count,
+                        ends_with_newline,
+                        &mut sink,
+                    );
+                    (sink, problems)
                 })
             })
             .collect();
         workers.into_iter().map(|worker| worker.join()).collect()
     });
-    let mut records: Vec<LoggedRecord> = Vec::new();
+    let mut records: Option<S> = None;
     let mut problems = Vec::new();
     for part in parts {
         match part {
-            // The first part's vector grows to take the others (a large vector grows in
+            // The first part's records grow to take the others (a large vector grows in
             // place), so only the later parts' records are copied.
-            Ok((part_records, mut part_problems)) if records.is_empty() => {
-                records = part_records;
-                records.reserve(line_count - records.len());
-                problems.append(&mut part_problems);
-            }
-            Ok((mut part_records, mut part_problems)) => {
-                records.append(&mut part_records);
+            Ok((part_records, mut part_problems)) => {
+                match records.as_mut() {
+                    None => {
+                        let mut first = part_records;
+                        first.reserve(line_count.saturating_sub(part_lines));
+                        records = Some(first);
+                    }
+                    Some(records) => records.append(part_records),
+                }
                 problems.append(&mut part_problems);
             }
             // parse_lines does not panic on any input (fuzzed); should it all the same,
@@ -419,19 +476,19 @@ pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>)
             Err(panic) => std::panic::resume_unwind(panic),
         }
     }
-    (records, problems)
+    (records.unwrap_or_else(|| new_sink(file)), problems)
 }
 
 /// Reads `lines`, the first of which is line `first_line` (counting from 1) of a file of
-/// `line_count` lines.
-fn parse_lines(
+/// `line_count` lines, into `sink`; returns the problems of the bad lines.
+fn parse_lines<S: RecordSink>(
     file: &Path,
     lines: &[&[u8]],
     first_line: usize,
     line_count: usize,
     ends_with_newline: bool,
-) -> (Vec<LoggedRecord>, Vec<Problem>) {
-    let mut records = Vec::with_capacity(lines.len());
+    sink: &mut S,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (index, raw_line) in lines.iter().enumerate() {
         let line_number = first_line + index;
@@ -457,20 +514,14 @@ fn parse_lines(
             }
         };
         match parse_line(text) {
-            Ok(record) => records.push(LoggedRecord {
-                record,
-                origin: Origin {
-                    file: file.to_path_buf(),
-                    line: line_number,
-                },
-            }),
+            Ok(record) => sink.take(file, line_number, record),
             Err(detail) => problems.push(problem(ProblemKind::LogLineUnreadable {
                 detail,
                 cut_off: is_last_line && !ends_with_newline,
             })),
         }
     }
-    (records, problems)
+    problems
 }
 
 /// The fields any record may have; which ones are present decides its kind.

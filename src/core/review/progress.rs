@@ -5,54 +5,68 @@
 use crate::core::content::deck::DeckSet;
 use crate::core::load_progress::LoadProgress;
 use crate::core::problem::{Problem, ProblemKind};
-use crate::core::review::log::{self, Origin, Record, ReviewRecord};
-use crate::core::review::scheduler::{CardState, Phase, Scheduler};
+use crate::core::review::compact;
+use crate::core::review::log::Origin;
+use crate::core::review::scheduler::{CardState, Memory, Phase, Scheduler};
 use crate::core::review::store::LogSnapshot;
+use crate::core::review::table::ReviewRef;
 
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-/// One review as replayed: which log record it was and what it did to the card. Kept
-/// inside the crate: callers get [`Replayed`], with the record itself.
-#[derive(Debug, Clone)]
+/// No review: the end of a card's chain of answers, or a card number not yet given a slot.
+const NONE: u32 = u32::MAX;
+
+/// One review as replayed: which answer it was and what it did to the card, in 20 bytes.
+/// Kept inside the crate: callers get [`Replayed`], with the answer itself.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ReplayedReview {
-    /// Index into [`LogSnapshot::records`].
-    record_index: usize,
+    /// The answer's row in [`LogSnapshot::reviews`].
+    row: u32,
+    /// The card's review before this one (an index into `reviews`), or [`NONE`]: each
+    /// card's history is a chain through its reviews rather than a list of its own.
+    previous: u32,
+    /// The card's memory state after the answer; with the answer's time it is all that
+    /// anything asks of the state an answer led to.
+    memory_after: Memory,
     phase_before: Phase,
-    state_after: CardState,
 }
 
 /// An effective review (not undone) with what it did to its card.
 #[derive(Debug, Clone, Copy)]
 pub struct Replayed<'a> {
-    pub record: &'a ReviewRecord,
+    pub record: ReviewRef<'a>,
     /// The card's phase when it was answered: an answer in Review is what true retention
     /// counts.
     pub phase_before: Phase,
-    pub state_after: &'a CardState,
+    /// The card's memory state after the answer (its last review then is the answer's
+    /// time): what its recall at a later moment is computed from.
+    pub memory_after: Memory,
 }
 
 /// What the log says about one card that has at least one effective review.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct CardProgress {
     state: CardState,
-    /// Indices into [`Progress::reviews`], oldest first.
-    history: Vec<usize>,
+    /// Its first and latest reviews, indices into [`Progress::reviews`].
+    first: u32,
+    last: u32,
     /// No loaded deck has the card.
     orphaned: bool,
 }
 
 /// Everything the log says about the cards.
 ///
-/// Each card id is looked up once per review, in one FxHash map from id to a slot in a
-/// vector. Replay does this for every review (a million in the benchmark), and every
-/// lookup of a `String` key ends in a comparison with the stored key, usually a cache
-/// miss; one map instead of one per kind of fact, and FxHash instead of SipHash (the keys
-/// come from the user's own files, where hash flooding is no threat), halved the replay.
+/// Replay looks a card up by its number in the log's table (a vector index), not by its
+/// id: a million lookups of a `String` key were a fifth of the replay. The id map serves
+/// the callers that ask by id, and shares the table's strings.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
     /// Card id → index into `cards`.
-    slots: FxHashMap<String, usize>,
+    slots: FxHashMap<Arc<str>, u32>,
+    /// The table's card number → index into `cards`, or [`NONE`].
+    slot_of_number: Vec<u32>,
     cards: Vec<CardProgress>,
     /// Effective reviews in time order.
     reviews: Vec<ReplayedReview>,
@@ -79,7 +93,7 @@ impl Progress {
     ) -> Self {
         // Often enough for a progress bar, rarely enough to cost nothing.
         const REPORT_EVERY: usize = 1 << 14;
-        let (effective, problems) = log::effective_reviews(&snapshot.records);
+        let (effective, problems) = compact::effective_rows(&snapshot.reviews, &snapshot.others);
         if let Some(reporter) = reporter {
             reporter.start_replay(effective.len());
         }
@@ -89,15 +103,16 @@ impl Progress {
                 .chain(snapshot.problems.iter().cloned())
                 .collect(),
             reviews: Vec::with_capacity(effective.len()),
+            slot_of_number: vec![NONE; snapshot.reviews.card_count()],
             ..Progress::default()
         };
-        for (done, record_index) in effective.into_iter().enumerate() {
+        for (done, row) in effective.into_iter().enumerate() {
             if done.is_multiple_of(REPORT_EVERY)
                 && let Some(reporter) = reporter
             {
                 reporter.set_replayed(done);
             }
-            replayed.apply(snapshot, record_index, decks, scheduler);
+            replayed.apply(snapshot, row as usize, decks, scheduler);
         }
         if let Some(reporter) = reporter {
             reporter.set_replayed(replayed.reviews.len());
@@ -105,53 +120,77 @@ impl Progress {
         replayed
     }
 
-    /// Applies one review record (by index into the snapshot) on top of the current
-    /// states. The record must be later than every review applied so far.
+    /// Applies one answer (by its row in the snapshot's table) on top of the current
+    /// states. The answer must be later than every review applied so far.
     pub(crate) fn apply(
         &mut self,
         snapshot: &LogSnapshot,
-        record_index: usize,
+        row: usize,
         decks: &DeckSet,
         scheduler: &Scheduler,
     ) {
-        let Some(logged) = snapshot.records.get(record_index) else {
+        let table = &snapshot.reviews;
+        let (Some(number), Some(rating), Some(at)) =
+            (table.card_of(row), table.rating_of(row), table.at_of(row))
+        else {
             return;
         };
-        let Record::Review(review) = &logged.record else {
-            return;
-        };
-        let rating = review.rating;
-        let card_id = review.card.as_str();
-        let slot = match self.slots.get(card_id) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.cards.len();
-                self.slots.insert(card_id.to_owned(), slot);
+        let card_id = table.card_id(number);
+        if self.slot_of_number.len() < table.card_count() {
+            self.slot_of_number.resize(table.card_count(), NONE);
+        }
+        let slot = match self.slot_of_number.get(number as usize) {
+            Some(&slot) if slot != NONE => slot,
+            _ => {
+                let slot = u32::try_from(self.cards.len()).unwrap_or(NONE);
+                if let Some(shared) = table.shared_card_id(number) {
+                    self.slots.insert(Arc::clone(shared), slot);
+                }
+                if let Some(entry) = self.slot_of_number.get_mut(number as usize) {
+                    *entry = slot;
+                }
                 self.cards.push(CardProgress {
+                    state: CardState::default(),
+                    first: NONE,
+                    last: NONE,
                     orphaned: !decks.contains_card(card_id),
-                    ..CardProgress::default()
                 });
                 slot
             }
         };
-        let review_index = self.reviews.len();
-        let card = &mut self.cards[slot];
+        let review_index = u32::try_from(self.reviews.len()).unwrap_or(NONE);
+        let Some(card) = self.cards.get_mut(slot as usize) else {
+            return;
+        };
         let phase_before = card.state.phase();
-        let next = scheduler.review(card_id, &card.state, rating, review.at);
-        card.state = next.clone();
-        card.history.push(review_index);
-        self.reviews.push(ReplayedReview {
-            record_index,
-            phase_before,
-            state_after: next,
+        let next = scheduler.review(card_id, &card.state, rating, at);
+        // Every state after an answer has a memory state; should one not, a memory of no
+        // stability recalls nothing, as a state without one does.
+        let memory_after = next.memory().unwrap_or(Memory {
+            stability: 0.0,
+            difficulty: 0.0,
         });
-        if card.orphaned {
+        card.state = next;
+        let previous = card.last;
+        card.last = review_index;
+        if card.first == NONE {
+            card.first = review_index;
+        }
+        let orphaned = card.orphaned;
+        self.reviews.push(ReplayedReview {
+            row: u32::try_from(row).unwrap_or(NONE),
+            previous,
+            memory_after,
+            phase_before,
+        });
+        if orphaned {
             match self.orphaned.get_mut(card_id) {
                 Some(count) => *count += 1,
                 None => {
                     self.orphaned.insert(card_id.to_owned(), 1);
-                    self.orphan_origins
-                        .insert(card_id.to_owned(), logged.origin.clone());
+                    if let Some(origin) = table.origin_of(row) {
+                        self.orphan_origins.insert(card_id.to_owned(), origin);
+                    }
                 }
             }
         }
@@ -169,23 +208,29 @@ impl Progress {
 
     /// The card's effective reviews, as indices into `reviews`, oldest first; empty for a
     /// card never reviewed.
-    fn history_of(&self, card_id: &str) -> &[usize] {
-        self.card(card_id)
-            .map_or(&[], |card| card.history.as_slice())
+    fn history_of(&self, card_id: &str) -> Vec<u32> {
+        let mut history = Vec::new();
+        let mut index = self.card(card_id).map_or(NONE, |card| card.last);
+        while let Some(review) = self.reviews.get(index as usize) {
+            history.push(index);
+            index = review.previous;
+        }
+        history.reverse();
+        history
     }
 
     fn card(&self, card_id: &str) -> Option<&CardProgress> {
         self.slots
             .get(card_id)
-            .and_then(|&slot| self.cards.get(slot))
+            .and_then(|&slot| self.cards.get(slot as usize))
     }
 
     /// Every card with at least one effective review (orphans included): its id, state
-    /// and history (indices into `reviews`). In no particular order.
-    fn reviewed_card_slots(&self) -> impl Iterator<Item = (&str, &CardState, &[usize])> {
+    /// and first review (an index into `reviews`). In no particular order.
+    fn reviewed_card_slots(&self) -> impl Iterator<Item = (&str, &CardState, u32)> {
         self.slots.iter().filter_map(|(id, &slot)| {
-            let card = self.cards.get(slot)?;
-            Some((id.as_str(), &card.state, card.history.as_slice()))
+            let card = self.cards.get(slot as usize)?;
+            Some((&**id, &card.state, card.first))
         })
     }
 
@@ -233,18 +278,14 @@ impl Progress {
         })
     }
 
-    /// The review behind `index` (into `reviews`), with the record it came from.
-    fn resolve<'a>(&'a self, snapshot: &'a LogSnapshot, index: usize) -> Option<Replayed<'a>> {
-        let replayed = self.reviews.get(index)?;
-        match &snapshot.records.get(replayed.record_index)?.record {
-            Record::Review(record) => Some(Replayed {
-                record,
-                phase_before: replayed.phase_before,
-                state_after: &replayed.state_after,
-            }),
-            // replay() only indexes review records.
-            _ => None,
-        }
+    /// The review behind `index` (into `reviews`), with the answer it came from.
+    fn resolve<'a>(&'a self, snapshot: &'a LogSnapshot, index: u32) -> Option<Replayed<'a>> {
+        let replayed = self.reviews.get(index as usize)?;
+        Some(Replayed {
+            record: snapshot.reviews.get(replayed.row as usize)?,
+            phase_before: replayed.phase_before,
+            memory_after: replayed.memory_after,
+        })
     }
 
     /// Every effective review in time order. `snapshot` must be the one replayed.
@@ -252,7 +293,8 @@ impl Progress {
         &'a self,
         snapshot: &'a LogSnapshot,
     ) -> impl Iterator<Item = Replayed<'a>> + 'a {
-        (0..self.reviews.len()).filter_map(move |index| self.resolve(snapshot, index))
+        (0..self.reviews.len())
+            .filter_map(move |index| self.resolve(snapshot, u32::try_from(index).unwrap_or(NONE)))
     }
 
     /// The card's effective reviews, oldest first. `snapshot` must be the one replayed.
@@ -262,8 +304,8 @@ impl Progress {
         card_id: &str,
     ) -> impl Iterator<Item = Replayed<'a>> + 'a {
         self.history_of(card_id)
-            .iter()
-            .filter_map(move |&index| self.resolve(snapshot, index))
+            .into_iter()
+            .filter_map(move |index| self.resolve(snapshot, index))
     }
 
     /// Every card with at least one effective review (orphans included), with its state
@@ -272,12 +314,8 @@ impl Progress {
         &'a self,
         snapshot: &'a LogSnapshot,
     ) -> impl Iterator<Item = (&'a str, &'a CardState, Option<Replayed<'a>>)> + 'a {
-        self.reviewed_card_slots().map(move |(id, state, history)| {
-            let first = history
-                .first()
-                .and_then(|&index| self.resolve(snapshot, index));
-            (id, state, first)
-        })
+        self.reviewed_card_slots()
+            .map(move |(id, state, first)| (id, state, self.resolve(snapshot, first)))
     }
 }
 
@@ -301,10 +339,7 @@ mod tests {
             records.append(&mut r);
             problems.append(&mut p);
         }
-        LogSnapshot {
-            records: log::merge(records),
-            problems,
-        }
+        LogSnapshot::from_records(records, problems)
     }
 
     #[test]
@@ -352,7 +387,7 @@ mod tests {
         assert_eq!(progress.state_of("gone-q9").map(|s| s.reps()), Some(1));
         let mut reviewed: Vec<(&str, usize)> = progress
             .reviewed_card_slots()
-            .map(|(id, _, history)| (id, history.len()))
+            .map(|(id, _, _)| (id, progress.history_of(id).len()))
             .collect();
         reviewed.sort();
         assert_eq!(reviewed, [("gone-q9", 1), ("vpoe-q01", 2)]);

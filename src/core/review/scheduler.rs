@@ -599,7 +599,21 @@ impl Scheduler {
     /// For readiness on an interview date, where the moment is the date's start and the
     /// reference implementation is the measure.
     pub fn recall_at(&self, card: &CardState, at: DateTime<FixedOffset>) -> f32 {
-        let (Some(memory), Some(last_review)) = (memory_of(card), card.last_review()) else {
+        match (card.memory(), card.last_review()) {
+            (Some(memory), Some(last_review)) => self.recall_after(memory, last_review, at),
+            _ => 0.0,
+        }
+    }
+
+    /// [`Scheduler::recall_at`] for a card whose memory state after its last review (at
+    /// `last_review`) is `memory`: what the replay keeps of each answer.
+    pub fn recall_after(
+        &self,
+        memory: Memory,
+        last_review: DateTime<FixedOffset>,
+        at: DateTime<FixedOffset>,
+    ) -> f32 {
+        let Some(memory) = usable_memory(memory) else {
             return 0.0;
         };
         let whole_days = (at - last_review).num_days().max(0);
@@ -742,7 +756,10 @@ fn steps(seconds: &[u32], which: &'static str) -> Result<Vec<Duration>, Schedule
 /// The card's memory state if it has a usable one. Anything else (a new card, or values
 /// no review could have produced) counts as no memory, so the next review starts afresh.
 fn memory_of(card: &CardState) -> Option<MemoryState> {
-    let memory = card.memory()?;
+    usable_memory(card.memory()?)
+}
+
+fn usable_memory(memory: Memory) -> Option<MemoryState> {
     let usable =
         memory.stability.is_finite() && memory.stability > 0.0 && memory.difficulty.is_finite();
     usable.then_some(MemoryState {

@@ -7,7 +7,9 @@
 use crate::core::files::{self, Readers};
 use crate::core::paths::DataDir;
 use crate::core::problem::{Problem, ProblemKind};
+use crate::core::review::compact;
 use crate::core::review::log::{self, LoggedRecord, Origin, Record};
+use crate::core::review::table::ReviewTable;
 use chrono::NaiveDate;
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -44,11 +46,84 @@ fn io_error(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) ->
     }
 }
 
-/// All review records of a data folder, merged into one timeline.
+/// All review records of a data folder, merged into one timeline: the answers in a
+/// compact table, the other records (undos, notes, marks, stories, interviews) in full.
+/// Each list is in timeline order; [`LogSnapshot::records`] interleaves them.
 #[derive(Debug, Default, Clone)]
 pub struct LogSnapshot {
-    pub records: Vec<LoggedRecord>,
+    pub reviews: ReviewTable,
+    pub others: Vec<LoggedRecord>,
     pub problems: Vec<Problem>,
+}
+
+/// Where [`LogSnapshot::push`] put a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pushed {
+    /// An answer, at this row of the table.
+    Review(usize),
+    Other,
+}
+
+impl LogSnapshot {
+    /// A snapshot of records in full (a test's, a tool's), merged into the timeline.
+    pub fn from_records(records: Vec<LoggedRecord>, problems: Vec<Problem>) -> Self {
+        let mut snapshot = Self {
+            problems,
+            ..Self::default()
+        };
+        for logged in records {
+            snapshot.push(logged);
+        }
+        snapshot.merge();
+        snapshot
+    }
+
+    /// Adds a record at the end of its list, where it stays until [`LogSnapshot::merge`].
+    pub fn push(&mut self, logged: LoggedRecord) -> Pushed {
+        match logged.record {
+            Record::Review(review) => Pushed::Review(self.reviews.push(&review, &logged.origin)),
+            record => {
+                self.others.push(LoggedRecord {
+                    record,
+                    origin: logged.origin,
+                });
+                Pushed::Other
+            }
+        }
+    }
+
+    /// Puts both lists into timeline order (time, then file and line).
+    pub fn merge(&mut self) {
+        self.reviews.sort_into_timeline();
+        self.others = log::merge(std::mem::take(&mut self.others));
+    }
+
+    /// The latest time of any record.
+    pub fn last_at(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        let last_other = self.others.last().map(|logged| logged.record.at());
+        self.reviews.last_at().max(last_other)
+    }
+
+    /// How many records of every kind.
+    pub fn len(&self) -> usize {
+        self.reviews.len() + self.others.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every record in full, in timeline order: for tests and tools. It copies the
+    /// whole log; the app reads [`LogSnapshot::reviews`] and [`LogSnapshot::others`].
+    pub fn records(&self) -> Vec<LoggedRecord> {
+        let answers = (0..self.reviews.len()).filter_map(|row| {
+            Some(LoggedRecord {
+                record: Record::Review(self.reviews.get(row)?.to_record()),
+                origin: self.reviews.origin_of(row)?,
+            })
+        });
+        log::merge(answers.chain(self.others.iter().cloned()).collect())
+    }
 }
 
 /// Reads every `*.jsonl` in the reviews folder (a missing folder is an empty log).
@@ -75,14 +150,12 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
     for file in files {
         match fs::read(&file) {
             Ok(bytes) => {
-                let (mut records, mut problems) = log::parse_log(&file, &bytes);
-                problems.extend(log::backward_times(&records));
-                if snapshot.records.is_empty() {
-                    // Most folders have one log: keep its vector rather than copy it.
-                    snapshot.records = records;
-                } else {
-                    snapshot.records.append(&mut records);
-                }
+                let (reviews, mut others, mut problems) = compact::parse_log(&file, &bytes);
+                // The file's text is let go before the next one is read.
+                drop(bytes);
+                problems.extend(compact::backward_times(&file, &reviews, &others));
+                snapshot.reviews.append(reviews);
+                snapshot.others.append(&mut others);
                 snapshot.problems.append(&mut problems);
             }
             Err(error) => snapshot.problems.push(Problem::error(
@@ -93,7 +166,7 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
             )),
         }
     }
-    snapshot.records = log::merge(std::mem::take(&mut snapshot.records));
+    snapshot.merge();
     snapshot
 }
 
@@ -367,7 +440,8 @@ mod tests {
         assert_eq!(store.next_id(), "laptop-3");
         let snapshot = store.read_all();
         assert!(snapshot.problems.is_empty(), "{:?}", snapshot.problems);
-        let ids: Vec<_> = snapshot.records.iter().map(|r| r.record.id()).collect();
+        let records = snapshot.records();
+        let ids: Vec<_> = records.iter().map(|r| r.record.id()).collect();
         assert_eq!(ids, vec!["laptop-1", "laptop-2"]);
     }
 
@@ -400,7 +474,7 @@ mod tests {
         let bytes = fs::read_to_string(&log_path).unwrap();
         assert!(bytes.starts_with(damaged), "old bytes must stay untouched");
         let snapshot = store.read_all();
-        assert_eq!(snapshot.records.len(), 2);
+        assert_eq!(snapshot.len(), 2);
         assert_eq!(snapshot.problems.len(), 1);
         assert_eq!(snapshot.problems[0].line, Some(2));
     }

@@ -112,17 +112,17 @@ pub fn summaries(collection: &Collection) -> Vec<MockSummary> {
             continue;
         };
         let summary = sessions
-            .entry(session.clone())
+            .entry(session.to_string())
             .or_insert_with(|| MockSummary {
-                session: session.clone(),
+                session: session.to_string(),
                 graded_at: record.at,
                 answers: Vec::new(),
             });
         summary.graded_at = summary.graded_at.max(record.at);
         summary.answers.push(MockAnswerSummary {
-            card: record.card.clone(),
+            card: record.card.to_string(),
             rating: record.rating,
-            points_covered: record.points_covered.as_ref().map_or(0, Vec::len),
+            points_covered: record.points_covered.map_or(0, |points| points.len()),
             points_total: record.points_total.unwrap_or(0),
             duration_ms: record.duration_ms.unwrap_or(0),
         });

@@ -178,7 +178,7 @@ pub fn history(
         }
     };
     for review in collection.reviews() {
-        let Some(&index) = covered.get(review.record.card.as_str()) else {
+        let Some(&index) = covered.get(review.record.card) else {
             continue;
         };
         let day = study_day(review.record.at, rollover);
@@ -189,7 +189,7 @@ pub fn history(
             push_until(&mut points, current_day, day, &recalls);
         }
         current_day = Some(day);
-        recalls[index] = scheduler.recall_at(review.state_after, at);
+        recalls[index] = scheduler.recall_after(review.memory_after, review.record.at, at);
     }
     if let Some(tomorrow) = today.succ_opt() {
         push_until(&mut points, current_day, tomorrow, &recalls);

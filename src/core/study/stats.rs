@@ -210,7 +210,7 @@ impl Stats {
             let day = study_day(record.at, rollover_hour);
             if let (Some(covered), Some((_, card))) = (
                 &record.points_covered,
-                collection.decks().find_card(&record.card),
+                collection.decks().find_card(record.card),
             ) {
                 // Only answers logged with the card's current points: after the deck
                 // changed, the indices may mean other points.
@@ -220,7 +220,7 @@ impl Stats {
                     for point in 0..deck_points {
                         let entry = ticks.entry((card.id.as_str(), point)).or_default();
                         entry.0 += 1;
-                        entry.1 += u32::from(!covered.contains(&point));
+                        entry.1 += u32::from(!covered.contains(point));
                     }
                 }
             }
@@ -241,7 +241,7 @@ impl Stats {
                 agreement.answers += 1;
                 for point in 0..total {
                     agreement.total += 1;
-                    let same = detected.contains(&point) == ticked.contains(&point);
+                    let same = detected.contains(point) == ticked.contains(point);
                     agreement.agreed += u32::from(same);
                 }
             }
@@ -343,7 +343,7 @@ mod tests {
     use super::*;
     use crate::core::content::deck::DeckSet;
     use crate::core::paths::DataDir;
-    use crate::core::review::log::{merge, parse_log};
+    use crate::core::review::log::parse_log;
     use crate::core::review::scheduler::{Answers, Memory};
     use crate::core::review::store::LogSnapshot;
     use crate::core::settings::Settings;
@@ -360,10 +360,7 @@ mod tests {
         let text = include_str!("../../../tests/fixtures/stats/hand-counted.jsonl")
             .replace("\"t-q0", "\"vpoe-q0");
         let (records, problems) = parse_log(Path::new("p.jsonl"), text.as_bytes());
-        LogSnapshot {
-            records: merge(records),
-            problems,
-        }
+        LogSnapshot::from_records(records, problems)
     }
 
     #[test]
@@ -504,10 +501,7 @@ mod tests {
         let text = lines.join("\n");
         let (records, problems) = parse_log(Path::new("x.jsonl"), text.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
-        let log = LogSnapshot {
-            records: merge(records),
-            problems,
-        };
+        let log = LogSnapshot::from_records(records, problems);
         let collection = Collection::from_parts(DataDir::new("t"), decks, Settings::default(), log);
         let stats = Stats::compute(&collection, at("2026-11-05T10:00:00+09:00"));
         let found: Vec<(&str, usize, u32, u32)> = stats
