@@ -8,6 +8,7 @@ use crate::core::files::{self, Readers};
 use crate::core::paths::DataDir;
 use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::log::{self, LoggedRecord, Origin, Record};
+use crate::core::sync::log_copies;
 use chrono::NaiveDate;
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -93,6 +94,7 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
             )),
         }
     }
+    log_copies::read_once(reviews_dir, &mut snapshot.records, &mut snapshot.problems);
     snapshot.records = log::merge(std::mem::take(&mut snapshot.records));
     snapshot
 }
