@@ -366,3 +366,176 @@ fn a_log_written_by_two_computers_is_read_once_and_the_fix_is_named() {
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(Path::new(&dir.reviews_dir().join("pc 2.jsonl")).exists());
 }
+
+// The same choices in the app: the decks screen's problem line opens the two versions.
+
+use common::{app, click, english, fixture, harness};
+use egui_kittest::kittest::Queryable;
+use mensetsu::ui::Screen;
+
+const MERGE: &str = "Merge: keep both sides' cards, the newer text where both changed";
+
+fn app_with_a_deck_conflict() -> (
+    common::Fixture,
+    egui_kittest::Harness<'static, mensetsu::ui::MensetsuApp>,
+) {
+    let fixture = fixture(&english());
+    fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    fs::write(
+        fixture.dir.decks_dir().join("team.json"),
+        deck(&[("team-1", "One?"), ("team-2", "Two?")]),
+    )
+    .unwrap();
+    fs::write(
+        fixture.dir.decks_dir().join(COPY),
+        deck(&[("team-1", "One, changed?"), ("team-3", "Three?")]),
+    )
+    .unwrap();
+    // The copy is the newer file.
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(fixture.dir.decks_dir().join("team.json"))
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("changed on two computers; the other version is");
+    common::scroll_to_and_click(&mut harness, "Resolve…");
+    assert_eq!(harness.state().screen(), Screen::Conflict);
+    (fixture, harness)
+}
+
+#[test]
+fn the_app_shows_both_versions_card_by_card_and_merges() {
+    let (fixture, mut harness) = app_with_a_deck_conflict();
+    harness.get_by_label("Changed on two computers");
+    harness.get_by_label("The other version (newer)");
+    for shown in [
+        "One?",
+        "One, changed?",
+        "Two?",
+        "Three?",
+        "changed",
+        "only in this one",
+        "only in the other",
+    ] {
+        harness.get_by_label(shown);
+    }
+    click(&mut harness, MERGE);
+    assert_eq!(harness.state().screen(), Screen::Decks);
+    assert!(
+        harness
+            .query_by_label_contains("changed on two computers")
+            .is_none()
+    );
+    assert!(!fixture.dir.decks_dir().join(COPY).exists());
+    assert!(
+        fixture
+            .dir
+            .root()
+            .join("conflicts/resolved/decks")
+            .join(COPY)
+            .exists()
+    );
+    assert_eq!(
+        questions(&fixture.dir),
+        [
+            ("team-1", "One, changed?"),
+            ("team-3", "Three?"),
+            ("team-2", "Two?")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn the_app_keeps_this_one_or_the_other() {
+    for (button, expected) in [
+        (
+            "Keep this one",
+            vec![("team-1", "One?"), ("team-2", "Two?")],
+        ),
+        (
+            "Keep the other",
+            vec![("team-1", "One, changed?"), ("team-3", "Three?")],
+        ),
+    ] {
+        let (fixture, mut harness) = app_with_a_deck_conflict();
+        click(&mut harness, button);
+        assert_eq!(harness.state().screen(), Screen::Decks, "{button}");
+        assert!(!fixture.dir.decks_dir().join(COPY).exists());
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(questions(&fixture.dir), expected, "{button}");
+        assert!(
+            harness
+                .query_by_label_contains("changed on two computers")
+                .is_none()
+        );
+    }
+}
+
+#[test]
+fn the_app_takes_the_settings_chosen_one_by_one() {
+    let fixture = fixture(&english());
+    let mut other: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture.dir.settings_file()).unwrap()).unwrap();
+    other["new_cards_per_day"] = 35.into();
+    other["answer_target_seconds"] = 300.into();
+    let copy = fixture
+        .dir
+        .root()
+        .join("settings (conflicted copy 2026-12-01).json");
+    fs::write(&copy, other.to_string()).unwrap();
+    let mut harness = harness(app(&fixture));
+    common::scroll_to_and_click(&mut harness, "Resolve…");
+    harness.get_by_label("new_cards_per_day");
+    harness.get_by_label("answer_target_seconds");
+    click(&mut harness, "35");
+    click(&mut harness, "Save these choices");
+    assert_eq!(harness.state().screen(), Screen::Decks);
+    assert!(!copy.exists());
+    let saved = mensetsu::core::settings::read(&fixture.dir.settings_file()).settings;
+    assert_eq!(saved.new_cards_per_day, 35);
+    assert_eq!(saved.answer_target_seconds, 120);
+    assert_eq!(
+        saved.ui_language,
+        Some(mensetsu::core::content::deck::Lang::En)
+    );
+    assert!(
+        harness
+            .query_by_label_contains("changed on two computers")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_app_says_it_in_japanese_too() {
+    let japanese = mensetsu::core::settings::Settings {
+        ui_language: Some(mensetsu::core::content::deck::Lang::Ja),
+        ..english()
+    };
+    let fixture = fixture(&japanese);
+    fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    fs::write(
+        fixture.dir.decks_dir().join("team.json"),
+        deck(&[("team-1", "One?")]),
+    )
+    .unwrap();
+    fs::write(
+        fixture.dir.decks_dir().join(COPY),
+        deck(&[("team-2", "Two?")]),
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("2 台のコンピューターで変更されました。もう一方の版は");
+    common::scroll_to_and_click(&mut harness, "解決…");
+    harness.get_by_label("2 台のコンピューターで変更されたファイル");
+    harness.get_by_label("もう一方だけ");
+    click(&mut harness, "この版を残す");
+    assert_eq!(harness.state().screen(), Screen::Decks);
+    assert!(!fixture.dir.decks_dir().join(COPY).exists());
+}
