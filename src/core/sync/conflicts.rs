@@ -202,12 +202,19 @@ fn deck_id(path: &Path) -> Option<String> {
     value.get("id")?.as_str().map(str::to_string)
 }
 
+/// The id of the first readable record among a log's first lines: a log may hold a
+/// million records, and one tells whose it is.
 fn first_record_id(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines().find_map(|line| {
-        let value: serde_json::Value = serde_json::from_str(line).ok()?;
-        value.get("id")?.as_str().map(str::to_string)
-    })
+    use std::io::BufRead;
+    let file = std::fs::File::open(path).ok()?;
+    std::io::BufReader::new(file)
+        .lines()
+        .take(100)
+        .map_while(Result::ok)
+        .find_map(|line| {
+            let value: serde_json::Value = serde_json::from_str(&line).ok()?;
+            value.get("id")?.as_str().map(str::to_string)
+        })
 }
 
 #[cfg(test)]

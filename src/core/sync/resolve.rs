@@ -97,11 +97,7 @@ fn merged_order(this: &Deck, other: &Deck) -> Vec<String> {
 /// Both versions merged: every card of either, the newer file's text for a card both
 /// have and that differs, and the newer file's deck title, role and source.
 pub fn merge_decks(this: &Deck, other: &Deck, other_is_newer: bool) -> Deck {
-    let (newer, older) = if other_is_newer {
-        (other, this)
-    } else {
-        (this, other)
-    };
+    let newer = if other_is_newer { other } else { this };
     let cards = card_pairs(this, other)
         .into_iter()
         .filter_map(|pair| match (pair.this, pair.other) {
@@ -111,11 +107,7 @@ pub fn merge_decks(this: &Deck, other: &Deck, other_is_newer: bool) -> Deck {
         .collect();
     Deck {
         cards,
-        ..if newer.id.is_empty() {
-            older.clone()
-        } else {
-            newer.clone()
-        }
+        ..newer.clone()
     }
 }
 
