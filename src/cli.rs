@@ -4,6 +4,7 @@
 mod cards;
 mod check;
 mod completions;
+mod conflicts;
 mod coverage;
 mod export;
 mod import;
@@ -80,6 +81,7 @@ pub enum Command {
     Readiness(readiness::ReadinessArgs),
     Simulate(simulate::SimulateArgs),
     Optimize(optimize::OptimizeArgs),
+    Conflicts(conflicts::ConflictsArgs),
     Completions(completions::CompletionsArgs),
 }
 
@@ -153,6 +155,7 @@ pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Readiness(args) => readiness::run(options, &args),
         Command::Simulate(args) => simulate::run(options, &args),
         Command::Optimize(args) => optimize::run(options, &args),
+        Command::Conflicts(args) => conflicts::run(options, &args),
         Command::Completions(args) => completions::run(&mut Cli::command(), &args),
     }
 }

@@ -1,9 +1,11 @@
 //! `mensetsu check`: validates deck files, one line per problem as `file:line:column:
-//! message`, the form editors jump to.
+//! message`, the form editors jump to. Without paths, also every file of the data folder
+//! a sync tool kept two versions of.
 
 use super::{GlobalOptions, plural};
 use crate::core::content::deck::{self, DeckSet};
 use crate::core::problem::Problem;
+use crate::core::sync::conflicts::{self, FileKind};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,7 +23,17 @@ pub fn run(options: &GlobalOptions, args: &CheckArgs) -> ExitCode {
     let paths = &args.paths;
     let set = if paths.is_empty() {
         match options.data_dir() {
-            Ok(dir) => DeckSet::load(Some(&dir.decks_dir())),
+            Ok(dir) => {
+                let mut set = DeckSet::load(Some(&dir.decks_dir()));
+                // The settings, drafts and logs changed on two computers as well: one
+                // command tells whether the folder needs a choice made.
+                let others: Vec<_> = conflicts::find(&dir)
+                    .into_iter()
+                    .filter(|conflict| conflict.kind != FileKind::Deck)
+                    .collect();
+                set.problems.extend(conflicts::problems_of(&others));
+                set
+            }
             Err(message) => {
                 eprintln!("mensetsu check: {message}");
                 return ExitCode::FAILURE;

@@ -26,6 +26,7 @@ pub mod problem;
 pub mod review;
 pub mod settings;
 pub mod study;
+pub mod sync;
 #[cfg(test)]
 pub mod test_decks;
 pub mod text;

@@ -7,6 +7,7 @@
 //! gives the English the commands print, and the interface says it in its own language
 //! (`ui::messages`).
 
+use crate::core::sync::names::SyncTool;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -234,6 +235,43 @@ pub enum ProblemKind {
         "{count} review(s) of card `{card}`, which no deck has; they are kept in the log and count again if the deck returns"
     )]
     OrphanReviews { count: usize, card: String },
+
+    // A file changed on two computers between syncs (`core::sync`); the problem is said
+    // of the file under its own name, `copy` is the sync tool's second version.
+    /// `more`: how many other versions of the same file there are besides `copy`.
+    #[error(
+        "changed on two computers; the other version is {} (kept by {tool}){}; choose with Resolve… on the decks screen or `mensetsu conflicts resolve`",
+        copy.display(),
+        if *more > 0 { format!(", and {more} more version(s) of this file wait after it") } else { String::new() }
+    )]
+    ChangedOnTwoComputers {
+        copy: PathBuf,
+        tool: SyncTool,
+        more: usize,
+    },
+    #[error(
+        "changed on two computers, but the other version {} (kept by {tool}) cannot be read ({detail}); keeping this version moves it into conflicts/resolved",
+        copy.display()
+    )]
+    ConflictCopyDamaged {
+        copy: PathBuf,
+        tool: SyncTool,
+        detail: String,
+    },
+    /// A review log has one writer, so a second version means two computers share `device`.
+    #[error(
+        "written by two computers with the same device id `{device}` ({tool} kept the other's version as {}; its records are read too, each once); give one of them its own id: on it, delete the file `device-id` in mensetsu's config folder (~/.config/mensetsu/device-id on Linux) or set MENSETSU_DEVICE_ID to a new id, and start mensetsu again",
+        copy.display()
+    )]
+    LogWrittenByTwoComputers {
+        copy: PathBuf,
+        tool: SyncTool,
+        device: String,
+    },
+    #[error(
+        "git left a merge unfinished here (lines starting <<<<<<<, =======, >>>>>>>); keep one side's lines, remove the markers and commit"
+    )]
+    GitConflictMarkers,
 
     /// A problem no kind names yet, in English in every language.
     #[error("{0}")]

@@ -5,6 +5,7 @@ use crate::core::content::deck::{Lang, Localized};
 use crate::core::files::{self, WriteError};
 use crate::core::problem::{Problem, ProblemKind, SetAside};
 use crate::core::review::scheduler::{self, SchedulerConfig};
+use crate::core::sync::{conflicts, names};
 use crate::core::text;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -321,6 +322,12 @@ pub fn read(path: &Path) -> LoadedSettings {
 
 /// [`load`] with `set_aside` = the stamp to name a damaged file by, or [`read`] without.
 fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
+    let mut loaded = load_file(path, set_aside);
+    loaded.notices.extend(conflicts::settings_problems(path));
+    loaded
+}
+
+fn load_file(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
     let defaults = |notices| LoadedSettings {
         settings: Settings::default(),
         notices,
@@ -352,6 +359,13 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
                 .collect();
             LoadedSettings { settings, notices }
         }
+        Err(_) if git_marker(bytes).is_some() => {
+            // Set aside, the file would lose the merge git is waiting to finish.
+            let line = git_marker(bytes);
+            defaults(vec![
+                Problem::error(path, ProblemKind::GitConflictMarkers).at_line(line),
+            ])
+        }
         Err(error) => {
             // Rust type names mean nothing to a user.
             let what = text::serde_message(&error, 120)
@@ -379,6 +393,10 @@ fn load_with(path: &Path, set_aside: Option<&str>) -> LoadedSettings {
             ])
         }
     }
+}
+
+fn git_marker(bytes: &[u8]) -> Option<usize> {
+    names::git_conflict_marker(&String::from_utf8_lossy(bytes))
 }
 
 /// A free name beside `path` to keep a damaged file under: `<name>.corrupt-<stamp>`.

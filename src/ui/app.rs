@@ -10,6 +10,7 @@ use crate::core::settings::Theme;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::stats::Stats;
 use crate::ui::browse_screen::BrowseScreen;
+use crate::ui::conflict_screen::ConflictScreen;
 use crate::ui::context::{Action, Clock, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::deck_editor_screen::DeckEditorScreen;
 use crate::ui::decks_screen::DecksScreen;
@@ -410,6 +411,7 @@ struct Screens {
     browse: BrowseScreen,
     stories: StoriesScreen,
     editor: DeckEditorScreen,
+    conflict: ConflictScreen,
     stats: StatsScreen,
     mock: MockScreen,
     settings: SettingsScreen,
@@ -423,6 +425,7 @@ impl Screens {
             Screen::Browse => &mut self.browse,
             Screen::Stories => &mut self.stories,
             Screen::Edit => &mut self.editor,
+            Screen::Conflict => &mut self.conflict,
             Screen::Stats => &mut self.stats,
             Screen::Mock => &mut self.mock,
             Screen::Settings => &mut self.settings,

@@ -13,8 +13,10 @@ use crate::core::study::interview::InterviewDraft;
 use crate::core::study::mock::MockSetup;
 use crate::core::study::scope::Scope;
 use crate::core::study::story::StoryContent;
+use crate::core::sync::resolve::{DeckChoice, Side};
 use crate::ui::strings::Strings;
 use chrono::{DateTime, FixedOffset, Local};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Where the app reads the time from; tests substitute a clock they control.
@@ -45,6 +47,9 @@ pub enum Screen {
     Settings,
     /// The deck editor (no tab: opened from the decks screen).
     Edit,
+    /// The two versions of a file changed on two computers (no tab: opened from the
+    /// decks screen's problems).
+    Conflict,
 }
 
 /// Everything a screen reads while it draws. Nothing here can change the domain: changes
@@ -93,6 +98,7 @@ pub enum Action {
     NewDeck,
     /// A file dropped anywhere on the window: the decks screen previews it for import.
     FileDropped(PathBuf),
+    Conflict(ConflictAction),
 }
 
 impl Action {
@@ -111,6 +117,7 @@ impl Action {
             Action::Card(..) | Action::Browse(_) => Some(Screen::Browse),
             Action::Story(_) | Action::WriteStory(_) => Some(Screen::Stories),
             Action::Editor(_) | Action::NewDeck => Some(Screen::Edit),
+            Action::Conflict(_) => Some(Screen::Conflict),
         }
     }
 }
@@ -175,6 +182,24 @@ pub trait View {
     fn apply(&mut self, _action: Action, _writing: &mut Writing) -> Vec<FollowUp> {
         Vec::new()
     }
+}
+
+/// A file changed on two computers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConflictAction {
+    /// Shows the two versions; the path is the sync tool's copy.
+    Open(PathBuf),
+    /// Carries out the user's choice for the file shown.
+    Resolve(Resolution),
+}
+
+/// A choice between the two versions of a file changed on two computers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// For a deck (and, keeping one side, for any file).
+    Deck(DeckChoice),
+    /// For the settings: the version each differing setting is taken from.
+    Settings(HashMap<String, Side>),
 }
 
 /// Writing an imported deck.

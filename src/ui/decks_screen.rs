@@ -8,7 +8,10 @@ use crate::core::settings::ContentLanguage;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::queue;
 use crate::core::study::scope::{DueCounts, DueOverview, Scope};
-use crate::ui::context::{Action, EditorAction, ExportTarget, FollowUp, Screen, ScreenContext};
+use crate::ui::conflict_screen;
+use crate::ui::context::{
+    Action, ConflictAction, EditorAction, ExportTarget, FollowUp, Screen, ScreenContext,
+};
 use crate::ui::context::{View, Writing};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::interviews_card::{InterviewForm, InterviewsCard};
@@ -264,7 +267,7 @@ impl DecksScreen {
         count_headings(ui, text);
         deck_list(ui, visible, ctx, rows, actions);
         ui.add_space(theme::space::L);
-        problems(ui, ctx);
+        problems(ui, ctx, actions);
         ui.add_space(theme::space::S);
         ui.horizontal_wrapped(|ui| {
             theme::caption(ui, &format!("{}:", text.data_dir));
@@ -614,7 +617,7 @@ fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut
 /// At most this many problems are listed on screen; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 100;
 
-fn problems(ui: &mut egui::Ui, ctx: &ScreenContext) {
+fn problems(ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
     let count = ctx.collection.problem_count();
     if count == 0 {
         return;
@@ -626,6 +629,12 @@ fn problems(ui: &mut egui::Ui, ctx: &ScreenContext) {
             for problem in ctx.collection.problems_iter().take(PROBLEMS_SHOWN) {
                 let line = egui::RichText::new(text.problem(&problem)).monospace();
                 ui.add(egui::Label::new(line).wrap());
+                if let Some(copy) = conflict_screen::resolvable(&problem.kind)
+                    && ctx.can_write()
+                    && ui.button(text.resolve_conflict).clicked()
+                {
+                    actions.push(Action::Conflict(ConflictAction::Open(copy.clone())));
+                }
             }
             if count > PROBLEMS_SHOWN {
                 let more = count - PROBLEMS_SHOWN;

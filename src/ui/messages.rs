@@ -238,6 +238,20 @@ fn problem_ja(kind: &ProblemKind) -> String {
         ProblemKind::OrphanReviews { count, card } => format!(
             "どのデッキにもないカード `{card}` への回答が {count} 件あります。ログには残してあり、デッキが戻れば再び数えます"
         ),
+        ProblemKind::ChangedOnTwoComputers { copy, tool, more } => format!(
+            "2 台のコンピューターで変更されました。もう一方の版は {}（{tool} が残したもの）です{}。デッキ画面の「解決…」か `mensetsu conflicts resolve` で選んでください",
+            copy.display(),
+            if *more > 0 { format!("。このファイルにはほかに {more} 個の版があり、その後に続きます") } else { String::new() }
+        ),
+        ProblemKind::ConflictCopyDamaged { copy, tool, detail } => format!(
+            "2 台のコンピューターで変更されましたが、もう一方の版 {}（{tool} が残したもの）は読めません（{detail}）。この版を残すと、もう一方は conflicts/resolved に移します",
+            copy.display()
+        ),
+        ProblemKind::LogWrittenByTwoComputers { copy, tool, device } => format!(
+            "2 台のコンピューターが同じデバイス ID `{device}` で書き込みました（{tool} がもう一方の版を {} として残しました。その記録も、重複は一度だけ読みます）。どちらか一方に別の ID を付けてください：そのコンピューターで mensetsu の設定フォルダーの `device-id`（Linux では ~/.config/mensetsu/device-id）を削除するか、MENSETSU_DEVICE_ID に新しい ID を設定して、mensetsu を起動し直します",
+            copy.display()
+        ),
+        ProblemKind::GitConflictMarkers => "git のマージが途中のままです（<<<<<<<、=======、>>>>>>> で始まる行）。どちらかの行を残してマーカーを消し、コミットしてください".to_string(),
         ProblemKind::Other(text) => text.clone(),
     }
 }

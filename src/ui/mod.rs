@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod browse_screen;
+pub mod conflict_screen;
 pub mod context;
 pub mod deck_editor_screen;
 pub mod decks_screen;

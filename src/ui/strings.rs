@@ -26,6 +26,23 @@ pub struct Strings {
     pub study_all_due: &'static str,
     pub nothing_due: &'static str,
     pub problems_found: &'static str,
+    /// On the decks screen, beside a file changed on two computers.
+    pub resolve_conflict: &'static str,
+    pub conflict_heading: &'static str,
+    pub this_version: &'static str,
+    pub other_version: &'static str,
+    pub newer_version: &'static str,
+    pub keep_this_version: &'static str,
+    pub keep_other_version: &'static str,
+    pub merge_versions: &'static str,
+    pub card_only_other: &'static str,
+    pub card_only_this: &'static str,
+    pub card_changed: &'static str,
+    pub card_same: &'static str,
+    pub save_setting_choices: &'static str,
+    pub setting_name: &'static str,
+    pub setting_default: &'static str,
+    pub version_unreadable: &'static str,
     pub read_only: &'static str,
     /// The banner of a window that cannot write to its data folder.
     pub read_only_banner: &'static str,
@@ -352,6 +369,22 @@ pub const JA: Strings = Strings {
     study_all_due: "今日のカードを学習",
     nothing_due: "今日の学習はありません",
     problems_found: "読み込めなかった項目があります",
+    resolve_conflict: "解決…",
+    conflict_heading: "2 台のコンピューターで変更されたファイル",
+    this_version: "この版",
+    other_version: "もう一方の版",
+    newer_version: "（新しいほう）",
+    keep_this_version: "この版を残す",
+    keep_other_version: "もう一方を残す",
+    merge_versions: "統合：両方のカードを残し、両方で変わったカードは新しいほうの文面にする",
+    card_only_other: "もう一方だけ",
+    card_only_this: "この版だけ",
+    card_changed: "変更あり",
+    card_same: "同じ",
+    save_setting_choices: "この選択で保存",
+    setting_name: "設定",
+    setting_default: "（既定値）",
+    version_unreadable: "読めない版があるため、残せるのはこの版だけです",
     read_only: "閲覧のみ",
     read_only_banner: "このウィンドウは閲覧のみです。ここでの操作は保存されません。",
     new_hint: "まだ学習していないカードのうち、今日始められる枚数",
@@ -666,6 +699,22 @@ pub const EN: Strings = Strings {
     study_all_due: "Study today's cards",
     nothing_due: "Nothing to study today",
     problems_found: "Some files could not be read",
+    resolve_conflict: "Resolve…",
+    conflict_heading: "Changed on two computers",
+    this_version: "This version",
+    other_version: "The other version",
+    newer_version: "(newer)",
+    keep_this_version: "Keep this one",
+    keep_other_version: "Keep the other",
+    merge_versions: "Merge: keep both sides' cards, the newer text where both changed",
+    card_only_other: "only in the other",
+    card_only_this: "only in this one",
+    card_changed: "changed",
+    card_same: "same",
+    save_setting_choices: "Save these choices",
+    setting_name: "Setting",
+    setting_default: "(default)",
+    version_unreadable: "One version cannot be read: only this one can be kept",
     read_only: "read-only",
     read_only_banner: "This window is read-only: nothing done here is saved.",
     new_hint: "Cards you have not studied yet that you can start today",
@@ -991,6 +1040,18 @@ impl Strings {
             Lang::Ja => " 日",
             Lang::En if n == 1 => " day",
             Lang::En => " days",
+        }
+    }
+
+    /// Above the two versions of a file changed on two computers.
+    pub fn conflict_explained(&self, tool: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "{tool} が両方の版を残しました。どれを選んでも、もう一方の版はデータフォルダーの conflicts/resolved/ に移し、削除はしません（置き換えた版もそこに残します）。"
+            ),
+            Lang::En => format!(
+                "{tool} kept both versions. Whatever you choose, the other version is moved into conflicts/resolved/ in the data folder, never deleted (and a version replaced is kept there too)."
+            ),
         }
     }
 

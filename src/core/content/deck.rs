@@ -4,6 +4,7 @@
 //! language) and `tags` are read by other tools too, so they keep their names.
 
 use crate::core::problem::{CardName, Problem, ProblemKind};
+use crate::core::sync::{conflicts, names};
 use crate::core::text;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -204,6 +205,10 @@ pub fn parse_deck(path: &str, text: &str) -> Result<(Deck, Vec<Problem>), Proble
     // A UTF-8 byte-order mark is what some Windows editors write; it is not an error.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let deck: Deck = serde_json::from_str(text).map_err(|error| {
+        // A merge git could not finish: say so where it starts, not where JSON breaks.
+        if let Some(line) = names::git_conflict_marker(text) {
+            return Problem::error(path, ProblemKind::GitConflictMarkers).at_line(Some(line));
+        }
         Problem::error(path, json_message(&error, text))
             .at_line(Some(error.line()))
             .at_column(Some(error.column()))
@@ -546,7 +551,8 @@ impl DeckSet {
     }
 }
 
-/// The `*.json` files of a folder in name order; a missing folder is simply empty.
+/// The `*.json` files of a folder in name order, without the conflict copies a sync tool
+/// left there (reported instead); a missing folder is simply empty.
 pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -566,7 +572,9 @@ pub fn deck_files_in(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "json") && path.is_file())
         .collect();
     files.sort();
-    files
+    // A sync tool's second version of a deck has the deck's id: it is reported as a
+    // conflict to resolve rather than skipped as a deck whose id is taken.
+    conflicts::set_aside_deck_copies(files, problems)
 }
 
 fn read_text(path: &Path) -> Result<String, Problem> {

@@ -10,6 +10,8 @@ use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::compact;
 use crate::core::review::log::{self, LoggedRecord, Origin, Record};
 use crate::core::review::table::ReviewTable;
+use crate::core::sync::conflicts::{self, FileKind};
+use crate::core::sync::log_copies;
 use chrono::NaiveDate;
 use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -167,6 +169,14 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
         }
     }
     snapshot.merge();
+    // A sync tool's copy of a log (two computers given one device id) is rare: its
+    // records are sorted out in full, and the log is made compact again after.
+    if !conflicts::in_folder(reviews_dir, FileKind::ReviewLog).is_empty() {
+        let mut records = snapshot.records();
+        let mut problems = std::mem::take(&mut snapshot.problems);
+        log_copies::read_once(reviews_dir, &mut records, &mut problems);
+        snapshot = LogSnapshot::from_records(records, problems);
+    }
     snapshot
 }
 
