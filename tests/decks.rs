@@ -964,7 +964,7 @@ fn bundled_card_english_uses_american_spelling() {
         for card in &deck.cards {
             let texts = std::iter::once(&card.question)
                 .chain(card.points.iter().map(|point| &point.text))
-                .chain(card.no_points.iter());
+                .chain(card.no_points.as_deref());
             for text in texts.filter_map(|text| text.en.as_deref()) {
                 let mut text = text.to_string();
                 for name in SPELLING_AS_NAMED {

@@ -109,8 +109,9 @@ pub struct Point {
     /// For a derived point quoted from another guide than the deck's own (its guide says
     /// nothing on the question): that guide, named in the marker the app shows in place
     /// of "from the guide" ("from the HoE guide" / 「HoEガイドより」).
+    /// Boxed: a hundred bytes a point otherwise, and nearly every point has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<PointSource>,
+    pub from: Option<Box<PointSource>>,
 }
 
 /// The guide a cross-guide point is quoted from: its file, and the marker that names it,
@@ -133,8 +134,9 @@ pub struct Card {
     /// Why the card has no answer points when that is on purpose (the source gives none
     /// and its text offers nothing that fairly answers the question). The app shows it
     /// where the points would be, so an empty list is never silent.
+    /// Boxed, as nearly every card has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub no_points: Option<Localized>,
+    pub no_points: Option<Box<Localized>>,
     #[serde(default)]
     pub tags: Vec<String>,
 }

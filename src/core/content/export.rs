@@ -319,10 +319,10 @@ A&amp;Bとは？\t<ul><li>&lt;速度&gt;</li><li>本文 <i>(本文より)</i></l
     #[test]
     fn a_cross_guide_point_names_its_guide() {
         let mut deck = sample_deck();
-        deck.cards[0].points[1].from = Some(crate::core::content::deck::PointSource {
+        deck.cards[0].points[1].from = Some(Box::new(crate::core::content::deck::PointSource {
             file: "003.txt".into(),
             marker: Localized::both("HoEガイドより", "from the HoE guide"),
-        });
+        }));
         let back = |language| {
             anki_notes(&deck, language)
                 .lines()

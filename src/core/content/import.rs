@@ -178,10 +178,10 @@ fn number_cards(
                 question: localize(found.question),
                 // Said, not left silent: the guide itself has none for this question.
                 no_points: points.is_empty().then(|| {
-                    Localized::both(
+                    Box::new(Localized::both(
                         "ガイドにはこの質問の回答ポイントがありません。",
                         "The guide gives no answer points for this question.",
-                    )
+                    ))
                 }),
                 points,
                 tags: Vec::new(),

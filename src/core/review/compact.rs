@@ -5,18 +5,77 @@
 
 use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::log::{
-    self, FUTURE_TOLERANCE_MINUTES, LoggedRecord, Origin, Record, RecordSink,
+    self, Block, FUTURE_TOLERANCE_MINUTES, LoggedRecord, Origin, Record, RecordSink,
 };
 use crate::core::review::table::{IdKey, ReviewTable};
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::io::Read;
 use std::path::Path;
 
 /// One log file read compactly: its answers as a table, its other records in full, and
 /// the problems of its bad lines, as [`log::parse_log`] reads them.
 pub fn parse_log(file: &Path, bytes: &[u8]) -> (ReviewTable, Vec<LoggedRecord>, Vec<Problem>) {
-    let (part, problems) = log::parse_in_parts(file, bytes, CompactPart::new);
+    let (part, problems) = log::parse_in_parts(file, bytes, Block::WHOLE_FILE, CompactPart::new);
     (part.reviews, part.others, problems)
+}
+
+/// [`parse_log`] on a file read a block of whole lines at a time: a long log is never
+/// in memory as text (112 MB for a million answers) beside the table it becomes.
+pub fn read_log(file: &Path) -> std::io::Result<(ReviewTable, Vec<LoggedRecord>, Vec<Problem>)> {
+    // Large enough that each block keeps the parser's threads busy, small beside the log.
+    read_log_in_blocks(file, 8 << 20)
+}
+
+/// [`read_log`] with blocks of `block_bytes` (at least 1).
+fn read_log_in_blocks(
+    file: &Path,
+    block_bytes: u64,
+) -> std::io::Result<(ReviewTable, Vec<LoggedRecord>, Vec<Problem>)> {
+    let block_bytes = block_bytes.max(1);
+    let mut reader = std::fs::File::open(file)?;
+    let size = reader.metadata().map_or(0, |metadata| metadata.len());
+    let mut whole = CompactPart::new(file);
+    let mut problems = Vec::new();
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut first_line = 1;
+    let mut bytes_done: u64 = 0;
+    loop {
+        let read = (&mut reader).take(block_bytes).read_to_end(&mut buffer)?;
+        let is_end = (read as u64) < block_bytes;
+        let block_len = if is_end {
+            buffer.len()
+        } else {
+            match memchr::memrchr(b'\n', &buffer) {
+                Some(last_newline) => last_newline + 1,
+                // One line longer than a block: read on until it ends.
+                None => continue,
+            }
+        };
+        let block = Block { first_line, is_end };
+        let (part, mut part_problems) =
+            log::parse_in_parts(file, &buffer[..block_len], block, CompactPart::new);
+        if bytes_done == 0 && !is_end && block_len > 0 {
+            // The first block tells how long a line is: room for the whole file's answers
+            // at once, rather than doubling (and copying) the table as it grows.
+            let lines = memchr::memchr_iter(b'\n', &buffer[..block_len])
+                .count()
+                .max(1);
+            let expected = size / (block_len as u64 / lines as u64).max(1);
+            whole.reserve(usize::try_from(expected + expected / 16).unwrap_or(0));
+        }
+        first_line += memchr::memchr_iter(b'\n', &buffer[..block_len]).count();
+        bytes_done += block_len as u64;
+        whole.append(part);
+        problems.append(&mut part_problems);
+        if is_end {
+            break;
+        }
+        buffer.drain(..block_len);
+    }
+    whole.reviews.shrink_to_fit();
+    whole.others.shrink_to_fit();
+    Ok((whole.reviews, whole.others, problems))
 }
 
 /// Answers into a table, the rest in full.
@@ -282,4 +341,52 @@ pub fn effective_rows(reviews: &ReviewTable, others: &[LoggedRecord]) -> (Vec<u3
     });
     let problems = unknown_undos.chain(problems).collect();
     (effective, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_log_read_in_blocks_reads_as_the_whole_file_does() {
+        let review = |id: usize, at: &str| {
+            format!(
+                r#"{{"id":"pc-{id}","card":"vpoe-q0{}","at":"{at}","rating":3}}"#,
+                id % 3
+            )
+        };
+        let mut text = String::from("\u{feff}");
+        for id in 1..=40 {
+            text.push_str(&review(id, "2026-11-20T09:00:00+09:00"));
+            // Windows line ends, a blank line, a bad line and a very long draft.
+            text.push_str(if id % 7 == 0 { "\r\n\n" } else { "\n" });
+            if id == 20 {
+                text.push_str("{not json\n");
+                let draft = "長".repeat(500);
+                text.push_str(&format!(
+                    r#"{{"id":"pc-99","card":"x","at":"2026-11-20T09:00:00+09:00","rating":2,"answer":"{draft}"}}"#
+                ));
+                text.push('\n');
+            }
+        }
+        text.push_str(r#"{"id":"pc-41","card":"#);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pc.jsonl");
+        std::fs::write(&path, &text).unwrap();
+        let (table, others, problems) = parse_log(&path, text.as_bytes());
+        assert_eq!(table.len(), 41);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let expected: Vec<_> = table.iter().map(|review| review.to_record()).collect();
+        for block in [1, 2, 7, 64, 333, 4096, 1 << 20] {
+            let (read, read_others, read_problems) = read_log_in_blocks(&path, block).unwrap();
+            let got: Vec<_> = read.iter().map(|review| review.to_record()).collect();
+            assert_eq!(got, expected, "blocks of {block}");
+            let lines = |table: &ReviewTable| -> Vec<_> {
+                (0..table.len()).map(|row| table.origin_of(row)).collect()
+            };
+            assert_eq!(lines(&read), lines(&table), "blocks of {block}");
+            assert_eq!(read_others, others);
+            assert_eq!(read_problems, problems, "blocks of {block}");
+        }
+    }
 }

@@ -365,7 +365,24 @@ pub struct LoggedRecord {
 /// commands use) is
 /// compared with.
 pub fn parse_log(file: &Path, bytes: &[u8]) -> (Vec<LoggedRecord>, Vec<Problem>) {
-    parse_in_parts(file, bytes, |_| Vec::new())
+    parse_in_parts(file, bytes, Block::WHOLE_FILE, |_| Vec::new())
+}
+
+/// Which part of a file [`parse_in_parts`] is given: a file can be read a block of whole
+/// lines at a time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Block {
+    /// The number of the block's first line in the file, counting from 1.
+    pub first_line: usize,
+    /// The block runs to the end of the file: its last line may be cut off.
+    pub is_end: bool,
+}
+
+impl Block {
+    pub const WHOLE_FILE: Block = Block {
+        first_line: 1,
+        is_end: true,
+    };
 }
 
 /// Where [`parse_lines`] puts the records it reads.
@@ -403,11 +420,16 @@ impl RecordSink for Vec<LoggedRecord> {
 pub(crate) fn parse_in_parts<S: RecordSink>(
     file: &Path,
     bytes: &[u8],
+    block: Block,
     new_sink: impl Fn(&Path) -> S + Sync,
 ) -> (S, Vec<Problem>) {
     // Below this many lines a thread costs more than it saves.
     const LINES_PER_THREAD: usize = 4096;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = if block.first_line == 1 {
+        bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    } else {
+        bytes
+    };
     let ends_with_newline = bytes.last() == Some(&b'\n');
     // memchr finds the line ends many bytes at a time, where a split tests byte by byte.
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
@@ -416,8 +438,18 @@ pub(crate) fn parse_in_parts<S: RecordSink>(
         lines.push(&bytes[start..end]);
         start = end + 1;
     }
-    lines.push(&bytes[start..]);
+    // A block that is not the file's end stops after a line end: nothing follows it.
+    if block.is_end {
+        lines.push(&bytes[start..]);
+    }
     let line_count = lines.len();
+    let first_line = block.first_line;
+    // Only the file's last line can be cut off.
+    let last_line = if block.is_end {
+        first_line + line_count.saturating_sub(1)
+    } else {
+        usize::MAX
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 4)
@@ -426,7 +458,14 @@ pub(crate) fn parse_in_parts<S: RecordSink>(
     if threads == 1 {
         let mut sink = new_sink(file);
         sink.reserve(line_count);
-        let problems = parse_lines(file, &lines, 1, line_count, ends_with_newline, &mut sink);
+        let problems = parse_lines(
+            file,
+            &lines,
+            first_line,
+            last_line,
+            ends_with_newline,
+            &mut sink,
+        );
         return (sink, problems);
     }
     let part_lines = line_count.div_ceil(threads);
@@ -436,7 +475,7 @@ pub(crate) fn parse_in_parts<S: RecordSink>(
             .chunks(part_lines)
             .enumerate()
             .map(|(index, chunk)| {
-                let first_line = index * part_lines + 1;
+                let first_line = first_line + index * part_lines;
                 scope.spawn(move || {
                     let mut sink = new_sink(file);
                     sink.reserve(chunk.len());
@@ -444,7 +483,7 @@ pub(crate) fn parse_in_parts<S: RecordSink>(
                         file,
                         chunk,
                         first_line,
-                        line_count,
+                        last_line,
                         ends_with_newline,
                         &mut sink,
                     );
@@ -479,20 +518,20 @@ pub(crate) fn parse_in_parts<S: RecordSink>(
     (records.unwrap_or_else(|| new_sink(file)), problems)
 }
 
-/// Reads `lines`, the first of which is line `first_line` (counting from 1) of a file of
-/// `line_count` lines, into `sink`; returns the problems of the bad lines.
+/// Reads `lines`, the first of which is line `first_line` (counting from 1) of a file
+/// whose last line is `last_line`, into `sink`; returns the problems of the bad lines.
 fn parse_lines<S: RecordSink>(
     file: &Path,
     lines: &[&[u8]],
     first_line: usize,
-    line_count: usize,
+    last_line: usize,
     ends_with_newline: bool,
     sink: &mut S,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (index, raw_line) in lines.iter().enumerate() {
         let line_number = first_line + index;
-        let is_last_line = line_number == line_count;
+        let is_last_line = line_number == last_line;
         let raw_line = raw_line.strip_suffix(b"\r").unwrap_or(raw_line);
         if raw_line.iter().all(u8::is_ascii_whitespace) {
             continue;

@@ -150,11 +150,8 @@ pub fn read_all_logs(reviews_dir: &Path) -> LogSnapshot {
         .collect();
     files.sort();
     for file in files {
-        match fs::read(&file) {
-            Ok(bytes) => {
-                let (reviews, mut others, mut problems) = compact::parse_log(&file, &bytes);
-                // The file's text is let go before the next one is read.
-                drop(bytes);
+        match compact::read_log(&file) {
+            Ok((reviews, mut others, mut problems)) => {
                 problems.extend(compact::backward_times(&file, &reviews, &others));
                 snapshot.reviews.append(reviews);
                 snapshot.others.append(&mut others);
@@ -387,24 +384,50 @@ fn ends_with_newline(file: &mut File, path: &Path) -> Result<bool, StoreError> {
 
 /// One more than the highest sequence number this device's log already used (so ids stay
 /// unique even when earlier lines are damaged), and the number of complete lines.
+///
+/// Read a block at a time: a long log is not held as text to find one number.
 fn scan_log(file: &mut File, path: &Path, device_id: &str) -> Result<(u64, usize), StoreError> {
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(0))
-        .and_then(|_| file.read_to_end(&mut bytes))
-        .map_err(io_error(path, "cannot read the review log"))?;
-    let lines = bytes.iter().filter(|byte| **byte == b'\n').count();
+    const BLOCK_BYTES: usize = 1 << 20;
     let prefix = format!("\"id\":\"{device_id}-");
-    let text = String::from_utf8_lossy(&bytes);
-    let highest = text
-        .match_indices(&prefix)
-        .filter_map(|(start, _)| {
-            let digits: String = text[start + prefix.len()..]
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            digits.parse::<u64>().ok()
-        })
-        .max();
+    let finder = memchr::memmem::Finder::new(prefix.as_bytes());
+    file.seek(SeekFrom::Start(0))
+        .map_err(io_error(path, "cannot read the review log"))?;
+    let mut lines = 0;
+    let mut highest: Option<u64> = None;
+    let mut buffer: Vec<u8> = Vec::with_capacity(BLOCK_BYTES);
+    loop {
+        let read = (&mut *file)
+            .take(BLOCK_BYTES as u64)
+            .read_to_end(&mut buffer)
+            .map_err(io_error(path, "cannot read the review log"))?;
+        let is_end = read < BLOCK_BYTES;
+        // Whole lines only, so that no id is cut in two; the rest waits for the next block.
+        let block_len = if is_end {
+            buffer.len()
+        } else {
+            match memchr::memrchr(b'\n', &buffer) {
+                Some(last_newline) => last_newline + 1,
+                None => continue,
+            }
+        };
+        let block = &buffer[..block_len];
+        lines += memchr::memchr_iter(b'\n', block).count();
+        for start in finder.find_iter(block) {
+            let digits = &block[start + prefix.len()..];
+            let end = digits
+                .iter()
+                .position(|byte| !byte.is_ascii_digit())
+                .unwrap_or(digits.len());
+            let number = std::str::from_utf8(&digits[..end])
+                .ok()
+                .and_then(|digits| digits.parse::<u64>().ok());
+            highest = highest.max(number);
+        }
+        if is_end {
+            break;
+        }
+        buffer.drain(..block_len);
+    }
     Ok((highest.map_or(1, |highest| highest + 1), lines))
 }
 

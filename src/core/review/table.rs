@@ -267,6 +267,13 @@ impl ReviewTable {
         self.rows.reserve(answers);
     }
 
+    /// Gives back what was reserved beyond the answers held.
+    pub fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+        self.points.shrink_to_fit();
+        self.extras.shrink_to_fit();
+    }
+
     /// How many different card ids the answers name.
     pub fn card_count(&self) -> usize {
         self.cards.len()
