@@ -135,8 +135,34 @@ fn usage_of(args: &[OsString]) -> String {
 pub use coverage::answer_lines as coverage_answer_lines;
 
 /// Runs a headless command.
+///
+/// With `MENSETSU_TIMINGS` set, first reads and parses the data folder's logs alone and
+/// prints how long that took and how long the command took after it, to stderr: the
+/// yardstick of BENCHMARKS.md ("Scale"), measured in the same run as the command.
 pub fn run(command: Command, options: &GlobalOptions) -> ExitCode {
     end_quietly_when_the_reader_leaves();
+    let timings = std::env::var_os("MENSETSU_TIMINGS").is_some();
+    if timings && let Ok(dir) = options.data_dir() {
+        let started = std::time::Instant::now();
+        let log = crate::core::review::store::read_all_logs(&dir.reviews_dir());
+        eprintln!(
+            "timings: read and parse {} records: {:.1} ms",
+            log.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    let started = std::time::Instant::now();
+    let code = run_command(command, options);
+    if timings {
+        eprintln!(
+            "timings: the command: {:.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    code
+}
+
+fn run_command(command: Command, options: &GlobalOptions) -> ExitCode {
     match command {
         Command::Import(args) => import::run(options, &args),
         Command::Check(args) => check::run(options, &args),
