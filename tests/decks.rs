@@ -81,7 +81,7 @@ fn bundled(id: &str) -> Deck {
 }
 
 fn ja(card: &Card) -> &str {
-    card.question.ja.as_deref().unwrap_or("")
+    card.question.ja().unwrap_or("")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -117,21 +117,11 @@ fn every_bundled_question_and_point_has_english() {
     for (path, text) in BUNDLED_DECKS {
         let (deck, _) = parse_deck(path, text).unwrap();
         for card in &deck.cards {
-            if card
-                .question
-                .en
-                .as_deref()
-                .is_none_or(|en| en.trim().is_empty())
-            {
+            if card.question.en().is_none_or(|en| en.trim().is_empty()) {
                 missing.push(format!("{}: question", card.id));
             }
             for (index, point) in card.points.iter().enumerate() {
-                if point
-                    .text
-                    .en
-                    .as_deref()
-                    .is_none_or(|en| en.trim().is_empty())
-                {
+                if point.text.en().is_none_or(|en| en.trim().is_empty()) {
                     missing.push(format!("{}: point {}", card.id, index + 1));
                 }
             }
@@ -161,7 +151,7 @@ fn interview_deck_texts_are_verbatim_from_their_seed() {
                 not_found.push(format!("{} question: {}", card.id, ja(card)));
             }
             for point in card.points.iter().filter(|point| !point.derived) {
-                let text = point.text.ja.as_deref().unwrap_or("");
+                let text = point.text.ja().unwrap_or("");
                 if text.is_empty() || !seed_text.contains(text) {
                     not_found.push(format!("{} point: {text}", card.id));
                 }
@@ -234,7 +224,7 @@ fn fundamentals_points_are_verbatim_from_the_seeds() {
         assert!(!card.points.is_empty(), "{} has no points", card.id);
         for point in &card.points {
             points += 1;
-            let text = point.text.ja.as_deref().unwrap_or("");
+            let text = point.text.ja().unwrap_or("");
             let key = content_key(text);
             if key.is_empty() || !seeds.iter().any(|(_, seed)| seed.contains(&key)) {
                 not_found.push(format!("{}: {text}", card.id));
@@ -262,20 +252,13 @@ fn fundamentals_deck_keeps_its_cards_and_has_english() {
     assert_eq!(missing, Vec::<String>::new(), "card ids gone");
     for card in &deck.cards {
         assert!(
-            card.question
-                .en
-                .as_deref()
-                .is_some_and(|en| !en.trim().is_empty()),
+            card.question.en().is_some_and(|en| !en.trim().is_empty()),
             "{}: question without English",
             card.id
         );
         for (index, point) in card.points.iter().enumerate() {
             assert!(
-                point
-                    .text
-                    .en
-                    .as_deref()
-                    .is_some_and(|en| !en.trim().is_empty()),
+                point.text.en().is_some_and(|en| !en.trim().is_empty()),
                 "{}: point {} without English",
                 card.id,
                 index + 1
@@ -364,7 +347,7 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
             }
             for point in card.points.iter().filter(|point| point.derived) {
                 derived += 1;
-                let text = point.text.ja.as_deref().unwrap_or("");
+                let text = point.text.ja().unwrap_or("");
                 let key = content_key(text);
                 let quoted_from = match &point.from {
                     None => &body,
@@ -380,8 +363,8 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
                         if *prefix == seed_prefix {
                             not_found.push(format!("{}: `from` its own guide", card.id));
                         }
-                        if from.marker.ja.as_deref() != Some(*marker_ja)
-                            || from.marker.en.as_deref() != Some(*marker_en)
+                        if from.marker.ja() != Some(*marker_ja)
+                            || from.marker.en() != Some(*marker_en)
                         {
                             not_found.push(format!(
                                 "{}: marker {:?} does not name {}",
@@ -413,7 +396,7 @@ fn derived_points_are_quotes_from_the_body_of_their_guide() {
 /// card's own guide says nothing on the question; and such points always have it.
 #[test]
 fn every_interview_card_has_points_or_says_why_it_has_none() {
-    let blank = |text: &Option<String>| text.as_deref().is_none_or(|t| t.trim().is_empty());
+    let blank = |text: Option<&str>| text.is_none_or(|t| t.trim().is_empty());
     let mut wrong = Vec::new();
     for (path, text) in BUNDLED_DECKS {
         let (deck, _) = parse_deck(path, text).unwrap();
@@ -434,7 +417,7 @@ fn every_interview_card_has_points_or_says_why_it_has_none() {
                 (Some(_), false) if !cross_guide_only => {
                     wrong.push(format!("{}: points and `no_points` beside them", card.id));
                 }
-                (Some(reason), _) if blank(&reason.ja) || blank(&reason.en) => {
+                (Some(reason), _) if blank(reason.ja()) || blank(reason.en()) => {
                     wrong.push(format!(
                         "{}: `no_points` without Japanese and English",
                         card.id
@@ -574,10 +557,11 @@ fn no_answer_point_ends_in_a_dangling_particle_or_connective() {
         let (deck, _) = parse_deck(path, text).unwrap();
         for card in &deck.cards {
             for (index, point) in card.points.iter().enumerate() {
-                for (text, endings) in
-                    [(&point.text.ja, DANGLING_JA), (&point.text.en, DANGLING_EN)]
-                {
-                    let text = text.as_deref().unwrap_or("");
+                for (text, endings) in [
+                    (point.text.ja(), DANGLING_JA),
+                    (point.text.en(), DANGLING_EN),
+                ] {
+                    let text = text.unwrap_or("");
                     if let Some(ending) = dangling_ending(text, endings) {
                         dangling.push(format!(
                             "{} point {}: `{text}` ends in `{ending}`",
@@ -681,10 +665,10 @@ fn no_answer_point_starts_with_a_connective() {
         for card in &deck.cards {
             for (index, point) in card.points.iter().enumerate() {
                 for (text, japanese, english) in [
-                    (&point.text.ja, LEADING_JA, &[][..]),
-                    (&point.text.en, &[][..], LEADING_EN),
+                    (point.text.ja(), LEADING_JA, &[][..]),
+                    (point.text.en(), &[][..], LEADING_EN),
                 ] {
-                    let text = text.as_deref().unwrap_or("");
+                    let text = text.unwrap_or("");
                     if let Some(word) = leading_connective(text, japanese, english) {
                         leading.push(format!(
                             "{} point {}: `{text}` starts with `{word}`",
@@ -720,11 +704,8 @@ const SAME_POINT_EN: usize = 20;
 /// Whether two points say the same thing: the same text, or one inside the other, in
 /// Japanese or in English, after [`point_key`].
 fn same_point(a: &Point, b: &Point) -> bool {
-    let same = |a: &Option<String>, b: &Option<String>, shortest: usize| {
-        let (a, b) = (
-            point_key(a.as_deref().unwrap_or("")),
-            point_key(b.as_deref().unwrap_or("")),
-        );
+    let same = |a: Option<&str>, b: Option<&str>, shortest: usize| {
+        let (a, b) = (point_key(a.unwrap_or("")), point_key(b.unwrap_or("")));
         let (short, long) = if a.chars().count() <= b.chars().count() {
             (a, b)
         } else {
@@ -733,7 +714,7 @@ fn same_point(a: &Point, b: &Point) -> bool {
         !short.is_empty()
             && (short == long || (short.chars().count() >= shortest && long.contains(&short)))
     };
-    same(&a.text.ja, &b.text.ja, SAME_POINT_JA) || same(&a.text.en, &b.text.en, SAME_POINT_EN)
+    same(a.text.ja(), b.text.ja(), SAME_POINT_JA) || same(a.text.en(), b.text.en(), SAME_POINT_EN)
 }
 
 #[test]
@@ -818,8 +799,8 @@ fn no_point_is_repeated_across_decks() {
                     index + 1,
                     other_card.id,
                     other_index + 1,
-                    point.text.ja.as_deref().unwrap_or(""),
-                    other.text.ja.as_deref().unwrap_or("")
+                    point.text.ja().unwrap_or(""),
+                    other.text.ja().unwrap_or("")
                 ));
             }
         }
@@ -892,7 +873,7 @@ fn no_fundamentals_question_repeats_an_interview_question() {
     for card in &bundled("role-fundamentals").cards {
         for asked in &interview {
             let similarity = question_similarity(ja(card), ja(asked));
-            let english = |card: &Card| letters(card.question.en.as_deref().unwrap_or(""));
+            let english = |card: &Card| letters(card.question.en().unwrap_or(""));
             if similarity >= SAME_QUESTION || english(card) == english(asked) {
                 repeated.push(format!(
                     "{} repeats {} ({similarity:.2}): {}",
@@ -965,7 +946,7 @@ fn bundled_card_english_uses_american_spelling() {
             let texts = std::iter::once(&card.question)
                 .chain(card.points.iter().map(|point| &point.text))
                 .chain(card.no_points.as_deref());
-            for text in texts.filter_map(|text| text.en.as_deref()) {
+            for text in texts.filter_map(|text| text.en()) {
                 let mut text = text.to_string();
                 for name in SPELLING_AS_NAMED {
                     text = text.replace(name, "");
@@ -1097,13 +1078,13 @@ fn assert_import_matches_bundled(seed_prefix: &str, deck_id: &str, layout: Quest
         let got_points: String = got
             .points
             .iter()
-            .map(|point| point.text.ja.as_deref().unwrap_or(""))
+            .map(|point| point.text.ja().unwrap_or(""))
             .collect();
         let want_points: Vec<String> = want
             .points
             .iter()
             .filter(|point| !point.derived)
-            .map(|point| content_key(point.text.ja.as_deref().unwrap_or("")))
+            .map(|point| content_key(point.text.ja().unwrap_or("")))
             .collect();
         assert!(
             holds_points_in_order(&content_key(&got_points), &want_points),
@@ -1114,7 +1095,7 @@ fn assert_import_matches_bundled(seed_prefix: &str, deck_id: &str, layout: Quest
         assert!(
             got.points
                 .iter()
-                .all(|point| point.text.en.is_none() && !point.derived)
+                .all(|point| point.text.en().is_none() && !point.derived)
         );
     }
 }

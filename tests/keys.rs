@@ -193,7 +193,7 @@ fn point_labels(harness: &Harness<'_, MensetsuApp>, card_id: &str) -> Vec<String
     let (_, card) = collection.decks().find_card(card_id).unwrap();
     card.points
         .iter()
-        .map(|point| point.text.ja.clone().unwrap())
+        .map(|point| point.text.ja().unwrap().to_string())
         .collect()
 }
 

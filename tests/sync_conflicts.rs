@@ -185,7 +185,7 @@ fn questions(dir: &DataDir) -> Vec<(String, String)> {
         .map(|card| {
             (
                 card.id.clone(),
-                card.question.en.clone().unwrap_or_default(),
+                card.question.en().map(str::to_string).unwrap_or_default(),
             )
         })
         .collect()

@@ -174,7 +174,7 @@ fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
                 .decks()
                 .find_card(&session.card.as_ref().unwrap().card_id)
                 .unwrap();
-            card.points[index].text.ja.clone().unwrap()
+            card.points[index].text.ja().map(str::to_string).unwrap()
         };
         click(&mut harness, &label);
     }
@@ -243,8 +243,8 @@ fn content_language_english_shows_the_translation() {
         .unwrap()
         .1
         .question
-        .en
-        .clone()
+        .en()
+        .map(str::to_string)
         .unwrap();
     harness.get_by_label(&english);
 }
@@ -335,7 +335,7 @@ fn every_character_of_every_bundled_card_has_a_glyph() {
         for (_, card) in decks.cards() {
             let texts = std::iter::once(&card.question)
                 .chain(card.points.iter().map(|p| &p.text))
-                .flat_map(|t| [t.ja.clone(), t.en.clone()])
+                .flat_map(|t| [t.ja().map(str::to_string), t.en().map(str::to_string)])
                 .flatten();
             for text in texts {
                 for c in text.chars().filter(|c| !c.is_whitespace()) {

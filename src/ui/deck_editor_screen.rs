@@ -4,7 +4,7 @@
 //! Saving writes the file atomically and refuses to write over a change made on disk
 //! since it was opened.
 
-use crate::core::content::deck::{Localized, Point};
+use crate::core::content::deck::{Lang, Localized, Point};
 use crate::core::content::role;
 use crate::core::content::user_decks::DeckFile;
 use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
@@ -30,12 +30,12 @@ pub struct DeckEditorScreen {
 /// Text fields edit `Option<String>`s through this: empty means absent.
 fn edit_optional(
     ui: &mut egui::Ui,
-    value: &mut Option<String>,
+    (localized, lang): (&mut Localized, Lang),
     hint: &str,
     multiline: bool,
     label: Option<egui::Id>,
 ) -> bool {
-    let mut text = value.clone().unwrap_or_default();
+    let mut text = localized.in_lang(lang).unwrap_or_default().to_string();
     let edit = if multiline {
         egui::TextEdit::multiline(&mut text).desired_rows(2)
     } else {
@@ -47,7 +47,7 @@ fn edit_optional(
     }
     let changed = response.changed();
     if changed {
-        *value = Some(text).filter(|text| !text.trim().is_empty());
+        localized.set(lang, Some(text).filter(|text| !text.trim().is_empty()));
     }
     changed
 }
@@ -279,12 +279,22 @@ impl View for DeckEditorScreen {
                 .num_columns(2)
                 .show(ui, |ui| {
                     let label = ui.label(text.deck_title_ja);
-                    changed |=
-                        edit_optional(ui, &mut file.deck.title.ja, "", false, Some(label.id));
+                    changed |= edit_optional(
+                        ui,
+                        (&mut file.deck.title, Lang::Ja),
+                        "",
+                        false,
+                        Some(label.id),
+                    );
                     ui.end_row();
                     let label = ui.label(text.deck_title_en);
-                    changed |=
-                        edit_optional(ui, &mut file.deck.title.en, "", false, Some(label.id));
+                    changed |= edit_optional(
+                        ui,
+                        (&mut file.deck.title, Lang::En),
+                        "",
+                        false,
+                        Some(label.id),
+                    );
                     ui.end_row();
                     let label = ui.label(text.deck_role);
                     egui::ComboBox::from_id_salt("deck_role")
@@ -375,9 +385,11 @@ impl View for DeckEditorScreen {
                 .show(ui, |ui| {
                     theme::caption(ui, &card.id);
                     let label = ui.label(text.question_ja);
-                    changed |= edit_optional(ui, &mut card.question.ja, "", true, Some(label.id));
+                    changed |=
+                        edit_optional(ui, (&mut card.question, Lang::Ja), "", true, Some(label.id));
                     let label = ui.label(text.question_en);
-                    changed |= edit_optional(ui, &mut card.question.en, "", true, Some(label.id));
+                    changed |=
+                        edit_optional(ui, (&mut card.question, Lang::En), "", true, Some(label.id));
                     ui.add_space(theme::space::S);
                     ui.label(text.answer_points);
                     let mut remove = None;
@@ -393,14 +405,14 @@ impl View for DeckEditorScreen {
                             ui.vertical(|ui| {
                                 changed |= edit_optional(
                                     ui,
-                                    &mut point.text.ja,
+                                    (&mut point.text, Lang::Ja),
                                     text.point_ja_hint,
                                     false,
                                     None,
                                 );
                                 changed |= edit_optional(
                                     ui,
-                                    &mut point.text.en,
+                                    (&mut point.text, Lang::En),
                                     text.point_en_hint,
                                     false,
                                     None,

@@ -47,54 +47,136 @@ impl Lang {
 }
 
 /// A text in Japanese and/or English. At least one must be present.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+///
+/// Both languages live in one allocation: a deck of 100,000 cards holds 600,000 of these,
+/// and two `Option<String>`s each cost 48 bytes and two allocations besides the text.
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "LocalizedFields", into = "LocalizedFields")]
 pub struct Localized {
+    /// The Japanese, then the English.
+    text: Box<str>,
+    /// Where the English starts in `text`.
+    split: u32,
+    has_ja: bool,
+    has_en: bool,
+}
+
+/// [`Localized`] as a deck file writes it. serde's messages (which [`json_kind`] words
+/// for the user) name the type it stands for.
+#[derive(Serialize, Deserialize)]
+#[serde(expecting = "struct Localized")]
+struct LocalizedFields {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ja: Option<String>,
+    ja: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+    en: Option<String>,
+}
+
+impl From<LocalizedFields> for Localized {
+    fn from(fields: LocalizedFields) -> Self {
+        Localized::new(fields.ja, fields.en)
+    }
+}
+
+impl From<Localized> for LocalizedFields {
+    fn from(localized: Localized) -> Self {
+        LocalizedFields {
+            ja: localized.ja().map(str::to_string),
+            en: localized.en().map(str::to_string),
+        }
+    }
+}
+
+impl std::fmt::Debug for Localized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localized")
+            .field("ja", &self.ja())
+            .field("en", &self.en())
+            .finish()
+    }
 }
 
 impl Localized {
-    pub fn ja(text: impl Into<String>) -> Self {
+    pub fn new(ja: Option<String>, en: Option<String>) -> Self {
+        let ja_text = ja.as_deref().unwrap_or("");
+        let en_text = en.as_deref().unwrap_or("");
+        let mut text = String::with_capacity(ja_text.len() + en_text.len());
+        text.push_str(ja_text);
+        text.push_str(en_text);
         Self {
-            ja: Some(text.into()),
-            en: None,
+            text: text.into_boxed_str(),
+            // Deck texts are far below 4 GB; a longer one would be cut at the split.
+            split: u32::try_from(ja_text.len()).unwrap_or(u32::MAX),
+            has_ja: ja.is_some(),
+            has_en: en.is_some(),
         }
     }
 
+    /// A text in Japanese only.
+    pub fn japanese(text: impl Into<String>) -> Self {
+        Self::new(Some(text.into()), None)
+    }
+
+    /// A text in English only.
+    pub fn english(text: impl Into<String>) -> Self {
+        Self::new(None, Some(text.into()))
+    }
+
     pub fn both(ja: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            ja: Some(ja.into()),
-            en: Some(en.into()),
+        Self::new(Some(ja.into()), Some(en.into()))
+    }
+
+    /// The Japanese text, if the deck has one (blank or not).
+    pub fn ja(&self) -> Option<&str> {
+        let split = (self.split as usize).min(self.text.len());
+        self.has_ja.then(|| self.text.get(..split).unwrap_or(""))
+    }
+
+    /// The English text, if the deck has one (blank or not).
+    pub fn en(&self) -> Option<&str> {
+        let split = (self.split as usize).min(self.text.len());
+        self.has_en.then(|| self.text.get(split..).unwrap_or(""))
+    }
+
+    /// The text in exactly `lang` as written, blank or not.
+    pub fn in_lang(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ja => self.ja(),
+            Lang::En => self.en(),
         }
+    }
+
+    /// Sets the text in `lang` (`None` removes it), keeping the other.
+    pub fn set(&mut self, lang: Lang, text: Option<String>) {
+        let (ja, en) = match lang {
+            Lang::Ja => (text, self.en().map(str::to_string)),
+            Lang::En => (self.ja().map(str::to_string), text),
+        };
+        *self = Self::new(ja, en);
     }
 
     /// The text in `lang` if the deck has it, otherwise in the other language, so a card
     /// without a translation still shows something.
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = match lang {
-            Lang::Ja => (&self.ja, &self.en),
-            Lang::En => (&self.en, &self.ja),
+            Lang::Ja => (self.ja(), self.en()),
+            Lang::En => (self.en(), self.ja()),
         };
         non_blank(first).or(non_blank(second)).unwrap_or("")
     }
 
     /// The text in exactly `lang`, without falling back.
     pub fn exact(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Ja => non_blank(&self.ja),
-            Lang::En => non_blank(&self.en),
-        }
+        non_blank(self.in_lang(lang))
     }
 
     pub fn is_blank(&self) -> bool {
-        non_blank(&self.ja).is_none() && non_blank(&self.en).is_none()
+        non_blank(self.ja()).is_none() && non_blank(self.en()).is_none()
     }
 }
 
-fn non_blank(text: &Option<String>) -> Option<&str> {
-    text.as_deref().filter(|t| !t.trim().is_empty())
+fn non_blank(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.trim().is_empty())
 }
 
 /// One checkable answer point.

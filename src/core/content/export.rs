@@ -293,7 +293,7 @@ mod tests {
                 },
                 Card {
                     id: "t-q02".into(),
-                    question: Localized::ja("一行目\r\n二行目\tタブ"),
+                    question: Localized::japanese("一行目\r\n二行目\tタブ"),
                     points: vec![],
                     no_points: None,
                     tags: vec!["x\"y".into()],
@@ -365,12 +365,12 @@ vpoe tech_debt metrics\tテスト & <練習>\tmensetsu-t-q01\n\
     fn a_row_that_would_start_with_a_hash_and_an_odd_card_id_are_quoted() {
         let deck = Deck {
             id: "x/y".into(),
-            title: Localized::ja("\tD\n"),
+            title: Localized::japanese("\tD\n"),
             cards: vec![Card {
                 id: "a\tb\"c".into(),
-                question: Localized::ja("#1の優先事項"),
+                question: Localized::japanese("#1の優先事項"),
                 points: vec![Point {
-                    text: Localized::ja("一\n二"),
+                    text: Localized::japanese("一\n二"),
                     derived: false,
                     from: None,
                 }],

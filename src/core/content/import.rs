@@ -102,9 +102,9 @@ pub fn import_guide(file_name: &str, text: &str) -> Result<ImportedGuide, Import
 
     let section_text = body[heading_index..section_end(body, heading_index)].join("\n");
     let localize: fn(String) -> Localized = if has_japanese(&section_text) {
-        Localized::ja
+        Localized::japanese
     } else {
-        english
+        Localized::english
     };
     let cards = number_cards(&deck_id, questions, localize);
     let deck = Deck {
@@ -127,13 +127,6 @@ pub fn import_guide(file_name: &str, text: &str) -> Result<ImportedGuide, Import
         section_line: front.body_start + heading_index + 1,
         layout,
     })
-}
-
-fn english(text: String) -> Localized {
-    Localized {
-        ja: None,
-        en: Some(text),
-    }
 }
 
 /// One question as found in the guide, before it becomes a card.
@@ -963,7 +956,7 @@ mod tests {
                 QuestionLayout::PipeTable,
                 15,
                 "head-of-platform",
-                Localized::ja("【Head of Engineering】プラットフォーム責任者"),
+                Localized::japanese("【Head of Engineering】プラットフォーム責任者"),
                 "hoe"
             )
         );
@@ -988,11 +981,11 @@ mod tests {
         assert_eq!(question(&deck.cards[1]), "SLOをどう決めますか？");
         assert_eq!(points(&deck.cards[1]), ["顧客体験", "エラーバジェット"]);
         assert!(deck.cards.iter().all(|card| {
-            card.question.en.is_none()
+            card.question.en().is_none()
                 && card
                     .points
                     .iter()
-                    .all(|p| p.text.en.is_none() && !p.derived)
+                    .all(|p| p.text.en().is_none() && !p.derived)
         }));
     }
 
@@ -1035,7 +1028,7 @@ title: 'CTO（Chief Technology Officer）の''ガイド'''
                 QuestionLayout::NumberedList,
                 12,
                 "cto-guide",
-                Localized::ja("CTO（Chief Technology Officer）の'ガイド'"),
+                Localized::japanese("CTO（Chief Technology Officer）の'ガイド'"),
                 "cto"
             )
         );
@@ -1098,7 +1091,7 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
                 QuestionLayout::PlainTable,
                 8,
                 "エンジニアリング組織の戦略と成長を牽引",
-                Localized::ja("エンジニアリング組織の戦略と成長を牽引"),
+                Localized::japanese("エンジニアリング組織の戦略と成長を牽引"),
                 "vpoe"
             )
         );
@@ -1155,16 +1148,13 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
         let deck = &guide.deck;
         assert_eq!(deck.id, "head-of-engineering-guide");
         assert_eq!(deck.role, "hoe");
-        assert_eq!(deck.title.en.as_deref(), Some("Head of Engineering Guide"));
-        assert_eq!(deck.title.ja, None);
+        assert_eq!(deck.title.en(), Some("Head of Engineering Guide"));
+        assert_eq!(deck.title.ja(), None);
         let card = &deck.cards[0];
         assert_eq!(card.id, "head-of-engineering-guide-q01");
-        assert_eq!(
-            card.question.en.as_deref(),
-            Some("How do you measure productivity?")
-        );
-        assert_eq!(card.question.ja, None);
-        assert_eq!(card.points[0].text.en.as_deref(), Some("DORA metrics"));
+        assert_eq!(card.question.en(), Some("How do you measure productivity?"));
+        assert_eq!(card.question.ja(), None);
+        assert_eq!(card.points[0].text.en(), Some("DORA metrics"));
         assert!(deck.cards[1].points.is_empty());
     }
 
@@ -1174,16 +1164,9 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
                     1. Why? Because\n2. How do you scale teams? Split by domain\n";
         let deck = import_guide("g.txt", text).unwrap().deck;
         assert_eq!(deck.role, "vpoe");
-        let questions: Vec<_> = deck
-            .cards
-            .iter()
-            .map(|c| c.question.en.as_deref())
-            .collect();
+        let questions: Vec<_> = deck.cards.iter().map(|c| c.question.en()).collect();
         assert_eq!(questions, [Some("Why?"), Some("How do you scale teams?")]);
-        assert_eq!(
-            deck.cards[1].points[0].text.en.as_deref(),
-            Some("Split by domain")
-        );
+        assert_eq!(deck.cards[1].points[0].text.en(), Some("Split by domain"));
     }
 
     #[test]

@@ -295,11 +295,8 @@ impl DeckFile {
             format: deck::FORMAT_VERSION,
             id: id.clone(),
             title: match lang {
-                Lang::Ja => Localized::ja(title),
-                Lang::En => Localized {
-                    ja: None,
-                    en: Some(title.to_string()),
-                },
+                Lang::Ja => Localized::japanese(title),
+                Lang::En => Localized::english(title),
             },
             role: "other".to_string(),
             source: None,

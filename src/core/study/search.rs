@@ -422,12 +422,12 @@ fn haystack(collection: &Collection, card: &Card) -> String {
         text.push_str(&normalize(part));
         text.push('\u{1}');
     };
-    for lang in [&card.question.ja, &card.question.en] {
-        add(lang.as_deref().unwrap_or(""));
+    for lang in [card.question.ja(), card.question.en()] {
+        add(lang.unwrap_or(""));
     }
     for point in &card.points {
-        add(point.text.ja.as_deref().unwrap_or(""));
-        add(point.text.en.as_deref().unwrap_or(""));
+        add(point.text.ja().unwrap_or(""));
+        add(point.text.en().unwrap_or(""));
     }
     for point in collection.own_points(&card.id) {
         add(point);
@@ -456,7 +456,7 @@ pub fn matches(
             }
             Filter::Deck(pattern) => {
                 wildcard_match(pattern, &deck.id.to_lowercase())
-                    || [&deck.title.ja, &deck.title.en]
+                    || [deck.title.ja(), deck.title.en()]
                         .into_iter()
                         .flatten()
                         .any(|title| wildcard_match(pattern, &title.to_lowercase()))

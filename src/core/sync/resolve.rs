@@ -401,7 +401,7 @@ mod tests {
     fn card(id: &str, question: &str) -> Card {
         Card {
             id: id.into(),
-            question: Localized::ja(question),
+            question: Localized::japanese(question),
             ..Card::default()
         }
     }
@@ -410,7 +410,7 @@ mod tests {
         Deck {
             format: 1,
             id: "d".into(),
-            title: Localized::ja("D"),
+            title: Localized::japanese("D"),
             role: "other".into(),
             source: None,
             cards,
