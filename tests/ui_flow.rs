@@ -1527,7 +1527,10 @@ fn the_editor_takes_tags_as_typed_and_knows_when_nothing_changed() {
     click(&mut harness, "Save");
     let saved = std::fs::read_to_string(fixture.dir.decks_dir().join("tagged.json")).unwrap();
     let (deck, _) = mensetsu::core::content::deck::parse_deck("tagged.json", &saved).unwrap();
-    assert_eq!(deck.cards[0].tags, ["hiring", "org-design", "remote"]);
+    assert_eq!(
+        deck.cards[0].tags,
+        ["hiring".into(), "org-design".into(), "remote".into()]
+    );
 }
 
 #[test]

@@ -450,7 +450,7 @@ impl View for DeckEditorScreen {
                             .split([',', '、', ' '])
                             .map(str::trim)
                             .filter(|tag| !tag.is_empty())
-                            .map(str::to_string)
+                            .map(std::sync::Arc::from)
                             .collect();
                         changed = true;
                     }

@@ -8,8 +8,9 @@ use crate::core::sync::{conflicts, names};
 use crate::core::text;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The deck file format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -219,8 +220,10 @@ pub struct Card {
     /// Boxed, as nearly every card has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_points: Option<Box<Localized>>,
+    /// Shared: a hundred thousand cards use a few dozen tags, each kept once
+    /// ([`DeckSet`] interns them as it loads).
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<Arc<str>>,
 }
 
 /// Where a deck's content comes from.
@@ -480,6 +483,8 @@ pub struct DeckSet {
 struct AddingDecks {
     /// Deck id → index into `decks` of the deck that has it.
     owner_of_deck_id: HashMap<String, usize>,
+    /// Every tag seen, once.
+    tags: HashSet<Arc<str>>,
 }
 
 impl DeckSet {
@@ -555,6 +560,21 @@ impl DeckSet {
         }
         let deck_index = self.decks.len();
         adding.owner_of_deck_id.insert(deck.id.clone(), deck_index);
+        // Parsing grows each list by doubling; a card keeps only what it holds, and a tag
+        // is kept once for all cards.
+        deck.cards.shrink_to_fit();
+        for card in &mut deck.cards {
+            card.points.shrink_to_fit();
+            card.tags.shrink_to_fit();
+            for tag in &mut card.tags {
+                match adding.tags.get(tag) {
+                    Some(shared) => *tag = Arc::clone(shared),
+                    None => {
+                        adding.tags.insert(Arc::clone(tag));
+                    }
+                }
+            }
+        }
         let mut kept = 0;
         let decks = &self.decks;
         let card_index = &mut self.card_index;

@@ -171,9 +171,9 @@ fn deck_name(deck: &Deck, language: ContentLanguage) -> String {
 }
 
 /// The role and the card's tags, each made a valid Anki tag, without repeats.
-fn tags(role: &str, card_tags: &[String]) -> String {
+fn tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> String {
     let mut seen: Vec<String> = Vec::new();
-    for tag in std::iter::once(role).chain(card_tags.iter().map(String::as_str)) {
+    for tag in std::iter::once(role).chain(card_tags.iter().map(|tag| &**tag)) {
         let tag: String = tag
             .trim()
             .chars()
