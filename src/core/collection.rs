@@ -335,7 +335,7 @@ impl Collection {
     /// The ids of the cards with at least `lapses` lapses, cards no deck has included, in
     /// no particular order.
     pub fn cards_with_lapses(&self, lapses: u32) -> impl Iterator<Item = &str> + '_ {
-        self.progress.cards_with_lapses(lapses)
+        self.progress.cards_with_lapses(&self.log, lapses)
     }
 
     /// The user's own answer points on the card.
@@ -618,12 +618,12 @@ impl Collection {
 
     /// The card's state; a card never reviewed is new.
     pub fn state(&self, card_id: &str) -> CardState {
-        self.progress.state(card_id)
+        self.progress.state(&self.log, card_id)
     }
 
     /// The card's state, or `None` for a card never reviewed.
     pub fn state_of(&self, card_id: &str) -> Option<&CardState> {
-        self.progress.state_of(card_id)
+        self.progress.state_of(&self.log, card_id)
     }
 
     /// Every effective answer (not undone), oldest first, with what it did to its card.

@@ -5,7 +5,7 @@
 
 use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::log::{
-    self, Block, FUTURE_TOLERANCE_MINUTES, LoggedRecord, Origin, Record, RecordSink,
+    self, Block, FUTURE_TOLERANCE_MINUTES, LoggedRecord, Origin, Record, RecordSink, ReviewLine,
 };
 use crate::core::review::table::{IdKey, ReviewTable};
 use chrono::{DateTime, FixedOffset};
@@ -99,10 +99,15 @@ impl CompactPart {
 }
 
 impl RecordSink for CompactPart {
+    fn take_review(&mut self, _file: &Path, line: usize, review: ReviewLine<'_>) {
+        self.reviews.push_in(&review, self.file, line);
+    }
+
     fn take(&mut self, file: &Path, line: usize, record: Record) {
         match record {
             Record::Review(review) => {
-                self.reviews.push_in(&review, self.file, line);
+                self.reviews
+                    .push_in(&ReviewLine::from(&review), self.file, line);
             }
             record => self.others.push(LoggedRecord {
                 record,

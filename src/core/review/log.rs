@@ -12,6 +12,7 @@ use crate::core::text;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// One answer to one card. Read through [`parse_log`], which checks every field once.
@@ -387,6 +388,11 @@ impl Block {
 
 /// Where [`parse_lines`] puts the records it reads.
 pub(crate) trait RecordSink: Send {
+    /// An answer, its texts still borrowed from the line.
+    fn take_review(&mut self, file: &Path, line: usize, review: ReviewLine<'_>) {
+        self.take(file, line, Record::Review(review.into_record()));
+    }
+    /// Any other record.
     fn take(&mut self, file: &Path, line: usize, record: Record);
     /// The records of the part read after this one, in line order.
     fn append(&mut self, later: Self);
@@ -553,7 +559,8 @@ fn parse_lines<S: RecordSink>(
             }
         };
         match parse_line(text) {
-            Ok(record) => sink.take(file, line_number, record),
+            Ok(Line::Review(review)) => sink.take_review(file, line_number, review),
+            Ok(Line::Other(record)) => sink.take(file, line_number, record),
             Err(detail) => problems.push(problem(ProblemKind::LogLineUnreadable {
                 detail,
                 cut_off: is_last_line && !ends_with_newline,
@@ -563,22 +570,29 @@ fn parse_lines<S: RecordSink>(
     problems
 }
 
-/// The fields any record may have; which ones are present decides its kind.
+/// The fields any record may have; which ones are present decides its kind. Texts are
+/// borrowed from the line where it has no escapes: an answer's id and card id are not
+/// copied only to be numbered in the table and dropped.
 #[derive(Deserialize)]
-struct RawLine {
-    id: Option<String>,
+struct RawLine<'a> {
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
     #[serde(default, deserialize_with = "rfc3339::deserialize_option")]
     at: Option<DateTime<FixedOffset>>,
-    card: Option<String>,
+    #[serde(borrow)]
+    card: Option<Cow<'a, str>>,
     rating: Option<u8>,
     undo: Option<String>,
     duration_ms: Option<u64>,
     points_covered: Option<Vec<usize>>,
     points_detected: Option<Vec<usize>>,
     points_total: Option<usize>,
-    answer: Option<String>,
-    mode: Option<String>,
-    session: Option<String>,
+    #[serde(borrow)]
+    answer: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    mode: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    session: Option<Cow<'a, str>>,
     note: Option<String>,
     interview: Option<String>,
     name: Option<String>,
@@ -601,7 +615,65 @@ struct RawLine {
     cards: Option<Vec<String>>,
 }
 
-fn parse_line(text: &str) -> Result<Record, String> {
+/// An answer as read from its line, its texts borrowed where they can be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewLine<'a> {
+    pub id: Cow<'a, str>,
+    pub card: Cow<'a, str>,
+    pub at: DateTime<FixedOffset>,
+    pub rating: Rating,
+    pub duration_ms: Option<u64>,
+    pub points_covered: Option<Vec<usize>>,
+    pub points_detected: Option<Vec<usize>>,
+    pub points_total: Option<usize>,
+    pub answer: Option<Cow<'a, str>>,
+    pub mode: Mode,
+    pub session: Option<Cow<'a, str>>,
+}
+
+impl ReviewLine<'_> {
+    pub fn into_record(self) -> ReviewRecord {
+        ReviewRecord {
+            id: self.id.into_owned(),
+            card: self.card.into_owned(),
+            at: self.at,
+            rating: self.rating,
+            duration_ms: self.duration_ms,
+            points_covered: self.points_covered,
+            points_detected: self.points_detected,
+            points_total: self.points_total,
+            answer: self.answer.map(Cow::into_owned),
+            mode: self.mode,
+            session: self.session.map(Cow::into_owned),
+        }
+    }
+}
+
+impl<'a> From<&'a ReviewRecord> for ReviewLine<'a> {
+    fn from(review: &'a ReviewRecord) -> Self {
+        ReviewLine {
+            id: Cow::Borrowed(&review.id),
+            card: Cow::Borrowed(&review.card),
+            at: review.at,
+            rating: review.rating,
+            duration_ms: review.duration_ms,
+            points_covered: review.points_covered.clone(),
+            points_detected: review.points_detected.clone(),
+            points_total: review.points_total,
+            answer: review.answer.as_deref().map(Cow::Borrowed),
+            mode: review.mode,
+            session: review.session.as_deref().map(Cow::Borrowed),
+        }
+    }
+}
+
+/// A line read: an answer, or any other record in full.
+pub(crate) enum Line<'a> {
+    Review(ReviewLine<'a>),
+    Other(Record),
+}
+
+fn parse_line(text: &str) -> Result<Line<'_>, String> {
     let raw: RawLine = serde_json::from_str(text).map_err(|error| explain(text, &error))?;
     let id = raw
         .id
@@ -609,15 +681,15 @@ fn parse_line(text: &str) -> Result<Record, String> {
         .ok_or("record has no `id`")?;
     let at = raw.at.ok_or("record has no `at` time")?;
     if let Some(undone) = raw.undo {
-        return Ok(Record::Undo(UndoRecord {
-            id,
+        return Ok(Line::Other(Record::Undo(UndoRecord {
+            id: id.into_owned(),
             at,
             undo: undone,
-        }));
+        })));
     }
     if let Some(interview) = raw.interview.filter(|interview| !interview.is_empty()) {
-        return Ok(Record::Interview(InterviewRecord {
-            id,
+        return Ok(Line::Other(Record::Interview(InterviewRecord {
+            id: id.into_owned(),
             at,
             interview,
             name: raw.name.unwrap_or_default(),
@@ -625,11 +697,11 @@ fn parse_line(text: &str) -> Result<Record, String> {
             decks: raw.decks.unwrap_or_default(),
             roles: raw.roles.unwrap_or_default(),
             removed: raw.removed.unwrap_or(false),
-        }));
+        })));
     }
     if let Some(story) = raw.story.filter(|story| !story.is_empty()) {
-        return Ok(Record::Story(StoryRecord {
-            id,
+        return Ok(Line::Other(Record::Story(StoryRecord {
+            id: id.into_owned(),
             at,
             story,
             content: StoryContent {
@@ -643,7 +715,7 @@ fn parse_line(text: &str) -> Result<Record, String> {
                 cards: raw.cards.unwrap_or_default(),
             },
             removed: raw.removed.unwrap_or(false),
-        }));
+        })));
     }
     let card = raw
         .card
@@ -665,33 +737,33 @@ fn parse_line(text: &str) -> Result<Record, String> {
             }
         };
         if let Some(change) = change {
-            return Ok(Record::Mark(MarkRecord {
-                id,
+            return Ok(Line::Other(Record::Mark(MarkRecord {
+                id: id.into_owned(),
                 at,
-                card,
+                card: card.into_owned(),
                 change,
-            }));
+            })));
         }
         if let Some(own_points) = raw.own_points {
-            return Ok(Record::OwnPoints(OwnPointsRecord {
-                id,
+            return Ok(Line::Other(Record::OwnPoints(OwnPointsRecord {
+                id: id.into_owned(),
                 at,
-                card,
+                card: card.into_owned(),
                 own_points,
-            }));
+            })));
         }
     }
     if let (Some(note), None) = (&raw.note, raw.rating) {
-        return Ok(Record::Note(NoteRecord {
-            id,
+        return Ok(Line::Other(Record::Note(NoteRecord {
+            id: id.into_owned(),
             at,
-            card,
+            card: card.into_owned(),
             note: note.clone(),
-        }));
+        })));
     }
     let rating = raw.rating.ok_or("review has no `rating`")?;
     let rating = Rating::try_from(rating).map_err(|invalid| invalid.to_string())?;
-    Ok(Record::Review(ReviewRecord {
+    Ok(Line::Review(ReviewLine {
         id,
         card,
         at,

@@ -13,7 +13,6 @@ use crate::core::review::table::ReviewRef;
 
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// No review: the end of a card's chain of answers, or a card number not yet given a slot.
 const NONE: u32 = u32::MAX;
@@ -49,6 +48,8 @@ pub struct Replayed<'a> {
 #[derive(Debug, Clone)]
 struct CardProgress {
     state: CardState,
+    /// The card's number in the log's table, which holds its id.
+    number: u32,
     /// Its first and latest reviews, indices into [`Progress::reviews`].
     first: u32,
     last: u32,
@@ -59,12 +60,10 @@ struct CardProgress {
 /// Everything the log says about the cards.
 ///
 /// Replay looks a card up by its number in the log's table (a vector index), not by its
-/// id: a million lookups of a `String` key were a fifth of the replay. The id map serves
-/// the callers that ask by id, and shares the table's strings.
+/// id: a million lookups of a `String` key were a fifth of the replay. A caller asking by
+/// id finds the number through the table's own map of ids, so no id is kept twice.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    /// Card id → index into `cards`.
-    slots: FxHashMap<Arc<str>, u32>,
     /// The table's card number → index into `cards`, or [`NONE`].
     slot_of_number: Vec<u32>,
     cards: Vec<CardProgress>,
@@ -143,14 +142,12 @@ impl Progress {
             Some(&slot) if slot != NONE => slot,
             _ => {
                 let slot = u32::try_from(self.cards.len()).unwrap_or(NONE);
-                if let Some(shared) = table.shared_card_id(number) {
-                    self.slots.insert(Arc::clone(shared), slot);
-                }
                 if let Some(entry) = self.slot_of_number.get_mut(number as usize) {
                     *entry = slot;
                 }
                 self.cards.push(CardProgress {
                     state: CardState::default(),
+                    number,
                     first: NONE,
                     last: NONE,
                     orphaned: !decks.contains_card(card_id),
@@ -196,21 +193,24 @@ impl Progress {
         }
     }
 
-    /// The card's state; a card never reviewed is new.
-    pub fn state(&self, card_id: &str) -> CardState {
-        self.state_of(card_id).cloned().unwrap_or_default()
+    /// The card's state; a card never reviewed is new. `snapshot` must be the one
+    /// replayed.
+    pub fn state(&self, snapshot: &LogSnapshot, card_id: &str) -> CardState {
+        self.state_of(snapshot, card_id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The card's state, or `None` for a card never reviewed.
-    pub fn state_of(&self, card_id: &str) -> Option<&CardState> {
-        self.card(card_id).map(|card| &card.state)
+    pub fn state_of(&self, snapshot: &LogSnapshot, card_id: &str) -> Option<&CardState> {
+        self.card(snapshot, card_id).map(|card| &card.state)
     }
 
     /// The card's effective reviews, as indices into `reviews`, oldest first; empty for a
     /// card never reviewed.
-    fn history_of(&self, card_id: &str) -> Vec<u32> {
+    fn history_of(&self, snapshot: &LogSnapshot, card_id: &str) -> Vec<u32> {
         let mut history = Vec::new();
-        let mut index = self.card(card_id).map_or(NONE, |card| card.last);
+        let mut index = self.card(snapshot, card_id).map_or(NONE, |card| card.last);
         while let Some(review) = self.reviews.get(index as usize) {
             history.push(index);
             index = review.previous;
@@ -219,25 +219,35 @@ impl Progress {
         history
     }
 
-    fn card(&self, card_id: &str) -> Option<&CardProgress> {
-        self.slots
-            .get(card_id)
-            .and_then(|&slot| self.cards.get(slot as usize))
+    fn card(&self, snapshot: &LogSnapshot, card_id: &str) -> Option<&CardProgress> {
+        let number = snapshot.reviews.card_number(card_id)?;
+        let slot = *self.slot_of_number.get(number as usize)?;
+        self.cards.get(slot as usize)
     }
 
     /// Every card with at least one effective review (orphans included): its id, state
-    /// and first review (an index into `reviews`). In no particular order.
-    fn reviewed_card_slots(&self) -> impl Iterator<Item = (&str, &CardState, u32)> {
-        self.slots.iter().filter_map(|(id, &slot)| {
-            let card = self.cards.get(slot as usize)?;
-            Some((&**id, &card.state, card.first))
+    /// and first review (an index into `reviews`). In the order first answered.
+    fn reviewed_card_slots<'a>(
+        &'a self,
+        snapshot: &'a LogSnapshot,
+    ) -> impl Iterator<Item = (&'a str, &'a CardState, u32)> + 'a {
+        self.cards.iter().map(|card| {
+            (
+                snapshot.reviews.card_id(card.number),
+                &card.state,
+                card.first,
+            )
         })
     }
 
     /// The cards (orphans included) with at least `lapses` lapses, in no particular order:
     /// a walk over the answered cards without a lookup per card.
-    pub fn cards_with_lapses(&self, lapses: u32) -> impl Iterator<Item = &str> {
-        self.reviewed_card_slots()
+    pub fn cards_with_lapses<'a>(
+        &'a self,
+        snapshot: &'a LogSnapshot,
+        lapses: u32,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.reviewed_card_slots(snapshot)
             .filter(move |(_, state, _)| state.lapses() >= lapses)
             .map(|(id, _, _)| id)
     }
@@ -303,7 +313,7 @@ impl Progress {
         snapshot: &'a LogSnapshot,
         card_id: &str,
     ) -> impl Iterator<Item = Replayed<'a>> + 'a {
-        self.history_of(card_id)
+        self.history_of(snapshot, card_id)
             .into_iter()
             .filter_map(move |index| self.resolve(snapshot, index))
     }
@@ -314,7 +324,7 @@ impl Progress {
         &'a self,
         snapshot: &'a LogSnapshot,
     ) -> impl Iterator<Item = (&'a str, &'a CardState, Option<Replayed<'a>>)> + 'a {
-        self.reviewed_card_slots()
+        self.reviewed_card_slots(snapshot)
             .map(move |(id, state, first)| (id, state, self.resolve(snapshot, first)))
     }
 }
@@ -376,18 +386,21 @@ mod tests {
                 at("2026-11-20T09:02:00+09:00"),
             )
         };
-        assert_eq!(progress.state("vpoe-q01"), direct);
-        assert_eq!(progress.history_of("vpoe-q01").len(), 2);
+        assert_eq!(progress.state(&log, "vpoe-q01"), direct);
+        assert_eq!(progress.history_of(&log, "vpoe-q01").len(), 2);
         assert_eq!(progress.orphaned.get("gone-q9"), Some(&1));
-        assert_eq!(progress.state("never-seen").phase(), Phase::New);
-        assert!(progress.state_of("never-seen").is_none());
-        assert!(progress.history_of("never-seen").is_empty());
+        assert_eq!(progress.state(&log, "never-seen").phase(), Phase::New);
+        assert!(progress.state_of(&log, "never-seen").is_none());
+        assert!(progress.history_of(&log, "never-seen").is_empty());
         // The orphan's state is derived too; the undone answer left no trace.
         assert_eq!(progress.reviewed_card_count(), 2);
-        assert_eq!(progress.state_of("gone-q9").map(|s| s.reps()), Some(1));
+        assert_eq!(
+            progress.state_of(&log, "gone-q9").map(|s| s.reps()),
+            Some(1)
+        );
         let mut reviewed: Vec<(&str, usize)> = progress
-            .reviewed_card_slots()
-            .map(|(id, _, _)| (id, progress.history_of(id).len()))
+            .reviewed_card_slots(&log)
+            .map(|(id, _, _)| (id, progress.history_of(&log, id).len()))
             .collect();
         reviewed.sort();
         assert_eq!(reviewed, [("gone-q9", 1), ("vpoe-q01", 2)]);

@@ -13,7 +13,7 @@
 //! ([`ReviewTable::sort_into_timeline`]); a row's index is how the replay and the
 //! statistics refer to its answer.
 
-use crate::core::review::log::{Mode, Origin, ReviewRecord};
+use crate::core::review::log::{Mode, Origin, ReviewLine, ReviewRecord};
 use crate::core::review::scheduler::Rating;
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::FxHashMap;
@@ -96,10 +96,6 @@ impl Interner {
 
     fn get(&self, number: u32) -> &str {
         self.strings.get(number as usize).map_or("", |text| text)
-    }
-
-    fn shared(&self, number: u32) -> Option<&Arc<str>> {
-        self.strings.get(number as usize)
     }
 
     fn len(&self) -> usize {
@@ -290,11 +286,6 @@ impl ReviewTable {
         self.cards.get(number)
     }
 
-    /// The card id, shared rather than copied, for a map keyed by it.
-    pub fn shared_card_id(&self, number: u32) -> Option<&Arc<str>> {
-        self.cards.shared(number)
-    }
-
     /// The card number of the answer at `row`.
     pub fn card_of(&self, row: usize) -> Option<u32> {
         self.rows.get(row).map(|row| row.card)
@@ -460,12 +451,12 @@ impl ReviewTable {
     /// Appends an answer read at `origin`; returns its row.
     pub fn push(&mut self, review: &ReviewRecord, origin: &Origin) -> usize {
         let file = self.file_number(&origin.file);
-        self.push_in(review, file, origin.line)
+        self.push_in(&ReviewLine::from(review), file, origin.line)
     }
 
     /// [`ReviewTable::push`] for a file already numbered by [`ReviewTable::file_number`]:
     /// a file's lines are read one after another, and its path is looked up once.
-    pub(crate) fn push_in(&mut self, review: &ReviewRecord, file: u32, line: usize) -> usize {
+    pub(crate) fn push_in(&mut self, review: &ReviewLine<'_>, file: u32, line: usize) -> usize {
         let card = self.cards.number(&review.card);
         let (prefix, number) = match review
             .id
