@@ -7,7 +7,7 @@
 
 use crate::core::content::deck::DeckSet;
 use crate::core::drafts::{self, Drafts, DraftsError};
-use crate::core::files::WriteError;
+use crate::core::files::{self, WriteError};
 use crate::core::load_progress::{LoadProgress, LoadStage};
 use crate::core::paths::DataDir;
 use crate::core::problem::{Problem, ProblemKind};
@@ -161,6 +161,7 @@ impl Collection {
         };
         stage(LoadStage::Logs);
         let log = store::read_all_logs(&data_dir.reviews_dir());
+        files::release_free_memory();
         let mut collection =
             Self::from_parts_reporting(data_dir, decks, loaded.settings, log, progress);
         collection.settings_problems.splice(0..0, loaded.notices);

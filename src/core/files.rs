@@ -194,6 +194,19 @@ pub fn write_new_file(
     })
 }
 
+/// Hands the memory freed so far back to the system. Reading a long log parses it on
+/// several threads, and glibc keeps what each thread freed in that thread's own pool,
+/// where nothing else reuses it: a million answers left about 13 MB there. A hint with
+/// no effect on anything but the process's size; elsewhere than glibc it does nothing.
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of the allocator's pools to the
+    // system; it reads no pointer of ours.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::core::load_progress::LoadProgress;
 use crate::core::problem::{Problem, ProblemKind};
 use crate::core::review::compact;
 use crate::core::review::log::Origin;
-use crate::core::review::scheduler::{CardState, Memory, Phase, Scheduler};
+use crate::core::review::scheduler::{CardState, Phase, Scheduler};
 use crate::core::review::store::LogSnapshot;
 use crate::core::review::table::ReviewRef;
 
@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// No review: the end of a card's chain of answers, or a card number not yet given a slot.
 const NONE: u32 = u32::MAX;
 
-/// One review as replayed: which answer it was and what it did to the card, in 20 bytes.
+/// One review as replayed: which answer it was and what it did to the card, in 16 bytes.
 /// Kept inside the crate: callers get [`Replayed`], with the answer itself.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ReplayedReview {
@@ -26,9 +26,9 @@ pub(crate) struct ReplayedReview {
     /// The card's review before this one (an index into `reviews`), or [`NONE`]: each
     /// card's history is a chain through its reviews rather than a list of its own.
     previous: u32,
-    /// The card's memory state after the answer; with the answer's time it is all that
-    /// anything asks of the state an answer led to.
-    memory_after: Memory,
+    /// The card's stability after the answer, as [`Scheduler::recall_after`] takes it:
+    /// with the answer's time, all that anything asks of the state an answer led to.
+    stability_after: f32,
     phase_before: Phase,
 }
 
@@ -39,9 +39,10 @@ pub struct Replayed<'a> {
     /// The card's phase when it was answered: an answer in Review is what true retention
     /// counts.
     pub phase_before: Phase,
-    /// The card's memory state after the answer (its last review then is the answer's
-    /// time): what its recall at a later moment is computed from.
-    pub memory_after: Memory,
+    /// The card's stability after the answer (its last review then is the answer's
+    /// time): what its recall at a later moment is computed from
+    /// ([`Scheduler::recall_after`]).
+    pub stability_after: f32,
 }
 
 /// What the log says about one card that has at least one effective review.
@@ -161,12 +162,7 @@ impl Progress {
         };
         let phase_before = card.state.phase();
         let next = scheduler.review(card_id, &card.state, rating, at);
-        // Every state after an answer has a memory state; should one not, a memory of no
-        // stability recalls nothing, as a state without one does.
-        let memory_after = next.memory().unwrap_or(Memory {
-            stability: 0.0,
-            difficulty: 0.0,
-        });
+        let stability_after = Scheduler::stability_for_recall(&next);
         card.state = next;
         let previous = card.last;
         card.last = review_index;
@@ -177,7 +173,7 @@ impl Progress {
         self.reviews.push(ReplayedReview {
             row: u32::try_from(row).unwrap_or(NONE),
             previous,
-            memory_after,
+            stability_after,
             phase_before,
         });
         if orphaned {
@@ -294,7 +290,7 @@ impl Progress {
         Some(Replayed {
             record: snapshot.reviews.get(replayed.row as usize)?,
             phase_before: replayed.phase_before,
-            memory_after: replayed.memory_after,
+            stability_after: replayed.stability_after,
         })
     }
 
@@ -350,6 +346,11 @@ mod tests {
             problems.append(&mut p);
         }
         LogSnapshot::from_records(records, problems)
+    }
+
+    #[test]
+    fn a_replayed_answer_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<ReplayedReview>(), 16);
     }
 
     #[test]

@@ -599,25 +599,41 @@ impl Scheduler {
     /// For readiness on an interview date, where the moment is the date's start and the
     /// reference implementation is the measure.
     pub fn recall_at(&self, card: &CardState, at: DateTime<FixedOffset>) -> f32 {
-        match (card.memory(), card.last_review()) {
-            (Some(memory), Some(last_review)) => self.recall_after(memory, last_review, at),
+        match (memory_of(card), card.last_review()) {
+            (Some(memory), Some(last_review)) => {
+                self.recall_after(memory.stability, last_review, at)
+            }
             _ => 0.0,
         }
     }
 
-    /// [`Scheduler::recall_at`] for a card whose memory state after its last review (at
-    /// `last_review`) is `memory`: what the replay keeps of each answer.
+    /// [`Scheduler::recall_at`] for a card whose stability after its last review (at
+    /// `last_review`) is `stability`: recall depends on nothing else, and it is what the
+    /// replay keeps of each answer. A stability that is not a positive number recalls
+    /// nothing, as a card without a usable memory state.
     pub fn recall_after(
         &self,
-        memory: Memory,
+        stability: f32,
         last_review: DateTime<FixedOffset>,
         at: DateTime<FixedOffset>,
     ) -> f32 {
-        let Some(memory) = usable_memory(memory) else {
+        if !(stability.is_finite() && stability > 0.0) {
             return 0.0;
-        };
+        }
         let whole_days = (at - last_review).num_days().max(0);
+        // The retrievability formula reads the stability alone.
+        let memory = MemoryState {
+            stability,
+            difficulty: 0.0,
+        };
         fsrs::current_retrievability(memory, whole_days as f32, self.decay)
+    }
+
+    /// The stability [`Scheduler::recall_after`] needs of a card's state: its memory
+    /// state's, or 0 (recalls nothing) where [`Scheduler::recall_at`] would find none
+    /// usable.
+    pub fn stability_for_recall(card: &CardState) -> f32 {
+        memory_of(card).map_or(0.0, |memory| memory.stability)
     }
 
     /// The FSRS-6 weights in use (21 of them).
@@ -756,10 +772,7 @@ fn steps(seconds: &[u32], which: &'static str) -> Result<Vec<Duration>, Schedule
 /// The card's memory state if it has a usable one. Anything else (a new card, or values
 /// no review could have produced) counts as no memory, so the next review starts afresh.
 fn memory_of(card: &CardState) -> Option<MemoryState> {
-    usable_memory(card.memory()?)
-}
-
-fn usable_memory(memory: Memory) -> Option<MemoryState> {
+    let memory = card.memory()?;
     let usable =
         memory.stability.is_finite() && memory.stability > 0.0 && memory.difficulty.is_finite();
     usable.then_some(MemoryState {

@@ -189,7 +189,7 @@ pub fn history(
             push_until(&mut points, current_day, day, &recalls);
         }
         current_day = Some(day);
-        recalls[index] = scheduler.recall_after(review.memory_after, review.record.at, at);
+        recalls[index] = scheduler.recall_after(review.stability_after, review.record.at, at);
     }
     if let Some(tomorrow) = today.succ_opt() {
         push_until(&mut points, current_day, tomorrow, &recalls);
