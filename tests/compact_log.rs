@@ -46,6 +46,8 @@ fn line(
         1 => format!("odd{}", random.below(5)),
         2 => format!("{device}-{}", random.below(*sequence)),
         3 => "-7".to_string(),
+        // Numbers at and past the largest a row holds.
+        4 => format!("{device}-{}", 4_294_967_294u64 + random.below(3)),
         _ => format!("{device}-{sequence}"),
     };
     let at_text = at.to_rfc3339();

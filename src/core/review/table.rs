@@ -3,7 +3,7 @@
 //! A million answers are most of what a long-used data folder holds. Kept as parsed
 //! records, each carried its id, card id and file path as strings of their own and every
 //! optional field at full width: about a kilobyte an answer. Here an answer is one
-//! 56-byte [`Row`]: the card id, the id's device prefix and the file are numbers into
+//! 48-byte [`Row`]: the card id, the id's device prefix and the file are numbers into
 //! tables that hold each string once, ticked answer points live in one shared list, and
 //! what few answers carry beyond that (a typed draft, a mock interview's session, a value
 //! too wide for its column) sits in a side table. [`ReviewRef`] gives an answer back with
@@ -27,9 +27,13 @@ const LIST_ABSENT: u8 = u8::MAX;
 /// too large for the shared list; it is in the row's [`Extra`].
 const LIST_IN_EXTRA: u8 = u8::MAX - 1;
 /// `points_total`: none written.
-const TOTAL_ABSENT: u16 = u16::MAX;
+const TOTAL_ABSENT: u8 = u8::MAX;
 /// `points_total`: too large for the row; in its [`Extra`].
-const TOTAL_IN_EXTRA: u16 = u16::MAX - 1;
+const TOTAL_IN_EXTRA: u8 = u8::MAX - 1;
+/// `offset_minutes`: the UTC offset is not a whole number of minutes; in its [`Extra`].
+const OFFSET_IN_EXTRA: i16 = i16::MIN;
+/// `kind`: the bit that marks a mock-interview answer; the rating is the low bits.
+const MOCK_BIT: u8 = 0x10;
 /// `duration_ms`: none written.
 const DURATION_ABSENT: u32 = u32::MAX;
 /// `duration_ms`: too large for the row (over 49 days); in its [`Extra`].
@@ -39,12 +43,15 @@ const NO_EXTRA: u32 = u32::MAX;
 /// `prefix`: the id is not `<prefix>-<number>`; `number` indexes `odd_ids`.
 const ODD_ID: u16 = u16::MAX;
 
-/// One answer. Field order keeps it at 56 bytes.
+/// One answer. Field order keeps it at 48 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Row {
-    at: DateTime<FixedOffset>,
+    /// When: seconds and nanoseconds since the Unix epoch, and the UTC offset the log
+    /// wrote, which gives back the time exactly as written.
+    seconds: i64,
+    nanos: u32,
     /// The number of an id `<prefix>-<number>`, or the index into `odd_ids`.
-    number: u64,
+    number: u32,
     card: u32,
     file: u32,
     line: u32,
@@ -52,12 +59,32 @@ struct Row {
     /// Where the ticked points start in `points`; the detected ones follow them.
     points_start: u32,
     extra: u32,
+    offset_minutes: i16,
     prefix: u16,
-    points_total: u16,
+    points_total: u8,
     covered_len: u8,
     detected_len: u8,
-    rating: Rating,
-    mode: Mode,
+    /// The rating (1-4), and [`MOCK_BIT`] for a mock-interview answer.
+    kind: u8,
+}
+
+impl Row {
+    fn rating(&self) -> Rating {
+        Rating::try_from(self.kind & 0x0F).unwrap_or(Rating::Good)
+    }
+
+    fn mode(&self) -> Mode {
+        if self.kind & MOCK_BIT != 0 {
+            Mode::Mock
+        } else {
+            Mode::Study
+        }
+    }
+
+    /// The instant alone, for ordering: what comparing the times compares.
+    fn instant(&self) -> (i64, u32) {
+        (self.seconds, self.nanos)
+    }
 }
 
 /// What a row has no room for. Typed drafts and mock answers have one; plain answers
@@ -68,6 +95,8 @@ struct Extra {
     session: Option<Box<str>>,
     duration_ms: Option<u64>,
     points_total: Option<usize>,
+    /// A UTC offset in seconds that is not whole minutes (no version writes one).
+    offset_seconds: Option<i32>,
     covered: Option<Box<[usize]>>,
     detected: Option<Box<[usize]>>,
 }
@@ -338,17 +367,34 @@ impl ReviewTable {
     }
 
     pub fn rating_of(&self, row: usize) -> Option<Rating> {
-        self.rows.get(row).map(|row| row.rating)
+        self.rows.get(row).map(Row::rating)
     }
 
     pub fn at_of(&self, row: usize) -> Option<DateTime<FixedOffset>> {
-        self.rows.get(row).map(|row| row.at)
+        self.rows.get(row).map(|row| self.at(row))
     }
 
     /// The latest time of any answer, or `None` without answers. Rows are in the
     /// timeline, so it is the last row's.
     pub fn last_at(&self) -> Option<DateTime<FixedOffset>> {
-        self.rows.last().map(|row| row.at)
+        self.rows.last().map(|row| self.at(row))
+    }
+
+    /// The row's time as the log wrote it.
+    fn at(&self, row: &Row) -> DateTime<FixedOffset> {
+        let offset_seconds = if row.offset_minutes == OFFSET_IN_EXTRA {
+            self.extras
+                .get(row.extra as usize)
+                .and_then(|extra| extra.offset_seconds)
+                .unwrap_or(0)
+        } else {
+            i32::from(row.offset_minutes) * 60
+        };
+        let utc = DateTime::from_timestamp(row.seconds, row.nanos).unwrap_or_default();
+        match FixedOffset::east_opt(offset_seconds) {
+            Some(offset) => utc.with_timezone(&offset),
+            None => utc.fixed_offset(),
+        }
     }
 
     /// Where the answer at `row` was read (or written).
@@ -388,7 +434,7 @@ impl ReviewTable {
     pub fn id_key_of(&self, row: usize) -> Option<IdKey> {
         self.rows.get(row).map(|row| IdKey {
             prefix: row.prefix,
-            number: row.number,
+            number: u64::from(row.number),
         })
     }
 
@@ -398,6 +444,8 @@ impl ReviewTable {
     pub fn find_id(&self, id: &str) -> Option<IdKey> {
         if let Some((prefix, digits)) = id.rsplit_once('-')
             && let Some(number) = canonical_number(digits)
+            // A number too large for a row was kept as an odd id.
+            && u32::try_from(number).is_ok()
             && let Some(prefix) = self.prefixes.find(prefix)
             && let Ok(prefix) = u16::try_from(prefix)
             && prefix != ODD_ID
@@ -416,7 +464,7 @@ impl ReviewTable {
         let mut highest = vec![0u64; self.prefixes.len()];
         for row in &self.rows {
             if let Some(slot) = highest.get_mut(row.prefix as usize) {
-                *slot = (*slot).max(row.number);
+                *slot = (*slot).max(u64::from(row.number));
             }
         }
         highest
@@ -433,15 +481,13 @@ impl ReviewTable {
         let extra = self.extras.get(row.extra as usize);
         let id = if row.prefix == ODD_ID {
             ReviewId {
-                prefix: self
-                    .odd_ids
-                    .get(u32::try_from(row.number).unwrap_or(u32::MAX)),
+                prefix: self.odd_ids.get(row.number),
                 number: None,
             }
         } else {
             ReviewId {
                 prefix: self.prefixes.get(u32::from(row.prefix)),
-                number: Some(row.number),
+                number: Some(u64::from(row.number)),
             }
         };
         let start = row.points_start as usize;
@@ -458,8 +504,8 @@ impl ReviewTable {
         Some(ReviewRef {
             id,
             card: self.cards.get(row.card),
-            at: row.at,
-            rating: row.rating,
+            at: self.at(row),
+            rating: row.rating(),
             duration_ms: match row.duration_ms {
                 DURATION_ABSENT => None,
                 DURATION_IN_EXTRA => extra.and_then(|extra| extra.duration_ms),
@@ -481,7 +527,7 @@ impl ReviewTable {
                 total => Some(usize::from(total)),
             },
             answer: extra.and_then(|extra| extra.answer.as_deref()),
-            mode: row.mode,
+            mode: row.mode(),
             session: extra.and_then(|extra| extra.session.as_deref()),
         })
     }
@@ -504,16 +550,19 @@ impl ReviewTable {
     /// a file's lines are read one after another, and its path is looked up once.
     pub(crate) fn push_in(&mut self, review: &ReviewLine<'_>, file: u32, line: usize) -> usize {
         let card = self.cards.number(&review.card);
+        // An id whose number is too large for the row, or one device too many, is kept
+        // whole, as an odd id.
         let (prefix, number) = match review
             .id
             .rsplit_once('-')
             .and_then(|(prefix, digits)| Some((prefix, canonical_number(digits)?)))
+            .and_then(|(prefix, number)| Some((prefix, u32::try_from(number).ok()?)))
         {
             Some((prefix, number)) => match u16::try_from(self.prefixes.number(prefix)) {
                 Ok(prefix) if prefix != ODD_ID => (prefix, number),
-                _ => (ODD_ID, u64::from(self.odd_ids.number(&review.id))),
+                _ => (ODD_ID, self.odd_ids.number(&review.id)),
             },
-            None => (ODD_ID, u64::from(self.odd_ids.number(&review.id))),
+            None => (ODD_ID, self.odd_ids.number(&review.id)),
         };
         let mut extra = Extra {
             answer: review.answer.as_deref().map(Box::from),
@@ -530,9 +579,17 @@ impl ReviewTable {
                 }
             },
         };
+        let offset_seconds = review.at.offset().local_minus_utc();
+        let offset_minutes = match i16::try_from(offset_seconds / 60) {
+            Ok(minutes) if offset_seconds % 60 == 0 && minutes != OFFSET_IN_EXTRA => minutes,
+            _ => {
+                extra.offset_seconds = Some(offset_seconds);
+                OFFSET_IN_EXTRA
+            }
+        };
         let points_total = match review.points_total {
             None => TOTAL_ABSENT,
-            Some(total) => match u16::try_from(total) {
+            Some(total) => match u8::try_from(total) {
                 Ok(total) if total < TOTAL_IN_EXTRA => total,
                 _ => {
                     extra.points_total = Some(total);
@@ -566,6 +623,7 @@ impl ReviewTable {
             || extra.session.is_some()
             || extra.duration_ms.is_some()
             || extra.points_total.is_some()
+            || extra.offset_seconds.is_some()
             || extra.covered.is_some()
             || extra.detected.is_some();
         let extra = if has_extra {
@@ -574,8 +632,10 @@ impl ReviewTable {
         } else {
             NO_EXTRA
         };
+        let utc = review.at.to_utc();
         self.rows.push(Row {
-            at: review.at,
+            seconds: utc.timestamp(),
+            nanos: utc.timestamp_subsec_nanos(),
             number,
             card,
             file,
@@ -583,12 +643,17 @@ impl ReviewTable {
             duration_ms,
             points_start,
             extra,
+            offset_minutes,
             prefix,
             points_total,
             covered_len,
             detected_len,
-            rating: review.rating,
-            mode: review.mode,
+            kind: u8::from(review.rating)
+                | if review.mode == Mode::Mock {
+                    MOCK_BIT
+                } else {
+                    0
+                },
         });
         self.rows.len() - 1
     }
@@ -629,8 +694,10 @@ impl ReviewTable {
             row.card = cards.get(row.card as usize).copied().unwrap_or(u32::MAX);
             row.file = files.get(row.file as usize).copied().unwrap_or(u32::MAX);
             if row.prefix == ODD_ID {
-                let index = usize::try_from(row.number).unwrap_or(usize::MAX);
-                row.number = u64::from(odd_ids.get(index).copied().unwrap_or(u32::MAX));
+                row.number = odd_ids
+                    .get(row.number as usize)
+                    .copied()
+                    .unwrap_or(u32::MAX);
             } else {
                 let renumbered = prefixes.get(row.prefix as usize).copied();
                 match renumbered.and_then(|prefix| u16::try_from(prefix).ok()) {
@@ -643,7 +710,7 @@ impl ReviewTable {
                             row.number
                         );
                         row.prefix = ODD_ID;
-                        row.number = u64::from(self.odd_ids.number(&id));
+                        row.number = self.odd_ids.number(&id);
                     }
                 }
             }
@@ -660,7 +727,7 @@ impl ReviewTable {
     pub fn sort_into_timeline(&mut self) -> bool {
         let files = &self.files;
         let order = |a: &Row, b: &Row| {
-            a.at.cmp(&b.at).then_with(|| {
+            a.instant().cmp(&b.instant()).then_with(|| {
                 let by_file = if a.file == b.file {
                     std::cmp::Ordering::Equal
                 } else {
@@ -687,13 +754,14 @@ impl ReviewTable {
             .iter()
             .enumerate()
             .filter(move |(_, row)| Some(row.file) == number)
-            .map(|(index, row)| (index, row.line as usize, row.at))
+            .map(|(index, row)| (index, row.line as usize, self.at(row)))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn record(id: &str, card: &str) -> ReviewRecord {
         ReviewRecord {
@@ -719,8 +787,8 @@ mod tests {
     }
 
     #[test]
-    fn a_row_is_56_bytes() {
-        assert_eq!(std::mem::size_of::<Row>(), 56);
+    fn a_row_is_48_bytes() {
+        assert_eq!(std::mem::size_of::<Row>(), 48);
     }
 
     #[test]
@@ -741,10 +809,19 @@ mod tests {
         empty_lists.points_covered = Some(Vec::new());
         empty_lists.points_detected = Some(vec![1]);
         empty_lists.duration_ms = Some(0);
+        // An id number too large for a row, a UTC offset of odd seconds, nanoseconds.
+        let mut huge_number = record("pc-5000000000", "vpoe-q01");
+        huge_number.at = FixedOffset::east_opt(-(3 * 3600 + 1))
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 20, 9, 0, 0)
+            .unwrap()
+            + chrono::Duration::nanoseconds(123_456_789);
+        huge_number.points_total = Some(254);
         let records = [
             plain,
             odd,
             empty_lists,
+            huge_number,
             record("pc--1", "x"),
             record("-7", ""),
         ];
