@@ -118,10 +118,12 @@ def make(folder, count, seed, params):
             # Mostly days apart, sometimes twice on one day.
             gap = rng.choice([600000, 3600000] + [86400000 * d for d in (1, 2, 3, 5, 8, 13, 21)])
             at += gap + rng.randrange(0, 3600000)
-        # A manual reschedule is no answer and must not come through.
+        # A due date set by hand (ease 0, an interval, the ease factor kept) is no
+        # answer and must not come through. (With interval and factor 0 it would be a
+        # reset, after which Anki's FSRS ignores the history before it.)
         col.db.execute(
             "insert into revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type)"
-            " values (?, ?, -1, 0, 0, 0, 0, 0, 4)", at + 5, card.id,
+            " values (?, ?, -1, 0, 5, 1, 2500, 0, 4)", at + 5, card.id,
         )
         col.db.execute("update cards set type = 2, queue = 2, ivl = 1 where id = ?", card.id)
         expected[str(note.id)] = {"reviews": reviews}

@@ -28,7 +28,16 @@ pub fn read(file: &Path, entry: &str, sqlite: &[u8]) -> Result<AnkiCollection, A
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| error(e.to_string()))?;
-    db.deserialize_read_exact(MAIN_DB, sqlite, sqlite.len(), true)
+    // Anki keeps its collection in WAL mode, and a WAL database (file format bytes 18 and
+    // 19 set to 2) cannot be opened from memory; as a rollback-journal file (1) it reads
+    // the same, since a packaged collection has no WAL file beside it.
+    let mut bytes = sqlite.to_vec();
+    if let Some(versions) = bytes.get_mut(18..20)
+        && versions == [2, 2]
+    {
+        versions.copy_from_slice(&[1, 1]);
+    }
+    db.deserialize_read_exact(MAIN_DB, bytes.as_slice(), bytes.len(), true)
         .map_err(|e| error(e.to_string()))?;
     // Schema 18 declares its names `COLLATE unicase`, Anki's own collation; reading works
     // without it, but SQLite refuses any statement on such a table when it is missing.

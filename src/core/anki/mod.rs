@@ -174,3 +174,37 @@ pub enum AnkiError {
     #[error("cannot write the Anki package: {0}")]
     Write(String),
 }
+
+/// Whether `path` names an Anki package (`.apkg`, `.colpkg`): how the import panel and
+/// `mensetsu import` tell one from a deck file or a guide.
+pub fn is_package(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("apkg") || extension.eq_ignore_ascii_case("colpkg")
+    })
+}
+
+/// Reads the package at `path`: the collection entry it came from, and the collection.
+pub fn read_package(path: &std::path::Path) -> Result<(&'static str, AnkiCollection), AnkiError> {
+    let unpacked = package::read_path(path)?;
+    let collection = collection::read(path, unpacked.entry, &unpacked.sqlite)?;
+    Ok((unpacked.entry, collection))
+}
+
+/// What the package at `path` would add to `loaded` (its decks, user decks folder and
+/// log), before anything is written. `offset_at` as in [`import::plan`].
+pub fn preview(
+    path: &std::path::Path,
+    loaded: &crate::core::collection::Collection,
+    offset_at: &dyn Fn(i64) -> chrono::FixedOffset,
+) -> Result<import::Plan, AnkiError> {
+    let (entry, anki) = read_package(path)?;
+    Ok(import::plan(
+        path,
+        entry,
+        &anki,
+        loaded.decks(),
+        &loaded.data_dir().decks_dir(),
+        loaded.log(),
+        offset_at,
+    ))
+}
