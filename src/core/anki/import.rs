@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 /// The id prefix of an imported answer; the rest is Anki's revlog id. Not `<device>-<n>`,
 /// so the log keeps these apart from the numbered ids it counts per device.
-pub const IMPORTED_ID_PREFIX: &str = "anki:";
+pub use crate::core::review::log::IMPORTED_ID_PREFIX;
 
 /// How far past an answer's millisecond an exported revlog id can be (two answers in the
 /// same millisecond get the next free one; see [`super::export`]).
