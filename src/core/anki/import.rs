@@ -353,6 +353,7 @@ fn other_card(note: &AnkiNote) -> Card {
                 .replace("<br />", "\n")
                 .replace("<br/>", "\n")
                 .replace("<br>", "\n")
+                .replace("<div>", "\n")
                 .replace("</div>", "\n")
                 .replace("</p>", "\n");
             lines
@@ -597,4 +598,293 @@ pub fn apply(plan: &Plan, store: &mut Store) -> Result<Applied, ApplyError> {
         cards: plan.new_cards(),
         reviews: plan.reviews.len(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::anki::collection::{self, NotetypeLayout, WriteOptions};
+    use crate::core::anki::{AnkiCard, AnkiDeck, AnkiReview};
+    use crate::core::review::log::{LoggedRecord, Origin};
+
+    fn basic() -> AnkiNotetype {
+        AnkiNotetype {
+            id: 10,
+            name: "Basic".into(),
+            fields: vec!["Front".into(), "Back".into()],
+        }
+    }
+
+    fn note(id: i64, notetype: i64, fields: &[&str]) -> AnkiNote {
+        AnkiNote {
+            id,
+            guid: format!("g{id}"),
+            notetype,
+            tags: vec!["tag".into()],
+            fields: fields.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    fn card(id: i64, note: i64, ord: i64) -> AnkiCard {
+        AnkiCard {
+            id,
+            note,
+            deck: 1,
+            ord,
+            kind: 2,
+            queue: 2,
+            due: 0,
+            interval: 1,
+            factor: 2500,
+            reps: 1,
+            lapses: 0,
+            left: 0,
+            data: "{}".into(),
+        }
+    }
+
+    fn answer(id: i64, card: i64, ease: i64, kind: RevlogKind) -> AnkiReview {
+        AnkiReview {
+            id,
+            card,
+            ease,
+            interval: 1,
+            last_interval: 0,
+            factor: 0,
+            time_ms: 5000,
+            kind,
+        }
+    }
+
+    fn collection() -> AnkiCollection {
+        AnkiCollection {
+            decks: vec![AnkiDeck {
+                id: 1,
+                name: "Interview::Leadership".into(),
+            }],
+            notetypes: vec![basic()],
+            notes: vec![
+                note(
+                    100,
+                    10,
+                    &[
+                        "Why <b>SLOs</b>?",
+                        "<ul><li>error budget</li><li>focus</li></ul>",
+                    ],
+                ),
+                note(
+                    101,
+                    10,
+                    &["障害対応は？", "検知<br>復旧<div>ポストモーテム</div>"],
+                ),
+            ],
+            cards: vec![card(1000, 100, 0), card(1001, 101, 0), card(1002, 101, 1)],
+            revlog: vec![
+                answer(1_767_225_600_000, 1000, 3, RevlogKind::Learn),
+                answer(1_767_312_000_000, 1000, 1, RevlogKind::Review),
+                answer(1_767_312_000_500, 1000, 0, RevlogKind::Manual),
+                answer(1_767_398_400_000, 1001, 4, RevlogKind::Learn),
+                answer(1_767_398_400_001, 1002, 3, RevlogKind::Learn),
+                answer(1_767_398_400_002, 9999, 3, RevlogKind::Review),
+            ],
+        }
+    }
+
+    fn tokyo(_: i64) -> FixedOffset {
+        FixedOffset::east_opt(9 * 3600).unwrap_or(FixedOffset::east_opt(0).unwrap())
+    }
+
+    fn plan_of(anki: &AnkiCollection, log: &LogSnapshot) -> Plan {
+        plan(
+            Path::new("x.apkg"),
+            "collection.anki21b",
+            anki,
+            &DeckSet::default(),
+            Path::new("/data/decks"),
+            log,
+            &tokyo,
+        )
+    }
+
+    #[test]
+    fn other_note_types_map_the_first_field_to_the_question_and_the_rest_to_points() {
+        let plan = plan_of(&collection(), &LogSnapshot::default());
+        assert_eq!(plan.anki_decks, ["Interview::Leadership"]);
+        assert_eq!(plan.mappings.len(), 1);
+        assert_eq!(plan.mappings[0].question, "Front");
+        assert_eq!(plan.mappings[0].points, ["Back"]);
+        let deck = &plan.decks[0].deck;
+        assert_eq!(deck.id, "anki-interview-leadership");
+        assert_eq!(
+            plan.decks[0].target,
+            Path::new("/data/decks/anki-interview-leadership.json")
+        );
+        assert_eq!(deck.cards[0].id, "anki-100");
+        assert_eq!(deck.cards[0].question.en.as_deref(), Some("Why SLOs?"));
+        let points: Vec<&str> = deck.cards[0]
+            .points
+            .iter()
+            .map(|p| p.text.get(Lang::En))
+            .collect();
+        assert_eq!(points, ["error budget", "focus"]);
+        assert_eq!(deck.cards[1].question.ja.as_deref(), Some("障害対応は？"));
+        let points: Vec<&str> = deck.cards[1]
+            .points
+            .iter()
+            .map(|p| p.text.get(Lang::Ja))
+            .collect();
+        assert_eq!(points, ["検知", "復旧", "ポストモーテム"]);
+    }
+
+    use crate::core::content::deck::Lang;
+
+    #[test]
+    fn answers_become_marked_records_and_what_cannot_be_mapped_is_named() {
+        let plan = plan_of(&collection(), &LogSnapshot::default());
+        let ids: Vec<&str> = plan.reviews.iter().map(|r| r.id.as_str()).collect();
+        // The manual entry is no answer; the second template's and the missing card's
+        // answers are left out and said.
+        assert_eq!(
+            ids,
+            [
+                "anki:1767225600000",
+                "anki:1767312000000",
+                "anki:1767398400000"
+            ]
+        );
+        assert_eq!(plan.reviews[1].rating, Rating::Again);
+        assert_eq!(plan.reviews[0].at.to_rfc3339(), "2026-01-01T09:00:00+09:00");
+        assert_eq!(plan.reviews[0].duration_ms, Some(5000));
+        assert_eq!(plan.with_history, 2);
+        assert!(
+            plan.problems
+                .contains(&ImportProblem::ReviewsOfMissingCards {
+                    reviews: 1,
+                    card: 9999
+                })
+        );
+        assert!(plan.problems.contains(&ImportProblem::OtherTemplates {
+            cards: 1,
+            reviews: 1
+        }));
+        let message = ImportProblem::ReviewsOfMissingCards {
+            reviews: 1,
+            card: 9999,
+        }
+        .to_string();
+        assert!(message.contains("Anki card 9999"), "{message}");
+    }
+
+    #[test]
+    fn answers_already_in_the_log_are_not_planned_again() {
+        let first = plan_of(&collection(), &LogSnapshot::default());
+        let logged: Vec<LoggedRecord> = first
+            .reviews
+            .iter()
+            .take(2)
+            .enumerate()
+            .map(|(line, review)| LoggedRecord {
+                record: Record::Review(review.clone()),
+                origin: Origin {
+                    file: PathBuf::from("pc.jsonl"),
+                    line: line + 1,
+                },
+            })
+            .collect();
+        let log = LogSnapshot::from_records(logged, Vec::new());
+        let second = plan_of(&collection(), &log);
+        assert_eq!(second.known_reviews, 2);
+        assert_eq!(second.reviews.len(), 1);
+    }
+
+    #[test]
+    fn a_note_type_without_fields_is_named_and_its_notes_left_out() {
+        let mut anki = collection();
+        anki.notetypes.push(AnkiNotetype {
+            id: 11,
+            name: "Empty".into(),
+            fields: Vec::new(),
+        });
+        anki.notes.push(note(102, 11, &[""]));
+        anki.cards.push(card(1003, 102, 0));
+        let plan = plan_of(&anki, &LogSnapshot::default());
+        assert!(
+            plan.problems
+                .contains(&ImportProblem::NotetypeWithoutFields {
+                    notetype: "Empty".into(),
+                    notes: 1
+                })
+        );
+        assert_eq!(plan.new_cards(), 2);
+    }
+
+    #[test]
+    fn a_mensetsu_note_comes_back_as_the_card_it_was() {
+        let note = AnkiNote {
+            id: 5,
+            guid: "mensetsu-vpoe-q01".into(),
+            notetype: 1,
+            tags: vec!["vpoe".into(), "metrics".into()],
+            fields: vec![
+                "SLOを説明して".into(),
+                "Explain SLOs".into(),
+                "<ul><li>目標</li><li class=\"derived\">予算 <i>(本文より)</i></li><li class=\"own\">私の例 <i>(自分のポイント)</i></li></ul>".into(),
+                "<ul><li>Objectives</li><li class=\"derived\">Budget <i>(from the guide)</i></li><li class=\"own\">Mine <i>(your own point)</i></li></ul>".into(),
+                "001.txt".into(),
+                "vpoe-q01".into(),
+            ],
+        };
+        let (card, role) = mensetsu_card(&note);
+        assert_eq!(card.id, "vpoe-q01");
+        assert_eq!(role.as_deref(), Some("vpoe"));
+        assert_eq!(card.tags, ["metrics"]);
+        assert_eq!(
+            card.question,
+            Localized::both("SLOを説明して", "Explain SLOs")
+        );
+        assert_eq!(
+            card.points.len(),
+            2,
+            "own points are the log's, not the deck's"
+        );
+        assert_eq!(card.points[1].text, Localized::both("予算", "Budget"));
+        assert!(card.points[1].derived);
+    }
+
+    #[test]
+    fn a_damaged_collection_is_named() {
+        let layout = NotetypeLayout {
+            question_format: "{{Front}}".into(),
+            answer_format: "{{Back}}".into(),
+            css: String::new(),
+        };
+        let options = WriteOptions {
+            created_secs: 0,
+            now_millis: 0,
+            layout,
+            fsrs_parameters: Vec::new(),
+            desired_retention: 0.9,
+            rollover_hour: 4,
+        };
+        let written = collection::write(&collection(), &options).unwrap();
+        let read = collection::read(Path::new("x.apkg"), "collection.anki21", &written).unwrap();
+        assert_eq!(read.notes, collection().notes);
+        assert_eq!(read.revlog, collection().revlog);
+        assert_eq!(read.notetypes, collection().notetypes);
+        let mut damaged = written.clone();
+        let half = damaged.len() / 2;
+        damaged.truncate(half);
+        damaged[0] = b'X';
+        let error = collection::read(Path::new("x.apkg"), "collection.anki21", &damaged)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("x.apkg: `collection.anki21` is not a readable Anki collection"),
+            "{error}"
+        );
+        let error = collection::read(Path::new("x.apkg"), "collection.anki21", b"not sqlite")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not a readable Anki collection"), "{error}");
+    }
 }

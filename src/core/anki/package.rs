@@ -90,8 +90,9 @@ fn unpack_within(file: &Path, bytes: &[u8], max_collection: u64) -> Result<Unpac
             file: file.to_path_buf(),
             detail: error.to_string(),
         })?;
-        if entry.enclosed_name().is_none() {
-            let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let name = String::from_utf8_lossy(entry.name_raw());
+        if !is_safe_name(&name) || entry.enclosed_name().is_none() {
+            let name = name.into_owned();
             return Err(AnkiError::UnsafeEntry {
                 file: file.to_path_buf(),
                 name,
@@ -148,6 +149,18 @@ fn unpack_within(file: &Path, bytes: &[u8], max_collection: u64) -> Result<Unpac
         raw
     };
     Ok(Unpacked { entry, sqlite })
+}
+
+/// An entry name that stays inside the folder it would be unpacked to: no `..` part, not
+/// absolute (`/…`, `\\…`, `C:…`), no NUL. The zip crate's own check makes an absolute
+/// name relative rather than refusing it; Anki writes neither kind.
+fn is_safe_name(name: &str) -> bool {
+    let drive = name.as_bytes().get(1) == Some(&b':');
+    !name.is_empty()
+        && !name.contains('\0')
+        && !name.starts_with(['/', '\\'])
+        && !drive
+        && !name.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// The package mensetsu writes: the legacy layout that Anki's own "support older Anki
@@ -211,7 +224,13 @@ mod tests {
 
     #[test]
     fn entries_that_leave_the_folder_are_refused() {
-        for name in ["../evil", "/etc/passwd", "a/../../b"] {
+        for name in [
+            "../evil",
+            "/etc/passwd",
+            "a/../../b",
+            "C:\\x",
+            "a\\..\\..\\b",
+        ] {
             let bytes = zip_of(&[("collection.anki2", b"x"), (name, b"x")]);
             let text = message(unpack(Path::new("x.apkg"), &bytes));
             assert!(text.contains(&format!("`{name}`")), "{name}: {text}");
