@@ -20,7 +20,7 @@ use super::{AnkiCollection, AnkiNote, AnkiNotetype, RevlogKind};
 use crate::core::content::deck::{self, Card, Deck, DeckSet, Localized, Point};
 use crate::core::content::import::slugify;
 use crate::core::files::{self, WriteError};
-use crate::core::review::log::{Mode, Record, ReviewRecord};
+use crate::core::review::log::{LoggedRecord, Mode, Record, ReviewRecord};
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{LogSnapshot, Store, StoreError};
 use chrono::{DateTime, FixedOffset};
@@ -553,11 +553,14 @@ fn answers(
 }
 
 /// What [`apply`] wrote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
     pub decks: Vec<PathBuf>,
     pub cards: usize,
     pub reviews: usize,
+    /// The answers as appended, for a loaded collection to take in
+    /// ([`crate::core::collection::Collection::take_imported`]).
+    pub records: Vec<LoggedRecord>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -590,13 +593,17 @@ pub fn apply(plan: &Plan, store: &mut Store) -> Result<Applied, ApplyError> {
         })?;
         written.push(planned.target.clone());
     }
+    let mut records = Vec::with_capacity(plan.reviews.len());
     for review in &plan.reviews {
-        store.append(&Record::Review(review.clone()))?;
+        let record = Record::Review(review.clone());
+        let origin = store.append(&record)?;
+        records.push(LoggedRecord { record, origin });
     }
     Ok(Applied {
         decks: written,
         cards: plan.new_cards(),
         reviews: plan.reviews.len(),
+        records,
     })
 }
 
@@ -605,7 +612,7 @@ mod tests {
     use super::*;
     use crate::core::anki::collection::{self, NotetypeLayout, WriteOptions};
     use crate::core::anki::{AnkiCard, AnkiDeck, AnkiReview};
-    use crate::core::review::log::{LoggedRecord, Origin};
+    use crate::core::review::log::Origin;
 
     fn basic() -> AnkiNotetype {
         AnkiNotetype {
