@@ -216,41 +216,6 @@ fn id_clashes(deck: &Deck, user_decks: Option<&Path>, target: &Path) -> Vec<Stri
     clashes
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    #[derive(Debug, Parser)]
-    struct Wrapper {
-        #[command(flatten)]
-        args: ImportArgs,
-    }
-
-    fn parse(list: &[&str]) -> Result<ImportArgs, clap::Error> {
-        Wrapper::try_parse_from(std::iter::once("import").chain(list.iter().copied()))
-            .map(|wrapper| wrapper.args)
-    }
-
-    #[test]
-    fn import_arguments() {
-        assert_eq!(
-            parse(&["g.md", "--out", "d.json"]).unwrap(),
-            ImportArgs {
-                guide: "g.md".into(),
-                out: Some("d.json".into()),
-                force: false,
-                dry_run: false,
-            }
-        );
-        assert!(parse(&["deck.apkg", "--dry-run"]).unwrap().dry_run);
-        assert!(parse(&["--out"]).is_err());
-        assert!(parse(&[]).is_err());
-        assert!(parse(&["a.md", "b.md"]).is_err());
-        assert!(parse(&["a.md", "--bogus"]).is_err());
-    }
-}
-
 /// `mensetsu import FILE.apkg`: the preview the app shows, then (without --dry-run) the
 /// new cards and answers written. Nothing is written when the package cannot be read.
 fn import_package(options: &GlobalOptions, args: &ImportArgs) -> Result<String, String> {
@@ -268,7 +233,13 @@ fn import_package(options: &GlobalOptions, args: &ImportArgs) -> Result<String, 
     } else {
         Some(super::open_store(&dir).map_err(|error| error.to_string())?)
     };
-    let collection = Collection::load_at(dir, now);
+    // A dry run changes no byte of the data folder (a damaged settings file is only
+    // reported), as every read-only command.
+    let collection = if args.dry_run {
+        Collection::load_read_only(dir, now)
+    } else {
+        Collection::load_at(dir, now)
+    };
     for problem in collection.problems() {
         eprintln!("warning: {}", super::words().problem(&problem));
     }
@@ -354,4 +325,39 @@ pub fn describe(plan: &Plan) -> String {
         lines.push(format!("warning: {}: {problem}", plan.file.display()));
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: ImportArgs,
+    }
+
+    fn parse(list: &[&str]) -> Result<ImportArgs, clap::Error> {
+        Wrapper::try_parse_from(std::iter::once("import").chain(list.iter().copied()))
+            .map(|wrapper| wrapper.args)
+    }
+
+    #[test]
+    fn import_arguments() {
+        assert_eq!(
+            parse(&["g.md", "--out", "d.json"]).unwrap(),
+            ImportArgs {
+                guide: "g.md".into(),
+                out: Some("d.json".into()),
+                force: false,
+                dry_run: false,
+            }
+        );
+        assert!(parse(&["deck.apkg", "--dry-run"]).unwrap().dry_run);
+        assert!(parse(&["--out"]).is_err());
+        assert!(parse(&[]).is_err());
+        assert!(parse(&["a.md", "b.md"]).is_err());
+        assert!(parse(&["a.md", "--bogus"]).is_err());
+    }
 }

@@ -28,7 +28,7 @@ pub struct ImportPanel {
 /// What a file would add: a deck, or an Anki package's cards and answers.
 #[derive(Debug)]
 enum Previewed {
-    Deck(Preview),
+    Deck(Box<Preview>),
     Anki(Box<Plan>),
 }
 
@@ -56,7 +56,7 @@ impl ImportPanel {
         let decks_dir = collection.data_dir().decks_dir();
         self.preview = Some(
             user_decks::preview(&path, &decks_dir, collection.decks())
-                .map(Previewed::Deck)
+                .map(|preview| Previewed::Deck(Box::new(preview)))
                 .map_err(|error| text.deck_file_error(&error)),
         );
     }

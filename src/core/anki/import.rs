@@ -149,7 +149,7 @@ pub fn plan(
     // Anki card id → mensetsu card id, for the answers.
     let mut card_ids: FxHashMap<i64, String> = FxHashMap::default();
     // New cards by Anki deck name, in note order.
-    let mut new_cards: Vec<(String, Vec<(Card, Option<String>)>)> = Vec::new();
+    let mut new_cards: Vec<NewCards> = Vec::new();
     let mut anki_decks: Vec<String> = Vec::new();
     let mut seen_new: FxHashSet<String> = FxHashSet::default();
     for note in &anki.notes {
@@ -397,8 +397,12 @@ fn in_its_language(text: String) -> Localized {
     }
 }
 
+/// An Anki deck's name and its new cards, each with the role its note names (a mensetsu
+/// note's first tag).
+type NewCards = (String, Vec<(Card, Option<String>)>);
+
 fn planned_decks(
-    new_cards: Vec<(String, Vec<(Card, Option<String>)>)>,
+    new_cards: Vec<NewCards>,
     loaded: &DeckSet,
     decks_dir: &Path,
     problems: &mut Vec<ImportProblem>,
