@@ -438,3 +438,69 @@ fn a_round_trip_through_anki_adds_exactly_the_new_answers() {
     let again = ok(&data, &["import", &studied]);
     assert!(again.contains("Nothing new to import"), "{again}");
 }
+
+/// Packages that cannot be read are refused with a message naming the file and what is
+/// wrong, and nothing in the data folder changes. Needs no Anki.
+#[test]
+fn bad_packages_are_refused_by_name_and_nothing_is_written() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("reviews")).unwrap();
+    std::fs::write(
+        data.join("reviews/pc.jsonl"),
+        "{\"id\":\"pc-1\",\"card\":\"vpoe-q01\",\"at\":\"2026-11-20T09:15:03+09:00\",\"rating\":3}\n",
+    )
+    .unwrap();
+    let zip_of = |entries: &[(&str, &[u8])]| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in entries {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "text.apkg",
+            b"#separator:tab\n".to_vec(),
+            "not an Anki package (it is not a zip file",
+        ),
+        (
+            "empty.apkg",
+            zip_of(&[("media", b"{}")]),
+            "no collection in the package",
+        ),
+        (
+            "damaged.apkg",
+            zip_of(&[("collection.anki21", b"SQLite format 3\0 but cut off")]),
+            "`collection.anki21` is not a readable Anki collection",
+        ),
+        (
+            "escape.colpkg",
+            zip_of(&[("collection.anki2", b"x"), ("../../evil", b"x")]),
+            "the zip entry `../../evil` is named with an absolute path or `..`; refused",
+        ),
+        (
+            "absolute.apkg",
+            zip_of(&[("collection.anki2", b"x"), ("/etc/evil", b"x")]),
+            "the zip entry `/etc/evil` is named with an absolute path or `..`; refused",
+        ),
+    ];
+    let before = common::files(&data);
+    for (name, bytes, message) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = run(&data).run(&["import", &path.to_string_lossy()]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let said = common::cli::stderr(&output);
+        assert!(said.contains(&format!("{}: ", path.display())), "{said}");
+        assert!(said.contains(message), "{name}: {said}");
+        assert_eq!(
+            common::files(&data),
+            before,
+            "{name} changed the data folder"
+        );
+    }
+}

@@ -227,7 +227,9 @@ fn import_package(options: &GlobalOptions, args: &ImportArgs) -> Result<String, 
     }
     let dir = options.data_dir()?;
     let now = Local::now().fixed_offset();
-    // The store first: while the app has the folder, nothing is read for nothing.
+    // The package is read before the data folder is opened: one that cannot be read
+    // leaves every byte of the folder as it was, the lock file included.
+    let (entry, package) = anki::read_package(&args.guide).map_err(|error| error.to_string())?;
     let mut store = if args.dry_run {
         None
     } else {
@@ -243,8 +245,15 @@ fn import_package(options: &GlobalOptions, args: &ImportArgs) -> Result<String, 
     for problem in collection.problems() {
         eprintln!("warning: {}", super::words().problem(&problem));
     }
-    let plan = anki::preview(&args.guide, &collection, &local_offset)
-        .map_err(|error| error.to_string())?;
+    let plan = anki::import::plan(
+        &args.guide,
+        entry,
+        &package,
+        collection.decks(),
+        &collection.data_dir().decks_dir(),
+        collection.log(),
+        &local_offset,
+    );
     let mut report = describe(&plan);
     let Some(store) = store.as_mut() else {
         report.push_str("\n(--dry-run: nothing written)");
