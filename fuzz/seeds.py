@@ -196,11 +196,30 @@ def import_():
         put("import", f"test-{match.group(1).lower()}.md", text)
 
 
+def anki():
+    """Packages mensetsu writes (one deck; all decks with a short history) and the kinds
+    of damage the reader's tests try; runs the debug binary, which must be built."""
+    binary = os.path.join(ROOT, "target", "debug", "mensetsu")
+    data = os.path.join(OUT, "..", "anki-data")
+    os.makedirs(os.path.join(data, "reviews"), exist_ok=True)
+    with open(os.path.join(data, "reviews", "seed.jsonl"), "w", encoding="utf-8") as log:
+        for index, rating in enumerate([3, 1, 3, 4]):
+            log.write(json.dumps({"id": f"seed-{index + 1}", "card": "vpoe-q01",
+                                  "at": f"2026-0{index + 1}-10T09:00:00+09:00", "rating": rating}) + "\n")
+    for args, name in [(["--apkg", "vpoe"], "vpoe.apkg"), (["--all", "--with-history"], "all.apkg")]:
+        out = os.path.join(OUT, "anki", name)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        subprocess.run([binary, "--data-dir", data, "export", *args, "-o", out, "--force"], check=True)
+    put("anki", "not-a-zip", b"#separator:tab\n")
+    put("anki", "empty-zip", b"PK\x05\x06" + b"\x00" * 18)
+
+
 if __name__ == "__main__":
     search()
     coverage()
     settings()
     log()
     import_()
-    for target in ["search", "coverage", "settings", "log", "import"]:
+    anki()
+    for target in ["search", "coverage", "settings", "log", "import", "anki"]:
         print(target, len(os.listdir(os.path.join(OUT, target))), "seeds")

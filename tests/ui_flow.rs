@@ -1640,3 +1640,162 @@ fn a_wrong_figure_is_not_ticked_and_the_reveal_says_why() {
     assert_eq!(point.accesskit_node().toggled(), Some(Toggled::False));
     harness.get_by_label("Your figure, 600万円, differs from the guide's 800万円〜");
 }
+
+/// A package as Anki writes one: two Basic notes, one with two answers.
+fn anki_package(path: &std::path::Path) {
+    use mensetsu::core::anki::collection::{self, NotetypeLayout, WriteOptions};
+    use mensetsu::core::anki::{
+        AnkiCard, AnkiCollection, AnkiDeck, AnkiNote, AnkiNotetype, AnkiReview, RevlogKind, package,
+    };
+    let card = |id: i64| AnkiCard {
+        id,
+        note: id,
+        deck: 7,
+        ord: 0,
+        kind: 2,
+        queue: 2,
+        due: 0,
+        interval: 1,
+        factor: 2500,
+        reps: 2,
+        lapses: 0,
+        left: 0,
+        data: "{}".into(),
+    };
+    let note = |id: i64, front: &str, back: &str| AnkiNote {
+        id,
+        guid: format!("g{id}"),
+        notetype: 3,
+        tags: Vec::new(),
+        fields: vec![front.into(), back.into()],
+    };
+    let answer = |id: i64, ease: i64, kind: RevlogKind| AnkiReview {
+        id,
+        card: 1,
+        ease,
+        interval: 1,
+        last_interval: 0,
+        factor: 0,
+        time_ms: 8000,
+        kind,
+    };
+    let anki = AnkiCollection {
+        decks: vec![AnkiDeck {
+            id: 7,
+            name: "Phone".into(),
+        }],
+        notetypes: vec![AnkiNotetype {
+            id: 3,
+            name: "Basic".into(),
+            fields: vec!["Front".into(), "Back".into()],
+        }],
+        notes: vec![
+            note(
+                1,
+                "How do you run incidents?",
+                "<ul><li>Detect</li><li>Recover</li></ul>",
+            ),
+            note(2, "How do you hire?", "Pipeline<br>Bar raisers"),
+        ],
+        cards: vec![card(1), card(2)],
+        revlog: vec![
+            answer(1_795_133_703_000, 3, RevlogKind::Learn),
+            answer(1_795_220_103_000, 4, RevlogKind::Review),
+        ],
+    };
+    let options = WriteOptions {
+        created_secs: 0,
+        now_millis: 0,
+        layout: NotetypeLayout {
+            question_format: "{{Front}}".into(),
+            answer_format: "{{Back}}".into(),
+            css: String::new(),
+        },
+        fsrs_parameters: Vec::new(),
+        desired_retention: 0.9,
+        rollover_hour: 4,
+    };
+    let sqlite = collection::write(&anki, &options).unwrap();
+    std::fs::write(path, package::pack(&sqlite).unwrap()).unwrap();
+}
+
+#[test]
+fn an_anki_package_is_previewed_with_its_field_mapping_then_imported_with_its_answers() {
+    let fixture = fixture(&english());
+    let package = fixture._temp.path().join("phone.apkg");
+    anki_package(&package);
+    let not_a_package = fixture._temp.path().join("notes.apkg");
+    std::fs::write(&not_a_package, "#separator:tab\n").unwrap();
+    let mut harness = harness(app(&fixture));
+    let drop = |harness: &mut Harness<'static, MensetsuApp>, path: &std::path::Path| {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
+        harness.run();
+    };
+    drop(&mut harness, &not_a_package);
+    harness.get_by_label_contains("notes.apkg: not an Anki package (it is not a zip file");
+
+    drop(&mut harness, &package);
+    harness.get_by_label(
+        "2 notes in 1 Anki deck: 0 already here, 2 new, 1 with history. 2 answers to add (0 already in the log)",
+    );
+    harness.get_by_label(
+        "Note type “Basic” (2 notes): Front → question; Back → answer points (one per list item or line)",
+    );
+    // Nothing is written before the preview is accepted.
+    assert!(
+        !fixture.dir.decks_dir().exists()
+            || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
+    );
+    assert!(log_records(&fixture.dir).is_empty());
+
+    click(&mut harness, "Import the cards and answers");
+    harness.get_by_label("Imported 2 cards and 2 answers");
+    let records = log_records(&fixture.dir);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].id(), "anki:1795133703000");
+    let collection = harness.state().collection();
+    assert_eq!(collection.decks().decks.len(), 5);
+    assert_eq!(collection.state("anki-1").phase(), Phase::Review);
+    let (_, card) = collection.decks().find_card("anki-2").unwrap();
+    assert_eq!(card.points.len(), 2);
+
+    // The same package again adds nothing.
+    drop(&mut harness, &package);
+    harness.get_by_label("Nothing new: every card and answer is here already");
+    assert!(
+        harness
+            .query_by_label("Import the cards and answers")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_export_menu_writes_an_anki_package_with_history() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("laptop.jsonl"),
+        concat!(
+            r#"{"id":"laptop-1","card":"vpoe-q01","at":"2026-11-20T09:15:03.120+09:00","rating":3,"duration_ms":84000}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Export…");
+    click(&mut harness, "Anki package (.apkg, with history)");
+    click(&mut harness, "All decks");
+    let written = fixture.dir.exports_dir().join("mensetsu-all.apkg");
+    harness.get_by_label(&written.display().to_string());
+    let (entry, anki) = mensetsu::core::anki::read_package(&written).unwrap();
+    assert_eq!(entry, "collection.anki21");
+    assert_eq!(
+        anki.notes.len(),
+        harness.state().collection().decks().card_count()
+    );
+    assert_eq!(anki.revlog.len(), 1);
+    assert_eq!(anki.revlog[0].id, 1_795_133_703_120);
+}

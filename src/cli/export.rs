@@ -3,6 +3,7 @@
 //! data and writes it.
 
 use super::{GlobalOptions, plural};
+use crate::core::anki;
 use crate::core::collection::Collection;
 use crate::core::content::export;
 use crate::core::files::{self, Readers, WriteError};
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 /// Write a deck as a file for Anki, or the review log as CSV for the FSRS optimizer.
 #[derive(Debug, PartialEq, Eq, clap::Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["anki", "reviews"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["anki", "reviews", "apkg", "all"])))]
 pub struct ExportArgs {
     /// The deck's cards as a tab-separated file Anki imports as Basic notes (File >
     /// Import); DECK is a deck id, e.g. vpoe
@@ -26,6 +27,17 @@ pub struct ExportArgs {
     /// milliseconds)
     #[arg(long)]
     reviews: bool,
+    /// Decks as an Anki package (.apkg) of mensetsu notes, which Anki imports with File >
+    /// Import; DECK is a deck id, e.g. vpoe
+    #[arg(long, value_name = "DECK", num_args = 1.., conflicts_with_all = ["anki", "reviews"])]
+    apkg: Vec<String>,
+    /// With --apkg: every deck
+    #[arg(long, conflicts_with_all = ["anki", "reviews"])]
+    all: bool,
+    /// With --apkg or --all: each card's scheduling and its answers (Anki's review log),
+    /// so that Anki's FSRS goes on from the same memory state
+    #[arg(long, conflicts_with_all = ["anki", "reviews"])]
+    with_history: bool,
     /// Where to write; - writes to standard output
     #[arg(short = 'o', long = "out", value_name = "FILE",
           value_parser = OsStringValueParser::new().map(Output::from))]
@@ -102,6 +114,10 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
     for problem in collection.problems() {
         eprintln!("warning: {}", super::words().problem(&problem));
     }
+    if !args.apkg.is_empty() || args.all {
+        let (bytes, summary) = apkg(&collection, args)?;
+        return write_output(args, &bytes, &summary);
+    }
     let (text, summary) = match &args.anki {
         Some(deck) => {
             let Some(loaded) = collection.decks().decks.iter().find(|d| d.deck.id == *deck) else {
@@ -132,17 +148,64 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
             (text, plural(rows, "review"))
         }
     };
+    write_output(args, text.as_bytes(), &summary)
+}
+
+/// The `--apkg` package and what it holds.
+fn apkg(collection: &Collection, args: &ExportArgs) -> Result<(Vec<u8>, String), String> {
+    let known: Vec<&str> = collection
+        .decks()
+        .decks
+        .iter()
+        .map(|d| d.deck.id.as_str())
+        .collect();
+    let decks: Vec<String> = if args.all {
+        known.iter().map(|id| id.to_string()).collect()
+    } else {
+        args.apkg.clone()
+    };
+    if let Some(unknown) = decks.iter().find(|id| !known.contains(&id.as_str())) {
+        return Err(format!(
+            "no deck with id `{unknown}`; the decks are: {}",
+            known.join(", ")
+        ));
+    }
+    let language = args.lang.map_or_else(
+        || collection.settings().card_language(super::system_lang()),
+        ContentLanguage::from,
+    );
+    let exported = anki::export::package(
+        collection,
+        &decks,
+        language,
+        args.with_history,
+        Local::now().fixed_offset(),
+    )
+    .map_err(|error| error.to_string())?;
+    let mut summary = format!(
+        "an Anki package of {} from {}",
+        plural(exported.notes, "note"),
+        plural(decks.len(), "deck")
+    );
+    if args.with_history {
+        summary.push_str(&format!(" with {}", plural(exported.reviews, "review")));
+    }
+    Ok((exported.bytes, summary))
+}
+
+fn write_output(args: &ExportArgs, bytes: &[u8], summary: &str) -> Result<(), String> {
+    let text = bytes;
     match &args.out {
         Output::Stdout => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(text.as_bytes())
+                .write_all(text)
                 .and_then(|()| stdout.flush())
                 .map_err(|error| format!("cannot write to standard output: {error}"))?;
         }
         Output::File(path) => {
             if args.force {
-                files::write_atomically_for(path, text.as_bytes(), Readers::AsTheUmaskSays)
+                files::write_atomically_for(path, text, Readers::AsTheUmaskSays)
                     .map_err(|error| error.to_string())?;
             } else {
                 // As with --force, a missing folder is made.
@@ -152,7 +215,7 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
                     })?;
                 }
                 // The check above ran before loading; this one cannot be raced.
-                files::write_new(path, text.as_bytes(), Readers::AsTheUmaskSays).map_err(
+                files::write_new(path, text, Readers::AsTheUmaskSays).map_err(
                     |error| match error {
                         WriteError::Exists { .. } => refused(path),
                         other => other.to_string(),
@@ -197,6 +260,9 @@ mod tests {
             Ok(ExportArgs {
                 anki: Some("vpoe".into()),
                 reviews: false,
+                apkg: Vec::new(),
+                all: false,
+                with_history: false,
                 out: Output::Stdout,
                 lang: Some(LangArg::Both),
                 force: false,
@@ -207,12 +273,31 @@ mod tests {
             Ok(ExportArgs {
                 anki: None,
                 reviews: true,
+                apkg: Vec::new(),
+                all: false,
+                with_history: false,
                 out: Output::File("r.csv".into()),
                 lang: None,
                 force: true,
             })
         );
+        assert_eq!(
+            parse(&["--apkg", "vpoe", "hoe", "--with-history", "-o", "x.apkg"]),
+            Ok(ExportArgs {
+                anki: None,
+                reviews: false,
+                apkg: vec!["vpoe".into(), "hoe".into()],
+                all: false,
+                with_history: true,
+                out: Output::File("x.apkg".into()),
+                lang: None,
+                force: false,
+            })
+        );
+        assert!(parse(&["--all", "-o", "x.apkg"]).is_ok());
         for bad in [
+            &["--apkg", "vpoe", "--reviews", "-o", "x"][..],
+            &["--with-history", "--anki", "vpoe", "-o", "x"],
             &["--reviews"][..],
             &["-o", "x"],
             &["--anki"],

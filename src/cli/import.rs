@@ -2,17 +2,21 @@
 //! about.
 
 use super::{GlobalOptions, plural};
+use crate::core::anki::{self, import::Plan};
+use crate::core::collection::Collection;
 use crate::core::content::deck::{self, Deck, DeckSet};
 use crate::core::content::import::{ImportedGuide, import_guide};
 use crate::core::content::user_decks;
 use crate::core::files;
 use crate::core::text;
+use chrono::{Local, TimeZone};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Turn a role guide (Markdown or plain text) into a deck, or take a deck file (.json). Without --out the deck goes
 /// into the user decks folder as <deck id>.json, where the app shows it. An existing file
-/// is never replaced unless --force is given.
+/// is never replaced unless --force is given. An Anki package (.apkg, .colpkg) adds its
+/// notes as cards of user decks and its review history to this computer's log.
 #[derive(Debug, PartialEq, Eq, clap::Args)]
 pub struct ImportArgs {
     /// The guide to read
@@ -24,10 +28,18 @@ pub struct ImportArgs {
     /// Replace the file the deck would be written to if it exists
     #[arg(long)]
     force: bool,
+    /// With an Anki package: show what it would add, and write nothing
+    #[arg(long)]
+    dry_run: bool,
 }
 
 pub fn run(options: &GlobalOptions, args: &ImportArgs) -> ExitCode {
-    match run_import(options, args) {
+    let result = if anki::is_package(&args.guide) {
+        import_package(options, args)
+    } else {
+        run_import(options, args)
+    };
+    match result {
         Ok(report) => {
             println!("{report}");
             ExitCode::SUCCESS
@@ -204,6 +216,126 @@ fn id_clashes(deck: &Deck, user_decks: Option<&Path>, target: &Path) -> Vec<Stri
     clashes
 }
 
+/// `mensetsu import FILE.apkg`: the preview the app shows, then (without --dry-run) the
+/// new cards and answers written. Nothing is written when the package cannot be read.
+fn import_package(options: &GlobalOptions, args: &ImportArgs) -> Result<String, String> {
+    if args.out.is_some() {
+        return Err(format!(
+            "{}: --out does not apply to an Anki package: its notes go into the user decks folder",
+            args.guide.display()
+        ));
+    }
+    let dir = options.data_dir()?;
+    let now = Local::now().fixed_offset();
+    // The package is read before the data folder is opened: one that cannot be read
+    // leaves every byte of the folder as it was, the lock file included.
+    let (entry, package) = anki::read_package(&args.guide).map_err(|error| error.to_string())?;
+    let mut store = if args.dry_run {
+        None
+    } else {
+        Some(super::open_store(&dir).map_err(|error| error.to_string())?)
+    };
+    // A dry run changes no byte of the data folder (a damaged settings file is only
+    // reported), as every read-only command.
+    let collection = if args.dry_run {
+        Collection::load_read_only(dir, now)
+    } else {
+        Collection::load_at(dir, now)
+    };
+    for problem in collection.problems() {
+        eprintln!("warning: {}", super::words().problem(&problem));
+    }
+    let plan = anki::import::plan(
+        &args.guide,
+        entry,
+        &package,
+        collection.decks(),
+        &collection.data_dir().decks_dir(),
+        collection.log(),
+        &local_offset,
+    );
+    let mut report = describe(&plan);
+    let Some(store) = store.as_mut() else {
+        report.push_str("\n(--dry-run: nothing written)");
+        return Ok(report);
+    };
+    if plan.is_empty() {
+        report.push_str("\nNothing new to import.");
+        return Ok(report);
+    }
+    let applied = anki::import::apply(&plan, store).map_err(|error| error.to_string())?;
+    report.push_str(&format!(
+        "\nAdded {} and {} to {}",
+        plural(applied.cards, "card"),
+        plural(applied.reviews, "review"),
+        store.log_path().display()
+    ));
+    for deck in &applied.decks {
+        report.push_str(&format!("\nWrote {}", deck.display()));
+    }
+    Ok(report)
+}
+
+/// This computer's UTC offset at a moment: an imported answer's study day.
+fn local_offset(millis: i64) -> chrono::FixedOffset {
+    Local
+        .timestamp_millis_opt(millis)
+        .single()
+        .map_or_else(|| *Local::now().offset(), |at| *at.offset())
+}
+
+/// The preview as lines: what is in the package and what would be added.
+pub fn describe(plan: &Plan) -> String {
+    let mut lines = vec![format!(
+        "{} ({}): {} in {}",
+        plan.file.display(),
+        plan.entry,
+        plural(plan.notes, "note"),
+        plural(plan.anki_decks.len(), "Anki deck"),
+    )];
+    for mapping in &plan.mappings {
+        let how = if mapping.mensetsu {
+            "mensetsu's note type, field by field".to_string()
+        } else {
+            format!(
+                "{} → question; {} → points",
+                mapping.question,
+                if mapping.points.is_empty() {
+                    "(no other field)".to_string()
+                } else {
+                    mapping.points.join(", ")
+                }
+            )
+        };
+        lines.push(format!(
+            "  note type `{}` ({}): {how}",
+            mapping.notetype,
+            plural(mapping.notes, "note")
+        ));
+    }
+    lines.push(format!(
+        "{} already here, {} new; {} with history; {} to add ({} already in the log)",
+        plural(plan.matched, "card"),
+        plan.new_cards(),
+        plan.with_history,
+        plural(plan.reviews.len(), "review"),
+        plan.known_reviews
+    ));
+    for deck in plan.decks.iter().filter(|deck| deck.new_cards > 0) {
+        lines.push(format!(
+            "  deck `{}`: {} new → {}{}",
+            deck.deck.id,
+            plural(deck.new_cards, "card"),
+            deck.target.display(),
+            if deck.replaces { " (updated)" } else { "" }
+        ));
+    }
+    for problem in &plan.problems {
+        lines.push(format!("warning: {}: {problem}", plan.file.display()));
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,9 +359,11 @@ mod tests {
             ImportArgs {
                 guide: "g.md".into(),
                 out: Some("d.json".into()),
-                force: false
+                force: false,
+                dry_run: false,
             }
         );
+        assert!(parse(&["deck.apkg", "--dry-run"]).unwrap().dry_run);
         assert!(parse(&["--out"]).is_err());
         assert!(parse(&[]).is_err());
         assert!(parse(&["a.md", "b.md"]).is_err());

@@ -305,6 +305,17 @@ impl Collection {
         StatesChanged::Decks
     }
 
+    /// Takes in records another writer appended to this device's log (an Anki import,
+    /// with answers older than the log's latest), after it wrote new deck files: both are
+    /// read into place and every card is derived again.
+    pub fn take_imported(&mut self, records: Vec<LoggedRecord>) -> StatesChanged {
+        for logged in records {
+            self.log.push(logged);
+        }
+        self.log.merge();
+        self.reload_decks()
+    }
+
     /// How the card is studied: suspended, buried, flagged.
     pub fn marks(&self, card_id: &str) -> CardMarks {
         self.marks.of(card_id)

@@ -15,6 +15,7 @@
 //!   loading has got); [`settings`], [`bounds`], [`paths`], [`problem`], [`files`] and
 //!   [`text`] are shared by all three.
 
+pub mod anki;
 pub mod bounds;
 pub mod collection;
 pub mod content;

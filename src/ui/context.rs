@@ -210,6 +210,10 @@ pub enum ImportAction {
         preview: Box<Preview>,
         add_as: AddAs,
     },
+    /// Writes a previewed Anki package's new cards and answers.
+    Anki {
+        plan: Box<crate::core::anki::import::Plan>,
+    },
 }
 
 impl PartialEq for ImportAction {
@@ -222,6 +226,10 @@ impl PartialEq for ImportAction {
                     add_as: other_add_as,
                 },
             ) => preview.target == other_preview.target && add_as == other_add_as,
+            (ImportAction::Anki { plan }, ImportAction::Anki { plan: other }) => {
+                plan.file == other.file && plan.reviews == other.reviews
+            }
+            _ => false,
         }
     }
 }
@@ -303,4 +311,6 @@ pub enum ExportTarget {
     Anki(String),
     /// The review log as CSV for the FSRS optimizer.
     Reviews,
+    /// Decks, by id, as an Anki package with their scheduling and history.
+    AnkiPackage(Vec<String>),
 }

@@ -1,6 +1,7 @@
 //! The decks screen: every deck grouped by role, with what is due today, the export menu
 //! and the problems found while loading.
 
+use crate::core::anki;
 use crate::core::collection::Collection;
 use crate::core::content::{export, role};
 use crate::core::files;
@@ -104,8 +105,9 @@ impl DecksScreen {
         collection: &IndexedCollection,
         target: &ExportTarget,
         language: ContentLanguage,
+        now: DateTime<FixedOffset>,
     ) {
-        let (name, text) = match target {
+        let (name, bytes) = match target {
             ExportTarget::Anki(deck_id) => {
                 let Some(loaded) = collection
                     .decks()
@@ -117,17 +119,30 @@ impl DecksScreen {
                 };
                 (
                     export::anki_file_name(&loaded.deck),
-                    export::anki_notes(&loaded.deck, language),
+                    export::anki_notes(&loaded.deck, language).into_bytes(),
                 )
             }
             ExportTarget::Reviews => (
                 export::REVIEWS_FILE_NAME.to_string(),
-                export::reviews_csv(collection.log()),
+                export::reviews_csv(collection.log()).into_bytes(),
             ),
+            ExportTarget::AnkiPackage(decks) => {
+                let name = match decks.as_slice() {
+                    [one] => export::anki_file_name_for(one, "apkg"),
+                    _ => "mensetsu-all.apkg".to_string(),
+                };
+                match anki::export::package(collection, decks, language, true, now) {
+                    Ok(exported) => (name, exported.bytes),
+                    Err(error) => {
+                        self.last_export = Some(Err(error.to_string()));
+                        return;
+                    }
+                }
+            }
         };
         let dir = collection.data_dir().exports_dir();
         self.last_export = Some(
-            files::write_new_file(&dir, &name, text.as_bytes(), files::Readers::AsTheUmaskSays)
+            files::write_new_file(&dir, &name, &bytes, files::Readers::AsTheUmaskSays)
                 .map_err(|e| e.to_string()),
         );
     }
@@ -144,7 +159,12 @@ impl View for DecksScreen {
             }
             Action::Export(target) => {
                 if writing.store.is_some() {
-                    self.export(writing.collection, &target, writing.card_language);
+                    self.export(
+                        writing.collection,
+                        &target,
+                        writing.card_language,
+                        writing.now,
+                    );
                 }
                 Vec::new()
             }
@@ -445,6 +465,22 @@ fn export_menu(ui: &mut egui::Ui, text: &Strings, rows: &[DeckRow], actions: &mu
                 ui.close();
             }
         }
+        ui.separator();
+        ui.menu_button(text.export_apkg, |ui| {
+            if ui.button(text.export_apkg_all).clicked() {
+                let all = rows.iter().map(|row| row.id.clone()).collect();
+                actions.push(Action::Export(ExportTarget::AnkiPackage(all)));
+                ui.close();
+            }
+            for row in rows {
+                if ui.button(&row.title).clicked() {
+                    actions.push(Action::Export(ExportTarget::AnkiPackage(vec![
+                        row.id.clone(),
+                    ])));
+                    ui.close();
+                }
+            }
+        });
         ui.separator();
         if ui.button(text.export_reviews).clicked() {
             actions.push(Action::Export(ExportTarget::Reviews));

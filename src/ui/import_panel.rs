@@ -3,11 +3,13 @@
 //! first; nothing is written until the user says so, and an existing deck file is
 //! replaced only when they choose to.
 
+use crate::core::anki::{self, import::Plan};
 use crate::core::collection::Collection;
 use crate::core::content::user_decks::{self, AddAs, Preview};
 use crate::ui::context::{Action, FollowUp, ImportAction, ScreenContext, Writing};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
+use chrono::TimeZone;
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -18,9 +20,24 @@ pub struct ImportPanel {
     typed: String,
     /// The file dialog, running on its own thread so the window keeps drawing.
     dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
-    preview: Option<Result<Preview, String>>,
+    preview: Option<Result<Previewed, String>>,
     /// What the last import wrote, or why it failed.
-    outcome: Option<Result<PathBuf, String>>,
+    outcome: Option<Result<String, String>>,
+}
+
+/// What a file would add: a deck, or an Anki package's cards and answers.
+#[derive(Debug)]
+enum Previewed {
+    Deck(Box<Preview>),
+    Anki(Box<Plan>),
+}
+
+/// This computer's UTC offset at a moment: an imported answer's study day.
+fn local_offset(millis: i64) -> chrono::FixedOffset {
+    chrono::Local
+        .timestamp_millis_opt(millis)
+        .single()
+        .map_or_else(|| *chrono::Local::now().offset(), |at| *at.offset())
 }
 
 impl ImportPanel {
@@ -28,25 +45,51 @@ impl ImportPanel {
     pub fn preview(&mut self, collection: &Collection, text: &Strings, path: PathBuf) {
         self.open = true;
         self.outcome = None;
+        if anki::is_package(&path) {
+            self.preview = Some(
+                anki::preview(&path, collection, &local_offset)
+                    .map(|plan| Previewed::Anki(Box::new(plan)))
+                    .map_err(|error| text.anki_error(&error)),
+            );
+            return;
+        }
         let decks_dir = collection.data_dir().decks_dir();
         self.preview = Some(
             user_decks::preview(&path, &decks_dir, collection.decks())
+                .map(|preview| Previewed::Deck(Box::new(preview)))
                 .map_err(|error| text.deck_file_error(&error)),
         );
     }
 
     /// Writes the previewed deck; the decks are read again, so every screen counts it.
     pub fn apply(&mut self, action: ImportAction, writing: &mut Writing) -> Vec<FollowUp> {
-        if writing.store.is_none() {
+        let Some(store) = writing.store.as_deref_mut() else {
             return Vec::new();
-        }
+        };
         match action {
             ImportAction::Add { preview, add_as } => {
                 let outcome = user_decks::add(&preview, add_as)
+                    .map(|path| writing.text.imported_to(path.display()))
                     .map_err(|error| writing.text.deck_file_error(&error));
                 if outcome.is_ok() {
                     writing.collection.reload_decks();
                 }
+                self.done(outcome);
+            }
+            ImportAction::Anki { plan } => {
+                let outcome = match anki::import::apply(&plan, store) {
+                    Ok(applied) => {
+                        let said = writing.text.anki_imported(applied.cards, applied.reviews);
+                        writing.collection.take_imported(applied.records);
+                        Ok(said)
+                    }
+                    Err(error) => {
+                        // Part may be written (a deck, some answers): take in what the
+                        // files now hold; importing again adds the rest, nothing twice.
+                        writing.collection.reload_decks();
+                        Err(error.to_string())
+                    }
+                };
                 self.done(outcome);
             }
         }
@@ -54,7 +97,7 @@ impl ImportPanel {
     }
 
     /// The deck was written (or could not be).
-    fn done(&mut self, outcome: Result<PathBuf, String>) {
+    fn done(&mut self, outcome: Result<String, String>) {
         if outcome.is_ok() {
             self.preview = None;
             self.typed.clear();
@@ -108,8 +151,8 @@ impl ImportPanel {
                     std::thread::spawn(move || {
                         let picked = rfd::FileDialog::new()
                             .add_filter(
-                                "Markdown, text, deck JSON",
-                                &["md", "markdown", "txt", "json"],
+                                "Markdown, text, deck JSON, Anki package",
+                                &["md", "markdown", "txt", "json", "apkg", "colpkg"],
                             )
                             .pick_file();
                         // The panel may be gone; nothing to tell then.
@@ -143,8 +186,8 @@ impl ImportPanel {
                 }
             });
             match &self.outcome {
-                Some(Ok(path)) => {
-                    ui.label(text.imported_to(path.display()));
+                Some(Ok(said)) => {
+                    ui.label(said);
                 }
                 Some(Err(message)) => {
                     ui.colored_label(ui.visuals().error_fg_color, message);
@@ -159,7 +202,8 @@ impl ImportPanel {
                 Err(message) => {
                     ui.colored_label(ui.visuals().error_fg_color, message);
                 }
-                Ok(preview) => preview_ui(ui, ctx, preview, actions),
+                Ok(Previewed::Deck(preview)) => preview_ui(ui, ctx, preview, actions),
+                Ok(Previewed::Anki(plan)) => anki_preview_ui(ui, ctx, plan, actions),
             }
         });
     }
@@ -223,5 +267,52 @@ fn preview_ui(
                 add(AddAs::Copy);
             }
         });
+    });
+}
+
+/// An Anki package's preview: what it holds, how its note types map, what it would add and
+/// what is left out; one button writes it.
+fn anki_preview_ui(ui: &mut egui::Ui, ctx: &ScreenContext, plan: &Plan, actions: &mut Vec<Action>) {
+    let text = ctx.text;
+    ui.label(egui::RichText::new(plan.anki_decks.join(", ")).strong());
+    theme::caption(ui, &format!("{} ({})", plan.file.display(), plan.entry));
+    ui.label(text.anki_preview_counts(plan));
+    for mapping in &plan.mappings {
+        ui.label(text.anki_mapping(mapping));
+    }
+    for deck in plan.decks.iter().filter(|deck| deck.new_cards > 0) {
+        theme::caption(ui, &format!("→ {}", deck.target.display()));
+        for card in deck
+            .deck
+            .cards
+            .iter()
+            .rev()
+            .take(deck.new_cards.min(3))
+            .rev()
+        {
+            let question = widgets::localized_plain(&card.question, ctx.card_language);
+            ui.add(
+                egui::Label::new(format!("• {}", question.lines().next().unwrap_or_default()))
+                    .truncate(),
+            );
+        }
+    }
+    for problem in &plan.problems {
+        ui.colored_label(ui.visuals().warn_fg_color, text.anki_problem(problem));
+    }
+    ui.add_space(theme::space::S);
+    if plan.is_empty() {
+        ui.label(text.anki_nothing_new());
+        return;
+    }
+    ui.add_enabled_ui(ctx.can_write(), |ui| {
+        if ui
+            .add(widgets::primary_button(text.import_anki_add))
+            .clicked()
+        {
+            actions.push(Action::Import(ImportAction::Anki {
+                plan: Box::new(plan.clone()),
+            }));
+        }
     });
 }

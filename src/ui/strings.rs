@@ -185,6 +185,11 @@ pub struct Strings {
     pub export_menu: &'static str,
     pub export_anki: &'static str,
     pub export_reviews: &'static str,
+    /// The submenu of Anki packages (.apkg) with scheduling and history.
+    pub export_apkg: &'static str,
+    pub export_apkg_all: &'static str,
+    /// The import panel's button for a previewed Anki package.
+    pub import_anki_add: &'static str,
     pub export_folder_hint: &'static str,
     pub exported_to: &'static str,
     pub export_failed: &'static str,
@@ -521,6 +526,9 @@ pub const JA: Strings = Strings {
     export_menu: "書き出し…",
     export_anki: "Anki用ファイル",
     export_reviews: "回答ログ（FSRSオプティマイザー用CSV）",
+    export_apkg: "Ankiパッケージ（.apkg、学習履歴つき）",
+    export_apkg_all: "すべてのデッキ",
+    import_anki_add: "カードと回答を取り込む",
     export_folder_hint: "データフォルダの exports に保存します。同名のファイルは上書きせず、番号を付けます。",
     exported_to: "書き出しました",
     export_failed: "書き出せませんでした",
@@ -625,7 +633,7 @@ pub const JA: Strings = Strings {
     weak_points_count_hint: "抜けた回数 / その質問に答えた回数",
     import_button: "取り込み…",
     import_title: "デッキを取り込む",
-    import_hint: "役職ガイド（Markdown・テキスト）かデッキの JSON を選ぶか、ウィンドウにドロップしてください。書き込む前に内容を確認できます。",
+    import_hint: "役職ガイド（Markdown・テキスト）、デッキの JSON、Ankiのパッケージ（.apkg・.colpkg）を選ぶか、ウィンドウにドロップしてください。書き込む前に内容を確認できます。",
     choose_file: "ファイルを選ぶ…",
     or_path: "またはパス：",
     preview: "確認",
@@ -851,6 +859,9 @@ pub const EN: Strings = Strings {
     export_menu: "Export…",
     export_anki: "Anki file",
     export_reviews: "Review log (CSV for the FSRS optimizer)",
+    export_apkg: "Anki package (.apkg, with history)",
+    export_apkg_all: "All decks",
+    import_anki_add: "Import the cards and answers",
     export_folder_hint: "Saved in the data folder's exports; an existing file is never replaced, a number is added instead.",
     exported_to: "Exported to",
     export_failed: "Could not export",
@@ -955,7 +966,7 @@ pub const EN: Strings = Strings {
     weak_points_count_hint: "times missed / times answered",
     import_button: "Import…",
     import_title: "Import a deck",
-    import_hint: "Choose a role guide (Markdown or text) or a deck JSON, or drop one on the window. You see what it adds before anything is written.",
+    import_hint: "Choose a role guide (Markdown or text), a deck JSON or an Anki package (.apkg, .colpkg), or drop one on the window. You see what it adds before anything is written.",
     choose_file: "Choose a file…",
     or_path: "or a path:",
     preview: "Preview",
@@ -1443,6 +1454,168 @@ impl Strings {
         match self.lang {
             Lang::Ja => format!("能力「{id}」はありません"),
             Lang::En => format!("There is no competency “{id}”"),
+        }
+    }
+
+    /// What an Anki package holds and would add, before anything is written.
+    pub fn anki_preview_counts(&self, plan: &crate::core::anki::import::Plan) -> String {
+        let (notes, decks, matched, new) = (
+            plan.notes,
+            plan.anki_decks.len(),
+            plan.matched,
+            plan.new_cards(),
+        );
+        let (history, reviews, known) = (plan.with_history, plan.reviews.len(), plan.known_reviews);
+        match self.lang {
+            Lang::Ja => format!(
+                "ノート {notes} 件（Ankiのデッキ {decks} 個）。既存のカード {matched} 件、新しいカード {new} 件、履歴のあるカード {history} 件。追加する回答 {reviews} 件（取り込み済み {known} 件）"
+            ),
+            Lang::En => format!(
+                "{} in {}: {matched} already here, {new} new, {history} with history. {} to add ({known} already in the log)",
+                counted(notes, "note", "notes"),
+                counted(decks, "Anki deck", "Anki decks"),
+                counted(reviews, "answer", "answers"),
+            ),
+        }
+    }
+
+    /// How a note type's fields become a card, in the preview.
+    pub fn anki_mapping(&self, mapping: &crate::core::anki::import::FieldMapping) -> String {
+        let points = mapping.points.join(", ");
+        match (self.lang, mapping.mensetsu) {
+            (Lang::Ja, true) => format!(
+                "ノートタイプ「{}」（{} 件）: mensetsu のノートタイプ。フィールドごとに対応",
+                mapping.notetype, mapping.notes
+            ),
+            (Lang::Ja, false) => format!(
+                "ノートタイプ「{}」（{} 件）: {} → 質問、{} → 回答ポイント（リストの項目・行ごと）",
+                mapping.notetype,
+                mapping.notes,
+                mapping.question,
+                if points.is_empty() {
+                    "（なし）"
+                } else {
+                    &points
+                }
+            ),
+            (Lang::En, true) => format!(
+                "Note type “{}” ({}): mensetsu's own, field by field",
+                mapping.notetype,
+                counted(mapping.notes, "note", "notes")
+            ),
+            (Lang::En, false) => format!(
+                "Note type “{}” ({}): {} → question; {} → answer points (one per list item or line)",
+                mapping.notetype,
+                counted(mapping.notes, "note", "notes"),
+                mapping.question,
+                if points.is_empty() { "(none)" } else { &points }
+            ),
+        }
+    }
+
+    /// Something of an Anki package left out of the import.
+    pub fn anki_problem(&self, problem: &crate::core::anki::import::ImportProblem) -> String {
+        use crate::core::anki::import::ImportProblem as P;
+        match self.lang {
+            Lang::En => problem.to_string(),
+            Lang::Ja => match problem {
+                P::NotetypeWithoutFields { notetype, notes } => {
+                    format!(
+                        "ノートタイプ「{notetype}」にフィールドがありません。そのノート {notes} 件は取り込みません"
+                    )
+                }
+                P::UnknownNotetype { notes } => {
+                    format!("パッケージにないノートタイプのノート {notes} 件は取り込みません")
+                }
+                P::EmptyQuestion { notes } => {
+                    format!("最初のフィールド（質問）が空のノート {notes} 件は取り込みません")
+                }
+                P::ReviewsOfMissingCards { reviews, card } => format!(
+                    "パッケージにないカードの回答 {reviews} 件は取り込みません（最初のもの: Ankiのカード {card}）"
+                ),
+                P::OtherTemplates { cards, reviews } => format!(
+                    "2つ目以降のテンプレートのカード {cards} 件の回答 {reviews} 件は取り込みません（mensetsu はノート1件につきカード1枚です）"
+                ),
+                P::BadRating { reviews } => {
+                    format!("評価が1〜4でない回答 {reviews} 件は取り込みません")
+                }
+                P::InvalidDeck { deck, detail } => {
+                    format!("デッキ「{deck}」は読み込めない形になるため取り込みません: {detail}")
+                }
+            },
+        }
+    }
+
+    /// Why an Anki package cannot be read; the file is named.
+    pub fn anki_error(&self, error: &crate::core::anki::AnkiError) -> String {
+        use crate::core::anki::AnkiError as E;
+        match self.lang {
+            Lang::En => error.to_string(),
+            Lang::Ja => match error {
+                E::Read { file, detail } => format!("{}: 読み込めません: {detail}", file.display()),
+                E::TooLarge { file, size, limit } => format!(
+                    "{}: パッケージが {size} バイトあります。読み込めるのは {limit} バイトまでです（メディアは取り込みません。Ankiからメディアなしで書き出してください）",
+                    file.display()
+                ),
+                E::NotZip { file, .. } => {
+                    format!(
+                        "{}: Ankiのパッケージではありません（zipファイルではありません）",
+                        file.display()
+                    )
+                }
+                E::TooManyEntries { file, count, limit } => format!(
+                    "{}: zipの項目が {count} 個あります。Ankiのパッケージは {limit} 個までです",
+                    file.display()
+                ),
+                E::UnsafeEntry { file, name } => format!(
+                    "{}: zipの項目「{name}」は絶対パスか `..` を含む名前です。読み込みを中止しました",
+                    file.display()
+                ),
+                E::NoCollection { file } => format!(
+                    "{}: コレクションがありません（collection.anki21b・collection.anki21・collection.anki2 のいずれもありません）",
+                    file.display()
+                ),
+                E::Bomb { file, entry, limit } => format!(
+                    "{}: 「{entry}」は展開すると {limit} バイトを超えます。読み込みを中止しました（zip爆弾か、デッキとしては大きすぎるコレクションです）",
+                    file.display()
+                ),
+                E::Unpack {
+                    file,
+                    entry,
+                    detail,
+                } => {
+                    format!("{}: 「{entry}」を展開できません: {detail}", file.display())
+                }
+                E::Collection {
+                    file,
+                    entry,
+                    detail,
+                } => format!(
+                    "{}: 「{entry}」はAnkiのコレクションとして読めません: {detail}",
+                    file.display()
+                ),
+                E::Write(detail) => format!("Ankiパッケージを書き出せません: {detail}"),
+            },
+        }
+    }
+
+    /// What an accepted Anki import wrote.
+    pub fn anki_imported(&self, cards: usize, answers: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("カード {cards} 件と回答 {answers} 件を取り込みました"),
+            Lang::En => format!(
+                "Imported {} and {}",
+                counted(cards, "card", "cards"),
+                counted(answers, "answer", "answers")
+            ),
+        }
+    }
+
+    /// An Anki package whose cards and answers are all here already.
+    pub fn anki_nothing_new(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "新しいカードも回答もありません。すべて取り込み済みです",
+            Lang::En => "Nothing new: every card and answer is here already",
         }
     }
 

@@ -53,8 +53,12 @@ pub const REVIEWS_FILE_NAME: &str = "mensetsu-reviews.csv";
 /// A file name to offer for [`anki_notes`] of `deck`: `mensetsu-<deck id>.txt`, with any
 /// character that is not safe in a file name on every system replaced by `_`.
 pub fn anki_file_name(deck: &Deck) -> String {
-    let id: String = deck
-        .id
+    anki_file_name_for(&deck.id, "txt")
+}
+
+/// `mensetsu-<deck id>.<extension>`, made safe as [`anki_file_name`] says.
+pub fn anki_file_name_for(deck_id: &str, extension: &str) -> String {
+    let id: String = deck_id
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
@@ -64,7 +68,7 @@ pub fn anki_file_name(deck: &Deck) -> String {
             }
         })
         .collect();
-    format!("mensetsu-{id}.txt")
+    format!("mensetsu-{id}.{extension}")
 }
 
 /// The cards of `deck` as a tab-separated text file that Anki imports as Basic notes, one

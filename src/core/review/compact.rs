@@ -133,7 +133,10 @@ impl RecordSink for CompactPart {
 /// [`log::backward_times`] for one file read compactly: its answers (`reviews` holds only this
 /// file, not yet sorted into the timeline) and its other records, in line order.
 pub fn backward_times(file: &Path, reviews: &ReviewTable, others: &[LoggedRecord]) -> Vec<Problem> {
-    let answers = reviews.rows_of_file(file).map(|(_, line, at)| (line, at));
+    let answers = reviews
+        .rows_of_file(file)
+        .filter(|(row, _, _)| !reviews.is_imported(*row))
+        .map(|(_, line, at)| (line, at));
     let edits = others
         .iter()
         .map(|logged| (logged.origin.line, logged.record.at()));

@@ -990,7 +990,11 @@ pub fn in_edit_order(merged: &[LoggedRecord]) -> Vec<&LoggedRecord> {
 /// time means its clock was turned back; the record is kept and merged where its time
 /// says (a time-zone change is no step back: times compare as instants).
 pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<Problem> {
-    file_records
+    let answered_here: Vec<&LoggedRecord> = file_records
+        .iter()
+        .filter(|logged| !is_imported(logged.record.id()))
+        .collect();
+    answered_here
         .windows(2)
         .filter(|pair| pair[1].record.at() < pair[0].record.at())
         .map(|pair| {
@@ -1002,6 +1006,17 @@ pub fn backward_times(file_records: &[LoggedRecord]) -> Vec<Problem> {
             Problem::warning(&pair[1].origin.file, kind).at_line(Some(pair[1].origin.line))
         })
         .collect()
+}
+
+/// The id prefix of an answer imported from Anki (`anki:<revlog id>`); see
+/// [`crate::core::anki::import`].
+pub const IMPORTED_ID_PREFIX: &str = "anki:";
+
+/// Whether a record was imported rather than answered here: it is appended when the
+/// import runs, with the time the answer was given, so it comes after later lines of the
+/// file without any clock having been turned back.
+pub fn is_imported(id: &str) -> bool {
+    id.starts_with(IMPORTED_ID_PREFIX)
 }
 
 /// How far past `now` a record may be before it is reported: clocks of computers sharing

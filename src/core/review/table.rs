@@ -745,6 +745,15 @@ impl ReviewTable {
 
     /// The rows of one file in line order, as `(row, line, at)`; for the check of times
     /// that go back within a file. Rows must not be sorted into the timeline yet.
+    /// Whether the answer at `row` was imported ([`crate::core::review::log::is_imported`]).
+    /// Only an odd id can be, so a numbered one is not looked up.
+    pub(crate) fn is_imported(&self, row: usize) -> bool {
+        self.rows.get(row).is_some_and(|found| {
+            found.prefix == ODD_ID
+                && crate::core::review::log::is_imported(self.odd_ids.get(found.number as u32))
+        })
+    }
+
     pub(crate) fn rows_of_file(
         &self,
         file: &Path,

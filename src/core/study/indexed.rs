@@ -218,6 +218,12 @@ impl IndexedCollection {
         self.follow(changed);
     }
 
+    /// [`Collection::take_imported`], with the indexes rebuilt when next needed.
+    pub fn take_imported(&mut self, records: Vec<crate::core::review::log::LoggedRecord>) {
+        let changed = self.collection.take_imported(records);
+        self.follow(changed);
+    }
+
     /// Brings the indexes in line with what a write did to the card states.
     fn follow(&mut self, changed: StatesChanged) {
         match changed {

@@ -1,0 +1,458 @@
+//! mensetsu's decks as an Anki package: one note of the mensetsu note type per card, its
+//! deck under the deck's title, and with the history, each card's scheduling and every
+//! answer that counts as a line of Anki's `revlog`, so that Anki's FSRS, computing the
+//! memory state from that history, starts where mensetsu is.
+
+use super::collection::{self, NotetypeLayout, WriteOptions};
+use super::{
+    AnkiCard, AnkiCollection, AnkiDeck, AnkiError, AnkiNote, AnkiNotetype, AnkiReview, RevlogKind,
+};
+use crate::core::collection::Collection;
+use crate::core::content::deck::{Card, Deck, Lang, Localized};
+use crate::core::content::export::ANKI_GUID_PREFIX;
+use crate::core::review::days;
+use crate::core::review::scheduler::{CardState, Phase};
+use crate::core::settings::ContentLanguage;
+use chrono::{DateTime, FixedOffset};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::fmt::Write as _;
+
+/// The mensetsu note type's name and fields, in order. [`super::import`] knows a package's
+/// note as mensetsu's by these.
+pub const NOTETYPE_NAME: &str = "mensetsu";
+pub const FIELDS: [&str; 6] = [
+    "Question ja",
+    "Question en",
+    "Points ja",
+    "Points en",
+    "Source",
+    "mensetsu id",
+];
+/// The index of the card id among [`FIELDS`].
+pub const ID_FIELD: usize = 5;
+/// Fixed, so that a later export's note type is the one Anki already has, and its notes
+/// update in place.
+const NOTETYPE_ID: i64 = 1_700_000_000_000;
+
+/// `class` of a point drawn from a guide's body (the app's "from the guide" marker) and of
+/// the user's own point, on its `<li>`: how the template styles them and how an import
+/// tells them apart from the deck's points.
+pub const DERIVED_CLASS: &str = "derived";
+pub const OWN_CLASS: &str = "own";
+
+/// A written package and what it holds.
+#[derive(Debug)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub notes: usize,
+    pub reviews: usize,
+}
+
+/// The decks `deck_ids` of `collection` as an `.apkg`. `language` picks the language the
+/// cards show in Anki (both are in the fields); `with_history` adds the scheduling and
+/// the answers. `now` is the moment of the export.
+pub fn package(
+    collection: &Collection,
+    deck_ids: &[String],
+    language: ContentLanguage,
+    with_history: bool,
+    now: DateTime<FixedOffset>,
+) -> Result<Exported, AnkiError> {
+    let rollover = collection.settings().day_rollover_hour;
+    let today = days::study_day(now, rollover);
+    let day_zero = days::start_of_study_day(today, rollover, *now.offset()).unwrap_or(now);
+    let mut anki = AnkiCollection {
+        notetypes: vec![AnkiNotetype {
+            id: NOTETYPE_ID,
+            name: NOTETYPE_NAME.to_string(),
+            fields: FIELDS.iter().map(|field| field.to_string()).collect(),
+        }],
+        ..AnkiCollection::default()
+    };
+    let mut taken_ids = FxHashSet::default();
+    let mut card_numbers: FxHashMap<&str, i64> = FxHashMap::default();
+    for deck_id in deck_ids {
+        let Some(loaded) = collection
+            .decks()
+            .decks
+            .iter()
+            .find(|d| d.deck.id == *deck_id)
+        else {
+            continue;
+        };
+        let deck = &loaded.deck;
+        let anki_deck = unique_id(&mut taken_ids, &format!("deck:{}", deck.id));
+        anki.decks.push(AnkiDeck {
+            id: anki_deck,
+            name: deck_title(deck, language),
+        });
+        for (position, card) in deck.cards.iter().enumerate() {
+            let id = unique_id(&mut taken_ids, &card.id);
+            card_numbers.insert(card.id.as_str(), id);
+            anki.notes.push(AnkiNote {
+                id,
+                guid: format!("{ANKI_GUID_PREFIX}{}", card.id),
+                notetype: NOTETYPE_ID,
+                tags: tags(&deck.role, &card.tags),
+                fields: fields(deck, card, collection.own_points(&card.id)),
+            });
+            let mut anki_card = AnkiCard {
+                id,
+                note: id,
+                deck: anki_deck,
+                ord: 0,
+                kind: 0,
+                queue: 0,
+                due: position as i64 + 1,
+                interval: 0,
+                factor: 0,
+                reps: 0,
+                lapses: 0,
+                left: 0,
+                data: "{}".to_string(),
+            };
+            if with_history {
+                schedule(&mut anki_card, collection, &card.id, day_zero, rollover);
+            }
+            anki.cards.push(anki_card);
+        }
+    }
+    if with_history {
+        anki.revlog = revlog(collection, &card_numbers);
+    }
+    let reviews = anki.revlog.len();
+    let notes = anki.notes.len();
+    let options = WriteOptions {
+        created_secs: day_zero.timestamp(),
+        now_millis: now.timestamp_millis(),
+        layout: layout(language),
+        fsrs_parameters: collection.scheduler().parameters().to_vec(),
+        desired_retention: collection.scheduler().config().desired_retention,
+        rollover_hour: rollover,
+    };
+    let sqlite = collection::write(&anki, &options)?;
+    Ok(Exported {
+        bytes: super::package::pack(&sqlite)?,
+        notes,
+        reviews,
+    })
+}
+
+/// A positive id that stays the same from one export to the next (notes and cards keep
+/// their Anki ids, so a newer export updates them), unique within the package.
+fn unique_id(taken: &mut FxHashSet<i64>, key: &str) -> i64 {
+    // FNV-1a: stable across Rust versions, unlike the standard hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // Below 2^52 keeps the id exact in JavaScript, which Anki's screens use; from 10^12
+    // up, away from the small ids of Anki's own defaults.
+    let mut id = 1_000_000_000_000 + (hash % (1 << 50)) as i64;
+    while !taken.insert(id) {
+        id += 1;
+    }
+    id
+}
+
+fn deck_title(deck: &Deck, language: ContentLanguage) -> String {
+    let title = deck.title.get(language.order().0).trim();
+    let title = if title.is_empty() {
+        deck.id.as_str()
+    } else {
+        title
+    };
+    // `::` would make a sub-deck; a line break a strange name.
+    title
+        .replace("::", ":")
+        .split(['\t', '\n', '\r', '\x1f'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn tags(role: &str, card_tags: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for tag in std::iter::once(role).chain(card_tags.iter().map(String::as_str)) {
+        let tag: String = tag
+            .trim()
+            .chars()
+            .filter(|c| *c != '"' && (c.is_whitespace() || !c.is_control()))
+            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .collect();
+        if !tag.is_empty() && !seen.contains(&tag) {
+            seen.push(tag);
+        }
+    }
+    seen
+}
+
+fn fields(deck: &Deck, card: &Card, own_points: &[String]) -> Vec<String> {
+    let source = deck
+        .source
+        .as_ref()
+        .map(|source| match &source.section {
+            Some(section) => format!("{} — {}", source.file, section),
+            None => source.file.clone(),
+        })
+        .unwrap_or_default();
+    vec![
+        escape_html(card.question.exact(Lang::Ja).unwrap_or("")),
+        escape_html(card.question.exact(Lang::En).unwrap_or("")),
+        points_html(card, own_points, Lang::Ja),
+        points_html(card, own_points, Lang::En),
+        escape_html(&source),
+        escape_html(&card.id),
+    ]
+}
+
+/// The points as a list in `lang` (a point without that language shows the other), a
+/// derived point with the app's marker, then the user's own points with theirs.
+fn points_html(card: &Card, own_points: &[String], lang: Lang) -> String {
+    if card.points.is_empty() && own_points.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<ul>");
+    for point in &card.points {
+        if point.derived {
+            let marker = match &point.from {
+                Some(from) => from.marker.get(lang).to_string(),
+                None => from_the_guide(lang).to_string(),
+            };
+            let _ = write!(
+                html,
+                "<li class=\"{DERIVED_CLASS}\">{} <i>({})</i></li>",
+                escape_html(point.text.get(lang)),
+                escape_html(&marker)
+            );
+        } else {
+            let _ = write!(html, "<li>{}</li>", escape_html(point.text.get(lang)));
+        }
+    }
+    for own in own_points {
+        let marker = match lang {
+            Lang::Ja => "自分のポイント",
+            Lang::En => "your own point",
+        };
+        let _ = write!(
+            html,
+            "<li class=\"{OWN_CLASS}\">{} <i>({marker})</i></li>",
+            escape_html(own)
+        );
+    }
+    html.push_str("</ul>");
+    html
+}
+
+fn from_the_guide(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "本文より",
+        Lang::En => "from the guide",
+    }
+}
+
+/// The card template: the question in the card language (the other where the card has
+/// none), and on the back the points in the same language.
+fn layout(language: ContentLanguage) -> NotetypeLayout {
+    let (first, second) = language.order();
+    let name = |lang: Lang| match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    };
+    let other = match first {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
+    };
+    let (a, b) = (name(first), name(other));
+    let either = |kind: &str| {
+        format!(
+            "{{{{#{kind} {a}}}}}{{{{{kind} {a}}}}}{{{{/{kind} {a}}}}}{{{{^{kind} {a}}}}}{{{{{kind} {b}}}}}{{{{/{kind} {a}}}}}"
+        )
+    };
+    let below = |kind: &str| match second {
+        Some(_) => format!(
+            "{{{{#{kind} {a}}}}}{{{{#{kind} {b}}}}}<div class=\"second\">{{{{{kind} {b}}}}}</div>{{{{/{kind} {b}}}}}{{{{/{kind} {a}}}}}"
+        ),
+        None => String::new(),
+    };
+    let question = format!(
+        "<div class=\"question\">{}{}</div>",
+        either("Question"),
+        below("Question")
+    );
+    NotetypeLayout {
+        answer_format: format!(
+            "{{{{FrontSide}}}}\n\n<hr id=answer>\n\n<div class=\"points\">{}{}</div>",
+            either("Points"),
+            below("Points")
+        ),
+        question_format: question,
+        css: ".card { font-family: sans-serif; font-size: 20px; line-height: 1.5; text-align: left; color: black; background-color: white; }\n\
+.question { font-weight: bold; }\n\
+.second { color: gray; font-size: 0.8em; }\n\
+li.derived i, li.own i { color: gray; }\n\
+li.own { color: #2a6; }\n"
+            .to_string(),
+    }
+}
+
+/// Anki's scheduling fields for the card's state now.
+fn schedule(
+    card: &mut AnkiCard,
+    collection: &Collection,
+    card_id: &str,
+    day_zero: DateTime<FixedOffset>,
+    rollover: u32,
+) {
+    let state = collection.state(card_id);
+    let days_from_zero = |at: DateTime<FixedOffset>| {
+        (days::study_day(at, rollover) - days::study_day(day_zero, rollover)).num_days()
+    };
+    let memory =
+        |card: &mut AnkiCard, stability: f32, difficulty: f32, last: DateTime<FixedOffset>| {
+            card.data = serde_json::json!({
+                "s": round(stability),
+                "d": round(difficulty),
+                "dr": collection.scheduler().config().desired_retention,
+                "lrt": last.timestamp(),
+            })
+            .to_string();
+        };
+    match &state {
+        CardState::New => {}
+        CardState::Learning {
+            memory: m,
+            due,
+            answers,
+            step,
+        } => {
+            card.kind = 1;
+            card.queue = 1;
+            card.due = due.timestamp();
+            let steps = collection.scheduler().config().learning_steps_secs.len() as i64;
+            card.left = (steps - i64::from(*step)).max(1);
+            card.reps = i64::from(answers.reps);
+            card.lapses = i64::from(answers.lapses);
+            card.factor = 2500;
+            memory(card, m.stability, m.difficulty, answers.last_review);
+        }
+        CardState::Review {
+            memory: m,
+            due,
+            answers,
+        } => {
+            card.kind = 2;
+            card.queue = 2;
+            card.due = days_from_zero(*due);
+            card.interval = (days::study_day(*due, rollover)
+                - days::study_day(answers.last_review, rollover))
+            .num_days()
+            .max(1);
+            card.reps = i64::from(answers.reps);
+            card.lapses = i64::from(answers.lapses);
+            card.factor = 2500;
+            memory(card, m.stability, m.difficulty, answers.last_review);
+        }
+        CardState::Relearning {
+            memory: m,
+            due,
+            answers,
+            step,
+        } => {
+            card.kind = 3;
+            card.queue = 1;
+            card.due = due.timestamp();
+            card.interval = 1;
+            let steps = collection.scheduler().config().relearning_steps_secs.len() as i64;
+            card.left = (steps - i64::from(*step)).max(1);
+            card.reps = i64::from(answers.reps);
+            card.lapses = i64::from(answers.lapses);
+            card.factor = 2500;
+            memory(card, m.stability, m.difficulty, answers.last_review);
+        }
+    }
+    if collection.marks(card_id).suspended {
+        card.queue = -1;
+    }
+}
+
+fn round(value: f32) -> f64 {
+    (f64::from(value) * 10_000.0).round() / 10_000.0
+}
+
+/// Every answer that counts, of the exported cards, as `revlog` lines. A line's id is
+/// the answer's time in milliseconds, as Anki's own; two answers in the same millisecond
+/// (on different cards) get the next free one. An import of the package later knows these
+/// answers as mensetsu's own by the card and the time ([`super::import`]).
+fn revlog(collection: &Collection, cards: &FxHashMap<&str, i64>) -> Vec<AnkiReview> {
+    let mut taken = FxHashSet::default();
+    // Each card's interval after its previous answer: the next line's `lastIvl`.
+    let mut previous: FxHashMap<i64, i64> = FxHashMap::default();
+    let mut lines = Vec::new();
+    for replayed in collection.reviews() {
+        let Some(&card) = cards.get(replayed.record.card) else {
+            continue;
+        };
+        let at = replayed.record.at;
+        let mut id = at.timestamp_millis();
+        while !taken.insert(id) {
+            id += 1;
+        }
+        let kind = match replayed.phase_before {
+            Phase::New | Phase::Learning => RevlogKind::Learn,
+            Phase::Review => RevlogKind::Review,
+            Phase::Relearning => RevlogKind::Relearn,
+        };
+        // FSRS at 90 % retention: the interval in days is about the stability. Anki's
+        // FSRS reads neither field; its statistics show them.
+        let interval = replayed.memory_after.stability.round().max(1.0) as i64;
+        let last_interval = previous.insert(card, interval).unwrap_or(0);
+        let review = AnkiReview {
+            id,
+            card,
+            ease: i64::from(u8::from(replayed.record.rating)),
+            interval,
+            last_interval,
+            factor: (replayed.memory_after.difficulty * 100.0).round() as i64,
+            time_ms: replayed.record.duration_ms.map_or(0, |ms| {
+                i64::try_from(ms)
+                    .unwrap_or(i64::MAX)
+                    .min(i64::from(i32::MAX))
+            }),
+            kind,
+        };
+        lines.push(review);
+    }
+    lines
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A localized text from a mensetsu note's two fields, for [`super::import`].
+pub fn localized(ja: &str, en: &str) -> Localized {
+    let text = |field: &str| {
+        let plain = collection::strip_html(&field.replace("<br>", "\n"));
+        let plain = plain.trim().to_string();
+        (!plain.is_empty()).then_some(plain)
+    };
+    Localized {
+        ja: text(ja),
+        en: text(en),
+    }
+}
