@@ -60,6 +60,29 @@ fn browse(c: &mut Criterion) {
     assert!(app.browse().shown().len() >= 100_000);
     c.bench_function("browse_100k_cards/frame", |b| b.iter(|| run(&mut app)));
 
+    // A keystroke in the search box: the query changes, and the next frame searches
+    // every card and builds the table's rows (and sorts them, with a column chosen).
+    // Typing "チーム" one letter at a time, the last two letters alternating.
+    let mut typed = ["チー", "チーム"].into_iter().cycle();
+    c.bench_function("browse_100k_cards/keystroke", |b| {
+        b.iter(|| {
+            let query = typed.next().unwrap_or_default();
+            app.apply(Action::Browse(query.to_string()));
+            run(&mut app)
+        })
+    });
+    // Emptying the box: every card listed again.
+    let mut typed = ["", "x"].into_iter().cycle();
+    c.bench_function("browse_100k_cards/keystroke_all_cards", |b| {
+        b.iter(|| {
+            let query = typed.next().unwrap_or_default();
+            app.apply(Action::Browse(query.to_string()));
+            run(&mut app)
+        })
+    });
+    app.apply(Action::Browse(String::new()));
+    drop(run(&mut app));
+
     let query = search::parse("deck:bench-d050 -is:suspended 負債").expect("query");
     c.bench_function("browse_100k_cards/search", |b| {
         b.iter(|| search::search(&query, app.collection(), now))

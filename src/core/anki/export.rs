@@ -172,9 +172,9 @@ fn deck_title(deck: &Deck, language: ContentLanguage) -> String {
         .join(" ")
 }
 
-fn tags(role: &str, card_tags: &[String]) -> Vec<String> {
+fn tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
-    for tag in std::iter::once(role).chain(card_tags.iter().map(String::as_str)) {
+    for tag in std::iter::once(role).chain(card_tags.iter().map(|tag| &**tag)) {
         let tag: String = tag
             .trim()
             .chars()
@@ -389,11 +389,25 @@ fn revlog(collection: &Collection, cards: &FxHashMap<&str, i64>) -> Vec<AnkiRevi
     let mut taken = FxHashSet::default();
     // Each card's interval after its previous answer: the next line's `lastIvl`.
     let mut previous: FxHashMap<i64, i64> = FxHashMap::default();
+    // Each card's state as the answers so far left it: the replay keeps only the
+    // stability of each answer, and a line shows the difficulty too.
+    let mut states: FxHashMap<i64, CardState> = FxHashMap::default();
+    let scheduler = collection.scheduler();
     let mut lines = Vec::new();
     for replayed in collection.reviews() {
         let Some(&card) = cards.get(replayed.record.card) else {
             continue;
         };
+        let state = states.entry(card).or_default();
+        *state = scheduler.review(
+            replayed.record.card,
+            state,
+            replayed.record.rating,
+            replayed.record.at,
+        );
+        let (stability, difficulty) = state
+            .memory()
+            .map_or((0.0, 0.0), |memory| (memory.stability, memory.difficulty));
         let at = replayed.record.at;
         let mut id = at.timestamp_millis();
         while !taken.insert(id) {
@@ -406,7 +420,7 @@ fn revlog(collection: &Collection, cards: &FxHashMap<&str, i64>) -> Vec<AnkiRevi
         };
         // FSRS at 90 % retention: the interval in days is about the stability. Anki's
         // FSRS reads neither field; its statistics show them.
-        let interval = replayed.memory_after.stability.round().max(1.0) as i64;
+        let interval = stability.round().max(1.0) as i64;
         let last_interval = previous.insert(card, interval).unwrap_or(0);
         let review = AnkiReview {
             id,
@@ -414,7 +428,7 @@ fn revlog(collection: &Collection, cards: &FxHashMap<&str, i64>) -> Vec<AnkiRevi
             ease: i64::from(u8::from(replayed.record.rating)),
             interval,
             last_interval,
-            factor: (replayed.memory_after.difficulty * 100.0).round() as i64,
+            factor: (difficulty * 100.0).round() as i64,
             time_ms: replayed.record.duration_ms.map_or(0, |ms| {
                 i64::try_from(ms)
                     .unwrap_or(i64::MAX)
@@ -451,8 +465,5 @@ pub fn localized(ja: &str, en: &str) -> Localized {
         let plain = plain.trim().to_string();
         (!plain.is_empty()).then_some(plain)
     };
-    Localized {
-        ja: text(ja),
-        en: text(en),
-    }
+    Localized::new(text(ja), text(en))
 }

@@ -299,7 +299,12 @@ fn mensetsu_card(note: &AnkiNote) -> (Card, Option<String>) {
         question: localized(field(0), field(1)),
         points,
         no_points: None,
-        tags: note.tags.iter().skip(1).cloned().collect(),
+        tags: note
+            .tags
+            .iter()
+            .skip(1)
+            .map(|tag| tag.as_str().into())
+            .collect(),
     };
     (card, note.tags.first().cloned())
 }
@@ -375,7 +380,7 @@ fn other_card(note: &AnkiNote) -> Card {
         question: in_its_language(question),
         points,
         no_points: None,
-        tags: note.tags.clone(),
+        tags: note.tags.iter().map(|tag| tag.as_str().into()).collect(),
     }
 }
 
@@ -388,12 +393,9 @@ fn in_its_language(text: String) -> Localized {
     if text.is_empty() {
         Localized::default()
     } else if japanese {
-        Localized::ja(text)
+        Localized::japanese(text)
     } else {
-        Localized {
-            ja: None,
-            en: Some(text),
-        }
+        Localized::english(text)
     }
 }
 
@@ -731,14 +733,14 @@ mod tests {
             Path::new("/data/decks/anki-interview-leadership.json")
         );
         assert_eq!(deck.cards[0].id, "anki-100");
-        assert_eq!(deck.cards[0].question.en.as_deref(), Some("Why SLOs?"));
+        assert_eq!(deck.cards[0].question.en(), Some("Why SLOs?"));
         let points: Vec<&str> = deck.cards[0]
             .points
             .iter()
             .map(|p| p.text.get(Lang::En))
             .collect();
         assert_eq!(points, ["error budget", "focus"]);
-        assert_eq!(deck.cards[1].question.ja.as_deref(), Some("障害対応は？"));
+        assert_eq!(deck.cards[1].question.ja(), Some("障害対応は？"));
         let points: Vec<&str> = deck.cards[1]
             .points
             .iter()
@@ -848,7 +850,7 @@ mod tests {
         let (card, role) = mensetsu_card(&note);
         assert_eq!(card.id, "vpoe-q01");
         assert_eq!(role.as_deref(), Some("vpoe"));
-        assert_eq!(card.tags, ["metrics"]);
+        assert_eq!(card.tags, ["metrics".into()]);
         assert_eq!(
             card.question,
             Localized::both("SLOを説明して", "Explain SLOs")

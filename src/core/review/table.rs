@@ -750,7 +750,7 @@ impl ReviewTable {
     pub(crate) fn is_imported(&self, row: usize) -> bool {
         self.rows.get(row).is_some_and(|found| {
             found.prefix == ODD_ID
-                && crate::core::review::log::is_imported(self.odd_ids.get(found.number as u32))
+                && crate::core::review::log::is_imported(self.odd_ids.get(found.number))
         })
     }
 
