@@ -49,10 +49,9 @@ pub fn run(options: &GlobalOptions, args: &SearchArgs) -> ExitCode {
     };
     let now = Local::now().fixed_offset();
     let today = collection.scheduler().study_day(now);
-    let rows: Vec<SearchRow> = collection
-        .decks()
+    let rows: Vec<SearchRow> = search::Matcher::new(&query, &collection, now)
         .cards()
-        .filter(|(deck, card)| search::matches(&query, &collection, deck, card, now))
+        .into_iter()
         .map(|(deck, card)| {
             let marks = collection.marks(&card.id);
             SearchRow {

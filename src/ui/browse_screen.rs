@@ -101,10 +101,9 @@ pub fn flag_color(flag: u8) -> egui::Color32 {
 fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row> {
     let now = ctx.now;
     let today = collection.scheduler().study_day(now);
-    collection
-        .decks()
+    search::Matcher::new(query, collection, now)
         .cards()
-        .filter(|(deck, card)| search::matches(query, collection, deck, card, now))
+        .into_iter()
         .map(|(deck, card)| {
             let state = collection.state(&card.id);
             let marks = collection.marks(&card.id);
