@@ -493,7 +493,7 @@ pub struct DeckVerdicts(Vec<Option<bool>>);
 impl DeckVerdicts {
     /// Whether a `deck:` term rules out every card of the deck.
     fn excludes_all(&self) -> bool {
-        self.0.iter().any(|verdict| *verdict == Some(false))
+        self.0.contains(&Some(false))
     }
 }
 
@@ -613,17 +613,30 @@ impl<'a> Matcher<'a> {
 
     /// Every matching card with its deck, in deck order.
     pub fn cards(&self) -> Vec<(&'a Deck, &'a Card)> {
+        let decks = &self.collection.decks().decks;
+        self.positions()
+            .into_iter()
+            .filter_map(|(deck, card)| {
+                let deck = &decks.get(deck)?.deck;
+                Some((deck, deck.cards.get(card)?))
+            })
+            .collect()
+    }
+
+    /// Where every matching card is, in deck order: (index into the decks, index into
+    /// that deck's cards).
+    pub fn positions(&self) -> Vec<(usize, usize)> {
         let mut text = String::new();
         let mut found = Vec::new();
-        for loaded in &self.collection.decks().decks {
+        for (deck_index, loaded) in self.collection.decks().decks.iter().enumerate() {
             let deck = &loaded.deck;
             let verdicts = self.for_deck(deck);
             if verdicts.excludes_all() {
                 continue;
             }
-            for card in &deck.cards {
+            for (card_index, card) in deck.cards.iter().enumerate() {
                 if self.matches(&verdicts, card, &mut text) {
-                    found.push((deck, card));
+                    found.push((deck_index, card_index));
                 }
             }
         }
