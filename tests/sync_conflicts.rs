@@ -44,6 +44,19 @@ fn folder_with_a_deck_changed_on_two_computers() -> (tempfile::TempDir, DataDir)
     (temp, dir)
 }
 
+/// Makes `team.json` an hour older than its conflict copy, by the file system's own
+/// times: "newer" compares modification times, which the kernel sets, so the test's
+/// clock (shifted by faketime in tests/clock/run.sh) must not decide them.
+fn make_older_than_its_copy(decks: &std::path::Path) {
+    let copy_time = fs::metadata(decks.join(COPY)).unwrap().modified().unwrap();
+    fs::File::options()
+        .write(true)
+        .open(decks.join("team.json"))
+        .unwrap()
+        .set_modified(copy_time - std::time::Duration::from_secs(3600))
+        .unwrap();
+}
+
 fn kinds(dir: &DataDir) -> Vec<ProblemKind> {
     Collection::load(dir.clone(), "x")
         .problems()
@@ -238,13 +251,7 @@ fn keeping_this_other_or_a_merge_writes_what_was_chosen() {
 
     // The copy is the newer file: its text wins where both have a card.
     let (_temp, dir) = folder_with_a_deck_changed_on_two_computers();
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(dir.decks_dir().join("team.json"))
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    make_older_than_its_copy(&dir.decks_dir());
     resolve(&dir, "merge");
     assert_eq!(
         questions(&dir),
@@ -392,13 +399,7 @@ fn app_with_a_deck_conflict() -> (
     )
     .unwrap();
     // The copy is the newer file.
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(fixture.dir.decks_dir().join("team.json"))
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    make_older_than_its_copy(&fixture.dir.decks_dir());
     let mut harness = harness(app(&fixture));
     harness.get_by_label_contains("changed on two computers; the other version is");
     common::scroll_to_and_click(&mut harness, "Resolve…");

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::core::collection::Collection;
 use crate::core::content::deck::{Card, Deck, Lang, Localized};
-use crate::core::content::export::ANKI_GUID_PREFIX;
+use crate::core::content::export::{ANKI_GUID_PREFIX, anki_tags};
 use crate::core::review::days;
 use crate::core::review::scheduler::{CardState, Phase};
 use crate::core::settings::ContentLanguage;
@@ -93,7 +93,7 @@ pub fn package(
                 id,
                 guid: format!("{ANKI_GUID_PREFIX}{}", card.id),
                 notetype: NOTETYPE_ID,
-                tags: tags(&deck.role, &card.tags),
+                tags: anki_tags(&deck.role, &card.tags),
                 fields: fields(deck, card, collection.own_points(&card.id)),
             });
             let mut anki_card = AnkiCard {
@@ -170,22 +170,6 @@ fn deck_title(deck: &Deck, language: ContentLanguage) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for tag in std::iter::once(role).chain(card_tags.iter().map(|tag| &**tag)) {
-        let tag: String = tag
-            .trim()
-            .chars()
-            .filter(|c| *c != '"' && (c.is_whitespace() || !c.is_control()))
-            .map(|c| if c.is_whitespace() { '_' } else { c })
-            .collect();
-        if !tag.is_empty() && !seen.contains(&tag) {
-            seen.push(tag);
-        }
-    }
-    seen
 }
 
 fn fields(deck: &Deck, card: &Card, own_points: &[String]) -> Vec<String> {

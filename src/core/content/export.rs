@@ -174,8 +174,15 @@ fn deck_name(deck: &Deck, language: ContentLanguage) -> String {
         .to_string()
 }
 
-/// The role and the card's tags, each made a valid Anki tag, without repeats.
+/// The role and the card's tags, each made a valid Anki tag, without repeats, as the
+/// text file's tags column.
 fn tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> String {
+    anki_tags(role, card_tags).join(" ")
+}
+
+/// The role and the card's tags, each made a valid Anki tag (no spaces, quotes or control
+/// characters), without repeats: for the text file and the Anki package alike.
+pub(crate) fn anki_tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for tag in std::iter::once(role).chain(card_tags.iter().map(|tag| &**tag)) {
         let tag: String = tag
@@ -188,7 +195,7 @@ fn tags(role: &str, card_tags: &[std::sync::Arc<str>]) -> String {
             seen.push(tag);
         }
     }
-    seen.join(" ")
+    seen
 }
 
 fn escape_html(text: &str) -> String {
