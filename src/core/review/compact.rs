@@ -324,30 +324,10 @@ pub fn effective_rows(reviews: &ReviewTable, others: &[LoggedRecord]) -> (Vec<u3
             effective.push(u32::try_from(row).unwrap_or(u32::MAX));
         }
     }
-    // Marks can be undone too (a suspension clicked by mistake).
-    let marks: FxHashSet<&str> = others
-        .iter()
-        .filter_map(|logged| match &logged.record {
-            Record::Mark(mark) => Some(mark.id.as_str()),
-            _ => None,
-        })
-        .collect();
-    // Undo problems come first, in log order, as the user reads them top down.
-    let unknown_undos = others.iter().filter_map(|logged| match &logged.record {
-        Record::Undo(undo)
-            if !reviews
-                .find_id(&undo.undo)
-                .is_some_and(|key| seen.contains(key))
-                && !marks.contains(undo.undo.as_str()) =>
-        {
-            let kind = ProblemKind::UnknownUndo {
-                id: undo.undo.clone(),
-            };
-            Some(Problem::error(&logged.origin.file, kind).at_line(Some(logged.origin.line)))
-        }
-        _ => None,
+    let unknown = log::unknown_undos(others, |id| {
+        reviews.find_id(id).is_some_and(|key| seen.contains(key))
     });
-    let problems = unknown_undos.chain(problems).collect();
+    let problems = unknown.into_iter().chain(problems).collect();
     (effective, problems)
 }
 

@@ -1080,29 +1080,39 @@ pub fn effective_reviews(merged: &[LoggedRecord]) -> (Vec<usize>, Vec<Problem>) 
             }
         }
     }
-    // Marks can be undone too (a suspension clicked by mistake).
-    let marks: FxHashSet<&str> = merged
+    let unknown = unknown_undos(merged, |id| seen_ids.contains_key(id));
+    let problems = unknown.into_iter().chain(problems).collect();
+    (reviews, problems)
+}
+
+/// One problem per undo record in `records` that cancels neither an answer (`is_answer`
+/// knows their ids) nor a mark of `records` (a suspension clicked by mistake can be
+/// undone too), in log order, as the user reads them top down.
+pub(crate) fn unknown_undos(
+    records: &[LoggedRecord],
+    is_answer: impl Fn(&str) -> bool,
+) -> Vec<Problem> {
+    let marks: FxHashSet<&str> = records
         .iter()
         .filter_map(|logged| match &logged.record {
             Record::Mark(mark) => Some(mark.id.as_str()),
             _ => None,
         })
         .collect();
-    // Undo problems come first, in log order, as the user reads them top down.
-    let unknown_undos = merged.iter().filter_map(|logged| match &logged.record {
-        Record::Undo(undo)
-            if !seen_ids.contains_key(undo.undo.as_str())
-                && !marks.contains(undo.undo.as_str()) =>
-        {
-            let kind = ProblemKind::UnknownUndo {
-                id: undo.undo.clone(),
-            };
-            Some(Problem::error(&logged.origin.file, kind).at_line(Some(logged.origin.line)))
-        }
-        _ => None,
-    });
-    let problems = unknown_undos.chain(problems).collect();
-    (reviews, problems)
+    records
+        .iter()
+        .filter_map(|logged| match &logged.record {
+            Record::Undo(undo)
+                if !is_answer(undo.undo.as_str()) && !marks.contains(undo.undo.as_str()) =>
+            {
+                let kind = ProblemKind::UnknownUndo {
+                    id: undo.undo.clone(),
+                };
+                Some(Problem::error(&logged.origin.file, kind).at_line(Some(logged.origin.line)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
