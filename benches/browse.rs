@@ -14,6 +14,7 @@ use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
 use mensetsu::core::review::store::Store;
 use mensetsu::core::study::search;
+use mensetsu::ui::browse_screen::SortBy;
 use mensetsu::ui::{Action, Clock, MensetsuApp, Screen};
 
 struct FixedClock(DateTime<FixedOffset>);
@@ -60,9 +61,11 @@ fn browse(c: &mut Criterion) {
     assert!(app.browse().shown().len() >= 100_000);
     c.bench_function("browse_100k_cards/frame", |b| b.iter(|| run(&mut app)));
 
-    // A keystroke in the search box: the query changes, and the next frame searches
-    // every card and builds the table's rows (and sorts them, with a column chosen).
-    // Typing "チーム" one letter at a time, the last two letters alternating.
+    // A keystroke in the search box: the query changes, and the next frame searches for
+    // at most its share of the frame (a search over every card's text takes several
+    // frames, which show the previous results). Typing "チーム" one letter at a time, the
+    // last two letters alternating: "チーム" narrows "チー"'s results, "チー" after
+    // "チーム" searches every card again.
     let mut typed = ["チー", "チーム"].into_iter().cycle();
     c.bench_function("browse_100k_cards/keystroke", |b| {
         b.iter(|| {
@@ -77,6 +80,54 @@ fn browse(c: &mut Criterion) {
         b.iter(|| {
             let query = typed.next().unwrap_or_default();
             app.apply(Action::Browse(query.to_string()));
+            run(&mut app)
+        })
+    });
+    // From a keystroke to the last frame of its search: every card's text read for a
+    // word ("負" after the empty box), and a word typed longer ("負債" after "負"), which
+    // reads only the cards the shorter word found.
+    let mut until_found = |app: &mut MensetsuApp, query: &str| {
+        app.apply(Action::Browse(query.to_string()));
+        let mut frames = 0;
+        loop {
+            drop(run(app));
+            frames += 1;
+            if !app.browse().is_searching() {
+                return frames;
+            }
+        }
+    };
+    for (name, before, typed) in [
+        ("browse_100k_cards/results_every_card", "", "負"),
+        ("browse_100k_cards/results_narrowed", "負", "負債"),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter_custom(|iterations| {
+                let mut spent = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    until_found(&mut app, before);
+                    let started = std::time::Instant::now();
+                    until_found(&mut app, typed);
+                    spent += started.elapsed();
+                }
+                spent
+            })
+        });
+    }
+    // A click on a column's header: the next frame sorts the 100,000 rows.
+    until_found(&mut app, "");
+    let mut columns = [
+        (SortBy::Question, true),
+        (SortBy::Due, true),
+        (SortBy::Deck, false),
+        (SortBy::Stability, false),
+    ]
+    .into_iter()
+    .cycle();
+    c.bench_function("browse_100k_cards/sort_column", |b| {
+        b.iter(|| {
+            let (column, ascending) = columns.next().unwrap_or((SortBy::Due, true));
+            app.browse_mut().sort_by(column, ascending);
             run(&mut app)
         })
     });

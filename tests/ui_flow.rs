@@ -1254,6 +1254,55 @@ fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
 
 /// A buried card can be brought back from the browser the same day: Bury becomes Unbury,
 /// and the card is in the deck's queue again.
+/// Typed one letter at a time, a word narrows the previous results (the browser then
+/// looks only at the cards the shorter word found); each step, a deleted letter, and a
+/// card suspended between two letters show what a search typed in one go shows.
+#[test]
+fn the_browser_typed_letter_by_letter_finds_what_the_whole_query_finds() {
+    use mensetsu::core::study::search;
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    let clock = fixture.clock.clone();
+    let expected = |harness: &Harness<'_, MensetsuApp>, query: &str| -> Vec<String> {
+        let parsed = search::parse(query).unwrap();
+        search::search(&parsed, harness.state().collection(), clock.now())
+    };
+    click(&mut harness, "Search");
+    let mut typed = String::new();
+    for letter in ["技", "術", "的", "負", "債"] {
+        harness.get_by_label("Search").type_text(letter);
+        harness.run();
+        typed.push_str(letter);
+        assert!(!harness.state().browse().is_searching());
+        let shown = harness.state().browse().shown();
+        assert!(!shown.is_empty(), "{typed}");
+        assert_eq!(shown, expected(&harness, &typed), "{typed}");
+    }
+    // A narrower query after a change to the collection searches every card again: the
+    // suspended card is still found, and shown as suspended.
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(
+        harness.state().browse().shown(),
+        expected(&harness, "技術的負")
+    );
+    harness.get_by_label("Search").type_text(" is:suspended");
+    harness.run();
+    assert!(harness.state().browse().shown().is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Search").type_text("技術的負債");
+    harness.run();
+    let before = harness.state().browse().shown();
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    click(&mut harness, "Suspend");
+    click(&mut harness, "Search");
+    harness.get_by_label("Search").type_text(" is:suspended");
+    harness.run();
+    assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
+    assert!(before.contains(&"vpoe-q01".to_string()));
+}
+
 #[test]
 fn the_browser_buries_a_card_and_unburies_it() {
     let fixture = fixture(&english());

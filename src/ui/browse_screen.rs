@@ -9,7 +9,7 @@ use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
 use crate::core::review::table::ReviewRef;
 use crate::core::study::scope::{CardList, Scope};
-use crate::core::study::search::{self, Query, QueryError};
+use crate::core::study::search::{self, Position, Query, QueryError, SearchRun};
 use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
 use crate::ui::context::{View, Writing};
 use crate::ui::{theme, widgets};
@@ -73,13 +73,34 @@ struct Results {
     rows: Vec<Row>,
     /// Rows a session would skip, suspended or buried.
     set_aside: usize,
+    /// The query as parsed and what it found in deck order: a narrower query (a word
+    /// typed longer) searches only these.
+    parsed: Query,
+    found: Vec<Position>,
 }
+
+/// A search still running: it looks at cards for a few milliseconds a frame, so that
+/// typing in the box never waits for a search over every card.
+#[derive(Debug)]
+struct Running {
+    generation: u64,
+    query: String,
+    run: SearchRun,
+}
+
+/// How long a frame may spend on a running search. Most searches end within it; one over
+/// a hundred thousand cards' text takes several frames, which show the previous results.
+const SEARCH_TIME_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(8);
+
+/// Cards looked at between two looks at the clock.
+const CARDS_PER_STEP: usize = 1_000;
 
 #[derive(Debug)]
 pub struct BrowseScreen {
     query: String,
     parsed: Result<Query, QueryError>,
     results: Option<Results>,
+    running: Option<Running>,
     /// Column and ascending; `None` keeps the decks' own order.
     sort: Option<(SortBy, bool)>,
     selected: Option<String>,
@@ -93,6 +114,7 @@ impl Default for BrowseScreen {
             query: String::new(),
             parsed: Ok(Query::default()),
             results: None,
+            running: None,
             sort: None,
             selected: None,
             own_points: None,
@@ -114,14 +136,12 @@ pub fn flag_color(flag: u8) -> egui::Color32 {
     }
 }
 
-fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row> {
-    let now = ctx.now;
-    let today = collection.scheduler().study_day(now);
+fn rows(collection: &Collection, found: &[Position], ctx: &ScreenContext) -> Vec<Row> {
+    let today = collection.scheduler().study_day(ctx.now);
     let decks = &collection.decks().decks;
-    search::Matcher::new(query, collection, now)
-        .positions()
-        .into_iter()
-        .filter_map(|(deck, index)| {
+    found
+        .iter()
+        .filter_map(|&(deck, index)| {
             let card = decks.get(deck)?.deck.cards.get(index)?;
             let marks = collection.marks(&card.id);
             Some(Row {
@@ -179,12 +199,13 @@ fn first_line(card: &Card, ctx: &ScreenContext) -> String {
 /// What a row is sorted by in one column; `None` for a card without a value there (a new
 /// card has no due date or memory state), which goes last in either direction.
 #[derive(Debug, Clone, PartialEq)]
-enum SortValue {
-    Text(String),
+enum SortValue<'a> {
+    /// Borrowed from the collection: sorting 100,000 rows made 100,000 strings.
+    Text(&'a str),
     Number(f64),
 }
 
-impl SortValue {
+impl SortValue<'_> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         match (self, other) {
             (SortValue::Text(a), SortValue::Text(b)) => a.cmp(b),
@@ -196,18 +217,26 @@ impl SortValue {
 }
 
 /// A row's value in the column `by`, looked up in the collection.
-fn sort_value(
-    collection: &Collection,
+fn sort_value<'a>(
+    collection: &'a Collection,
     row: &Row,
     by: SortBy,
     ctx: &ScreenContext,
-) -> Option<SortValue> {
+) -> Option<SortValue<'a>> {
     let deck = &collection.decks().decks.get(row.deck as usize)?.deck;
     let card = deck.cards.get(row.index as usize)?;
     let number = |value: f64| Some(SortValue::Number(value));
     match by {
-        SortBy::Deck => Some(SortValue::Text(deck.title.get(ctx.lang).to_string())),
-        SortBy::Question => Some(SortValue::Text(first_line(card, ctx))),
+        SortBy::Deck => Some(SortValue::Text(deck.title.get(ctx.lang))),
+        // The first line of the text shown first: what the column shows.
+        SortBy::Question => Some(SortValue::Text(
+            ctx.card_language
+                .texts(&card.question)
+                .0
+                .lines()
+                .next()
+                .unwrap_or_default(),
+        )),
         SortBy::Flag => number(f64::from(collection.marks(&card.id).flag.number())),
         state_column => {
             let state = collection.state_of(&card.id);
@@ -234,8 +263,12 @@ fn sort_value(
 
 /// Sorts stably, so rows equal in the column keep deck order; rows without a value go
 /// last, whichever the direction. Each row's value is looked up once.
-fn sort_rows<T>(rows: &mut Vec<T>, ascending: bool, value: impl Fn(&T) -> Option<SortValue>) {
-    let mut keyed: Vec<(Option<SortValue>, T)> =
+fn sort_rows<'a, T>(
+    rows: &mut Vec<T>,
+    ascending: bool,
+    value: impl Fn(&T) -> Option<SortValue<'a>>,
+) {
+    let mut keyed: Vec<(Option<SortValue<'a>>, T)> =
         rows.drain(..).map(|row| (value(&row), row)).collect();
     keyed.sort_by(|(a, _), (b, _)| match (a, b) {
         (None, None) => std::cmp::Ordering::Equal,
@@ -262,8 +295,19 @@ impl BrowseScreen {
     fn search_for(&mut self, query: &str) {
         self.query = query.to_string();
         self.parsed = search::parse(query);
-        self.results = None;
         self.selected = None;
+    }
+
+    /// Sorts by a column, as a click on its header does (the sort happens at the next
+    /// frame).
+    pub fn sort_by(&mut self, column: SortBy, ascending: bool) {
+        self.sort = Some((column, ascending));
+    }
+
+    /// Whether a search is still running across frames (the table shows the previous
+    /// results meanwhile).
+    pub fn is_searching(&self) -> bool {
+        self.running.is_some()
     }
 
     /// The cards the current search found, in the table's order (tests read this).
@@ -280,33 +324,84 @@ impl BrowseScreen {
             .unwrap_or_default()
     }
 
-    fn refresh(&mut self, ctx: &ScreenContext) {
+    /// Brings the results up to the query, the sort and the collection. A new search runs
+    /// for at most [`SEARCH_TIME_PER_FRAME`] a frame; until it ends the previous results
+    /// stay, and this returns how far it has got (percent).
+    fn refresh(&mut self, ctx: &ScreenContext) -> Option<usize> {
         let generation = ctx.collection.generation();
-        let fresh = self.results.as_ref().is_some_and(|results| {
-            results.generation == generation
-                && results.query == self.query
-                && results.sort == self.sort
-        });
-        if fresh {
-            return;
+        let searched = self
+            .results
+            .as_ref()
+            .is_some_and(|results| results.generation == generation && results.query == self.query);
+        if searched {
+            self.running = None;
+            if let Some(results) = &mut self.results
+                && results.sort != self.sort
+            {
+                // Only the order changed: the rows found are sorted again, not searched.
+                Self::sort(&mut results.rows, self.sort, ctx);
+                results.sort = self.sort;
+            }
+            return None;
         }
         let Ok(query) = &self.parsed else {
-            return;
+            return None;
         };
-        let mut rows = rows(ctx.collection, query, ctx);
-        if let Some((by, ascending)) = self.sort {
-            sort_rows(&mut rows, ascending, |row| {
-                sort_value(ctx.collection, row, by, ctx)
+        let current = self
+            .running
+            .as_ref()
+            .is_some_and(|running| running.generation == generation && running.query == self.query);
+        if !current {
+            let run = match &self.results {
+                // A longer word looks only among the cards the shorter one found.
+                Some(results) if results.generation == generation => SearchRun::narrowing(
+                    query.clone(),
+                    &results.parsed,
+                    results.found.clone(),
+                    ctx.collection,
+                ),
+                _ => SearchRun::new(query.clone(), ctx.collection),
+            };
+            self.running = Some(Running {
+                generation,
+                query: self.query.clone(),
+                run,
             });
         }
+        let running = self.running.as_mut()?;
+        let started = std::time::Instant::now();
+        while !running.run.step(ctx.collection, ctx.now, CARDS_PER_STEP) {
+            if started.elapsed() >= SEARCH_TIME_PER_FRAME {
+                let (looked_at, total) = running.run.progress();
+                return Some(looked_at * 100 / total.max(1));
+            }
+        }
+        let running = self.running.take()?;
+        let parsed = running.run.query().clone();
+        let found = running.run.into_found();
+        let mut rows = rows(ctx.collection, &found, ctx);
+        Self::sort(&mut rows, self.sort, ctx);
         let set_aside = rows.iter().filter(|row| row.set_aside).count();
         self.results = Some(Results {
             generation,
-            query: self.query.clone(),
+            query: running.query,
             sort: self.sort,
             rows,
             set_aside,
+            parsed,
+            found,
         });
+        None
+    }
+
+    /// Orders `rows` by a column, or leaves the decks' order.
+    fn sort(rows: &mut Vec<Row>, sort: Option<(SortBy, bool)>, ctx: &ScreenContext) {
+        match sort {
+            Some((by, ascending)) => sort_rows(rows, ascending, |row| {
+                sort_value(ctx.collection, row, by, ctx)
+            }),
+            None => rows.sort_by_key(|row| (row.deck, row.index)),
+        }
     }
 
     /// Suspends, buries, flags the cards or saves their own points.
@@ -380,7 +475,11 @@ impl View for BrowseScreen {
                 theme::caption(ui, text.search_syntax);
                 return;
             }
-            Ok(_) => self.refresh(ctx),
+            Ok(_) => {}
+        }
+        let searching = self.refresh(ctx);
+        if searching.is_some() {
+            ui.ctx().request_repaint();
         }
         let (count, set_aside) = self
             .results
@@ -391,9 +490,13 @@ impl View for BrowseScreen {
         let to_study = count - set_aside;
         ui.horizontal_wrapped(|ui| {
             theme::caption(ui, &text.cards_found(count));
+            if let Some(percent) = searching {
+                ui.spinner();
+                theme::caption(ui, &text.searching(percent));
+            }
             let study = ui
                 .add_enabled(
-                    ctx.can_write() && to_study > 0,
+                    ctx.can_write() && to_study > 0 && searching.is_none(),
                     egui::Button::new(text.study_these(to_study)),
                 )
                 .on_hover_text(text.study_these_hint);
@@ -769,7 +872,10 @@ mod tests {
     #[test]
     fn equal_values_keep_their_order_and_text_sorts_as_text() {
         let cards = ["b2", "a", "b1", "c"];
-        let first_letter = |card: &&str| Some(SortValue::Text(card[..1].to_string()));
+        let first_letter = |card: &&'static str| {
+            let card: &'static str = card;
+            Some(SortValue::Text(&card[..1]))
+        };
         let mut rows = cards.to_vec();
         sort_rows(&mut rows, true, first_letter);
         assert_eq!(rows, ["a", "b2", "b1", "c"]);

@@ -1403,6 +1403,15 @@ impl Strings {
         self.card_count(n)
     }
 
+    /// While a search over many cards runs across frames: how far it has got. The table
+    /// still shows the previous results.
+    pub fn searching(&self, percent: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("検索中… {percent} %"),
+            Lang::En => format!("Searching… {percent} %"),
+        }
+    }
+
     /// Beside that button: the cards found that a session leaves out.
     pub fn set_aside_from_study(&self, n: usize) -> String {
         match self.lang {
