@@ -1274,7 +1274,7 @@ fn the_browser_typed_letter_by_letter_finds_what_the_whole_query_finds() {
         harness.get_by_label("Search").type_text(letter);
         harness.run();
         typed.push_str(letter);
-        assert!(!harness.state().browse().is_searching());
+        assert!(!harness.state().browse().is_busy());
         let shown = harness.state().browse().shown();
         assert!(!shown.is_empty(), "{typed}");
         assert_eq!(shown, expected(&harness, &typed), "{typed}");
@@ -1301,6 +1301,48 @@ fn the_browser_typed_letter_by_letter_finds_what_the_whole_query_finds() {
     harness.run();
     assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
     assert!(before.contains(&"vpoe-q01".to_string()));
+}
+
+/// A click on a column's header orders the rows by it, a second click the other way;
+/// rows equal in the column keep the decks' order.
+#[test]
+fn the_browser_sorts_by_a_column_both_ways() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    let questions = |harness: &Harness<'_, MensetsuApp>| -> Vec<String> {
+        let collection = harness.state().collection();
+        harness
+            .state()
+            .browse()
+            .shown()
+            .iter()
+            .map(|id| {
+                let (_, card) = collection.decks().find_card(id).unwrap();
+                let text = card.question.ja().unwrap_or_default();
+                text.lines().next().unwrap_or_default().to_string()
+            })
+            .collect()
+    };
+    let unsorted = questions(&harness);
+    assert!(unsorted.windows(2).any(|pair| pair[0] > pair[1]));
+    click(&mut harness, "Question");
+    harness.run();
+    assert!(!harness.state().browse().is_busy());
+    let ascending = questions(&harness);
+    assert!(ascending.windows(2).all(|pair| pair[0] <= pair[1]));
+    harness.get_by_label("Question ▲");
+    click(&mut harness, "Question ▲");
+    harness.run();
+    let descending = questions(&harness);
+    assert!(descending.windows(2).all(|pair| pair[0] >= pair[1]));
+    assert_eq!(descending.len(), unsorted.len());
+    // Reps: every card is new, all equal, so the order they were in stays.
+    let before = harness.state().browse().shown();
+    click(&mut harness, "Reps");
+    harness.run();
+    harness.get_by_label("Reps ▲");
+    assert_eq!(harness.state().browse().shown(), before);
 }
 
 #[test]

@@ -88,12 +88,60 @@ struct Running {
     run: SearchRun,
 }
 
+/// A sort still running: each row's value in the column is looked up a slice of rows a
+/// frame, then the values are sorted, on a thread of their own when there are many, so
+/// that a click on a header never holds a frame.
+#[derive(Debug)]
+struct Sorting {
+    generation: u64,
+    query: String,
+    sort: (SortBy, bool),
+    keys: Vec<Option<SortKey>>,
+    thread: Option<std::thread::JoinHandle<Vec<u32>>>,
+}
+
+/// A row's value in a column, owned, so that a thread can sort it.
+#[derive(Debug, Clone, PartialEq)]
+enum SortKey {
+    Text(Box<str>),
+    Number(f64),
+}
+
+impl SortKey {
+    fn of(value: SortValue<'_>) -> Self {
+        match value {
+            SortValue::Text(text) => SortKey::Text(text.into()),
+            SortValue::Number(number) => SortKey::Number(number),
+        }
+    }
+
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            (SortKey::Text(a), SortKey::Text(b)) => a.cmp(b),
+            (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
+            (SortKey::Text(_), SortKey::Number(_)) => std::cmp::Ordering::Less,
+            (SortKey::Number(_), SortKey::Text(_)) => std::cmp::Ordering::Greater,
+        }
+    }
+}
+
+/// Up to this many rows are sorted within the frame; more, on a thread (100,000 rows of
+/// question text took about 50 ms to sort).
+const SORT_IN_FRAME: usize = 20_000;
+
+/// What the browser is still doing across frames, and how far it has got (percent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Busy {
+    Searching(usize),
+    Sorting(usize),
+}
+
 /// How long a frame may spend on a running search. Most searches end within it; one over
 /// a hundred thousand cards' text takes several frames, which show the previous results.
 const SEARCH_TIME_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(8);
 
 /// Cards looked at between two looks at the clock.
-const CARDS_PER_STEP: usize = 1_000;
+const CARDS_PER_STEP: usize = 250;
 
 #[derive(Debug)]
 pub struct BrowseScreen {
@@ -101,6 +149,7 @@ pub struct BrowseScreen {
     parsed: Result<Query, QueryError>,
     results: Option<Results>,
     running: Option<Running>,
+    sorting: Option<Sorting>,
     /// Column and ascending; `None` keeps the decks' own order.
     sort: Option<(SortBy, bool)>,
     selected: Option<String>,
@@ -115,6 +164,7 @@ impl Default for BrowseScreen {
             parsed: Ok(Query::default()),
             results: None,
             running: None,
+            sorting: None,
             sort: None,
             selected: None,
             own_points: None,
@@ -200,20 +250,9 @@ fn first_line(card: &Card, ctx: &ScreenContext) -> String {
 /// card has no due date or memory state), which goes last in either direction.
 #[derive(Debug, Clone, PartialEq)]
 enum SortValue<'a> {
-    /// Borrowed from the collection: sorting 100,000 rows made 100,000 strings.
+    /// Borrowed from the collection; owned ([`SortKey`]) only to be sorted.
     Text(&'a str),
     Number(f64),
-}
-
-impl SortValue<'_> {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self, other) {
-            (SortValue::Text(a), SortValue::Text(b)) => a.cmp(b),
-            (SortValue::Number(a), SortValue::Number(b)) => a.total_cmp(b),
-            (SortValue::Text(_), SortValue::Number(_)) => std::cmp::Ordering::Less,
-            (SortValue::Number(_), SortValue::Text(_)) => std::cmp::Ordering::Greater,
-        }
-    }
 }
 
 /// A row's value in the column `by`, looked up in the collection.
@@ -261,25 +300,49 @@ fn sort_value<'a>(
     }
 }
 
-/// Sorts stably, so rows equal in the column keep deck order; rows without a value go
-/// last, whichever the direction. Each row's value is looked up once.
+/// Sorts stably, so rows equal in the column keep their order; rows without a value go
+/// last, whichever the direction. Each row's value is looked up once. (The browser does
+/// the same in steps: [`BrowseScreen::sort_step`].)
+#[cfg(test)]
 fn sort_rows<'a, T>(
     rows: &mut Vec<T>,
     ascending: bool,
     value: impl Fn(&T) -> Option<SortValue<'a>>,
 ) {
-    let mut keyed: Vec<(Option<SortValue<'a>>, T)> =
-        rows.drain(..).map(|row| (value(&row), row)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (Some(a), Some(b)) => {
-            let order = a.cmp(b);
-            if ascending { order } else { order.reverse() }
-        }
+    let keys: Vec<Option<SortKey>> = rows.iter().map(|row| value(row).map(SortKey::of)).collect();
+    let order = sort_order(&keys, ascending);
+    reorder(rows, &order);
+}
+
+/// The places of `keys` in sorted order: stable, values before no value either way.
+fn sort_order(keys: &[Option<SortKey>], ascending: bool) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
+    // An unstable sort with the place as the last key is stable, and faster than the
+    // stable sort over 100,000 rows.
+    order.sort_unstable_by(|&a, &b| {
+        let value = |place: u32| keys.get(place as usize).and_then(Option::as_ref);
+        let order = match (value(a), value(b)) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(a), Some(b)) => {
+                let order = a.cmp(b);
+                if ascending { order } else { order.reverse() }
+            }
+        };
+        order.then(a.cmp(&b))
     });
-    rows.extend(keyed.into_iter().map(|(_, row)| row));
+    order
+}
+
+/// Puts `rows` in `order` (places into `rows`, each once).
+fn reorder<T>(rows: &mut Vec<T>, order: &[u32]) {
+    let mut taken: Vec<Option<T>> = rows.drain(..).map(Some).collect();
+    rows.extend(
+        order
+            .iter()
+            .filter_map(|&place| taken.get_mut(place as usize).and_then(Option::take)),
+    );
 }
 
 impl BrowseScreen {
@@ -304,10 +367,10 @@ impl BrowseScreen {
         self.sort = Some((column, ascending));
     }
 
-    /// Whether a search is still running across frames (the table shows the previous
-    /// results meanwhile).
-    pub fn is_searching(&self) -> bool {
-        self.running.is_some()
+    /// Whether a search or a sort is still running across frames (the table shows the
+    /// previous results, in their order, meanwhile).
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some() || self.sorting.is_some()
     }
 
     /// The cards the current search found, in the table's order (tests read this).
@@ -327,7 +390,7 @@ impl BrowseScreen {
     /// Brings the results up to the query, the sort and the collection. A new search runs
     /// for at most [`SEARCH_TIME_PER_FRAME`] a frame; until it ends the previous results
     /// stay, and this returns how far it has got (percent).
-    fn refresh(&mut self, ctx: &ScreenContext) -> Option<usize> {
+    fn refresh(&mut self, ctx: &ScreenContext) -> Option<Busy> {
         let generation = ctx.collection.generation();
         let searched = self
             .results
@@ -335,14 +398,8 @@ impl BrowseScreen {
             .is_some_and(|results| results.generation == generation && results.query == self.query);
         if searched {
             self.running = None;
-            if let Some(results) = &mut self.results
-                && results.sort != self.sort
-            {
-                // Only the order changed: the rows found are sorted again, not searched.
-                Self::sort(&mut results.rows, self.sort, ctx);
-                results.sort = self.sort;
-            }
-            return None;
+            // Only the order may have changed: the rows found are sorted, not searched.
+            return self.sort_step(ctx);
         }
         let Ok(query) = &self.parsed else {
             return None;
@@ -373,35 +430,93 @@ impl BrowseScreen {
         while !running.run.step(ctx.collection, ctx.now, CARDS_PER_STEP) {
             if started.elapsed() >= SEARCH_TIME_PER_FRAME {
                 let (looked_at, total) = running.run.progress();
-                return Some(looked_at * 100 / total.max(1));
+                return Some(Busy::Searching(looked_at * 100 / total.max(1)));
             }
         }
         let running = self.running.take()?;
         let parsed = running.run.query().clone();
         let found = running.run.into_found();
-        let mut rows = rows(ctx.collection, &found, ctx);
-        Self::sort(&mut rows, self.sort, ctx);
+        let rows = rows(ctx.collection, &found, ctx);
         let set_aside = rows.iter().filter(|row| row.set_aside).count();
         self.results = Some(Results {
             generation,
             query: running.query,
-            sort: self.sort,
+            sort: None,
             rows,
             set_aside,
             parsed,
             found,
         });
-        None
+        self.sort_step(ctx)
     }
 
-    /// Orders `rows` by a column, or leaves the decks' order.
-    fn sort(rows: &mut Vec<Row>, sort: Option<(SortBy, bool)>, ctx: &ScreenContext) {
-        match sort {
-            Some((by, ascending)) => sort_rows(rows, ascending, |row| {
-                sort_value(ctx.collection, row, by, ctx)
-            }),
-            None => rows.sort_by_key(|row| (row.deck, row.index)),
+    /// Brings the order of the results to the column chosen: the values are looked up
+    /// for at most [`SEARCH_TIME_PER_FRAME`] a frame and many are sorted on a thread; the
+    /// rows keep their order until then, and this returns how far it has got (percent).
+    fn sort_step(&mut self, ctx: &ScreenContext) -> Option<Busy> {
+        let results = self.results.as_mut()?;
+        if results.sort == self.sort {
+            self.sorting = None;
+            return None;
         }
+        let Some((by, ascending)) = self.sort else {
+            results.rows.sort_by_key(|row| (row.deck, row.index));
+            results.sort = None;
+            return None;
+        };
+        let current = self.sorting.as_ref().is_some_and(|sorting| {
+            sorting.generation == results.generation
+                && sorting.query == results.query
+                && sorting.sort == (by, ascending)
+        });
+        if !current {
+            self.sorting = Some(Sorting {
+                generation: results.generation,
+                query: results.query.clone(),
+                sort: (by, ascending),
+                keys: Vec::with_capacity(results.rows.len()),
+                thread: None,
+            });
+        }
+        let sorting = self.sorting.as_mut()?;
+        let rows = results.rows.len();
+        let started = std::time::Instant::now();
+        while sorting.thread.is_none() && sorting.keys.len() < rows {
+            let from = sorting.keys.len();
+            let to = from.saturating_add(CARDS_PER_STEP).min(rows);
+            sorting.keys.extend(
+                results.rows[from..to]
+                    .iter()
+                    .map(|row| sort_value(ctx.collection, row, by, ctx).map(SortKey::of)),
+            );
+            if to < rows && started.elapsed() >= SEARCH_TIME_PER_FRAME {
+                return Some(Busy::Sorting(to * 50 / rows.max(1)));
+            }
+        }
+        let order = if rows <= SORT_IN_FRAME {
+            sort_order(&sorting.keys, ascending)
+        } else {
+            match sorting.thread.take() {
+                None => {
+                    let keys = std::mem::take(&mut sorting.keys);
+                    sorting.thread = Some(std::thread::spawn(move || sort_order(&keys, ascending)));
+                    return Some(Busy::Sorting(50));
+                }
+                Some(thread) if !thread.is_finished() => {
+                    sorting.thread = Some(thread);
+                    return Some(Busy::Sorting(75));
+                }
+                // A sort that panicked leaves the rows in their order: a bug, and not a
+                // reason to close the window.
+                Some(thread) => thread.join().unwrap_or_default(),
+            }
+        };
+        if order.len() == rows {
+            reorder(&mut results.rows, &order);
+        }
+        results.sort = Some((by, ascending));
+        self.sorting = None;
+        None
     }
 
     /// Suspends, buries, flags the cards or saves their own points.
@@ -477,8 +592,8 @@ impl View for BrowseScreen {
             }
             Ok(_) => {}
         }
-        let searching = self.refresh(ctx);
-        if searching.is_some() {
+        let busy = self.refresh(ctx);
+        if busy.is_some() {
             ui.ctx().request_repaint();
         }
         let (count, set_aside) = self
@@ -490,13 +605,19 @@ impl View for BrowseScreen {
         let to_study = count - set_aside;
         ui.horizontal_wrapped(|ui| {
             theme::caption(ui, &text.cards_found(count));
-            if let Some(percent) = searching {
+            if let Some(busy) = busy {
                 ui.spinner();
-                theme::caption(ui, &text.searching(percent));
+                theme::caption(
+                    ui,
+                    &match busy {
+                        Busy::Searching(percent) => text.searching(percent),
+                        Busy::Sorting(percent) => text.sorting(percent),
+                    },
+                );
             }
             let study = ui
                 .add_enabled(
-                    ctx.can_write() && to_study > 0 && searching.is_none(),
+                    ctx.can_write() && to_study > 0 && busy.is_none(),
                     egui::Button::new(text.study_these(to_study)),
                 )
                 .on_hover_text(text.study_these_hint);

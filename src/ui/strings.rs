@@ -1412,6 +1412,14 @@ impl Strings {
         }
     }
 
+    /// While the rows are put in a column's order across frames.
+    pub fn sorting(&self, percent: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("並べ替え中… {percent} %"),
+            Lang::En => format!("Sorting… {percent} %"),
+        }
+    }
+
     /// Beside that button: the cards found that a session leaves out.
     pub fn set_aside_from_study(&self, n: usize) -> String {
         match self.lang {
