@@ -576,21 +576,18 @@ impl View for BrowseScreen {
                 self.parsed = search::parse(&self.query);
             }
         });
-        match &self.parsed {
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{}\n{}^",
-                        self.query,
-                        " ".repeat(error.column.saturating_sub(1))
-                    ))
-                    .monospace(),
-                );
-                theme::caption(ui, text.search_syntax);
-                return;
-            }
-            Ok(_) => {}
+        if let Err(error) = &self.parsed {
+            ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}\n{}^",
+                    self.query,
+                    " ".repeat(error.column.saturating_sub(1))
+                ))
+                .monospace(),
+            );
+            theme::caption(ui, text.search_syntax);
+            return;
         }
         let busy = self.refresh(ctx);
         if busy.is_some() {
