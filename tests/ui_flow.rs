@@ -1474,8 +1474,12 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
         harness.run();
     };
     drop(&mut harness);
-    // A preview first; nothing written yet.
+    // A preview first; nothing written yet. The path field names the file dropped.
     harness.get_by_label("2 questions (1 with answer points)");
+    assert_eq!(
+        harness.get_by_label("or a path:").value().as_deref(),
+        guide.to_str()
+    );
     assert!(
         !fixture.dir.decks_dir().exists()
             || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
@@ -1494,6 +1498,63 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
     let collection = harness.state().collection();
     assert_eq!(collection.decks().decks.len(), 6);
     assert!(collection.decks().problems.is_empty());
+}
+
+/// Import's file dialog is drawn by the app, so it works with no desktop portal: a folder
+/// typed, a folder entered, a guide chosen and previewed, other files left out; and a path
+/// typed in the import panel is previewed on Enter.
+#[test]
+fn the_in_app_file_dialog_opens_a_guide_and_enter_previews_a_typed_path() {
+    let fixture = fixture(&english());
+    let folder = fixture._temp.path().join("guides");
+    std::fs::create_dir_all(folder.join("older")).unwrap();
+    std::fs::write(folder.join("photo.png"), b"not a guide").unwrap();
+    let guide = folder.join("older").join("acme.md");
+    std::fs::write(
+        &guide,
+        "# Acme\n\n## 想定質問\n\n### Q1. 組織をどう作りますか？\n- 採用計画\n\n### Q2. 予算は？\n",
+    )
+    .unwrap();
+    let notes = folder.join("qa.txt");
+    std::fs::write(
+        &notes,
+        "Q: Why us?\nA: The mission\nQ: Why now?\nA: Timing\n",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Import…");
+    click(&mut harness, "Choose a file…");
+    harness.get_by_label("Choose a file");
+    click(&mut harness, "Folder");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(folder.to_str().unwrap());
+    harness.run();
+    press(&mut harness, &[egui::Key::Enter]);
+    harness.get_by_label("qa.txt");
+    assert!(
+        harness.query_by_label("photo.png").is_none(),
+        "only what Import reads is listed"
+    );
+    click(&mut harness, "older/");
+    click(&mut harness, "acme.md");
+    click(&mut harness, "Open");
+    assert!(harness.query_by_label("Choose a file").is_none(), "closed");
+    harness.get_by_label("2 questions (1 with answer points)");
+    assert_eq!(
+        harness.get_by_label("or a path:").value().as_deref(),
+        guide.to_str()
+    );
+
+    click(&mut harness, "or a path:");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("or a path:")
+        .type_text(notes.to_str().unwrap());
+    harness.run();
+    press(&mut harness, &[egui::Key::Enter]);
+    harness.get_by_label("2 questions (2 with answer points)");
 }
 
 /// Tags are typed as a user types them ("hiring,org-design" keeps its comma while the

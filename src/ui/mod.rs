@@ -9,6 +9,7 @@ pub mod conflict_screen;
 pub mod context;
 pub mod deck_editor_screen;
 pub mod decks_screen;
+pub mod file_dialog;
 mod fonts;
 pub mod ime;
 pub mod import_panel;
