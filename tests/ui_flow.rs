@@ -20,7 +20,7 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 
 mod common;
 use common::real_log::write_real_log;
-use common::{app, english, files, fixture, harness, in_a_mock_interview, log_records};
+use common::{Fixture, app, english, files, fixture, harness, in_a_mock_interview, log_records};
 use common::{
     assert_ticked_from_draft, shown_card, studying, type_into, wait, write_one_card_decks,
 };
@@ -1649,6 +1649,126 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     click(&mut harness, "Discard them and close");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     assert!(harness.query_by_label("Edit deck").is_none());
+}
+
+/// A user deck of one card with three points, for the editor tests below.
+const MINE_DECK: &str = r#"{"id":"mine","title":{"en":"Mine"},"cards":[
+{"id":"mine-q01","question":{"en":"Why us?"},"points":[{"en":"The mission"},{"en":"The team"},{"en":"The timing"}]}]}
+"#;
+
+/// The editor open on [`MINE_DECK`], written into a fresh data folder.
+fn editing_mine() -> (Fixture, Harness<'static, MensetsuApp>) {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(fixture.dir.decks_dir().join("mine.json"), MINE_DECK).unwrap();
+    let mut harness = harness(app(&fixture));
+    scroll_decks_to(&mut harness, "Edit — Mine");
+    click(&mut harness, "Edit — Mine");
+    assert!(matches!(harness.state().screen(), Screen::Edit));
+    (fixture, harness)
+}
+
+fn saved_points(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (deck, _) = mensetsu::core::content::deck::parse_deck("saved", &text).unwrap();
+    deck.cards[0]
+        .points
+        .iter()
+        .map(|point| {
+            point
+                .text
+                .get(mensetsu::core::content::deck::Lang::En)
+                .to_string()
+        })
+        .collect()
+}
+
+/// Points move up and down; Reload with unsaved edits asks first, and a change on disk
+/// met by Save can be kept beside the edits with Save as a copy.
+#[test]
+fn points_are_reordered_and_reload_asks_before_dropping_edits() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    let save_enabled = |harness: &Harness<'static, MensetsuApp>| {
+        !harness.get_by_label("Save").accesskit_node().is_disabled()
+    };
+    assert!(
+        harness
+            .get_by_label("Move up — The mission")
+            .accesskit_node()
+            .is_disabled(),
+        "the first point cannot go up"
+    );
+    click(&mut harness, "Move up — The timing");
+    click(&mut harness, "Save");
+    assert_eq!(
+        saved_points(&path),
+        ["The mission", "The timing", "The team"]
+    );
+
+    click(&mut harness, "Move down — The mission");
+    assert!(save_enabled(&harness));
+    click(&mut harness, "Reload");
+    harness.get_by_label_contains("Reloading drops your unsaved changes");
+    click(&mut harness, "Keep editing");
+    assert!(save_enabled(&harness), "the edits are still there");
+    click(&mut harness, "Reload");
+    click(&mut harness, "Discard changes and reload");
+    assert!(!save_enabled(&harness), "back to the file");
+
+    // Someone changes the file while the points are moved again: Save refuses to write
+    // over it and offers a copy, which keeps both.
+    click(&mut harness, "Move down — The mission");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Mine\"", "\"Theirs\"");
+    std::fs::write(&path, &theirs).unwrap();
+    click(&mut harness, "Save");
+    harness.get_by_label_contains("was changed on disk");
+    click(&mut harness, "Save as a copy");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let copy = fixture.dir.decks_dir().join("mine-2.json");
+    assert_eq!(
+        saved_points(&copy),
+        ["The timing", "The mission", "The team"]
+    );
+    let collection = harness.state().collection();
+    assert!(collection.decks().problems.is_empty());
+    assert!(collection.decks().contains_card("mine-q01"));
+    assert!(collection.decks().contains_card("mine-2-q01"));
+}
+
+/// Delete deck… says what it does, Cancel keeps the deck, and deleting moves the file
+/// aside (never destroys it) while its answers stay in the log.
+#[test]
+fn a_deck_is_deleted_from_the_editor_after_saying_what_happens() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    let log = files(&fixture.dir.reviews_dir());
+    click(&mut harness, "Delete deck…");
+    harness.get_by_label_contains("Its file is moved to");
+    harness.get_by_label_contains("The answers of its 1 card stay in the log");
+    click(&mut harness, "Cancel");
+    assert!(path.exists());
+    click(&mut harness, "Delete deck…");
+    click(&mut harness, "Delete deck");
+    assert!(!path.exists());
+    let moved = fixture.dir.deleted_decks_dir().join("mine.json");
+    assert_eq!(std::fs::read_to_string(&moved).unwrap(), MINE_DECK);
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    harness.get_by_label_contains("Deck deleted");
+    assert!(
+        !harness
+            .state()
+            .collection()
+            .decks()
+            .contains_card("mine-q01")
+    );
+    assert_eq!(
+        files(&fixture.dir.reviews_dir()),
+        log,
+        "the log is left alone"
+    );
 }
 
 /// A deck of one card whose point is a figure, written for the test below.

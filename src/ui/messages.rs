@@ -59,8 +59,13 @@ impl Strings {
                 }
             },
             DeckFileError::ChangedOnDisk { path } => format!(
-                "{} は開いたあとにディスク上で変更されました。読み込み直すか（ここでの変更は読み込み直すまで残ります）、別の場所に保存してください",
+                "{} は開いたあとにディスク上で変更されました。読み込み直す（ここでの変更は破棄されます）か、こちらの版を複製として保存してください",
                 path.display()
+            ),
+            DeckFileError::Move { path, to, source } => format!(
+                "{} を {} に移せません：{source}",
+                path.display(),
+                to.display()
             ),
             DeckFileError::Exists { path } => format!("{} はすでにあります", path.display()),
             DeckFileError::Encode(error) => format!("デッキを書き出せません：{error}"),

@@ -340,6 +340,11 @@ pub struct Strings {
     pub delete_card_confirm: &'static str,
     pub delete_card: &'static str,
     pub deck_saved: &'static str,
+    pub reload_discards: &'static str,
+    pub discard_and_reload: &'static str,
+    pub save_as_copy: &'static str,
+    pub save_as_copy_hint: &'static str,
+    pub delete_deck: &'static str,
     pub unsaved_changes: &'static str,
     pub discard_changes: &'static str,
     pub keep_editing: &'static str,
@@ -689,6 +694,11 @@ pub const JA: Strings = Strings {
     delete_card_confirm: "このカードを削除しますか？回答の記録はログに残ります（デッキにないカードとして表示されます）。",
     delete_card: "カードを削除",
     deck_saved: "保存しました",
+    reload_discards: "読み込み直すと、保存していない変更は破棄され、ディスク上のファイルの内容になります。",
+    discard_and_reload: "変更を破棄して読み込み直す",
+    save_as_copy: "複製として保存",
+    save_as_copy_hint: "編集中の内容を新しいデッキ（新しい id）として隣に保存し、元のファイルはそのまま残します。複製のカードは新しいカードとして始まります。",
+    delete_deck: "デッキを削除…",
     unsaved_changes: "保存していない変更があります",
     discard_changes: "変更を破棄して閉じる",
     keep_editing: "編集を続ける",
@@ -1033,6 +1043,11 @@ pub const EN: Strings = Strings {
     delete_card_confirm: "Delete this card? Its answers stay in the log (listed as a card no deck has).",
     delete_card: "Delete card",
     deck_saved: "Saved",
+    reload_discards: "Reloading drops your unsaved changes and shows the file as it is on disk.",
+    discard_and_reload: "Discard changes and reload",
+    save_as_copy: "Save as a copy",
+    save_as_copy_hint: "Saves the deck as edited as a new deck (new ids) beside the file, which is left as it is. The copy's cards start as new cards.",
+    delete_deck: "Delete deck…",
     unsaved_changes: "There are unsaved changes",
     discard_changes: "Discard them and close",
     keep_editing: "Keep editing",
@@ -1654,6 +1669,26 @@ impl Strings {
     }
 
     /// Where an imported deck was written.
+    /// What deleting a deck in the editor does, asked before it is done.
+    pub fn delete_deck_confirm(&self, title: &str, cards: usize, folder: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "「{title}」を削除しますか？ファイルは {folder} に移されます（decks フォルダに戻せば元に戻ります）。{cards} 枚のカードの回答の記録はログに残り、デッキにないカードとして表示されます。"
+            ),
+            Lang::En => format!(
+                "Delete “{title}”? Its file is moved to {folder} (move it back into the decks folder to restore it). The answers of its {} stay in the log, listed as cards no deck has.",
+                counted(cards, "card", "cards")
+            ),
+        }
+    }
+
+    pub fn deck_deleted(&self, path: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!("デッキを削除しました（ファイルは {path} にあります）"),
+            Lang::En => format!("Deck deleted (its file is now {path})"),
+        }
+    }
+
     pub fn imported_to(&self, path: impl Display) -> String {
         match self.lang {
             Lang::Ja => format!("{path} に保存しました"),
