@@ -279,3 +279,41 @@ fn the_browsers_card_actions_stay_in_view_from_card_to_card() {
         );
     }
 }
+
+/// Every column of the card browser can be reached at 800×600 with text size 1.6 and at
+/// the default 980×760, in both languages: the table scrolls sideways (the last columns
+/// were cut off, with no scroll bar).
+#[test]
+fn every_column_of_the_browser_can_be_scrolled_into_view() {
+    for (size, scale) in [([800.0, 600.0], 1.6), ([980.0, 760.0], 1.0)] {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            let what = format!("{size:?} at {scale} in {lang:?}");
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+            harness.run();
+            click_containing(&mut harness, "現在の技術的負債を定量化");
+            // The header's, above the detail pane's Flag menu.
+            let header = |harness: &Harness<'_, MensetsuApp>, column: &str| {
+                topmost(harness, column).map(|node| node.rect())
+            };
+            for column in [text.lapses, text.flag, text.tags] {
+                if let Some(node) = topmost(&harness, column) {
+                    node.scroll_to_me();
+                }
+                harness.run();
+                let place = header(&harness, column).unwrap_or(Rect::NOTHING);
+                assert!(
+                    screen.contains_rect(place),
+                    "{what}: the column {column} at {place:?} cannot be reached"
+                );
+            }
+            // The card's actions stay in view whichever columns are shown.
+            for action in [text.suspend, text.bury] {
+                assert!(screen.contains_rect(rect(&harness, action)), "{what}");
+            }
+        }
+    }
+}
