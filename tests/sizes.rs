@@ -317,3 +317,57 @@ fn every_column_of_the_browser_can_be_scrolled_into_view() {
         }
     }
 }
+
+/// The story bank's grid shows every role and the "No story yet" row at 1280×900 and at
+/// 800×600 with text size 1.6, in both languages (with roles as rows its last columns,
+/// the gaps among them, were cut off at 1280 px), and Save story saves with nothing over it.
+#[test]
+fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
+    use mensetsu::core::content::role;
+    for (size, scale) in [([1280.0, 900.0], 1.0), ([800.0, 600.0], 1.6)] {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            let what = format!("{size:?} at {scale} in {lang:?}");
+            if topmost(&harness, text.stories_tab).is_none() {
+                click_containing(&mut harness, " ▼");
+            }
+            if let Some(tab) = topmost(&harness, text.stories_tab) {
+                tab.click();
+            }
+            harness.run();
+            assert_eq!(harness.state().screen(), Screen::Stories, "{what}");
+            harness.get_by_label(text.without_story).scroll_to_me();
+            harness.run();
+            let gaps = rect(&harness, text.without_story);
+            assert!(screen.contains_rect(gaps), "{what}: {gaps:?}");
+            for known in ["vpoe", "hoe", "cto"] {
+                // A gloss in brackets is shown under the name.
+                let name = role::label(known, lang).replacen('（', "\n（", 1);
+                let place = harness
+                    .query_all_by_label(&name)
+                    .map(|node| node.rect())
+                    .find(|place| (place.top() - gaps.top()).abs() < 80.0)
+                    .unwrap_or_else(|| panic!("{what}: no column {name} above the gaps"));
+                assert!(screen.contains_rect(place), "{what}: {name} at {place:?}");
+            }
+
+            click(&mut harness, text.new_story);
+            harness.get_by_label(text.story_title).click();
+            harness.run();
+            harness
+                .get_by_label(text.story_title)
+                .type_text("Scaling the platform team");
+            harness.run();
+            harness.get_by_label(text.save_story).scroll_to_me();
+            harness.run();
+            let save = rect(&harness, text.save_story);
+            assert!(screen.contains_rect(save), "{what}: {save:?}");
+            harness.get_by_label(text.save_story).click();
+            harness.run();
+            assert_eq!(harness.state().collection().stories().len(), 1, "{what}");
+        }
+    }
+}

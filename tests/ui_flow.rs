@@ -1386,6 +1386,19 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     assert_eq!(stories[0].content.result, "Lead time from 30 to 4 days.");
     // The grid counts the VPoE question under Tech debt.
     harness.get_by_label("14 / 15");
+    // The saved story's STAR parts: each caption on its value's line, the values in one
+    // column whatever the caption's length.
+    let situation = harness.get_by_label("Releases had slowed to one a month.").rect();
+    let result = harness.get_by_label("Lead time from 30 to 4 days.").rect();
+    assert_eq!(situation.left(), result.left(), "values in one column");
+    for (caption, value) in [("Situation", situation), ("Result", result)] {
+        let caption = harness
+            .query_all_by_label(caption)
+            .map(|node| node.rect())
+            .find(|place| (place.center().y - value.center().y).abs() < 1.0)
+            .unwrap_or_else(|| panic!("no caption {caption} on the line of its value"));
+        assert!(caption.right() <= value.left(), "{caption:?} {value:?}");
+    }
     // Studying the card: after the reveal the story is under the points.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     harness.run();
