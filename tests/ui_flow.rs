@@ -1388,7 +1388,9 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     harness.get_by_label("14 / 15");
     // The saved story's STAR parts: each caption on its value's line, the values in one
     // column whatever the caption's length.
-    let situation = harness.get_by_label("Releases had slowed to one a month.").rect();
+    let situation = harness
+        .get_by_label("Releases had slowed to one a month.")
+        .rect();
     let result = harness.get_by_label("Lead time from 30 to 4 days.").rect();
     assert_eq!(situation.left(), result.left(), "values in one column");
     for (caption, value) in [("Situation", situation), ("Result", result)] {
