@@ -14,6 +14,7 @@ mod fonts;
 pub mod ime;
 pub mod import_panel;
 pub mod interviews_card;
+pub mod kinsoku;
 pub mod loading_screen;
 pub mod messages;
 pub mod mock_screen;

@@ -303,7 +303,8 @@ pub fn star(ui: &mut egui::Ui, text: &Strings, story: &StoryContent) {
                     );
                 },
             );
-            ui.add(egui::Label::new(part.as_str()).wrap());
+            let job = crate::ui::kinsoku::job(ui, part.as_str());
+            crate::ui::kinsoku::label(ui, job);
         });
     }
 }

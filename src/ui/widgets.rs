@@ -9,7 +9,7 @@ use crate::core::settings::ContentLanguage;
 use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Delivery;
 use crate::ui::strings::Strings;
-use crate::ui::theme;
+use crate::ui::{kinsoku, theme};
 use egui::{Color32, RichText};
 
 pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
@@ -79,9 +79,11 @@ pub fn clock_ms(milliseconds: u64) -> String {
 /// and dimmer below the first.
 pub fn show_localized(ui: &mut egui::Ui, text: &Localized, language: ContentLanguage, size: f32) {
     let (first, below) = language.texts(text);
-    ui.label(RichText::new(first).size(size));
+    let job = kinsoku::job(ui, RichText::new(first).size(size));
+    kinsoku::label(ui, job);
     if let Some(below) = below {
-        ui.label(RichText::new(below).size(size * 0.85).weak());
+        let job = kinsoku::job(ui, RichText::new(below).size(size * 0.85).weak());
+        kinsoku::label(ui, job);
     }
 }
 
@@ -155,8 +157,8 @@ pub fn answer_box_marked(
             at = mark.end;
         }
         job.append(&content[at..], 0.0, egui::TextFormat::simple(font, color));
-        job.wrap.max_width = wrap_width;
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
+        // The rows chosen by the Japanese line-breaking rules; the text stays as typed.
+        kinsoku::layout(ui, job, wrap_width)
     };
     ui.add(
         egui::TextEdit::multiline(draft)
@@ -311,6 +313,9 @@ pub fn answer_points(
             (false, false) => None,
         };
         let label = two_languages(ui, &point.text, language, marker.as_deref());
+        // Wrapped beside the box by the Japanese line-breaking rules.
+        let width = ui.available_width() - ui.spacing().icon_width - ui.spacing().icon_spacing;
+        let label = kinsoku::layout(ui, label, width.max(40.0));
         let checkbox = ui.checkbox(checked, label);
         if checkbox.hovered() {
             hovered = Some(index);
@@ -513,7 +518,8 @@ pub fn answer_history(
                 });
                 if let Some(draft) = record.answer.filter(|d| !d.trim().is_empty()) {
                     ui.indent("draft", |ui| {
-                        ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
+                        let job = kinsoku::job(ui, RichText::new(draft).weak());
+                        kinsoku::label(ui, job);
                     });
                 }
             }
