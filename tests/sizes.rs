@@ -371,3 +371,38 @@ fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
         }
     }
 }
+
+/// The deck editor keeps room for the card's fields at 800×600, whatever the length of
+/// the questions in its list (a long one widened the list until the fields were a sliver).
+#[test]
+fn the_editor_list_leaves_room_for_the_card() {
+    for (size, scale) in [([800.0, 600.0], 1.0), ([800.0, 600.0], 1.6)] {
+        let temp = tempfile::tempdir().unwrap();
+        let decks = temp.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        let long = "How would you grow the engineering organization from thirty to one hundred people while keeping delivery steady?";
+        std::fs::write(
+            decks.join("mine.json"),
+            format!(r#"{{"id":"mine","title":{{"en":"Mine"}},"cards":[{{"id":"mine-q01","question":{{"en":"{long}"}}}}]}}"#),
+        )
+        .unwrap();
+        let mut harness = window(&temp, size, scale, Lang::En);
+        let screen = harness.ctx.content_rect();
+        // Down the decks screen, which lays out only the decks in view.
+        for _ in 0..30 {
+            if harness.query_by_label("Edit — Mine").is_some() {
+                break;
+            }
+            if let Some(node) = harness.query_all_by_label_contains("…").last() {
+                node.scroll_down();
+            }
+            harness.run();
+        }
+        click(&mut harness, "Edit — Mine");
+        let field = rect(&harness, "Question (English)");
+        assert!(
+            field.width() >= screen.width() * 0.45,
+            "{size:?} at {scale}: the question field is {field:?} in {screen:?}"
+        );
+    }
+}

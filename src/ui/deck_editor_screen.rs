@@ -426,9 +426,13 @@ impl View for DeckEditorScreen {
                     ui.end_row();
                 });
         });
+        // At most two fifths of the window: a long question widened the list until the
+        // card's fields were squeezed out of an 800-pixel window.
+        let list_at_most = (ui.available_width() * 0.4).max(160.0);
         egui::Panel::left("editor_cards")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(300.0_f32.min(list_at_most))
+            .max_size(list_at_most)
             .show(ui, |ui| {
                 if ui
                     .add_enabled(ctx.can_write(), egui::Button::new(text.add_card))
@@ -471,7 +475,8 @@ impl View for DeckEditorScreen {
                                     changed = true;
                                 }
                                 let selected = self.selected.as_deref() == Some(id.as_str());
-                                if ui.selectable_label(selected, question).clicked() {
+                                let entry = egui::Button::selectable(selected, question).truncate();
+                                if ui.add(entry).clicked() {
                                     self.selected = Some(id.clone());
                                 }
                             });
