@@ -43,8 +43,11 @@ fn edit_optional(
     label: Option<egui::Id>,
 ) -> bool {
     let mut text = localized.in_lang(lang).unwrap_or_default().to_string();
+    let mut layouter = crate::ui::kinsoku::layouter;
     let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(2)
+            .layouter(&mut layouter)
     } else {
         egui::TextEdit::singleline(&mut text)
     };

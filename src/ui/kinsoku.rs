@@ -157,6 +157,20 @@ fn slice(job: &LayoutJob, start: usize, end: usize) -> LayoutJob {
     part
 }
 
+/// A `TextEdit` layouter in the body style wrapping by the rules above: for boxes where
+/// Japanese is typed (a story's parts, a question, a note).
+pub fn layouter(ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32) -> Arc<Galley> {
+    let format = egui::TextFormat::simple(
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+    );
+    layout(
+        ui,
+        LayoutJob::single_section(buffer.as_str().to_string(), format),
+        wrap_width,
+    )
+}
+
 /// A label wrapped to the width available, by the rules above.
 pub fn label(ui: &mut Ui, job: LayoutJob) -> egui::Response {
     let galley = layout(ui, job, ui.available_width());

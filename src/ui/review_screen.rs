@@ -677,6 +677,7 @@ fn card_body(
                         ui.add_enabled(
                             ctx.can_write(),
                             egui::TextEdit::multiline(&mut shown.note)
+                                .layouter(&mut kinsoku::layouter)
                                 .hint_text(text.note_hint)
                                 .desired_rows(3)
                                 .desired_width(f32::INFINITY),

@@ -349,6 +349,7 @@ fn form_ui(
             let label = ui.label(label);
             ui.add(
                 egui::TextEdit::multiline(part)
+                    .layouter(&mut crate::ui::kinsoku::layouter)
                     .hint_text(hint)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
