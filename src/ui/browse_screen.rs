@@ -649,7 +649,12 @@ impl View for BrowseScreen {
             rect.max.y = rect.max.y.min(top - ui.spacing().item_spacing.y);
         }
         ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-            self.table(ui, ctx)
+            // Sideways, the columns scroll: at 800×600 with large text, or at 980×760, the
+            // last ones (reps, lapses, flag, tags) were cut off with no way to reach them.
+            egui::ScrollArea::horizontal()
+                .id_salt("browser_columns")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.table(ui, ctx));
         });
     }
 }
@@ -674,7 +679,9 @@ impl BrowseScreen {
         ];
         let mut clicked_sort = None;
         let mut clicked_row = None;
-        let body_height = (ui.available_height() - row_height - 4.0).max(0.0);
+        // Room is left for the horizontal scroll bar under the rows.
+        let scroll_bar = ui.spacing().scroll.allocated_width();
+        let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
         TableBuilder::new(ui)
             .id_salt("browser")
             // The body scrolls within the space it is given, however little: by default
