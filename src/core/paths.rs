@@ -58,6 +58,12 @@ impl DataDir {
         self.root.join("drafts.json")
     }
 
+    /// Recorded answers, `<recording-id>.wav`, which answers in the log name by id (see
+    /// [`crate::core::speech::recordings`]).
+    pub fn recordings_dir(&self) -> PathBuf {
+        self.root.join("recordings")
+    }
+
     pub fn backups_dir(&self) -> PathBuf {
         self.root.join("backups")
     }
