@@ -289,6 +289,8 @@ pub enum ReviewAction {
     Undo,
     /// Ends the session and shows its summary.
     End,
+    /// Starts recording the spoken answer, or stops it (Shift+V).
+    Record,
 }
 
 /// Steps of a mock interview.

@@ -1131,6 +1131,52 @@ impl Strings {
         }
     }
 
+    /// The Record button, or Stop while recording; with its key when keys work.
+    pub fn record_button(&self, recording: bool, with_key: bool) -> String {
+        let label = match (self.lang, recording) {
+            (Lang::Ja, false) => "● 声で答える",
+            (Lang::Ja, true) => "■ 録音を止める",
+            (Lang::En, false) => "● Record",
+            (Lang::En, true) => "■ Stop recording",
+        };
+        if with_key {
+            format!("{label} (Shift+V)")
+        } else {
+            label.to_string()
+        }
+    }
+
+    pub fn level_meter(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "マイクの音量",
+            Lang::En => "Microphone level",
+        }
+    }
+
+    /// Why recording could not start or stopped, where the Record button is.
+    pub fn cannot_record(&self, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("録音できません：{reason}"),
+            Lang::En => format!("Cannot record: {reason}"),
+        }
+    }
+
+    /// A recorded answer's speaking time against the answer target.
+    pub fn spoken_time(&self, speech: &str, target: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("声の回答：{speech}（目標 {target}）"),
+            Lang::En => format!("Spoken: {speech} of {target}"),
+        }
+    }
+
+    /// The pauses of a recorded answer.
+    pub fn spoken_pauses(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("間 {count} 回"),
+            Lang::En => counted(count, "pause", "pauses"),
+        }
+    }
+
     /// Before the reveal: how many of the card's points the draft covers so far.
     pub fn detected_so_far(&self, n: usize, total: usize) -> String {
         match self.lang {

@@ -1,0 +1,103 @@
+//! Answering aloud in the study screen, with egui_kittest: V and Shift+V typed into the
+//! answer box are text and record nothing; the Record button records (from a fake
+//! source, the espeak-ng fixture played in real time, as `MENSETSU_FAKE_SOURCE` makes
+//! every recording do), the level meter and the time against the target show while it
+//! records, Stop measures the take beside the delivery line, and the grade logs it with
+//! its recording, which is in `recordings/`. Without a sound server the message is where
+//! the Record button is and the rest of the screen works.
+//!
+//! One test a file: the fake source is chosen by an environment variable, which this
+//! process sets once before any window is drawn.
+
+mod common;
+
+use common::{click_containing, press, studying};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use mensetsu::core::review::log::Record;
+use mensetsu::core::speech::{recordings, wav};
+use std::path::Path;
+use std::time::Duration;
+
+#[test]
+fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/speech/en-fast.wav");
+    // SAFETY: the only test of this binary sets the variable before it starts anything
+    // that reads the environment (no window, no recording thread yet).
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &source) };
+    let (fixture, mut harness) = studying("VPoE interview");
+
+    // The answer box has the keyboard: V and Shift+V are letters of the draft.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.key_press(Key::V);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("■ Stop recording")
+            .is_none()
+    );
+    assert!(!fixture.dir.recordings_dir().exists());
+
+    click_containing(&mut harness, "● Record");
+    harness.get_by_label_contains("■ Stop recording");
+    // A second and a half of speech, in real time: the recording runs on its own thread.
+    for _ in 0..15 {
+        std::thread::sleep(Duration::from_millis(100));
+        harness.run();
+    }
+    // The time recorded against the answer target (two minutes by default).
+    harness.get_by_label_contains("0:01 / 2:00");
+    click_containing(&mut harness, "■ Stop recording");
+    harness.get_by_label_contains("Spoken: 0:0");
+    // The cards are in Japanese here, so the answer is measured in morae.
+    harness.get_by_label_contains("morae/s");
+
+    // Out of the answer box, Space reveals and 3 grades Good.
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
+    let reviews: Vec<_> = common::log_records(&fixture.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(review),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reviews.len(), 1);
+    let spoken = reviews[0]
+        .spoken
+        .clone()
+        .expect("the answer names its recording");
+    assert_eq!(spoken.unit, "morae/s");
+    assert!(spoken.speech_ms > 0, "{spoken:?}");
+    let path = recordings::path(&fixture.dir, &spoken.recording).unwrap();
+    let audio = wav::read(&path).unwrap();
+    assert_eq!(audio.sample_rate, 16_000);
+    assert!(audio.duration_s() >= 1.4, "{}", audio.duration_s());
+
+    // The next card, from the keyboard: out of the answer box, Shift+V records and stops.
+    press(&mut harness, &[Key::Escape]);
+    harness.get_by_label_contains("● Record (Shift+V)");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("■ Stop recording (Shift+V)");
+    std::thread::sleep(Duration::from_millis(500));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("Spoken: 0:0");
+
+    // A microphone that cannot be opened: the reason where the button is, and the card
+    // goes on as before.
+    let missing = fixture.dir.root().join("no-such-microphone.wav");
+    // SAFETY: as above; no recording thread runs now.
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &missing) };
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("Cannot record: ");
+    harness.get_by_label_contains("● Record (Shift+V)");
+    press(&mut harness, &[Key::Space, Key::Num3]);
+    let answers = common::log_records(&fixture.dir)
+        .into_iter()
+        .filter(|record| matches!(record, Record::Review(_)))
+        .count();
+    assert_eq!(answers, 2);
+}
