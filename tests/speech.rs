@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::cli::{mensetsu, stderr, stdout};
+use common::cli::{mensetsu, stderr};
 use mensetsu::core::speech::wav;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -359,6 +359,9 @@ fn killed_while_recording_leaves_a_playable_wav_of_what_was_recorded() {
     }
 }
 
+/// The server's one null sink is heard by every recorder: one test plays at a time.
+static THE_SINK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Whether a pulse server answers; with `MENSETSU_REQUIRE_PULSE=1` its absence fails.
 fn pulse_server() -> bool {
     let found = mensetsu::audio::pulse::socket_candidates()
@@ -391,26 +394,40 @@ fn speech_played_into_a_real_server_is_recorded_and_measured() {
     if !pulse_server() {
         return;
     }
+    let _sink = THE_SINK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let folder = tempfile::tempdir().unwrap();
     let output = folder.path().join("answer.wav");
     let truth = &expected()[4];
     let source = fixtures().join(truth["file"].as_str().unwrap());
-    let seconds = number(&truth["speech_s"]) + 2.0;
-    let mut recorder = Command::new(env!("CARGO_BIN_EXE_mensetsu"));
-    recorder
+    // Recording for longer than it takes; once paplay has played the file to its end,
+    // the recorder is killed, which leaves the file as recorded up to then (the same
+    // crash safety the test above shows). paplay's start can take seconds.
+    let mut recorder = Command::new(env!("CARGO_BIN_EXE_mensetsu"))
         .arg("--data-dir")
         .arg(folder.path())
-        .args(["speech", "record", "--seconds", &format!("{seconds}"), "-o"])
+        .args(["speech", "record", "--seconds", "60", "-o"])
         .arg(&output)
         .env_remove("MENSETSU_FAKE_SOURCE")
-        .stderr(Stdio::piped());
-    let recorder = recorder.spawn().unwrap();
-    // The default source is the null sink's monitor: what is played is what is heard.
-    std::thread::sleep(Duration::from_millis(300));
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the recording has its first blocks, the default source (the null sink's
+    // monitor) hears what is played.
+    let started = Instant::now();
+    while std::fs::metadata(&output).map_or(0, |meta| meta.len()) < 58 + 3_200 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "nothing recorded"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let played = Command::new("paplay").arg(&source).output().unwrap();
     assert!(played.status.success(), "{}", stderr(&played));
-    let recorded = recorder.wait_with_output().unwrap();
-    assert!(recorded.status.success(), "{}", stderr(&recorded));
+    std::thread::sleep(Duration::from_millis(500));
+    recorder.kill().unwrap();
+    recorder.wait().unwrap();
     let got = analyze_json(&output, truth["lang"].as_str().unwrap());
     // The recording started before the playback, so the speech begins later than in the
     // file; what must hold is its length, the one pause's length and the rate.
@@ -424,7 +441,63 @@ fn speech_played_into_a_real_server_is_recorded_and_measured() {
     let rate = number(&got["rate"]["value"]);
     let true_rate = number(&truth["rate"]);
     assert!((rate - true_rate).abs() / true_rate <= 0.20, "{got}");
-    assert!(stdout(&recorded).is_empty());
+}
+
+#[test]
+fn speech_played_by_mensetsu_is_heard_by_another_recorder() {
+    if !pulse_server() {
+        return;
+    }
+    let _sink = THE_SINK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let folder = tempfile::tempdir().unwrap();
+    let heard = folder.path().join("heard.wav");
+    let truth = &expected()[0];
+    let source = fixtures().join(truth["file"].as_str().unwrap());
+    // parec, PulseAudio's own recorder, on the default source: the null sink's monitor.
+    let recorder = Command::new("parec")
+        .args([
+            "--rate=16000",
+            "--channels=1",
+            "--format=s16le",
+            "--file-format=wav",
+            // Sound reaches the file soon after it is played, not a buffer later.
+            "--latency-msec=50",
+        ])
+        .arg(&heard)
+        .spawn()
+        .unwrap();
+    // Once parec writes sound (it takes a moment to start), mensetsu plays.
+    let started = Instant::now();
+    while std::fs::metadata(&heard).map_or(0, |meta| meta.len()) < 8_000 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "parec wrote nothing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let data = tempfile::tempdir().unwrap();
+    let (code, _, err) =
+        mensetsu(data.path()).run_text(&["speech", "play", source.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    // The sink plays the last of it a moment after mensetsu has handed it over.
+    std::thread::sleep(Duration::from_millis(1500));
+    // SIGINT: parec finishes its WAV header and exits.
+    // SAFETY: a signal to our own child, which is still running.
+    unsafe { libc::kill(recorder.id() as i32, libc::SIGINT) };
+    let mut recorder = recorder;
+    recorder.wait().unwrap();
+    let got = analyze_json(&heard, truth["lang"].as_str().unwrap());
+    let speech = number(&got["speech_s"]);
+    let true_speech = number(&truth["speech_s"]);
+    assert!((speech - true_speech).abs() / true_speech <= 0.05, "{got}");
+    assert_eq!(got["pauses"].as_array().unwrap().len(), 1, "{got}");
+    let rate = number(&got["rate"]["value"]);
+    assert!(
+        (rate - number(&truth["rate"])).abs() / number(&truth["rate"]) <= 0.20,
+        "{got}"
+    );
 }
 
 #[test]

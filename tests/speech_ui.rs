@@ -2,7 +2,8 @@
 //! answer box are text and record nothing; the Record button records (from a fake
 //! source, the espeak-ng fixture played in real time, as `MENSETSU_FAKE_SOURCE` makes
 //! every recording do), the level meter and the time against the target show while it
-//! records, Stop measures the take beside the delivery line, and the grade logs it with
+//! records, Stop measures the take beside the delivery line, V plays it back after the
+//! reveal (on a real server where one runs), and the grade logs it with
 //! its recording, which is in `recordings/`. Without a sound server the message is where
 //! the Record button is and the rest of the screen works.
 //!
@@ -53,8 +54,27 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     // The cards are in Japanese here, so the answer is measured in morae.
     harness.get_by_label_contains("morae/s");
 
-    // Out of the answer box, Space reveals and 3 grades Good.
-    press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
+    // Out of the answer box, Space reveals; then the take can be played back (V), on the
+    // sound server's default output where there is one (.ci/run starts one).
+    press(&mut harness, &[Key::Escape, Key::Space]);
+    harness.get_by_label_contains("▶ Play the recording (V)");
+    press(&mut harness, &[Key::V]);
+    let server = mensetsu::audio::pulse::socket_candidates()
+        .iter()
+        .any(|path| std::os::unix::net::UnixStream::connect(path).is_ok());
+    if server {
+        harness.get_by_label_contains("■ Stop playing (V)");
+        press(&mut harness, &[Key::V]);
+        harness.get_by_label_contains("▶ Play the recording (V)");
+    } else {
+        assert!(
+            std::env::var("MENSETSU_REQUIRE_PULSE").is_err(),
+            "MENSETSU_REQUIRE_PULSE=1 but no PulseAudio server answers"
+        );
+        harness.get_by_label_contains("Cannot play: no sound server");
+    }
+    // 3 grades Good.
+    press(&mut harness, &[Key::Num3]);
     let reviews: Vec<_> = common::log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {

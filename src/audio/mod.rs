@@ -188,26 +188,36 @@ pub struct FileSource {
 impl FileSource {
     pub fn open(path: PathBuf) -> Result<FileSource, AudioError> {
         let audio = wav::read(&path).map_err(|error| AudioError::NoSource(error.to_string()))?;
-        // Linear interpolation to the recording rate: a test source, not a resampler
-        // anyone listens to.
-        let step = f64::from(audio.sample_rate) / f64::from(RECORDING_RATE);
-        let count = (audio.samples.len() as f64 / step) as usize;
-        let samples = (0..count)
-            .map(|n| {
-                let at = n as f64 * step;
-                let index = at as usize;
-                let next = audio.samples.get(index + 1).copied().unwrap_or(0.0);
-                let value =
-                    audio.samples[index] as f64 * (1.0 - at.fract()) + f64::from(next) * at.fract();
-                (value * 32767.0).round().clamp(-32768.0, 32767.0) as i16
-            })
-            .collect();
         Ok(FileSource {
-            samples,
+            samples: at_recording_rate(&audio),
             at: 0,
             next: std::time::Instant::now(),
         })
     }
+}
+
+/// `audio` as 16-bit samples at [`RECORDING_RATE`], by linear interpolation: for a test
+/// source and for playing a file back, where nobody listens for the last decibel.
+pub fn at_recording_rate(audio: &wav::Audio) -> Vec<i16> {
+    let step = f64::from(audio.sample_rate) / f64::from(RECORDING_RATE);
+    let count = (audio.samples.len() as f64 / step) as usize;
+    (0..count)
+        .map(|n| {
+            let at = n as f64 * step;
+            let index = at as usize;
+            let this = audio.samples.get(index).copied().unwrap_or(0.0);
+            let next = audio.samples.get(index + 1).copied().unwrap_or(this);
+            let value = f64::from(this) * (1.0 - at.fract()) + f64::from(next) * at.fract();
+            (value * 32767.0).round().clamp(-32768.0, 32767.0) as i16
+        })
+        .collect()
+}
+
+/// Plays a recording (any WAV mensetsu reads) on the default sink.
+#[cfg(unix)]
+pub fn play(path: &std::path::Path) -> Result<pulse::Playback, AudioError> {
+    let audio = wav::read(path).map_err(|error| AudioError::Lost(error.to_string()))?;
+    pulse::Playback::start(at_recording_rate(&audio))
 }
 
 impl Source for FileSource {

@@ -1,4 +1,5 @@
-//! Recording from the default source of a PulseAudio (or PipeWire pulse) server, through
+//! Recording from the default source of a PulseAudio (or PipeWire pulse) server, and
+//! playing back to its default sink, through
 //! the native protocol's blocking calls (`pulseaudio::protocol`), as the crate's own
 //! `examples/record.rs` does: one socket, read on the recording thread, no async runtime.
 
@@ -8,6 +9,9 @@ use pulseaudio::protocol::{self, Command};
 use std::io::{BufReader, Cursor, Read};
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 /// A server that sends nothing for this long is gone (a monitor or a microphone sends a
@@ -54,11 +58,16 @@ pub fn socket_candidates() -> Vec<PathBuf> {
     paths
 }
 
-impl PulseSource {
-    /// Connects to the server and starts a record stream from its default source, as
-    /// 16-bit mono at [`RECORDING_RATE`] (the server converts from whatever the
-    /// microphone gives).
-    pub fn open() -> Result<PulseSource, AudioError> {
+/// A connection to the pulse server, authenticated and named: the socket and the
+/// protocol version agreed.
+struct Connection {
+    socket: BufReader<UnixStream>,
+    version: u16,
+    path: PathBuf,
+}
+
+impl Connection {
+    fn open() -> Result<Connection, AudioError> {
         let candidates = socket_candidates();
         let Some((path, stream)) = candidates
             .iter()
@@ -66,6 +75,7 @@ impl PulseSource {
         else {
             return Err(AudioError::NoServer { tried: candidates });
         };
+        let path = path.clone();
         let refused = |detail: String| AudioError::Refused {
             path: path.clone(),
             detail,
@@ -97,7 +107,6 @@ impl PulseSource {
             protocol::read_reply_message::<protocol::AuthReply>(&mut socket, protocol::MAX_VERSION)
                 .map_err(|error| refused(error.to_string()))?;
         let version = protocol::MAX_VERSION.min(reply.version);
-
         let mut props = protocol::Props::new();
         props.set(protocol::Prop::ApplicationName, c"mensetsu");
         protocol::write_command_message(
@@ -109,15 +118,28 @@ impl PulseSource {
         .map_err(|error| refused(error.to_string()))?;
         protocol::read_reply_message::<protocol::SetClientNameReply>(&mut socket, version)
             .map_err(|error| refused(error.to_string()))?;
+        Ok(Connection {
+            socket,
+            version,
+            path,
+        })
+    }
+}
 
+impl PulseSource {
+    /// Connects to the server and starts a record stream from its default source, as
+    /// 16-bit mono at [`RECORDING_RATE`] (the server converts from whatever the
+    /// microphone gives).
+    pub fn open() -> Result<PulseSource, AudioError> {
+        let Connection {
+            mut socket,
+            version,
+            ..
+        } = Connection::open()?;
         let mut stream_props = protocol::Props::new();
         stream_props.set(protocol::Prop::MediaName, c"answer");
         let params = protocol::RecordStreamParams {
-            sample_spec: protocol::SampleSpec {
-                format: protocol::SampleFormat::S16Le,
-                channels: 1,
-                sample_rate: RECORDING_RATE,
-            },
+            sample_spec: mono_16_bit(),
             channel_map: protocol::ChannelMap::mono(),
             source_name: Some(protocol::DEFAULT_SOURCE.to_owned()),
             buffer_attr: protocol::stream::BufferAttr {
@@ -138,7 +160,7 @@ impl PulseSource {
             &Command::CreateRecordStream(params),
             version,
         )
-        .map_err(|error| refused(error.to_string()))?;
+        .map_err(|error| AudioError::NoSource(error.to_string()))?;
         let (_, stream) =
             protocol::read_reply_message::<protocol::CreateRecordStreamReply>(&mut socket, version)
                 .map_err(|error| AudioError::NoSource(error.to_string()))?;
@@ -148,6 +170,184 @@ impl PulseSource {
             channel: stream.channel,
             body: Vec::new(),
         })
+    }
+}
+
+fn mono_16_bit() -> protocol::SampleSpec {
+    protocol::SampleSpec {
+        format: protocol::SampleFormat::S16Le,
+        channels: 1,
+        sample_rate: RECORDING_RATE,
+    }
+}
+
+/// Plays mono samples at [`RECORDING_RATE`] on the default sink, on a thread of its own:
+/// the server asks for sound as it plays it, and gets it as asked.
+pub struct Playback {
+    stop: Arc<AtomicBool>,
+    /// Samples handed to the server so far.
+    sent: Arc<AtomicU64>,
+    /// A second handle on the socket, to end a playback blocked on a read.
+    socket: UnixStream,
+    thread: Option<JoinHandle<Result<(), AudioError>>>,
+}
+
+impl Playback {
+    pub fn start(samples: Vec<i16>) -> Result<Playback, AudioError> {
+        let Connection {
+            mut socket,
+            version,
+            path,
+        } = Connection::open()?;
+        let refused = |error: &dyn std::fmt::Display| AudioError::Refused {
+            path: path.clone(),
+            detail: error.to_string(),
+        };
+        let params = protocol::PlaybackStreamParams {
+            sample_spec: mono_16_bit(),
+            channel_map: protocol::ChannelMap::mono(),
+            sink_name: Some(protocol::DEFAULT_SINK.to_owned()),
+            ..Default::default()
+        };
+        protocol::write_command_message(
+            socket.get_mut(),
+            2,
+            &Command::CreatePlaybackStream(params),
+            version,
+        )
+        .map_err(|error| refused(&error))?;
+        let (_, stream) = protocol::read_reply_message::<protocol::CreatePlaybackStreamReply>(
+            &mut socket,
+            version,
+        )
+        .map_err(|error| refused(&error))?;
+        let handle = socket
+            .get_ref()
+            .try_clone()
+            .map_err(|error| refused(&error))?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let sent = Arc::new(AtomicU64::new(0));
+        let thread = {
+            let (stop, sent) = (stop.clone(), sent.clone());
+            std::thread::Builder::new()
+                .name("mensetsu-play".to_string())
+                .spawn(move || {
+                    play(
+                        socket,
+                        version,
+                        stream.channel,
+                        stream.requested_bytes,
+                        &samples,
+                        &stop,
+                        &sent,
+                    )
+                })
+                .map_err(|error| refused(&error))?
+        };
+        Ok(Playback {
+            stop,
+            sent,
+            socket: handle,
+            thread: Some(thread),
+        })
+    }
+
+    /// Seconds of sound handed to the server (it plays them a moment later).
+    pub fn position_s(&self) -> f64 {
+        self.sent.load(Ordering::Relaxed) as f64 / f64::from(RECORDING_RATE)
+    }
+
+    /// Whether everything was played (or the server went away).
+    pub fn has_ended(&self) -> bool {
+        self.thread.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+
+    /// Stops playing now; `Err` says why playback had ended early, if it had.
+    pub fn stop(mut self) -> Result<(), AudioError> {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.socket.shutdown(std::net::Shutdown::Both);
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(Err(_))) if self.stop.load(Ordering::Relaxed) => Ok(()),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(AudioError::Lost("the playback thread panicked".to_string())),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits until everything was played.
+    pub fn wait(mut self) -> Result<(), AudioError> {
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(AudioError::Lost("the playback thread panicked".to_string())),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Playback {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _ = self.socket.shutdown(std::net::Shutdown::Both);
+    }
+}
+
+/// The playback thread: answers each request of the server with the next samples, then
+/// asks the server to drain and waits until it has played them all.
+fn play(
+    mut socket: BufReader<UnixStream>,
+    version: u16,
+    channel: u32,
+    first_request: u32,
+    samples: &[i16],
+    stop: &AtomicBool,
+    sent: &AtomicU64,
+) -> Result<(), AudioError> {
+    const DRAINED: u32 = 3;
+    let lost = |error: &dyn std::fmt::Display| AudioError::Lost(error.to_string());
+    let mut at = 0;
+    let mut draining = false;
+    let mut send = |socket: &mut BufReader<UnixStream>, bytes: u32| -> Result<bool, AudioError> {
+        let count = (bytes as usize / 2).min(samples.len() - at);
+        if count == 0 {
+            return Ok(false);
+        }
+        let chunk: Vec<u8> = samples[at..at + count]
+            .iter()
+            .flat_map(|sample| sample.to_le_bytes())
+            .collect();
+        protocol::write_memblock(socket.get_mut(), channel, &chunk, 0).map_err(|e| lost(&e))?;
+        at += count;
+        sent.store(at as u64, Ordering::Relaxed);
+        Ok(true)
+    };
+    let mut more = send(&mut socket, first_request)?;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if !more && !draining {
+            protocol::write_command_message(
+                socket.get_mut(),
+                DRAINED,
+                &Command::DrainPlaybackStream(channel),
+                version,
+            )
+            .map_err(|e| lost(&e))?;
+            draining = true;
+        }
+        let (sequence, message) =
+            protocol::read_command_message(&mut socket, version).map_err(|e| lost(&e))?;
+        match message {
+            Command::Request(protocol::Request { length, .. }) if !draining => {
+                more = send(&mut socket, length)?;
+            }
+            Command::Reply if sequence == DRAINED => return Ok(()),
+            Command::Error(error) => return Err(lost(&format!("{error:?}"))),
+            Command::PlaybackStreamKilled(_) => {
+                return Err(lost(&"the server ended the playback stream"));
+            }
+            _ => {}
+        }
     }
 }
 

@@ -39,6 +39,11 @@ enum SpeechAction {
         #[arg(long)]
         json: bool,
     },
+    /// Play a WAV file on the default output, as the app plays a recording back
+    Play {
+        /// The WAV file
+        file: PathBuf,
+    },
     /// Record from the default microphone into a WAV file (16 kHz mono µ-law)
     Record {
         /// How long to record
@@ -100,6 +105,22 @@ pub fn run(args: &SpeechArgs) -> ExitCode {
             json,
         } => analyze(file, lang.as_deref(), *pause, *json),
         SpeechAction::Record { seconds, output } => record(*seconds, output),
+        SpeechAction::Play { file } => play(file),
+    }
+}
+
+fn play(file: &Path) -> ExitCode {
+    #[cfg(unix)]
+    let played = audio::play(file).and_then(audio::pulse::Playback::wait);
+    #[cfg(not(unix))]
+    let played: Result<(), audio::AudioError> =
+        Err(audio::AudioError::NoServer { tried: Vec::new() });
+    match played {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("mensetsu speech play: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -291,6 +291,8 @@ pub enum ReviewAction {
     End,
     /// Starts recording the spoken answer, or stops it (Shift+V).
     Record,
+    /// Plays the recorded answer back, or stops playing it (V).
+    Play,
 }
 
 /// Steps of a mock interview.

@@ -309,7 +309,7 @@ impl ReviewScreen {
                 None => Ok(()),
             },
             // Recording is the screen's, not the session's: see `apply`.
-            ReviewAction::Record => Ok(()),
+            ReviewAction::Record | ReviewAction::Play => Ok(()),
             ReviewAction::End => {
                 let saved = self.save_note(collection, store, now);
                 if let Some(session) = &mut self.session {
@@ -402,6 +402,7 @@ impl View for ReviewScreen {
     /// is closed.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
         self.stop_recording(writing.card_language.order().0, writing.text);
+        self.microphone.stop_playing();
         if self.session.as_ref().is_some_and(ReviewSession::is_over) {
             self.session = None;
         }
@@ -435,11 +436,23 @@ impl View for ReviewScreen {
                 }
                 Vec::new()
             }
+            Action::Review(ReviewAction::Play) => {
+                let take = self
+                    .session
+                    .as_ref()
+                    .and_then(|session| session.card.as_ref())
+                    .and_then(|card| card.take.clone());
+                if let Some(take) = take {
+                    self.microphone.toggle_playing(&take, writing.text);
+                }
+                Vec::new()
+            }
             Action::Review(step) => {
                 if matches!(step, ReviewAction::Grade(_) | ReviewAction::End) {
                     // The answer is over: what was said so far is the take, and a problem
                     // the microphone had belongs to this card, not the next.
                     self.stop_recording(writing.card_language.order().0, writing.text);
+                    self.microphone.stop_playing();
                     self.microphone.problem = None;
                 }
                 let result = self.step(
@@ -458,6 +471,7 @@ impl View for ReviewScreen {
         if self.microphone.ended_by_itself() {
             self.stop_recording(ctx.card_language.order().0, ctx.text);
         }
+        self.microphone.tidy();
         let Some(session) = &mut self.session else {
             return;
         };
@@ -577,6 +591,14 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
         // where it is a capital V.
         if !typing && input.consume_key(Modifiers::SHIFT, Key::V) {
             actions.push(Action::Review(ReviewAction::Record));
+        }
+        // V plays the take back after the reveal, as Anki's replay of your own voice.
+        if !typing
+            && shown.revealed
+            && shown.take.is_some()
+            && input.consume_key(Modifiers::NONE, Key::V)
+        {
+            actions.push(Action::Review(ReviewAction::Play));
         }
         if has_answered
             && !typing
@@ -702,6 +724,10 @@ fn card_body(
                 }
                 if let Some(take) = &shown.take {
                     voice::spoken_line(ui, text, take, target);
+                    // Listening back is for after the reveal, beside the points to tick.
+                    if shown.revealed && voice::player(ui, text, microphone, keys.typing) {
+                        actions.push(Action::Review(ReviewAction::Play));
+                    }
                 }
                 if let Some(delivery) = delivery::assess(&shown.draft) {
                     widgets::delivery_line(ui, text, &delivery, target);

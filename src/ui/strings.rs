@@ -1146,6 +1146,29 @@ impl Strings {
         }
     }
 
+    /// Play, or Stop while playing; with its key when keys work.
+    pub fn play_button(&self, playing: bool, with_key: bool) -> String {
+        let label = match (self.lang, playing) {
+            (Lang::Ja, false) => "▶ 録音を聞く",
+            (Lang::Ja, true) => "■ 再生を止める",
+            (Lang::En, false) => "▶ Play the recording",
+            (Lang::En, true) => "■ Stop playing",
+        };
+        if with_key {
+            format!("{label} (V)")
+        } else {
+            label.to_string()
+        }
+    }
+
+    /// Why a recording could not be played.
+    pub fn cannot_play(&self, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("再生できません：{reason}"),
+            Lang::En => format!("Cannot play: {reason}"),
+        }
+    }
+
     pub fn level_meter(&self) -> &'static str {
         match self.lang {
             Lang::Ja => "マイクの音量",

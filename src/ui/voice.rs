@@ -41,10 +41,13 @@ struct Live {
     path: PathBuf,
 }
 
-/// The microphone of a screen: recording or not, and the last problem it had.
+/// The microphone (and the speaker) of a screen: recording or not, playing a take back
+/// or not, and the last problem it had.
 #[derive(Default)]
 pub struct Microphone {
     live: Option<Live>,
+    #[cfg(unix)]
+    playing: Option<audio::pulse::Playback>,
     /// Why recording could not start or went wrong, shown where the Record button is.
     pub problem: Option<String>,
 }
@@ -62,6 +65,62 @@ impl std::fmt::Debug for Microphone {
 impl Microphone {
     pub fn is_recording(&self) -> bool {
         self.live.is_some()
+    }
+
+    /// Plays `take` back, or stops playing it.
+    pub fn toggle_playing(&mut self, take: &Take, text: &Strings) {
+        #[cfg(unix)]
+        {
+            if let Some(playing) = self.playing.take() {
+                if let Err(error) = playing.stop() {
+                    self.problem = Some(text.cannot_play(&error.to_string()));
+                }
+                return;
+            }
+            self.problem = None;
+            match audio::play(&take.path) {
+                Ok(playing) => self.playing = Some(playing),
+                Err(error) => self.problem = Some(text.cannot_play(&error.to_string())),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = take;
+            self.problem = Some(text.cannot_play("no sound server"));
+        }
+    }
+
+    /// Stops playing, if playing.
+    pub fn stop_playing(&mut self) {
+        #[cfg(unix)]
+        if let Some(playing) = self.playing.take() {
+            let _ = playing.stop();
+        }
+    }
+
+    /// Seconds played, while playing.
+    pub fn playing_s(&self) -> Option<f64> {
+        #[cfg(unix)]
+        return self
+            .playing
+            .as_ref()
+            .map(audio::pulse::Playback::position_s);
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// Forgets a playback that has played to its end.
+    pub fn tidy(&mut self) {
+        #[cfg(unix)]
+        if self
+            .playing
+            .as_ref()
+            .is_some_and(audio::pulse::Playback::has_ended)
+            && let Some(playing) = self.playing.take()
+            && let Err(error) = playing.wait()
+        {
+            self.problem = Some(error.to_string());
+        }
     }
 
     /// Seconds recorded and the level now (0…1), while recording.
@@ -172,6 +231,24 @@ pub fn recorder(
     if let Some(problem) = &microphone.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
+    clicked
+}
+
+/// Play (or Stop playing) for a take, with how far it has played; returns whether the
+/// button was clicked.
+pub fn player(ui: &mut egui::Ui, text: &Strings, microphone: &Microphone, typing: bool) -> bool {
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        let playing = microphone.playing_s();
+        clicked = ui
+            .button(text.play_button(playing.is_some(), !typing))
+            .clicked();
+        if let Some(seconds) = playing {
+            ui.label(RichText::new(clock(seconds as i64)).color(theme::tone::MUTED_TEXT.on(ui)));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(200));
+        }
+    });
     clicked
 }
 
