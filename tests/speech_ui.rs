@@ -7,6 +7,9 @@
 //! its recording, which is in `recordings/`. Without a sound server the message is where
 //! the Record button is and the rest of the screen works.
 //!
+//! The same in a mock interview: the first answer recorded, its figures and a Play
+//! button in the review, and `spoken` logged with that answer alone.
+//!
 //! One test a file: the fake source is chosen by an environment variable, which this
 //! process sets once before any window is drawn.
 
@@ -120,4 +123,41 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         .filter(|record| matches!(record, Record::Review(_)))
         .count();
     assert_eq!(answers, 2);
+
+    // A mock interview: the first question answered aloud, the rest skipped; the review
+    // shows the take with its figures and a Play button, and saving logs it.
+    // SAFETY: as above; no recording thread runs now.
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &source) };
+    let (mock, mut harness) = common::in_a_mock_interview();
+    click_containing(&mut harness, "● Record");
+    for _ in 0..12 {
+        std::thread::sleep(Duration::from_millis(100));
+        harness.run();
+    }
+    click_containing(&mut harness, "■ Stop recording");
+    harness.get_by_label_contains("Spoken: 0:0");
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        harness.run();
+    }
+    harness.get_by_label("Grade your answers");
+    harness.get_by_label_contains("Spoken: 0:0");
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("▶ Play the recording")
+            .count(),
+        1
+    );
+    common::scroll_to_and_click(&mut harness, "Save grades");
+    let spoken: Vec<_> = common::log_records(&mock.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(review.spoken),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(spoken.len(), 5);
+    assert_eq!(spoken.iter().filter(|spoken| spoken.is_some()).count(), 1);
+    let recording = spoken.into_iter().flatten().next().unwrap().recording;
+    assert!(recordings::path(&mock.dir, &recording).unwrap().exists());
 }

@@ -306,6 +306,10 @@ pub enum MockAction {
     /// Ends the interview without saving anything (after the user confirmed).
     Quit,
     Save,
+    /// Starts recording the spoken answer to the question on screen, or stops it.
+    Record,
+    /// Plays the recording of the answer at this index back, or stops playing.
+    Play(usize),
 }
 
 /// What the export menu writes into the data folder's `exports/`.
