@@ -1,17 +1,17 @@
 //! Answering aloud in the study screen, with egui_kittest: V and Shift+V typed into the
 //! answer box are text and record nothing; the Record button records (from a fake
 //! source, the espeak-ng fixture played in real time, as `MENSETSU_FAKE_SOURCE` makes
-//! every recording do), the level meter and the time against the target show while it
-//! records, Stop measures the take beside the delivery line, V plays it back after the
-//! reveal (on a real server where one runs), and the grade logs it with
-//! its recording, which is in `recordings/`. Without a sound server the message is where
-//! the Record button is and the rest of the screen works.
+//! every recording do), the time against the target shows while it records, Stop
+//! measures the take beside the delivery line, V plays it back after the reveal (on a
+//! real server where one runs), the grade logs it with its recording, which is in
+//! `recordings/`, and the card's history shows its figures. Without a microphone the
+//! message is where the Record button is and the rest of the screen works.
 //!
 //! The same in a mock interview: the first answer recorded, its figures and a Play
 //! button in the review, and `spoken` logged with that answer alone.
 //!
-//! One test a file: the fake source is chosen by an environment variable, which this
-//! process sets once before any window is drawn.
+//! One test in the file: the fake source is chosen by an environment variable, which
+//! this process sets while no other thread reads it.
 
 mod common;
 
@@ -76,8 +76,9 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         );
         harness.get_by_label_contains("Cannot play: no sound server");
     }
-    // 3 grades Good.
-    press(&mut harness, &[Key::Num3]);
+    // 1 grades Again, so the card comes back a minute later with this answer in its
+    // history.
+    press(&mut harness, &[Key::Num1]);
     let reviews: Vec<_> = common::log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {
@@ -123,6 +124,15 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         .filter(|record| matches!(record, Record::Review(_)))
         .count();
     assert_eq!(answers, 2);
+
+    // The first card again, two minutes on: its history names the answer given aloud.
+    fixture.clock.advance(chrono::Duration::minutes(2));
+    click_containing(&mut harness, "Back to decks");
+    common::click(&mut harness, "Back to decks");
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(&mut harness, &[Key::Escape, Key::Space]);
+    common::click(&mut harness, "History (1)");
+    harness.get_by_label_contains("spoken 0:0");
 
     // A mock interview: the first question answered aloud, the rest skipped; the review
     // shows the take with its figures and a Play button, and saving logs it.

@@ -1192,6 +1192,17 @@ impl Strings {
         }
     }
 
+    /// An answer given aloud, in the card history: speaking time, pauses, rate.
+    pub fn history_spoken(&self, speech: &str, pauses: usize, rate: f64, unit: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("声 {speech}・間 {pauses} 回・{rate:.1} {unit}"),
+            Lang::En => format!(
+                "spoken {speech} · {} · {rate:.1} {unit}",
+                counted(pauses, "pause", "pauses")
+            ),
+        }
+    }
+
     /// The pauses of a recorded answer.
     pub fn spoken_pauses(&self, count: usize) -> String {
         match self.lang {
