@@ -289,8 +289,13 @@ impl MockScreen {
     }
 
     /// Stops recording, if recording, and gives the question on screen the take.
-    fn stop_recording(&mut self, lang: crate::core::content::deck::Lang, text: &Strings) {
-        let Some(take) = self.microphone.stop(lang, text) else {
+    fn stop_recording(
+        &mut self,
+        lang: crate::core::content::deck::Lang,
+        pause_s: f64,
+        text: &Strings,
+    ) {
+        let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
         if let MockState::Answering { answers, index, .. } = &mut self.state
@@ -416,7 +421,11 @@ impl View for MockScreen {
 
     /// The question's timer stops and the interview waits for Resume.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
-        self.stop_recording(writing.card_language.order().0, writing.text);
+        self.stop_recording(
+            writing.card_language.order().0,
+            writing.collection.settings().pause_seconds,
+            writing.text,
+        );
         self.microphone.stop_playing();
         if let MockState::Answering {
             stopwatch, paused, ..
@@ -437,7 +446,11 @@ impl View for MockScreen {
         match step {
             MockAction::Record => {
                 if self.microphone.is_recording() {
-                    self.stop_recording(lang, writing.text);
+                    self.stop_recording(
+                        lang,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
                 } else if let (Some(store), MockState::Answering { .. }) =
                     (writing.store.as_deref(), &self.state)
                 {
@@ -455,7 +468,11 @@ impl View for MockScreen {
             }
             MockAction::Next | MockAction::Quit | MockAction::Save => {
                 // The question's answer is over: what was said is its take.
-                self.stop_recording(lang, writing.text);
+                self.stop_recording(
+                    lang,
+                    writing.collection.settings().pause_seconds,
+                    writing.text,
+                );
                 self.microphone.stop_playing();
                 self.microphone.problem = None;
             }
@@ -477,7 +494,11 @@ impl View for MockScreen {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         if self.microphone.ended_by_itself() {
-            self.stop_recording(ctx.card_language.order().0, ctx.text);
+            self.stop_recording(
+                ctx.card_language.order().0,
+                ctx.collection.settings().pause_seconds,
+                ctx.text,
+            );
         }
         self.microphone.tidy();
         let microphone = &self.microphone;

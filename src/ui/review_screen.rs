@@ -243,8 +243,13 @@ impl ReviewScreen {
     }
 
     /// Stops recording, if recording, and gives the card on screen the take.
-    fn stop_recording(&mut self, lang: crate::core::content::deck::Lang, text: &Strings) {
-        let Some(take) = self.microphone.stop(lang, text) else {
+    fn stop_recording(
+        &mut self,
+        lang: crate::core::content::deck::Lang,
+        pause_s: f64,
+        text: &Strings,
+    ) {
+        let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
         if let Some(card) = self.shown_mut() {
@@ -401,7 +406,11 @@ impl View for ReviewScreen {
     /// The timer stops, a recording stops and the note is saved; a session that is over
     /// is closed.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
-        self.stop_recording(writing.card_language.order().0, writing.text);
+        self.stop_recording(
+            writing.card_language.order().0,
+            writing.collection.settings().pause_seconds,
+            writing.text,
+        );
         self.microphone.stop_playing();
         if self.session.as_ref().is_some_and(ReviewSession::is_over) {
             self.session = None;
@@ -425,7 +434,11 @@ impl View for ReviewScreen {
             }
             Action::Review(ReviewAction::Record) => {
                 if self.microphone.is_recording() {
-                    self.stop_recording(writing.card_language.order().0, writing.text);
+                    self.stop_recording(
+                        writing.card_language.order().0,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
                 } else if let (Some(store), true) = (
                     writing.store.as_deref(),
                     self.session
@@ -451,7 +464,11 @@ impl View for ReviewScreen {
                 if matches!(step, ReviewAction::Grade(_) | ReviewAction::End) {
                     // The answer is over: what was said so far is the take, and a problem
                     // the microphone had belongs to this card, not the next.
-                    self.stop_recording(writing.card_language.order().0, writing.text);
+                    self.stop_recording(
+                        writing.card_language.order().0,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
                     self.microphone.stop_playing();
                     self.microphone.problem = None;
                 }
@@ -469,7 +486,11 @@ impl View for ReviewScreen {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         if self.microphone.ended_by_itself() {
-            self.stop_recording(ctx.card_language.order().0, ctx.text);
+            self.stop_recording(
+                ctx.card_language.order().0,
+                ctx.collection.settings().pause_seconds,
+                ctx.text,
+            );
         }
         self.microphone.tidy();
         let Some(session) = &mut self.session else {

@@ -1169,6 +1169,14 @@ impl Strings {
         }
     }
 
+    /// The setting: the shortest silence in a spoken answer that counts as a pause.
+    pub fn pause_threshold(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "「間」とみなす無音の長さ",
+            Lang::En => "Shortest pause in a spoken answer",
+        }
+    }
+
     pub fn level_meter(&self) -> &'static str {
         match self.lang {
             Lang::Ja => "マイクの音量",

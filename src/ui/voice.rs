@@ -165,14 +165,15 @@ impl Microphone {
         }
     }
 
-    /// Stops recording and measures the take, in the language the answer is given in.
-    pub fn stop(&mut self, lang: Lang, text: &Strings) -> Option<Take> {
+    /// Stops recording and measures the take, in the language the answer is given in,
+    /// counting silences of `pause_s` or more as pauses.
+    pub fn stop(&mut self, lang: Lang, pause_s: f64, text: &Strings) -> Option<Take> {
         let live = self.live.take()?;
         if let Err(error) = live.recording.stop() {
             self.problem = Some(text.cannot_record(&error.to_string()));
         }
         let figures = wav::read(&live.path)
-            .map(|audio| analysis::analyze(&audio, lang, analysis::DEFAULT_PAUSE_S))
+            .map(|audio| analysis::analyze(&audio, lang, pause_s))
             .map_err(|error| error.to_string());
         Some(Take {
             id: live.id,

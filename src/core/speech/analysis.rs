@@ -28,7 +28,8 @@ use super::wav::Audio;
 use crate::core::content::deck::Lang;
 use serde::Serialize;
 
-/// Silences at least this long inside an answer count as pauses (the default).
+/// Silences at least this long inside an answer count as pauses (the default; the
+/// app's is the setting [`crate::core::bounds::PAUSE_SECONDS`], of the same default).
 pub const DEFAULT_PAUSE_S: f64 = 0.7;
 
 /// The intensity contour's step and window (de Jong & Wempe's minimum pitch of 50 Hz
