@@ -2,8 +2,9 @@
 //!
 //! Read: RIFF/WAVE with 16-bit PCM, 32-bit IEEE float or 8-bit µ-law samples (the last is
 //! what mensetsu records), plain or in a `WAVE_FORMAT_EXTENSIBLE` wrapper, at any sample
-//! rate from 4 to 384 kHz and with any number of channels, mixed down to one. Anything
-//! else is refused with an error that names the file.
+//! rate from 4 to 384 kHz (from 32 kHz up averaged down to 16–24 kHz) and with any number
+//! of channels, mixed down to one. Anything else is refused with an error that names the
+//! file.
 //!
 //! Written: 16 kHz mono µ-law (ITU-T G.711), 16,000 bytes a second, 0.96 MB a minute (the
 //! 1 MB a minute the issue allows), played by every tool that plays WAV (sox, ffmpeg,
@@ -239,11 +240,19 @@ fn read_samples(
     if minutes > MAX_MINUTES {
         return Err(SamplesError::Wav(WavError::TooLong { path, minutes }));
     }
-    let mut samples = Vec::with_capacity(frames as usize);
+    // From 32 kHz up, every `factor` frames are averaged into one: speech needs nothing
+    // above 8 kHz, and twenty minutes at 384 kHz would otherwise take 1.8 GB.
+    let factor = if sample_rate >= 32_000 {
+        (sample_rate / 16_000) as usize
+    } else {
+        1
+    };
+    let mut samples = Vec::with_capacity(frames as usize / factor + 1);
+    let mut pending = (0.0f32, 0usize);
     // Whole frames a block, so a frame never straddles two reads.
     let mut block = vec![0u8; frame_bytes * 4096];
     let mut left = frames as usize;
-    let scale = 1.0 / f32::from(channels);
+    let scale = 1.0 / (f32::from(channels) * factor as f32);
     while left > 0 {
         let count = left.min(4096);
         let bytes = &mut block[..count * frame_bytes];
@@ -268,12 +277,16 @@ fn read_samples(
                     Encoding::MuLaw => f32::from(mulaw_decode(sample[0])) / 32768.0,
                 })
                 .sum();
-            samples.push(sum * scale);
+            pending = (pending.0 + sum, pending.1 + 1);
+            if pending.1 == factor {
+                samples.push(pending.0 * scale);
+                pending = (0.0, 0);
+            }
         }
         left -= count;
     }
     Ok(Audio {
-        sample_rate,
+        sample_rate: sample_rate / factor as u32,
         samples,
     })
 }
@@ -432,11 +445,32 @@ mod tests {
             .iter()
             .flat_map(|sample| sample.to_le_bytes())
             .collect();
-        let audio = decode_bytes(&wav(1, 2, 44_100, 16, &frames)).unwrap();
-        assert_eq!(audio.sample_rate, 44_100);
+        let audio = decode_bytes(&wav(1, 2, 22_050, 16, &frames)).unwrap();
+        assert_eq!(audio.sample_rate, 22_050);
         assert_eq!(audio.samples.len(), 2);
         assert_eq!(audio.samples[0], 0.0);
         assert!((audio.samples[1] - 32767.0 / 32768.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn from_32_khz_up_frames_are_averaged_down_to_16_to_24_khz() {
+        // 48 kHz: every three frames one sample at 16 kHz, their mean.
+        let data: Vec<u8> = [0.3f32, 0.6, 0.9, -0.3, -0.3, -0.3, 0.5]
+            .iter()
+            .flat_map(|sample| sample.to_le_bytes())
+            .collect();
+        let audio = decode_bytes(&wav(3, 1, 48_000, 32, &data)).unwrap();
+        assert_eq!(audio.sample_rate, 16_000);
+        assert_eq!(
+            audio.samples.len(),
+            2,
+            "the seventh frame makes no whole sample"
+        );
+        assert!((audio.samples[0] - 0.6).abs() < 1e-6);
+        assert!((audio.samples[1] + 0.3).abs() < 1e-6);
+        // 44.1 kHz halves to 22.05 kHz.
+        let audio = decode_bytes(&wav(1, 1, 44_100, 16, &[0; 8])).unwrap();
+        assert_eq!((audio.sample_rate, audio.samples.len()), (22_050, 2));
     }
 
     #[test]
@@ -445,7 +479,7 @@ mod tests {
             .iter()
             .flat_map(|sample| sample.to_le_bytes())
             .collect();
-        let audio = decode_bytes(&wav(3, 1, 48_000, 32, &data)).unwrap();
+        let audio = decode_bytes(&wav(3, 1, 24_000, 32, &data)).unwrap();
         assert_eq!(audio.samples, vec![0.5, -0.25, 0.0, 1.0]);
     }
 
