@@ -4,8 +4,9 @@
 //! every recording do), the time against the target shows while it records, Stop
 //! measures the take beside the delivery line, V plays it back after the reveal (on a
 //! real server where one runs), the grade logs it with its recording, which is in
-//! `recordings/`, and the card's history shows its figures. Without a microphone the
-//! message is where the Record button is and the rest of the screen works.
+//! `recordings/`, and the card's history shows its figures. Without a microphone, or
+//! with a recording's file gone, the reason is where the buttons are and the rest of the
+//! screen works.
 //!
 //! The same in a mock interview: the first answer recorded, its figures and a Play
 //! button in the review, and `spoken` logged with that answer alone.
@@ -118,7 +119,19 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     harness.run();
     harness.get_by_label_contains("Cannot record: ");
     harness.get_by_label_contains("● Record (Shift+V)");
-    press(&mut harness, &[Key::Space, Key::Num3]);
+    // This card's take, its file gone (deleted by hand, not yet synced): playing it says
+    // why, and the card is graded as before.
+    let take = harness
+        .state()
+        .review_session()
+        .and_then(|session| session.card.as_ref())
+        .and_then(|card| card.take.clone())
+        .expect("the second card has its take");
+    std::fs::remove_file(&take.path).unwrap();
+    press(&mut harness, &[Key::Space, Key::V]);
+    harness.get_by_label_contains("Cannot play: ");
+    harness.get_by_label_contains("cannot read it");
+    press(&mut harness, &[Key::Num3]);
     let answers = common::log_records(&fixture.dir)
         .into_iter()
         .filter(|record| matches!(record, Record::Review(_)))
