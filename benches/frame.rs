@@ -4,6 +4,10 @@
 //! (layout and shapes), plus, separately, tessellation into meshes.
 //!
 //! `cargo bench --bench frame`
+//!
+//! `MENSETSU_BENCH_REVIEWS=N` makes the log N reviews long instead of 1,000,000: the
+//! growth series (`benches/growth.sh`) runs it at 10,000, 100,000 and 1,000,000 to show
+//! that no frame grows with the history.
 
 mod common;
 
@@ -35,7 +39,16 @@ impl Clock for FixedClock {
     }
 }
 
-/// A data folder with 100 user decks of 1,000 cards and a 1,000,000-review log of them.
+/// How long the log is: `MENSETSU_BENCH_REVIEWS`, or 1,000,000.
+fn review_count() -> usize {
+    std::env::var("MENSETSU_BENCH_REVIEWS")
+        .ok()
+        .and_then(|text| text.replace(',', "").parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+/// A data folder with 100 user decks of 1,000 cards and a 1,000,000-review log of them
+/// (or [`review_count`] reviews).
 struct Fixture {
     _temp: tempfile::TempDir,
     dir: DataDir,
@@ -51,7 +64,7 @@ fn fixture() -> Fixture {
         std::fs::write(dir.decks_dir().join(name), text).expect("deck file");
     }
     let scheduler = Scheduler::new(SchedulerConfig::default()).expect("scheduler");
-    let (records, end) = synthetic_log(&scheduler, 100, 1_000, 1_000_000);
+    let (records, end) = synthetic_log(&scheduler, 100, 1_000, review_count());
     std::fs::write(
         dir.reviews_dir().join("other-device.jsonl"),
         to_jsonl(&records),
@@ -75,7 +88,8 @@ fn app(fixture: &Fixture, clock: &FixedClock) -> MensetsuApp {
     let started = Instant::now();
     let collection = Collection::load(fixture.dir.clone(), "bench");
     eprintln!(
-        "Collection::load of 100,000 cards and 1,000,000 reviews: {:.0} ms",
+        "Collection::load of 100,000 cards and {} reviews: {:.0} ms",
+        review_count(),
         started.elapsed().as_secs_f64() * 1e3
     );
     assert_eq!(collection.decks().card_count(), 100_000 + bundled_cards());

@@ -217,3 +217,15 @@ fn a_command_whose_reader_has_left_ends_quietly() {
         );
     }
 }
+
+/// `search --help` names the states as one list, `is:new|learn|review|due|…`, where clap's
+/// wrapping once split it into "review| due".
+#[test]
+fn search_help_keeps_the_list_of_states_whole() {
+    let help = stdout(&in_new_folder(&["search", "--help"]));
+    assert!(
+        help.contains("is:new|learn|review|due|suspended|buried|leech"),
+        "{help}"
+    );
+    assert!(!help.contains("| "), "{help}");
+}

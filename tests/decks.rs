@@ -1131,9 +1131,12 @@ fn guides_without_an_interview_section_are_refused() {
     }
     for prefix in ["000", "002"] {
         let (name, text) = seed(prefix);
-        assert_eq!(
-            import_guide(&name, &text),
-            Err(ImportError::NoInterviewSection),
+        // Refused at the article's first line of prose, named with its line.
+        assert!(
+            matches!(
+                import_guide(&name, &text),
+                Err(ImportError::NoInterviewSection { line: 2, .. })
+            ),
             "{name}"
         );
     }
@@ -1561,4 +1564,36 @@ fn import_takes_a_deck_file_as_the_app_does() {
     let message = stderr(&refused);
     assert!(message.contains("duplicate-id.json:7:"), "{message}");
     assert!(!data.path().join("decks").join("duplicate-id.json").exists());
+}
+
+/// `mensetsu import` reads a user's own notes (here `Q:`/`A:` pairs with no interview
+/// section) as the app does, and refuses prose naming its line.
+#[test]
+fn import_reads_notes_and_names_the_line_it_cannot_read() {
+    let data = tempfile::tempdir().unwrap();
+    let notes = data.path().join("my-notes.txt");
+    std::fs::write(
+        &notes,
+        "Q: Why this company?\nA: Their mission, the team\n\nQ: Why now?\nA: The product is ready\n",
+    )
+    .unwrap();
+    let output = mensetsu(data.path()).run(&["import", notes.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let said = stdout(&output);
+    assert!(
+        said.contains("Read 2 questions and 2 answer points") && said.contains("notes from line 1"),
+        "{said}"
+    );
+    assert!(data.path().join("decks").join("my-notes.json").exists());
+
+    let prose = data.path().join("prose.txt");
+    std::fs::write(&prose, "1. Why this company?\nI think it is a good one.\n").unwrap();
+    let refused = mensetsu(data.path()).run(&["import", prose.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(
+        message.contains("line 2 is not a question")
+            && message.contains("I think it is a good one."),
+        "{message}"
+    );
 }

@@ -278,6 +278,8 @@ fn cards_and_stats_on_a_fresh_data_folder() {
     let stats: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(stats["counts"]["new"], bundled);
     assert_eq!(stats["due_per_day"].as_array().unwrap().len(), 30);
+    // Each day says how many of its cards are in learning, as the decks' columns do.
+    assert_eq!(stats["due_per_day"][0]["learning"], 0);
     assert!(stats["true_retention"]["rate"].is_null());
     let (code, _, stderr) = mensetsu(temp.path()).run_text(&["cards", "--bogus"]);
     assert_eq!(code, 2);

@@ -279,3 +279,130 @@ fn the_browsers_card_actions_stay_in_view_from_card_to_card() {
         );
     }
 }
+
+/// Every column of the card browser can be reached at 800×600 with text size 1.6 and at
+/// the default 980×760, in both languages: the table scrolls sideways (the last columns
+/// were cut off, with no scroll bar).
+#[test]
+fn every_column_of_the_browser_can_be_scrolled_into_view() {
+    for (size, scale) in [([800.0, 600.0], 1.6), ([980.0, 760.0], 1.0)] {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            let what = format!("{size:?} at {scale} in {lang:?}");
+            harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+            harness.run();
+            click_containing(&mut harness, "現在の技術的負債を定量化");
+            // The header's, above the detail pane's Flag menu.
+            let header = |harness: &Harness<'_, MensetsuApp>, column: &str| {
+                topmost(harness, column).map(|node| node.rect())
+            };
+            for column in [text.lapses, text.flag, text.tags] {
+                if let Some(node) = topmost(&harness, column) {
+                    node.scroll_to_me();
+                }
+                harness.run();
+                let place = header(&harness, column).unwrap_or(Rect::NOTHING);
+                assert!(
+                    screen.contains_rect(place),
+                    "{what}: the column {column} at {place:?} cannot be reached"
+                );
+            }
+            // The card's actions stay in view whichever columns are shown.
+            for action in [text.suspend, text.bury] {
+                assert!(screen.contains_rect(rect(&harness, action)), "{what}");
+            }
+        }
+    }
+}
+
+/// The story bank's grid shows every role and the "No story yet" row at 1280×900 and at
+/// 800×600 with text size 1.6, in both languages (with roles as rows its last columns,
+/// the gaps among them, were cut off at 1280 px), and Save story saves with nothing over it.
+#[test]
+fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
+    use mensetsu::core::content::role;
+    for (size, scale) in [([1280.0, 900.0], 1.0), ([800.0, 600.0], 1.6)] {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = labels::strings(lang);
+            let temp = tempfile::tempdir().unwrap();
+            let mut harness = window(&temp, size, scale, lang);
+            let screen = harness.ctx.content_rect();
+            let what = format!("{size:?} at {scale} in {lang:?}");
+            if topmost(&harness, text.stories_tab).is_none() {
+                click_containing(&mut harness, " ▼");
+            }
+            if let Some(tab) = topmost(&harness, text.stories_tab) {
+                tab.click();
+            }
+            harness.run();
+            assert_eq!(harness.state().screen(), Screen::Stories, "{what}");
+            harness.get_by_label(text.without_story).scroll_to_me();
+            harness.run();
+            let gaps = rect(&harness, text.without_story);
+            assert!(screen.contains_rect(gaps), "{what}: {gaps:?}");
+            for known in ["vpoe", "hoe", "cto"] {
+                // A gloss in brackets is shown under the name.
+                let name = role::label(known, lang).replacen('（', "\n（", 1);
+                let place = harness
+                    .query_all_by_label(&name)
+                    .map(|node| node.rect())
+                    .find(|place| (place.top() - gaps.top()).abs() < 80.0)
+                    .unwrap_or_else(|| panic!("{what}: no column {name} above the gaps"));
+                assert!(screen.contains_rect(place), "{what}: {name} at {place:?}");
+            }
+
+            click(&mut harness, text.new_story);
+            harness.get_by_label(text.story_title).click();
+            harness.run();
+            harness
+                .get_by_label(text.story_title)
+                .type_text("Scaling the platform team");
+            harness.run();
+            harness.get_by_label(text.save_story).scroll_to_me();
+            harness.run();
+            let save = rect(&harness, text.save_story);
+            assert!(screen.contains_rect(save), "{what}: {save:?}");
+            harness.get_by_label(text.save_story).click();
+            harness.run();
+            assert_eq!(harness.state().collection().stories().len(), 1, "{what}");
+        }
+    }
+}
+
+/// The deck editor keeps room for the card's fields at 800×600, whatever the length of
+/// the questions in its list (a long one widened the list until the fields were a sliver).
+#[test]
+fn the_editor_list_leaves_room_for_the_card() {
+    for (size, scale) in [([800.0, 600.0], 1.0), ([800.0, 600.0], 1.6)] {
+        let temp = tempfile::tempdir().unwrap();
+        let decks = temp.path().join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        let long = "How would you grow the engineering organization from thirty to one hundred people while keeping delivery steady?";
+        std::fs::write(
+            decks.join("mine.json"),
+            format!(r#"{{"id":"mine","title":{{"en":"Mine"}},"cards":[{{"id":"mine-q01","question":{{"en":"{long}"}}}}]}}"#),
+        )
+        .unwrap();
+        let mut harness = window(&temp, size, scale, Lang::En);
+        let screen = harness.ctx.content_rect();
+        // Down the decks screen, which lays out only the decks in view.
+        for _ in 0..30 {
+            if harness.query_by_label("Edit — Mine").is_some() {
+                break;
+            }
+            if let Some(node) = harness.query_all_by_label_contains("…").last() {
+                node.scroll_down();
+            }
+            harness.run();
+        }
+        click(&mut harness, "Edit — Mine");
+        let field = rect(&harness, "Question (English)");
+        assert!(
+            field.width() >= screen.width() * 0.45,
+            "{size:?} at {scale}: the question field is {field:?} in {screen:?}"
+        );
+    }
+}

@@ -20,7 +20,7 @@ use mensetsu::ui::{Clock, MensetsuApp, Screen};
 
 mod common;
 use common::real_log::write_real_log;
-use common::{app, english, files, fixture, harness, in_a_mock_interview, log_records};
+use common::{Fixture, app, english, files, fixture, harness, in_a_mock_interview, log_records};
 use common::{
     assert_ticked_from_draft, shown_card, studying, type_into, wait, write_one_card_decks,
 };
@@ -1254,6 +1254,97 @@ fn the_decks_screen_lays_out_only_visible_decks_and_scrolls_to_the_last_one() {
 
 /// A buried card can be brought back from the browser the same day: Bury becomes Unbury,
 /// and the card is in the deck's queue again.
+/// Typed one letter at a time, a word narrows the previous results (the browser then
+/// looks only at the cards the shorter word found); each step, a deleted letter, and a
+/// card suspended between two letters show what a search typed in one go shows.
+#[test]
+fn the_browser_typed_letter_by_letter_finds_what_the_whole_query_finds() {
+    use mensetsu::core::study::search;
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    let clock = fixture.clock.clone();
+    let expected = |harness: &Harness<'_, MensetsuApp>, query: &str| -> Vec<String> {
+        let parsed = search::parse(query).unwrap();
+        search::search(&parsed, harness.state().collection(), clock.now())
+    };
+    click(&mut harness, "Search");
+    let mut typed = String::new();
+    for letter in ["技", "術", "的", "負", "債"] {
+        harness.get_by_label("Search").type_text(letter);
+        harness.run();
+        typed.push_str(letter);
+        assert!(!harness.state().browse().is_busy());
+        let shown = harness.state().browse().shown();
+        assert!(!shown.is_empty(), "{typed}");
+        assert_eq!(shown, expected(&harness, &typed), "{typed}");
+    }
+    // A narrower query after a change to the collection searches every card again: the
+    // suspended card is still found, and shown as suspended.
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(
+        harness.state().browse().shown(),
+        expected(&harness, "技術的負")
+    );
+    harness.get_by_label("Search").type_text(" is:suspended");
+    harness.run();
+    assert!(harness.state().browse().shown().is_empty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Search").type_text("技術的負債");
+    harness.run();
+    let before = harness.state().browse().shown();
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    click(&mut harness, "Suspend");
+    click(&mut harness, "Search");
+    harness.get_by_label("Search").type_text(" is:suspended");
+    harness.run();
+    assert_eq!(harness.state().browse().shown(), ["vpoe-q01"]);
+    assert!(before.contains(&"vpoe-q01".to_string()));
+}
+
+/// A click on a column's header orders the rows by it, a second click the other way;
+/// rows equal in the column keep the decks' order.
+#[test]
+fn the_browser_sorts_by_a_column_both_ways() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    let questions = |harness: &Harness<'_, MensetsuApp>| -> Vec<String> {
+        let collection = harness.state().collection();
+        harness
+            .state()
+            .browse()
+            .shown()
+            .iter()
+            .map(|id| {
+                let (_, card) = collection.decks().find_card(id).unwrap();
+                let text = card.question.ja().unwrap_or_default();
+                text.lines().next().unwrap_or_default().to_string()
+            })
+            .collect()
+    };
+    let unsorted = questions(&harness);
+    assert!(unsorted.windows(2).any(|pair| pair[0] > pair[1]));
+    click(&mut harness, "Question");
+    harness.run();
+    assert!(!harness.state().browse().is_busy());
+    let ascending = questions(&harness);
+    assert!(ascending.windows(2).all(|pair| pair[0] <= pair[1]));
+    harness.get_by_label("Question ▲");
+    click(&mut harness, "Question ▲");
+    harness.run();
+    let descending = questions(&harness);
+    assert!(descending.windows(2).all(|pair| pair[0] >= pair[1]));
+    assert_eq!(descending.len(), unsorted.len());
+    // Reps: every card is new, all equal, so the order they were in stays.
+    let before = harness.state().browse().shown();
+    click(&mut harness, "Reps");
+    harness.run();
+    harness.get_by_label("Reps ▲");
+    assert_eq!(harness.state().browse().shown(), before);
+}
+
 #[test]
 fn the_browser_buries_a_card_and_unburies_it() {
     let fixture = fixture(&english());
@@ -1386,6 +1477,21 @@ fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     assert_eq!(stories[0].content.result, "Lead time from 30 to 4 days.");
     // The grid counts the VPoE question under Tech debt.
     harness.get_by_label("14 / 15");
+    // The saved story's STAR parts: each caption on its value's line, the values in one
+    // column whatever the caption's length.
+    let situation = harness
+        .get_by_label("Releases had slowed to one a month.")
+        .rect();
+    let result = harness.get_by_label("Lead time from 30 to 4 days.").rect();
+    assert_eq!(situation.left(), result.left(), "values in one column");
+    for (caption, value) in [("Situation", situation), ("Result", result)] {
+        let caption = harness
+            .query_all_by_label(caption)
+            .map(|node| node.rect())
+            .find(|place| (place.center().y - value.center().y).abs() < 1.0)
+            .unwrap_or_else(|| panic!("no caption {caption} on the line of its value"));
+        assert!(caption.right() <= value.left(), "{caption:?} {value:?}");
+    }
     // Studying the card: after the reveal the story is under the points.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num1);
     harness.run();
@@ -1474,8 +1580,12 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
         harness.run();
     };
     drop(&mut harness);
-    // A preview first; nothing written yet.
+    // A preview first; nothing written yet. The path field names the file dropped.
     harness.get_by_label("2 questions (1 with answer points)");
+    assert_eq!(
+        harness.get_by_label("or a path:").value().as_deref(),
+        guide.to_str()
+    );
     assert!(
         !fixture.dir.decks_dir().exists()
             || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
@@ -1494,6 +1604,63 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
     let collection = harness.state().collection();
     assert_eq!(collection.decks().decks.len(), 6);
     assert!(collection.decks().problems.is_empty());
+}
+
+/// Import's file dialog is drawn by the app, so it works with no desktop portal: a folder
+/// typed, a folder entered, a guide chosen and previewed, other files left out; and a path
+/// typed in the import panel is previewed on Enter.
+#[test]
+fn the_in_app_file_dialog_opens_a_guide_and_enter_previews_a_typed_path() {
+    let fixture = fixture(&english());
+    let folder = fixture._temp.path().join("guides");
+    std::fs::create_dir_all(folder.join("older")).unwrap();
+    std::fs::write(folder.join("photo.png"), b"not a guide").unwrap();
+    let guide = folder.join("older").join("acme.md");
+    std::fs::write(
+        &guide,
+        "# Acme\n\n## 想定質問\n\n### Q1. 組織をどう作りますか？\n- 採用計画\n\n### Q2. 予算は？\n",
+    )
+    .unwrap();
+    let notes = folder.join("qa.txt");
+    std::fs::write(
+        &notes,
+        "Q: Why us?\nA: The mission\nQ: Why now?\nA: Timing\n",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Import…");
+    click(&mut harness, "Choose a file…");
+    harness.get_by_label("Choose a file");
+    click(&mut harness, "Folder");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(folder.to_str().unwrap());
+    harness.run();
+    press(&mut harness, &[egui::Key::Enter]);
+    harness.get_by_label("qa.txt");
+    assert!(
+        harness.query_by_label("photo.png").is_none(),
+        "only what Import reads is listed"
+    );
+    click(&mut harness, "older/");
+    click(&mut harness, "acme.md");
+    click(&mut harness, "Open");
+    assert!(harness.query_by_label("Choose a file").is_none(), "closed");
+    harness.get_by_label("2 questions (1 with answer points)");
+    assert_eq!(
+        harness.get_by_label("or a path:").value().as_deref(),
+        guide.to_str()
+    );
+
+    click(&mut harness, "or a path:");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("or a path:")
+        .type_text(notes.to_str().unwrap());
+    harness.run();
+    press(&mut harness, &[egui::Key::Enter]);
+    harness.get_by_label("2 questions (2 with answer points)");
 }
 
 /// Tags are typed as a user types them ("hiring,org-design" keeps its comma while the
@@ -1588,6 +1755,126 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     click(&mut harness, "Discard them and close");
     assert!(matches!(harness.state().screen(), Screen::Decks));
     assert!(harness.query_by_label("Edit deck").is_none());
+}
+
+/// A user deck of one card with three points, for the editor tests below.
+const MINE_DECK: &str = r#"{"id":"mine","title":{"en":"Mine"},"cards":[
+{"id":"mine-q01","question":{"en":"Why us?"},"points":[{"en":"The mission"},{"en":"The team"},{"en":"The timing"}]}]}
+"#;
+
+/// The editor open on [`MINE_DECK`], written into a fresh data folder.
+fn editing_mine() -> (Fixture, Harness<'static, MensetsuApp>) {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(fixture.dir.decks_dir().join("mine.json"), MINE_DECK).unwrap();
+    let mut harness = harness(app(&fixture));
+    scroll_decks_to(&mut harness, "Edit — Mine");
+    click(&mut harness, "Edit — Mine");
+    assert!(matches!(harness.state().screen(), Screen::Edit));
+    (fixture, harness)
+}
+
+fn saved_points(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (deck, _) = mensetsu::core::content::deck::parse_deck("saved", &text).unwrap();
+    deck.cards[0]
+        .points
+        .iter()
+        .map(|point| {
+            point
+                .text
+                .get(mensetsu::core::content::deck::Lang::En)
+                .to_string()
+        })
+        .collect()
+}
+
+/// Points move up and down; Reload with unsaved edits asks first, and a change on disk
+/// met by Save can be kept beside the edits with Save as a copy.
+#[test]
+fn points_are_reordered_and_reload_asks_before_dropping_edits() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    let save_enabled = |harness: &Harness<'static, MensetsuApp>| {
+        !harness.get_by_label("Save").accesskit_node().is_disabled()
+    };
+    assert!(
+        harness
+            .get_by_label("Move up — The mission")
+            .accesskit_node()
+            .is_disabled(),
+        "the first point cannot go up"
+    );
+    click(&mut harness, "Move up — The timing");
+    click(&mut harness, "Save");
+    assert_eq!(
+        saved_points(&path),
+        ["The mission", "The timing", "The team"]
+    );
+
+    click(&mut harness, "Move down — The mission");
+    assert!(save_enabled(&harness));
+    click(&mut harness, "Reload");
+    harness.get_by_label_contains("Reloading drops your unsaved changes");
+    click(&mut harness, "Keep editing");
+    assert!(save_enabled(&harness), "the edits are still there");
+    click(&mut harness, "Reload");
+    click(&mut harness, "Discard changes and reload");
+    assert!(!save_enabled(&harness), "back to the file");
+
+    // Someone changes the file while the points are moved again: Save refuses to write
+    // over it and offers a copy, which keeps both.
+    click(&mut harness, "Move down — The mission");
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"Mine\"", "\"Theirs\"");
+    std::fs::write(&path, &theirs).unwrap();
+    click(&mut harness, "Save");
+    harness.get_by_label_contains("was changed on disk");
+    click(&mut harness, "Save as a copy");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let copy = fixture.dir.decks_dir().join("mine-2.json");
+    assert_eq!(
+        saved_points(&copy),
+        ["The timing", "The mission", "The team"]
+    );
+    let collection = harness.state().collection();
+    assert!(collection.decks().problems.is_empty());
+    assert!(collection.decks().contains_card("mine-q01"));
+    assert!(collection.decks().contains_card("mine-2-q01"));
+}
+
+/// Delete deck… says what it does, Cancel keeps the deck, and deleting moves the file
+/// aside (never destroys it) while its answers stay in the log.
+#[test]
+fn a_deck_is_deleted_from_the_editor_after_saying_what_happens() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    let log = files(&fixture.dir.reviews_dir());
+    click(&mut harness, "Delete deck…");
+    harness.get_by_label_contains("Its file is moved to");
+    harness.get_by_label_contains("The answers of its 1 card stay in the log");
+    click(&mut harness, "Cancel");
+    assert!(path.exists());
+    click(&mut harness, "Delete deck…");
+    click(&mut harness, "Delete deck");
+    assert!(!path.exists());
+    let moved = fixture.dir.deleted_decks_dir().join("mine.json");
+    assert_eq!(std::fs::read_to_string(&moved).unwrap(), MINE_DECK);
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    harness.get_by_label_contains("Deck deleted");
+    assert!(
+        !harness
+            .state()
+            .collection()
+            .decks()
+            .contains_card("mine-q01")
+    );
+    assert_eq!(
+        files(&fixture.dir.reviews_dir()),
+        log,
+        "the log is left alone"
+    );
 }
 
 /// A deck of one card whose point is a figure, written for the test below.

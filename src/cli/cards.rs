@@ -1,6 +1,6 @@
 //! `mensetsu cards`: every card with its scheduling state, derived from the log.
 
-use super::{GlobalOptions, open_collection, print_json};
+use super::{GlobalOptions, JsonList, open_collection, print_json};
 use crate::core::collection::Collection;
 use crate::core::content::deck::{Card, Deck};
 use crate::core::review::scheduler::Phase;
@@ -62,18 +62,16 @@ pub fn run(options: &GlobalOptions, args: &CardsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let now = Local::now().fixed_offset();
-    let rows: Vec<CardRow> = collection
+    let rows = collection
         .decks()
         .cards()
-        .map(|(deck, card)| card_row(&collection, deck, card, now))
-        .collect();
+        .map(|(deck, card)| card_row(&collection, deck, card, now));
     let code = if args.json {
-        print_json(&rows)
+        print_json(&JsonList::new(rows))
     } else {
-        print_table(&rows);
+        print_table(&rows.collect::<Vec<_>>());
         ExitCode::SUCCESS
     };
-    drop(rows);
     // The process ends here, and the kernel takes back its memory at once; freeing the
     // log's records and the replay one allocation at a time first would only add to the
     // command's time (BENCHMARKS.md, `cards --json`).

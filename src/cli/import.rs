@@ -152,17 +152,20 @@ fn run_import(options: &GlobalOptions, args: &ImportArgs) -> Result<String, Stri
 
 fn summary(imported: &ImportedGuide, guide: &Path) -> String {
     let deck = &imported.deck;
-    let section = deck
+    // Notes without an interview section are read from their first question on.
+    let whence = match deck
         .source
         .as_ref()
         .and_then(|source| source.section.as_deref())
-        .unwrap_or("");
+    {
+        Some(section) => format!("section \"{section}\", line {}", imported.section_line),
+        None => format!("notes from line {}", imported.section_line),
+    };
     let mut report = format!(
-        "Read {} and {} from {} (section \"{section}\", line {}).",
+        "Read {} and {} from {} ({whence}).",
         plural(imported.question_count(), "question"),
         plural(imported.point_count(), "answer point"),
         guide.display(),
-        imported.section_line,
     );
     let without_points: Vec<&str> = imported
         .cards_without_points()

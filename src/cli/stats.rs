@@ -48,7 +48,11 @@ pub fn run(options: &GlobalOptions, args: &StatsArgs) -> ExitCode {
     );
     println!("due in the next 7 days:");
     for due in stats.due_per_day.iter().take(7) {
-        println!("  {}  {}", due.day, due.cards);
+        if due.learning > 0 {
+            println!("  {}  {} ({} learning)", due.day, due.cards, due.learning);
+        } else {
+            println!("  {}  {}", due.day, due.cards);
+        }
     }
     let recent: Vec<_> = stats.reviews_per_day.iter().rev().take(7).collect();
     if !recent.is_empty() {

@@ -155,13 +155,22 @@ impl Collection {
     ) -> Self {
         let stage = |stage| progress.inspect(|progress| progress.set_stage(stage));
         stage(LoadStage::Decks);
-        let decks = DeckSet::load(Some(&data_dir.decks_dir()));
-        let loaded = match set_aside {
-            Some(stamp) => settings::load(&data_dir.settings_file(), stamp),
-            None => settings::read(&data_dir.settings_file()),
-        };
-        stage(LoadStage::Logs);
-        let log = store::read_all_logs(&data_dir.reviews_dir());
+        // The decks and the logs are read side by side: neither needs the other, and on
+        // the real 12,580-answer log each is about a third of `mensetsu cards`' time.
+        let reviews_dir = data_dir.reviews_dir();
+        let (decks, loaded, log) = std::thread::scope(|scope| {
+            let log = scope.spawn(|| store::read_all_logs(&reviews_dir));
+            let decks = DeckSet::load(Some(&data_dir.decks_dir()));
+            let loaded = match set_aside {
+                Some(stamp) => settings::load(&data_dir.settings_file(), stamp),
+                None => settings::read(&data_dir.settings_file()),
+            };
+            stage(LoadStage::Logs);
+            let log = log
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (decks, loaded, log)
+        });
         files::release_free_memory();
         let mut collection =
             Self::from_parts_reporting(data_dir, decks, loaded.settings, log, progress);

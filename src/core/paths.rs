@@ -64,6 +64,12 @@ impl DataDir {
         self.root.join("recordings")
     }
 
+    /// Where a deck deleted in the editor goes: moved, not destroyed, so moving it back
+    /// into `decks/` restores it.
+    pub fn deleted_decks_dir(&self) -> PathBuf {
+        self.root.join("deleted-decks")
+    }
+
     pub fn backups_dir(&self) -> PathBuf {
         self.root.join("backups")
     }

@@ -99,6 +99,11 @@ impl MensetsuApp {
         &self.screens.browse
     }
 
+    /// The card browser, for benches that set what a click would (a column's sort).
+    pub fn browse_mut(&mut self) -> &mut BrowseScreen {
+        &mut self.screens.browse
+    }
+
     pub fn mock_state(&self) -> &MockState {
         self.screens.mock.state()
     }

@@ -9,7 +9,7 @@ use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
 use crate::core::review::table::ReviewRef;
 use crate::core::study::scope::{CardList, Scope};
-use crate::core::study::search::{self, Query, QueryError};
+use crate::core::study::search::{self, Position, Query, QueryError, SearchRun};
 use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
 use crate::ui::context::{View, Writing};
 use crate::ui::{theme, widgets};
@@ -73,13 +73,83 @@ struct Results {
     rows: Vec<Row>,
     /// Rows a session would skip, suspended or buried.
     set_aside: usize,
+    /// The query as parsed and what it found in deck order: a narrower query (a word
+    /// typed longer) searches only these.
+    parsed: Query,
+    found: Vec<Position>,
 }
+
+/// A search still running: it looks at cards for a few milliseconds a frame, so that
+/// typing in the box never waits for a search over every card.
+#[derive(Debug)]
+struct Running {
+    generation: u64,
+    query: String,
+    run: SearchRun,
+}
+
+/// A sort still running: each row's value in the column is looked up a slice of rows a
+/// frame, then the values are sorted, on a thread of their own when there are many, so
+/// that a click on a header never holds a frame.
+#[derive(Debug)]
+struct Sorting {
+    generation: u64,
+    query: String,
+    sort: (SortBy, bool),
+    keys: Vec<Option<SortKey>>,
+    thread: Option<std::thread::JoinHandle<Vec<u32>>>,
+}
+
+/// A row's value in a column, owned, so that a thread can sort it.
+#[derive(Debug, Clone, PartialEq)]
+enum SortKey {
+    Text(Box<str>),
+    Number(f64),
+}
+
+impl SortKey {
+    fn of(value: SortValue<'_>) -> Self {
+        match value {
+            SortValue::Text(text) => SortKey::Text(text.into()),
+            SortValue::Number(number) => SortKey::Number(number),
+        }
+    }
+
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            (SortKey::Text(a), SortKey::Text(b)) => a.cmp(b),
+            (SortKey::Number(a), SortKey::Number(b)) => a.total_cmp(b),
+            (SortKey::Text(_), SortKey::Number(_)) => std::cmp::Ordering::Less,
+            (SortKey::Number(_), SortKey::Text(_)) => std::cmp::Ordering::Greater,
+        }
+    }
+}
+
+/// Up to this many rows are sorted within the frame; more, on a thread (100,000 rows of
+/// question text took about 50 ms to sort).
+const SORT_IN_FRAME: usize = 20_000;
+
+/// What the browser is still doing across frames, and how far it has got (percent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Busy {
+    Searching(usize),
+    Sorting(usize),
+}
+
+/// How long a frame may spend on a running search. Most searches end within it; one over
+/// a hundred thousand cards' text takes several frames, which show the previous results.
+const SEARCH_TIME_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(8);
+
+/// Cards looked at between two looks at the clock.
+const CARDS_PER_STEP: usize = 250;
 
 #[derive(Debug)]
 pub struct BrowseScreen {
     query: String,
     parsed: Result<Query, QueryError>,
     results: Option<Results>,
+    running: Option<Running>,
+    sorting: Option<Sorting>,
     /// Column and ascending; `None` keeps the decks' own order.
     sort: Option<(SortBy, bool)>,
     selected: Option<String>,
@@ -93,6 +163,8 @@ impl Default for BrowseScreen {
             query: String::new(),
             parsed: Ok(Query::default()),
             results: None,
+            running: None,
+            sorting: None,
             sort: None,
             selected: None,
             own_points: None,
@@ -114,14 +186,12 @@ pub fn flag_color(flag: u8) -> egui::Color32 {
     }
 }
 
-fn rows(collection: &Collection, query: &Query, ctx: &ScreenContext) -> Vec<Row> {
-    let now = ctx.now;
-    let today = collection.scheduler().study_day(now);
+fn rows(collection: &Collection, found: &[Position], ctx: &ScreenContext) -> Vec<Row> {
+    let today = collection.scheduler().study_day(ctx.now);
     let decks = &collection.decks().decks;
-    search::Matcher::new(query, collection, now)
-        .positions()
-        .into_iter()
-        .filter_map(|(deck, index)| {
+    found
+        .iter()
+        .filter_map(|&(deck, index)| {
             let card = decks.get(deck)?.deck.cards.get(index)?;
             let marks = collection.marks(&card.id);
             Some(Row {
@@ -179,35 +249,33 @@ fn first_line(card: &Card, ctx: &ScreenContext) -> String {
 /// What a row is sorted by in one column; `None` for a card without a value there (a new
 /// card has no due date or memory state), which goes last in either direction.
 #[derive(Debug, Clone, PartialEq)]
-enum SortValue {
-    Text(String),
+enum SortValue<'a> {
+    /// Borrowed from the collection; owned ([`SortKey`]) only to be sorted.
+    Text(&'a str),
     Number(f64),
 }
 
-impl SortValue {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self, other) {
-            (SortValue::Text(a), SortValue::Text(b)) => a.cmp(b),
-            (SortValue::Number(a), SortValue::Number(b)) => a.total_cmp(b),
-            (SortValue::Text(_), SortValue::Number(_)) => std::cmp::Ordering::Less,
-            (SortValue::Number(_), SortValue::Text(_)) => std::cmp::Ordering::Greater,
-        }
-    }
-}
-
 /// A row's value in the column `by`, looked up in the collection.
-fn sort_value(
-    collection: &Collection,
+fn sort_value<'a>(
+    collection: &'a Collection,
     row: &Row,
     by: SortBy,
     ctx: &ScreenContext,
-) -> Option<SortValue> {
+) -> Option<SortValue<'a>> {
     let deck = &collection.decks().decks.get(row.deck as usize)?.deck;
     let card = deck.cards.get(row.index as usize)?;
     let number = |value: f64| Some(SortValue::Number(value));
     match by {
-        SortBy::Deck => Some(SortValue::Text(deck.title.get(ctx.lang).to_string())),
-        SortBy::Question => Some(SortValue::Text(first_line(card, ctx))),
+        SortBy::Deck => Some(SortValue::Text(deck.title.get(ctx.lang))),
+        // The first line of the text shown first: what the column shows.
+        SortBy::Question => Some(SortValue::Text(
+            ctx.card_language
+                .texts(&card.question)
+                .0
+                .lines()
+                .next()
+                .unwrap_or_default(),
+        )),
         SortBy::Flag => number(f64::from(collection.marks(&card.id).flag.number())),
         state_column => {
             let state = collection.state_of(&card.id);
@@ -232,21 +300,49 @@ fn sort_value(
     }
 }
 
-/// Sorts stably, so rows equal in the column keep deck order; rows without a value go
-/// last, whichever the direction. Each row's value is looked up once.
-fn sort_rows<T>(rows: &mut Vec<T>, ascending: bool, value: impl Fn(&T) -> Option<SortValue>) {
-    let mut keyed: Vec<(Option<SortValue>, T)> =
-        rows.drain(..).map(|row| (value(&row), row)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (Some(a), Some(b)) => {
-            let order = a.cmp(b);
-            if ascending { order } else { order.reverse() }
-        }
+/// Sorts stably, so rows equal in the column keep their order; rows without a value go
+/// last, whichever the direction. Each row's value is looked up once. (The browser does
+/// the same in steps: [`BrowseScreen::sort_step`].)
+#[cfg(test)]
+fn sort_rows<'a, T>(
+    rows: &mut Vec<T>,
+    ascending: bool,
+    value: impl Fn(&T) -> Option<SortValue<'a>>,
+) {
+    let keys: Vec<Option<SortKey>> = rows.iter().map(|row| value(row).map(SortKey::of)).collect();
+    let order = sort_order(&keys, ascending);
+    reorder(rows, &order);
+}
+
+/// The places of `keys` in sorted order: stable, values before no value either way.
+fn sort_order(keys: &[Option<SortKey>], ascending: bool) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..u32::try_from(keys.len()).unwrap_or(u32::MAX)).collect();
+    // An unstable sort with the place as the last key is stable, and faster than the
+    // stable sort over 100,000 rows.
+    order.sort_unstable_by(|&a, &b| {
+        let value = |place: u32| keys.get(place as usize).and_then(Option::as_ref);
+        let order = match (value(a), value(b)) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(a), Some(b)) => {
+                let order = a.cmp(b);
+                if ascending { order } else { order.reverse() }
+            }
+        };
+        order.then(a.cmp(&b))
     });
-    rows.extend(keyed.into_iter().map(|(_, row)| row));
+    order
+}
+
+/// Puts `rows` in `order` (places into `rows`, each once).
+fn reorder<T>(rows: &mut Vec<T>, order: &[u32]) {
+    let mut taken: Vec<Option<T>> = rows.drain(..).map(Some).collect();
+    rows.extend(
+        order
+            .iter()
+            .filter_map(|&place| taken.get_mut(place as usize).and_then(Option::take)),
+    );
 }
 
 impl BrowseScreen {
@@ -262,8 +358,19 @@ impl BrowseScreen {
     fn search_for(&mut self, query: &str) {
         self.query = query.to_string();
         self.parsed = search::parse(query);
-        self.results = None;
         self.selected = None;
+    }
+
+    /// Sorts by a column, as a click on its header does (the sort happens at the next
+    /// frame).
+    pub fn sort_by(&mut self, column: SortBy, ascending: bool) {
+        self.sort = Some((column, ascending));
+    }
+
+    /// Whether a search or a sort is still running across frames (the table shows the
+    /// previous results, in their order, meanwhile).
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some() || self.sorting.is_some()
     }
 
     /// The cards the current search found, in the table's order (tests read this).
@@ -280,33 +387,136 @@ impl BrowseScreen {
             .unwrap_or_default()
     }
 
-    fn refresh(&mut self, ctx: &ScreenContext) {
+    /// Brings the results up to the query, the sort and the collection. A new search runs
+    /// for at most [`SEARCH_TIME_PER_FRAME`] a frame; until it ends the previous results
+    /// stay, and this returns how far it has got (percent).
+    fn refresh(&mut self, ctx: &ScreenContext) -> Option<Busy> {
         let generation = ctx.collection.generation();
-        let fresh = self.results.as_ref().is_some_and(|results| {
-            results.generation == generation
-                && results.query == self.query
-                && results.sort == self.sort
-        });
-        if fresh {
-            return;
+        let searched = self
+            .results
+            .as_ref()
+            .is_some_and(|results| results.generation == generation && results.query == self.query);
+        if searched {
+            self.running = None;
+            // Only the order may have changed: the rows found are sorted, not searched.
+            return self.sort_step(ctx);
         }
         let Ok(query) = &self.parsed else {
-            return;
+            return None;
         };
-        let mut rows = rows(ctx.collection, query, ctx);
-        if let Some((by, ascending)) = self.sort {
-            sort_rows(&mut rows, ascending, |row| {
-                sort_value(ctx.collection, row, by, ctx)
+        let current = self
+            .running
+            .as_ref()
+            .is_some_and(|running| running.generation == generation && running.query == self.query);
+        if !current {
+            let run = match &self.results {
+                // A longer word looks only among the cards the shorter one found.
+                Some(results) if results.generation == generation => SearchRun::narrowing(
+                    query.clone(),
+                    &results.parsed,
+                    results.found.clone(),
+                    ctx.collection,
+                ),
+                _ => SearchRun::new(query.clone(), ctx.collection),
+            };
+            self.running = Some(Running {
+                generation,
+                query: self.query.clone(),
+                run,
             });
         }
+        let running = self.running.as_mut()?;
+        let started = std::time::Instant::now();
+        while !running.run.step(ctx.collection, ctx.now, CARDS_PER_STEP) {
+            if started.elapsed() >= SEARCH_TIME_PER_FRAME {
+                let (looked_at, total) = running.run.progress();
+                return Some(Busy::Searching(looked_at * 100 / total.max(1)));
+            }
+        }
+        let running = self.running.take()?;
+        let parsed = running.run.query().clone();
+        let found = running.run.into_found();
+        let rows = rows(ctx.collection, &found, ctx);
         let set_aside = rows.iter().filter(|row| row.set_aside).count();
         self.results = Some(Results {
             generation,
-            query: self.query.clone(),
-            sort: self.sort,
+            query: running.query,
+            sort: None,
             rows,
             set_aside,
+            parsed,
+            found,
         });
+        self.sort_step(ctx)
+    }
+
+    /// Brings the order of the results to the column chosen: the values are looked up
+    /// for at most [`SEARCH_TIME_PER_FRAME`] a frame and many are sorted on a thread; the
+    /// rows keep their order until then, and this returns how far it has got (percent).
+    fn sort_step(&mut self, ctx: &ScreenContext) -> Option<Busy> {
+        let results = self.results.as_mut()?;
+        if results.sort == self.sort {
+            self.sorting = None;
+            return None;
+        }
+        let Some((by, ascending)) = self.sort else {
+            results.rows.sort_by_key(|row| (row.deck, row.index));
+            results.sort = None;
+            return None;
+        };
+        let current = self.sorting.as_ref().is_some_and(|sorting| {
+            sorting.generation == results.generation
+                && sorting.query == results.query
+                && sorting.sort == (by, ascending)
+        });
+        if !current {
+            self.sorting = Some(Sorting {
+                generation: results.generation,
+                query: results.query.clone(),
+                sort: (by, ascending),
+                keys: Vec::with_capacity(results.rows.len()),
+                thread: None,
+            });
+        }
+        let sorting = self.sorting.as_mut()?;
+        let rows = results.rows.len();
+        let started = std::time::Instant::now();
+        while sorting.thread.is_none() && sorting.keys.len() < rows {
+            let from = sorting.keys.len();
+            let to = from.saturating_add(CARDS_PER_STEP).min(rows);
+            sorting.keys.extend(
+                results.rows[from..to]
+                    .iter()
+                    .map(|row| sort_value(ctx.collection, row, by, ctx).map(SortKey::of)),
+            );
+            if to < rows && started.elapsed() >= SEARCH_TIME_PER_FRAME {
+                return Some(Busy::Sorting(to * 50 / rows.max(1)));
+            }
+        }
+        let order = if rows <= SORT_IN_FRAME {
+            sort_order(&sorting.keys, ascending)
+        } else {
+            match sorting.thread.take() {
+                None => {
+                    let keys = std::mem::take(&mut sorting.keys);
+                    sorting.thread = Some(std::thread::spawn(move || sort_order(&keys, ascending)));
+                    return Some(Busy::Sorting(50));
+                }
+                Some(thread) if !thread.is_finished() => {
+                    sorting.thread = Some(thread);
+                    return Some(Busy::Sorting(75));
+                }
+                // A sort that panicked leaves the rows in their order: a bug, and not a
+                // reason to close the window.
+                Some(thread) => thread.join().unwrap_or_default(),
+            }
+        };
+        if order.len() == rows {
+            reorder(&mut results.rows, &order);
+        }
+        results.sort = Some((by, ascending));
+        self.sorting = None;
+        None
     }
 
     /// Suspends, buries, flags the cards or saves their own points.
@@ -366,21 +576,22 @@ impl View for BrowseScreen {
                 self.parsed = search::parse(&self.query);
             }
         });
-        match &self.parsed {
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{}\n{}^",
-                        self.query,
-                        " ".repeat(error.column.saturating_sub(1))
-                    ))
-                    .monospace(),
-                );
-                theme::caption(ui, text.search_syntax);
-                return;
-            }
-            Ok(_) => self.refresh(ctx),
+        if let Err(error) = &self.parsed {
+            ui.colored_label(ui.visuals().error_fg_color, text.query_error(error));
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}\n{}^",
+                    self.query,
+                    " ".repeat(error.column.saturating_sub(1))
+                ))
+                .monospace(),
+            );
+            theme::caption(ui, text.search_syntax);
+            return;
+        }
+        let busy = self.refresh(ctx);
+        if busy.is_some() {
+            ui.ctx().request_repaint();
         }
         let (count, set_aside) = self
             .results
@@ -391,9 +602,19 @@ impl View for BrowseScreen {
         let to_study = count - set_aside;
         ui.horizontal_wrapped(|ui| {
             theme::caption(ui, &text.cards_found(count));
+            if let Some(busy) = busy {
+                ui.spinner();
+                theme::caption(
+                    ui,
+                    &match busy {
+                        Busy::Searching(percent) => text.searching(percent),
+                        Busy::Sorting(percent) => text.sorting(percent),
+                    },
+                );
+            }
             let study = ui
                 .add_enabled(
-                    ctx.can_write() && to_study > 0,
+                    ctx.can_write() && to_study > 0 && busy.is_none(),
                     egui::Button::new(text.study_these(to_study)),
                 )
                 .on_hover_text(text.study_these_hint);
@@ -428,7 +649,12 @@ impl View for BrowseScreen {
             rect.max.y = rect.max.y.min(top - ui.spacing().item_spacing.y);
         }
         ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-            self.table(ui, ctx)
+            // Sideways, the columns scroll: at 800×600 with large text, or at 980×760, the
+            // last ones (reps, lapses, flag, tags) were cut off with no way to reach them.
+            egui::ScrollArea::horizontal()
+                .id_salt("browser_columns")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.table(ui, ctx));
         });
     }
 }
@@ -453,7 +679,9 @@ impl BrowseScreen {
         ];
         let mut clicked_sort = None;
         let mut clicked_row = None;
-        let body_height = (ui.available_height() - row_height - 4.0).max(0.0);
+        // Room is left for the horizontal scroll bar under the rows.
+        let scroll_bar = ui.spacing().scroll.allocated_width();
+        let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
         TableBuilder::new(ui)
             .id_salt("browser")
             // The body scrolls within the space it is given, however little: by default
@@ -769,7 +997,10 @@ mod tests {
     #[test]
     fn equal_values_keep_their_order_and_text_sorts_as_text() {
         let cards = ["b2", "a", "b1", "c"];
-        let first_letter = |card: &&str| Some(SortValue::Text(card[..1].to_string()));
+        let first_letter = |card: &&'static str| {
+            let card: &'static str = card;
+            Some(SortValue::Text(&card[..1]))
+        };
         let mut rows = cards.to_vec();
         sort_rows(&mut rows, true, first_letter);
         assert_eq!(rows, ["a", "b2", "b1", "c"]);

@@ -245,8 +245,12 @@ pub enum EditorAction {
     /// Creates a new deck with this title and opens it.
     Create(String),
     Save,
-    /// Reads the file again, dropping unsaved changes.
+    /// Reads the file again, dropping unsaved changes (asked first when there are some).
     Reload,
+    /// Writes the deck as edited to a new file with new ids, leaving the file as it is.
+    SaveAsCopy,
+    /// Moves the deck's file into the deleted-decks folder (asked first).
+    Delete,
 }
 
 /// Changes to the story bank.

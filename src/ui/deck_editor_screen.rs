@@ -2,11 +2,13 @@
 //! points in Japanese and English, tags — added, edited, reordered and deleted. Bundled
 //! decks are not edited here (a user adds their own points to those from the browser).
 //! Saving writes the file atomically and refuses to write over a change made on disk
-//! since it was opened.
+//! since it was opened; then, as before a reload that would drop unsaved edits, the
+//! editor asks and offers to save the edited deck as a copy. Deleting a deck moves its
+//! file aside, after saying what that does.
 
 use crate::core::content::deck::{Lang, Localized, Point};
 use crate::core::content::role;
-use crate::core::content::user_decks::DeckFile;
+use crate::core::content::user_decks::{self, DeckFile, DeckFileError};
 use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::{theme, widgets};
 
@@ -20,6 +22,11 @@ pub struct DeckEditorScreen {
     confirm_delete: Option<String>,
     /// Close was clicked with unsaved changes.
     confirm_close: bool,
+    /// Reload was clicked with unsaved changes, or saving met a change on disk: the
+    /// editor asks before dropping the edits, and offers to save them as a copy.
+    confirm_reload: bool,
+    /// Delete deck… was clicked: what it does is said before it is done.
+    confirm_delete_deck: bool,
     /// The title typed for a new deck, while no deck is open.
     new_title: String,
     /// The Tags box as typed, with the card it belongs to: "hiring," keeps its comma
@@ -36,8 +43,11 @@ fn edit_optional(
     label: Option<egui::Id>,
 ) -> bool {
     let mut text = localized.in_lang(lang).unwrap_or_default().to_string();
+    let mut layouter = crate::ui::kinsoku::layouter;
     let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(2)
+            .layouter(&mut layouter)
     } else {
         egui::TextEdit::singleline(&mut text)
     };
@@ -59,6 +69,9 @@ impl DeckEditorScreen {
         self.dirty = false;
         self.message = None;
         self.tags_typed = None;
+        self.confirm_reload = false;
+        self.confirm_delete_deck = false;
+        self.confirm_close = false;
     }
 
     /// Shows this card's fields.
@@ -159,9 +172,51 @@ impl DeckEditorScreen {
                         writing.collection.reload_decks();
                         self.saved(Ok(text.deck_saved.to_string()));
                     }
+                    Err(error) => {
+                        // Theirs or ours: the editor asks, with both ways out at hand.
+                        self.confirm_reload = matches!(error, DeckFileError::ChangedOnDisk { .. });
+                        self.saved(Err(text.deck_file_error(&error)));
+                    }
+                }
+                Vec::new()
+            }
+            EditorAction::SaveAsCopy => {
+                let Some(file) = &mut self.file else {
+                    return Vec::new();
+                };
+                match file.save_as_copy(writing.collection.decks()) {
+                    Ok(()) => {
+                        let said = text.imported_to(file.path.display());
+                        writing.collection.reload_decks();
+                        self.confirm_reload = false;
+                        self.saved(Ok(said));
+                    }
                     Err(error) => self.saved(Err(text.deck_file_error(&error))),
                 }
                 Vec::new()
+            }
+            EditorAction::Delete => {
+                let Some(file) = &self.file else {
+                    return Vec::new();
+                };
+                let deleted_dir = writing.collection.data_dir().deleted_decks_dir();
+                match user_decks::move_to_deleted(&file.path, &deleted_dir) {
+                    Ok(to) => {
+                        writing.collection.reload_decks();
+                        self.file = None;
+                        self.dirty = false;
+                        self.confirm_delete_deck = false;
+                        vec![
+                            FollowUp::Open(Screen::Decks),
+                            FollowUp::Flash(text.deck_deleted(to.display())),
+                        ]
+                    }
+                    Err(error) => {
+                        self.confirm_delete_deck = false;
+                        self.saved(Err(text.deck_file_error(&error)));
+                        Vec::new()
+                    }
+                }
             }
             EditorAction::Reload => {
                 let Some(file) = &mut self.file else {
@@ -230,13 +285,26 @@ impl View for DeckEditorScreen {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button(text.close).clicked() {
                         if self.dirty {
+                            // One question at a time: this one replaces a reload's.
                             self.confirm_close = true;
+                            self.confirm_reload = false;
                         } else {
                             close = true;
                         }
                     }
+                    if ui
+                        .add_enabled(ctx.can_write(), egui::Button::new(text.delete_deck))
+                        .clicked()
+                    {
+                        self.confirm_delete_deck = true;
+                    }
                     if ui.button(text.reload).clicked() {
-                        actions.push(Action::Editor(EditorAction::Reload));
+                        if self.dirty {
+                            self.confirm_reload = true;
+                            self.confirm_close = false;
+                        } else {
+                            actions.push(Action::Editor(EditorAction::Reload));
+                        }
                     }
                     let save = ui.add_enabled(
                         self.dirty && ctx.can_write(),
@@ -274,6 +342,48 @@ impl View for DeckEditorScreen {
                     ui.colored_label(ui.visuals().error_fg_color, message);
                 }
                 None => {}
+            }
+            if self.confirm_reload {
+                if self.dirty {
+                    ui.colored_label(ui.visuals().warn_fg_color, text.reload_discards);
+                }
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(text.discard_and_reload).clicked() {
+                        self.confirm_reload = false;
+                        actions.push(Action::Editor(EditorAction::Reload));
+                    }
+                    if ui
+                        .add_enabled(ctx.can_write(), egui::Button::new(text.save_as_copy))
+                        .on_hover_text(text.save_as_copy_hint)
+                        .clicked()
+                    {
+                        actions.push(Action::Editor(EditorAction::SaveAsCopy));
+                    }
+                    if ui.button(text.keep_editing).clicked() {
+                        self.confirm_reload = false;
+                    }
+                });
+            }
+            if self.confirm_delete_deck {
+                let title = file.deck.title.get(ctx.lang).to_string();
+                let folder = ctx.collection.data_dir().deleted_decks_dir();
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    text.delete_deck_confirm(&title, file.deck.cards.len(), folder.display()),
+                );
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .add(widgets::primary_button(
+                            text.delete_deck.trim_end_matches('…'),
+                        ))
+                        .clicked()
+                    {
+                        actions.push(Action::Editor(EditorAction::Delete));
+                    }
+                    if ui.button(text.cancel).clicked() {
+                        self.confirm_delete_deck = false;
+                    }
+                });
             }
             egui::Grid::new("deck_fields")
                 .num_columns(2)
@@ -319,9 +429,13 @@ impl View for DeckEditorScreen {
                     ui.end_row();
                 });
         });
+        // At most two fifths of the window: a long question widened the list until the
+        // card's fields were squeezed out of an 800-pixel window.
+        let list_at_most = (ui.available_width() * 0.4).max(160.0);
         egui::Panel::left("editor_cards")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(300.0_f32.min(list_at_most))
+            .max_size(list_at_most)
             .show(ui, |ui| {
                 if ui
                     .add_enabled(ctx.can_write(), egui::Button::new(text.add_card))
@@ -364,7 +478,8 @@ impl View for DeckEditorScreen {
                                     changed = true;
                                 }
                                 let selected = self.selected.as_deref() == Some(id.as_str());
-                                if ui.selectable_label(selected, question).clicked() {
+                                let entry = egui::Button::selectable(selected, question).truncate();
+                                if ui.add(entry).clicked() {
                                     self.selected = Some(id.clone());
                                 }
                             });
@@ -372,6 +487,7 @@ impl View for DeckEditorScreen {
                     });
             });
         let mut delete = None;
+        let mut move_point = None;
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(id) = self.selected.clone() else {
                 ui.weak(text.select_card);
@@ -393,6 +509,7 @@ impl View for DeckEditorScreen {
                     ui.add_space(theme::space::S);
                     ui.label(text.answer_points);
                     let mut remove = None;
+                    let last = card.points.len().saturating_sub(1);
                     for (index, point) in card.points.iter_mut().enumerate() {
                         ui.horizontal(|ui| {
                             if ui
@@ -402,6 +519,29 @@ impl View for DeckEditorScreen {
                             {
                                 remove = Some(index);
                             }
+                            // Named with the point, for screen readers (and tests): a
+                            // column of arrows alone does not say which point moves.
+                            let named = widgets::localized_plain(&point.text, ctx.card_language);
+                            ui.vertical(|ui| {
+                                for (arrow, by, enabled, what) in [
+                                    ("▲", -1, index > 0, text.move_up),
+                                    ("▼", 1, index < last, text.move_down),
+                                ] {
+                                    let button =
+                                        ui.add_enabled(enabled, egui::Button::new(arrow).small());
+                                    let name = format!("{what} — {named}");
+                                    button.widget_info(|| {
+                                        egui::WidgetInfo::labeled(
+                                            egui::Role::Button,
+                                            enabled,
+                                            &name,
+                                        )
+                                    });
+                                    if button.on_hover_text(what).clicked() {
+                                        move_point = Some((card.id.clone(), index, by));
+                                    }
+                                }
+                            });
                             ui.vertical(|ui| {
                                 changed |= edit_optional(
                                     ui,
@@ -471,6 +611,10 @@ impl View for DeckEditorScreen {
                     }
                 });
         });
+        if let Some((card, index, by)) = move_point {
+            file.move_point(&card, index, by);
+            changed = true;
+        }
         if let Some(id) = delete {
             // Its reviews stay in the log; the app reports them as a card no deck has.
             file.remove_card(&id);

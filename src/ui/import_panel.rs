@@ -1,5 +1,5 @@
-//! Bringing a deck in: Import… (the system's file dialog, or a typed path where no dialog
-//! can open) or a file dropped on the window. A preview of what the file adds comes
+//! Bringing a deck in: Import… (an in-app file dialog, or a typed path) or a file dropped
+//! on the window. A preview of what the file adds comes
 //! first; nothing is written until the user says so, and an existing deck file is
 //! replaced only when they choose to.
 
@@ -7,19 +7,19 @@ use crate::core::anki::{self, import::Plan};
 use crate::core::collection::Collection;
 use crate::core::content::user_decks::{self, AddAs, Preview};
 use crate::ui::context::{Action, FollowUp, ImportAction, ScreenContext, Writing};
+use crate::ui::file_dialog::{self, FileDialog};
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::TimeZone;
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 #[derive(Debug, Default)]
 pub struct ImportPanel {
     open: bool,
-    /// A path typed by hand.
+    /// A path typed by hand, or the file previewed (chosen or dropped), so the user sees
+    /// which file it is and can edit the path.
     typed: String,
-    /// The file dialog, running on its own thread so the window keeps drawing.
-    dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    files: FileDialog,
     preview: Option<Result<Previewed, String>>,
     /// What the last import wrote, or why it failed.
     outcome: Option<Result<String, String>>,
@@ -45,6 +45,7 @@ impl ImportPanel {
     pub fn preview(&mut self, collection: &Collection, text: &Strings, path: PathBuf) {
         self.open = true;
         self.outcome = None;
+        self.typed = path.display().to_string();
         if anki::is_package(&path) {
             self.preview = Some(
                 anki::preview(&path, collection, &local_offset)
@@ -115,18 +116,8 @@ impl ImportPanel {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let text = ctx.text;
-        if let Some(receiver) = &self.dialog {
-            match receiver.try_recv() {
-                Ok(Some(path)) => {
-                    self.dialog = None;
-                    self.preview(ctx.collection, ctx.text, path);
-                }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.dialog = None,
-                Err(mpsc::TryRecvError::Empty) => {
-                    ui.ctx()
-                        .request_repaint_after(std::time::Duration::from_millis(200));
-                }
-            }
+        if let Some(path) = self.files.show(ui.ctx(), text) {
+            self.preview(ctx.collection, ctx.text, path);
         }
         if !self.open {
             return;
@@ -144,44 +135,33 @@ impl ImportPanel {
             });
             theme::caption(ui, text.import_hint);
             ui.horizontal(|ui| {
-                let choose =
-                    ui.add_enabled(self.dialog.is_none(), egui::Button::new(text.choose_file));
-                if choose.clicked() {
-                    let (sender, receiver) = mpsc::channel();
-                    std::thread::spawn(move || {
-                        let picked = rfd::FileDialog::new()
-                            .add_filter(
-                                "Markdown, text, deck JSON, Anki package",
-                                &["md", "markdown", "txt", "json", "apkg", "colpkg"],
-                            )
-                            .pick_file();
-                        // The panel may be gone; nothing to tell then.
-                        let _ = sender.send(picked);
-                    });
-                    self.dialog = Some(receiver);
+                if ui.button(text.choose_file).clicked() {
+                    // Where the typed path points, else home, else where the app started.
+                    let typed = file_dialog::expand_home(self.typed.trim());
+                    let start = typed
+                        .parent()
+                        .filter(|folder| folder.is_dir())
+                        .map(std::path::Path::to_path_buf)
+                        .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+                        .unwrap_or_else(|| PathBuf::from("."));
+                    self.files.open(&start);
                 }
                 let label = ui.label(text.or_path);
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.typed)
-                        .hint_text("~/guides/cto.md")
-                        .desired_width(280.0),
-                )
-                .labelled_by(label.id);
-                if ui
-                    .add_enabled(
-                        !self.typed.trim().is_empty(),
-                        egui::Button::new(text.preview),
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.typed)
+                            .hint_text("~/guides/cto.md")
+                            .desired_width(280.0),
                     )
-                    .clicked()
-                {
-                    let typed = self.typed.trim();
-                    let path = match typed.strip_prefix("~/") {
-                        Some(rest) => std::env::var_os("HOME").map_or_else(
-                            || PathBuf::from(typed),
-                            |home| PathBuf::from(home).join(rest),
-                        ),
-                        None => PathBuf::from(typed),
-                    };
+                    .labelled_by(label.id);
+                let has_path = !self.typed.trim().is_empty();
+                let entered =
+                    field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                let clicked = ui
+                    .add_enabled(has_path, egui::Button::new(text.preview))
+                    .clicked();
+                if has_path && (entered || clicked) {
+                    let path = file_dialog::expand_home(self.typed.trim());
                     self.preview(ctx.collection, ctx.text, path);
                 }
             });

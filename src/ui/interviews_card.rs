@@ -447,17 +447,22 @@ fn interview_ui(
             .map(|(day, value)| [(*day - today).num_days() as f64, f64::from(*value) * 100.0])
             .collect();
         let color = theme::tone::ACCENT.on(ui);
-        widgets::day_plot(&interview.id, today, text.axis_percent)
-            .height(90.0)
-            .include_y(0.0)
-            .include_y(100.0)
-            .show(ui, |plot| {
-                plot.line(
-                    Line::new(text.readiness_chart, PlotPoints::from(points))
-                        .color(color)
-                        .width(2.0),
-                );
-            });
+        widgets::day_plot(
+            &interview.id,
+            today,
+            text.axis_percent,
+            widgets::YValues::Amounts,
+        )
+        .height(90.0)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(text.readiness_chart, PlotPoints::from(points))
+                    .color(color)
+                    .width(2.0),
+            );
+        });
     }
     clicked
 }

@@ -59,8 +59,13 @@ impl Strings {
                 }
             },
             DeckFileError::ChangedOnDisk { path } => format!(
-                "{} は開いたあとにディスク上で変更されました。読み込み直すか（ここでの変更は読み込み直すまで残ります）、別の場所に保存してください",
+                "{} は開いたあとにディスク上で変更されました。読み込み直す（ここでの変更は破棄されます）か、こちらの版を複製として保存してください",
                 path.display()
+            ),
+            DeckFileError::Move { path, to, source } => format!(
+                "{} を {} に移せません：{source}",
+                path.display(),
+                to.display()
             ),
             DeckFileError::Exists { path } => format!("{} はすでにあります", path.display()),
             DeckFileError::Encode(error) => format!("デッキを書き出せません：{error}"),
@@ -99,7 +104,9 @@ impl Strings {
             ImportError::FrontMatter { line, reason } => {
                 format!("{line} 行目から始まるフロントマターを読めません（{reason}）")
             }
-            ImportError::NoInterviewSection => "面接の節がありません。「面接でよくある質問」または \"Interview Questions\" を含む見出しがないため、取り込む質問がありません".to_string(),
+            ImportError::NoInterviewSection { line, text } => format!(
+                "面接の節（「面接でよくある質問」「面接でよく聞かれる質問」「想定質問」\"Interview questions\" \"Common questions\" などの見出し）がなく、{line} 行目「{text}」は mensetsu が読める質問ではありません。メモとして読めるのは、見出しの質問（`## Q1. …` や `## 1. …`、その下に回答のポイント）、`Q:`/`A:` の組、1 行に 1 問の質問だけのファイルです"
+            ),
             ImportError::NoQuestions { heading, line } => format!(
                 "面接の節「{heading}」（{line} 行目）に、mensetsu が読める形の質問がありません。読めるのは、質問と回答の列がある表、`質問 回答` の見出しに続く `1. 質問？ 回答` の行、番号付きリスト `1. **質問**` です"
             ),

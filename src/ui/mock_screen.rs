@@ -832,7 +832,9 @@ fn grading_ui(
                             if answer.draft.trim().is_empty() {
                                 columns[0].weak("—");
                             } else {
-                                columns[0].add(egui::Label::new(answer.draft.as_str()).wrap());
+                                let job =
+                                    crate::ui::kinsoku::job(&columns[0], answer.draft.as_str());
+                                crate::ui::kinsoku::label(&mut columns[0], job);
                             }
                             if let Some(take) = &answer.take {
                                 voice::spoken_line(&mut columns[0], text, take, target);

@@ -20,8 +20,8 @@ use crate::core::study::queue;
 use crate::core::study::scope::{DueCounts, QueueKind, Scope};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, FollowUp, ReviewAction, Screen, ScreenContext, View, Writing};
-use crate::ui::ime;
 use crate::ui::strings::Strings;
+use crate::ui::{ime, kinsoku};
 
 use crate::ui::theme;
 use crate::ui::voice::{self, Microphone, Take};
@@ -698,17 +698,21 @@ fn card_body(
                     ui.set_width(ui.available_width());
                     theme::caption(ui, text.question);
                     let (first, below) = language.texts(&card.question);
-                    ui.label(
+                    let job = kinsoku::job(
+                        ui,
                         RichText::new(first)
                             .size(theme::size::QUESTION)
                             .color(theme::tone::STRONG_TEXT.on(ui)),
                     );
+                    kinsoku::label(ui, job);
                     if let Some(below) = below {
-                        ui.label(
+                        let job = kinsoku::job(
+                            ui,
                             RichText::new(below)
                                 .size(theme::size::BODY)
                                 .color(theme::tone::MUTED_TEXT.on(ui)),
                         );
+                        kinsoku::label(ui, job);
                     }
                 });
                 ui.add_space(theme::space::M);
@@ -786,6 +790,7 @@ fn card_body(
                         ui.add_enabled(
                             ctx.can_write(),
                             egui::TextEdit::multiline(&mut shown.note)
+                                .layouter(&mut kinsoku::layouter)
                                 .hint_text(text.note_hint)
                                 .desired_rows(3)
                                 .desired_width(f32::INFINITY),

@@ -701,6 +701,12 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
     } else {
         text.too_few_answers_to_suggest(answers, fit::MINIMUM_REVIEWS)
     };
+    let mut series = vec![(text.minutes_per_day, accent)];
+    if enough_history {
+        series.push((text.suggested_short, good));
+    }
+    series.push((text.current_setting, muted));
+    widgets::legend(ui, &series);
     egui_plot::Plot::new("workload_chart")
         .height(180.0)
         .allow_zoom(false)
@@ -711,7 +717,7 @@ fn workload_chart(ui: &mut egui::Ui, ctx: &ScreenContext, draft: &mut Draft, wor
         .x_axis_label(text.desired_retention.to_string())
         .y_axis_label(text.minutes_per_day.to_string())
         .include_y(0.0)
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightBottom))
+        .y_grid_spacer(|input| widgets::value_marks(input, widgets::YValues::Amounts))
         .show(ui, |plot| {
             plot.line(
                 egui_plot::Line::new(text.minutes_per_day, egui_plot::PlotPoints::from(points))

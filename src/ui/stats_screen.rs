@@ -11,7 +11,7 @@ use crate::core::study::stats::{StateCounts, Stats, WeakPoint};
 use crate::ui::context::{Action, ScreenContext, View};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
-use crate::ui::widgets::{self, rating_color, rating_label};
+use crate::ui::widgets::{self, YValues, rating_color, rating_label};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use egui::Color32;
 use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints};
@@ -230,29 +230,47 @@ fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
 }
 
 /// Day offsets relative to today (0 = today, negative = past) for the chosen range.
-fn past_days(stats: &Stats, range: Range) -> impl Iterator<Item = (f64, NaiveDate)> + '_ {
-    (0..range.days()).rev().map(move |back| {
-        let day = stats.today - Days::new(back);
-        (-(back as f64), day)
-    })
+/// The days of `range` in bars: a bar a day, or for a year a bar a week (a day of a year's
+/// chart was a bar one pixel wide). Each bar's centre (days from today), its width in
+/// days, the days it adds up, and its name for the tooltip.
+struct Bucket {
+    x: f64,
+    width: f64,
+    days: Vec<NaiveDate>,
+    name: String,
+}
+
+fn past_buckets(stats: &Stats, range: Range) -> Vec<Bucket> {
+    let size: u64 = if range.days() > 120 { 7 } else { 1 };
+    let count = range.days().div_ceil(size);
+    (0..count)
+        .rev()
+        .map(|bucket| {
+            let newest = bucket * size;
+            let days: Vec<NaiveDate> = (newest..newest + size)
+                .rev()
+                .map(|back| stats.today - Days::new(back))
+                .collect();
+            let name = match (days.first(), days.last()) {
+                (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
+                (Some(day), _) => day.to_string(),
+                _ => String::new(),
+            };
+            Bucket {
+                // A bar's centre: the middle of its days.
+                x: -(newest as f64) - (size as f64 - 1.0) / 2.0,
+                width: 0.8 * size as f64,
+                days,
+                name,
+            }
+        })
+        .collect()
 }
 
 /// A bar in one solid colour (egui_plot's default is a pale fill with an outline, which
 /// reads as empty at a glance).
 fn solid(bar: Bar, color: Color32) -> Bar {
     bar.fill(color).stroke(egui::Stroke::new(1.0, color))
-}
-
-/// A row of coloured swatches naming the series of a chart, outside its data.
-fn legend(ui: &mut egui::Ui, series: &[(&str, Color32)]) {
-    ui.horizontal_wrapped(|ui| {
-        for (name, color) in series {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, *color);
-            ui.label(egui::RichText::new(*name).size(theme::size::SMALL));
-            ui.add_space(theme::space::S);
-        }
-    });
 }
 
 /// Shown instead of an empty chart.
@@ -267,26 +285,33 @@ fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range)
         .into_iter()
         .map(|rating| (rating_label(text, rating), rating_color(ui, rating)))
         .collect();
-    legend(ui, &series);
+    widgets::legend(ui, &series);
+    let buckets = past_buckets(stats, range);
     let mut charts: Vec<BarChart> = Vec::new();
     for rating in Rating::ALL {
         let color = rating_color(ui, rating);
-        let bars = past_days(stats, range)
-            .map(|(x, day)| {
-                let reviews = stats.reviews_per_day.get(&day).copied().unwrap_or_default();
-                let count = match rating {
-                    Rating::Again => reviews.again,
-                    Rating::Hard => reviews.hard,
-                    Rating::Good => reviews.good,
-                    Rating::Easy => reviews.easy,
-                };
-                solid(Bar::new(x, f64::from(count)), color).name(day.to_string())
+        let bars = buckets
+            .iter()
+            .map(|bucket| {
+                let count: u32 = bucket
+                    .days
+                    .iter()
+                    .filter_map(|day| stats.reviews_per_day.get(day))
+                    .map(|reviews| match rating {
+                        Rating::Again => reviews.again,
+                        Rating::Hard => reviews.hard,
+                        Rating::Good => reviews.good,
+                        Rating::Easy => reviews.easy,
+                    })
+                    .sum();
+                solid(Bar::new(bucket.x, f64::from(count)), color)
+                    .width(bucket.width)
+                    .name(&bucket.name)
             })
             .collect();
         let label = rating_label(text, rating);
         let mut chart = BarChart::new(label, bars)
             .color(rating_color(ui, rating))
-            .width(0.8)
             .element_formatter(Box::new(move |bar, _| {
                 format!("{}\n{label}: {}", bar.name, bar.value)
             }));
@@ -294,40 +319,54 @@ fn reviews_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range)
         chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    widgets::day_plot("reviews_per_day", stats.today, text.axis_answers)
-        .include_y(1.0)
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+    widgets::day_plot(
+        "reviews_per_day",
+        stats.today,
+        text.axis_answers,
+        YValues::Counts,
+    )
+    .include_y(2.0)
+    .show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    });
 }
 
 fn time_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
     let color = theme::tone::ACCENT.on(ui);
-    let bars = past_days(stats, range)
-        .map(|(x, day)| {
-            let ms = stats
-                .reviews_per_day
-                .get(&day)
-                .map_or(0, |reviews| reviews.duration_ms);
-            solid(Bar::new(x, ms as f64 / 60_000.0), color).name(day.to_string())
+    let bars = past_buckets(stats, range)
+        .iter()
+        .map(|bucket| {
+            let ms: u64 = bucket
+                .days
+                .iter()
+                .filter_map(|day| stats.reviews_per_day.get(day))
+                .map(|reviews| reviews.duration_ms)
+                .sum();
+            solid(Bar::new(bucket.x, ms as f64 / 60_000.0), color)
+                .width(bucket.width)
+                .name(&bucket.name)
         })
         .collect();
-    widgets::day_plot("time_per_day", stats.today, text.axis_minutes)
-        .include_y(1.0)
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(text.time_per_day, bars)
-                    .color(color)
-                    .width(0.8)
-                    // Minutes and seconds: half a minute of study still reads as such.
-                    .element_formatter(Box::new(|bar, _| {
-                        let ms = (bar.value * 60_000.0).round() as u64;
-                        format!("{}\n{}", bar.name, widgets::clock_ms(ms))
-                    })),
-            );
-        });
+    widgets::day_plot(
+        "time_per_day",
+        stats.today,
+        text.axis_minutes,
+        YValues::Amounts,
+    )
+    .include_y(1.0)
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new(text.time_per_day, bars)
+                .color(color)
+                // Minutes and seconds: half a minute of study still reads as such.
+                .element_formatter(Box::new(|bar, _| {
+                    let ms = (bar.value * 60_000.0).round() as u64;
+                    format!("{}\n{}", bar.name, widgets::clock_ms(ms))
+                })),
+        );
+    });
 }
 
 fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range, desired: f64) {
@@ -347,7 +386,7 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
         empty_state(ui, text.retention_empty);
         return;
     }
-    legend(
+    widgets::legend(
         ui,
         &[
             (text.true_retention, rating_color(ui, Rating::Good)),
@@ -359,46 +398,81 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
         rating_color(ui, Rating::Good),
         theme::tone::MUTED_TEXT.on(ui),
     );
-    widgets::day_plot("retention_per_week", stats.today, text.axis_percent)
-        .include_x(start)
-        .include_x(0.0)
-        .include_y(50.0)
-        .include_y(100.0)
-        .show(ui, |plot| {
-            plot.line(
-                Line::new(text.true_retention, PlotPoints::from(points))
-                    .color(line_color)
-                    .width(2.5),
-            );
-            plot.hline(
-                HLine::new(text.desired_retention, desired * 100.0)
-                    .color(target_color)
-                    .width(2.0)
-                    .style(egui_plot::LineStyle::dashed_loose()),
-            );
-        });
+    widgets::day_plot(
+        "retention_per_week",
+        stats.today,
+        text.axis_percent,
+        YValues::Amounts,
+    )
+    .include_x(start)
+    .include_x(0.0)
+    .include_y(50.0)
+    .include_y(100.0)
+    .show(ui, |plot| {
+        plot.line(
+            Line::new(text.true_retention, PlotPoints::from(points))
+                .color(line_color)
+                .width(2.5),
+        );
+        plot.hline(
+            HLine::new(text.desired_retention, desired * 100.0)
+                .color(target_color)
+                .width(2.0)
+                .style(egui_plot::LineStyle::dashed_loose()),
+        );
+    });
 }
 
+/// The cards due each day ahead, in review and in learning told apart: the decks' Due
+/// column counts the first and Learning the second, and the forecast once lumped both
+/// under "due" while every Due column said 0.
 fn due_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
-    let color = theme::tone::DUE.on(ui);
-    let bars = stats
-        .due_per_day
-        .iter()
-        .enumerate()
-        .map(|(offset, due)| {
-            solid(Bar::new(offset as f64, due.cards as f64), color).name(due.day.to_string())
-        })
-        .collect();
-    widgets::day_plot("due_forecast", stats.today, text.axis_cards)
-        .include_y(1.0)
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(text.due_forecast, bars)
-                    .color(color)
-                    .width(0.8)
-                    .element_formatter(Box::new(|bar, _| format!("{}\n{}", bar.name, bar.value))),
-            );
-        });
+    let review_color = theme::tone::DUE.on(ui);
+    let learning_color = theme::tone::LEARNING.on(ui);
+    widgets::legend(
+        ui,
+        &[(text.due, review_color), (text.learning, learning_color)],
+    );
+    let bars = |learning: bool, color: Color32| -> Vec<Bar> {
+        stats
+            .due_per_day
+            .iter()
+            .enumerate()
+            .map(|(offset, due)| {
+                let count = if learning {
+                    due.learning
+                } else {
+                    due.cards - due.learning
+                };
+                solid(Bar::new(offset as f64, count as f64), color).name(due.day.to_string())
+            })
+            .collect()
+    };
+    let (due, learning) = (text.due, text.learning);
+    let reviews = BarChart::new(due, bars(false, review_color))
+        .color(review_color)
+        .width(0.8)
+        .element_formatter(Box::new(move |bar, _| {
+            format!("{}\n{due}: {}", bar.name, bar.value)
+        }));
+    let learning_chart = BarChart::new(learning, bars(true, learning_color))
+        .color(learning_color)
+        .width(0.8)
+        .element_formatter(Box::new(move |bar, _| {
+            format!("{}\n{learning}: {}", bar.name, bar.value)
+        }))
+        .stack_on(&[&reviews]);
+    widgets::day_plot(
+        "due_forecast",
+        stats.today,
+        text.axis_cards,
+        YValues::Counts,
+    )
+    .include_y(2.0)
+    .show(ui, |plot| {
+        plot.bar_chart(reviews);
+        plot.bar_chart(learning_chart);
+    });
 }
 
 /// A year of study days as a grid of weeks, darker for more reviews, with the months

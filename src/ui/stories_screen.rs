@@ -269,20 +269,42 @@ fn story_card(
     });
 }
 
-/// The four STAR parts of a story, those written.
+/// The four STAR parts of a story, those written: the captions in a column of their own,
+/// each on the baseline of its value's first line.
 pub fn star(ui: &mut egui::Ui, text: &Strings, story: &StoryContent) {
-    for (label, part) in [
+    let parts = [
         (text.situation, &story.situation),
         (text.task, &story.task),
         (text.action, &story.action),
         (text.result, &story.result),
-    ] {
+    ];
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let caption_width = parts
+        .iter()
+        .map(|(label, _)| theme::text_width(ui, label, font.clone()))
+        .fold(0.0, f32::max)
+        + ui.spacing().item_spacing.x;
+    for (label, part) in parts {
         if part.is_empty() {
             continue;
         }
         ui.horizontal_top(|ui| {
-            ui.label(egui::RichText::new(label).strong().size(theme::size::SMALL));
-            ui.add(egui::Label::new(part.as_str()).wrap());
+            // The caption in the value's size (a smaller one sat above its baseline), set
+            // apart by its weight and colour.
+            ui.allocate_ui_with_layout(
+                egui::vec2(caption_width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_width(caption_width);
+                    ui.label(
+                        egui::RichText::new(label)
+                            .strong()
+                            .color(theme::tone::MUTED_TEXT.on(ui)),
+                    );
+                },
+            );
+            let job = crate::ui::kinsoku::job(ui, part.as_str());
+            crate::ui::kinsoku::label(ui, job);
         });
     }
 }
@@ -327,6 +349,7 @@ fn form_ui(
             let label = ui.label(label);
             ui.add(
                 egui::TextEdit::multiline(part)
+                    .layouter(&mut crate::ui::kinsoku::layouter)
                     .hint_text(hint)
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
@@ -420,8 +443,10 @@ fn form_ui(
     cancelled
 }
 
-/// Roles × competencies: how many of each role's questions have a story that shows the
-/// competency, and how many have none at all.
+/// Competencies × roles: how many of each role's questions have a story that shows the
+/// competency, and, first, how many have none at all. Roles are the columns: there are few
+/// of them, so the table fits a window with the gaps in view and every row named (with
+/// roles as rows, the last columns, "No story yet" among them, were cut off at 1280 px).
 fn grid(ui: &mut egui::Ui, ctx: &ScreenContext) {
     let text = ctx.text;
     let rows = story::coverage_grid(ctx.collection.decks(), ctx.collection.stories());
@@ -435,40 +460,46 @@ fn grid(ui: &mut egui::Ui, ctx: &ScreenContext) {
             .show(ui, |ui| {
                 egui::Grid::new("story_grid_table")
                     .striped(true)
-                    .spacing([10.0, 6.0])
+                    .spacing([14.0, 6.0])
                     .show(ui, |ui| {
                         ui.label("");
-                        for competency in COMPETENCIES {
+                        for row in &rows {
+                            // A gloss in brackets goes under the name, so a long one
+                            // ("Head of Engineering（技術部門責任者）") does not widen its
+                            // column past the window.
+                            let name = role::label(&row.role, ctx.lang).replacen('（', "\n（", 1);
+                            ui.label(egui::RichText::new(name).strong());
+                        }
+                        ui.end_row();
+                        ui.label(egui::RichText::new(text.without_story).strong());
+                        for row in &rows {
+                            let missing = row.questions - row.with_story;
+                            let cell = format!("{missing} / {}", row.questions);
+                            ui.label(if missing > 0 {
+                                egui::RichText::new(cell)
+                                    .color(theme::tone::LEARNING.on(ui))
+                                    .strong()
+                            } else {
+                                egui::RichText::new(cell)
+                            });
+                        }
+                        ui.end_row();
+                        for (index, competency) in COMPETENCIES.iter().enumerate() {
                             let label = if ctx.lang == Lang::Ja {
                                 competency.ja
                             } else {
                                 competency.en
                             };
-                            ui.label(egui::RichText::new(label).size(theme::size::SMALL).strong());
-                        }
-                        ui.label(
-                            egui::RichText::new(text.without_story)
-                                .size(theme::size::SMALL)
-                                .strong(),
-                        );
-                        ui.end_row();
-                        for row in &rows {
-                            ui.label(role::label(&row.role, ctx.lang));
-                            for (_, count) in &row.per_competency {
+                            ui.label(label);
+                            for row in &rows {
+                                let count = row.per_competency.get(index).map_or(0, |(_, n)| *n);
                                 let value = egui::RichText::new(count.to_string());
-                                ui.label(if *count == 0 {
+                                ui.label(if count == 0 {
                                     value.color(theme::tone::MUTED_TEXT.on(ui))
                                 } else {
                                     value.color(theme::tone::NEW.on(ui)).strong()
                                 });
                             }
-                            let missing = row.questions - row.with_story;
-                            let cell = format!("{missing} / {}", row.questions);
-                            ui.label(if missing > 0 {
-                                egui::RichText::new(cell).color(theme::tone::LEARNING.on(ui))
-                            } else {
-                                egui::RichText::new(cell)
-                            });
                             ui.end_row();
                         }
                     });

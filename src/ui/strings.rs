@@ -298,6 +298,18 @@ pub struct Strings {
     pub choose_file: &'static str,
     pub or_path: &'static str,
     pub preview: &'static str,
+    /// The in-app file dialog (src/ui/file_dialog.rs).
+    pub file_dialog_title: &'static str,
+    pub folder: &'static str,
+    pub folder_up: &'static str,
+    pub home_folder: &'static str,
+    pub downloads_folder: &'static str,
+    pub documents_folder: &'static str,
+    pub open_file: &'static str,
+    pub show_all_files: &'static str,
+    pub folder_empty: &'static str,
+    pub folder_unreadable: &'static str,
+    pub no_such_file: &'static str,
     pub import_replace: &'static str,
     pub import_add: &'static str,
     pub close: &'static str,
@@ -328,6 +340,11 @@ pub struct Strings {
     pub delete_card_confirm: &'static str,
     pub delete_card: &'static str,
     pub deck_saved: &'static str,
+    pub reload_discards: &'static str,
+    pub discard_and_reload: &'static str,
+    pub save_as_copy: &'static str,
+    pub save_as_copy_hint: &'static str,
+    pub delete_deck: &'static str,
     pub unsaved_changes: &'static str,
     pub discard_changes: &'static str,
     pub keep_editing: &'static str,
@@ -621,7 +638,7 @@ pub const JA: Strings = Strings {
     unlink: "結び付けを外す",
     save_story: "ストーリーを保存",
     story_grid: "役職 × 能力",
-    story_grid_hint: "各役職の質問のうち、その能力を示すストーリーが結び付いている数。右端はストーリーがまだない質問の数です。",
+    story_grid_hint: "各役職の質問のうち、その能力を示すストーリーが結び付いている数。最初の行はストーリーがまだない質問の数です。",
     without_story: "ストーリーなし",
     story_no_title: "ストーリーのタイトルを入れてください",
     story_gone: "このストーリーはもうありません（別の画面で削除されました）",
@@ -637,6 +654,17 @@ pub const JA: Strings = Strings {
     choose_file: "ファイルを選ぶ…",
     or_path: "またはパス：",
     preview: "確認",
+    file_dialog_title: "ファイルを選ぶ",
+    folder: "フォルダ",
+    folder_up: "上へ",
+    home_folder: "ホーム",
+    downloads_folder: "ダウンロード",
+    documents_folder: "ドキュメント",
+    open_file: "開く",
+    show_all_files: "すべてのファイルを表示",
+    folder_empty: "このフォルダには取り込めるファイル（.md・.txt・.json・.apkg・.colpkg）がありません。",
+    folder_unreadable: "このフォルダを読めません：",
+    no_such_file: "そのファイルもフォルダもありません：",
     import_replace: "置き換える",
     import_add: "マイデッキに追加",
     close: "閉じる",
@@ -666,6 +694,11 @@ pub const JA: Strings = Strings {
     delete_card_confirm: "このカードを削除しますか？回答の記録はログに残ります（デッキにないカードとして表示されます）。",
     delete_card: "カードを削除",
     deck_saved: "保存しました",
+    reload_discards: "読み込み直すと、保存していない変更は破棄され、ディスク上のファイルの内容になります。",
+    discard_and_reload: "変更を破棄して読み込み直す",
+    save_as_copy: "複製として保存",
+    save_as_copy_hint: "編集中の内容を新しいデッキ（新しい id）として隣に保存し、元のファイルはそのまま残します。複製のカードは新しいカードとして始まります。",
+    delete_deck: "デッキを削除…",
     unsaved_changes: "保存していない変更があります",
     discard_changes: "変更を破棄して閉じる",
     keep_editing: "編集を続ける",
@@ -954,7 +987,7 @@ pub const EN: Strings = Strings {
     unlink: "Unlink",
     save_story: "Save story",
     story_grid: "Roles × competencies",
-    story_grid_hint: "For each role, the questions linked to a story showing that competency; the last column counts questions with no story yet.",
+    story_grid_hint: "For each role, the questions linked to a story showing that competency; the first row counts questions with no story yet.",
     without_story: "No story yet",
     story_no_title: "Give the story a title",
     story_gone: "This story no longer exists (it was removed elsewhere)",
@@ -970,6 +1003,17 @@ pub const EN: Strings = Strings {
     choose_file: "Choose a file…",
     or_path: "or a path:",
     preview: "Preview",
+    file_dialog_title: "Choose a file",
+    folder: "Folder",
+    folder_up: "Up",
+    home_folder: "Home",
+    downloads_folder: "Downloads",
+    documents_folder: "Documents",
+    open_file: "Open",
+    show_all_files: "Show all files",
+    folder_empty: "No file here that can be imported (.md, .txt, .json, .apkg, .colpkg).",
+    folder_unreadable: "Cannot read this folder:",
+    no_such_file: "No such file or folder:",
     import_replace: "Replace it",
     import_add: "Add to my decks",
     close: "Close",
@@ -999,6 +1043,11 @@ pub const EN: Strings = Strings {
     delete_card_confirm: "Delete this card? Its answers stay in the log (listed as a card no deck has).",
     delete_card: "Delete card",
     deck_saved: "Saved",
+    reload_discards: "Reloading drops your unsaved changes and shows the file as it is on disk.",
+    discard_and_reload: "Discard changes and reload",
+    save_as_copy: "Save as a copy",
+    save_as_copy_hint: "Saves the deck as edited as a new deck (new ids) beside the file, which is left as it is. The copy's cards start as new cards.",
+    delete_deck: "Delete deck…",
     unsaved_changes: "There are unsaved changes",
     discard_changes: "Discard them and close",
     keep_editing: "Keep editing",
@@ -1491,6 +1540,23 @@ impl Strings {
         self.card_count(n)
     }
 
+    /// While a search over many cards runs across frames: how far it has got. The table
+    /// still shows the previous results.
+    pub fn searching(&self, percent: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("検索中… {percent} %"),
+            Lang::En => format!("Searching… {percent} %"),
+        }
+    }
+
+    /// While the rows are put in a column's order across frames.
+    pub fn sorting(&self, percent: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("並べ替え中… {percent} %"),
+            Lang::En => format!("Sorting… {percent} %"),
+        }
+    }
+
     /// Beside that button: the cards found that a session leaves out.
     pub fn set_aside_from_study(&self, n: usize) -> String {
         match self.lang {
@@ -1708,6 +1774,26 @@ impl Strings {
     }
 
     /// Where an imported deck was written.
+    /// What deleting a deck in the editor does, asked before it is done.
+    pub fn delete_deck_confirm(&self, title: &str, cards: usize, folder: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "「{title}」を削除しますか？ファイルは {folder} に移されます（decks フォルダに戻せば元に戻ります）。{cards} 枚のカードの回答の記録はログに残り、デッキにないカードとして表示されます。"
+            ),
+            Lang::En => format!(
+                "Delete “{title}”? Its file is moved to {folder} (move it back into the decks folder to restore it). The answers of its {} stay in the log, listed as cards no deck has.",
+                counted(cards, "card", "cards")
+            ),
+        }
+    }
+
+    pub fn deck_deleted(&self, path: impl Display) -> String {
+        match self.lang {
+            Lang::Ja => format!("デッキを削除しました（ファイルは {path} にあります）"),
+            Lang::En => format!("Deck deleted (its file is now {path})"),
+        }
+    }
+
     pub fn imported_to(&self, path: impl Display) -> String {
         match self.lang {
             Lang::Ja => format!("{path} に保存しました"),

@@ -9,7 +9,7 @@ use crate::core::settings::ContentLanguage;
 use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Delivery;
 use crate::ui::strings::Strings;
-use crate::ui::theme;
+use crate::ui::{kinsoku, theme};
 use egui::{Color32, RichText};
 
 pub fn rating_label(text: &Strings, rating: Rating) -> &'static str {
@@ -79,9 +79,11 @@ pub fn clock_ms(milliseconds: u64) -> String {
 /// and dimmer below the first.
 pub fn show_localized(ui: &mut egui::Ui, text: &Localized, language: ContentLanguage, size: f32) {
     let (first, below) = language.texts(text);
-    ui.label(RichText::new(first).size(size));
+    let job = kinsoku::job(ui, RichText::new(first).size(size));
+    kinsoku::label(ui, job);
     if let Some(below) = below {
-        ui.label(RichText::new(below).size(size * 0.85).weak());
+        let job = kinsoku::job(ui, RichText::new(below).size(size * 0.85).weak());
+        kinsoku::label(ui, job);
     }
 }
 
@@ -155,8 +157,8 @@ pub fn answer_box_marked(
             at = mark.end;
         }
         job.append(&content[at..], 0.0, egui::TextFormat::simple(font, color));
-        job.wrap.max_width = wrap_width;
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
+        // The rows chosen by the Japanese line-breaking rules; the text stays as typed.
+        kinsoku::layout(ui, job, wrap_width)
     };
     ui.add(
         egui::TextEdit::multiline(draft)
@@ -311,6 +313,9 @@ pub fn answer_points(
             (false, false) => None,
         };
         let label = two_languages(ui, &point.text, language, marker.as_deref());
+        // Wrapped beside the box by the Japanese line-breaking rules.
+        let width = ui.available_width() - ui.spacing().icon_width - ui.spacing().icon_spacing;
+        let label = kinsoku::layout(ui, label, width.max(40.0));
         let checkbox = ui.checkbox(checked, label);
         if checkbox.hovered() {
             hovered = Some(index);
@@ -335,8 +340,22 @@ pub fn answer_points(
     hovered
 }
 
-/// A chart whose x axis is days counted from `today`, labelled with dates.
-pub fn day_plot<'a>(id: &'a str, today: chrono::NaiveDate, y_label: &str) -> egui_plot::Plot<'a> {
+/// What a chart's y axis counts: whole things (answers, cards), whose marks are whole
+/// numbers, or amounts (minutes, percent), which may be marked in fractions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YValues {
+    Counts,
+    Amounts,
+}
+
+/// A chart whose x axis is days counted from `today`, labelled with dates (with the year
+/// when the days shown cross one), and whose y axis has at least three labelled marks.
+pub fn day_plot<'a>(
+    id: &'a str,
+    today: chrono::NaiveDate,
+    y_label: &str,
+    values: YValues,
+) -> egui_plot::Plot<'a> {
     egui_plot::Plot::new(id)
         .height(170.0)
         .allow_zoom(false)
@@ -349,25 +368,46 @@ pub fn day_plot<'a>(id: &'a str, today: chrono::NaiveDate, y_label: &str) -> egu
         // The same width for every chart's y axis, so a date sits at the same x in all.
         .y_axis_min_width(44.0)
         .y_axis_label(y_label.to_string())
-        .x_axis_formatter(move |mark, _range| {
+        .y_grid_spacer(move |input| value_marks(input, values))
+        .x_axis_formatter(move |mark, range| {
             let offset = mark.value.round() as i64;
             if (mark.value - offset as f64).abs() > 0.01 {
                 return String::new();
             }
+            let format = if crosses_a_year(today, (*range.start(), *range.end())) {
+                "%Y-%m-%d"
+            } else {
+                "%m-%d"
+            };
             today
                 .checked_add_signed(chrono::Duration::days(offset))
-                .map(|day| day.format("%m-%d").to_string())
+                .map(|day| day.format(format).to_string())
                 .unwrap_or_default()
         })
-        .x_grid_spacer(day_marks)
+        .x_grid_spacer(move |input| {
+            let with_year = crosses_a_year(today, input.bounds);
+            day_marks(input, with_year)
+        })
+}
+
+/// Whether the days `bounds` (counted from `today`) fall in more than one year.
+fn crosses_a_year(today: chrono::NaiveDate, (low, high): (f64, f64)) -> bool {
+    use chrono::Datelike;
+    let day = |offset: f64| today.checked_add_signed(chrono::Duration::days(offset.round() as i64));
+    match (day(low.max(-4000.0)), day(high.min(4000.0))) {
+        (Some(first), Some(last)) => first.year() != last.year(),
+        _ => false,
+    }
 }
 
 /// Grid marks on whole days: every day, week, fortnight or month, the finest whose labels
-/// (a date is about 80 points wide) do not crowd each other at the chart's width.
-pub fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+/// (a date is about 80 points wide, 100 with its year) do not crowd each other at the
+/// chart's width.
+pub fn day_marks(input: egui_plot::GridInput, with_year: bool) -> Vec<egui_plot::GridMark> {
     let (low, high) = input.bounds;
+    let label_width = if with_year { 100.0 } else { 80.0 };
     // egui_plot's base step is the span of its minimum grid spacing, 8 points.
-    let days_per_label = input.base_step_size / 8.0 * 80.0;
+    let days_per_label = input.base_step_size / 8.0 * label_width;
     let step = [1.0, 7.0, 14.0, 28.0, 56.0, 91.0, 182.0, 365.0]
         .into_iter()
         .find(|step| *step >= days_per_label)
@@ -383,6 +423,60 @@ pub fn day_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
         value -= step;
     }
     marks
+}
+
+/// Grid marks for a y axis, every 1, 2 or 5 times a power of ten: the finest step whose
+/// labels stand at least 32 points apart, so a chart 170 points high has three to six of
+/// them (egui_plot's own marks labelled only 0 and 1 on a curve reaching 1.8, and only 0
+/// under 10). Counts are marked on whole numbers only.
+pub fn value_marks(input: egui_plot::GridInput, values: YValues) -> Vec<egui_plot::GridMark> {
+    let (low, high) = input.bounds;
+    // egui_plot's base step is the span of its minimum grid spacing, 8 points.
+    let at_least = input.base_step_size / 8.0 * 32.0;
+    let step = nice_step(at_least, values);
+    if !(step.is_finite() && step > 0.0) || (high - low) / step > 1000.0 {
+        return Vec::new();
+    }
+    let mut marks = Vec::new();
+    let mut value = (low / step).ceil() * step;
+    while value <= high {
+        marks.push(egui_plot::GridMark {
+            value,
+            step_size: step,
+        });
+        value += step;
+    }
+    marks
+}
+
+/// The smallest of 1, 2, 5 × 10^k at least `at_least` (and at least 1 for counts).
+fn nice_step(at_least: f64, values: YValues) -> f64 {
+    let at_least = match values {
+        YValues::Counts => at_least.max(1.0),
+        YValues::Amounts => at_least,
+    };
+    if !(at_least.is_finite() && at_least > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(at_least.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|factor| factor * power)
+        .find(|step| *step >= at_least * (1.0 - 1e-9))
+        .unwrap_or(10.0 * power)
+}
+
+/// A row of coloured swatches naming the series of a chart, above it: a legend drawn in
+/// the plot sits over its data.
+pub fn legend(ui: &mut egui::Ui, series: &[(&str, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in series {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(egui::RichText::new(*name).size(theme::size::SMALL));
+            ui.add_space(theme::space::S);
+        }
+    });
 }
 
 /// Every earlier answer to a card, newest first, so the user sees how it improved: the
@@ -434,7 +528,8 @@ pub fn answer_history(
                 });
                 if let Some(draft) = record.answer.filter(|d| !d.trim().is_empty()) {
                     ui.indent("draft", |ui| {
-                        ui.add(egui::Label::new(RichText::new(draft).weak()).wrap());
+                        let job = kinsoku::job(ui, RichText::new(draft).weak());
+                        kinsoku::label(ui, job);
                     });
                 }
             }
@@ -444,6 +539,39 @@ pub fn answer_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn y_axes_get_at_least_three_labelled_marks() {
+        // A chart about 150 points high: 8 points are a 150th of the range times 8.
+        let marks = |high: f64, values| {
+            let input = egui_plot::GridInput {
+                bounds: (0.0, high),
+                base_step_size: high / 150.0 * 8.0,
+            };
+            value_marks(input, values)
+                .into_iter()
+                .map(|mark| mark.value)
+                .collect::<Vec<f64>>()
+        };
+        // The workload curve reaching 1.8 minutes: 0, 0.5, 1, 1.5.
+        assert_eq!(marks(1.9, YValues::Amounts), [0.0, 0.5, 1.0, 1.5]);
+        // A due forecast under 10 cards: whole numbers, more than 0 alone.
+        assert_eq!(marks(3.2, YValues::Counts), [0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(marks(8.4, YValues::Counts), [0.0, 2.0, 4.0, 6.0, 8.0]);
+        // Labels 32 points apart are drawn in full (egui_plot fades them under 30).
+        assert_eq!(marks(105.0, YValues::Amounts), [0.0, 50.0, 100.0]);
+        for high in [2.0, 7.0, 13.0, 48.0, 260.0, 1234.0] {
+            assert!(marks(high, YValues::Counts).len() >= 3, "{high}");
+        }
+    }
+
+    #[test]
+    fn dates_say_their_year_when_the_days_shown_cross_one() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 20).unwrap_or_default();
+        assert!(crosses_a_year(today, (-30.0, 0.0)));
+        assert!(!crosses_a_year(today, (-10.0, 0.0)));
+        assert!(!crosses_a_year(today, (0.0, 29.0)));
+    }
 
     #[test]
     fn clocks() {

@@ -7,6 +7,8 @@ use crate::core::content::deck::{Card, Deck, FORMAT_VERSION, Localized, Point, S
 use crate::core::content::role;
 use std::collections::HashSet;
 
+mod notes;
+
 /// A deck made from a guide, with what the importer learnt on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportedGuide {
@@ -40,16 +42,34 @@ pub enum QuestionLayout {
     PlainTable,
     /// `N. **question**`, optionally followed by bullets with the answer points.
     NumberedList,
+    /// Questions as headings (`### Q1. …`, `## 1. …`), the answer points below each.
+    Headings,
+    /// `Q:` and `A:` lines.
+    QaPairs,
+    /// Nothing but the questions, one a line (numbered, bulleted or ending in `?`).
+    QuestionList,
+}
+
+impl From<notes::NotesShape> for QuestionLayout {
+    fn from(shape: notes::NotesShape) -> Self {
+        match shape {
+            notes::NotesShape::Headings => Self::Headings,
+            notes::NotesShape::QaPairs => Self::QaPairs,
+            notes::NotesShape::QuestionList => Self::QuestionList,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     #[error("the front matter starting at line {line} {reason}")]
     FrontMatter { line: usize, reason: String },
+    /// Neither an interview section nor a file of questions: `line` is the first line that
+    /// is no question (nor an answer point of one), so the user sees where it went wrong.
     #[error(
-        "no interview section: no heading contains 「面接でよくある質問」 or \"Interview Questions\", so there are no questions to import"
+        "no interview section (a heading such as 「面接でよくある質問」, 「面接でよく聞かれる質問」, 「想定質問」, \"Interview questions\" or \"Common questions\"), and line {line} is not a question mensetsu can read: \"{text}\". Notes are read when they are questions as headings (`## Q1. …` or `## 1. …`, the answer points below), `Q:`/`A:` pairs, or one question a line"
     )]
-    NoInterviewSection,
+    NoInterviewSection { line: usize, text: String },
     #[error(
         "the interview section \"{heading}\" (line {line}) lists no questions in a layout mensetsu reads: a table with 質問 and 回答 columns, a `質問 回答` header followed by `1. question？ answer` lines, or a numbered list `1. **question**`"
     )]
@@ -65,18 +85,57 @@ pub fn import_guide(file_name: &str, text: &str) -> Result<ImportedGuide, Import
     let body = &lines[front.body_start..];
 
     let candidates = interview_heading_candidates(body);
-    let first = candidates.first().ok_or(ImportError::NoInterviewSection)?;
-    let found = candidates
-        .iter()
-        .find_map(|&index| read_section(body, index).map(|section| (index, section)));
-    let Some((heading_index, (layout, questions))) = found else {
-        return Err(ImportError::NoQuestions {
-            heading: heading_text(body[*first]),
-            line: front.body_start + first + 1,
-        });
+    let mut title_index = top_heading(body);
+    let read = match candidates.first() {
+        Some(first) => {
+            let found = candidates
+                .iter()
+                .find_map(|&index| read_section(body, index).map(|section| (index, section)));
+            let Some((heading_index, (layout, questions))) = found else {
+                return Err(ImportError::NoQuestions {
+                    heading: heading_text(body[*first]),
+                    line: front.body_start + first + 1,
+                });
+            };
+            Read {
+                section: Some(heading_index),
+                first_line: heading_index,
+                layout,
+                questions,
+            }
+        }
+        // No section: the whole file may be the user's own notes, which may begin with a
+        // question rather than a title.
+        None => match notes::read_notes(body, {
+            title_index = title_index.filter(|index| !notes::is_question_line(body[*index]));
+            title_index
+        }) {
+            Ok((shape, questions)) => Read {
+                section: None,
+                first_line: body
+                    .iter()
+                    .enumerate()
+                    .position(|(index, line)| Some(index) != title_index && !line.trim().is_empty())
+                    .unwrap_or(0),
+                layout: shape.into(),
+                questions,
+            },
+            Err(unreadable) => {
+                return Err(ImportError::NoInterviewSection {
+                    line: front.body_start + unreadable.index + 1,
+                    text: unreadable.text.chars().take(80).collect(),
+                });
+            }
+        },
     };
+    let Read {
+        section,
+        first_line,
+        layout,
+        questions,
+    } = read;
 
-    let title_line = top_heading(body);
+    let title_line = title_index.map(|index| body[index]);
     let title = front
         .title
         .clone()
@@ -100,7 +159,10 @@ pub fn import_guide(file_name: &str, text: &str) -> Result<ImportedGuide, Import
         &body.join("\n"),
     );
 
-    let section_text = body[heading_index..section_end(body, heading_index)].join("\n");
+    let section_text = match section {
+        Some(heading_index) => body[heading_index..section_end(body, heading_index)].join("\n"),
+        None => body.join("\n"),
+    };
     let localize: fn(String) -> Localized = if has_japanese(&section_text) {
         Localized::japanese
     } else {
@@ -118,15 +180,25 @@ pub fn import_guide(file_name: &str, text: &str) -> Result<ImportedGuide, Import
         role: role.to_string(),
         source: Some(Source {
             file: file_name.to_string(),
-            section: Some(heading_text(body[heading_index])),
+            section: section.map(|index| heading_text(body[index])),
         }),
         cards,
     };
     Ok(ImportedGuide {
         deck,
-        section_line: front.body_start + heading_index + 1,
+        section_line: front.body_start + first_line + 1,
         layout,
     })
+}
+
+/// Where the questions were found and how they are laid out.
+struct Read {
+    /// The interview section's heading, or `None` for a file of notes.
+    section: Option<usize>,
+    /// The section's heading or the notes' first line.
+    first_line: usize,
+    layout: QuestionLayout,
+    questions: Vec<FoundQuestion>,
 }
 
 /// One question as found in the guide, before it becomes a card.
@@ -322,8 +394,18 @@ fn bullet_text(line: &str) -> Option<&str> {
     rest.starts_with([' ', '\t']).then(|| rest.trim())
 }
 
+/// What guides and notes call their interview section.
+const SECTION_NAMES: &[&str] = &[
+    "面接でよくある質問",
+    "面接でよく聞かれる質問",
+    "想定質問",
+    "interview questions",
+    "common questions",
+];
+
 fn names_interview_section(line: &str) -> bool {
-    line.contains("面接でよくある質問") || line.to_lowercase().contains("interview questions")
+    let lower = line.to_lowercase();
+    SECTION_NAMES.iter().any(|name| lower.contains(name))
 }
 
 /// Lines that may head the interview section, best first: Markdown headings and emoji-
@@ -389,10 +471,17 @@ fn read_section(body: &[&str], heading: usize) -> Option<(QuestionLayout, Vec<Fo
         (QuestionLayout::PlainTable, read_plain_table),
         (QuestionLayout::NumberedList, read_numbered_list),
     ];
-    parsers.into_iter().find_map(|(layout, parse)| {
-        let questions = parse(lines);
-        (!questions.is_empty()).then_some((layout, questions))
-    })
+    parsers
+        .into_iter()
+        .find_map(|(layout, parse)| {
+            let questions = parse(lines);
+            (!questions.is_empty()).then_some((layout, questions))
+        })
+        .or_else(|| {
+            notes::read_notes(lines, None)
+                .ok()
+                .map(|(shape, questions)| (shape.into(), questions))
+        })
 }
 
 /// The heading as shown to people: without `#` marks and inline markup, with its number.
@@ -412,18 +501,18 @@ fn title_text(line: &str) -> String {
 
 /// The guide's title line: its first top-level Markdown heading, or for plain text its
 /// first non-empty line.
-fn top_heading<'a>(body: &[&'a str]) -> Option<&'a str> {
+fn top_heading(body: &[&str]) -> Option<usize> {
     let top_level = body
         .iter()
         .filter_map(|line| atx_heading(line).map(|(level, _)| level))
         .min();
-    match top_level {
-        Some(level) => body
-            .iter()
-            .copied()
-            .find(|line| atx_heading(line).is_some_and(|(l, text)| l == level && !text.is_empty())),
-        None => body.iter().copied().find(|line| !line.trim().is_empty()),
-    }
+    let index = match top_level {
+        Some(level) => body.iter().position(|line| {
+            atx_heading(line).is_some_and(|(l, text)| l == level && !text.is_empty())
+        }),
+        None => body.iter().position(|line| !line.trim().is_empty()),
+    }?;
+    Some(index)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1172,15 +1261,156 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
     #[test]
     fn a_guide_without_the_section_is_an_error_not_an_empty_deck() {
         let text = "# VPoEとは\n\n面接の準備は大切です。\n\n1. **質問？**\n";
+        let error = import_guide("a.md", text).unwrap_err();
         assert_eq!(
-            import_guide("a.md", text),
-            Err(ImportError::NoInterviewSection)
+            error,
+            ImportError::NoInterviewSection {
+                line: 3,
+                text: "面接の準備は大切です。".into()
+            }
         );
-        assert!(
-            ImportError::NoInterviewSection
-                .to_string()
-                .contains("no interview section")
+        let message = error.to_string();
+        assert!(message.contains("no interview section"), "{message}");
+        assert!(message.contains("line 3"), "{message}");
+    }
+
+    fn questions_and_points(guide: &ImportedGuide) -> Vec<(String, Vec<&str>)> {
+        guide
+            .deck
+            .cards
+            .iter()
+            .map(|card| (format!("{} {}", card.id, question(card)), points(card)))
+            .collect()
+    }
+
+    #[test]
+    fn questions_as_q_headings_with_points_below() {
+        let text = "# My CTO notes\n\nWhat I want to remember.\n\n### Q1. How do you set the tech strategy?\n\n- Business goals first\n- A three-year roadmap\n\n### Q2. How do you hire seniors?\nReferrals, a fast loop.\n";
+        let guide = import_guide("notes.md", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::Headings);
+        assert_eq!(
+            guide.deck.title.get(crate::core::content::deck::Lang::En),
+            "My CTO notes"
         );
+        assert_eq!(guide.deck.role, "cto");
+        let cards = &guide.deck.cards;
+        assert_eq!(cards.len(), 2);
+        assert_eq!(cards[0].id, "my-cto-notes-q01");
+        assert_eq!(
+            cards[0].question.get(crate::core::content::deck::Lang::En),
+            "How do you set the tech strategy?"
+        );
+        assert_eq!(cards[0].points.len(), 2);
+        assert_eq!(
+            cards[1].points.len(),
+            1,
+            "a paragraph under a question is its point"
+        );
+        assert_eq!(guide.deck.source.as_ref().unwrap().section, None);
+    }
+
+    #[test]
+    fn questions_as_numbered_headings_in_japanese() {
+        let text = "# VPoE 面接メモ\n\n## 1. 組織をどう作りますか？\n\n- 採用計画、評価制度\n\n## 2. 技術負債をどう扱いますか？\n\n1. 定量化する\n2. 返済の予算を取る\n";
+        let guide = import_guide("memo.md", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::Headings);
+        assert_eq!(
+            questions_and_points(&guide),
+            [
+                (
+                    "vpoe-面接メモ-q01 組織をどう作りますか？".to_string(),
+                    vec!["採用計画", "評価制度"]
+                ),
+                (
+                    "vpoe-面接メモ-q02 技術負債をどう扱いますか？".to_string(),
+                    vec!["定量化する", "返済の予算を取る"]
+                ),
+            ]
+        );
+        assert_eq!(guide.section_line, 3);
+    }
+
+    #[test]
+    fn q_and_a_pairs() {
+        let text = "Q: How do you run incidents?\nA: Blameless reviews, an on-call rota.\n\nQ: 予算はどう決めますか？\nA: 事業計画から逆算、四半期ごとに見直す\n- 採用費も含める\n";
+        let guide = import_guide("qa.txt", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::QaPairs);
+        assert_eq!(guide.deck.id, "qa", "no title: the file's name");
+        let cards = &guide.deck.cards;
+        assert_eq!(cards.len(), 2);
+        assert_eq!(points(&cards[0]), ["Blameless reviews, an on-call rota."]);
+        assert_eq!(
+            points(&cards[1]),
+            ["事業計画から逆算", "四半期ごとに見直す", "採用費も含める"]
+        );
+    }
+
+    #[test]
+    fn the_other_usual_names_of_the_interview_section() {
+        for heading in [
+            "面接でよく聞かれる質問",
+            "想定質問と答え方",
+            "Interview questions",
+            "Common Questions",
+        ] {
+            let text = format!(
+                "# Guide\n\nIntro.\n\n## {heading}\n\n1. **Why this role?**\n   * Answer: growth\n\n## Summary\n\nProse.\n"
+            );
+            let guide =
+                import_guide("g.md", &text).unwrap_or_else(|error| panic!("{heading}: {error}"));
+            assert_eq!(guide.layout, QuestionLayout::NumberedList, "{heading}");
+            assert_eq!(guide.section_line, 5, "{heading}");
+            assert_eq!(guide.question_count(), 1, "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_section_of_q_headings_or_q_and_a_pairs() {
+        let headings = "# Guide\n\n## 想定質問\n\n### Q1. なぜ転職を？\n成長のため。\n\n### Q2. 強みは？\n- 採用\n\n## まとめ\n文章。\n";
+        let guide = import_guide("g.md", headings).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::Headings);
+        assert_eq!(guide.question_count(), 2);
+        let pairs = "# Guide\n\n## Common questions\n\nQ1. Why leave?\nA1. To grow.\nQ2. Strengths?\nA2. Hiring.\n";
+        let guide = import_guide("g.md", pairs).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::QaPairs);
+        assert_eq!(guide.deck.cards[1].id, "guide-q02");
+    }
+
+    #[test]
+    fn a_file_of_nothing_but_questions() {
+        let text = "How do you grow a team from 10 to 50?\n組織をどう作りますか？\n- What would you change first?\n3. How do you measure delivery?\n";
+        let guide = import_guide("questions.txt", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::QuestionList);
+        assert_eq!(guide.question_count(), 4);
+        assert_eq!(guide.cards_without_points().count(), 4);
+        assert_eq!(guide.deck.id, "questions");
+    }
+
+    #[test]
+    fn anything_else_is_refused_naming_its_line() {
+        // Prose between questions of a list: no question, no point of one.
+        let list = "1. How do you hire?\n2. How do you fire?\nI am not sure about this one.\n";
+        assert_eq!(
+            import_guide("a.txt", list),
+            Err(ImportError::NoInterviewSection {
+                line: 3,
+                text: "I am not sure about this one.".into()
+            })
+        );
+        // An article: question headings, then prose under a heading that asks nothing.
+        let article = "# VPoEとは\n\n## 1. VPoEとは？\n\n説明。\n\n## まとめ\n\nまとめの文章。\n";
+        assert_eq!(
+            import_guide("a.md", article),
+            Err(ImportError::NoInterviewSection {
+                line: 9,
+                text: "まとめの文章。".into()
+            })
+        );
+        // An answer with no question.
+        assert!(matches!(
+            import_guide("a.txt", "A: to grow\n"),
+            Err(ImportError::NoInterviewSection { line: 1, .. })
+        ));
     }
 
     #[test]

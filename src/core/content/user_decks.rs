@@ -26,10 +26,16 @@ pub enum DeckFileError {
     },
     #[error("{0}")]
     Unreadable(Box<Unreadable>),
-    #[error("{} was changed on disk since it was opened; reload it (your changes here are kept until you do) or save elsewhere", path.display())]
+    #[error("{} was changed on disk since it was opened; reload it (dropping your changes here) or save your version as a copy", path.display())]
     ChangedOnDisk { path: PathBuf },
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    #[error("cannot move {} to {}: {source}", path.display(), to.display())]
+    Move {
+        path: PathBuf,
+        to: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot encode the deck: {0}")]
     Encode(String),
     #[error(transparent)]
@@ -283,14 +289,7 @@ impl DeckFile {
         if base.is_empty() {
             base = "my-deck".to_string();
         }
-        let mut id = base.clone();
-        let mut number = 1;
-        while loaded.decks.iter().any(|known| known.deck.id == id)
-            || decks_dir.join(format!("{id}.json")).exists()
-        {
-            number += 1;
-            id = format!("{base}-{number}");
-        }
+        let id = free_id(&base, decks_dir, loaded);
         let deck = Deck {
             format: deck::FORMAT_VERSION,
             id: id.clone(),
@@ -402,6 +401,97 @@ impl DeckFile {
         *self = Self::open(&self.path)?;
         Ok(())
     }
+
+    /// Writes the deck as edited to a new file beside its own, under a free deck id with
+    /// card ids to match, and edits that copy from then on. For a file changed on disk
+    /// while it was edited: both versions are kept, and neither deck is skipped for ids
+    /// the other uses. The file's own cards keep their ids, and so their history.
+    pub fn save_as_copy(&mut self, loaded: &DeckSet) -> Result<(), DeckFileError> {
+        drop_blank_points(&mut self.deck);
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let id = free_id(&self.deck.id, &dir, loaded);
+        let copy = with_new_ids(&self.deck, &id);
+        let path = dir.join(format!("{id}.json"));
+        let json = encode(&copy)?;
+        let (_, problems) =
+            deck::parse_deck(&path.display().to_string(), &json).map_err(Unreadable::Deck)?;
+        if let Some(problem) = problems.first() {
+            return Err(Unreadable::Edited((*problem.kind).clone()).into());
+        }
+        files::write_new(&path, json.as_bytes(), files::Readers::OnlyTheUser).map_err(|error| {
+            match error {
+                WriteError::Exists { .. } => DeckFileError::Exists { path: path.clone() },
+                other => DeckFileError::Write(other),
+            }
+        })?;
+        *self = Self {
+            path,
+            saved: copy.clone(),
+            deck: copy,
+            on_disk: json.into_bytes(),
+        };
+        Ok(())
+    }
+
+    /// Moves a card's answer point one place up (`-1`) or down (`1`).
+    pub fn move_point(&mut self, card: &str, index: usize, by: isize) {
+        let Some(card) = self.deck.cards.iter_mut().find(|known| known.id == card) else {
+            return;
+        };
+        let Some(to) = index
+            .checked_add_signed(by)
+            .filter(|to| *to < card.points.len())
+        else {
+            return;
+        };
+        if index < card.points.len() {
+            card.points.swap(index, to);
+        }
+    }
+}
+
+/// `base`, or `<base>-2`, `<base>-3`…: the first id no loaded deck has and no file in
+/// `decks_dir` is named after.
+fn free_id(base: &str, decks_dir: &Path, loaded: &DeckSet) -> String {
+    let mut id = base.to_string();
+    let mut number = 1;
+    while loaded.decks.iter().any(|known| known.deck.id == id)
+        || decks_dir.join(format!("{id}.json")).exists()
+    {
+        number += 1;
+        id = format!("{base}-{number}");
+    }
+    id
+}
+
+/// Deletes a user deck by moving its file into `deleted_dir` (made if missing), under its
+/// own name or, when that is taken there, `<name>-2.json`, `<name>-3.json`…: never
+/// destroyed, so moving it back into the decks folder restores the deck. Its answers stay
+/// in the log, as answers of cards no deck has. Returns where the file went.
+pub fn move_to_deleted(path: &Path, deleted_dir: &Path) -> Result<PathBuf, DeckFileError> {
+    files::create_folder(deleted_dir, files::Readers::OnlyTheUser).map_err(|source| {
+        DeckFileError::Move {
+            path: path.to_path_buf(),
+            to: deleted_dir.to_path_buf(),
+            source,
+        }
+    })?;
+    let stem = path.file_stem().map_or_else(
+        || "deck".to_string(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    let mut to = deleted_dir.join(format!("{stem}.json"));
+    let mut number = 1;
+    while std::fs::symlink_metadata(&to).is_ok() {
+        number += 1;
+        to = deleted_dir.join(format!("{stem}-{number}.json"));
+    }
+    std::fs::rename(path, &to).map_err(|source| DeckFileError::Move {
+        path: path.to_path_buf(),
+        to: to.clone(),
+        source,
+    })?;
+    Ok(to)
 }
 
 fn drop_blank_points(deck: &mut Deck) {
@@ -460,6 +550,59 @@ mod tests {
         ));
         file.reload().unwrap();
         assert!(file.deck.cards.is_empty());
+    }
+
+    #[test]
+    fn a_copy_keeps_both_versions_and_a_deleted_deck_is_moved_not_destroyed() {
+        let temp = tempfile::tempdir().unwrap();
+        let loaded = DeckSet::load(None);
+        let mut file = DeckFile::create(temp.path(), "Mine", Lang::En, &loaded).unwrap();
+        file.add_card(|| 1, |_| false);
+        file.deck.cards[0].question = Localized::english("Why?");
+        for text in ["first", "second", "third"] {
+            file.deck.cards[0].points.push(deck::Point {
+                text: Localized::english(text),
+                derived: false,
+                from: None,
+            });
+        }
+        file.move_point("mine-00000001", 2, -1);
+        file.move_point("mine-00000001", 0, -1);
+        file.move_point("mine-00000001", 2, 1);
+        let order: Vec<&str> = file.deck.cards[0]
+            .points
+            .iter()
+            .map(|point| point.text.get(Lang::En))
+            .collect();
+        assert_eq!(
+            order,
+            ["first", "third", "second"],
+            "out of range moves nothing"
+        );
+        let original = file.path.clone();
+        let before = std::fs::read(&original).unwrap();
+        file.save_as_copy(&loaded).unwrap();
+        assert_eq!(file.path, temp.path().join("mine-2.json"));
+        assert_eq!(file.deck.id, "mine-2");
+        assert_eq!(file.deck.cards[0].id, "mine-2-00000001");
+        assert!(!file.has_unsaved_changes());
+        assert_eq!(
+            std::fs::read(&original).unwrap(),
+            before,
+            "the file's own untouched"
+        );
+
+        let deleted = temp.path().join("deleted");
+        let moved = move_to_deleted(&original, &deleted).unwrap();
+        assert_eq!(moved, deleted.join("mine.json"));
+        assert_eq!(std::fs::read(&moved).unwrap(), before);
+        assert!(!original.exists());
+        std::fs::write(&original, b"again").unwrap();
+        assert_eq!(
+            move_to_deleted(&original, &deleted).unwrap(),
+            deleted.join("mine-2.json"),
+            "a deck deleted twice keeps both files"
+        );
     }
 
     #[test]

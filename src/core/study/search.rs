@@ -649,6 +649,184 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// Where a card is: (index into the collection's decks, index into that deck's cards).
+pub type Position = (usize, usize);
+
+/// A search run a slice of cards at a time, so that a search over a hundred thousand
+/// cards never holds a frame: the browser steps it until its time for the frame is spent
+/// and shows the previous results until it is done. Stepping it to the end finds exactly
+/// what [`Matcher::positions`] finds.
+#[derive(Debug)]
+pub struct SearchRun {
+    query: Query,
+    cards: Cards,
+    /// How many cards have been looked at.
+    looked_at: usize,
+    found: Vec<Position>,
+}
+
+/// The cards a run looks at.
+#[derive(Debug)]
+enum Cards {
+    /// Every card, from this position on.
+    All { next: Position, total: usize },
+    /// Only these, the results of a search the query narrows (see [`Query::narrows`]).
+    Within(Vec<Position>),
+}
+
+impl SearchRun {
+    /// A search over every card of `collection`.
+    pub fn new(query: Query, collection: &Collection) -> Self {
+        let total = collection.decks().card_count();
+        Self {
+            query,
+            cards: Cards::All {
+                next: (0, 0),
+                total,
+            },
+            looked_at: 0,
+            found: Vec::new(),
+        }
+    }
+
+    /// A search over only `previous`, what `previous_query` found in the same collection
+    /// (unchanged since), when every card `query` matches is among them: a word typed
+    /// longer searches the cards the shorter word found. Otherwise a search over every
+    /// card.
+    pub fn narrowing(
+        query: Query,
+        previous_query: &Query,
+        previous: Vec<Position>,
+        collection: &Collection,
+    ) -> Self {
+        if query.narrows(previous_query) {
+            Self {
+                query,
+                cards: Cards::Within(previous),
+                looked_at: 0,
+                found: Vec::new(),
+            }
+        } else {
+            Self::new(query, collection)
+        }
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// Looks at up to `budget` more cards (at least one); whether the run is done.
+    pub fn step(
+        &mut self,
+        collection: &Collection,
+        now: DateTime<FixedOffset>,
+        budget: usize,
+    ) -> bool {
+        let matcher = Matcher::new(&self.query, collection, now);
+        let decks = &collection.decks().decks;
+        let mut text = String::new();
+        let mut left = budget.max(1);
+        match &mut self.cards {
+            Cards::Within(positions) => {
+                let start = self.looked_at.min(positions.len());
+                let end = start.saturating_add(left).min(positions.len());
+                let mut verdicts: Option<(usize, DeckVerdicts)> = None;
+                for &(deck_index, card_index) in &positions[start..end] {
+                    let Some(deck) = decks.get(deck_index).map(|loaded| &loaded.deck) else {
+                        continue;
+                    };
+                    let Some(card) = deck.cards.get(card_index) else {
+                        continue;
+                    };
+                    if verdicts
+                        .as_ref()
+                        .is_none_or(|(index, _)| *index != deck_index)
+                    {
+                        verdicts = Some((deck_index, matcher.for_deck(deck)));
+                    }
+                    if let Some((_, verdicts)) = &verdicts
+                        && matcher.matches(verdicts, card, &mut text)
+                    {
+                        self.found.push((deck_index, card_index));
+                    }
+                }
+                self.looked_at = end;
+                end == positions.len()
+            }
+            Cards::All { next, .. } => {
+                while left > 0 {
+                    let Some(loaded) = decks.get(next.0) else {
+                        return true;
+                    };
+                    let deck = &loaded.deck;
+                    let verdicts = matcher.for_deck(deck);
+                    let end = if verdicts.excludes_all() {
+                        deck.cards.len()
+                    } else {
+                        let end = next.1.saturating_add(left).min(deck.cards.len());
+                        for card_index in next.1.min(end)..end {
+                            if matcher.matches(&verdicts, &deck.cards[card_index], &mut text) {
+                                self.found.push((next.0, card_index));
+                            }
+                        }
+                        left -= end - next.1.min(end);
+                        end
+                    };
+                    self.looked_at += end - next.1.min(end);
+                    if end >= deck.cards.len() {
+                        *next = (next.0 + 1, 0);
+                    } else {
+                        *next = (next.0, end);
+                    }
+                }
+                decks.get(next.0).is_none()
+            }
+        }
+    }
+
+    /// Cards looked at so far, and how many there are to look at.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = match &self.cards {
+            Cards::All { total, .. } => *total,
+            Cards::Within(positions) => positions.len(),
+        };
+        (self.looked_at.min(total), total)
+    }
+
+    /// What the run found, in deck order (all of it once [`SearchRun::step`] said done).
+    pub fn found(&self) -> &[Position] {
+        &self.found
+    }
+
+    pub fn into_found(self) -> Vec<Position> {
+        self.found
+    }
+}
+
+impl Query {
+    /// Whether every card this query matches is also matched by `wider`, whatever the
+    /// cards: each of `wider`'s terms is implied by one of this query's. A free-text word
+    /// implies every part of itself (a card containing "チーム" contains "チー"); a
+    /// negated word is implied by the negation of any text containing it; any other term
+    /// only by itself.
+    pub fn narrows(&self, wider: &Query) -> bool {
+        wider.terms.iter().all(|needed| {
+            self.terms.iter().any(|term| {
+                term == needed
+                    || match (&term.filter, &needed.filter, term.negated, needed.negated) {
+                        (Filter::Text(word), Filter::Text(part), false, false) => {
+                            word.contains(part.as_str())
+                        }
+                        (Filter::Text(part), Filter::Text(word), true, true) => {
+                            word.contains(part.as_str())
+                        }
+                        _ => false,
+                    }
+            })
+        })
+    }
+}
+
 /// Card ids matching `query`, in deck order.
 pub fn search(query: &Query, collection: &Collection, now: DateTime<FixedOffset>) -> Vec<String> {
     Matcher::new(query, collection, now)
@@ -742,6 +920,102 @@ mod tests {
         }
         // Full-width text counts characters, not bytes.
         assert_eq!(error_of("負債 is:x").column, 7);
+    }
+
+    /// The bundled decks and three small user decks, at a fixed moment.
+    fn bundled_and_three_decks() -> (tempfile::TempDir, Collection, DateTime<FixedOffset>) {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = crate::core::paths::DataDir::new(temp.path());
+        for (deck, cards) in [("a", 12), ("empty", 0), ("b", 30)] {
+            crate::core::test_decks::write_deck(&dir, deck, cards);
+        }
+        let now = DateTime::parse_from_rfc3339("2026-11-29T09:00:00+09:00").unwrap();
+        (temp, Collection::load(dir, "t"), now)
+    }
+
+    /// Stepped a few cards at a time, across decks (an empty one and ones a `deck:` term
+    /// rules out among them), a run finds what the search in one go finds, in the same
+    /// order.
+    #[test]
+    fn a_search_run_in_slices_finds_what_the_whole_search_finds() {
+        let (_temp, collection, now) = bundled_and_three_decks();
+        for query in [
+            "",
+            "q1",
+            "q 1",
+            "-q2",
+            "deck:b q",
+            "is:new",
+            "チーム",
+            "-deck:a q",
+        ] {
+            let parsed = parse(query).unwrap();
+            let whole = Matcher::new(&parsed, &collection, now).positions();
+            assert!(!whole.is_empty(), "{query}");
+            for budget in [1, 7, 1000] {
+                let mut run = SearchRun::new(parsed.clone(), &collection);
+                let mut steps = 0;
+                while !run.step(&collection, now, budget) {
+                    steps += 1;
+                    assert!(steps < 10_000, "{query}: the run never ends");
+                }
+                assert_eq!(run.found(), whole.as_slice(), "{query}, {budget} a step");
+                let (looked_at, total) = run.progress();
+                assert_eq!(looked_at, total, "{query}");
+            }
+        }
+        // A budget of 7 over the 42 user cards and the bundled decks takes several steps.
+        let mut run = SearchRun::new(parse("q").unwrap(), &collection);
+        assert!(!run.step(&collection, now, 7));
+        assert_eq!(run.progress().0, 7);
+    }
+
+    /// A longer word searches only what the shorter one found, and finds what a search
+    /// over every card finds; a query that is not narrower searches every card.
+    #[test]
+    fn a_narrower_query_searches_the_previous_results_only() {
+        let (_temp, collection, now) = bundled_and_three_decks();
+        let run_to_end = |mut run: SearchRun| {
+            while !run.step(&collection, now, 5) {}
+            run
+        };
+        let wide = parse("q1").unwrap();
+        let previous = run_to_end(SearchRun::new(wide.clone(), &collection)).into_found();
+        for (query, narrows) in [
+            ("q12", true),
+            ("Q1 deck:b", true),
+            ("q1 -q13", true),
+            ("q", false),
+            ("q2", false),
+        ] {
+            let parsed = parse(query).unwrap();
+            assert_eq!(parsed.narrows(&wide), narrows, "{query}");
+            let run = SearchRun::narrowing(parsed.clone(), &wide, previous.clone(), &collection);
+            let total = run.progress().1;
+            let run = run_to_end(run);
+            let whole = Matcher::new(&parsed, &collection, now).positions();
+            assert_eq!(run.found(), whole.as_slice(), "{query}");
+            if narrows {
+                assert_eq!(total, previous.len(), "{query}");
+            } else {
+                assert!(total > previous.len(), "{query}");
+            }
+        }
+        // Negated words: "-q1" is narrower than "-q12" (no "q1" means no "q12"), not the
+        // other way round.
+        assert!(parse("-q1").unwrap().narrows(&parse("-q12").unwrap()));
+        assert!(!parse("-q12").unwrap().narrows(&parse("-q1").unwrap()));
+        assert!(!parse("q1").unwrap().narrows(&parse("-q1").unwrap()));
+        assert!(
+            parse("is:new q")
+                .unwrap()
+                .narrows(&parse("is:new").unwrap())
+        );
+        assert!(
+            !parse("is:new")
+                .unwrap()
+                .narrows(&parse("is:review").unwrap())
+        );
     }
 
     #[test]

@@ -100,6 +100,9 @@ pub struct WeekRetention {
 pub struct DueDay {
     pub day: NaiveDate,
     pub cards: usize,
+    /// Of `cards`, those in learning or relearning: the decks' Due column counts cards in
+    /// review, and Learning these, so the forecast says which is which.
+    pub learning: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -174,6 +177,7 @@ impl Stats {
                 .map(|offset| DueDay {
                     day: today + Days::new(offset),
                     cards: 0,
+                    learning: 0,
                 })
                 .collect(),
             ..Stats::default()
@@ -198,6 +202,7 @@ impl Stats {
                     .and_then(|offset| stats.due_per_day.get_mut(offset))
                 {
                     slot.cards += 1;
+                    slot.learning += usize::from(state.phase() != Phase::Review);
                 }
             }
         }
@@ -466,6 +471,8 @@ mod tests {
         assert_eq!(stats.due_per_day.len(), 30);
         // The relearning card is due within minutes of the 12th's review: overdue → today.
         assert_eq!(stats.due_per_day[0].cards, 1);
+        assert_eq!(stats.due_per_day[0].learning, 1, "relearning, not review");
+        assert_eq!(stats.counts.due_today, 0, "the Due column's count");
         let due_total: usize = stats.due_per_day.iter().map(|d| d.cards).sum();
         assert_eq!(due_total, 2);
         // Easy first: FSRS-6's default initial stability for Easy is w[3] = 8.2956 days,
