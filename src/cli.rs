@@ -14,6 +14,7 @@ mod optimize;
 mod readiness;
 mod search;
 mod simulate;
+mod speech;
 mod stats;
 mod stories;
 
@@ -82,6 +83,7 @@ pub enum Command {
     Simulate(simulate::SimulateArgs),
     Optimize(optimize::OptimizeArgs),
     Conflicts(conflicts::ConflictsArgs),
+    Speech(speech::SpeechArgs),
     Completions(completions::CompletionsArgs),
 }
 
@@ -182,6 +184,7 @@ fn run_command(command: Command, options: &GlobalOptions) -> ExitCode {
         Command::Simulate(args) => simulate::run(options, &args),
         Command::Optimize(args) => optimize::run(options, &args),
         Command::Conflicts(args) => conflicts::run(options, &args),
+        Command::Speech(args) => speech::run(&args),
         Command::Completions(args) => completions::run(&mut Cli::command(), &args),
     }
 }

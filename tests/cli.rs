@@ -12,7 +12,7 @@ fn in_new_folder(args: &[&str]) -> Output {
     mensetsu_by_env(data.path()).run(args)
 }
 
-const COMMANDS: [&str; 18] = [
+const COMMANDS: [&str; 19] = [
     "import",
     "check",
     "cards",
@@ -30,6 +30,7 @@ const COMMANDS: [&str; 18] = [
     "readiness",
     "simulate",
     "optimize",
+    "speech",
     "completions",
 ];
 

@@ -136,6 +136,19 @@ fn line(
                     random.below(3)
                 ));
             }
+            // An answer given aloud: its recording and figures (#25), or, rarely, a
+            // `spoken` that is not one, which both readings must report alike.
+            match random.below(6) {
+                0 => fields.push(format!(
+                    r#""spoken":{{"recording":"{device}-r{}","speech_ms":{},"pauses":{},"rate":{}.25,"unit":"morae/s"}}"#,
+                    random.below(9),
+                    random.below(200_000),
+                    random.below(5),
+                    random.below(9)
+                )),
+                1 if random.below(4) == 0 => fields.push(r#""spoken":"yes""#.to_string()),
+                _ => {}
+            }
             format!("{{{}}}", fields.join(","))
         }
     }

@@ -114,6 +114,18 @@ pub const ANSWER_TARGET_SECONDS: Bounds<u32> = Bounds {
     kind: None,
 };
 
+/// The shortest silence inside a spoken answer that counts as a pause, in seconds (the
+/// issue's default, 0.7 s: a breath between clauses is shorter, a pause a listener
+/// notices is longer). `mensetsu speech analyze --pause` has the same default
+/// ([`crate::core::speech::analysis::DEFAULT_PAUSE_S`]).
+pub const PAUSE_SECONDS: Bounds<f64> = Bounds {
+    min: 0.3,
+    max: 3.0,
+    default: 0.7,
+    decimals: 1,
+    kind: None,
+};
+
 /// Days before an interview in which every card of it is shown at least once (the final
 /// sweep), even when FSRS would wait longer; 0 turns the sweep off.
 pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {

@@ -15,7 +15,7 @@ use crate::core::review::compact;
 use crate::core::review::fit;
 use crate::core::review::log::{
     self, Flag, InterviewRecord, LoggedRecord, MarkChange, MarkRecord, Mode, NoteRecord, Origin,
-    OwnPointsRecord, Record, ReviewRecord, StoryRecord, UndoRecord,
+    OwnPointsRecord, Record, ReviewRecord, Spoken, StoryRecord, UndoRecord,
 };
 use crate::core::review::marks::{CardMarks, Marks};
 use crate::core::review::progress::{Progress, Replayed};
@@ -38,6 +38,7 @@ pub struct AnswerDetails {
     pub answer: Option<String>,
     pub mode: Mode,
     pub session: Option<String>,
+    pub spoken: Option<Spoken>,
 }
 
 impl AnswerDetails {
@@ -701,6 +702,7 @@ impl Collection {
             answer: details.answer,
             mode: details.mode,
             session: details.session,
+            spoken: details.spoken,
         });
         let id = record.id().to_string();
         let lapses_before = self.state_of(card_id).map_or(0, |state| state.lapses());

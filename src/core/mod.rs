@@ -9,6 +9,7 @@
 //!   store that writes it, the FSRS scheduler and the replay that derives card states.
 //! - [`study`]: what to do next and how it went — the study queue, mock interviews and
 //!   statistics, all computed from a [`collection::Collection`].
+//! - [`speech`]: answers spoken aloud: recordings and how they were spoken.
 //! - [`drafts`]: typed work not yet graded, kept in the data folder so a crash does not
 //!   lose it (never in the review log).
 //! - [`collection`] ties one data folder together ([`load_progress`] tells how far its
@@ -26,6 +27,7 @@ pub mod paths;
 pub mod problem;
 pub mod review;
 pub mod settings;
+pub mod speech;
 pub mod study;
 pub mod sync;
 #[cfg(test)]

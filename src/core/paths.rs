@@ -58,6 +58,12 @@ impl DataDir {
         self.root.join("drafts.json")
     }
 
+    /// Recorded answers, `<recording-id>.wav`, which answers in the log name by id (see
+    /// [`crate::core::speech::recordings`]).
+    pub fn recordings_dir(&self) -> PathBuf {
+        self.root.join("recordings")
+    }
+
     /// Where a deck deleted in the editor goes: moved, not destroyed, so moving it back
     /// into `decks/` restores it.
     pub fn deleted_decks_dir(&self) -> PathBuf {

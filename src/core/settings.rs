@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub use crate::core::bounds::{
     ANSWER_TARGET_SECONDS, Bounds, DAY_ROLLOVER_HOUR, DESIRED_RETENTION, FINAL_SWEEP_DAYS,
     LEARNING_STEPS_MINUTES, LEECH_THRESHOLD, MAXIMUM_INTERVAL_DAYS, NEW_CARDS_PER_DAY,
-    RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
+    PAUSE_SECONDS, RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
 };
 
 /// Which language(s) the question and answer points are shown in.
@@ -105,6 +105,8 @@ pub struct Settings {
     pub maximum_interval_days: u32,
     /// See [`ANSWER_TARGET_SECONDS`].
     pub answer_target_seconds: u32,
+    /// See [`PAUSE_SECONDS`].
+    pub pause_seconds: f64,
     /// Language of the app's own labels; `None` follows the system locale.
     pub ui_language: Option<Lang>,
     /// Language(s) of the cards; `None` follows the app's language (see
@@ -133,6 +135,7 @@ impl Default for Settings {
             relearning_steps_minutes: RELEARNING_STEPS_MINUTES.to_vec(),
             maximum_interval_days: MAXIMUM_INTERVAL_DAYS.default,
             answer_target_seconds: ANSWER_TARGET_SECONDS.default,
+            pause_seconds: PAUSE_SECONDS.default,
             ui_language: None,
             content_language: None,
             theme: Theme::System,
@@ -270,6 +273,7 @@ impl Settings {
             &mut self.answer_target_seconds,
             &ANSWER_TARGET_SECONDS,
         );
+        ensure_within(f, "pause_seconds", &mut self.pause_seconds, &PAUSE_SECONDS);
         ensure_within(
             f,
             "final_sweep_days",
@@ -521,6 +525,12 @@ mod tests {
         assert!(MAXIMUM_INTERVAL_DAYS.contains(MAXIMUM_INTERVAL_DAYS.default));
         assert!(ANSWER_TARGET_SECONDS.contains(ANSWER_TARGET_SECONDS.default));
         assert!(TEXT_SCALE.contains(TEXT_SCALE.default));
+        assert!(PAUSE_SECONDS.contains(PAUSE_SECONDS.default));
+        // The app's default pause is the command line's.
+        assert_eq!(
+            PAUSE_SECONDS.default,
+            crate::core::speech::analysis::DEFAULT_PAUSE_S
+        );
         let steps = LEARNING_STEPS_MINUTES
             .iter()
             .chain(RELEARNING_STEPS_MINUTES);
@@ -541,6 +551,7 @@ mod tests {
             maximum_interval_days: 0,
             answer_target_seconds: 5,
             text_scale: 2.5,
+            pause_seconds: 0.1,
             ..Settings::default()
         };
         let (settings, fixes) = wild.sanitized();
@@ -557,6 +568,7 @@ mod tests {
                 "text_scale",
                 "new_cards_per_day",
                 "answer_target_seconds",
+                "pause_seconds",
             ]
         );
         assert_eq!(
@@ -566,6 +578,10 @@ mod tests {
         assert_eq!(
             fixes[7].message(),
             "answer_target_seconds 5 is outside 10-1800; using 120"
+        );
+        assert_eq!(
+            fixes[8].message(),
+            "pause_seconds 0.1 is outside 0.3-3.0; using 0.7"
         );
     }
 

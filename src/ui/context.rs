@@ -293,6 +293,10 @@ pub enum ReviewAction {
     Undo,
     /// Ends the session and shows its summary.
     End,
+    /// Starts recording the spoken answer, or stops it (Shift+V).
+    Record,
+    /// Plays the recorded answer back, or stops playing it (V).
+    Play,
 }
 
 /// Steps of a mock interview.
@@ -306,6 +310,10 @@ pub enum MockAction {
     /// Ends the interview without saving anything (after the user confirmed).
     Quit,
     Save,
+    /// Starts recording the spoken answer to the question on screen, or stops it.
+    Record,
+    /// Plays the recording of the answer at this index back, or stops playing.
+    Play(usize),
 }
 
 /// What the export menu writes into the data folder's `exports/`.

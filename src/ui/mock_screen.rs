@@ -19,6 +19,7 @@ use crate::ui::context::{Action, FollowUp, MockAction, ScreenContext, View, Writ
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
+use crate::ui::voice::{self, Microphone, Take};
 use crate::ui::widgets::{self, StartAtTop, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
@@ -33,6 +34,8 @@ pub struct MockAnswer {
     /// The points detected in the draft when grading began (they start ticked).
     pub detected: Vec<usize>,
     pub rating: Option<Rating>,
+    /// The answer as spoken, if recorded (logged with the grade).
+    pub take: Option<Take>,
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +87,8 @@ pub struct MockScreen {
     /// The review of the answers opens at the first one, never where the last review
     /// (or one in an earlier run of the app) was scrolled to.
     grading_from_the_top: bool,
+    /// Recording the answer to the question on screen, or playing one back in the review.
+    microphone: Microphone,
 }
 
 impl Default for MockScreen {
@@ -93,6 +98,7 @@ impl Default for MockScreen {
             focus_answer: false,
             confirming_quit: false,
             grading_from_the_top: false,
+            microphone: Microphone::default(),
         }
     }
 }
@@ -177,6 +183,9 @@ impl MockScreen {
                     ticked,
                     detected: answer.detected.clone(),
                     rating: answer.rating,
+                    // drafts.json keeps what was typed, not what was said: the recording
+                    // of an answer is in recordings/, but no longer tied to it.
+                    take: None,
                 }
             })
             .collect();
@@ -274,6 +283,25 @@ impl MockScreen {
                 Some(store) => self.save(collection, store, now),
                 None => Ok(()),
             },
+            // The microphone's: see `apply`.
+            MockAction::Record | MockAction::Play(_) => Ok(()),
+        }
+    }
+
+    /// Stops recording, if recording, and gives the question on screen the take.
+    fn stop_recording(
+        &mut self,
+        lang: crate::core::content::deck::Lang,
+        pause_s: f64,
+        text: &Strings,
+    ) {
+        let Some(take) = self.microphone.stop(lang, pause_s, text) else {
+            return;
+        };
+        if let MockState::Answering { answers, index, .. } = &mut self.state
+            && let Some(answer) = answers.get_mut(*index)
+        {
+            answer.take = Some(take);
         }
     }
 
@@ -306,6 +334,7 @@ impl MockScreen {
                     ticked: vec![false; points],
                     detected: Vec::new(),
                     rating: None,
+                    take: None,
                 }
             })
             .collect();
@@ -375,6 +404,7 @@ impl MockScreen {
                 mode: Mode::Mock,
                 session: Some(session.clone()),
                 points_detected: Some(answer.detected.clone()),
+                spoken: answer.take.as_ref().and_then(Take::spoken),
                 ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
             };
             collection.record_answer(store, &answer.card_id, answer.grade(), now, details)?;
@@ -391,6 +421,12 @@ impl View for MockScreen {
 
     /// The question's timer stops and the interview waits for Resume.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
+        self.stop_recording(
+            writing.card_language.order().0,
+            writing.collection.settings().pause_seconds,
+            writing.text,
+        );
+        self.microphone.stop_playing();
         if let MockState::Answering {
             stopwatch, paused, ..
         } = &mut self.state
@@ -406,6 +442,42 @@ impl View for MockScreen {
         let Action::Mock(step) = action else {
             return Vec::new();
         };
+        let lang = writing.card_language.order().0;
+        match step {
+            MockAction::Record => {
+                if self.microphone.is_recording() {
+                    self.stop_recording(
+                        lang,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
+                } else if let (Some(store), MockState::Answering { .. }) =
+                    (writing.store.as_deref(), &self.state)
+                {
+                    self.microphone.start(store, writing.now, writing.text);
+                }
+                return Vec::new();
+            }
+            MockAction::Play(index) => {
+                if let MockState::Grading { answers, .. } = &self.state
+                    && let Some(take) = answers.get(index).and_then(|answer| answer.take.clone())
+                {
+                    self.microphone.toggle_playing(&take, writing.text);
+                }
+                return Vec::new();
+            }
+            MockAction::Next | MockAction::Quit | MockAction::Save => {
+                // The question's answer is over: what was said is its take.
+                self.stop_recording(
+                    lang,
+                    writing.collection.settings().pause_seconds,
+                    writing.text,
+                );
+                self.microphone.stop_playing();
+                self.microphone.problem = None;
+            }
+            MockAction::Start(_) | MockAction::Resume => {}
+        }
         match self.step(
             step,
             writing.collection,
@@ -421,6 +493,15 @@ impl View for MockScreen {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        if self.microphone.ended_by_itself() {
+            self.stop_recording(
+                ctx.card_language.order().0,
+                ctx.collection.settings().pause_seconds,
+                ctx.text,
+            );
+        }
+        self.microphone.tidy();
+        let microphone = &self.microphone;
         theme::column(ui, theme::READING_WIDTH, |ui| {
             ui.add_space(theme::space::M);
             match &mut self.state {
@@ -448,7 +529,7 @@ impl View for MockScreen {
                     // The answer box keeps the keyboard and the input method its
                     // context when Next question is clicked.
                     ime::keeping_the_keyboard(ui, |ui| {
-                        answering_ui(ui, ctx, &question, answers, actions);
+                        answering_ui(ui, ctx, &question, answers, microphone, actions);
                     });
                 }
                 MockState::Grading {
@@ -458,7 +539,12 @@ impl View for MockScreen {
                 } => {
                     let from_the_top = std::mem::take(&mut self.grading_from_the_top);
                     let target = setup.seconds_per_answer;
-                    grading_ui(ui, ctx, answers, focused, target, from_the_top, actions);
+                    let review = Review {
+                        target,
+                        from_the_top,
+                        microphone,
+                    };
+                    grading_ui(ui, ctx, answers, focused, &review, actions);
                 }
             }
             if !matches!(self.state, MockState::Setup(_)) {
@@ -605,6 +691,7 @@ fn answering_ui(
     ctx: &ScreenContext,
     question: &Question,
     answers: &mut [MockAnswer],
+    microphone: &Microphone,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -643,6 +730,15 @@ fn answering_ui(
     ui.add_space(theme::space::M);
     widgets::answer_box(ui, text, &mut answer.draft, 6, question.focus);
     ui.add_space(theme::space::S);
+    // Keys stay with the answer box here (a mock interview is typed or spoken, not both
+    // at once), so the button has no key.
+    let limit_seconds = question.setup.seconds_per_answer;
+    if voice::recorder(ui, text, microphone, true, ctx.can_write(), limit_seconds) {
+        actions.push(Action::Mock(MockAction::Record));
+    }
+    if let Some(take) = &answer.take {
+        voice::spoken_line(ui, text, take, limit_seconds);
+    }
     let next_label = if index + 1 == total {
         text.finish_answers
     } else {
@@ -678,15 +774,23 @@ fn grading_keys(ui: &egui::Ui, answers: &mut [MockAnswer], focused: &mut usize) 
     });
 }
 
+/// What the review of a mock interview draws with besides the answers.
+struct Review<'a> {
+    target: u32,
+    from_the_top: bool,
+    microphone: &'a Microphone,
+}
+
 fn grading_ui(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     answers: &mut [MockAnswer],
     focused: &mut usize,
-    target: u32,
-    from_the_top: bool,
+    review: &Review,
     actions: &mut Vec<Action>,
 ) {
+    let target = review.target;
+    let from_the_top = review.from_the_top;
     let text = ctx.text;
     let language = ctx.card_language;
     if !ui.ctx().text_edit_focused() {
@@ -694,6 +798,9 @@ fn grading_ui(
     }
     ui.heading(text.grade_answers);
     theme::caption(ui, text.mock_grading_keys);
+    if let Some(problem) = &review.microphone.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
     egui::ScrollArea::vertical()
         .id_salt("mock_scroll")
         .auto_shrink([false, false])
@@ -728,6 +835,13 @@ fn grading_ui(
                                 let job =
                                     crate::ui::kinsoku::job(&columns[0], answer.draft.as_str());
                                 crate::ui::kinsoku::label(&mut columns[0], job);
+                            }
+                            if let Some(take) = &answer.take {
+                                voice::spoken_line(&mut columns[0], text, take, target);
+                                // One take plays at a time; each answer's button plays its own.
+                                if voice::player(&mut columns[0], text, review.microphone, true) {
+                                    actions.push(Action::Mock(MockAction::Play(number)));
+                                }
                             }
                             if let Some(delivery) = delivery::assess(&answer.draft) {
                                 widgets::delivery_line(&mut columns[0], text, &delivery, target);

@@ -24,6 +24,7 @@ pub mod stats_screen;
 pub mod stories_screen;
 pub mod strings;
 mod theme;
+pub mod voice;
 pub mod widgets;
 
 pub use app::MensetsuApp;

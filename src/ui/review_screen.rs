@@ -24,6 +24,7 @@ use crate::ui::strings::Strings;
 use crate::ui::{ime, kinsoku};
 
 use crate::ui::theme;
+use crate::ui::voice::{self, Microphone, Take};
 use crate::ui::widgets::{self, StartAtTop, rating_color, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
@@ -57,6 +58,8 @@ pub struct ShownCard {
     /// The page is to go back to its top: a new card never opens scrolled to where the
     /// last one was read.
     pub scroll_to_top: bool,
+    /// The answer as spoken, once recorded (logged with the grade).
+    pub take: Option<Take>,
 }
 
 /// How long typing must pause before the draft is checked again: long enough not to
@@ -143,6 +146,8 @@ pub struct ReviewScreen {
     /// before is left, so a session over on this screen is closed and the note of a card
     /// on it saved before the new one takes its place.
     starting: Option<Scope>,
+    /// Recording the answer on screen, if the user is.
+    microphone: Microphone,
 }
 
 impl ReviewScreen {
@@ -237,6 +242,21 @@ impl ReviewScreen {
         }
     }
 
+    /// Stops recording, if recording, and gives the card on screen the take.
+    fn stop_recording(
+        &mut self,
+        lang: crate::core::content::deck::Lang,
+        pause_s: f64,
+        text: &Strings,
+    ) {
+        let Some(take) = self.microphone.stop(lang, pause_s, text) else {
+            return;
+        };
+        if let Some(card) = self.shown_mut() {
+            card.take = Some(take);
+        }
+    }
+
     fn shown_mut(&mut self) -> Option<&mut ShownCard> {
         self.session
             .as_mut()
@@ -293,6 +313,8 @@ impl ReviewScreen {
                 Some(store) => self.undo(collection, store, now),
                 None => Ok(()),
             },
+            // Recording is the screen's, not the session's: see `apply`.
+            ReviewAction::Record | ReviewAction::Play => Ok(()),
             ReviewAction::End => {
                 let saved = self.save_note(collection, store, now);
                 if let Some(session) = &mut self.session {
@@ -320,6 +342,7 @@ impl ReviewScreen {
         let details = AnswerDetails {
             duration_ms: Some(duration_ms),
             points_detected: Some(card.detected_at_reveal.clone()),
+            spoken: card.take.as_ref().and_then(Take::spoken),
             ..AnswerDetails::with_ticks(&card.ticked, &card.draft)
         };
         let review_id = collection.record_answer(store, &card.card_id, rating, now, details)?;
@@ -380,8 +403,15 @@ impl View for ReviewScreen {
         }
     }
 
-    /// The timer stops and the note is saved; a session that is over is closed.
+    /// The timer stops, a recording stops and the note is saved; a session that is over
+    /// is closed.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
+        self.stop_recording(
+            writing.card_language.order().0,
+            writing.collection.settings().pause_seconds,
+            writing.text,
+        );
+        self.microphone.stop_playing();
         if self.session.as_ref().is_some_and(ReviewSession::is_over) {
             self.session = None;
         }
@@ -402,7 +432,46 @@ impl View for ReviewScreen {
                 self.starting = Some(scope);
                 vec![FollowUp::Open(Screen::Review)]
             }
+            Action::Review(ReviewAction::Record) => {
+                if self.microphone.is_recording() {
+                    self.stop_recording(
+                        writing.card_language.order().0,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
+                } else if let (Some(store), true) = (
+                    writing.store.as_deref(),
+                    self.session
+                        .as_ref()
+                        .is_some_and(|session| session.card.is_some()),
+                ) {
+                    self.microphone.start(store, writing.now, writing.text);
+                }
+                Vec::new()
+            }
+            Action::Review(ReviewAction::Play) => {
+                let take = self
+                    .session
+                    .as_ref()
+                    .and_then(|session| session.card.as_ref())
+                    .and_then(|card| card.take.clone());
+                if let Some(take) = take {
+                    self.microphone.toggle_playing(&take, writing.text);
+                }
+                Vec::new()
+            }
             Action::Review(step) => {
+                if matches!(step, ReviewAction::Grade(_) | ReviewAction::End) {
+                    // The answer is over: what was said so far is the take, and a problem
+                    // the microphone had belongs to this card, not the next.
+                    self.stop_recording(
+                        writing.card_language.order().0,
+                        writing.collection.settings().pause_seconds,
+                        writing.text,
+                    );
+                    self.microphone.stop_playing();
+                    self.microphone.problem = None;
+                }
                 let result = self.step(
                     step,
                     writing.collection,
@@ -416,6 +485,14 @@ impl View for ReviewScreen {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        if self.microphone.ended_by_itself() {
+            self.stop_recording(
+                ctx.card_language.order().0,
+                ctx.collection.settings().pause_seconds,
+                ctx.text,
+            );
+        }
+        self.microphone.tidy();
         let Some(session) = &mut self.session else {
             return;
         };
@@ -438,8 +515,18 @@ impl View for ReviewScreen {
                 let focus = std::mem::take(&mut self.focus_answer);
                 // The answer box keeps the keyboard (and the input method its context and
                 // state) across clicks on the buttons and from card to card.
+                let microphone = &self.microphone;
                 ime::keeping_the_keyboard(ui, |ui| {
-                    card_body(ui, ctx, shown, remaining, has_answered, focus, actions);
+                    card_body(
+                        ui,
+                        ctx,
+                        shown,
+                        microphone,
+                        remaining,
+                        has_answered,
+                        focus,
+                        actions,
+                    );
                 });
             }
             None => summary::show(ui, ctx, session, remaining, actions),
@@ -484,6 +571,7 @@ fn shown_card(
         hovered_point: None,
         take_keyboard: true,
         scroll_to_top: true,
+        take: None,
     }
 }
 
@@ -520,6 +608,19 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
                 actions.push(Action::Review(ReviewAction::Grade(rating)));
             }
         }
+        // Shift+V records and stops, as Anki's "Record own voice"; never while typing,
+        // where it is a capital V.
+        if !typing && input.consume_key(Modifiers::SHIFT, Key::V) {
+            actions.push(Action::Review(ReviewAction::Record));
+        }
+        // V plays the take back after the reveal, as Anki's replay of your own voice.
+        if !typing
+            && shown.revealed
+            && shown.take.is_some()
+            && input.consume_key(Modifiers::NONE, Key::V)
+        {
+            actions.push(Action::Review(ReviewAction::Play));
+        }
         if has_answered
             && !typing
             && (input.consume_key(Modifiers::COMMAND, Key::Z)
@@ -530,10 +631,12 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn card_body(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     shown: &mut ShownCard,
+    microphone: &Microphone,
     remaining: DueCounts,
     has_answered: bool,
     focus: bool,
@@ -641,6 +744,16 @@ fn card_body(
                         ));
                 }
                 let target = collection.settings().answer_target_seconds;
+                if voice::recorder(ui, text, microphone, keys.typing, ctx.can_write(), target) {
+                    actions.push(Action::Review(ReviewAction::Record));
+                }
+                if let Some(take) = &shown.take {
+                    voice::spoken_line(ui, text, take, target);
+                    // Listening back is for after the reveal, beside the points to tick.
+                    if shown.revealed && voice::player(ui, text, microphone, keys.typing) {
+                        actions.push(Action::Review(ReviewAction::Play));
+                    }
+                }
                 if let Some(delivery) = delivery::assess(&shown.draft) {
                     widgets::delivery_line(ui, text, &delivery, target);
                     if !shown.revealed && !card.points.is_empty() {

@@ -408,6 +408,17 @@ fn draft_ui(
                 )
                 .labelled_by(label.id);
                 ui.end_row();
+
+                let label = ui.label(text.pause_threshold());
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.pause_seconds)
+                        .range(settings::PAUSE_SECONDS.range())
+                        .speed(0.1)
+                        .fixed_decimals(settings::PAUSE_SECONDS.decimals)
+                        .suffix(format!(" {}", text.seconds)),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
             });
 
             group(ui, "language_settings", text.settings_language, |ui| {

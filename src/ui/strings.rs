@@ -1180,6 +1180,94 @@ impl Strings {
         }
     }
 
+    /// The Record button, or Stop while recording; with its key when keys work.
+    pub fn record_button(&self, recording: bool, with_key: bool) -> String {
+        let label = match (self.lang, recording) {
+            (Lang::Ja, false) => "● 声で答える",
+            (Lang::Ja, true) => "■ 録音を止める",
+            (Lang::En, false) => "● Record",
+            (Lang::En, true) => "■ Stop recording",
+        };
+        if with_key {
+            format!("{label} (Shift+V)")
+        } else {
+            label.to_string()
+        }
+    }
+
+    /// Play, or Stop while playing; with its key when keys work.
+    pub fn play_button(&self, playing: bool, with_key: bool) -> String {
+        let label = match (self.lang, playing) {
+            (Lang::Ja, false) => "▶ 録音を聞く",
+            (Lang::Ja, true) => "■ 再生を止める",
+            (Lang::En, false) => "▶ Play the recording",
+            (Lang::En, true) => "■ Stop playing",
+        };
+        if with_key {
+            format!("{label} (V)")
+        } else {
+            label.to_string()
+        }
+    }
+
+    /// Why a recording could not be played.
+    pub fn cannot_play(&self, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("再生できません：{reason}"),
+            Lang::En => format!("Cannot play: {reason}"),
+        }
+    }
+
+    /// The setting: the shortest silence in a spoken answer that counts as a pause.
+    pub fn pause_threshold(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "「間」とみなす無音の長さ",
+            Lang::En => "Shortest pause in a spoken answer",
+        }
+    }
+
+    pub fn level_meter(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "マイクの音量",
+            Lang::En => "Microphone level",
+        }
+    }
+
+    /// Why recording could not start or stopped, where the Record button is.
+    pub fn cannot_record(&self, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("録音できません：{reason}"),
+            Lang::En => format!("Cannot record: {reason}"),
+        }
+    }
+
+    /// A recorded answer's speaking time against the answer target.
+    pub fn spoken_time(&self, speech: &str, target: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("声の回答：{speech}（目標 {target}）"),
+            Lang::En => format!("Spoken: {speech} of {target}"),
+        }
+    }
+
+    /// An answer given aloud, in the card history: speaking time, pauses, rate.
+    pub fn history_spoken(&self, speech: &str, pauses: usize, rate: f64, unit: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("声 {speech}・間 {pauses} 回・{rate:.1} {unit}"),
+            Lang::En => format!(
+                "spoken {speech} · {} · {rate:.1} {unit}",
+                counted(pauses, "pause", "pauses")
+            ),
+        }
+    }
+
+    /// The pauses of a recorded answer.
+    pub fn spoken_pauses(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("間 {count} 回"),
+            Lang::En => counted(count, "pause", "pauses"),
+        }
+    }
+
     /// Before the reveal: how many of the card's points the draft covers so far.
     pub fn detected_so_far(&self, n: usize, total: usize) -> String {
         match self.lang {

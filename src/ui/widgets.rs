@@ -515,6 +515,16 @@ pub fn answer_history(
                     if record.mode == Mode::Mock {
                         ui.weak(text.mock_interview);
                     }
+                    // Answered aloud: the figures logged with the grade (the recording
+                    // itself is recordings/<id>.wav).
+                    if let Some(spoken) = record.spoken {
+                        ui.label(text.history_spoken(
+                            &clock_ms(spoken.speech_ms),
+                            spoken.pauses as usize,
+                            spoken.rate,
+                            &spoken.unit,
+                        ));
+                    }
                 });
                 if let Some(draft) = record.answer.filter(|d| !d.trim().is_empty()) {
                     ui.indent("draft", |ui| {

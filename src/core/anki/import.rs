@@ -535,6 +535,7 @@ fn answers(
             answer: None,
             mode: Mode::Study,
             session: None,
+            spoken: None,
         });
     }
     if missing.0 > 0 {

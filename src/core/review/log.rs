@@ -51,6 +51,26 @@ pub struct ReviewRecord {
     /// log alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<String>,
+    /// The answer's recording and how it was spoken, when the user answered aloud.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spoken: Option<Spoken>,
+}
+
+/// A recorded answer: which recording, and its figures ([`crate::core::speech`]) as they
+/// were when the answer was graded, so statistics can count talk time and pace without
+/// opening a file (a recording may be deleted, or not yet synced to this computer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Spoken {
+    /// The recording's id: its file is `recordings/<id>.wav` in the data folder.
+    pub recording: String,
+    /// Speaking time, from the first sound to the last, in milliseconds.
+    pub speech_ms: u64,
+    /// Silences inside the answer at least as long as the pause threshold.
+    pub pauses: u32,
+    /// Syllables (English) or morae (Japanese) a second.
+    pub rate: f64,
+    /// `"syllables/s"` or `"morae/s"`.
+    pub unit: String,
 }
 
 /// Where an answer was given. Decides nothing about scheduling: a mock answer schedules
@@ -593,6 +613,7 @@ struct RawLine<'a> {
     mode: Option<Cow<'a, str>>,
     #[serde(borrow)]
     session: Option<Cow<'a, str>>,
+    spoken: Option<Spoken>,
     note: Option<String>,
     interview: Option<String>,
     name: Option<String>,
@@ -629,6 +650,7 @@ pub struct ReviewLine<'a> {
     pub answer: Option<Cow<'a, str>>,
     pub mode: Mode,
     pub session: Option<Cow<'a, str>>,
+    pub spoken: Option<Spoken>,
 }
 
 impl ReviewLine<'_> {
@@ -645,6 +667,7 @@ impl ReviewLine<'_> {
             answer: self.answer.map(Cow::into_owned),
             mode: self.mode,
             session: self.session.map(Cow::into_owned),
+            spoken: self.spoken,
         }
     }
 }
@@ -663,6 +686,7 @@ impl<'a> From<&'a ReviewRecord> for ReviewLine<'a> {
             answer: review.answer.as_deref().map(Cow::Borrowed),
             mode: review.mode,
             session: review.session.as_deref().map(Cow::Borrowed),
+            spoken: review.spoken.clone(),
         }
     }
 }
@@ -775,6 +799,7 @@ fn parse_line(text: &str) -> Result<Line<'_>, String> {
         answer: raw.answer,
         mode: Mode::from_field(raw.mode.as_deref()),
         session: raw.session,
+        spoken: raw.spoken,
     }))
 }
 
@@ -893,6 +918,12 @@ fn field_problem(name: &str, value: &serde_json::Value) -> Option<String> {
             "`{name}` should be a list of answer-point numbers like [0, 2], found {}",
             describe(value)
         )),
+        ("spoken", _) => serde_json::from_value::<Spoken>(value.clone()).err().map(|_| {
+            format!(
+                "`spoken` should be {{\"recording\": id, \"speech_ms\", \"pauses\", \"rate\", \"unit\"}}, found {}",
+                describe(value)
+            )
+        }),
         _ => None,
     }
 }
@@ -1285,6 +1316,42 @@ mod tests {
     }
 
     #[test]
+    fn a_spoken_answer_keeps_its_recording_and_figures_and_old_lines_read_as_before() {
+        let spoken = r#"{"id":"a-1","card":"c","at":"2026-12-02T10:00:00+09:00","rating":3,"spoken":{"recording":"a-r1","speech_ms":95200,"pauses":3,"rate":6.75,"unit":"morae/s"}}"#;
+        let old = r#"{"id":"a-2","card":"c","at":"2026-12-02T10:01:00+09:00","rating":3}"#;
+        let bad = r#"{"id":"a-3","at":"2026-12-02T10:02:00+09:00","card":"c","rating":3,"spoken":{"recording":"a-r2"}}"#;
+        let text = [spoken, old, bad].join("\n");
+        let (records, problems) = parse_log(Path::new("a.jsonl"), text.as_bytes());
+        let reviews: Vec<&ReviewRecord> = records
+            .iter()
+            .filter_map(|logged| match &logged.record {
+                Record::Review(review) => Some(review),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reviews.len(), 2);
+        let expected = Spoken {
+            recording: "a-r1".to_string(),
+            speech_ms: 95_200,
+            pauses: 3,
+            rate: 6.75,
+            unit: "morae/s".to_string(),
+        };
+        assert_eq!(reviews[0].spoken.as_ref(), Some(&expected));
+        assert_eq!(reviews[1].spoken, None);
+        // Written back as read (in the order the app writes fields); an answer without a
+        // recording writes no `spoken`.
+        assert_eq!(serde_json::to_string(reviews[0]).unwrap(), spoken);
+        assert_eq!(serde_json::to_string(reviews[1]).unwrap(), old);
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("a.jsonl:3: ") && messages[0].contains("`spoken` should be"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
     fn notes_are_their_own_records() {
         let text =
             r#"{"id":"d-1","card":"cto-q01","at":"2026-11-22T09:00:00+09:00","note":"前職で…"}"#;
@@ -1309,6 +1376,7 @@ mod tests {
             answer: Some("シャーディング\n\"quoted\"".into()),
             mode: Mode::Mock,
             session: Some("d-8".into()),
+            spoken: None,
         });
         let line = record.to_line().unwrap();
         assert!(!line.contains('\n'));

@@ -451,6 +451,7 @@ mod tests {
             answer: None,
             mode: Mode::Study,
             session: None,
+            spoken: None,
         })
     }
 

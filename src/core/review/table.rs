@@ -13,7 +13,7 @@
 //! ([`ReviewTable::sort_into_timeline`]); a row's index is how the replay and the
 //! statistics refer to its answer.
 
-use crate::core::review::log::{Mode, Origin, ReviewLine, ReviewRecord};
+use crate::core::review::log::{Mode, Origin, ReviewLine, ReviewRecord, Spoken};
 use crate::core::review::scheduler::Rating;
 use chrono::{DateTime, FixedOffset};
 use hashbrown::HashTable;
@@ -99,6 +99,7 @@ struct Extra {
     offset_seconds: Option<i32>,
     covered: Option<Box<[usize]>>,
     detected: Option<Box<[usize]>>,
+    spoken: Option<Box<Spoken>>,
 }
 
 /// Strings kept once each, numbered in the order they first came: one text holding them
@@ -290,6 +291,7 @@ pub struct ReviewRef<'a> {
     pub answer: Option<&'a str>,
     pub mode: Mode,
     pub session: Option<&'a str>,
+    pub spoken: Option<&'a Spoken>,
 }
 
 impl ReviewRef<'_> {
@@ -307,6 +309,7 @@ impl ReviewRef<'_> {
             answer: self.answer.map(str::to_string),
             mode: self.mode,
             session: self.session.map(str::to_string),
+            spoken: self.spoken.cloned(),
         }
     }
 }
@@ -529,6 +532,7 @@ impl ReviewTable {
             answer: extra.and_then(|extra| extra.answer.as_deref()),
             mode: row.mode(),
             session: extra.and_then(|extra| extra.session.as_deref()),
+            spoken: extra.and_then(|extra| extra.spoken.as_deref()),
         })
     }
 
@@ -567,6 +571,7 @@ impl ReviewTable {
         let mut extra = Extra {
             answer: review.answer.as_deref().map(Box::from),
             session: review.session.as_deref().map(Box::from),
+            spoken: review.spoken.clone().map(Box::new),
             ..Extra::default()
         };
         let duration_ms = match review.duration_ms {
@@ -621,6 +626,7 @@ impl ReviewTable {
         let detected_len = list(&review.points_detected, &mut extra.detected);
         let has_extra = extra.answer.is_some()
             || extra.session.is_some()
+            || extra.spoken.is_some()
             || extra.duration_ms.is_some()
             || extra.points_total.is_some()
             || extra.offset_seconds.is_some()
@@ -785,6 +791,7 @@ mod tests {
             answer: None,
             mode: Mode::Study,
             session: None,
+            spoken: None,
         }
     }
 

@@ -170,6 +170,7 @@ mod tests {
             answer: None,
             mode: Mode::Mock,
             session: Some("pc-s1".to_string()),
+            spoken: None,
         };
         collection
             .record_answer(

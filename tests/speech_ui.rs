@@ -1,0 +1,186 @@
+//! Answering aloud in the study screen, with egui_kittest: V and Shift+V typed into the
+//! answer box are text and record nothing; the Record button records (from a fake
+//! source, the espeak-ng fixture played in real time, as `MENSETSU_FAKE_SOURCE` makes
+//! every recording do), the time against the target shows while it records, Stop
+//! measures the take beside the delivery line, V plays it back after the reveal (on a
+//! real server where one runs), the grade logs it with its recording, which is in
+//! `recordings/`, and the card's history shows its figures. Without a microphone, or
+//! with a recording's file gone, the reason is where the buttons are and the rest of the
+//! screen works.
+//!
+//! The same in a mock interview: the first answer recorded, its figures and a Play
+//! button in the review, and `spoken` logged with that answer alone.
+//!
+//! One test in the file: the fake source is chosen by an environment variable, which
+//! this process sets while no other thread reads it.
+
+mod common;
+
+use common::{click_containing, press, studying};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use mensetsu::core::review::log::Record;
+use mensetsu::core::speech::{recordings, wav};
+use std::path::Path;
+use std::time::Duration;
+
+#[test]
+fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/speech/en-fast.wav");
+    // SAFETY: the only test of this binary sets the variable before it starts anything
+    // that reads the environment (no window, no recording thread yet).
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &source) };
+    let (fixture, mut harness) = studying("VPoE interview");
+
+    // The answer box has the keyboard: V and Shift+V are letters of the draft.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.key_press(Key::V);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("■ Stop recording")
+            .is_none()
+    );
+    assert!(!fixture.dir.recordings_dir().exists());
+
+    click_containing(&mut harness, "● Record");
+    harness.get_by_label_contains("■ Stop recording");
+    // A second and a half of speech, in real time: the recording runs on its own thread.
+    for _ in 0..15 {
+        std::thread::sleep(Duration::from_millis(100));
+        harness.run();
+    }
+    // The time recorded against the answer target (two minutes by default).
+    harness.get_by_label_contains("0:01 / 2:00");
+    click_containing(&mut harness, "■ Stop recording");
+    harness.get_by_label_contains("Spoken: 0:0");
+    // The cards are in Japanese here, so the answer is measured in morae.
+    harness.get_by_label_contains("morae/s");
+
+    // Out of the answer box, Space reveals; then the take can be played back (V), on the
+    // sound server's default output where there is one (.ci/run starts one).
+    press(&mut harness, &[Key::Escape, Key::Space]);
+    harness.get_by_label_contains("▶ Play the recording (V)");
+    press(&mut harness, &[Key::V]);
+    let server = mensetsu::audio::pulse::socket_candidates()
+        .iter()
+        .any(|path| std::os::unix::net::UnixStream::connect(path).is_ok());
+    if server {
+        harness.get_by_label_contains("■ Stop playing (V)");
+        press(&mut harness, &[Key::V]);
+        harness.get_by_label_contains("▶ Play the recording (V)");
+    } else {
+        assert!(
+            std::env::var("MENSETSU_REQUIRE_PULSE").is_err(),
+            "MENSETSU_REQUIRE_PULSE=1 but no PulseAudio server answers"
+        );
+        harness.get_by_label_contains("Cannot play: no sound server");
+    }
+    // 1 grades Again, so the card comes back a minute later with this answer in its
+    // history.
+    press(&mut harness, &[Key::Num1]);
+    let reviews: Vec<_> = common::log_records(&fixture.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(review),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reviews.len(), 1);
+    let spoken = reviews[0]
+        .spoken
+        .clone()
+        .expect("the answer names its recording");
+    assert_eq!(spoken.unit, "morae/s");
+    assert!(spoken.speech_ms > 0, "{spoken:?}");
+    let path = recordings::path(&fixture.dir, &spoken.recording).unwrap();
+    let audio = wav::read(&path).unwrap();
+    assert_eq!(audio.sample_rate, 16_000);
+    assert!(audio.duration_s() >= 1.4, "{}", audio.duration_s());
+
+    // The next card, from the keyboard: out of the answer box, Shift+V records and stops.
+    press(&mut harness, &[Key::Escape]);
+    harness.get_by_label_contains("● Record (Shift+V)");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("■ Stop recording (Shift+V)");
+    std::thread::sleep(Duration::from_millis(500));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("Spoken: 0:0");
+
+    // A microphone that cannot be opened: the reason where the button is, and the card
+    // goes on as before.
+    let missing = fixture.dir.root().join("no-such-microphone.wav");
+    // SAFETY: as above; no recording thread runs now.
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &missing) };
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("Cannot record: ");
+    harness.get_by_label_contains("● Record (Shift+V)");
+    // This card's take, its file gone (deleted by hand, not yet synced): playing it says
+    // why, and the card is graded as before.
+    let take = harness
+        .state()
+        .review_session()
+        .and_then(|session| session.card.as_ref())
+        .and_then(|card| card.take.clone())
+        .expect("the second card has its take");
+    std::fs::remove_file(&take.path).unwrap();
+    press(&mut harness, &[Key::Space, Key::V]);
+    harness.get_by_label_contains("Cannot play: ");
+    harness.get_by_label_contains("cannot read it");
+    press(&mut harness, &[Key::Num3]);
+    let answers = common::log_records(&fixture.dir)
+        .into_iter()
+        .filter(|record| matches!(record, Record::Review(_)))
+        .count();
+    assert_eq!(answers, 2);
+
+    // The first card again, two minutes on: its history names the answer given aloud.
+    fixture.clock.advance(chrono::Duration::minutes(2));
+    click_containing(&mut harness, "Back to decks");
+    common::click(&mut harness, "Back to decks");
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(&mut harness, &[Key::Escape, Key::Space]);
+    common::click(&mut harness, "History (1)");
+    harness.get_by_label_contains("spoken 0:0");
+
+    // A mock interview: the first question answered aloud, the rest skipped; the review
+    // shows the take with its figures and a Play button, and saving logs it.
+    // SAFETY: as above; no recording thread runs now.
+    unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &source) };
+    let (mock, mut harness) = common::in_a_mock_interview();
+    click_containing(&mut harness, "● Record");
+    for _ in 0..12 {
+        std::thread::sleep(Duration::from_millis(100));
+        harness.run();
+    }
+    click_containing(&mut harness, "■ Stop recording");
+    harness.get_by_label_contains("Spoken: 0:0");
+    for _ in 0..5 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        harness.run();
+    }
+    harness.get_by_label("Grade your answers");
+    harness.get_by_label_contains("Spoken: 0:0");
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("▶ Play the recording")
+            .count(),
+        1
+    );
+    common::scroll_to_and_click(&mut harness, "Save grades");
+    let spoken: Vec<_> = common::log_records(&mock.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => Some(review.spoken),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(spoken.len(), 5);
+    assert_eq!(spoken.iter().filter(|spoken| spoken.is_some()).count(), 1);
+    let recording = spoken.into_iter().flatten().next().unwrap().recording;
+    assert!(recordings::path(&mock.dir, &recording).unwrap().exists());
+}
