@@ -716,6 +716,12 @@ fn card_body(
                     }
                 });
                 ui.add_space(theme::space::M);
+                // Answering aloud comes first, above the box for a typed draft: the note's
+                // header stays right under the box, where it has always been.
+                let target = collection.settings().answer_target_seconds;
+                if voice::recorder(ui, text, microphone, keys.typing, ctx.can_write(), target) {
+                    actions.push(Action::Review(ReviewAction::Record));
+                }
                 let marks: Vec<std::ops::Range<usize>> =
                     match (&shown.detection, shown.hovered_point) {
                         (Some((draft, coverage)), Some(point)) if *draft == shown.draft => {
@@ -742,10 +748,6 @@ fn card_body(
                         .request_repaint_after(std::time::Duration::from_millis(
                             DETECTION_DELAY_MS as u64,
                         ));
-                }
-                let target = collection.settings().answer_target_seconds;
-                if voice::recorder(ui, text, microphone, keys.typing, ctx.can_write(), target) {
-                    actions.push(Action::Review(ReviewAction::Record));
                 }
                 if let Some(take) = &shown.take {
                     voice::spoken_line(ui, text, take, target);
