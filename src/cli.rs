@@ -277,7 +277,7 @@ fn known_decks(collection: &Collection, ids: &[String], command: &str) -> Result
     let loaded = &collection.decks().decks;
     match ids
         .iter()
-        .find(|id| !loaded.iter().any(|deck| &deck.deck.id == *id))
+        .find(|id| collection.decks().find_deck(id).is_none())
     {
         Some(id) => {
             let known: Vec<&str> = loaded.iter().map(|deck| deck.deck.id.as_str()).collect();

@@ -120,17 +120,8 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
     }
     let (text, summary) = match &args.anki {
         Some(deck) => {
-            let Some(loaded) = collection.decks().decks.iter().find(|d| d.deck.id == *deck) else {
-                let known: Vec<&str> = collection
-                    .decks()
-                    .decks
-                    .iter()
-                    .map(|d| d.deck.id.as_str())
-                    .collect();
-                return Err(format!(
-                    "no deck with id `{deck}`; the decks are: {}",
-                    known.join(", ")
-                ));
+            let Some(loaded) = collection.decks().find_deck(deck) else {
+                return Err(no_deck(&collection, deck));
             };
             let language = args.lang.map_or_else(
                 || collection.settings().card_language(super::system_lang()),
@@ -151,24 +142,37 @@ fn export_to(options: &GlobalOptions, args: &ExportArgs) -> Result<(), String> {
     write_output(args, text.as_bytes(), &summary)
 }
 
-/// The `--apkg` package and what it holds.
-fn apkg(collection: &Collection, args: &ExportArgs) -> Result<(Vec<u8>, String), String> {
+/// "no deck with id `x`; the decks are: …", for `--anki` and `--apkg` alike.
+fn no_deck(collection: &Collection, id: &str) -> String {
     let known: Vec<&str> = collection
         .decks()
         .decks
         .iter()
         .map(|d| d.deck.id.as_str())
         .collect();
+    format!(
+        "no deck with id `{id}`; the decks are: {}",
+        known.join(", ")
+    )
+}
+
+/// The `--apkg` package and what it holds.
+fn apkg(collection: &Collection, args: &ExportArgs) -> Result<(Vec<u8>, String), String> {
     let decks: Vec<String> = if args.all {
-        known.iter().map(|id| id.to_string()).collect()
+        collection
+            .decks()
+            .decks
+            .iter()
+            .map(|d| d.deck.id.clone())
+            .collect()
     } else {
         args.apkg.clone()
     };
-    if let Some(unknown) = decks.iter().find(|id| !known.contains(&id.as_str())) {
-        return Err(format!(
-            "no deck with id `{unknown}`; the decks are: {}",
-            known.join(", ")
-        ));
+    if let Some(unknown) = decks
+        .iter()
+        .find(|id| collection.decks().find_deck(id).is_none())
+    {
+        return Err(no_deck(collection, unknown));
     }
     let language = args.lang.map_or_else(
         || collection.settings().card_language(super::system_lang()),

@@ -109,12 +109,7 @@ impl DecksScreen {
     ) {
         let (name, bytes) = match target {
             ExportTarget::Anki(deck_id) => {
-                let Some(loaded) = collection
-                    .decks()
-                    .decks
-                    .iter()
-                    .find(|d| d.deck.id == *deck_id)
-                else {
+                let Some(loaded) = collection.decks().find_deck(deck_id) else {
                     return;
                 };
                 (

@@ -72,12 +72,7 @@ pub fn package(
     let mut taken_ids = FxHashSet::default();
     let mut card_numbers: FxHashMap<&str, i64> = FxHashMap::default();
     for deck_id in deck_ids {
-        let Some(loaded) = collection
-            .decks()
-            .decks
-            .iter()
-            .find(|d| d.deck.id == *deck_id)
-        else {
+        let Some(loaded) = collection.decks().find_deck(deck_id) else {
             continue;
         };
         let deck = &loaded.deck;

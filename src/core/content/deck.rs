@@ -625,6 +625,11 @@ impl DeckSet {
         })
     }
 
+    /// The deck with this id.
+    pub fn find_deck(&self, id: &str) -> Option<&LoadedDeck> {
+        self.decks.iter().find(|loaded| loaded.deck.id == id)
+    }
+
     pub fn contains_card(&self, id: &str) -> bool {
         self.card_index.contains_key(id)
     }
