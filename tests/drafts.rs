@@ -450,6 +450,7 @@ fn answers_already_logged_are_not_offered_again() {
         ticked: vec![],
         detected: vec![],
         rating: None,
+        recording: None,
     };
     let drafted = Drafts {
         study: Some(drafts::StudyDraft {
@@ -457,6 +458,7 @@ fn answers_already_logged_are_not_offered_again() {
             card: "vpoe-q01".to_string(),
             answer: "ROI".to_string(),
             duration_ms: 1_000,
+            recording: None,
             at,
         }),
         mock: Some(drafts::MockDraft {

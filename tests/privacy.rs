@@ -81,6 +81,7 @@ fn a_new_data_folder_and_every_file_in_it_are_private() {
             card: "vpoe-q01".into(),
             answer: "年収は1000万円以上".into(),
             duration_ms: 0,
+            recording: None,
             at: chrono::DateTime::parse_from_rfc3339("2026-12-02T09:00:00+09:00").unwrap(),
         }),
         ..Drafts::default()

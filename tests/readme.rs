@@ -51,6 +51,7 @@ fn every_setting_has_its_row_with_the_default_and_range_of_the_code() {
     assert_bounds("maximum_interval_days", &bounds::MAXIMUM_INTERVAL_DAYS);
     assert_bounds("answer_target_seconds", &bounds::ANSWER_TARGET_SECONDS);
     assert_bounds("pause_seconds", &bounds::PAUSE_SECONDS);
+    assert_bounds("keep_recordings", &bounds::KEEP_RECORDINGS);
     assert_bounds("text_scale", &bounds::TEXT_SCALE);
     assert_bounds("final_sweep_days", &bounds::FINAL_SWEEP_DAYS);
     assert_bounds("leech_threshold", &bounds::LEECH_THRESHOLD);

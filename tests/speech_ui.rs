@@ -67,9 +67,33 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         .iter()
         .any(|path| std::os::unix::net::UnixStream::connect(path).is_ok());
     if server {
-        harness.get_by_label_contains("■ Stop playing (V)");
+        // V pauses and goes on from there; Replay starts again; a click on the waveform
+        // plays from where it was clicked (its middle: half the take in).
+        harness.get_by_label_contains("‖ Pause (V)");
         press(&mut harness, &[Key::V]);
-        harness.get_by_label_contains("▶ Play the recording (V)");
+        harness.get_by_label_contains("▶ Resume (V)");
+        click_containing(&mut harness, "◀◀ Replay");
+        harness.get_by_label_contains("‖ Pause (V)");
+        let take = harness
+            .state()
+            .review_session()
+            .and_then(|session| session.card.as_ref())
+            .and_then(|card| card.take.clone())
+            .expect("the card has its take");
+        let duration = wav::read(&take.path).unwrap().duration_s();
+        harness.get_by_label("Waveform of the recording").click();
+        harness.run();
+        let at = harness
+            .state()
+            .review_microphone()
+            .playing_at(&take.id)
+            .expect("playing after the click");
+        assert!(
+            (at - duration / 2.0).abs() < 0.25,
+            "{at} s into a {duration} s take"
+        );
+        press(&mut harness, &[Key::V]);
+        harness.get_by_label_contains("▶ Resume (V)");
     } else {
         assert!(
             std::env::var("MENSETSU_REQUIRE_PULSE").is_err(),
@@ -146,18 +170,58 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     press(&mut harness, &[Key::Escape, Key::Space]);
     common::click(&mut harness, "History (1)");
     harness.get_by_label_contains("spoken 0:0");
+    // Its recording can be listened to and deleted from the history; deleting asks first
+    // and leaves the answer in the log.
+    harness.get_by_label("▶ Listen");
+    let first = reviews[0].spoken.clone().unwrap().recording;
+    let first_path = recordings::path(&fixture.dir, &first).unwrap();
+    assert!(first_path.exists());
+    click_containing(&mut harness, "Delete recording…");
+    harness.get_by_label_contains("Delete this recording for good?");
+    common::click(&mut harness, "Keep it");
+    assert!(first_path.exists());
+    click_containing(&mut harness, "Delete recording…");
+    common::click(&mut harness, "Delete it");
+    assert!(!first_path.exists());
+    harness.get_by_label_contains("recording not here (deleted, or not yet synced)");
+    harness.get_by_label_contains("spoken 0:0");
+    assert_eq!(
+        common::log_records(&fixture.dir)
+            .into_iter()
+            .filter(|record| matches!(record, Record::Review(_)))
+            .count(),
+        2
+    );
 
     // A mock interview: the first question answered aloud, the rest skipped; the review
     // shows the take with its figures and a Play button, and saving logs it.
     // SAFETY: as above; no recording thread runs now.
     unsafe { std::env::set_var("MENSETSU_FAKE_SOURCE", &source) };
+    // Out of the answer box (Esc), Shift+V records and stops, as in study.
     let (mock, mut harness) = common::in_a_mock_interview();
-    click_containing(&mut harness, "● Record");
+    press(&mut harness, &[Key::Escape]);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("■ Stop recording (Shift+V)");
     for _ in 0..12 {
         std::thread::sleep(Duration::from_millis(100));
         harness.run();
     }
-    click_containing(&mut harness, "■ Stop recording");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("Spoken: 0:0");
+    // The take is kept with the interview's draft: the app ends here (as a kill would) and
+    // the interview taken up again has its recording back.
+    common::wait(&mut harness, &mock.clock, chrono::Duration::seconds(3));
+    let drafted = mensetsu::core::drafts::load(&mock.dir.drafts_file(), "test").unwrap();
+    let recorded = drafted
+        .mock
+        .as_ref()
+        .and_then(|mock| mock.answers[0].recording.clone())
+        .expect("drafts.json names the first answer's recording");
+    drop(harness);
+    let mut harness = common::harness(common::app(&mock));
+    common::click(&mut harness, "Resume the mock interview");
     harness.get_by_label_contains("Spoken: 0:0");
     for _ in 0..5 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
@@ -171,6 +235,18 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
             .count(),
         1
     );
+    // The first answer is the highlighted one: V plays it, and only its button changes.
+    press(&mut harness, &[Key::V]);
+    if server {
+        harness.get_by_label_contains("‖ Pause (V)");
+        assert!(
+            harness
+                .query_by_label_contains("▶ Play the recording")
+                .is_none()
+        );
+        press(&mut harness, &[Key::V]);
+        harness.get_by_label_contains("▶ Resume (V)");
+    }
     common::scroll_to_and_click(&mut harness, "Save grades");
     let spoken: Vec<_> = common::log_records(&mock.dir)
         .into_iter()
@@ -182,5 +258,43 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     assert_eq!(spoken.len(), 5);
     assert_eq!(spoken.iter().filter(|spoken| spoken.is_some()).count(), 1);
     let recording = spoken.into_iter().flatten().next().unwrap().recording;
+    assert_eq!(recording, recorded);
     assert!(recordings::path(&mock.dir, &recording).unwrap().exists());
+
+    // Keeping one recording a card: the card answered aloud a second time keeps only its
+    // newest recording; both answers stay in the log.
+    let settings = mensetsu::core::settings::Settings {
+        keep_recordings: 1,
+        ..common::english()
+    };
+    let kept = common::fixture(&settings);
+    let mut harness = common::harness(common::app(&kept));
+    let recorded_answer = |harness: &mut egui_kittest::Harness<'_, _>| {
+        press(harness, &[Key::Escape]);
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+        harness.run();
+        std::thread::sleep(Duration::from_millis(400));
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+        harness.run();
+        harness.get_by_label_contains("Spoken: 0:0");
+        press(harness, &[Key::Space, Key::Num1]);
+    };
+    click_containing(&mut harness, "Study — VPoE interview");
+    recorded_answer(&mut harness);
+    kept.clock.advance(chrono::Duration::minutes(2));
+    click_containing(&mut harness, "Back to decks");
+    common::click(&mut harness, "Back to decks");
+    click_containing(&mut harness, "Study — VPoE interview");
+    recorded_answer(&mut harness);
+    let recorded: Vec<String> = common::log_records(&kept.dir)
+        .into_iter()
+        .filter_map(|record| match record {
+            Record::Review(review) => review.spoken.map(|spoken| spoken.recording),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(recorded.len(), 2);
+    let here = |id: &str| recordings::path(&kept.dir, id).unwrap().exists();
+    assert!(!here(&recorded[0]), "the older recording is deleted");
+    assert!(here(&recorded[1]), "the newest is kept");
 }

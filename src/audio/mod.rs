@@ -213,11 +213,15 @@ pub fn at_recording_rate(audio: &wav::Audio) -> Vec<i16> {
         .collect()
 }
 
-/// Plays a recording (any WAV mensetsu reads) on the default sink.
+/// Plays a recording (any WAV mensetsu reads) on the default sink, from `from_s`
+/// seconds in (a seek, or going on after a pause).
 #[cfg(unix)]
-pub fn play(path: &std::path::Path) -> Result<pulse::Playback, AudioError> {
+pub fn play(path: &std::path::Path, from_s: f64) -> Result<pulse::Playback, AudioError> {
     let audio = wav::read(path).map_err(|error| AudioError::Lost(error.to_string()))?;
-    pulse::Playback::start(at_recording_rate(&audio))
+    let mut samples = at_recording_rate(&audio);
+    let skip = ((from_s.max(0.0) * f64::from(RECORDING_RATE)) as usize).min(samples.len());
+    samples.drain(..skip);
+    pulse::Playback::start(samples, skip as f64 / f64::from(RECORDING_RATE))
 }
 
 impl Source for FileSource {

@@ -189,11 +189,15 @@ pub struct Playback {
     sent: Arc<AtomicU64>,
     /// A second handle on the socket, to end a playback blocked on a read.
     socket: UnixStream,
+    /// Where in the recording the samples start.
+    from_s: f64,
+    started: std::time::Instant,
     thread: Option<JoinHandle<Result<(), AudioError>>>,
 }
 
 impl Playback {
-    pub fn start(samples: Vec<i16>) -> Result<Playback, AudioError> {
+    /// Plays `samples`, which start `from_s` seconds into their recording.
+    pub fn start(samples: Vec<i16>, from_s: f64) -> Result<Playback, AudioError> {
         let Connection {
             mut socket,
             version,
@@ -248,13 +252,18 @@ impl Playback {
             stop,
             sent,
             socket: handle,
+            from_s,
+            started: std::time::Instant::now(),
             thread: Some(thread),
         })
     }
 
-    /// Seconds of sound handed to the server (it plays them a moment later).
+    /// Where in the recording the listener is. The server takes up to a couple of
+    /// seconds of sound ahead of playing it, so what was handed over runs ahead of what
+    /// was heard: the time since starting says where playing is, within what was sent.
     pub fn position_s(&self) -> f64 {
-        self.sent.load(Ordering::Relaxed) as f64 / f64::from(RECORDING_RATE)
+        let sent = self.sent.load(Ordering::Relaxed) as f64 / f64::from(RECORDING_RATE);
+        self.from_s + sent.min(self.started.elapsed().as_secs_f64())
     }
 
     /// Whether everything was played (or the server went away).

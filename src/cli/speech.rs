@@ -111,7 +111,7 @@ pub fn run(args: &SpeechArgs) -> ExitCode {
 
 fn play(file: &Path) -> ExitCode {
     #[cfg(unix)]
-    let played = audio::play(file).and_then(audio::pulse::Playback::wait);
+    let played = audio::play(file, 0.0).and_then(audio::pulse::Playback::wait);
     #[cfg(not(unix))]
     let played: Result<(), audio::AudioError> =
         Err(audio::AudioError::NoServer { tried: Vec::new() });

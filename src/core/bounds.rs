@@ -126,6 +126,18 @@ pub const PAUSE_SECONDS: Bounds<f64> = Bounds {
     kind: None,
 };
 
+/// Recordings kept per card: after an answer given aloud is graded, the card's older
+/// recordings beyond this many are deleted (their answers and figures stay in the log);
+/// 0 keeps them all, the default, since a recording is the user's and a minute of it is
+/// under 1 MB.
+pub const KEEP_RECORDINGS: Bounds<u32> = Bounds {
+    min: 0,
+    max: 100,
+    default: 0,
+    decimals: 0,
+    kind: None,
+};
+
 /// Days before an interview in which every card of it is shown at least once (the final
 /// sweep), even when FSRS would wait longer; 0 turns the sweep off.
 pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {

@@ -55,6 +55,10 @@ pub struct StudyDraft {
     /// Time spent on the card so far.
     #[serde(default)]
     pub duration_ms: u64,
+    /// The answer's recording, if it was given aloud (`recordings/<id>.wav`), so a resumed
+    /// card gets its take back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<String>,
     /// When this was written.
     pub at: DateTime<FixedOffset>,
 }
@@ -111,6 +115,10 @@ pub struct MockDraftAnswer {
     pub detected: Vec<usize>,
     #[serde(default)]
     pub rating: Option<Rating>,
+    /// The answer's recording, if it was given aloud: a resumed interview gets its takes
+    /// back, to play and to log with the grades.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<String>,
 }
 
 impl Drafts {
@@ -332,6 +340,7 @@ mod tests {
                 card: "vpoe-q01".into(),
                 answer: "ROIで説明する\n二行目".into(),
                 duration_ms: 95_000,
+                recording: Some("pc-20261122T000100Z-0000beef".into()),
                 at: at("2026-11-22T09:01:35+09:00"),
             }),
             mock: Some(MockDraft {
@@ -346,6 +355,7 @@ mod tests {
                         ticked: vec![],
                         detected: vec![],
                         rating: None,
+                        recording: None,
                     },
                     MockDraftAnswer {
                         card: "cto-q05".into(),
@@ -354,6 +364,7 @@ mod tests {
                         ticked: vec![true, false],
                         detected: vec![0],
                         rating: Some(Rating::Hard),
+                        recording: None,
                     },
                     MockDraftAnswer {
                         card: "vpoe-q03".into(),
@@ -362,6 +373,7 @@ mod tests {
                         ticked: vec![],
                         detected: vec![],
                         rating: None,
+                        recording: None,
                     },
                 ],
                 current: Some(2),

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 // still read as settings::NAME.
 pub use crate::core::bounds::{
     ANSWER_TARGET_SECONDS, Bounds, DAY_ROLLOVER_HOUR, DESIRED_RETENTION, FINAL_SWEEP_DAYS,
-    LEARNING_STEPS_MINUTES, LEECH_THRESHOLD, MAXIMUM_INTERVAL_DAYS, NEW_CARDS_PER_DAY,
-    PAUSE_SECONDS, RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
+    KEEP_RECORDINGS, LEARNING_STEPS_MINUTES, LEECH_THRESHOLD, MAXIMUM_INTERVAL_DAYS,
+    NEW_CARDS_PER_DAY, PAUSE_SECONDS, RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
 };
 
 /// Which language(s) the question and answer points are shown in.
@@ -107,6 +107,8 @@ pub struct Settings {
     pub answer_target_seconds: u32,
     /// See [`PAUSE_SECONDS`].
     pub pause_seconds: f64,
+    /// See [`KEEP_RECORDINGS`]: 0 keeps every recording.
+    pub keep_recordings: u32,
     /// Language of the app's own labels; `None` follows the system locale.
     pub ui_language: Option<Lang>,
     /// Language(s) of the cards; `None` follows the app's language (see
@@ -136,6 +138,7 @@ impl Default for Settings {
             maximum_interval_days: MAXIMUM_INTERVAL_DAYS.default,
             answer_target_seconds: ANSWER_TARGET_SECONDS.default,
             pause_seconds: PAUSE_SECONDS.default,
+            keep_recordings: KEEP_RECORDINGS.default,
             ui_language: None,
             content_language: None,
             theme: Theme::System,
@@ -274,6 +277,12 @@ impl Settings {
             &ANSWER_TARGET_SECONDS,
         );
         ensure_within(f, "pause_seconds", &mut self.pause_seconds, &PAUSE_SECONDS);
+        ensure_within(
+            f,
+            "keep_recordings",
+            &mut self.keep_recordings,
+            &KEEP_RECORDINGS,
+        );
         ensure_within(
             f,
             "final_sweep_days",

@@ -95,6 +95,11 @@ impl MensetsuApp {
         self.screens.review.session()
     }
 
+    /// The study screen's microphone: what it records and plays.
+    pub fn review_microphone(&self) -> &crate::ui::voice::Microphone {
+        self.screens.review.microphone()
+    }
+
     pub fn browse(&self) -> &BrowseScreen {
         &self.screens.browse
     }

@@ -12,6 +12,7 @@ use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Position, Query, QueryError, SearchRun};
 use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
 use crate::ui::context::{View, Writing};
+use crate::ui::voice::{self, Microphone};
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use egui_extras::{Column, TableBuilder};
@@ -155,6 +156,8 @@ pub struct BrowseScreen {
     selected: Option<String>,
     /// The selected card's own points, as being edited.
     own_points: Option<(String, String)>,
+    /// Plays the recordings of the selected card's past answers.
+    microphone: Microphone,
 }
 
 impl Default for BrowseScreen {
@@ -168,6 +171,7 @@ impl Default for BrowseScreen {
             sort: None,
             selected: None,
             own_points: None,
+            microphone: Microphone::default(),
         }
     }
 }
@@ -556,11 +560,28 @@ impl View for BrowseScreen {
                 self.search_for(&query);
                 vec![FollowUp::Open(Screen::Browse)]
             }
+            Action::Recording(_, action) => {
+                let can_write = writing.store.is_some();
+                self.microphone.apply(
+                    action,
+                    writing.collection.data_dir(),
+                    can_write,
+                    writing.text,
+                );
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
 
+    /// A recording playing from a card's history stops with the screen.
+    fn leave(&mut self, _writing: &mut Writing) -> Vec<FollowUp> {
+        self.microphone.stop_playing();
+        Vec::new()
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
+        self.microphone.tidy();
         let text = ctx.text;
         ui.add_space(theme::space::S);
         ui.horizontal(|ui| {
@@ -956,7 +977,25 @@ impl BrowseScreen {
                         if history.is_empty() {
                             ui.weak(text.no_history);
                         }
-                        widgets::answer_history(ui, text, &history, ("browser_history", card_id));
+                        if let Some(problem) = &self.microphone.problem {
+                            ui.colored_label(ui.visuals().error_fg_color, problem);
+                        }
+                        let microphone = &self.microphone;
+                        let dir = collection.data_dir();
+                        let can_write = ctx.can_write();
+                        widgets::answer_history(
+                            ui,
+                            text,
+                            &history,
+                            ("browser_history", card_id),
+                            &mut |ui, recording| {
+                                if let Some(action) = voice::past_recording(
+                                    ui, text, microphone, dir, recording, can_write,
+                                ) {
+                                    actions.push(Action::Recording(Screen::Browse, action));
+                                }
+                            },
+                        );
                     });
                 // Where the pane's content begins: above the panel's own rect when the
                 // content is taller than the room it was given.

@@ -15,6 +15,7 @@ use crate::core::study::scope::Scope;
 use crate::core::study::story::StoryContent;
 use crate::core::sync::resolve::{DeckChoice, Side};
 use crate::ui::strings::Strings;
+use crate::ui::voice::RecordingAction;
 use chrono::{DateTime, FixedOffset, Local};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -99,6 +100,8 @@ pub enum Action {
     /// A file dropped anywhere on the window: the decks screen previews it for import.
     FileDropped(PathBuf),
     Conflict(ConflictAction),
+    /// Playing, seeking or deleting a recording shown on this screen (its microphone's).
+    Recording(Screen, RecordingAction),
 }
 
 impl Action {
@@ -118,6 +121,7 @@ impl Action {
             Action::Story(_) | Action::WriteStory(_) => Some(Screen::Stories),
             Action::Editor(_) | Action::NewDeck => Some(Screen::Edit),
             Action::Conflict(_) => Some(Screen::Conflict),
+            Action::Recording(screen, _) => Some(*screen),
         }
     }
 }

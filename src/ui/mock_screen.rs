@@ -5,6 +5,7 @@
 //! in the middle of one.
 
 use crate::core::collection::AnswerDetails;
+use crate::core::content::deck::Lang;
 use crate::core::content::role;
 use crate::core::drafts::{MockDraft, MockDraftAnswer};
 use crate::core::review::log::Mode;
@@ -15,7 +16,7 @@ use crate::core::study::grading;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
-use crate::ui::context::{Action, FollowUp, MockAction, ScreenContext, View, Writing};
+use crate::ui::context::{Action, FollowUp, MockAction, Screen, ScreenContext, View, Writing};
 use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
@@ -108,8 +109,8 @@ impl MockScreen {
         &self.state
     }
 
-    /// The interview as `drafts.json` keeps it: `None` before the first answer is typed or
-    /// finished (nothing to lose yet) and once it is saved or quit.
+    /// The interview as `drafts.json` keeps it: `None` before the first answer is typed,
+    /// recorded or finished (nothing to lose yet) and once it is saved or quit.
     pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<MockDraft> {
         let (setup, answers, current) = match &self.state {
             MockState::Setup(_) => return None,
@@ -120,7 +121,10 @@ impl MockScreen {
                 stopwatch,
                 ..
             } => {
-                let started = *index > 0 || answers.iter().any(|a| !a.draft.trim().is_empty());
+                let started = *index > 0
+                    || answers
+                        .iter()
+                        .any(|a| !a.draft.trim().is_empty() || a.take.is_some());
                 if !started {
                     return None;
                 }
@@ -145,6 +149,7 @@ impl MockScreen {
                     ticked: answer.ticked,
                     detected: answer.detected,
                     rating: answer.rating,
+                    recording: answer.take.map(|take| take.id),
                 })
                 .collect(),
             current,
@@ -158,6 +163,7 @@ impl MockScreen {
         &mut self,
         draft: &MockDraft,
         collection: &IndexedCollection,
+        lang: Lang,
         now: DateTime<FixedOffset>,
     ) {
         let setup = MockSetup {
@@ -183,9 +189,9 @@ impl MockScreen {
                     ticked,
                     detected: answer.detected.clone(),
                     rating: answer.rating,
-                    // drafts.json keeps what was typed, not what was said: the recording
-                    // of an answer is in recordings/, but no longer tied to it.
-                    take: None,
+                    take: answer.recording.as_ref().map(|id| {
+                        Take::reopen(collection, id, lang, collection.settings().pause_seconds)
+                    }),
                 }
             })
             .collect();
@@ -289,12 +295,7 @@ impl MockScreen {
     }
 
     /// Stops recording, if recording, and gives the question on screen the take.
-    fn stop_recording(
-        &mut self,
-        lang: crate::core::content::deck::Lang,
-        pause_s: f64,
-        text: &Strings,
-    ) {
+    fn stop_recording(&mut self, lang: Lang, pause_s: f64, text: &Strings) {
         let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
@@ -439,8 +440,19 @@ impl View for MockScreen {
     }
 
     fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
-        let Action::Mock(step) = action else {
-            return Vec::new();
+        let step = match action {
+            Action::Mock(step) => step,
+            Action::Recording(_, action) => {
+                let can_write = writing.store.is_some();
+                self.microphone.apply(
+                    action,
+                    writing.collection.data_dir(),
+                    can_write,
+                    writing.text,
+                );
+                return Vec::new();
+            }
+            _ => return Vec::new(),
         };
         let lang = writing.card_language.order().0;
         match step {
@@ -478,13 +490,37 @@ impl View for MockScreen {
             }
             MockAction::Start(_) | MockAction::Resume => {}
         }
+        // Saving logs the answers given aloud: their cards may have older recordings to
+        // delete (the setting keep_recordings).
+        let spoken_cards: Vec<String> = match (&step, &self.state) {
+            (MockAction::Save, MockState::Grading { answers, .. }) => answers
+                .iter()
+                .filter(|answer| answer.take.is_some())
+                .map(|answer| answer.card_id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
         match self.step(
             step,
             writing.collection,
             writing.store.as_deref_mut(),
             writing.now,
         ) {
-            Ok(()) => Vec::new(),
+            Ok(()) => {
+                if let Some(store) = writing.store.as_deref() {
+                    for card_id in &spoken_cards {
+                        if let Some(problem) = voice::keep_the_newest(
+                            writing.collection,
+                            store.dir(),
+                            card_id,
+                            writing.text,
+                        ) {
+                            self.microphone.problem = Some(problem);
+                        }
+                    }
+                }
+                Vec::new()
+            }
             Err(MockError::NoQuestions) => {
                 vec![FollowUp::Flash(writing.text.no_mock_questions.to_string())]
             }
@@ -730,10 +766,14 @@ fn answering_ui(
     ui.add_space(theme::space::M);
     widgets::answer_box(ui, text, &mut answer.draft, 6, question.focus);
     ui.add_space(theme::space::S);
-    // Keys stay with the answer box here (a mock interview is typed or spoken, not both
-    // at once), so the button has no key.
+    // Shift+V records and stops, as in study, once the answer box lets go of the
+    // keyboard (Esc): in the box it is a capital V.
+    let typing = ui.ctx().text_edit_focused();
     let limit_seconds = question.setup.seconds_per_answer;
-    if voice::recorder(ui, text, microphone, true, ctx.can_write(), limit_seconds) {
+    let shift_v = !typing
+        && ctx.can_write()
+        && ui.input_mut(|input| input.consume_key(Modifiers::SHIFT, Key::V));
+    if voice::recorder(ui, text, microphone, typing, ctx.can_write(), limit_seconds) || shift_v {
         actions.push(Action::Mock(MockAction::Record));
     }
     if let Some(take) = &answer.take {
@@ -793,8 +833,17 @@ fn grading_ui(
     let from_the_top = review.from_the_top;
     let text = ctx.text;
     let language = ctx.card_language;
-    if !ui.ctx().text_edit_focused() {
+    let typing = ui.ctx().text_edit_focused();
+    if !typing {
         grading_keys(ui, answers, focused);
+        // V plays the highlighted answer's recording back, as in study.
+        if answers
+            .get(*focused)
+            .is_some_and(|answer| answer.take.is_some())
+            && ui.input_mut(|input| input.consume_key(Modifiers::NONE, Key::V))
+        {
+            actions.push(Action::Mock(MockAction::Play(*focused)));
+        }
     }
     ui.heading(text.grade_answers);
     theme::caption(ui, text.mock_grading_keys);
@@ -838,9 +887,17 @@ fn grading_ui(
                             }
                             if let Some(take) = &answer.take {
                                 voice::spoken_line(&mut columns[0], text, take, target);
-                                // One take plays at a time; each answer's button plays its own.
-                                if voice::player(&mut columns[0], text, review.microphone, true) {
-                                    actions.push(Action::Mock(MockAction::Play(number)));
+                                // One take plays at a time; each answer's button plays its
+                                // own, V the highlighted answer's.
+                                let with_key = number == *focused && !typing;
+                                if let Some(action) = voice::player(
+                                    &mut columns[0],
+                                    text,
+                                    review.microphone,
+                                    take,
+                                    with_key,
+                                ) {
+                                    actions.push(Action::Recording(Screen::Mock, action));
                                 }
                             }
                             if let Some(delivery) = delivery::assess(&answer.draft) {

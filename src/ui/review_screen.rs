@@ -8,6 +8,7 @@
 mod summary;
 
 use crate::core::collection::AnswerDetails;
+use crate::core::content::deck::Lang;
 use crate::core::drafts::StudyDraft;
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
@@ -151,6 +152,10 @@ pub struct ReviewScreen {
 }
 
 impl ReviewScreen {
+    pub fn microphone(&self) -> &Microphone {
+        &self.microphone
+    }
+
     /// The session in progress or just over, if any.
     pub fn session(&self) -> Option<&ReviewSession> {
         self.session.as_ref()
@@ -169,12 +174,12 @@ impl ReviewScreen {
         self.remaining = None;
     }
 
-    /// The answer typed to the card on screen, as `drafts.json` keeps it; `None` when
-    /// nothing is typed.
+    /// The answer typed (or recorded) to the card on screen, as `drafts.json` keeps it;
+    /// `None` when nothing is typed or recorded.
     pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<StudyDraft> {
         let session = self.session.as_ref()?;
         let card = session.card.as_ref()?;
-        if card.draft.trim().is_empty() {
+        if card.draft.trim().is_empty() && card.take.is_none() {
             return None;
         }
         Some(StudyDraft {
@@ -182,16 +187,19 @@ impl ReviewScreen {
             card: card.card_id.clone(),
             answer: card.draft.clone(),
             duration_ms: card.stopwatch.elapsed_ms(now),
+            recording: card.take.as_ref().map(|take| take.id.clone()),
             at: now,
         })
     }
 
     /// Takes a draft up again: a session on its scope with its card on screen, the answer
-    /// as typed and the time already spent. False when the card is gone.
+    /// as typed, its recording measured in `lang`, and the time already spent. False when
+    /// the card is gone.
     pub fn resume(
         &mut self,
         collection: &IndexedCollection,
         draft: &StudyDraft,
+        lang: Lang,
         now: DateTime<FixedOffset>,
     ) -> bool {
         let scope = Scope::from(&draft.scope);
@@ -204,6 +212,9 @@ impl ReviewScreen {
         }
         let mut shown = shown_card(collection, draft.card.clone(), kind, now);
         shown.draft = draft.answer.clone();
+        shown.take = draft.recording.as_ref().map(|id| {
+            voice::Take::reopen(collection, id, lang, collection.settings().pause_seconds)
+        });
         shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
         self.focus_answer = true;
         self.session = Some(ReviewSession {
@@ -243,12 +254,7 @@ impl ReviewScreen {
     }
 
     /// Stops recording, if recording, and gives the card on screen the take.
-    fn stop_recording(
-        &mut self,
-        lang: crate::core::content::deck::Lang,
-        pause_s: f64,
-        text: &Strings,
-    ) {
+    fn stop_recording(&mut self, lang: Lang, pause_s: f64, text: &Strings) {
         let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
@@ -472,13 +478,44 @@ impl View for ReviewScreen {
                     self.microphone.stop_playing();
                     self.microphone.problem = None;
                 }
+                // An answer given aloud and graded may leave older recordings of its card
+                // to delete (the setting keep_recordings).
+                let graded_aloud = match step {
+                    ReviewAction::Grade(_) => self
+                        .session
+                        .as_ref()
+                        .and_then(|session| session.card.as_ref())
+                        .filter(|card| card.revealed && card.take.is_some())
+                        .map(|card| card.card_id.clone()),
+                    _ => None,
+                };
                 let result = self.step(
                     step,
                     writing.collection,
                     writing.store.as_deref_mut(),
                     writing.now,
                 );
+                if result.is_ok()
+                    && let (Some(card_id), Some(store)) = (graded_aloud, writing.store.as_deref())
+                {
+                    self.microphone.problem = voice::keep_the_newest(
+                        writing.collection,
+                        store.dir(),
+                        &card_id,
+                        writing.text,
+                    );
+                }
                 writing.report(result)
+            }
+            Action::Recording(_, action) => {
+                let can_write = writing.store.is_some();
+                self.microphone.apply(
+                    action,
+                    writing.collection.data_dir(),
+                    can_write,
+                    writing.text,
+                );
+                Vec::new()
             }
             _ => Vec::new(),
         }
@@ -752,8 +789,11 @@ fn card_body(
                 if let Some(take) = &shown.take {
                     voice::spoken_line(ui, text, take, target);
                     // Listening back is for after the reveal, beside the points to tick.
-                    if shown.revealed && voice::player(ui, text, microphone, keys.typing) {
-                        actions.push(Action::Review(ReviewAction::Play));
+                    if shown.revealed
+                        && let Some(action) =
+                            voice::player(ui, text, microphone, take, !keys.typing)
+                    {
+                        actions.push(Action::Recording(Screen::Review, action));
                     }
                 }
                 if let Some(delivery) = delivery::assess(&shown.draft) {
@@ -804,7 +844,21 @@ fn card_body(
                         .history(&card.id)
                         .map(|replayed| replayed.record)
                         .collect();
-                    widgets::answer_history(ui, text, &history, ("review_history", &card.id));
+                    let dir = collection.data_dir();
+                    let can_write = ctx.can_write();
+                    widgets::answer_history(
+                        ui,
+                        text,
+                        &history,
+                        ("review_history", &card.id),
+                        &mut |ui, recording| {
+                            if let Some(action) = voice::past_recording(
+                                ui, text, microphone, dir, recording, can_write,
+                            ) {
+                                actions.push(Action::Recording(Screen::Review, action));
+                            }
+                        },
+                    );
                 }
                 let undo = if keys.typing {
                     text.undo.to_string()

@@ -419,6 +419,23 @@ fn draft_ui(
                 )
                 .labelled_by(label.id);
                 ui.end_row();
+
+                let label = ui.label(text.keep_recordings());
+                let all = text.keep_all();
+                ui.add(
+                    egui::DragValue::new(&mut draft.settings.keep_recordings)
+                        .range(settings::KEEP_RECORDINGS.range())
+                        .custom_formatter(move |value, _| {
+                            if value < 0.5 {
+                                all.to_string()
+                            } else {
+                                format!("{value:.0}")
+                            }
+                        }),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(text.keep_recordings_hint());
+                ui.end_row();
             });
 
             group(ui, "language_settings", text.settings_language, |ui| {

@@ -9,6 +9,14 @@ use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Script;
 use std::fmt::Display;
 
+/// Where a recording is, for its Play button's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlayState {
+    Stopped,
+    Playing,
+    Paused,
+}
+
 pub struct Strings {
     /// Which language the labels are in, for the functions that build a sentence.
     pub lang: Lang,
@@ -1196,17 +1204,124 @@ impl Strings {
     }
 
     /// Play, or Stop while playing; with its key when keys work.
-    pub fn play_button(&self, playing: bool, with_key: bool) -> String {
-        let label = match (self.lang, playing) {
-            (Lang::Ja, false) => "▶ 録音を聞く",
-            (Lang::Ja, true) => "■ 再生を止める",
-            (Lang::En, false) => "▶ Play the recording",
-            (Lang::En, true) => "■ Stop playing",
+    pub fn play_button(&self, state: PlayState, with_key: bool) -> String {
+        let label = match (self.lang, state) {
+            (Lang::Ja, PlayState::Stopped) => "▶ 録音を聞く",
+            (Lang::Ja, PlayState::Playing) => "‖ 一時停止",
+            (Lang::Ja, PlayState::Paused) => "▶ 続きを聞く",
+            (Lang::En, PlayState::Stopped) => "▶ Play the recording",
+            (Lang::En, PlayState::Playing) => "‖ Pause",
+            (Lang::En, PlayState::Paused) => "▶ Resume",
         };
         if with_key {
             format!("{label} (V)")
         } else {
             label.to_string()
+        }
+    }
+
+    /// Play for a past answer's recording in the card history.
+    pub fn play_short(&self, state: PlayState) -> &'static str {
+        match (self.lang, state) {
+            (Lang::Ja, PlayState::Stopped) => "▶ 聞く",
+            (Lang::Ja, PlayState::Playing) => "‖ 一時停止",
+            (Lang::Ja, PlayState::Paused) => "▶ 続き",
+            (Lang::En, PlayState::Stopped) => "▶ Listen",
+            (Lang::En, PlayState::Playing) => "‖ Pause",
+            (Lang::En, PlayState::Paused) => "▶ Resume",
+        }
+    }
+
+    /// Plays the take again from its start.
+    pub fn replay(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "◀◀ 最初から",
+            Lang::En => "◀◀ Replay",
+        }
+    }
+
+    /// The take's waveform, for screen readers and tests.
+    pub fn waveform_label(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "録音の波形",
+            Lang::En => "Waveform of the recording",
+        }
+    }
+
+    pub fn waveform_hint(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "クリックした位置から再生します。色の付いた帯は間（ポーズ）です。",
+            Lang::En => "Click to play from there. The shaded bands are the pauses.",
+        }
+    }
+
+    /// A past answer's recording whose file is not in the data folder.
+    pub fn recording_gone(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "録音はありません（削除済みか、まだ同期されていません）",
+            Lang::En => "recording not here (deleted, or not yet synced)",
+        }
+    }
+
+    pub fn delete_recording(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "録音を削除…",
+            Lang::En => "Delete recording…",
+        }
+    }
+
+    pub fn delete_recording_question(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "この録音を削除しますか？回答と評価は残ります。",
+            Lang::En => "Delete this recording for good? The answer and its grade stay.",
+        }
+    }
+
+    pub fn delete_recording_yes(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "削除する",
+            Lang::En => "Delete it",
+        }
+    }
+
+    pub fn keep_recording(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "残す",
+            Lang::En => "Keep it",
+        }
+    }
+
+    pub fn cannot_delete_recording(&self, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("録音を削除できません：{reason}"),
+            Lang::En => format!("Cannot delete the recording: {reason}"),
+        }
+    }
+
+    /// The setting: recordings kept per card.
+    pub fn keep_recordings(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "カードごとに残す録音",
+            Lang::En => "Recordings kept per card",
+        }
+    }
+
+    pub fn keep_recordings_hint(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => {
+                "声で答えて評価するたびに、そのカードの古い録音をこの数を超える分だけ削除します（回答と数値は残ります）。0 はすべて残します。"
+            }
+            Lang::En => {
+                "Each time an answer given aloud is graded, the card's older recordings beyond this many are deleted (the answers and their figures stay). 0 keeps them all."
+            }
+        }
+    }
+
+    /// The setting's value 0.
+    pub fn keep_all(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "すべて",
+            Lang::En => "all",
         }
     }
 

@@ -4,11 +4,13 @@
 
 use crate::audio::{self, Recording};
 use crate::core::content::deck::Lang;
+use crate::core::paths::DataDir;
 use crate::core::review::log::Spoken;
 use crate::core::review::store::Store;
 use crate::core::speech::analysis::{self, Analysis, Pace};
 use crate::core::speech::{recordings, wav};
-use crate::ui::strings::Strings;
+use crate::core::study::indexed::IndexedCollection;
+use crate::ui::strings::{PlayState, Strings};
 use crate::ui::theme;
 use crate::ui::widgets::clock;
 use chrono::{DateTime, FixedOffset};
@@ -22,9 +24,40 @@ pub struct Take {
     pub path: PathBuf,
     /// Its figures, or why the file could not be measured.
     pub figures: Result<Analysis, String>,
+    /// Its outline for the waveform ([`analysis::envelope`]); empty when unreadable.
+    pub envelope: Vec<f32>,
 }
 
+/// Slices of a take's waveform: about a pixel each on a wide window.
+const ENVELOPE_BINS: usize = 600;
+
 impl Take {
+    /// Reads and measures the recording `id` at `path` in the language the answer is given
+    /// in, counting silences of `pause_s` or more as pauses; an unreadable file is a take
+    /// whose figures say why.
+    pub fn measure(id: String, path: PathBuf, lang: Lang, pause_s: f64) -> Take {
+        let (figures, envelope) = match wav::read(&path) {
+            Ok(audio) => (
+                Ok(analysis::analyze(&audio, lang, pause_s)),
+                analysis::envelope(&audio, ENVELOPE_BINS),
+            ),
+            Err(error) => (Err(error.to_string()), Vec::new()),
+        };
+        Take {
+            id,
+            path,
+            figures,
+            envelope,
+        }
+    }
+
+    /// The take of a draft taken up again: the recording `id` of the data folder (a file
+    /// gone since is a take whose figures say why).
+    pub fn reopen(collection: &IndexedCollection, id: &str, lang: Lang, pause_s: f64) -> Take {
+        let path = recordings::path(collection.data_dir(), id).unwrap_or_default();
+        Take::measure(id.to_string(), path, lang, pause_s)
+    }
+
     /// What the log keeps of it; nothing when it could not be measured (the file stays,
     /// but an answer never points at a recording it cannot read).
     pub fn spoken(&self) -> Option<Spoken> {
@@ -33,6 +66,25 @@ impl Take {
             .ok()
             .map(|analysis| recordings::spoken(&self.id, analysis))
     }
+
+    fn duration_s(&self) -> f64 {
+        self.figures
+            .as_ref()
+            .map_or(0.0, |analysis| analysis.duration_s)
+    }
+}
+
+/// What the user does with a recording, on any screen that shows one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordingAction {
+    /// Plays the recording from where it was paused (or from the start), or pauses it.
+    Toggle(String),
+    /// Plays it from this many milliseconds in (a click on its waveform, or Replay).
+    Seek(String, u64),
+    /// Asks whether to delete it (`None`: the user kept it).
+    AskDelete(Option<String>),
+    /// Deletes its file for good, once the user said yes; the answers naming it stay.
+    Delete(String),
 }
 
 struct Live {
@@ -41,13 +93,23 @@ struct Live {
     path: PathBuf,
 }
 
-/// The microphone (and the speaker) of a screen: recording or not, playing a take back
-/// or not, and the last problem it had.
+#[cfg(unix)]
+struct Playing {
+    recording: String,
+    playback: audio::pulse::Playback,
+}
+
+/// The microphone (and the speaker) of a screen: recording or not, which recording plays
+/// or waits where it was paused, and the last problem it had.
 #[derive(Default)]
 pub struct Microphone {
     live: Option<Live>,
     #[cfg(unix)]
-    playing: Option<audio::pulse::Playback>,
+    playing: Option<Playing>,
+    /// The recording last paused and where: Play goes on from there.
+    paused: Option<(String, f64)>,
+    /// A recording whose Delete was clicked, waiting for the user to say yes.
+    deleting: Option<String>,
     /// Why recording could not start or went wrong, shown where the Record button is.
     pub problem: Option<String>,
 }
@@ -57,6 +119,7 @@ impl std::fmt::Debug for Microphone {
         formatter
             .debug_struct("Microphone")
             .field("recording", &self.live.as_ref().map(|live| &live.id))
+            .field("paused", &self.paused)
             .field("problem", &self.problem)
             .finish()
     }
@@ -67,57 +130,120 @@ impl Microphone {
         self.live.is_some()
     }
 
-    /// Plays `take` back, or stops playing it.
+    /// Plays `take` back from where it was paused, or pauses it.
     pub fn toggle_playing(&mut self, take: &Take, text: &Strings) {
-        #[cfg(unix)]
-        {
-            if let Some(playing) = self.playing.take() {
-                if let Err(error) = playing.stop() {
-                    self.problem = Some(text.cannot_play(&error.to_string()));
+        self.toggle(&take.id, &take.path, text);
+    }
+
+    /// Applies what the user did to a recording of the data folder `dir`; `can_write`
+    /// says whether this window may delete files.
+    pub fn apply(
+        &mut self,
+        action: RecordingAction,
+        dir: &DataDir,
+        can_write: bool,
+        text: &Strings,
+    ) {
+        let path_of = |id: &str| recordings::path(dir, id);
+        match action {
+            RecordingAction::Toggle(id) => {
+                if let Some(path) = path_of(&id) {
+                    self.toggle(&id, &path, text);
                 }
-                return;
             }
-            self.problem = None;
-            match audio::play(&take.path) {
-                Ok(playing) => self.playing = Some(playing),
-                Err(error) => self.problem = Some(text.cannot_play(&error.to_string())),
+            RecordingAction::Seek(id, milliseconds) => {
+                if let Some(path) = path_of(&id) {
+                    self.play_from(&id, &path, milliseconds as f64 / 1000.0, text);
+                }
             }
+            RecordingAction::AskDelete(id) => self.deleting = id,
+            RecordingAction::Delete(id) => {
+                self.deleting = None;
+                if !can_write {
+                    return;
+                }
+                if self.playing_at(&id).is_some() || self.paused_at(&id).is_some() {
+                    self.stop_playing();
+                }
+                if let Err(error) = recordings::delete(dir, &id) {
+                    self.problem = Some(text.cannot_delete_recording(&error.to_string()));
+                }
+            }
+        }
+    }
+
+    fn toggle(&mut self, id: &str, path: &std::path::Path, text: &Strings) {
+        if let Some(at) = self.playing_at(id) {
+            self.stop_playing();
+            self.paused = Some((id.to_string(), at));
+            return;
+        }
+        let from = self.paused_at(id).unwrap_or(0.0);
+        self.play_from(id, path, from, text);
+    }
+
+    /// Plays the recording `id` from `from_s` seconds in, stopping whatever played.
+    fn play_from(&mut self, id: &str, path: &std::path::Path, from_s: f64, text: &Strings) {
+        self.stop_playing();
+        self.problem = None;
+        #[cfg(unix)]
+        match audio::play(path, from_s) {
+            Ok(playback) => {
+                self.playing = Some(Playing {
+                    recording: id.to_string(),
+                    playback,
+                })
+            }
+            Err(error) => self.problem = Some(text.cannot_play(&error.to_string())),
         }
         #[cfg(not(unix))]
         {
-            let _ = take;
+            let _ = (id, path, from_s);
             self.problem = Some(text.cannot_play("no sound server"));
         }
     }
 
-    /// Stops playing, if playing.
+    /// Stops playing, if playing, and forgets where anything was paused.
     pub fn stop_playing(&mut self) {
+        self.paused = None;
         #[cfg(unix)]
         if let Some(playing) = self.playing.take() {
-            let _ = playing.stop();
+            let _ = playing.playback.stop();
         }
     }
 
-    /// Seconds played, while playing.
-    pub fn playing_s(&self) -> Option<f64> {
+    /// Where the recording `id` is playing, in seconds, if it is.
+    pub fn playing_at(&self, id: &str) -> Option<f64> {
         #[cfg(unix)]
         return self
             .playing
             .as_ref()
-            .map(audio::pulse::Playback::position_s);
+            .filter(|playing| playing.recording == id)
+            .map(|playing| playing.playback.position_s());
         #[cfg(not(unix))]
-        None
+        {
+            let _ = id;
+            None
+        }
     }
 
-    /// Forgets a playback that has played to its end.
+    /// Where the recording `id` was paused, if it was.
+    pub fn paused_at(&self, id: &str) -> Option<f64> {
+        self.paused
+            .as_ref()
+            .filter(|(paused, _)| paused == id)
+            .map(|(_, at)| *at)
+    }
+
+    /// Forgets a playback that has played to its end (Play then starts from the top).
     pub fn tidy(&mut self) {
         #[cfg(unix)]
         if self
             .playing
             .as_ref()
-            .is_some_and(audio::pulse::Playback::has_ended)
+            .is_some_and(|playing| playing.playback.has_ended())
             && let Some(playing) = self.playing.take()
-            && let Err(error) = playing.wait()
+            && let Err(error) = playing.playback.wait()
         {
             self.problem = Some(error.to_string());
         }
@@ -172,14 +298,7 @@ impl Microphone {
         if let Err(error) = live.recording.stop() {
             self.problem = Some(text.cannot_record(&error.to_string()));
         }
-        let figures = wav::read(&live.path)
-            .map(|audio| analysis::analyze(&audio, lang, pause_s))
-            .map_err(|error| error.to_string());
-        Some(Take {
-            id: live.id,
-            path: live.path,
-            figures,
-        })
+        Some(Take::measure(live.id, live.path, lang, pause_s))
     }
 
     /// A recording that ended by itself (the server went away, twenty minutes passed)
@@ -235,22 +354,191 @@ pub fn recorder(
     clicked
 }
 
-/// Play (or Stop playing) for a take, with how far it has played; returns whether the
-/// button was clicked.
-pub fn player(ui: &mut egui::Ui, text: &Strings, microphone: &Microphone, typing: bool) -> bool {
-    let mut clicked = false;
-    ui.horizontal(|ui| {
-        let playing = microphone.playing_s();
-        clicked = ui
-            .button(text.play_button(playing.is_some(), !typing))
-            .clicked();
-        if let Some(seconds) = playing {
-            ui.label(RichText::new(clock(seconds as i64)).color(theme::tone::MUTED_TEXT.on(ui)));
+/// After an answer given aloud to `card_id` is logged: deletes the card's recordings
+/// beyond the newest the setting `keep_recordings` keeps; `Some` says why one could not be.
+pub fn keep_the_newest(
+    collection: &IndexedCollection,
+    dir: &DataDir,
+    card_id: &str,
+    text: &Strings,
+) -> Option<String> {
+    let keep = collection.settings().keep_recordings;
+    if keep == 0 {
+        return None;
+    }
+    let ids: Vec<String> = collection
+        .history(card_id)
+        .filter_map(|replayed| {
+            replayed
+                .record
+                .spoken
+                .map(|spoken| spoken.recording.clone())
+        })
+        .collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    recordings::keep_newest(dir, keep, &ids)
+        .err()
+        .map(|error| text.cannot_delete_recording(&error.to_string()))
+}
+
+impl Microphone {
+    fn play_state(&self, id: &str) -> (PlayState, Option<f64>) {
+        match (self.playing_at(id), self.paused_at(id)) {
+            (Some(at), _) => (PlayState::Playing, Some(at)),
+            (None, Some(at)) => (PlayState::Paused, Some(at)),
+            (None, None) => (PlayState::Stopped, None),
+        }
+    }
+}
+
+/// Play (Pause, Resume) and Replay for a take, how far it has played, and its waveform
+/// with the pauses shaded, a click on which plays from there. `with_key` names V on the
+/// button (not while the keyboard is in a text box, where V is a letter).
+pub fn player(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    microphone: &Microphone,
+    take: &Take,
+    with_key: bool,
+) -> Option<RecordingAction> {
+    let mut action = None;
+    let (state, at) = microphone.play_state(&take.id);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(text.play_button(state, with_key)).clicked() {
+            action = Some(RecordingAction::Toggle(take.id.clone()));
+        }
+        if state != PlayState::Stopped && ui.button(text.replay()).clicked() {
+            action = Some(RecordingAction::Seek(take.id.clone(), 0));
+        }
+        let duration = take.duration_s();
+        if duration > 0.0 {
+            let at = clock(at.unwrap_or(0.0).min(duration) as i64);
+            let muted = theme::tone::MUTED_TEXT.on(ui);
+            ui.label(
+                RichText::new(format!("{at} / {}", clock(duration.round() as i64))).color(muted),
+            );
+        }
+        if state == PlayState::Playing {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    });
+    if let Some(seconds) = waveform(ui, text, take, at) {
+        let milliseconds = (seconds * 1000.0).round() as u64;
+        action = Some(RecordingAction::Seek(take.id.clone(), milliseconds));
+    }
+    action
+}
+
+/// The take's loudness over time, its pauses shaded and the part played drawn strong, with
+/// a line where playing is; returns the time clicked (or where a drag let go).
+fn waveform(ui: &mut egui::Ui, text: &Strings, take: &Take, at_s: Option<f64>) -> Option<f64> {
+    let duration = take.duration_s();
+    let Ok(analysis) = &take.figures else {
+        return None;
+    };
+    if take.envelope.is_empty() || duration <= 0.0 {
+        return None;
+    }
+    let size = egui::vec2(ui.available_width().max(120.0), 44.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click_and_drag());
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text.waveform_label()));
+    let x_of =
+        |seconds: f64| rect.left() + (seconds / duration).clamp(0.0, 1.0) as f32 * rect.width();
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
+    let pause_fill = visuals.warn_fg_color.gamma_multiply(0.18);
+    for pause in &analysis.pauses {
+        let band =
+            egui::Rect::from_x_y_ranges(x_of(pause.start_s)..=x_of(pause.end_s), rect.y_range());
+        painter.rect_filled(band, 0.0, pause_fill);
+    }
+    let played_x = at_s.map_or(rect.left(), x_of);
+    let strong = visuals.selection.bg_fill;
+    let weak = theme::tone::MUTED_TEXT.on(ui).gamma_multiply(0.6);
+    let columns = (rect.width().floor() as usize / 2).max(1);
+    let bins = take.envelope.len();
+    for column in 0..columns {
+        let (first, last) = (
+            column * bins / columns,
+            ((column + 1) * bins / columns).max(column * bins / columns + 1),
+        );
+        let peak = take.envelope[first.min(bins - 1)..last.min(bins)]
+            .iter()
+            .copied()
+            .fold(0.0_f32, f32::max);
+        let x = rect.left() + (column as f32 + 0.5) * rect.width() / columns as f32;
+        let half = (peak * (rect.height() / 2.0 - 3.0)).max(0.5);
+        let color = if x <= played_x { strong } else { weak };
+        painter.line_segment(
+            [
+                egui::pos2(x, rect.center().y - half),
+                egui::pos2(x, rect.center().y + half),
+            ],
+            egui::Stroke::new(1.5, color),
+        );
+    }
+    if at_s.is_some() {
+        painter.line_segment(
+            [
+                egui::pos2(played_x, rect.top()),
+                egui::pos2(played_x, rect.bottom()),
+            ],
+            egui::Stroke::new(2.0, visuals.strong_text_color()),
+        );
+    }
+    let response = response.on_hover_text(text.waveform_hint());
+    if response.clicked() || response.drag_stopped() {
+        let x = response.interact_pointer_pos()?.x;
+        return Some(f64::from((x - rect.left()) / rect.width()).clamp(0.0, 1.0) * duration);
+    }
+    None
+}
+
+/// A past answer's recording in the card history: Play (Pause, Resume) and Delete, which
+/// asks first; or why it cannot be played (deleted, or not yet synced to this computer).
+pub fn past_recording(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    microphone: &Microphone,
+    dir: &DataDir,
+    recording: &str,
+    can_write: bool,
+) -> Option<RecordingAction> {
+    let here = recordings::path(dir, recording).is_some_and(|path| path.is_file());
+    if !here {
+        ui.weak(text.recording_gone());
+        return None;
+    }
+    let mut action = None;
+    let (state, at) = microphone.play_state(recording);
+    if ui.small_button(text.play_short(state)).clicked() {
+        action = Some(RecordingAction::Toggle(recording.to_string()));
+    }
+    if let Some(at) = at {
+        ui.weak(clock(at as i64));
+        if state == PlayState::Playing {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(200));
         }
-    });
-    clicked
+    }
+    if !can_write {
+        return action;
+    }
+    if microphone.deleting.as_deref() == Some(recording) {
+        ui.label(text.delete_recording_question());
+        if ui.small_button(text.delete_recording_yes()).clicked() {
+            action = Some(RecordingAction::Delete(recording.to_string()));
+        }
+        if ui.small_button(text.keep_recording()).clicked() {
+            action = Some(RecordingAction::AskDelete(None));
+        }
+    } else if ui.small_button(text.delete_recording()).clicked() {
+        action = Some(RecordingAction::AskDelete(Some(recording.to_string())));
+    }
+    action
 }
 
 /// The figures of a take, beside the delivery line of the typed draft: speaking time

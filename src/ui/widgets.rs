@@ -487,6 +487,8 @@ pub fn answer_history(
     text: &Strings,
     history: &[ReviewRef<'_>],
     id_salt: impl std::hash::Hash + std::fmt::Debug,
+    // Draws what can be done with an answer's recording (play it, delete it), by id.
+    recording: &mut dyn FnMut(&mut egui::Ui, &str),
 ) {
     if history.is_empty() {
         return;
@@ -515,8 +517,8 @@ pub fn answer_history(
                     if record.mode == Mode::Mock {
                         ui.weak(text.mock_interview);
                     }
-                    // Answered aloud: the figures logged with the grade (the recording
-                    // itself is recordings/<id>.wav).
+                    // Answered aloud: the figures logged with the grade, then the
+                    // recording itself (recordings/<id>.wav), which may have been deleted.
                     if let Some(spoken) = record.spoken {
                         ui.label(text.history_spoken(
                             &clock_ms(spoken.speech_ms),
@@ -524,6 +526,7 @@ pub fn answer_history(
                             spoken.rate,
                             &spoken.unit,
                         ));
+                        recording(ui, &spoken.recording);
                     }
                 });
                 if let Some(draft) = record.answer.filter(|d| !d.trim().is_empty()) {

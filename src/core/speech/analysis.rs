@@ -351,11 +351,54 @@ fn is_voiced(audio: &Audio, at_s: f64) -> bool {
     })
 }
 
+/// The loudness of `audio` in `bins` equal slices, each its peak as a share of the
+/// loudest slice's (0…1): the outline of a recording, drawn as its waveform. Peaks rather
+/// than the mean, so a short loud syllable still shows; a recording of silence is all 0.
+pub fn envelope(audio: &Audio, bins: usize) -> Vec<f32> {
+    if bins == 0 {
+        return Vec::new();
+    }
+    let count = audio.samples.len();
+    let mut peaks: Vec<f32> = (0..bins)
+        .map(|bin| {
+            let (start, end) = (bin * count / bins, (bin + 1) * count / bins);
+            audio.samples[start..end]
+                .iter()
+                .fold(0.0_f32, |peak, sample| peak.max(sample.abs()))
+        })
+        .collect();
+    let loudest = peaks.iter().copied().fold(0.0_f32, f32::max);
+    if loudest > 0.0 {
+        for peak in &mut peaks {
+            *peak /= loudest;
+        }
+    }
+    peaks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const RATE: u32 = 16_000;
+
+    #[test]
+    fn the_envelope_is_each_slices_peak_against_the_loudest() {
+        // Four slices of two samples: peaks 0.1, 0.5 (a negative sample), 0, 0.25.
+        let audio = Audio {
+            sample_rate: 8,
+            samples: vec![0.1, -0.05, 0.2, -0.5, 0.0, 0.0, 0.25, 0.1],
+        };
+        assert_eq!(envelope(&audio, 4), [0.2, 1.0, 0.0, 0.5]);
+        // More slices than samples: empty slices are silent, never out of bounds.
+        assert_eq!(envelope(&audio, 16).len(), 16);
+        assert_eq!(envelope(&audio, 0), Vec::<f32>::new());
+        let silence = Audio {
+            sample_rate: 8,
+            samples: vec![0.0; 10],
+        };
+        assert_eq!(envelope(&silence, 2), [0.0, 0.0]);
+    }
 
     /// A signal built piece by piece, so every expected value is known by construction.
     struct Builder {

@@ -56,6 +56,44 @@ pub fn create(dir: &DataDir, id: &str) -> io::Result<(PathBuf, File)> {
     Ok((path, file))
 }
 
+/// Deletes the recording `id` for good. The answers that name it stay in the log with
+/// their figures (the log is never rewritten); their history then says the file is gone.
+/// A file already gone (deleted on the other computer, say) is no error.
+pub fn delete(dir: &DataDir, id: &str) -> io::Result<()> {
+    let path = path(dir, id).ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{id}` is no recording id"),
+        )
+    })?;
+    match std::fs::remove_file(&path) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        result => result,
+    }
+}
+
+/// The recordings of a card to delete so that only the newest `keep` remain (the
+/// setting `keep_recordings`; 0 keeps all). `oldest_first` are the card's recordings in
+/// the order answered.
+pub fn beyond_the_newest<'a>(keep: u32, oldest_first: &[&'a str]) -> Vec<&'a str> {
+    let keep = keep as usize;
+    if keep == 0 || oldest_first.len() <= keep {
+        return Vec::new();
+    }
+    oldest_first[..oldest_first.len() - keep].to_vec()
+}
+
+/// Deletes a card's recordings beyond the newest `keep` (0 keeps all); `oldest_first`
+/// are its recordings in the order answered. Returns how many were deleted; stops at the
+/// first file that cannot be.
+pub fn keep_newest(dir: &DataDir, keep: u32, oldest_first: &[&str]) -> io::Result<usize> {
+    let old = beyond_the_newest(keep, oldest_first);
+    for id in &old {
+        delete(dir, id)?;
+    }
+    Ok(old.len())
+}
+
 /// What the log keeps of a recorded answer: its id and its figures, the rate to two
 /// decimals (a finer figure would claim a precision the method does not have).
 pub fn spoken(recording: &str, analysis: &Analysis) -> Spoken {
@@ -86,6 +124,46 @@ mod tests {
         for bad in ["", "../x", "a/b", ".hidden", "a\\b", "名前"] {
             assert_eq!(path(&dir, bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_the_newest_are_kept_and_zero_keeps_all() {
+        let ids = ["a", "b", "c", "d"];
+        assert_eq!(beyond_the_newest(0, &ids), Vec::<&str>::new());
+        assert_eq!(beyond_the_newest(1, &ids), ["a", "b", "c"]);
+        assert_eq!(beyond_the_newest(3, &ids), ["a"]);
+        assert_eq!(beyond_the_newest(4, &ids), Vec::<&str>::new());
+        assert_eq!(beyond_the_newest(9, &ids), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn deleting_removes_the_file_once_and_never_leaves_the_folder() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        let (path, _file) = create(&dir, "pc-1").unwrap();
+        delete(&dir, "pc-1").unwrap();
+        assert!(!path.exists());
+        // Gone already (the other computer deleted it): still fine.
+        delete(&dir, "pc-1").unwrap();
+        assert_eq!(
+            delete(&dir, "../settings").unwrap_err().kind(),
+            io::ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn keeping_the_newest_deletes_the_older_files_only() {
+        let temp = tempfile::tempdir().unwrap();
+        let dir = DataDir::new(temp.path());
+        let ids = ["pc-1", "pc-2", "pc-3"];
+        for id in ids {
+            create(&dir, id).unwrap();
+        }
+        assert_eq!(keep_newest(&dir, 0, &ids).unwrap(), 0);
+        assert_eq!(keep_newest(&dir, 2, &ids).unwrap(), 1);
+        let here = |id| path(&dir, id).unwrap().exists();
+        assert!(!here("pc-1"));
+        assert!(here("pc-2") && here("pc-3"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::MensetsuApp;
 use crate::core::collection::Collection;
+use crate::core::content::deck::Lang;
 use crate::core::drafts::{Drafts, Due, Keeper, MockDraft, StudyDraft};
 use crate::ui::Screen;
 use crate::ui::context::{Action, CardChange, EditorAction};
@@ -253,7 +254,8 @@ impl MensetsuApp {
             Some(Choice::ResumeMock) => {
                 if let Some(mock) = self.keeping.offers.mock.take() {
                     let now = self.now();
-                    self.screens.mock.resume(&mock, &self.collection, now);
+                    let lang = self.card_language_now();
+                    self.screens.mock.resume(&mock, &self.collection, lang, now);
                     self.open(Screen::Mock);
                 }
             }
@@ -261,7 +263,12 @@ impl MensetsuApp {
             Some(Choice::ResumeStudy) => {
                 if let Some(study) = self.keeping.offers.study.take() {
                     let now = self.now();
-                    if self.screens.review.resume(&self.collection, &study, now) {
+                    let lang = self.card_language_now();
+                    if self
+                        .screens
+                        .review
+                        .resume(&self.collection, &study, lang, now)
+                    {
                         self.open(Screen::Review);
                     } else {
                         let message = self.strings().resume_card_gone.to_string();
@@ -486,6 +493,15 @@ impl MensetsuApp {
     }
 
     /// The drafts as they are now: the work on screen, and the offers not yet answered.
+    /// The language answers are given in now: a resumed draft's recording is measured in it.
+    fn card_language_now(&self) -> Lang {
+        self.collection
+            .settings()
+            .card_language(self.system_lang)
+            .order()
+            .0
+    }
+
     fn drafts_now(&self) -> Drafts {
         let now = self.now();
         Drafts {
