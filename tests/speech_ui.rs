@@ -177,7 +177,7 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     let first_path = recordings::path(&fixture.dir, &first).unwrap();
     assert!(first_path.exists());
     click_containing(&mut harness, "Delete recording…");
-    harness.get_by_label_contains("Delete this recording for good?");
+    harness.get_by_label("Delete the recording?");
     common::click(&mut harness, "Keep it");
     assert!(first_path.exists());
     click_containing(&mut harness, "Delete recording…");

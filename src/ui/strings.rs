@@ -712,7 +712,7 @@ pub const JA: Strings = Strings {
     keep_editing: "編集を続ける",
     close_title: "mensetsu を閉じますか？",
     close_would_lose: "今閉じると、次のものが失われます：",
-    close_study_draft: "学習中のカードに入力した回答",
+    close_study_draft: "学習中のカードの回答（入力・録音）",
     close_story_untitled: "書きかけのストーリー",
     close_interview: "入力中の面接予定",
     close_settings: "まだ保存していない設定",
@@ -1061,7 +1061,7 @@ pub const EN: Strings = Strings {
     keep_editing: "Keep editing",
     close_title: "Close mensetsu?",
     close_would_lose: "Closing now would lose:",
-    close_study_draft: "The answer typed to the card being studied",
+    close_study_draft: "The answer to the card being studied (typed or recorded)",
     close_story_untitled: "A story draft",
     close_interview: "An interview form",
     close_settings: "Settings not yet saved",
@@ -1272,8 +1272,18 @@ impl Strings {
 
     pub fn delete_recording_question(&self) -> &'static str {
         match self.lang {
-            Lang::Ja => "この録音を削除しますか？回答と評価は残ります。",
-            Lang::En => "Delete this recording for good? The answer and its grade stay.",
+            Lang::Ja => "録音を削除しますか？",
+            Lang::En => "Delete the recording?",
+        }
+    }
+
+    /// What deleting a recording leaves, on its Delete button.
+    pub fn delete_recording_hint(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "録音のファイルだけを完全に削除します。回答・評価・数値は履歴に残ります。",
+            Lang::En => {
+                "Deletes the recording's file for good. The answer, its grade and its figures stay in the history."
+            }
         }
     }
 
@@ -2001,6 +2011,14 @@ impl Strings {
     }
 
     /// The offer at start of an answer being typed at `time`.
+    /// A study draft offered back that was answered aloud.
+    pub fn draft_has_recording(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "声の回答の録音があります",
+            Lang::En => "with the answer you recorded",
+        }
+    }
+
     pub fn resume_study(&self, time: &str) -> String {
         match self.lang {
             Lang::Ja => format!("{time} に入力していた回答を再開しますか？"),

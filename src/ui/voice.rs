@@ -456,7 +456,7 @@ fn waveform(ui: &mut egui::Ui, text: &Strings, take: &Take, at_s: Option<f64>) -
         painter.rect_filled(band, 0.0, pause_fill);
     }
     let played_x = at_s.map_or(rect.left(), x_of);
-    let strong = visuals.selection.bg_fill;
+    let strong = theme::tone::ACCENT.on(ui);
     let weak = theme::tone::MUTED_TEXT.on(ui).gamma_multiply(0.6);
     let columns = (rect.width().floor() as usize / 2).max(1);
     let bins = take.envelope.len();
@@ -529,13 +529,21 @@ pub fn past_recording(
     }
     if microphone.deleting.as_deref() == Some(recording) {
         ui.label(text.delete_recording_question());
-        if ui.small_button(text.delete_recording_yes()).clicked() {
+        if ui
+            .small_button(text.delete_recording_yes())
+            .on_hover_text(text.delete_recording_hint())
+            .clicked()
+        {
             action = Some(RecordingAction::Delete(recording.to_string()));
         }
         if ui.small_button(text.keep_recording()).clicked() {
             action = Some(RecordingAction::AskDelete(None));
         }
-    } else if ui.small_button(text.delete_recording()).clicked() {
+    } else if ui
+        .small_button(text.delete_recording())
+        .on_hover_text(text.delete_recording_hint())
+        .clicked()
+    {
         action = Some(RecordingAction::AskDelete(Some(recording.to_string())));
     }
     action

@@ -302,7 +302,7 @@ impl MensetsuApp {
         let writable = self.store.is_ok();
         let mut choice = None;
         let modal = egui::Modal::new(egui::Id::unique("close_dialog")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
+            ui.set_max_width((ctx.content_rect().width() - 48.0).clamp(240.0, 460.0));
             ui.label(
                 RichText::new(text.close_title)
                     .size(theme::size::HEADING)
@@ -361,7 +361,8 @@ impl MensetsuApp {
         let offers = &self.keeping.offers;
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("resume_offer")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
+            // Narrower than the window at any text size (800×600 at 1.6 is 500 points).
+            ui.set_max_width((ctx.content_rect().width() - 48.0).clamp(240.0, 520.0));
             ui.label(
                 RichText::new(text.resume_title)
                     .size(theme::size::HEADING)
@@ -399,7 +400,14 @@ impl MensetsuApp {
                     );
                 }
                 let typed = study.answer.trim().lines().next().unwrap_or_default();
-                ui.add(egui::Label::new(RichText::new(format!("“{typed}”")).italics()).truncate());
+                if !typed.is_empty() {
+                    ui.add(
+                        egui::Label::new(RichText::new(format!("“{typed}”")).italics()).truncate(),
+                    );
+                }
+                if study.recording.is_some() {
+                    ui.label(RichText::new(text.draft_has_recording()).italics());
+                }
                 ui.horizontal(|ui| {
                     if ui
                         .add(crate::ui::widgets::primary_button(text.resume_study_button))
