@@ -811,6 +811,14 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     ] {
         harness.get_by_label(&format!("Tiny deck — {column}: {value}"));
     }
+    // Nothing was answered aloud: the talk section says how, and there is no pace chart.
+    harness.get_by_label_contains("No answers given aloud yet.");
+    harness.get_by_label("Talk time per week (minutes)");
+    assert!(
+        harness
+            .query_by_label("Speech rate per week against the normal range")
+            .is_none()
+    );
     // Its role row adds the 20 bundled CTO cards, all new.
     harness.get_by_label("CTO — New: 21");
     harness.get_by_label("CTO — Due today: 0");
@@ -828,6 +836,56 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     click(&mut harness, "90 days");
     assert!(harness.query_by_label_contains(empty).is_none());
     harness.get_by_label("True retention (30 days): —");
+}
+
+/// Answers given aloud chart their talk time and pace week by week; an undone one is not
+/// among them.
+#[test]
+fn the_statistics_screen_charts_talk_time_and_pace_of_answers_given_aloud() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.decks_dir().join("t.json"),
+        r#"{"id":"t","title":{"en":"Tiny deck"},"role":"cto","cards":[
+            {"id":"t-q01","question":{"en":"a"}}]}"#,
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("p.jsonl"),
+        [
+            r#"{"id":"v-1","card":"t-q01","at":"2026-11-03T09:00:00+09:00","rating":3,"spoken":{"recording":"r1","speech_ms":90000,"pauses":1,"rate":6.5,"unit":"morae/s"}}"#,
+            r#"{"id":"v-2","card":"t-q01","at":"2026-11-10T09:00:00+09:00","rating":3,"spoken":{"recording":"r2","speech_ms":80000,"pauses":2,"rate":3.8,"unit":"syllables/s"}}"#,
+            r#"{"id":"v-3","at":"2026-11-10T09:00:05+09:00","undo":"v-2"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    fixture
+        .clock
+        .0
+        .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Statistics");
+    harness.get_by_label("Talk time per week (minutes)");
+    harness.get_by_label("Speech rate per week against the normal range");
+    assert!(
+        harness
+            .query_by_label_contains("No answers given aloud")
+            .is_none()
+    );
+    let weeks = harness.state_mut().stats().spoken_per_week.clone();
+    let counted: Vec<(String, u32)> = weeks
+        .iter()
+        .map(|week| (week.week_start.to_string(), week.answers))
+        .collect();
+    assert_eq!(
+        counted,
+        vec![("2026-11-02".to_string(), 1), ("2026-11-09".to_string(), 0)]
+    );
+    // The legend names the units the chart draws: only morae, the syllables were undone.
+    harness.get_by_label("morae/s");
+    assert!(harness.query_by_label("syllables/s").is_none());
 }
 
 /// A deck that names no role (an imported or new one is "other") can be asked in a mock
