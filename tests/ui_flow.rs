@@ -2144,3 +2144,72 @@ fn the_export_menu_writes_an_anki_package_with_history() {
     assert_eq!(anki.revlog.len(), 1);
     assert_eq!(anki.revlog[0].id, 1_795_133_703_120);
 }
+
+/// The names of a package's media files, from its `media` map.
+fn package_media(path: &std::path::Path) -> serde_json::Value {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut map = String::new();
+    zip.by_name("media")
+        .unwrap()
+        .read_to_string(&mut map)
+        .unwrap();
+    serde_json::from_str(&map).unwrap()
+}
+
+/// Recordings go into a package only once "Include recordings" is ticked.
+#[test]
+fn the_export_menu_includes_recordings_only_when_ticked() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("laptop.jsonl"),
+        concat!(
+            r#"{"id":"laptop-1","card":"vpoe-q01","at":"2026-11-20T09:15:03.120+09:00","rating":3,"duration_ms":84000,"spoken":{"recording":"laptop-20261120T001300Z-0000002a","speech_ms":75000,"pauses":2,"rate":3.6,"unit":"syllables/s"}}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.recordings_dir()).unwrap();
+    std::fs::write(
+        fixture
+            .dir
+            .recordings_dir()
+            .join("laptop-20261120T001300Z-0000002a.wav"),
+        b"RIFF and the rest",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Export…");
+    click(&mut harness, "Anki package (.apkg, with history)");
+    click(&mut harness, "All decks");
+    let first = fixture.dir.exports_dir().join("mensetsu-all.apkg");
+    assert_eq!(package_media(&first), serde_json::json!({}));
+
+    click(&mut harness, "Export…");
+    click(&mut harness, "Anki package (.apkg, with history)");
+    click(&mut harness, "Include recordings");
+    if harness.query_by_label("All decks").is_none() {
+        click(&mut harness, "Export…");
+        click(&mut harness, "Anki package (.apkg, with history)");
+    }
+    click(&mut harness, "All decks");
+    let second = fixture.dir.exports_dir().join("mensetsu-all-2.apkg");
+    harness.get_by_label(&second.display().to_string());
+    assert_eq!(
+        package_media(&second),
+        serde_json::json!({"0": "laptop-20261120T001300Z-0000002a.wav"})
+    );
+    let (_, anki) = mensetsu::core::anki::read_package(&second).unwrap();
+    let listed = anki
+        .notes
+        .iter()
+        .filter(|note| {
+            note.fields
+                .iter()
+                .any(|field| field.contains("[sound:laptop-20261120T001300Z-0000002a.wav]"))
+        })
+        .count();
+    assert_eq!(listed, 1, "the one card answered aloud lists its recording");
+}

@@ -196,6 +196,8 @@ pub struct Strings {
     /// The submenu of Anki packages (.apkg) with scheduling and history.
     pub export_apkg: &'static str,
     pub export_apkg_all: &'static str,
+    /// In the package menu, off by default: recordings leave the computer only when asked.
+    pub export_with_recordings: &'static str,
     /// The import panel's button for a previewed Anki package.
     pub import_anki_add: &'static str,
     pub export_folder_hint: &'static str,
@@ -559,6 +561,7 @@ pub const JA: Strings = Strings {
     export_reviews: "回答ログ（FSRSオプティマイザー用CSV）",
     export_apkg: "Ankiパッケージ（.apkg、学習履歴つき）",
     export_apkg_all: "すべてのデッキ",
+    export_with_recordings: "声の回答の録音も含める",
     import_anki_add: "カードと回答を取り込む",
     export_folder_hint: "データフォルダの exports に保存します。同名のファイルは上書きせず、番号を付けます。",
     exported_to: "書き出しました",
@@ -914,6 +917,7 @@ pub const EN: Strings = Strings {
     export_reviews: "Review log (CSV for the FSRS optimizer)",
     export_apkg: "Anki package (.apkg, with history)",
     export_apkg_all: "All decks",
+    export_with_recordings: "Include recordings",
     import_anki_add: "Import the cards and answers",
     export_folder_hint: "Saved in the data folder's exports; an existing file is never replaced, a number is added instead.",
     exported_to: "Exported to",
@@ -1227,6 +1231,14 @@ impl Strings {
             format!("{label} (V)")
         } else {
             label.to_string()
+        }
+    }
+
+    /// A recording an export left out (its file could not be read), and why.
+    pub fn recording_left_out(&self, file: &str, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("録音を含められませんでした：{file}（{reason}）"),
+            Lang::En => format!("Recording left out: {file} ({reason})"),
         }
     }
 
