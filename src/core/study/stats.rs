@@ -219,7 +219,7 @@ impl Stats {
             let record = replayed.record;
             let day = study_day(record.at, rollover_hour);
             if let Some(spoken) = record.spoken {
-                talk.add(day, spoken);
+                talk.add(week_start(day), spoken);
             }
             if let (Some(covered), Some((_, card))) = (
                 &record.points_covered,
@@ -289,7 +289,7 @@ impl Stats {
         retention.rate =
             (retention.total > 0).then(|| f64::from(retention.passed) / f64::from(retention.total));
         stats.streak_days = streak(&stats.reviews_per_day, today);
-        stats.spoken_per_week = talk.weeks(today);
+        stats.spoken_per_week = talk.weeks(week_start(today));
         let mut weak: Vec<WeakPoint> = ticks
             .into_iter()
             .filter(|(_, (_, missed))| *missed >= WEAK_POINT_MIN_MISSES)

@@ -4,7 +4,6 @@
 
 use crate::core::review::log::Spoken;
 use crate::core::speech::analysis::{Pace, Rate, RateUnit};
-use crate::core::study::stats::week_start;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -43,16 +42,18 @@ struct WeekTally {
     units: BTreeMap<RateUnit, (u32, f64, u32)>,
 }
 
-/// Adds up the spoken answers as the log is replayed, then gives them week by week.
+/// Adds up the spoken answers as the log is replayed, then gives them week by week. The
+/// weeks are the caller's ([`crate::core::study::stats::week_start`]), so the statistics
+/// count every weekly figure on the same weeks.
 #[derive(Debug, Default)]
 pub struct TalkTally {
     weeks: BTreeMap<NaiveDate, WeekTally>,
 }
 
 impl TalkTally {
-    /// Counts an effective answer given aloud on study day `day`.
-    pub fn add(&mut self, day: NaiveDate, spoken: &Spoken) {
-        let week = self.weeks.entry(week_start(day)).or_default();
+    /// Counts an effective answer given aloud in the week that starts on `week`.
+    pub fn add(&mut self, week: NaiveDate, spoken: &Spoken) {
+        let week = self.weeks.entry(week).or_default();
         week.answers += 1;
         week.speech_ms = week.speech_ms.saturating_add(spoken.speech_ms);
         // An answer with no speech in it (a recording of silence) has a rate of 0, which
@@ -76,17 +77,17 @@ impl TalkTally {
         entry.2 += u32::from(normal);
     }
 
-    /// Every week from the first with an answer given aloud to `today`'s (or the last
+    /// Every week from the first with an answer given aloud to `this_week` (or the last
     /// such week, should a clock have been ahead), empty weeks included so a chart shows
     /// the gaps; nothing when no answer was given aloud.
-    pub fn weeks(self, today: NaiveDate) -> Vec<SpokenWeek> {
+    pub fn weeks(self, this_week: NaiveDate) -> Vec<SpokenWeek> {
         let (Some(first), Some(last)) = (
             self.weeks.keys().next().copied(),
             self.weeks.keys().next_back().copied(),
         ) else {
             return Vec::new();
         };
-        let last = last.max(week_start(today));
+        let last = last.max(this_week);
         let mut weeks = Vec::new();
         let mut week = first;
         while week <= last {
