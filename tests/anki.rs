@@ -439,6 +439,115 @@ fn a_round_trip_through_anki_adds_exactly_the_new_answers() {
     assert!(again.contains("Nothing new to import"), "{again}");
 }
 
+/// `export --with-recordings`: the recordings of the answers given aloud arrive in
+/// Anki's media folder, each card lists its own, a newer export updates the notes an
+/// earlier one (without recordings) brought in rather than adding others, a missing
+/// file is named and the rest exported, and mensetsu's own import of the package still
+/// knows every card and answer.
+#[test]
+fn recordings_exported_on_request_arrive_in_ankis_media_folder() {
+    let Some(python) = venv_python() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("reviews")).unwrap();
+    std::fs::create_dir_all(data.join("recordings")).unwrap();
+    let spoken = |id: &str, card: &str, at: &str, recording: &str| {
+        format!(
+            r#"{{"id":"{id}","card":"{card}","at":"{at}","rating":3,"spoken":{{"recording":"{recording}","speech_ms":61000,"pauses":1,"rate":6.4,"unit":"morae/s"}}}}"#
+        )
+    };
+    let log = [
+        spoken(
+            "pc-1",
+            "vpoe-q01",
+            "2026-11-03T09:00:00+09:00",
+            "pc-20261103T000000Z-0000000a",
+        ),
+        spoken(
+            "pc-2",
+            "vpoe-q01",
+            "2026-11-06T09:00:00+09:00",
+            "pc-20261106T000000Z-0000000b",
+        ),
+        spoken(
+            "pc-3",
+            "vpoe-q02",
+            "2026-11-06T09:10:00+09:00",
+            "pc-20261106T001000Z-0000000c",
+        ),
+    ]
+    .join("\n");
+    std::fs::write(data.join("reviews/pc.jsonl"), log + "\n").unwrap();
+    // Two files of different sizes; the third answer's file is missing.
+    let recordings = data.join("recordings");
+    std::fs::write(
+        recordings.join("pc-20261103T000000Z-0000000a.wav"),
+        vec![1u8; 3000],
+    )
+    .unwrap();
+    std::fs::write(
+        recordings.join("pc-20261106T000000Z-0000000b.wav"),
+        vec![2u8; 5000],
+    )
+    .unwrap();
+
+    let plain = dir.path().join("plain.apkg").to_string_lossy().into_owned();
+    ok(
+        &data,
+        &["export", "--apkg", "vpoe", "--with-history", "-o", &plain],
+    );
+    // Anki updates a note only from a newer one, and a note's time is in seconds.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let recorded = dir
+        .path()
+        .join("recorded.apkg")
+        .to_string_lossy()
+        .into_owned();
+    let output = run(&data).run(&[
+        "export",
+        "--apkg",
+        "vpoe",
+        "--with-history",
+        "--with-recordings",
+        "-o",
+        &recorded,
+    ]);
+    assert!(output.status.success(), "{}", common::cli::stderr(&output));
+    let said = common::cli::stdout(&output);
+    assert!(said.contains("with 3 reviews and 2 recordings"), "{said}");
+    let warned = common::cli::stderr(&output);
+    assert!(
+        warned.contains(&format!(
+            "warning: recording {} left out",
+            recordings
+                .join("pc-20261106T001000Z-0000000c.wav")
+                .display()
+        )),
+        "{warned}"
+    );
+
+    let anki = oracle(&python, &["media", &plain, &recorded]);
+    assert_eq!(anki["notes"], 15, "the same notes, updated: {anki}");
+    assert_eq!(
+        anki["files"],
+        serde_json::json!({
+            "pc-20261103T000000Z-0000000a.wav": 3000,
+            "pc-20261106T000000Z-0000000b.wav": 5000,
+        })
+    );
+    assert_eq!(
+        anki["sounds"],
+        serde_json::json!({
+            "vpoe-q01": ["pc-20261106T000000Z-0000000b.wav", "pc-20261103T000000Z-0000000a.wav"],
+        })
+    );
+    assert_eq!(anki["missing"], serde_json::json!([]));
+    assert_eq!(anki["unused"], serde_json::json!([]));
+
+    let again = ok(&data, &["import", &recorded]);
+    assert!(again.contains("Nothing new to import"), "{again}");
+}
+
 /// Packages that cannot be read are refused with a message naming the file and what is
 /// wrong, and nothing in the data folder changes. Needs no Anki.
 #[test]

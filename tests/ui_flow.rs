@@ -811,6 +811,14 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     ] {
         harness.get_by_label(&format!("Tiny deck — {column}: {value}"));
     }
+    // Nothing was answered aloud: the talk section says how, and there is no pace chart.
+    harness.get_by_label_contains("No answers given aloud yet.");
+    harness.get_by_label("Talk time per week (minutes)");
+    assert!(
+        harness
+            .query_by_label("Speech rate per week against the normal range")
+            .is_none()
+    );
     // Its role row adds the 20 bundled CTO cards, all new.
     harness.get_by_label("CTO — New: 21");
     harness.get_by_label("CTO — Due today: 0");
@@ -828,6 +836,56 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
     click(&mut harness, "90 days");
     assert!(harness.query_by_label_contains(empty).is_none());
     harness.get_by_label("True retention (30 days): —");
+}
+
+/// Answers given aloud chart their talk time and pace week by week; an undone one is not
+/// among them.
+#[test]
+fn the_statistics_screen_charts_talk_time_and_pace_of_answers_given_aloud() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.decks_dir().join("t.json"),
+        r#"{"id":"t","title":{"en":"Tiny deck"},"role":"cto","cards":[
+            {"id":"t-q01","question":{"en":"a"}}]}"#,
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("p.jsonl"),
+        [
+            r#"{"id":"v-1","card":"t-q01","at":"2026-11-03T09:00:00+09:00","rating":3,"spoken":{"recording":"r1","speech_ms":90000,"pauses":1,"rate":6.5,"unit":"morae/s"}}"#,
+            r#"{"id":"v-2","card":"t-q01","at":"2026-11-10T09:00:00+09:00","rating":3,"spoken":{"recording":"r2","speech_ms":80000,"pauses":2,"rate":3.8,"unit":"syllables/s"}}"#,
+            r#"{"id":"v-3","at":"2026-11-10T09:00:05+09:00","undo":"v-2"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    fixture
+        .clock
+        .0
+        .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Statistics");
+    harness.get_by_label("Talk time per week (minutes)");
+    harness.get_by_label("Speech rate per week against the normal range");
+    assert!(
+        harness
+            .query_by_label_contains("No answers given aloud")
+            .is_none()
+    );
+    let weeks = harness.state_mut().stats().spoken_per_week.clone();
+    let counted: Vec<(String, u32)> = weeks
+        .iter()
+        .map(|week| (week.week_start.to_string(), week.answers))
+        .collect();
+    assert_eq!(
+        counted,
+        vec![("2026-11-02".to_string(), 1), ("2026-11-09".to_string(), 0)]
+    );
+    // The legend names the units the chart draws: only morae, the syllables were undone.
+    harness.get_by_label("morae/s");
+    assert!(harness.query_by_label("syllables/s").is_none());
 }
 
 /// A deck that names no role (an imported or new one is "other") can be asked in a mock
@@ -2085,4 +2143,73 @@ fn the_export_menu_writes_an_anki_package_with_history() {
     );
     assert_eq!(anki.revlog.len(), 1);
     assert_eq!(anki.revlog[0].id, 1_795_133_703_120);
+}
+
+/// The names of a package's media files, from its `media` map.
+fn package_media(path: &std::path::Path) -> serde_json::Value {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut map = String::new();
+    zip.by_name("media")
+        .unwrap()
+        .read_to_string(&mut map)
+        .unwrap();
+    serde_json::from_str(&map).unwrap()
+}
+
+/// Recordings go into a package only once "Include recordings" is ticked.
+#[test]
+fn the_export_menu_includes_recordings_only_when_ticked() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("laptop.jsonl"),
+        concat!(
+            r#"{"id":"laptop-1","card":"vpoe-q01","at":"2026-11-20T09:15:03.120+09:00","rating":3,"duration_ms":84000,"spoken":{"recording":"laptop-20261120T001300Z-0000002a","speech_ms":75000,"pauses":2,"rate":3.6,"unit":"syllables/s"}}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir_all(fixture.dir.recordings_dir()).unwrap();
+    std::fs::write(
+        fixture
+            .dir
+            .recordings_dir()
+            .join("laptop-20261120T001300Z-0000002a.wav"),
+        b"RIFF and the rest",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Export…");
+    click(&mut harness, "Anki package (.apkg, with history)");
+    click(&mut harness, "All decks");
+    let first = fixture.dir.exports_dir().join("mensetsu-all.apkg");
+    assert_eq!(package_media(&first), serde_json::json!({}));
+
+    click(&mut harness, "Export…");
+    click(&mut harness, "Anki package (.apkg, with history)");
+    click(&mut harness, "Include recordings");
+    if harness.query_by_label("All decks").is_none() {
+        click(&mut harness, "Export…");
+        click(&mut harness, "Anki package (.apkg, with history)");
+    }
+    click(&mut harness, "All decks");
+    let second = fixture.dir.exports_dir().join("mensetsu-all-2.apkg");
+    harness.get_by_label(&second.display().to_string());
+    assert_eq!(
+        package_media(&second),
+        serde_json::json!({"0": "laptop-20261120T001300Z-0000002a.wav"})
+    );
+    let (_, anki) = mensetsu::core::anki::read_package(&second).unwrap();
+    let listed = anki
+        .notes
+        .iter()
+        .filter(|note| {
+            note.fields
+                .iter()
+                .any(|field| field.contains("[sound:laptop-20261120T001300Z-0000002a.wav]"))
+        })
+        .count();
+    assert_eq!(listed, 1, "the one card answered aloud lists its recording");
 }

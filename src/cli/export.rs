@@ -38,6 +38,11 @@ pub struct ExportArgs {
     /// so that Anki's FSRS goes on from the same memory state
     #[arg(long, conflicts_with_all = ["anki", "reviews"])]
     with_history: bool,
+    /// With --with-history: each card's answers given aloud, as Anki media (sound files
+    /// listed with their dates and grades on the back of the card). Recordings are left
+    /// out unless asked for
+    #[arg(long, requires = "with_history", conflicts_with_all = ["anki", "reviews"])]
+    with_recordings: bool,
     /// Where to write; - writes to standard output
     #[arg(short = 'o', long = "out", value_name = "FILE",
           value_parser = OsStringValueParser::new().map(Output::from))]
@@ -178,14 +183,27 @@ fn apkg(collection: &Collection, args: &ExportArgs) -> Result<(Vec<u8>, String),
         || collection.settings().card_language(super::system_lang()),
         ContentLanguage::from,
     );
+    let contents = anki::export::Contents {
+        history: args.with_history,
+        recordings: args.with_recordings,
+    };
     let exported = anki::export::package(
         collection,
         &decks,
         language,
-        args.with_history,
+        contents,
         Local::now().fixed_offset(),
     )
     .map_err(|error| error.to_string())?;
+    // A recording that cannot be read is named, and the rest exported: its answer is
+    // still in the history, only not to be heard in Anki.
+    for skipped in &exported.skipped_recordings {
+        eprintln!(
+            "warning: recording {} left out: {}",
+            skipped.file.display(),
+            skipped.reason
+        );
+    }
     let mut summary = format!(
         "an Anki package of {} from {}",
         plural(exported.notes, "note"),
@@ -193,6 +211,12 @@ fn apkg(collection: &Collection, args: &ExportArgs) -> Result<(Vec<u8>, String),
     );
     if args.with_history {
         summary.push_str(&format!(" with {}", plural(exported.reviews, "review")));
+    }
+    if args.with_recordings {
+        summary.push_str(&format!(
+            " and {}",
+            plural(exported.recordings, "recording")
+        ));
     }
     Ok((exported.bytes, summary))
 }
@@ -267,6 +291,7 @@ mod tests {
                 apkg: Vec::new(),
                 all: false,
                 with_history: false,
+                with_recordings: false,
                 out: Output::Stdout,
                 lang: Some(LangArg::Both),
                 force: false,
@@ -280,6 +305,7 @@ mod tests {
                 apkg: Vec::new(),
                 all: false,
                 with_history: false,
+                with_recordings: false,
                 out: Output::File("r.csv".into()),
                 lang: None,
                 force: true,
@@ -293,15 +319,39 @@ mod tests {
                 apkg: vec!["vpoe".into(), "hoe".into()],
                 all: false,
                 with_history: true,
+                with_recordings: false,
                 out: Output::File("x.apkg".into()),
                 lang: None,
                 force: false,
             })
         );
         assert!(parse(&["--all", "-o", "x.apkg"]).is_ok());
+        assert_eq!(
+            parse(&[
+                "--all",
+                "--with-history",
+                "--with-recordings",
+                "-o",
+                "x.apkg"
+            ]),
+            Ok(ExportArgs {
+                anki: None,
+                reviews: false,
+                apkg: Vec::new(),
+                all: true,
+                with_history: true,
+                with_recordings: true,
+                out: Output::File("x.apkg".into()),
+                lang: None,
+                force: false,
+            })
+        );
         for bad in [
             &["--apkg", "vpoe", "--reviews", "-o", "x"][..],
             &["--with-history", "--anki", "vpoe", "-o", "x"],
+            // Recordings belong to answers: without the history there are none to list.
+            &["--all", "--with-recordings", "-o", "x.apkg"],
+            &["--reviews", "--with-recordings", "-o", "x"],
             &["--reviews"][..],
             &["-o", "x"],
             &["--anki"],

@@ -327,6 +327,10 @@ pub enum ExportTarget {
     Anki(String),
     /// The review log as CSV for the FSRS optimizer.
     Reviews,
-    /// Decks, by id, as an Anki package with their scheduling and history.
-    AnkiPackage(Vec<String>),
+    /// Decks, by id, as an Anki package with their scheduling and history, and with
+    /// the recordings of the answers given aloud when `recordings` (off unless asked).
+    AnkiPackage {
+        decks: Vec<String>,
+        recordings: bool,
+    },
 }

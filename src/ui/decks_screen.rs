@@ -38,6 +38,10 @@ pub struct DecksScreen {
     import: ImportPanel,
     /// The file the last export wrote, or why it failed (the message names the file).
     last_export: Option<Result<PathBuf, String>>,
+    /// The recordings the last export left out, each with why.
+    export_warnings: Vec<String>,
+    /// The package menu's "Include recordings", off until the user ticks it.
+    export_recordings: bool,
 }
 
 struct DeckRow {
@@ -105,8 +109,10 @@ impl DecksScreen {
         collection: &IndexedCollection,
         target: &ExportTarget,
         language: ContentLanguage,
+        text: &Strings,
         now: DateTime<FixedOffset>,
     ) {
+        let mut warnings = Vec::new();
         let (name, bytes) = match target {
             ExportTarget::Anki(deck_id) => {
                 let Some(loaded) = collection.decks().find_deck(deck_id) else {
@@ -121,13 +127,29 @@ impl DecksScreen {
                 export::REVIEWS_FILE_NAME.to_string(),
                 export::reviews_csv(collection.log()).into_bytes(),
             ),
-            ExportTarget::AnkiPackage(decks) => {
+            ExportTarget::AnkiPackage { decks, recordings } => {
                 let name = match decks.as_slice() {
                     [one] => export::anki_file_name_for(one, "apkg"),
                     _ => "mensetsu-all.apkg".to_string(),
                 };
-                match anki::export::package(collection, decks, language, true, now) {
-                    Ok(exported) => (name, exported.bytes),
+                let contents = anki::export::Contents {
+                    history: true,
+                    recordings: *recordings,
+                };
+                match anki::export::package(collection, decks, language, contents, now) {
+                    Ok(exported) => {
+                        warnings = exported
+                            .skipped_recordings
+                            .iter()
+                            .map(|skipped| {
+                                text.recording_left_out(
+                                    &skipped.file.display().to_string(),
+                                    &skipped.reason,
+                                )
+                            })
+                            .collect();
+                        (name, exported.bytes)
+                    }
                     Err(error) => {
                         self.last_export = Some(Err(error.to_string()));
                         return;
@@ -136,6 +158,7 @@ impl DecksScreen {
             }
         };
         let dir = collection.data_dir().exports_dir();
+        self.export_warnings = warnings;
         self.last_export = Some(
             files::write_new_file(&dir, &name, &bytes, files::Readers::AsTheUmaskSays)
                 .map_err(|e| e.to_string()),
@@ -158,6 +181,7 @@ impl View for DecksScreen {
                         writing.collection,
                         &target,
                         writing.card_language,
+                        writing.text,
                         writing.now,
                     );
                 }
@@ -248,9 +272,12 @@ impl DecksScreen {
         ui.horizontal(|ui| {
             ui.heading(text.decks);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.add_enabled_ui(ctx.can_write(), |ui| export_menu(ui, text, rows, actions))
-                    .response
-                    .on_disabled_hover_text(text.read_only_banner);
+                let recordings = &mut self.export_recordings;
+                ui.add_enabled_ui(ctx.can_write(), |ui| {
+                    export_menu(ui, text, rows, recordings, actions)
+                })
+                .response
+                .on_disabled_hover_text(text.read_only_banner);
                 ui.add_enabled_ui(ctx.can_write(), |ui| {
                     if ui.button(text.new_deck_button).clicked() {
                         actions.push(Action::NewDeck);
@@ -270,6 +297,9 @@ impl DecksScreen {
                     ui.label(format!("{}:", text.exported_to));
                     ui.add(egui::Label::new(path.display().to_string()).selectable(true));
                 });
+                for warning in &self.export_warnings {
+                    ui.colored_label(theme::tone::WARNING.on(ui), warning);
+                }
             }
             Some(Err(message)) => {
                 ui.colored_label(
@@ -447,7 +477,13 @@ fn button_width(ui: &egui::Ui, label: &str) -> f32 {
 
 /// Every deck as an Anki file, and the review log. Exporting only reads, so it stays
 /// available in a read-only window.
-fn export_menu(ui: &mut egui::Ui, text: &Strings, rows: &[DeckRow], actions: &mut Vec<Action>) {
+fn export_menu(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    rows: &[DeckRow],
+    recordings: &mut bool,
+    actions: &mut Vec<Action>,
+) {
     ui.menu_button(text.export_menu, |ui| {
         ui.weak(text.export_folder_hint);
         ui.separator();
@@ -462,16 +498,22 @@ fn export_menu(ui: &mut egui::Ui, text: &Strings, rows: &[DeckRow], actions: &mu
         }
         ui.separator();
         ui.menu_button(text.export_apkg, |ui| {
+            ui.checkbox(recordings, text.export_with_recordings);
+            ui.separator();
+            let package = |decks: Vec<String>| {
+                Action::Export(ExportTarget::AnkiPackage {
+                    decks,
+                    recordings: *recordings,
+                })
+            };
             if ui.button(text.export_apkg_all).clicked() {
                 let all = rows.iter().map(|row| row.id.clone()).collect();
-                actions.push(Action::Export(ExportTarget::AnkiPackage(all)));
+                actions.push(package(all));
                 ui.close();
             }
             for row in rows {
                 if ui.button(&row.title).clicked() {
-                    actions.push(Action::Export(ExportTarget::AnkiPackage(vec![
-                        row.id.clone(),
-                    ])));
+                    actions.push(package(vec![row.id.clone()]));
                     ui.close();
                 }
             }

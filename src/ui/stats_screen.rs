@@ -1,5 +1,5 @@
-//! Statistics: reviews per day by grade, weekly true retention against the target, the
-//! due forecast, time spent, a study calendar with the streak, and progress per deck and
+//! Statistics: reviews per day by grade, weekly true retention against the target, talk
+//! time and pace of the answers given aloud week by week, the due forecast, time spent, a study calendar with the streak, and progress per deck and
 //! role. The numbers come from `core::study::stats`, computed once per change; this file only
 //! draws them.
 
@@ -7,14 +7,16 @@ use crate::core::collection::Collection;
 use crate::core::content::role;
 use crate::core::review::days;
 use crate::core::review::scheduler::Rating;
+use crate::core::speech::analysis::RateUnit;
 use crate::core::study::stats::{StateCounts, Stats, WeakPoint};
+use crate::core::study::talk::SpokenWeek;
 use crate::ui::context::{Action, ScreenContext, View};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::{self, YValues, rating_color, rating_label};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints};
+use egui_plot::{Axis, Bar, BarChart, HLine, Line, PlotPoints, Points, Span};
 
 /// How many days the history charts cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -84,6 +86,16 @@ impl View for StatsScreen {
                     section(ui, text.retention_per_week, |ui| {
                         retention_chart(ui, text, &stats, chosen, desired)
                     });
+                    section(ui, text.talk_time_per_week, |ui| {
+                        talk_chart(ui, text, &stats, chosen)
+                    });
+                    // Without a single answer given aloud the talk time section says how
+                    // to give one; a second section saying so again would be noise.
+                    if !stats.spoken_per_week.is_empty() {
+                        section(ui, text.pace_per_week, |ui| {
+                            pace_chart(ui, text, &stats, chosen)
+                        });
+                    }
                     section(ui, text.due_forecast, |ui| due_chart(ui, text, &stats));
                     // The calendar and the tables scroll sideways in a narrow window rather
                     // than widen the page, which cut every line of it at the window's edge.
@@ -420,6 +432,166 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
                 .width(2.0)
                 .style(egui_plot::LineStyle::dashed_loose()),
         );
+    });
+}
+
+/// The weeks of `stats.spoken_per_week` that end within `range`, each with its days as
+/// text and the x of its middle and of its last day (today for this week).
+fn spoken_weeks_in(stats: &Stats, range: Range) -> Vec<(&SpokenWeek, String, f64, f64)> {
+    let first_day = stats.today - Days::new(range.days() - 1);
+    let offset = |day: NaiveDate| (day - stats.today).num_days() as f64;
+    stats
+        .spoken_per_week
+        .iter()
+        .filter(|week| week.week_start + Days::new(6) >= first_day)
+        .map(|week| {
+            let last = week.week_start + Days::new(6);
+            let days = format!("{} – {last}", week.week_start);
+            let middle = offset(week.week_start) + 3.0;
+            (week, days, middle, offset(last.min(stats.today)))
+        })
+        .collect()
+}
+
+/// Talk time week by week, a bar a week.
+fn talk_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
+    if stats.spoken_per_week.is_empty() {
+        empty_state(ui, text.spoken_empty);
+        return;
+    }
+    let weeks = spoken_weeks_in(stats, range);
+    if weeks.iter().all(|(week, ..)| week.answers == 0) {
+        empty_state(ui, text.spoken_empty_in_range);
+        return;
+    }
+    let color = theme::tone::ACCENT.on(ui);
+    let bars = weeks
+        .iter()
+        .map(|(week, days, middle, _)| {
+            let ms = (week.speech_s * 1000.0).round() as u64;
+            let name = text.talk_week(days, &widgets::clock_ms(ms), week.answers);
+            solid(Bar::new(*middle, week.speech_s / 60.0), color)
+                .width(0.8 * 7.0)
+                .name(name)
+        })
+        .collect();
+    widgets::day_plot(
+        "talk_time_per_week",
+        stats.today,
+        text.axis_minutes,
+        YValues::Amounts,
+    )
+    .include_x(-((range.days() - 1) as f64))
+    .include_x(0.0)
+    .include_y(1.0)
+    .show(ui, |plot| {
+        plot.bar_chart(
+            BarChart::new(text.talk_time_per_week, bars)
+                .color(color)
+                .element_formatter(Box::new(|bar, _| bar.name.clone())),
+        );
+    });
+}
+
+/// The colour of a rate unit's line and band: the two never share a chart's colour.
+fn unit_color(ui: &egui::Ui, unit: RateUnit) -> Color32 {
+    match unit {
+        RateUnit::MoraePerSecond => theme::tone::ACCENT.on(ui),
+        RateUnit::SyllablesPerSecond => theme::tone::LEARNING.on(ui),
+    }
+}
+
+/// A unit's line on the pace chart: its colour, its points and, in the same order, what
+/// hovering each says.
+type PaceSeries = (RateUnit, Color32, Vec<[f64; 2]>, Vec<String>);
+
+/// The mean rate week by week, a line per unit (morae and syllables never averaged
+/// together), each over its normal range drawn as a band.
+fn pace_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
+    let weeks = spoken_weeks_in(stats, range);
+    let mut units: Vec<RateUnit> = weeks
+        .iter()
+        .flat_map(|(week, ..)| week.rate.keys().copied())
+        .collect();
+    units.sort();
+    units.dedup();
+    if units.is_empty() {
+        empty_state(ui, text.spoken_empty_in_range);
+        return;
+    }
+    let mut legend: Vec<(&str, Color32)> = units
+        .iter()
+        .map(|unit| (unit.label(), unit_color(ui, *unit)))
+        .collect();
+    legend.push((text.normal_range, theme::tone::MUTED_TEXT.on(ui)));
+    widgets::legend(ui, &legend);
+    let series: Vec<PaceSeries> = units
+        .iter()
+        .map(|unit| {
+            let (points, labels) = weeks
+                .iter()
+                .filter_map(|(week, days, _, end)| {
+                    let pace = week.rate.get(unit)?;
+                    let label = text.pace_week(
+                        days,
+                        pace.mean,
+                        unit.label(),
+                        pace.within_normal,
+                        pace.answers,
+                    );
+                    Some(([*end, pace.mean], label))
+                })
+                .unzip();
+            (*unit, unit_color(ui, *unit), points, labels)
+        })
+        .collect();
+    let hover: Vec<(&'static str, Vec<String>)> = series
+        .iter()
+        .map(|(unit, _, _, labels)| (unit.label(), labels.clone()))
+        .collect();
+    let mut plot = widgets::day_plot(
+        "pace_per_week",
+        stats.today,
+        text.axis_per_second,
+        YValues::Amounts,
+    )
+    .include_x(-((range.days() - 1) as f64))
+    .include_x(0.0)
+    .label_formatter(move |position| match position {
+        egui_plot::HoverPosition::NearDataPoint {
+            plot_name, index, ..
+        } => hover
+            .iter()
+            .find(|(name, _)| name == plot_name)
+            .and_then(|(_, labels)| labels.get(*index).cloned()),
+        egui_plot::HoverPosition::Elsewhere { .. } => None,
+    });
+    for unit in &units {
+        let (low, high) = unit.normal_range();
+        plot = plot.include_y(low - 1.0).include_y(high + 1.0);
+    }
+    plot.show(ui, |plot| {
+        for (unit, color, points, _) in series {
+            let (low, high) = unit.normal_range();
+            plot.span(
+                Span::new("", low..=high)
+                    .axis(Axis::Y)
+                    .fill(color.gamma_multiply(0.12))
+                    .border_color(color.gamma_multiply(0.5))
+                    .border_style(egui_plot::LineStyle::dashed_loose()),
+            );
+            plot.line(
+                Line::new(unit.label(), PlotPoints::from(points.clone()))
+                    .color(color)
+                    .width(2.5),
+            );
+            // A week alone is a point: a line of one point draws nothing.
+            plot.points(
+                Points::new(unit.label(), PlotPoints::from(points))
+                    .color(color)
+                    .radius(3.5),
+            );
+        }
     });
 }
 

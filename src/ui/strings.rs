@@ -152,6 +152,14 @@ pub struct Strings {
     pub axis_cards: &'static str,
     pub axis_percent: &'static str,
     pub retention_empty: &'static str,
+    pub talk_time_per_week: &'static str,
+    pub pace_per_week: &'static str,
+    /// The pace chart's y axis: morae or syllables a second.
+    pub axis_per_second: &'static str,
+    pub normal_range: &'static str,
+    /// Instead of the talk charts when no answer was ever given aloud: how to give one.
+    pub spoken_empty: &'static str,
+    pub spoken_empty_in_range: &'static str,
     /// Monday first.
     pub weekdays_short: [&'static str; 7],
     pub months_short: [&'static str; 12],
@@ -196,6 +204,8 @@ pub struct Strings {
     /// The submenu of Anki packages (.apkg) with scheduling and history.
     pub export_apkg: &'static str,
     pub export_apkg_all: &'static str,
+    /// In the package menu, off by default: recordings leave the computer only when asked.
+    pub export_with_recordings: &'static str,
     /// The import panel's button for a previewed Anki package.
     pub import_anki_add: &'static str,
     pub export_folder_hint: &'static str,
@@ -509,6 +519,12 @@ pub const JA: Strings = Strings {
     axis_cards: "枚",
     axis_percent: "%",
     retention_empty: "この期間に復習段階のカードへの回答はまだありません。カードが復習に戻ってくると、ここに記憶率が表示されます。",
+    talk_time_per_week: "週ごとの声の回答時間（分）",
+    pace_per_week: "週ごとの話す速さと標準の範囲",
+    axis_per_second: "毎秒",
+    normal_range: "標準の範囲",
+    spoken_empty: "声で答えた回答はまだありません。学習中に「● 声で答える」（Shift+V）を押して声で答え、評価すると、話した時間と速さが週ごとにここに表示されます。",
+    spoken_empty_in_range: "この期間に声で答えた回答はありません。",
     weekdays_short: ["月", "火", "水", "木", "金", "土", "日"],
     months_short: [
         "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
@@ -553,6 +569,7 @@ pub const JA: Strings = Strings {
     export_reviews: "回答ログ（FSRSオプティマイザー用CSV）",
     export_apkg: "Ankiパッケージ（.apkg、学習履歴つき）",
     export_apkg_all: "すべてのデッキ",
+    export_with_recordings: "声の回答の録音も含める",
     import_anki_add: "カードと回答を取り込む",
     export_folder_hint: "データフォルダの exports に保存します。同名のファイルは上書きせず、番号を付けます。",
     exported_to: "書き出しました",
@@ -858,6 +875,12 @@ pub const EN: Strings = Strings {
     axis_cards: "cards",
     axis_percent: "%",
     retention_empty: "No answers to cards in review in this period yet. Retention shows here once cards come back for review.",
+    talk_time_per_week: "Talk time per week (minutes)",
+    pace_per_week: "Speech rate per week against the normal range",
+    axis_per_second: "per second",
+    normal_range: "normal range",
+    spoken_empty: "No answers given aloud yet. In study, press Record (Shift+V), answer aloud and grade: your talk time and pace show here week by week.",
+    spoken_empty_in_range: "No answers given aloud in this period.",
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months_short: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -902,6 +925,7 @@ pub const EN: Strings = Strings {
     export_reviews: "Review log (CSV for the FSRS optimizer)",
     export_apkg: "Anki package (.apkg, with history)",
     export_apkg_all: "All decks",
+    export_with_recordings: "Include recordings",
     import_anki_add: "Import the cards and answers",
     export_folder_hint: "Saved in the data folder's exports; an existing file is never replaced, a number is added instead.",
     exported_to: "Exported to",
@@ -1335,6 +1359,14 @@ impl Strings {
         }
     }
 
+    /// A recording an export left out (its file could not be read), and why.
+    pub fn recording_left_out(&self, file: &str, reason: &str) -> String {
+        match self.lang {
+            Lang::Ja => format!("録音を含められませんでした：{file}（{reason}）"),
+            Lang::En => format!("Recording left out: {file} ({reason})"),
+        }
+    }
+
     /// Why a recording could not be played.
     pub fn cannot_play(&self, reason: &str) -> String {
         match self.lang {
@@ -1381,6 +1413,39 @@ impl Strings {
             Lang::En => format!(
                 "spoken {speech} · {} · {rate:.1} {unit}",
                 counted(pauses, "pause", "pauses")
+            ),
+        }
+    }
+
+    /// A week's bar in the talk time chart: its days, its talk time and answers.
+    pub fn talk_week(&self, days: &str, time: &str, answers: u32) -> String {
+        let answers = answers as usize;
+        match self.lang {
+            Lang::Ja => format!("{days}\n{time}（声の回答 {answers} 件）"),
+            Lang::En => format!(
+                "{days}\n{time} ({} aloud)",
+                counted(answers, "answer", "answers")
+            ),
+        }
+    }
+
+    /// A week's point in the pace chart: its days, the mean rate and how many answers
+    /// were within the normal range.
+    pub fn pace_week(
+        &self,
+        days: &str,
+        rate: f64,
+        unit: &str,
+        within: u32,
+        answers: u32,
+    ) -> String {
+        match self.lang {
+            Lang::Ja => {
+                format!("{days}\n平均 {rate:.1} {unit}（{answers} 件中 {within} 件が標準の範囲）")
+            }
+            Lang::En => format!(
+                "{days}\nmean {rate:.1} {unit} ({within} of {} in the normal range)",
+                counted(answers as usize, "answer", "answers")
             ),
         }
     }

@@ -9,6 +9,9 @@ oracle for tests/anki.rs. Each command prints one JSON object on stdout.
                                        DIR/legacy.apkg and DIR/whole.colpkg
   study PACKAGE OUT ANSWERS            import a package, answer ANSWERS of its cards with
                                        Anki's scheduler now, export it again as OUT
+  media PACKAGE...                     import the packages in turn into one fresh
+                                       collection; its notes, the files in its media
+                                       folder with their sizes, and each note's sounds
 
 The collections live in temporary folders; the day starts at Anki's default rollover
 (4:00) in the process's TZ, which the test sets.
@@ -173,6 +176,36 @@ def study(package, out, answers):
     print(json.dumps({"answered": answered}))
 
 
+def media(*packages):
+    import re
+
+    col = fresh(None)
+    for package in packages:
+        import_package(col, package)
+    folder = col.media.dir()
+    files = {
+        name: os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder)
+    }
+    sounds = {}
+    for note_id in col.find_notes(""):
+        note = col.get_note(note_id)
+        found = [n for f in note.fields for n in re.findall(r"\[sound:([^\]]+)\]", f)]
+        if found:
+            sounds[note["mensetsu id"]] = found
+    # What Anki's own Check Media says of the collection: files the notes name that are
+    # missing, and files no note names.
+    check = col.media.check()
+    result = {
+        "notes": col.note_count(),
+        "files": files,
+        "sounds": sounds,
+        "missing": list(check.missing),
+        "unused": list(check.unused),
+    }
+    col.close()
+    print(json.dumps(result))
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    {"check-import": check_import, "make": make, "study": study}[command](*args)
+    {"check-import": check_import, "make": make, "study": study, "media": media}[command](*args)

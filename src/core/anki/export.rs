@@ -4,6 +4,7 @@
 //! memory state from that history, starts where mensetsu is.
 
 use super::collection::{self, NotetypeLayout, WriteOptions};
+use super::package;
 use super::{
     AnkiCard, AnkiCollection, AnkiDeck, AnkiError, AnkiNote, AnkiNotetype, AnkiReview, RevlogKind,
 };
@@ -11,11 +12,13 @@ use crate::core::collection::Collection;
 use crate::core::content::deck::{Card, Deck, Lang, Localized};
 use crate::core::content::export::{ANKI_GUID_PREFIX, anki_tags};
 use crate::core::review::days;
-use crate::core::review::scheduler::{CardState, Phase};
+use crate::core::review::scheduler::{CardState, Phase, Rating};
 use crate::core::settings::ContentLanguage;
+use crate::core::speech::recordings;
 use chrono::{DateTime, FixedOffset};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 /// The mensetsu note type's name and fields, in order. [`super::import`] knows a package's
 /// note as mensetsu's by these.
@@ -46,18 +49,42 @@ pub struct Exported {
     pub bytes: Vec<u8>,
     pub notes: usize,
     pub reviews: usize,
+    /// Recordings carried as media.
+    pub recordings: usize,
+    /// Recordings an exported answer names that could not be read, left out of the
+    /// package (their answers are not listed on the card); the rest is exported.
+    pub skipped_recordings: Vec<SkippedRecording>,
+}
+
+/// A recording left out of a package, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRecording {
+    pub file: PathBuf,
+    pub reason: String,
+}
+
+/// What a package carries besides the notes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Contents {
+    /// Each card's scheduling and its answers (Anki's review log).
+    pub history: bool,
+    /// Each card's recorded answers as Anki media, listed with their dates and grades on
+    /// the back of the card. Off, the package is exactly what it was before recordings
+    /// existed: recordings are private, and leave the computer only when asked.
+    pub recordings: bool,
 }
 
 /// The decks `deck_ids` of `collection` as an `.apkg`. `language` picks the language the
-/// cards show in Anki (both are in the fields); `with_history` adds the scheduling and
-/// the answers. `now` is the moment of the export.
+/// cards show in Anki (both are in the fields); `contents` says whether the scheduling,
+/// the answers and the recordings go with them. `now` is the moment of the export.
 pub fn package(
     collection: &Collection,
     deck_ids: &[String],
     language: ContentLanguage,
-    with_history: bool,
+    contents: Contents,
     now: DateTime<FixedOffset>,
 ) -> Result<Exported, AnkiError> {
+    let with_history = contents.history;
     let rollover = collection.settings().day_rollover_hour;
     let today = days::study_day(now, rollover);
     let day_zero = days::start_of_study_day(today, rollover, *now.offset()).unwrap_or(now);
@@ -71,6 +98,7 @@ pub fn package(
     };
     let mut taken_ids = FxHashSet::default();
     let mut card_numbers: FxHashMap<&str, i64> = FxHashMap::default();
+    let mut media = Media::default();
     for deck_id in deck_ids {
         let Some(loaded) = collection.decks().find_deck(deck_id) else {
             continue;
@@ -84,12 +112,16 @@ pub fn package(
         for (position, card) in deck.cards.iter().enumerate() {
             let id = unique_id(&mut taken_ids, &card.id);
             card_numbers.insert(card.id.as_str(), id);
+            let mut fields = fields(deck, card, collection.own_points(&card.id));
+            if contents.recordings {
+                add_recordings(&mut fields, collection, &card.id, language, &mut media);
+            }
             anki.notes.push(AnkiNote {
                 id,
                 guid: format!("{ANKI_GUID_PREFIX}{}", card.id),
                 notetype: NOTETYPE_ID,
                 tags: anki_tags(&deck.role, &card.tags),
-                fields: fields(deck, card, collection.own_points(&card.id)),
+                fields,
             });
             let mut anki_card = AnkiCard {
                 id,
@@ -127,10 +159,125 @@ pub fn package(
     };
     let sqlite = collection::write(&anki, &options)?;
     Ok(Exported {
-        bytes: super::package::pack(&sqlite)?,
+        bytes: super::package::pack_with_media(&sqlite, &media.files)?,
         notes,
         reviews,
+        recordings: media.files.len(),
+        skipped_recordings: media.skipped,
     })
+}
+
+/// The recordings gathered for a package.
+#[derive(Debug, Default)]
+struct Media {
+    files: Vec<package::Media>,
+    /// The names in `files`, so a recording is carried once.
+    names: FxHashSet<String>,
+    skipped: Vec<SkippedRecording>,
+}
+
+/// Lists the card's recorded answers, newest first as in the app's card history, after
+/// the points the card's back shows, and gathers their files into `media`.
+///
+/// They go into a points field rather than a field of their own: a seventh field would
+/// change the note type's fields, and Anki then no longer updates the notes an earlier
+/// export brought in (an import matches a note by its GUID only while the note type's
+/// fields are the same), and an export without recordings must stay what it was. The
+/// field chosen is the card language's, the one the template shows first, so the list
+/// shows once. mensetsu's import
+/// reads only a points field's `<li>` items, so the list never comes back as points.
+fn add_recordings(
+    fields: &mut [String],
+    collection: &Collection,
+    card_id: &str,
+    language: ContentLanguage,
+    media: &mut Media,
+) {
+    let lang = language.order().0;
+    let mut lines = Vec::new();
+    let answers: Vec<_> = collection
+        .history(card_id)
+        .filter_map(|replayed| {
+            let record = replayed.record;
+            record
+                .spoken
+                .map(|spoken| (record.at, record.rating, spoken))
+        })
+        .collect();
+    for (at, rating, spoken) in answers.into_iter().rev() {
+        let name = format!("{}.wav", spoken.recording);
+        if !media.names.contains(&name) {
+            let Some(path) = recordings::path(collection.data_dir(), &spoken.recording) else {
+                media.skipped.push(SkippedRecording {
+                    file: collection.data_dir().recordings_dir().join(&name),
+                    reason: "not a recording's name".to_string(),
+                });
+                continue;
+            };
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    media.names.insert(name.clone());
+                    media.files.push(package::Media {
+                        name: name.clone(),
+                        bytes,
+                    });
+                }
+                Err(error) => {
+                    media.skipped.push(SkippedRecording {
+                        file: path,
+                        reason: error.to_string(),
+                    });
+                    continue;
+                }
+            }
+        }
+        let seconds = spoken.speech_ms / 1000;
+        lines.push(format!(
+            "[sound:{name}] {} {} ({}:{:02})",
+            at.format("%Y-%m-%d %H:%M"),
+            grade(rating, lang),
+            seconds / 60,
+            seconds % 60
+        ));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    let heading = match lang {
+        Lang::Ja => "声の回答",
+        Lang::En => "Answers given aloud",
+    };
+    let list = format!(
+        "<div class=\"{RECORDINGS_CLASS}\"><b>{heading}</b><br>{}</div>",
+        lines.join("<br>")
+    );
+    // The points fields hold every point, a point without that language in the other
+    // (see `points_html`), so the card language's field is never empty while the
+    // other's is full: it is the one the template shows.
+    let shown = match lang {
+        Lang::Ja => 2,
+        Lang::En => 3,
+    };
+    if let Some(field) = fields.get_mut(shown) {
+        field.push_str(&list);
+    }
+}
+
+/// `class` of the list of recorded answers in a points field.
+pub const RECORDINGS_CLASS: &str = "recordings";
+
+/// A grade as Anki's buttons name it.
+fn grade(rating: Rating, lang: Lang) -> &'static str {
+    match (lang, rating) {
+        (Lang::Ja, Rating::Again) => "もう一度",
+        (Lang::Ja, Rating::Hard) => "難しい",
+        (Lang::Ja, Rating::Good) => "正解",
+        (Lang::Ja, Rating::Easy) => "簡単",
+        (Lang::En, Rating::Again) => "Again",
+        (Lang::En, Rating::Hard) => "Hard",
+        (Lang::En, Rating::Good) => "Good",
+        (Lang::En, Rating::Easy) => "Easy",
+    }
 }
 
 /// A positive id that stays the same from one export to the next (notes and cards keep
@@ -445,4 +592,153 @@ pub fn localized(ja: &str, en: &str) -> Localized {
         (!plain.is_empty()).then_some(plain)
     };
     Localized::new(text(ja), text(en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::deck::DeckSet;
+    use crate::core::paths::DataDir;
+    use crate::core::review::log::parse_log;
+    use crate::core::review::store::LogSnapshot;
+    use crate::core::settings::Settings;
+    use std::io::Read;
+    use std::path::Path;
+
+    /// `a` has English points only, `b` Japanese ones, `c` none.
+    const DECK: &str = r#"{"id":"d","title":{"en":"D"},"cards":[
+        {"id":"d-a","question":{"en":"a"},"points":[{"en":"pa"}]},
+        {"id":"d-b","question":{"ja":"び"},"points":[{"ja":"ぽ"}]},
+        {"id":"d-c","question":{"en":"c"}}]}"#;
+
+    fn spoken(id: &str, card: &str, at: &str, rating: u8, recording: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","card":"{card}","at":"{at}","rating":{rating},"spoken":{{"recording":"{recording}","speech_ms":75500,"pauses":1,"rate":3.5,"unit":"syllables/s"}}}}"#
+        )
+    }
+
+    fn collection_of(root: &Path, lines: &[String]) -> Collection {
+        let decks = DeckSet::from_sources(vec![("d.json".into(), DECK.into(), false)]);
+        let text = lines.join("\n");
+        let (records, problems) = parse_log(Path::new("x.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let log = LogSnapshot::from_records(records, problems);
+        Collection::from_parts(DataDir::new(root), decks, Settings::default(), log)
+    }
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-21T10:00:00+09:00").unwrap()
+    }
+
+    fn export(collection: &Collection, language: ContentLanguage, recordings: bool) -> Exported {
+        let contents = Contents {
+            history: true,
+            recordings,
+        };
+        package(collection, &["d".to_string()], language, contents, now()).unwrap()
+    }
+
+    fn notes(bytes: &[u8]) -> FxHashMap<String, Vec<String>> {
+        let unpacked = package::unpack(Path::new("x.apkg"), bytes).unwrap();
+        let anki = collection::read(Path::new("x.apkg"), unpacked.entry, &unpacked.sqlite).unwrap();
+        anki.notes
+            .into_iter()
+            .map(|note| (note.fields[ID_FIELD].clone(), note.fields))
+            .collect()
+    }
+
+    fn entry(bytes: &[u8], name: &str) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = Vec::new();
+        zip.by_name(name).unwrap().read_to_end(&mut read).unwrap();
+        read
+    }
+
+    #[test]
+    fn recordings_go_as_media_listed_on_the_points_the_card_shows() {
+        let dir = tempfile::tempdir().unwrap();
+        let recordings = DataDir::new(dir.path()).recordings_dir();
+        std::fs::create_dir_all(&recordings).unwrap();
+        for name in ["r-1", "r-2", "r-4"] {
+            std::fs::write(recordings.join(format!("{name}.wav")), name.as_bytes()).unwrap();
+        }
+        let lines = [
+            spoken("x-1", "d-a", "2026-11-03T09:00:00+09:00", 1, "r-1"),
+            spoken("x-2", "d-a", "2026-11-10T09:00:00+09:00", 3, "r-2"),
+            // Its file is gone: named as skipped, the rest exported.
+            spoken("x-3", "d-b", "2026-11-11T09:00:00+09:00", 3, "r-3"),
+            // Undone: neither listed nor carried.
+            spoken("x-4", "d-b", "2026-11-12T09:00:00+09:00", 4, "r-4"),
+            r#"{"id":"u-1","at":"2026-11-12T09:00:05+09:00","undo":"x-4"}"#.to_string(),
+        ];
+        let collection = collection_of(dir.path(), &lines);
+        let exported = export(&collection, ContentLanguage::Ja, true);
+        assert_eq!(exported.recordings, 2);
+        let skipped: Vec<&Path> = exported
+            .skipped_recordings
+            .iter()
+            .map(|skipped| skipped.file.as_path())
+            .collect();
+        assert_eq!(skipped, [recordings.join("r-3.wav")]);
+        let map: serde_json::Value =
+            serde_json::from_slice(&entry(&exported.bytes, "media")).unwrap();
+        assert_eq!(map, serde_json::json!({"0": "r-2.wav", "1": "r-1.wav"}));
+        assert_eq!(entry(&exported.bytes, "0"), b"r-2");
+        assert_eq!(entry(&exported.bytes, "1"), b"r-1");
+
+        let notes = notes(&exported.bytes);
+        // The list follows the points of the card language's field, the one the
+        // template shows (a point without Japanese is there in English), newest first.
+        assert_eq!(
+            notes["d-a"][2],
+            "<ul><li>pa</li></ul><div class=\"recordings\"><b>声の回答</b><br>\
+[sound:r-2.wav] 2026-11-10 09:00 正解 (1:15)<br>\
+[sound:r-1.wav] 2026-11-03 09:00 もう一度 (1:15)</div>"
+        );
+        assert_eq!(notes["d-a"][3], "<ul><li>pa</li></ul>");
+        // `b`'s only recording is missing and its other one undone: nothing listed.
+        assert_eq!(notes["d-b"][2], "<ul><li>ぽ</li></ul>");
+        assert_eq!(notes["d-c"][2], "");
+
+        // In English, the English points are the ones shown.
+        let english = export(&collection, ContentLanguage::En, true);
+        let notes = super::tests::notes(&english.bytes);
+        assert_eq!(notes["d-a"][2], "<ul><li>pa</li></ul>");
+        assert!(notes["d-a"][3].contains(
+            "<b>Answers given aloud</b><br>[sound:r-2.wav] 2026-11-10 09:00 Good (1:15)"
+        ));
+    }
+
+    #[test]
+    fn without_recordings_the_package_is_what_it_was_before_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let recordings = DataDir::new(dir.path()).recordings_dir();
+        std::fs::create_dir_all(&recordings).unwrap();
+        std::fs::write(recordings.join("r-1.wav"), b"RIFF").unwrap();
+        let with_spoken = [spoken("x-1", "d-a", "2026-11-03T09:00:00+09:00", 3, "r-1")];
+        // The same answer as logged before answers could be given aloud.
+        let typed = [
+            r#"{"id":"x-1","card":"d-a","at":"2026-11-03T09:00:00+09:00","rating":3}"#.to_string(),
+        ];
+        let before = export(
+            &collection_of(dir.path(), &typed),
+            ContentLanguage::Ja,
+            false,
+        );
+        let spoken_but_not_asked = export(
+            &collection_of(dir.path(), &with_spoken),
+            ContentLanguage::Ja,
+            false,
+        );
+        assert_eq!(spoken_but_not_asked.bytes, before.bytes);
+        assert_eq!(spoken_but_not_asked.recordings, 0);
+        // Asked, but nothing was recorded: the same bytes too.
+        let asked_but_none = export(
+            &collection_of(dir.path(), &typed),
+            ContentLanguage::Ja,
+            true,
+        );
+        assert_eq!(asked_but_none.bytes, before.bytes);
+        assert_eq!(entry(&before.bytes, "media"), b"{}");
+    }
 }

@@ -168,21 +168,56 @@ fn is_safe_name(name: &str) -> bool {
 /// the media map as JSON), which every Anki since 2.1 imports, the current desktop
 /// release included (checked by `tests/anki.rs`).
 pub fn pack(sqlite: &[u8]) -> Result<Vec<u8>, AnkiError> {
+    pack_with_media(sqlite, &[])
+}
+
+/// A media file for a package: the name the notes refer to it by, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The media map of a legacy package: each file's entry number to its name, as JSON
+/// (`{"0": "a.wav", "1": "b.wav"}`), which is how Anki's importers, the legacy and the
+/// current one, read a meta version 2 package's `media`. Without media it is `{}`, the
+/// bytes [`pack`] always wrote.
+pub fn media_map(media: &[Media]) -> Vec<u8> {
+    let map: std::collections::BTreeMap<String, &str> = media
+        .iter()
+        .enumerate()
+        .map(|(number, file)| (number.to_string(), file.name.as_str()))
+        .collect();
+    serde_json::to_vec(&map).unwrap_or_else(|_| b"{}".to_vec())
+}
+
+/// [`pack`] with media files, each an entry named by its number in the media map. The
+/// files are stored, not deflated: the recordings are µ-law already and hardly shrink.
+pub fn pack_with_media(sqlite: &[u8], media: &[Media]) -> Result<Vec<u8>, AnkiError> {
     let write_error = |error: &dyn std::fmt::Display| AnkiError::Write(error.to_string());
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let map = media_map(media);
     // PackageMetadata { version: LEGACY_2 } as protobuf: field 1, varint 2.
     let entries: [(&str, &[u8], _); 3] = [
         ("meta", &[0x08, 0x02], stored),
         ("collection.anki21", sqlite, deflated),
-        ("media", b"{}", stored),
+        ("media", &map, stored),
     ];
     for (name, bytes, options) in entries {
         zip.start_file(name, options).map_err(|e| write_error(&e))?;
         zip.write_all(bytes).map_err(|e| write_error(&e))?;
+    }
+    for (number, file) in media.iter().enumerate() {
+        // A file past 4 GB would need zip64; no recording is near that (20 minutes are
+        // about 20 MB), but the option costs nothing when unused.
+        let options = stored.large_file(file.bytes.len() as u64 >= u64::from(u32::MAX));
+        zip.start_file(number.to_string(), options)
+            .map_err(|e| write_error(&e))?;
+        zip.write_all(&file.bytes).map_err(|e| write_error(&e))?;
     }
     Ok(zip.finish().map_err(|e| write_error(&e))?.into_inner())
 }
@@ -281,6 +316,48 @@ mod tests {
             text.contains("big.apkg: the package is 209715200 bytes"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_media_map_numbers_the_files_in_order_and_is_empty_without_them() {
+        assert_eq!(media_map(&[]), b"{}");
+        let media = [
+            Media {
+                name: "pc-20261103T000000Z-0000002a.wav".into(),
+                bytes: b"RIFF one".to_vec(),
+            },
+            Media {
+                name: "pc-20261110T000000Z-0000002b.wav".into(),
+                bytes: b"RIFF two".to_vec(),
+            },
+        ];
+        let map: serde_json::Value = serde_json::from_slice(&media_map(&media)).unwrap();
+        assert_eq!(
+            map,
+            serde_json::json!({
+                "0": "pc-20261103T000000Z-0000002a.wav",
+                "1": "pc-20261110T000000Z-0000002b.wav"
+            })
+        );
+        // Each file is the entry its number names, byte for byte.
+        let bytes = pack_with_media(b"sqlite", &media).unwrap();
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let names: Vec<String> = zip
+            .file_names()
+            .map(|name| name.unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["meta", "collection.anki21", "media", "0", "1"]);
+        for (number, file) in media.iter().enumerate() {
+            let mut read = Vec::new();
+            zip.by_name(&number.to_string())
+                .unwrap()
+                .read_to_end(&mut read)
+                .unwrap();
+            assert_eq!(read, file.bytes);
+        }
+        // mensetsu's own import still finds the collection beside the media.
+        let unpacked = unpack(Path::new("x.apkg"), &bytes).unwrap();
+        assert_eq!(unpacked.sqlite, b"sqlite");
     }
 
     #[test]

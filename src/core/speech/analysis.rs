@@ -74,8 +74,9 @@ impl Span {
     }
 }
 
-/// What the rate counts: morae in Japanese, syllables in English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What the rate counts: morae in Japanese, syllables in English. Ordered so statistics
+/// can keep a figure per unit in a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum RateUnit {
     #[serde(rename = "morae/s")]
     MoraePerSecond,
@@ -96,6 +97,14 @@ impl RateUnit {
             RateUnit::MoraePerSecond => "morae/s",
             RateUnit::SyllablesPerSecond => "syllables/s",
         }
+    }
+
+    /// The unit a log record names by its [`label`](Self::label); `None` for one this
+    /// version does not know (a newer version's, or a damaged line).
+    pub fn from_label(label: &str) -> Option<Self> {
+        [RateUnit::MoraePerSecond, RateUnit::SyllablesPerSecond]
+            .into_iter()
+            .find(|unit| unit.label() == label)
     }
 
     /// The pace of a calm interview answer, from the pace the delivery line already

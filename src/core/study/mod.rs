@@ -1,6 +1,6 @@
 //! What to do next and how it went, computed from a loaded collection: the study queue
 //! ([`queue`]), interviews and how ready the user is for them ([`interview`],
-//! [`readiness`]), mock interviews ([`mock`]), statistics ([`stats`]), the time spent on an
+//! [`readiness`]), mock interviews ([`mock`]), statistics ([`stats`], talk time and pace in [`talk`]), the time spent on an
 //! answer ([`stopwatch`]), what a typed draft covers ([`coverage`]) and how it would
 //! sound ([`delivery`]), and the grade the covered points suggest ([`grading`]).
 
@@ -20,3 +20,4 @@ pub mod simulate;
 pub mod stats;
 pub mod stopwatch;
 pub mod story;
+pub mod talk;

@@ -4,6 +4,7 @@
 use crate::core::collection::Collection;
 use crate::core::review::days::{end_of_study_day, study_day};
 use crate::core::review::scheduler::{CardState, Phase, Rating};
+use crate::core::study::talk::{SpokenWeek, TalkTally};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -133,6 +134,9 @@ pub struct Stats {
     pub weak_points: Vec<WeakPoint>,
     /// The same per deck id (at most [`WEAK_POINTS_PER_DECK`] each).
     pub weak_points_per_deck: BTreeMap<String, Vec<WeakPoint>>,
+    /// Answers given aloud week by week: talk time and pace, from the first such week
+    /// to this one (empty when none was).
+    pub spoken_per_week: Vec<SpokenWeek>,
 }
 
 /// One of a card's answer points and how often the user covered it.
@@ -210,9 +214,13 @@ impl Stats {
         let mut weeks: BTreeMap<NaiveDate, Retention> = BTreeMap::new();
         // (card, point) → (answers, missed), for the deck points the card has now.
         let mut ticks: BTreeMap<(&str, usize), (u32, u32)> = BTreeMap::new();
+        let mut talk = TalkTally::default();
         for replayed in collection.reviews() {
             let record = replayed.record;
             let day = study_day(record.at, rollover_hour);
+            if let Some(spoken) = record.spoken {
+                talk.add(week_start(day), spoken);
+            }
             if let (Some(covered), Some((_, card))) = (
                 &record.points_covered,
                 collection.decks().find_card(record.card),
@@ -281,6 +289,7 @@ impl Stats {
         retention.rate =
             (retention.total > 0).then(|| f64::from(retention.passed) / f64::from(retention.total));
         stats.streak_days = streak(&stats.reviews_per_day, today);
+        stats.spoken_per_week = talk.weeks(week_start(today));
         let mut weak: Vec<WeakPoint> = ticks
             .into_iter()
             .filter(|(_, (_, missed))| *missed >= WEAK_POINT_MIN_MISSES)
