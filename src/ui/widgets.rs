@@ -369,6 +369,7 @@ pub fn day_plot<'a>(
         .y_axis_min_width(44.0)
         .y_axis_label(y_label.to_string())
         .y_grid_spacer(move |input| value_marks(input, values))
+        .y_axis_formatter(|mark, _| value_label(mark.value, mark.step_size))
         .x_axis_formatter(move |mark, range| {
             let offset = mark.value.round() as i64;
             if (mark.value - offset as f64).abs() > 0.01 {
@@ -447,6 +448,27 @@ pub fn value_marks(input: egui_plot::GridInput, values: YValues) -> Vec<egui_plo
         value += step;
     }
     marks
+}
+
+/// A y mark's label with the decimals its step needs (0.5 is not "0"), and never "-0"
+/// (the lowest mark of a chart whose range starts a hair under zero).
+pub fn value_label(value: f64, step: f64) -> String {
+    let decimals = if step > 0.0 && step < 1.0 {
+        (-step.log10().floor()) as usize
+    } else {
+        0
+    };
+    let value = if value.abs() < step.abs() * 1e-6 {
+        0.0
+    } else {
+        value
+    };
+    let label = format!("{value:.decimals$}");
+    if label.starts_with('-') && label[1..].chars().all(|c| c == '0' || c == '.') {
+        label[1..].to_string()
+    } else {
+        label
+    }
 }
 
 /// The smallest of 1, 2, 5 × 10^k at least `at_least` (and at least 1 for counts).
@@ -542,6 +564,18 @@ pub fn answer_history(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn y_labels_have_the_decimals_of_their_step_and_no_minus_zero() {
+        assert_eq!(value_label(0.5, 0.5), "0.5");
+        assert_eq!(value_label(1.0, 0.5), "1.0");
+        assert_eq!(value_label(-0.0, 0.5), "0.0");
+        assert_eq!(value_label(-1e-17, 1.0), "0");
+        assert_eq!(value_label(-0.0, 1.0), "0");
+        assert_eq!(value_label(0.25, 0.05), "0.25");
+        assert_eq!(value_label(20.0, 5.0), "20");
+        assert_eq!(value_label(-2.0, 1.0), "-2");
+    }
 
     #[test]
     fn y_axes_get_at_least_three_labelled_marks() {
