@@ -1,6 +1,7 @@
 //! Speech analysis speed (BENCHMARKS.md, "Answering aloud"): the figures of a two-minute
 //! spoken answer at the recording rate (16 kHz mono), as Stop computes them when a
-//! recording ends. Target: a median of 50 ms or less.
+//! recording ends (target: a median of 50 ms or less), and the outline of its waveform,
+//! made at the same moment.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mensetsu::audio::at_recording_rate;
@@ -39,5 +40,14 @@ fn analyze(criterion: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, analyze);
+/// The waveform's outline, computed with the figures when a recording stops.
+fn envelope(criterion: &mut Criterion) {
+    let audio = two_minutes();
+    assert_eq!(analysis::envelope(&audio, 600).len(), 600);
+    criterion.bench_function("waveform of a two-minute answer (600 slices)", |bench| {
+        bench.iter(|| analysis::envelope(black_box(&audio), 600))
+    });
+}
+
+criterion_group!(benches, analyze, envelope);
 criterion_main!(benches);
