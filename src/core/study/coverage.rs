@@ -427,6 +427,40 @@ fn turns_against(point_sides: &[usize], sides: &[usize]) -> bool {
     })
 }
 
+/// Japanese negative endings that may directly follow a verb stem or a noun (責め|ない,
+/// 強制|しない, 任せ|ず).
+const NEGATED_AFTER_JA: &[&str] = &[
+    "ない",
+    "ず",
+    "ません",
+    "なかった",
+    "しない",
+    "せず",
+    "しません",
+    "させない",
+    "させず",
+];
+
+/// English negations that may directly precede what they negate ("don't blame", "not
+/// centralized", "never outsourced", "no blame" is a form of its own and left alone).
+const NEGATED_BEFORE_EN: &[&str] = &["not ", "n't ", "never ", "without "];
+
+/// Whether the words at `span` of a normalised text are negated right where they stand.
+fn negated_at(text: &str, span: &Range<usize>) -> bool {
+    let after = &text[span.end..];
+    let before = &text[..span.start];
+    // 「任せないといけない」 is an obligation: it asserts the side.
+    let obligation = |rest: &str| {
+        ["といけ", "とだめ", "ければ", "くては", "くちゃ"]
+            .iter()
+            .any(|tail| rest.starts_with(tail))
+    };
+    NEGATED_AFTER_JA
+        .iter()
+        .any(|ending| after.starts_with(ending) && !obligation(&after[ending.len()..]))
+        || NEGATED_BEFORE_EN.iter().any(|cue| before.ends_with(cue))
+}
+
 /// The opposite claims of the field, compiled in. Format: one group a line,
 /// `id: form | … = form | … [= …]`; `#` starts a comment.
 const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
@@ -478,14 +512,18 @@ impl OppositeIndex {
         }
     }
 
-    /// Every side named in `text`, with where.
+    /// Every side named in `text`, with where. A side named only to be negated
+    /// (「責めない」, 「一人で決めず」, "don't blame", "not centralized") says nothing of
+    /// that side: often it says the other one, so taking it for its side would make a
+    /// draft that agrees with a point argue against it.
     fn find(&self, text: &str) -> Vec<(usize, usize)> {
         self.automaton
             .find_overlapping_iter(text)
             .filter_map(|found| {
                 let (side, whole_words) = self.patterns[found.pattern().as_usize()];
                 let span = found.start()..found.end();
-                (!whole_words || is_whole_word(text, &span)).then_some((side, span.start))
+                ((!whole_words || is_whole_word(text, &span)) && !negated_at(text, &span))
+                    .then_some((side, span.start))
             })
             .collect()
     }
@@ -1538,6 +1576,31 @@ mod tests {
             "{qa:?}"
         );
         assert_eq!(read("c2", "Developers write their own tests.").covered, [2]);
+    }
+
+    #[test]
+    fn a_side_named_only_to_be_negated_is_not_taken() {
+        let index = OppositeIndex::new(OPPOSITES);
+        let sides = |text: &str| -> Vec<usize> {
+            index
+                .find(&normalize(text).text)
+                .into_iter()
+                .map(|(side, _)| side)
+                .collect()
+        };
+        // Blaming is one side of a group; not blaming is not that side.
+        let blame = sides("誰がやったかを責める");
+        assert_eq!(blame.len(), 1, "{blame:?}");
+        assert!(!sides("誰がやったかを責めない").contains(&blame[0]));
+        assert!(!sides("誰がやったかは責めず、仕組みを直す").contains(&blame[0]));
+        let blame_en = sides("we blame whoever pushed the change");
+        assert!(!blame_en.is_empty());
+        assert!(!sides("we don't blame whoever pushed the change").contains(&blame_en[0]));
+        // An obligation asserts its side.
+        let leave = sides("判断は任せる");
+        assert_eq!(leave.len(), 1, "{leave:?}");
+        assert!(sides("判断は任せないといけない").contains(&leave[0]));
+        assert!(!sides("判断は任せない").contains(&leave[0]));
     }
 
     #[test]
