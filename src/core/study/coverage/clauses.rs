@@ -107,6 +107,18 @@ const NEGATIONS_JA: &[&str] = &[
     "たくない",
     "せず",
     "ずに",
+    // Not adopting or setting up what the clause names (「トグルは入れない」「ルールは
+    // 作らない」): unlike a verb's negative that describes a problem (見えない) or a
+    // practice (責めない), these only ever decline the thing named.
+    "入れない",
+    "入れず",
+    "使わない",
+    "使わず",
+    "作らない",
+    "作らず",
+    "置かない",
+    "設けない",
+    "採らない",
 ];
 
 /// Japanese phrases that hold ない but affirm: obligation ("〜しなければならない"),
@@ -298,7 +310,14 @@ pub fn clauses(text: &str) -> Vec<Clause> {
     for index in 1..found.len() {
         let (before, after) = found.split_at_mut(index);
         let (previous, clause) = (&mut before[index - 1], &after[0]);
-        let content = text[clause.range.clone()]
+        // The cue's own letters are not content: 「…コードが汚れるだけなので、入れない」
+        // declines what the clause before named.
+        let own = NEGATIONS_JA
+            .iter()
+            .fold(text[clause.range.clone()].to_string(), |rest, cue| {
+                rest.replace(cue, "")
+            });
+        let content = own
             .chars()
             .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
             .count();
@@ -385,6 +404,14 @@ mod tests {
         // A negation alone after 、 reaches back.
         let found = negated("キャッシュは後回し、ではない");
         assert!(found[0].1, "{found:?}");
+        // Declining to adopt is a cue, and alone after 、 it reaches back.
+        assert!(negated("フィーチャートグルは入れません")[0].1);
+        assert!(negated("エラーバジェットは使わない")[0].1);
+        let found = negated("トグルはコードが汚れるだけなので、入れないです");
+        assert!(found[0].1, "{found:?}");
+        // A clause of its own words after the turn does not reach back.
+        let found = negated("トグルは便利なので、古い仕組みは使わない");
+        assert!(!found[0].1, "{found:?}");
         // A list inside one clause keeps the clause whole.
         assert_eq!(negated("a、b、cはやらない").len(), 1);
     }
