@@ -815,7 +815,19 @@ impl Detector {
             .iter()
             .map(|(lang, text)| {
                 let examples = example_spans(text);
-                let loose = loose_example_spans(text);
+                // A point that is an example from its first word ("For example, one CTO
+                // launched the MVP in three months") has no other claim: its example is
+                // the claim, figures included.
+                let opens = |span: &Range<usize>| {
+                    text[..span.start].trim().is_empty()
+                        && ["for example", "for instance", "たとえば", "例えば"]
+                            .iter()
+                            .any(|cue| text[span.start..].starts_with(cue))
+                };
+                let loose: Vec<Range<usize>> = loose_example_spans(text)
+                    .into_iter()
+                    .filter(|span| !opens(span))
+                    .collect();
                 let in_example = |span: &Range<usize>| {
                     loose
                         .iter()
@@ -1450,7 +1462,9 @@ mod tests {
                 {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]},
               {"id":"c3","question":{"ja":"VPoEに必要な技術力は？","en":"How technical must a VPoE be?"},"points":[
                 {"ja":"CTOほどの深い専門性は求められません","en":"A CTO's depth of expertise is not required"},
-                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]}
+                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]},
+              {"id":"c4","question":{"ja":"CTOの実績の例は？","en":"What has a CTO achieved?"},"points":[
+                {"ja":"たとえば、あるCTOはMVPを3ヶ月で立ち上げた","en":"For example, one CTO launched the MVP in three months"}]}
             ]}"#
             .into(),
             false,
@@ -1539,6 +1553,27 @@ mod tests {
         // 20% is an example of the plan (など): 1割 is another plan, not a wrong figure.
         let coverage = read("c1", "負債返済に開発リソースの1割を割く投資計画を示します");
         assert!(coverage.covered.contains(&2), "{coverage:?}");
+    }
+
+    #[test]
+    fn a_point_that_is_an_example_from_its_start_claims_its_figure() {
+        // Nothing but the example is claimed, so its figure is the claim.
+        let wrong = read("c4", "One CTO I know launched the MVP in three weeks.");
+        assert!(wrong.covered.is_empty(), "{wrong:?}");
+        assert!(
+            matches!(wrong.misses[0], Some(Miss::WrongFigure { .. })),
+            "{wrong:?}"
+        );
+        assert_eq!(
+            read("c4", "One CTO launched the MVP in three months.").covered,
+            [0]
+        );
+        let wrong = read("c4", "あるCTOはMVPを3週間で立ち上げました");
+        assert!(wrong.covered.is_empty(), "{wrong:?}");
+        assert_eq!(
+            read("c4", "あるCTOはMVPを3ヶ月で立ち上げました").covered,
+            [0]
+        );
     }
 
     #[test]

@@ -127,6 +127,12 @@ const UNITS: &[(&str, Unit, f64)] = &[
     ("months", Unit::Years, 1.0 / 12.0),
     ("month", Unit::Years, 1.0 / 12.0),
     ("年", Unit::Years, 1.0),
+    // Weeks and days too, or "three weeks" would not be another figure than "3ヶ月".
+    ("週間", Unit::Years, 7.0 / 365.0),
+    ("weeks", Unit::Years, 7.0 / 365.0),
+    ("week", Unit::Years, 7.0 / 365.0),
+    ("日間", Unit::Years, 1.0 / 365.0),
+    ("days", Unit::Years, 1.0 / 365.0),
     ("years", Unit::Years, 1.0),
     ("year", Unit::Years, 1.0),
     ("yrs", Unit::Years, 1.0),
@@ -642,6 +648,11 @@ mod tests {
         );
         assert_eq!(one("EMを半年"), (0.5, 0.5, Unit::Years));
         assert_eq!(one("6ヶ月"), (0.5, 0.5, Unit::Years));
+        for (text, days) in [("2週間", 14.0), ("three weeks", 21.0), ("90 days", 90.0)] {
+            let (lo, hi, unit) = one(text);
+            assert!((lo - days / 365.0).abs() < 1e-9 && lo == hi, "{text}: {lo}");
+            assert_eq!(unit, Unit::Years);
+        }
         assert_eq!(one("a year or two"), (1.0, 2.0, Unit::Years));
     }
 
