@@ -272,9 +272,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = if contrast { at } else { at + c.len_utf8() };
             continue;
         }
-        // 「XではなくY」: X is rejected, Y is not.
-        for marker in ["ではなく", "じゃなく"] {
-            if rest.starts_with(marker) {
+        // 「XではなくY」: X is rejected, Y is not. So with 「XせずにY」 ("Y without doing
+        // X"): 「毎回DBに聞かずに結果をメモリに置く」 affirms the cache. 「〜ずに済む」 is
+        // left alone: it affirms what spares X.
+        for marker in ["ではなく", "じゃなく", "ずに"] {
+            if rest.starts_with(marker) && !rest[marker.len()..].starts_with('済') {
                 let end = at + marker.len();
                 push(&mut found, start..end, true, sentence);
                 forced = false;
@@ -404,6 +406,11 @@ mod tests {
         // A negation alone after 、 reaches back.
         let found = negated("キャッシュは後回し、ではない");
         assert!(found[0].1, "{found:?}");
+        // 「XせずにY」 rejects X only.
+        let found = negated("毎回DBに聞かずに結果をメモリに置いて返す");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1 && !found[1].1, "{found:?}");
+        assert_eq!(negated("ベンダーに頼らずに済む").len(), 1);
         // Declining to adopt is a cue, and alone after 、 it reaches back.
         assert!(negated("フィーチャートグルは入れません")[0].1);
         assert!(negated("エラーバジェットは使わない")[0].1);
