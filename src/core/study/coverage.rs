@@ -473,6 +473,10 @@ struct OppositeIndex {
     /// The groups of who does something (ids starting `who_`), whose side a clause that
     /// names none takes from the clause before.
     carried: Vec<usize>,
+    /// The side of working together (`together_…`, first side): a clause that names
+    /// another role while working with it ("work with HR on the hiring plan") does not
+    /// hand the point to that role.
+    together: Option<usize>,
     automaton: aho_corasick::AhoCorasick,
 }
 
@@ -481,6 +485,7 @@ impl OppositeIndex {
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
         let mut carried = Vec::new();
+        let mut together = None;
         let pairs = table
             .lines()
             .map(|line| line.split('#').next().unwrap_or("").trim())
@@ -489,6 +494,9 @@ impl OppositeIndex {
         for (pair, (id, sides)) in pairs.enumerate() {
             if id.trim().starts_with("who_") {
                 carried.push(pair);
+            }
+            if id.trim().starts_with("together_") {
+                together = Some(SIDES * pair);
             }
             for (side, forms_of_side) in sides.split('=').take(SIDES).enumerate() {
                 for form in forms_of_side.split('|') {
@@ -508,6 +516,7 @@ impl OppositeIndex {
         Self {
             patterns,
             carried,
+            together,
             automaton,
         }
     }
@@ -517,13 +526,21 @@ impl OppositeIndex {
     /// that side: often it says the other one, so taking it for its side would make a
     /// draft that agrees with a point argue against it.
     fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        self.find_spans(text)
+            .into_iter()
+            .map(|(side, span)| (side, span.start))
+            .collect()
+    }
+
+    /// [`Self::find`] with the whole span of each side.
+    fn find_spans(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         self.automaton
             .find_overlapping_iter(text)
             .filter_map(|found| {
                 let (side, whole_words) = self.patterns[found.pattern().as_usize()];
                 let span = found.start()..found.end();
                 ((!whole_words || is_whole_word(text, &span)) && !negated_at(text, &span))
-                    .then_some((side, span.start))
+                    .then_some((side, span))
             })
             .collect()
     }
@@ -553,6 +570,8 @@ struct PointTerms {
     denies: bool,
     /// The sides of opposite pairs the point takes (one side of a pair, not both).
     sides: Vec<usize>,
+    /// The groups of opposites the point names a side of, taken or not.
+    named_groups: Vec<usize>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -782,7 +801,30 @@ impl Detector {
                     .collect()
             })
             .collect();
+        // Who the question asks about does what a point says, unless the point names
+        // someone ("How does the VPoE run hiring?": "hiring plans from the business plan"
+        // is the VPoE's), so a draft that hands it to someone else ("hiring is HR's job")
+        // argues the opposite. Only when the question names one side of a group.
+        let mut asked: Vec<usize> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| card.question.exact(lang))
+            .flat_map(|text| self.opposites.find(&normalize(text).text))
+            .map(|(side, _)| side)
+            .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let asked: Vec<usize> = asked
+            .iter()
+            .copied()
+            .filter(|side| !asked.iter().any(|other| opposed(*side, *other)))
+            .collect();
         all_terms.iter_mut().enumerate().for_each(|(index, terms)| {
+            for side in &asked {
+                if !terms.named_groups.contains(&(side / SIDES)) {
+                    terms.sides.push(*side);
+                }
+            }
             for weights in &mut terms.languages {
                 for (key, weight) in weights.iter_mut() {
                     let siblings = point_keys
@@ -811,6 +853,7 @@ impl Detector {
         let mut negative = false;
         let mut denies = false;
         let mut sides: HashSet<usize> = HashSet::new();
+        let mut topics: HashSet<usize> = HashSet::new();
         let languages = texts
             .iter()
             .map(|(lang, text)| {
@@ -871,9 +914,14 @@ impl Detector {
                 let negation = clauses::negation(text);
                 negative |= negation.is_some();
                 denies |= negation == Some(clauses::Strength::Cue);
-                for (side, at) in self.opposites.find(text) {
-                    if !in_example(&(at..at + 1)) {
+                for (side, span) in self.opposites.find_spans(text) {
+                    if !in_example(&(span.start..span.start + 1)) {
                         sides.insert(side);
+                        // 「VPoEは人事、総務…と調整し」: the one marked by は is whom the
+                        // point is about, the others are whom it deals with.
+                        if text[span.end..].starts_with('は') {
+                            topics.insert(side);
+                        }
                     }
                 }
                 let mut weights: HashMap<String, f32> = HashMap::new();
@@ -905,12 +953,18 @@ impl Detector {
             .iter()
             .map(|(_, text)| character_bigrams(text))
             .collect();
+        let mut named_groups: Vec<usize> = sides.iter().map(|side| side / SIDES).collect();
+        named_groups.sort_unstable();
+        named_groups.dedup();
         // A point that takes both sides of a pair ("QA and developers together") argues
-        // neither.
+        // neither, unless one of them alone is what the point is about (marked by は).
+        let topic_of = |side: usize| {
+            topics.contains(&side) && !topics.iter().any(|other| opposed(side, *other))
+        };
         let mut sides: Vec<usize> = sides
             .iter()
             .copied()
-            .filter(|side| !sides.iter().any(|other| opposed(*side, *other)))
+            .filter(|side| topic_of(*side) || !sides.iter().any(|other| opposed(*side, *other)))
             .collect();
         sides.sort_unstable();
         PointTerms {
@@ -922,6 +976,7 @@ impl Detector {
             negative,
             denies,
             sides,
+            named_groups,
         }
     }
 
@@ -975,7 +1030,13 @@ impl Detector {
         // for groups of who does something (`who_…`); a stance like "gradually" is said
         // of its own clause.
         for index in 1..clauses.len() {
-            if clauses[index].sentence != clauses[index - 1].sentence {
+            // 「人事と連携して、計画を立てる」: a role named as a partner is not who acts
+            // in the clauses after it.
+            let partner = self
+                .opposites
+                .together
+                .is_some_and(|side| clause_sides[index - 1].contains(&side));
+            if clauses[index].sentence != clauses[index - 1].sentence || partner {
                 continue;
             }
             let inherited: Vec<usize> = clause_sides[index - 1]
@@ -1132,9 +1193,18 @@ impl Detector {
                     && !point.negative
                     && on_topic >= NEGATED_ON_TOPIC
                     && on_topic > best_affirmed;
+                // Working with another role is not handing it the point.
+                let together = self
+                    .opposites
+                    .together
+                    .is_some_and(|side| sides.contains(&side));
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && turns_against(&point.sides, sides);
+                    && turns_against(&point.sides, sides)
+                    && !(together
+                        && sides
+                            .iter()
+                            .any(|side| self.opposites.carried.contains(&(side / SIDES))));
                 let asserts = point.denies
                     && !clause.negative
                     && on_topic >= NEGATED_ON_TOPIC
@@ -1464,7 +1534,10 @@ mod tests {
                 {"ja":"CTOほどの深い専門性は求められません","en":"A CTO's depth of expertise is not required"},
                 {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]},
               {"id":"c4","question":{"ja":"CTOの実績の例は？","en":"What has a CTO achieved?"},"points":[
-                {"ja":"たとえば、あるCTOはMVPを3ヶ月で立ち上げた","en":"For example, one CTO launched the MVP in three months"}]}
+                {"ja":"たとえば、あるCTOはMVPを3ヶ月で立ち上げた","en":"For example, one CTO launched the MVP in three months"}]},
+              {"id":"c5","question":{"ja":"VPoEは採用で何をしますか？","en":"What does the VPoE do for hiring?"},"points":[
+                {"ja":"事業計画に基づいて採用計画を立てる","en":"Plan hiring from the business plan"},
+                {"ja":"VPoEは人事や営業と日常的に調整する","en":"The VPoE works every day with HR and sales"}]}
             ]}"#
             .into(),
             false,
@@ -1611,6 +1684,49 @@ mod tests {
             "{qa:?}"
         );
         assert_eq!(read("c2", "Developers write their own tests.").covered, [2]);
+    }
+
+    #[test]
+    fn handing_the_questions_role_to_another_argues_the_opposite() {
+        // The question asks what the VPoE does: a point that names no one is the VPoE's.
+        let ja = read("c5", "採用計画は事業計画に基づいて人事が立てるものです。");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read("c5", "Planning hiring from the business plan is HR's job.");
+        assert!(
+            matches!(en.misses[0], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        // Working with another role is not handing it the point.
+        assert!(
+            read(
+                "c5",
+                "人事と連携して、事業計画に基づいて採用計画を立てます。"
+            )
+            .covered
+            .contains(&0)
+        );
+        assert!(
+            read(
+                "c5",
+                "I plan hiring from the business plan together with HR."
+            )
+            .covered
+            .contains(&0)
+        );
+        // The role marked by は is whom a point is about, though it names others.
+        let swapped = read("c5", "CTOは人事や営業と日常的に調整します。");
+        assert!(
+            matches!(swapped.misses[1], Some(Miss::Opposite { .. })),
+            "{swapped:?}"
+        );
+        assert!(
+            read("c5", "VPoEは人事や営業と日常的に調整します。")
+                .covered
+                .contains(&1)
+        );
     }
 
     #[test]
