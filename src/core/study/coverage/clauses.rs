@@ -54,6 +54,16 @@ const NEGATIONS_EN: &[&str] = &[
     "got rid of",
     "stopped doing",
     "abolished",
+    // Handing it away or calling it rare: "the business side is someone else's concern",
+    // "CTOs rarely come up through engineering".
+    "someone else's",
+    "somebody else's",
+    "not my job",
+    "not our job",
+    "not my concern",
+    "rarely ",
+    "seldom ",
+    "hardly ",
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
@@ -110,6 +120,12 @@ const NEGATIONS_JA: &[&str] = &[
     // Not adopting or setting up what the clause names (「トグルは入れない」「ルールは
     // 作らない」): unlike a verb's negative that describes a problem (見えない) or a
     // practice (責めない), these only ever decline the thing named.
+    // Staying out of it or dumping it on others: 「そこには口を出さない」「丸投げ」.
+    "関わらない",
+    "口を出さない",
+    "口出ししない",
+    "ノータッチ",
+    "丸投げ",
     "入れない",
     "入れず",
     "使わない",
@@ -371,6 +387,8 @@ mod tests {
         );
         assert!(negated("we don't track mttr, deploy frequency or lead time")[0].1);
         assert!(!negated("not only speed but also quality")[0].1);
+        assert!(negated("the business side is someone else's concern")[0].1);
+        assert!(negated("ctos rarely come up through engineering")[0].1);
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
         assert!(contrast[1].1);
@@ -414,6 +432,8 @@ mod tests {
         // Declining to adopt is a cue, and alone after 、 it reaches back.
         assert!(negated("フィーチャートグルは入れません")[0].1);
         assert!(negated("エラーバジェットは使わない")[0].1);
+        assert!(negated("アーキテクチャにはVPoEは口を出さない")[0].1);
+        assert!(negated("評価は人事に丸投げしている")[0].1);
         let found = negated("トグルはコードが汚れるだけなので、入れないです");
         assert!(found[0].1, "{found:?}");
         // A clause of its own words after the turn does not reach back.
