@@ -20,7 +20,7 @@
 //!    (`例：…`, `e.g. …`, `for example …`, `…など`) count a third: examples are optional
 //!    to an interviewer.
 //! 5. **Clauses and negation** (`clauses.rs`): the draft is cut into clauses (at
-//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」); a term the draft uses only in
+//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」, 「〜ずに」); a term the draft uses only in
 //!    a clause that rejects it by a cue ("MTTR doesn't matter", 「キャッシュは入れたくない」,
 //!    「〜ないほうがいい」) does not count.
 //! 6. **Score**: the share of a point's weight the draft matches, blended with the share
@@ -35,7 +35,11 @@
 //! 8. **Opposites**: a clause on the point's topic that rejects the point's words by a
 //!    cue (unless another clause affirms it more fully), or that says another side of a
 //!    group of opposites the point takes (`assets/coverage/opposites.txt`: centralise /
-//!    delegate, QA / developers, CTO / VPoE…) and not the point's, argues the opposite.
+//!    delegate, QA / developers, CTO / VPoE / HR…) and not the point's, argues the
+//!    opposite. A point that names no role is the job of whom its card's question asks
+//!    about ("hiring is HR's job" argues against the VPoE's hiring points); a role named
+//!    as a partner (連携, together) or a side named only to be negated (責めない) is not
+//!    taken.
 //!
 //! For a point the draft touched but is not credited with, [`Coverage::misses`] says why,
 //! for the reveal to show.
