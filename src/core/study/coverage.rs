@@ -465,6 +465,28 @@ fn negated_at(text: &str, span: &Range<usize>) -> bool {
         || NEGATED_BEFORE_EN.iter().any(|cue| before.ends_with(cue))
 }
 
+/// Who acts in a Japanese text, of the sides of who-groups named in it (with their
+/// spans): the one marked by は, else the last marked by が (「HoEが描いたビジョンをCTOが
+/// 落とし込む」: the CTO; the first が is inside a phrase about the vision). `None` when
+/// no role is so marked, or two are by は.
+fn actor(text: &str, named: &[(usize, Range<usize>)], carried: &[usize]) -> Option<usize> {
+    let marked = |particle: char| -> Vec<usize> {
+        named
+            .iter()
+            .filter(|(side, span)| {
+                carried.contains(&(side / SIDES)) && text[span.end..].starts_with(particle)
+            })
+            .map(|(side, _)| *side)
+            .collect()
+    };
+    let topics = marked('は');
+    match topics.as_slice() {
+        [one] => Some(*one),
+        [] => marked('が').last().copied(),
+        _ => None,
+    }
+}
+
 /// The opposite claims of the field, compiled in. Format: one group a line,
 /// `id: form | … = form | … [= …]`; `#` starts a comment.
 const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
@@ -576,6 +598,9 @@ struct PointTerms {
     sides: Vec<usize>,
     /// The groups of opposites the point names a side of, taken or not.
     named_groups: Vec<usize>,
+    /// Roles the point names beside the one it is about ("the CTO's vision" in "the HoE
+    /// turns the CTO's vision into products").
+    partners: Vec<usize>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -680,6 +705,8 @@ struct Reading {
     bigrams: HashSet<(char, char)>,
     /// Per clause: the sides of opposite pairs it names.
     clause_sides: Vec<Vec<usize>>,
+    /// Per clause: the role that acts in it, when a particle marks one (see [`actor`]).
+    clause_actors: Vec<Option<usize>>,
     /// The draft's figures with the comma-cut piece of the draft each is in.
     figures: Vec<(Figure, usize)>,
     /// The pieces (ranges of the normalised text) with their clause.
@@ -918,16 +945,16 @@ impl Detector {
                 let negation = clauses::negation(text);
                 negative |= negation.is_some();
                 denies |= negation == Some(clauses::Strength::Cue);
-                for (side, span) in self.opposites.find_spans(text) {
-                    if !in_example(&(span.start..span.start + 1)) {
-                        sides.insert(side);
-                        // 「VPoEは人事、総務…と調整し」: the one marked by は is whom the
-                        // point is about, the others are whom it deals with.
-                        if text[span.end..].starts_with('は') {
-                            topics.insert(side);
-                        }
-                    }
-                }
+                let named: Vec<(usize, Range<usize>)> = self
+                    .opposites
+                    .find_spans(text)
+                    .into_iter()
+                    .filter(|(_, span)| !in_example(&(span.start..span.start + 1)))
+                    .collect();
+                sides.extend(named.iter().map(|(side, _)| *side));
+                // 「VPoEは人事、総務…と調整し」: who acts is whom the point is about, the
+                // others are whom it deals with.
+                topics.extend(actor(text, &named, &self.opposites.carried));
                 let mut weights: HashMap<String, f32> = HashMap::new();
                 let found = match seen.get(text.as_str()) {
                     Some(found) => found
@@ -957,6 +984,7 @@ impl Detector {
             .iter()
             .map(|(_, text)| character_bigrams(text))
             .collect();
+        let named_sides: Vec<usize> = sides.iter().copied().collect();
         let mut named_groups: Vec<usize> = sides.iter().map(|side| side / SIDES).collect();
         named_groups.sort_unstable();
         named_groups.dedup();
@@ -971,6 +999,15 @@ impl Detector {
             .filter(|side| topic_of(*side) || !sides.iter().any(|other| opposed(*side, *other)))
             .collect();
         sides.sort_unstable();
+        let partners: Vec<usize> = named_sides
+            .iter()
+            .copied()
+            .filter(|side| {
+                self.opposites.carried.contains(&(side / SIDES))
+                    && !sides.contains(side)
+                    && sides.iter().any(|own| opposed(*own, *side))
+            })
+            .collect();
         PointTerms {
             languages,
             bigrams,
@@ -981,6 +1018,7 @@ impl Detector {
             denies,
             sides,
             named_groups,
+            partners,
         }
     }
 
@@ -1024,11 +1062,17 @@ impl Detector {
             }
         }
         let mut clause_sides = vec![Vec::new(); clauses.len()];
-        for (side, at) in self.opposites.find(text) {
-            if let Some(index) = clause_of(at) {
+        let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
+        for (side, span) in self.opposites.find_spans(text) {
+            if let Some(index) = clause_of(span.start) {
                 clause_sides[index].push(side);
+                clause_named[index].push((side, span));
             }
         }
+        let clause_actors: Vec<Option<usize>> = clause_named
+            .iter()
+            .map(|named| actor(text, named, &self.opposites.carried))
+            .collect();
         // A clause that names no one speaks of whom its sentence named last: in
         // 「CTOは現場寄りで、一人ひとりの成長を見る」 the second clause is the CTO's. Only
         // for groups of who does something (`who_…`); a stance like "gradually" is said
@@ -1068,6 +1112,7 @@ impl Detector {
             clause_terms,
             affirmed,
             clause_sides,
+            clause_actors,
             figures,
             segments,
             segment_terms,
@@ -1202,9 +1247,22 @@ impl Detector {
                     .opposites
                     .together
                     .is_some_and(|side| sides.contains(&side));
+                // A clause that names the point's role too still hands the point to
+                // another when that other is who acts in it.
+                // Only a swap: who acts in the clause is whom the point names beside its
+                // own role, and that role is named too (「CTOの描くビジョンをHoEが落とし込む」
+                // against 「HoEが描いたビジョンをCTOが落とし込む」). Another role acting on
+                // the point's words alone may be about something else.
+                let acted = reading.clause_actors[index].is_some_and(|acts| {
+                    point.partners.contains(&acts)
+                        && point
+                            .sides
+                            .iter()
+                            .any(|side| opposed(*side, acts) && sides.contains(side))
+                });
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && turns_against(&point.sides, sides)
+                    && (turns_against(&point.sides, sides) || acted)
                     && !(together
                         && sides
                             .iter()
@@ -1541,7 +1599,10 @@ mod tests {
                 {"ja":"たとえば、あるCTOはMVPを3ヶ月で立ち上げた","en":"For example, one CTO launched the MVP in three months"}]},
               {"id":"c5","question":{"ja":"VPoEは採用で何をしますか？","en":"What does the VPoE do for hiring?"},"points":[
                 {"ja":"事業計画に基づいて採用計画を立てる","en":"Plan hiring from the business plan"},
-                {"ja":"VPoEは人事や営業と日常的に調整する","en":"The VPoE works every day with HR and sales"}]}
+                {"ja":"VPoEは人事や営業と日常的に調整する","en":"The VPoE works every day with HR and sales"}]},
+              {"id":"c6","question":{"ja":"HoEとCTOの分担は？","en":"How do the HoE and the CTO divide the work?"},"points":[
+                {"ja":"CTOは長期的な技術ビジョンを描く","en":"The CTO draws the long-term technology vision"},
+                {"ja":"CTOの描くビジョンをHoEが現実のプロダクトに落とし込む","en":"The HoE turns the CTO's vision into real products"}]}
             ]}"#
             .into(),
             false,
@@ -1731,6 +1792,35 @@ mod tests {
                 .covered
                 .contains(&1)
         );
+    }
+
+    #[test]
+    fn swapping_who_acts_and_whom_a_point_names_beside_argues_the_opposite() {
+        // Both roles in one clause: who acts is marked by が (or は).
+        let swapped = read(
+            "c6",
+            "HoEが描いたビジョンをCTOが現実のプロダクトに落とし込みます。",
+        );
+        assert!(
+            matches!(swapped.misses[1], Some(Miss::Opposite { .. })),
+            "{swapped:?}"
+        );
+        let right = read(
+            "c6",
+            "CTOが描いたビジョンをHoEが現実のプロダクトに落とし込みます。",
+        );
+        assert!(right.covered.contains(&1), "{right:?}");
+        // Another role acting near a point's words is not a swap of a point that names
+        // one role only.
+        assert!(
+            !matches!(right.misses[0], Some(Miss::Opposite { .. })),
+            "{right:?}"
+        );
+        let topic = read(
+            "c6",
+            "HoEはCTOの描くビジョンを現実のプロダクトに落とし込みます。",
+        );
+        assert!(topic.covered.contains(&1), "{topic:?}");
     }
 
     #[test]
