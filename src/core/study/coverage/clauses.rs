@@ -81,6 +81,14 @@ const AFFIRMING_EN: &[&str] = &[
     "so that they don't",
     "so we don't",
     "so that we don't",
+    // A failure denied is reliability affirmed: "the site doesn't fall over".
+    "doesn't fall over",
+    "don't fall over",
+    "doesn't go down",
+    "don't go down",
+    "never goes down",
+    "doesn't crash",
+    "never crashes",
 ];
 
 /// Japanese cues that reject what their clause names; a verb's own negative (〜わない,
@@ -388,6 +396,7 @@ mod tests {
         assert!(negated("we don't track mttr, deploy frequency or lead time")[0].1);
         assert!(!negated("not only speed but also quality")[0].1);
         assert!(negated("the business side is someone else's concern")[0].1);
+        assert!(!negated("the site doesn't fall over on launch day")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
