@@ -1578,6 +1578,73 @@ mod tests {
         assert!(concepts.iter().all(|c| !c.forms.is_empty()));
     }
 
+    #[test]
+    fn everyday_wordings_name_the_concepts_of_the_field() {
+        let index = ConceptIndex::new(&parse_synonyms(SYNONYMS));
+        let concepts = |text: &str| -> Vec<String> {
+            index
+                .find(&normalize(text).text)
+                .into_iter()
+                .map(|(key, _)| key.to_string())
+                .collect()
+        };
+        // Each pair says one concept in everyday words, in Japanese and in English.
+        for (ja, en, concept) in [
+            (
+                "何を作るかを決める",
+                "they decide what to build",
+                "c:what_to_build",
+            ),
+            (
+                "どう作るかを決める",
+                "we decide how to build it",
+                "c:how_to_build",
+            ),
+            (
+                "EMたちを束ねる",
+                "a manager of managers",
+                "c:manager_of_managers",
+            ),
+            (
+                "一つ前の状態に戻した",
+                "we went back to the previous version",
+                "c:rollback",
+            ),
+            (
+                "二度と起きないようにする",
+                "so it never happens again",
+                "c:recurrence",
+            ),
+            (
+                "結果をメモリに置いて返す",
+                "keep the results in memory",
+                "c:cache",
+            ),
+            (
+                "ユーザーIDでデータを分割する",
+                "partition the data by user",
+                "c:sharding",
+            ),
+            ("複数台に分散する", "add servers", "c:horizontal_scaling"),
+            (
+                "サイトが落ちない",
+                "the site doesn't fall over",
+                "c:availability",
+            ),
+        ] {
+            assert!(
+                concepts(ja).iter().any(|c| c == concept),
+                "{ja}: {:?}",
+                concepts(ja)
+            );
+            assert!(
+                concepts(en).iter().any(|c| c == concept),
+                "{en}: {:?}",
+                concepts(en)
+            );
+        }
+    }
+
     /// Cards written for the figure, opposite and "why" tests (not bundled ones).
     fn claims() -> (Detector, DeckSet) {
         let decks = DeckSet::from_sources(vec![(
