@@ -20,7 +20,7 @@
 //!    (`例：…`, `e.g. …`, `for example …`, `…など`) count a third: examples are optional
 //!    to an interviewer.
 //! 5. **Clauses and negation** (`clauses.rs`): the draft is cut into clauses (at
-//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」); a term the draft uses only in
+//!    「〜て、」「〜が、」, ", but", "rather than", 「ではなく」, 「〜ずに」); a term the draft uses only in
 //!    a clause that rejects it by a cue ("MTTR doesn't matter", 「キャッシュは入れたくない」,
 //!    「〜ないほうがいい」) does not count.
 //! 6. **Score**: the share of a point's weight the draft matches, blended with the share
@@ -35,7 +35,11 @@
 //! 8. **Opposites**: a clause on the point's topic that rejects the point's words by a
 //!    cue (unless another clause affirms it more fully), or that says another side of a
 //!    group of opposites the point takes (`assets/coverage/opposites.txt`: centralise /
-//!    delegate, QA / developers, CTO / VPoE…) and not the point's, argues the opposite.
+//!    delegate, QA / developers, CTO / VPoE / HR…) and not the point's, argues the
+//!    opposite. A point that names no role is the job of whom its card's question asks
+//!    about ("hiring is HR's job" argues against the VPoE's hiring points); a role named
+//!    as a partner (連携, together) or a side named only to be negated (責めない) is not
+//!    taken.
 //!
 //! For a point the draft touched but is not credited with, [`Coverage::misses`] says why,
 //! for the reveal to show.
@@ -427,6 +431,62 @@ fn turns_against(point_sides: &[usize], sides: &[usize]) -> bool {
     })
 }
 
+/// Japanese negative endings that may directly follow a verb stem or a noun (責め|ない,
+/// 強制|しない, 任せ|ず).
+const NEGATED_AFTER_JA: &[&str] = &[
+    "ない",
+    "ず",
+    "ません",
+    "なかった",
+    "しない",
+    "せず",
+    "しません",
+    "させない",
+    "させず",
+];
+
+/// English negations that may directly precede what they negate ("don't blame", "not
+/// centralized", "never outsourced", "no blame" is a form of its own and left alone).
+const NEGATED_BEFORE_EN: &[&str] = &["not ", "n't ", "never ", "without "];
+
+/// Whether the words at `span` of a normalised text are negated right where they stand.
+fn negated_at(text: &str, span: &Range<usize>) -> bool {
+    let after = &text[span.end..];
+    let before = &text[..span.start];
+    // 「任せないといけない」 is an obligation: it asserts the side.
+    let obligation = |rest: &str| {
+        ["といけ", "とだめ", "ければ", "くては", "くちゃ"]
+            .iter()
+            .any(|tail| rest.starts_with(tail))
+    };
+    NEGATED_AFTER_JA
+        .iter()
+        .any(|ending| after.starts_with(ending) && !obligation(&after[ending.len()..]))
+        || NEGATED_BEFORE_EN.iter().any(|cue| before.ends_with(cue))
+}
+
+/// Who acts in a Japanese text, of the sides of who-groups named in it (with their
+/// spans): the one marked by は, else the last marked by が (「HoEが描いたビジョンをCTOが
+/// 落とし込む」: the CTO; the first が is inside a phrase about the vision). `None` when
+/// no role is so marked, or two are by は.
+fn actor(text: &str, named: &[(usize, Range<usize>)], carried: &[usize]) -> Option<usize> {
+    let marked = |particle: char| -> Vec<usize> {
+        named
+            .iter()
+            .filter(|(side, span)| {
+                carried.contains(&(side / SIDES)) && text[span.end..].starts_with(particle)
+            })
+            .map(|(side, _)| *side)
+            .collect()
+    };
+    let topics = marked('は');
+    match topics.as_slice() {
+        [one] => Some(*one),
+        [] => marked('が').last().copied(),
+        _ => None,
+    }
+}
+
 /// The opposite claims of the field, compiled in. Format: one group a line,
 /// `id: form | … = form | … [= …]`; `#` starts a comment.
 const OPPOSITES: &str = include_str!("../../../assets/coverage/opposites.txt");
@@ -439,6 +499,10 @@ struct OppositeIndex {
     /// The groups of who does something (ids starting `who_`), whose side a clause that
     /// names none takes from the clause before.
     carried: Vec<usize>,
+    /// The side of working together (`together_…`, first side): a clause that names
+    /// another role while working with it ("work with HR on the hiring plan") does not
+    /// hand the point to that role.
+    together: Option<usize>,
     automaton: aho_corasick::AhoCorasick,
 }
 
@@ -447,6 +511,7 @@ impl OppositeIndex {
         let mut forms = Vec::new();
         let mut patterns = Vec::new();
         let mut carried = Vec::new();
+        let mut together = None;
         let pairs = table
             .lines()
             .map(|line| line.split('#').next().unwrap_or("").trim())
@@ -455,6 +520,9 @@ impl OppositeIndex {
         for (pair, (id, sides)) in pairs.enumerate() {
             if id.trim().starts_with("who_") {
                 carried.push(pair);
+            }
+            if id.trim().starts_with("together_") {
+                together = Some(SIDES * pair);
             }
             for (side, forms_of_side) in sides.split('=').take(SIDES).enumerate() {
                 for form in forms_of_side.split('|') {
@@ -474,18 +542,31 @@ impl OppositeIndex {
         Self {
             patterns,
             carried,
+            together,
             automaton,
         }
     }
 
-    /// Every side named in `text`, with where.
+    /// Every side named in `text`, with where. A side named only to be negated
+    /// (「責めない」, 「一人で決めず」, "don't blame", "not centralized") says nothing of
+    /// that side: often it says the other one, so taking it for its side would make a
+    /// draft that agrees with a point argue against it.
     fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        self.find_spans(text)
+            .into_iter()
+            .map(|(side, span)| (side, span.start))
+            .collect()
+    }
+
+    /// [`Self::find`] with the whole span of each side.
+    fn find_spans(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         self.automaton
             .find_overlapping_iter(text)
             .filter_map(|found| {
                 let (side, whole_words) = self.patterns[found.pattern().as_usize()];
                 let span = found.start()..found.end();
-                (!whole_words || is_whole_word(text, &span)).then_some((side, span.start))
+                ((!whole_words || is_whole_word(text, &span)) && !negated_at(text, &span))
+                    .then_some((side, span))
             })
             .collect()
     }
@@ -515,6 +596,11 @@ struct PointTerms {
     denies: bool,
     /// The sides of opposite pairs the point takes (one side of a pair, not both).
     sides: Vec<usize>,
+    /// The groups of opposites the point names a side of, taken or not.
+    named_groups: Vec<usize>,
+    /// Roles the point names beside the one it is about ("the CTO's vision" in "the HoE
+    /// turns the CTO's vision into products").
+    partners: Vec<usize>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -619,6 +705,8 @@ struct Reading {
     bigrams: HashSet<(char, char)>,
     /// Per clause: the sides of opposite pairs it names.
     clause_sides: Vec<Vec<usize>>,
+    /// Per clause: the role that acts in it, when a particle marks one (see [`actor`]).
+    clause_actors: Vec<Option<usize>>,
     /// The draft's figures with the comma-cut piece of the draft each is in.
     figures: Vec<(Figure, usize)>,
     /// The pieces (ranges of the normalised text) with their clause.
@@ -744,7 +832,30 @@ impl Detector {
                     .collect()
             })
             .collect();
+        // Who the question asks about does what a point says, unless the point names
+        // someone ("How does the VPoE run hiring?": "hiring plans from the business plan"
+        // is the VPoE's), so a draft that hands it to someone else ("hiring is HR's job")
+        // argues the opposite. Only when the question names one side of a group.
+        let mut asked: Vec<usize> = [Lang::Ja, Lang::En]
+            .into_iter()
+            .filter_map(|lang| card.question.exact(lang))
+            .flat_map(|text| self.opposites.find(&normalize(text).text))
+            .map(|(side, _)| side)
+            .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+            .collect();
+        asked.sort_unstable();
+        asked.dedup();
+        let asked: Vec<usize> = asked
+            .iter()
+            .copied()
+            .filter(|side| !asked.iter().any(|other| opposed(*side, *other)))
+            .collect();
         all_terms.iter_mut().enumerate().for_each(|(index, terms)| {
+            for side in &asked {
+                if !terms.named_groups.contains(&(side / SIDES)) {
+                    terms.sides.push(*side);
+                }
+            }
             for weights in &mut terms.languages {
                 for (key, weight) in weights.iter_mut() {
                     let siblings = point_keys
@@ -773,11 +884,24 @@ impl Detector {
         let mut negative = false;
         let mut denies = false;
         let mut sides: HashSet<usize> = HashSet::new();
+        let mut topics: HashSet<usize> = HashSet::new();
         let languages = texts
             .iter()
             .map(|(lang, text)| {
                 let examples = example_spans(text);
-                let loose = loose_example_spans(text);
+                // A point that is an example from its first word ("For example, one CTO
+                // launched the MVP in three months") has no other claim: its example is
+                // the claim, figures included.
+                let opens = |span: &Range<usize>| {
+                    text[..span.start].trim().is_empty()
+                        && ["for example", "for instance", "たとえば", "例えば"]
+                            .iter()
+                            .any(|cue| text[span.start..].starts_with(cue))
+                };
+                let loose: Vec<Range<usize>> = loose_example_spans(text)
+                    .into_iter()
+                    .filter(|span| !opens(span))
+                    .collect();
                 let in_example = |span: &Range<usize>| {
                     loose
                         .iter()
@@ -821,11 +945,16 @@ impl Detector {
                 let negation = clauses::negation(text);
                 negative |= negation.is_some();
                 denies |= negation == Some(clauses::Strength::Cue);
-                for (side, at) in self.opposites.find(text) {
-                    if !in_example(&(at..at + 1)) {
-                        sides.insert(side);
-                    }
-                }
+                let named: Vec<(usize, Range<usize>)> = self
+                    .opposites
+                    .find_spans(text)
+                    .into_iter()
+                    .filter(|(_, span)| !in_example(&(span.start..span.start + 1)))
+                    .collect();
+                sides.extend(named.iter().map(|(side, _)| *side));
+                // 「VPoEは人事、総務…と調整し」: who acts is whom the point is about, the
+                // others are whom it deals with.
+                topics.extend(actor(text, &named, &self.opposites.carried));
                 let mut weights: HashMap<String, f32> = HashMap::new();
                 let found = match seen.get(text.as_str()) {
                     Some(found) => found
@@ -855,14 +984,30 @@ impl Detector {
             .iter()
             .map(|(_, text)| character_bigrams(text))
             .collect();
+        let named_sides: Vec<usize> = sides.iter().copied().collect();
+        let mut named_groups: Vec<usize> = sides.iter().map(|side| side / SIDES).collect();
+        named_groups.sort_unstable();
+        named_groups.dedup();
         // A point that takes both sides of a pair ("QA and developers together") argues
-        // neither.
+        // neither, unless one of them alone is what the point is about (marked by は).
+        let topic_of = |side: usize| {
+            topics.contains(&side) && !topics.iter().any(|other| opposed(side, *other))
+        };
         let mut sides: Vec<usize> = sides
             .iter()
             .copied()
-            .filter(|side| !sides.iter().any(|other| opposed(*side, *other)))
+            .filter(|side| topic_of(*side) || !sides.iter().any(|other| opposed(*side, *other)))
             .collect();
         sides.sort_unstable();
+        let partners: Vec<usize> = named_sides
+            .iter()
+            .copied()
+            .filter(|side| {
+                self.opposites.carried.contains(&(side / SIDES))
+                    && !sides.contains(side)
+                    && sides.iter().any(|own| opposed(*own, *side))
+            })
+            .collect();
         PointTerms {
             languages,
             bigrams,
@@ -872,6 +1017,8 @@ impl Detector {
             negative,
             denies,
             sides,
+            named_groups,
+            partners,
         }
     }
 
@@ -915,17 +1062,29 @@ impl Detector {
             }
         }
         let mut clause_sides = vec![Vec::new(); clauses.len()];
-        for (side, at) in self.opposites.find(text) {
-            if let Some(index) = clause_of(at) {
+        let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
+        for (side, span) in self.opposites.find_spans(text) {
+            if let Some(index) = clause_of(span.start) {
                 clause_sides[index].push(side);
+                clause_named[index].push((side, span));
             }
         }
+        let clause_actors: Vec<Option<usize>> = clause_named
+            .iter()
+            .map(|named| actor(text, named, &self.opposites.carried))
+            .collect();
         // A clause that names no one speaks of whom its sentence named last: in
         // 「CTOは現場寄りで、一人ひとりの成長を見る」 the second clause is the CTO's. Only
         // for groups of who does something (`who_…`); a stance like "gradually" is said
         // of its own clause.
         for index in 1..clauses.len() {
-            if clauses[index].sentence != clauses[index - 1].sentence {
+            // 「人事と連携して、計画を立てる」: a role named as a partner is not who acts
+            // in the clauses after it.
+            let partner = self
+                .opposites
+                .together
+                .is_some_and(|side| clause_sides[index - 1].contains(&side));
+            if clauses[index].sentence != clauses[index - 1].sentence || partner {
                 continue;
             }
             let inherited: Vec<usize> = clause_sides[index - 1]
@@ -953,6 +1112,7 @@ impl Detector {
             clause_terms,
             affirmed,
             clause_sides,
+            clause_actors,
             figures,
             segments,
             segment_terms,
@@ -1082,9 +1242,31 @@ impl Detector {
                     && !point.negative
                     && on_topic >= NEGATED_ON_TOPIC
                     && on_topic > best_affirmed;
+                // Working with another role is not handing it the point.
+                let together = self
+                    .opposites
+                    .together
+                    .is_some_and(|side| sides.contains(&side));
+                // A clause that names the point's role too still hands the point to
+                // another when that other is who acts in it.
+                // Only a swap: who acts in the clause is whom the point names beside its
+                // own role, and that role is named too (「CTOの描くビジョンをHoEが落とし込む」
+                // against 「HoEが描いたビジョンをCTOが落とし込む」). Another role acting on
+                // the point's words alone may be about something else.
+                let acted = reading.clause_actors[index].is_some_and(|acts| {
+                    point.partners.contains(&acts)
+                        && point
+                            .sides
+                            .iter()
+                            .any(|side| opposed(*side, acts) && sides.contains(side))
+                });
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && turns_against(&point.sides, sides);
+                    && (turns_against(&point.sides, sides) || acted)
+                    && !(together
+                        && sides
+                            .iter()
+                            .any(|side| self.opposites.carried.contains(&(side / SIDES))));
                 let asserts = point.denies
                     && !clause.negative
                     && on_topic >= NEGATED_ON_TOPIC
@@ -1396,6 +1578,73 @@ mod tests {
         assert!(concepts.iter().all(|c| !c.forms.is_empty()));
     }
 
+    #[test]
+    fn everyday_wordings_name_the_concepts_of_the_field() {
+        let index = ConceptIndex::new(&parse_synonyms(SYNONYMS));
+        let concepts = |text: &str| -> Vec<String> {
+            index
+                .find(&normalize(text).text)
+                .into_iter()
+                .map(|(key, _)| key.to_string())
+                .collect()
+        };
+        // Each pair says one concept in everyday words, in Japanese and in English.
+        for (ja, en, concept) in [
+            (
+                "何を作るかを決める",
+                "they decide what to build",
+                "c:what_to_build",
+            ),
+            (
+                "どう作るかを決める",
+                "we decide how to build it",
+                "c:how_to_build",
+            ),
+            (
+                "EMたちを束ねる",
+                "a manager of managers",
+                "c:manager_of_managers",
+            ),
+            (
+                "一つ前の状態に戻した",
+                "we went back to the previous version",
+                "c:rollback",
+            ),
+            (
+                "二度と起きないようにする",
+                "so it never happens again",
+                "c:recurrence",
+            ),
+            (
+                "結果をメモリに置いて返す",
+                "keep the results in memory",
+                "c:cache",
+            ),
+            (
+                "ユーザーIDでデータを分割する",
+                "partition the data by user",
+                "c:sharding",
+            ),
+            ("複数台に分散する", "add servers", "c:horizontal_scaling"),
+            (
+                "サイトが落ちない",
+                "the site doesn't fall over",
+                "c:availability",
+            ),
+        ] {
+            assert!(
+                concepts(ja).iter().any(|c| c == concept),
+                "{ja}: {:?}",
+                concepts(ja)
+            );
+            assert!(
+                concepts(en).iter().any(|c| c == concept),
+                "{en}: {:?}",
+                concepts(en)
+            );
+        }
+    }
+
     /// Cards written for the figure, opposite and "why" tests (not bundled ones).
     fn claims() -> (Detector, DeckSet) {
         let decks = DeckSet::from_sources(vec![(
@@ -1412,7 +1661,15 @@ mod tests {
                 {"ja":"拡大の計画を事前に立てる","en":"Plan growth in advance"}]},
               {"id":"c3","question":{"ja":"VPoEに必要な技術力は？","en":"How technical must a VPoE be?"},"points":[
                 {"ja":"CTOほどの深い専門性は求められません","en":"A CTO's depth of expertise is not required"},
-                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]}
+                {"ja":"エンジニアと技術の会話ができること","en":"Able to talk technology with engineers"}]},
+              {"id":"c4","question":{"ja":"CTOの実績の例は？","en":"What has a CTO achieved?"},"points":[
+                {"ja":"たとえば、あるCTOはMVPを3ヶ月で立ち上げた","en":"For example, one CTO launched the MVP in three months"}]},
+              {"id":"c5","question":{"ja":"VPoEは採用で何をしますか？","en":"What does the VPoE do for hiring?"},"points":[
+                {"ja":"事業計画に基づいて採用計画を立てる","en":"Plan hiring from the business plan"},
+                {"ja":"VPoEは人事や営業と日常的に調整する","en":"The VPoE works every day with HR and sales"}]},
+              {"id":"c6","question":{"ja":"HoEとCTOの分担は？","en":"How do the HoE and the CTO divide the work?"},"points":[
+                {"ja":"CTOは長期的な技術ビジョンを描く","en":"The CTO draws the long-term technology vision"},
+                {"ja":"CTOの描くビジョンをHoEが現実のプロダクトに落とし込む","en":"The HoE turns the CTO's vision into real products"}]}
             ]}"#
             .into(),
             false,
@@ -1504,6 +1761,27 @@ mod tests {
     }
 
     #[test]
+    fn a_point_that_is_an_example_from_its_start_claims_its_figure() {
+        // Nothing but the example is claimed, so its figure is the claim.
+        let wrong = read("c4", "One CTO I know launched the MVP in three weeks.");
+        assert!(wrong.covered.is_empty(), "{wrong:?}");
+        assert!(
+            matches!(wrong.misses[0], Some(Miss::WrongFigure { .. })),
+            "{wrong:?}"
+        );
+        assert_eq!(
+            read("c4", "One CTO launched the MVP in three months.").covered,
+            [0]
+        );
+        let wrong = read("c4", "あるCTOはMVPを3週間で立ち上げました");
+        assert!(wrong.covered.is_empty(), "{wrong:?}");
+        assert_eq!(
+            read("c4", "あるCTOはMVPを3ヶ月で立ち上げました").covered,
+            [0]
+        );
+    }
+
+    #[test]
     fn a_clause_saying_the_other_side_argues_the_opposite() {
         // force / leave to, in both languages.
         let ja = read("c2", "技術選定は全社で統一して、各チームに強制します。");
@@ -1538,6 +1816,103 @@ mod tests {
             "{qa:?}"
         );
         assert_eq!(read("c2", "Developers write their own tests.").covered, [2]);
+    }
+
+    #[test]
+    fn handing_the_questions_role_to_another_argues_the_opposite() {
+        // The question asks what the VPoE does: a point that names no one is the VPoE's.
+        let ja = read("c5", "採用計画は事業計画に基づいて人事が立てるものです。");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = read("c5", "Planning hiring from the business plan is HR's job.");
+        assert!(
+            matches!(en.misses[0], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        // Working with another role is not handing it the point.
+        assert!(
+            read(
+                "c5",
+                "人事と連携して、事業計画に基づいて採用計画を立てます。"
+            )
+            .covered
+            .contains(&0)
+        );
+        assert!(
+            read(
+                "c5",
+                "I plan hiring from the business plan together with HR."
+            )
+            .covered
+            .contains(&0)
+        );
+        // The role marked by は is whom a point is about, though it names others.
+        let swapped = read("c5", "CTOは人事や営業と日常的に調整します。");
+        assert!(
+            matches!(swapped.misses[1], Some(Miss::Opposite { .. })),
+            "{swapped:?}"
+        );
+        assert!(
+            read("c5", "VPoEは人事や営業と日常的に調整します。")
+                .covered
+                .contains(&1)
+        );
+    }
+
+    #[test]
+    fn swapping_who_acts_and_whom_a_point_names_beside_argues_the_opposite() {
+        // Both roles in one clause: who acts is marked by が (or は).
+        let swapped = read(
+            "c6",
+            "HoEが描いたビジョンをCTOが現実のプロダクトに落とし込みます。",
+        );
+        assert!(
+            matches!(swapped.misses[1], Some(Miss::Opposite { .. })),
+            "{swapped:?}"
+        );
+        let right = read(
+            "c6",
+            "CTOが描いたビジョンをHoEが現実のプロダクトに落とし込みます。",
+        );
+        assert!(right.covered.contains(&1), "{right:?}");
+        // Another role acting near a point's words is not a swap of a point that names
+        // one role only.
+        assert!(
+            !matches!(right.misses[0], Some(Miss::Opposite { .. })),
+            "{right:?}"
+        );
+        let topic = read(
+            "c6",
+            "HoEはCTOの描くビジョンを現実のプロダクトに落とし込みます。",
+        );
+        assert!(topic.covered.contains(&1), "{topic:?}");
+    }
+
+    #[test]
+    fn a_side_named_only_to_be_negated_is_not_taken() {
+        let index = OppositeIndex::new(OPPOSITES);
+        let sides = |text: &str| -> Vec<usize> {
+            index
+                .find(&normalize(text).text)
+                .into_iter()
+                .map(|(side, _)| side)
+                .collect()
+        };
+        // Blaming is one side of a group; not blaming is not that side.
+        let blame = sides("誰がやったかを責める");
+        assert_eq!(blame.len(), 1, "{blame:?}");
+        assert!(!sides("誰がやったかを責めない").contains(&blame[0]));
+        assert!(!sides("誰がやったかは責めず、仕組みを直す").contains(&blame[0]));
+        let blame_en = sides("we blame whoever pushed the change");
+        assert!(!blame_en.is_empty());
+        assert!(!sides("we don't blame whoever pushed the change").contains(&blame_en[0]));
+        // An obligation asserts its side.
+        let leave = sides("判断は任せる");
+        assert_eq!(leave.len(), 1, "{leave:?}");
+        assert!(sides("判断は任せないといけない").contains(&leave[0]));
+        assert!(!sides("判断は任せない").contains(&leave[0]));
     }
 
     #[test]

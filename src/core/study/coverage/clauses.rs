@@ -54,6 +54,16 @@ const NEGATIONS_EN: &[&str] = &[
     "got rid of",
     "stopped doing",
     "abolished",
+    // Handing it away or calling it rare: "the business side is someone else's concern",
+    // "CTOs rarely come up through engineering".
+    "someone else's",
+    "somebody else's",
+    "not my job",
+    "not our job",
+    "not my concern",
+    "rarely ",
+    "seldom ",
+    "hardly ",
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
@@ -71,6 +81,14 @@ const AFFIRMING_EN: &[&str] = &[
     "so that they don't",
     "so we don't",
     "so that we don't",
+    // A failure denied is reliability affirmed: "the site doesn't fall over".
+    "doesn't fall over",
+    "don't fall over",
+    "doesn't go down",
+    "don't go down",
+    "never goes down",
+    "doesn't crash",
+    "never crashes",
 ];
 
 /// Japanese cues that reject what their clause names; a verb's own negative (〜わない,
@@ -107,6 +125,24 @@ const NEGATIONS_JA: &[&str] = &[
     "たくない",
     "せず",
     "ずに",
+    // Not adopting or setting up what the clause names (「トグルは入れない」「ルールは
+    // 作らない」): unlike a verb's negative that describes a problem (見えない) or a
+    // practice (責めない), these only ever decline the thing named.
+    // Staying out of it or dumping it on others: 「そこには口を出さない」「丸投げ」.
+    "関わらない",
+    "口を出さない",
+    "口出ししない",
+    "ノータッチ",
+    "丸投げ",
+    "入れない",
+    "入れず",
+    "使わない",
+    "使わず",
+    "作らない",
+    "作らず",
+    "置かない",
+    "設けない",
+    "採らない",
 ];
 
 /// Japanese phrases that hold ない but affirm: obligation ("〜しなければならない"),
@@ -260,9 +296,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = if contrast { at } else { at + c.len_utf8() };
             continue;
         }
-        // 「XではなくY」: X is rejected, Y is not.
-        for marker in ["ではなく", "じゃなく"] {
-            if rest.starts_with(marker) {
+        // 「XではなくY」: X is rejected, Y is not. So with 「XせずにY」 ("Y without doing
+        // X"): 「毎回DBに聞かずに結果をメモリに置く」 affirms the cache. 「〜ずに済む」 is
+        // left alone: it affirms what spares X.
+        for marker in ["ではなく", "じゃなく", "ずに"] {
+            if rest.starts_with(marker) && !rest[marker.len()..].starts_with('済') {
                 let end = at + marker.len();
                 push(&mut found, start..end, true, sentence);
                 forced = false;
@@ -298,7 +336,14 @@ pub fn clauses(text: &str) -> Vec<Clause> {
     for index in 1..found.len() {
         let (before, after) = found.split_at_mut(index);
         let (previous, clause) = (&mut before[index - 1], &after[0]);
-        let content = text[clause.range.clone()]
+        // The cue's own letters are not content: 「…コードが汚れるだけなので、入れない」
+        // declines what the clause before named.
+        let own = NEGATIONS_JA
+            .iter()
+            .fold(text[clause.range.clone()].to_string(), |rest, cue| {
+                rest.replace(cue, "")
+            });
+        let content = own
             .chars()
             .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
             .count();
@@ -350,6 +395,9 @@ mod tests {
         );
         assert!(negated("we don't track mttr, deploy frequency or lead time")[0].1);
         assert!(!negated("not only speed but also quality")[0].1);
+        assert!(negated("the business side is someone else's concern")[0].1);
+        assert!(!negated("the site doesn't fall over on launch day")[0].1);
+        assert!(negated("ctos rarely come up through engineering")[0].1);
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
         assert!(contrast[1].1);
@@ -385,6 +433,21 @@ mod tests {
         // A negation alone after 、 reaches back.
         let found = negated("キャッシュは後回し、ではない");
         assert!(found[0].1, "{found:?}");
+        // 「XせずにY」 rejects X only.
+        let found = negated("毎回DBに聞かずに結果をメモリに置いて返す");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].1 && !found[1].1, "{found:?}");
+        assert_eq!(negated("ベンダーに頼らずに済む").len(), 1);
+        // Declining to adopt is a cue, and alone after 、 it reaches back.
+        assert!(negated("フィーチャートグルは入れません")[0].1);
+        assert!(negated("エラーバジェットは使わない")[0].1);
+        assert!(negated("アーキテクチャにはVPoEは口を出さない")[0].1);
+        assert!(negated("評価は人事に丸投げしている")[0].1);
+        let found = negated("トグルはコードが汚れるだけなので、入れないです");
+        assert!(found[0].1, "{found:?}");
+        // A clause of its own words after the turn does not reach back.
+        let found = negated("トグルは便利なので、古い仕組みは使わない");
+        assert!(!found[0].1, "{found:?}");
         // A list inside one clause keeps the clause whole.
         assert_eq!(negated("a、b、cはやらない").len(), 1);
     }

@@ -44,18 +44,41 @@ impl Figure {
         // 15 million: a fifth more (and the tenth of slack) is the most an open figure lets
         // through.
         let open_top = guide.lo * 1.2 + slack(guide.lo);
-        self.lo >= guide.lo - slack(guide.lo)
-            && if guide.hi.is_infinite() {
-                self.lo <= open_top
-            } else {
-                self.hi <= guide.hi + slack(guide.hi)
-            }
+        let inside = |lo: f64, hi: f64| {
+            lo >= guide.lo - slack(guide.lo)
+                && if guide.hi.is_infinite() {
+                    lo <= open_top
+                } else {
+                    hi <= guide.hi + slack(guide.hi)
+                }
+        };
+        // A guide's bare number leaves its scale to the question ("推定年収（単位：万円）":
+        // "800 - 1,200"), so a draft's "800万〜1,200万円" states it at the scale it says.
+        let scales: &[f64] = if guide.unit == Unit::Unknown && self.unit != Unit::Unknown {
+            &[1.0, 1e3, 1e4, 1e6]
+        } else {
+            &[1.0]
+        };
+        scales
+            .iter()
+            .any(|scale| inside(self.lo / scale, self.hi / scale))
     }
 
     /// Whether a figure is the guide's own, bounds and unit (within a hundredth).
+    /// A guide's bare number is the same at any scale the draft gives it (see
+    /// [`Self::states`]).
     pub fn same_as(&self, guide: &Figure) -> bool {
         let close = |a: f64, b: f64| a == b || (a - b).abs() <= a.abs().max(b.abs()) * 0.01;
-        self.unit == guide.unit && close(self.lo, guide.lo) && close(self.hi, guide.hi)
+        let scales: &[f64] = if guide.unit == Unit::Unknown && self.unit != Unit::Unknown {
+            &[1.0, 1e3, 1e4, 1e6]
+        } else if self.unit == guide.unit {
+            &[1.0]
+        } else {
+            &[]
+        };
+        scales
+            .iter()
+            .any(|scale| close(self.lo / scale, guide.lo) && close(self.hi / scale, guide.hi))
     }
 
     /// Whether two figures count the same thing, so one can be wrong about the other.
@@ -127,6 +150,12 @@ const UNITS: &[(&str, Unit, f64)] = &[
     ("months", Unit::Years, 1.0 / 12.0),
     ("month", Unit::Years, 1.0 / 12.0),
     ("年", Unit::Years, 1.0),
+    // Weeks and days too, or "three weeks" would not be another figure than "3ヶ月".
+    ("週間", Unit::Years, 7.0 / 365.0),
+    ("weeks", Unit::Years, 7.0 / 365.0),
+    ("week", Unit::Years, 7.0 / 365.0),
+    ("日間", Unit::Years, 1.0 / 365.0),
+    ("days", Unit::Years, 1.0 / 365.0),
     ("years", Unit::Years, 1.0),
     ("year", Unit::Years, 1.0),
     ("yrs", Unit::Years, 1.0),
@@ -642,6 +671,11 @@ mod tests {
         );
         assert_eq!(one("EMを半年"), (0.5, 0.5, Unit::Years));
         assert_eq!(one("6ヶ月"), (0.5, 0.5, Unit::Years));
+        for (text, days) in [("2週間", 14.0), ("three weeks", 21.0), ("90 days", 90.0)] {
+            let (lo, hi, unit) = one(text);
+            assert!((lo - days / 365.0).abs() < 1e-9 && lo == hi, "{text}: {lo}");
+            assert_eq!(unit, Unit::Years);
+        }
         assert_eq!(one("a year or two"), (1.0, 2.0, Unit::Years));
     }
 
@@ -719,5 +753,14 @@ mod tests {
         assert!(!figures("around five years")[0].states(range));
         assert!(figures("2割")[0].states(&figures("20%")[0]));
         assert!(!figures("100名から1000名")[0].states(&figures("10名から100名")[0]));
+        // A guide's bare range is stated at the scale the draft says, in either language.
+        let bare = &figures("800 - 1,200")[0];
+        assert_eq!(bare.unit, Unit::Unknown);
+        assert!(figures("800万〜1,200万円")[0].states(bare));
+        assert!(figures("8 to 12 million yen")[0].states(bare));
+        assert!(!figures("600万〜900万円")[0].states(bare));
+        assert!(!figures("6 to 9 million yen")[0].states(bare));
+        assert!(figures("800万〜1,200万円")[0].same_as(bare));
+        assert!(!figures("800万〜1,500万円")[0].same_as(bare));
     }
 }
