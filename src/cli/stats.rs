@@ -68,5 +68,75 @@ pub fn run(options: &GlobalOptions, args: &StatsArgs) -> ExitCode {
             );
         }
     }
+    let spoken: Vec<_> = stats.spoken_per_week.iter().rev().take(4).collect();
+    if !spoken.is_empty() {
+        println!("answers given aloud, the last weeks:");
+        for week in spoken.into_iter().rev() {
+            println!("  {}  {}", week.week_start, spoken_week_line(week));
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// "3 answers, 4:05 spoken, 6.2 morae/s (2 of 3 in the normal range)": a week of answers
+/// given aloud, each unit's pace apart.
+fn spoken_week_line(week: &crate::core::study::talk::SpokenWeek) -> String {
+    let seconds = week.speech_s.round() as u64;
+    let mut line = format!(
+        "{}, {}:{:02} spoken",
+        super::plural(week.answers as usize, "answer"),
+        seconds / 60,
+        seconds % 60
+    );
+    for (unit, pace) in &week.rate {
+        line.push_str(&format!(
+            ", {:.1} {} ({} of {} in the normal range)",
+            pace.mean,
+            unit.label(),
+            pace.within_normal,
+            pace.answers
+        ));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::speech::analysis::RateUnit;
+    use crate::core::study::talk::{SpokenWeek, UnitPace};
+
+    #[test]
+    fn a_spoken_week_keeps_each_units_pace_apart() {
+        let week = SpokenWeek {
+            week_start: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            answers: 3,
+            speech_s: 245.4,
+            rate: [
+                (
+                    RateUnit::MoraePerSecond,
+                    UnitPace {
+                        answers: 2,
+                        mean: 6.25,
+                        within_normal: 1,
+                    },
+                ),
+                (
+                    RateUnit::SyllablesPerSecond,
+                    UnitPace {
+                        answers: 1,
+                        mean: 3.61,
+                        within_normal: 1,
+                    },
+                ),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        assert_eq!(
+            spoken_week_line(&week),
+            "3 answers, 4:05 spoken, 6.2 morae/s (1 of 2 in the normal range), \
+             3.6 syllables/s (1 of 1 in the normal range)"
+        );
+    }
 }
