@@ -484,46 +484,52 @@ fn export_menu(
     recordings: &mut bool,
     actions: &mut Vec<Action>,
 ) {
-    ui.menu_button(text.export_menu, |ui| {
-        ui.weak(text.export_folder_hint);
-        ui.separator();
-        for row in rows {
-            if ui
-                .button(format!("{} — {}", text.export_anki, row.title))
-                .clicked()
-            {
-                actions.push(Action::Export(ExportTarget::Anki(row.id.clone())));
-                ui.close();
-            }
-        }
-        ui.separator();
-        ui.menu_button(text.export_apkg, |ui| {
-            ui.checkbox(recordings, text.export_with_recordings);
+    // Only a choice closes the menu (each closes it itself): ticking "Include recordings"
+    // must leave it open on the decks to choose from.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(text.export_menu)
+        .config(config)
+        .ui(ui, |ui| {
+            ui.weak(text.export_folder_hint);
             ui.separator();
-            let package = |decks: Vec<String>| {
-                Action::Export(ExportTarget::AnkiPackage {
-                    decks,
-                    recordings: *recordings,
-                })
-            };
-            if ui.button(text.export_apkg_all).clicked() {
-                let all = rows.iter().map(|row| row.id.clone()).collect();
-                actions.push(package(all));
-                ui.close();
-            }
             for row in rows {
-                if ui.button(&row.title).clicked() {
-                    actions.push(package(vec![row.id.clone()]));
+                if ui
+                    .button(format!("{} — {}", text.export_anki, row.title))
+                    .clicked()
+                {
+                    actions.push(Action::Export(ExportTarget::Anki(row.id.clone())));
                     ui.close();
                 }
             }
+            ui.separator();
+            ui.menu_button(text.export_apkg, |ui| {
+                ui.checkbox(recordings, text.export_with_recordings);
+                ui.separator();
+                let package = |decks: Vec<String>| {
+                    Action::Export(ExportTarget::AnkiPackage {
+                        decks,
+                        recordings: *recordings,
+                    })
+                };
+                if ui.button(text.export_apkg_all).clicked() {
+                    let all = rows.iter().map(|row| row.id.clone()).collect();
+                    actions.push(package(all));
+                    ui.close();
+                }
+                for row in rows {
+                    if ui.button(&row.title).clicked() {
+                        actions.push(package(vec![row.id.clone()]));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            if ui.button(text.export_reviews).clicked() {
+                actions.push(Action::Export(ExportTarget::Reviews));
+                ui.close();
+            }
         });
-        ui.separator();
-        if ui.button(text.export_reviews).clicked() {
-            actions.push(Action::Export(ExportTarget::Reviews));
-            ui.close();
-        }
-    });
 }
 
 /// A line of the deck list: a role heading or a deck.
