@@ -223,26 +223,45 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     let mut harness = common::harness(common::app(&mock));
     common::click(&mut harness, "Resume the mock interview");
     harness.get_by_label_contains("Spoken: 0:0");
-    for _ in 0..5 {
+    let next = |harness: &mut egui_kittest::Harness<'_, _>| {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
         harness.run();
+    };
+    // The second question recorded; moving on keeps recording, so the third has a take of
+    // its own without a click.
+    next(&mut harness);
+    press(&mut harness, &[Key::Escape]);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    std::thread::sleep(Duration::from_millis(500));
+    next(&mut harness);
+    harness.get_by_label_contains("Question 3/5");
+    harness.get_by_label_contains("■ Stop recording");
+    std::thread::sleep(Duration::from_millis(500));
+    press(&mut harness, &[Key::Escape]);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("● Record (Shift+V)");
+    for _ in 0..3 {
+        next(&mut harness);
     }
     harness.get_by_label("Grade your answers");
-    harness.get_by_label_contains("Spoken: 0:0");
+    assert_eq!(harness.get_all_by_label_contains("Spoken: 0:0").count(), 3);
     assert_eq!(
         harness
             .get_all_by_label_contains("▶ Play the recording")
             .count(),
-        1
+        3
     );
     // The first answer is the highlighted one: V plays it, and only its button changes.
     press(&mut harness, &[Key::V]);
     if server {
         harness.get_by_label_contains("‖ Pause (V)");
-        assert!(
+        assert_eq!(
             harness
-                .query_by_label_contains("▶ Play the recording")
-                .is_none()
+                .get_all_by_label_contains("▶ Play the recording")
+                .count(),
+            2
         );
         press(&mut harness, &[Key::V]);
         harness.get_by_label_contains("▶ Resume (V)");
@@ -256,7 +275,8 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         })
         .collect();
     assert_eq!(spoken.len(), 5);
-    assert_eq!(spoken.iter().filter(|spoken| spoken.is_some()).count(), 1);
+    let aloud: Vec<bool> = spoken.iter().map(Option::is_some).collect();
+    assert_eq!(aloud, [true, true, true, false, false]);
     let recording = spoken.into_iter().flatten().next().unwrap().recording;
     assert_eq!(recording, recorded);
     assert!(recordings::path(&mock.dir, &recording).unwrap().exists());

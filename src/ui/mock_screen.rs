@@ -455,6 +455,7 @@ impl View for MockScreen {
             _ => return Vec::new(),
         };
         let lang = writing.card_language.order().0;
+        let mut keep_recording = false;
         match step {
             MockAction::Record => {
                 if self.microphone.is_recording() {
@@ -479,7 +480,10 @@ impl View for MockScreen {
                 return Vec::new();
             }
             MockAction::Next | MockAction::Quit | MockAction::Save => {
-                // The question's answer is over: what was said is its take.
+                // The question's answer is over: what was said is its take. An interview
+                // answered aloud goes on recording: the next question gets a take of its
+                // own without a click, as each answer of a real interview is heard.
+                keep_recording = matches!(step, MockAction::Next) && self.microphone.is_recording();
                 self.stop_recording(
                     lang,
                     writing.collection.settings().pause_seconds,
@@ -507,6 +511,12 @@ impl View for MockScreen {
             writing.now,
         ) {
             Ok(()) => {
+                if keep_recording
+                    && matches!(self.state, MockState::Answering { .. })
+                    && let Some(store) = writing.store.as_deref()
+                {
+                    self.microphone.start(store, writing.now, writing.text);
+                }
                 if let Some(store) = writing.store.as_deref() {
                     for card_id in &spoken_cards {
                         if let Some(problem) = voice::keep_the_newest(
