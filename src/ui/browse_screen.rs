@@ -977,9 +977,6 @@ impl BrowseScreen {
                         if history.is_empty() {
                             ui.weak(text.no_history);
                         }
-                        if let Some(problem) = &self.microphone.problem {
-                            ui.colored_label(ui.visuals().error_fg_color, problem);
-                        }
                         let microphone = &self.microphone;
                         let dir = collection.data_dir();
                         let can_write = ctx.can_write();

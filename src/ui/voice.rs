@@ -110,6 +110,9 @@ pub struct Microphone {
     paused: Option<(String, f64)>,
     /// A recording whose Delete was clicked, waiting for the user to say yes.
     deleting: Option<String>,
+    /// The recording that could not be played (or deleted) and why: said beside its own
+    /// buttons, in the history as under the answer, not where the Record button is.
+    unplayable: Option<(String, String)>,
     /// Why recording could not start or went wrong, shown where the Record button is.
     pub problem: Option<String>,
 }
@@ -166,7 +169,7 @@ impl Microphone {
                     self.stop_playing();
                 }
                 if let Err(error) = recordings::delete(dir, &id) {
-                    self.problem = Some(text.cannot_delete_recording(&error.to_string()));
+                    self.unplayable = Some((id, text.cannot_delete_recording(&error.to_string())));
                 }
             }
         }
@@ -185,7 +188,7 @@ impl Microphone {
     /// Plays the recording `id` from `from_s` seconds in, stopping whatever played.
     fn play_from(&mut self, id: &str, path: &std::path::Path, from_s: f64, text: &Strings) {
         self.stop_playing();
-        self.problem = None;
+        self.unplayable = None;
         #[cfg(unix)]
         match audio::play(path, from_s) {
             Ok(playback) => {
@@ -194,12 +197,14 @@ impl Microphone {
                     playback,
                 })
             }
-            Err(error) => self.problem = Some(text.cannot_play(&error.to_string())),
+            Err(error) => {
+                self.unplayable = Some((id.to_string(), text.cannot_play(&error.to_string())))
+            }
         }
         #[cfg(not(unix))]
         {
-            let _ = (id, path, from_s);
-            self.problem = Some(text.cannot_play("no sound server"));
+            let _ = (path, from_s);
+            self.unplayable = Some((id.to_string(), text.cannot_play("no sound server")));
         }
     }
 
@@ -227,6 +232,14 @@ impl Microphone {
         }
     }
 
+    /// Why the recording `id` could not be played or deleted, if it could not.
+    pub fn unplayable(&self, id: &str) -> Option<&str> {
+        self.unplayable
+            .as_ref()
+            .filter(|(unplayable, _)| unplayable == id)
+            .map(|(_, reason)| reason.as_str())
+    }
+
     /// Where the recording `id` was paused, if it was.
     pub fn paused_at(&self, id: &str) -> Option<f64> {
         self.paused
@@ -245,7 +258,7 @@ impl Microphone {
             && let Some(playing) = self.playing.take()
             && let Err(error) = playing.playback.wait()
         {
-            self.problem = Some(error.to_string());
+            self.unplayable = Some((playing.recording, error.to_string()));
         }
     }
 
@@ -423,6 +436,9 @@ pub fn player(
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
     });
+    if let Some(reason) = microphone.unplayable(&take.id) {
+        ui.colored_label(ui.visuals().error_fg_color, reason);
+    }
     if let Some(seconds) = waveform(ui, text, take, at) {
         let milliseconds = (seconds * 1000.0).round() as u64;
         action = Some(RecordingAction::Seek(take.id.clone(), milliseconds));
@@ -516,6 +532,9 @@ pub fn past_recording(
     let (state, at) = microphone.play_state(recording);
     if ui.small_button(text.play_short(state)).clicked() {
         action = Some(RecordingAction::Toggle(recording.to_string()));
+    }
+    if let Some(reason) = microphone.unplayable(recording) {
+        ui.colored_label(ui.visuals().error_fg_color, reason);
     }
     if let Some(at) = at {
         ui.weak(clock(at as i64));
