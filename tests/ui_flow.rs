@@ -770,33 +770,37 @@ fn the_grade_buttons_keep_their_place_and_stay_visible_at_text_size_1_6() {
     assert_eq!(place(&harness), first);
 }
 
-/// The statistics screen on the hand-counted log that src/core/study/stats.rs tests too: a card
-/// learned on the 1st, reviewed on the 4th (pass) and the 12th (fail), and a second card
-/// learned on the 12th with Easy (a second Easy undone); a third card never studied.
-#[test]
-fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
+/// The statistics screen of a data folder with one tiny CTO deck of `cards` (JSON
+/// objects) and the review log `log`, on 2026-11-13 10:00 in Tokyo.
+fn statistics_of(cards: &str, log: &str) -> (Fixture, Harness<'static, MensetsuApp>) {
     let fixture = fixture(&english());
     std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
     std::fs::write(
         fixture.dir.decks_dir().join("t.json"),
-        r#"{"id":"t","title":{"en":"Tiny deck"},"role":"cto","cards":[
-            {"id":"t-q01","question":{"en":"a"}},
-            {"id":"t-q02","question":{"en":"b"}},
-            {"id":"t-q03","question":{"en":"c"}}]}"#,
+        format!(r#"{{"id":"t","title":{{"en":"Tiny deck"}},"role":"cto","cards":[{cards}]}}"#),
     )
     .unwrap();
     std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
-    std::fs::write(
-        fixture.dir.reviews_dir().join("p.jsonl"),
-        include_str!("fixtures/stats/hand-counted.jsonl"),
-    )
-    .unwrap();
+    std::fs::write(fixture.dir.reviews_dir().join("p.jsonl"), log).unwrap();
     fixture
         .clock
         .0
         .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Statistics");
+    (fixture, harness)
+}
+
+/// The statistics screen on the hand-counted log that src/core/study/stats.rs tests too: a card
+/// learned on the 1st, reviewed on the 4th (pass) and the 12th (fail), and a second card
+/// learned on the 12th with Easy (a second Easy undone); a third card never studied.
+#[test]
+fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
+    let cards = r#"{"id":"t-q01","question":{"en":"a"}},
+            {"id":"t-q02","question":{"en":"b"}},
+            {"id":"t-q03","question":{"en":"c"}}"#;
+    let (fixture, mut harness) =
+        statistics_of(cards, include_str!("fixtures/stats/hand-counted.jsonl"));
     // Review-phase answers: the 4th passed, the 12th failed.
     harness.get_by_label("True retention (30 days): 50.0% (1/2)");
     harness.get_by_label("Streak (days): 1");
@@ -842,31 +846,13 @@ fn the_statistics_screen_shows_the_numbers_of_a_hand_counted_log() {
 /// among them.
 #[test]
 fn the_statistics_screen_charts_talk_time_and_pace_of_answers_given_aloud() {
-    let fixture = fixture(&english());
-    std::fs::create_dir_all(fixture.dir.decks_dir()).unwrap();
-    std::fs::write(
-        fixture.dir.decks_dir().join("t.json"),
-        r#"{"id":"t","title":{"en":"Tiny deck"},"role":"cto","cards":[
-            {"id":"t-q01","question":{"en":"a"}}]}"#,
-    )
-    .unwrap();
-    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
-    std::fs::write(
-        fixture.dir.reviews_dir().join("p.jsonl"),
-        [
-            r#"{"id":"v-1","card":"t-q01","at":"2026-11-03T09:00:00+09:00","rating":3,"spoken":{"recording":"r1","speech_ms":90000,"pauses":1,"rate":6.5,"unit":"morae/s"}}"#,
-            r#"{"id":"v-2","card":"t-q01","at":"2026-11-10T09:00:00+09:00","rating":3,"spoken":{"recording":"r2","speech_ms":80000,"pauses":2,"rate":3.8,"unit":"syllables/s"}}"#,
-            r#"{"id":"v-3","at":"2026-11-10T09:00:05+09:00","undo":"v-2"}"#,
-        ]
-        .join("\n"),
-    )
-    .unwrap();
-    fixture
-        .clock
-        .0
-        .set(DateTime::parse_from_rfc3339("2026-11-13T10:00:00+09:00").unwrap());
-    let mut harness = harness(app(&fixture));
-    click(&mut harness, "Statistics");
+    let log = [
+        r#"{"id":"v-1","card":"t-q01","at":"2026-11-03T09:00:00+09:00","rating":3,"spoken":{"recording":"r1","speech_ms":90000,"pauses":1,"rate":6.5,"unit":"morae/s"}}"#,
+        r#"{"id":"v-2","card":"t-q01","at":"2026-11-10T09:00:00+09:00","rating":3,"spoken":{"recording":"r2","speech_ms":80000,"pauses":2,"rate":3.8,"unit":"syllables/s"}}"#,
+        r#"{"id":"v-3","at":"2026-11-10T09:00:05+09:00","undo":"v-2"}"#,
+    ]
+    .join("\n");
+    let (_fixture, mut harness) = statistics_of(r#"{"id":"t-q01","question":{"en":"a"}}"#, &log);
     harness.get_by_label("Talk time per week (minutes)");
     harness.get_by_label("Speech rate per week against the normal range");
     assert!(

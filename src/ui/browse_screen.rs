@@ -7,7 +7,6 @@ use crate::core::collection::Collection;
 use crate::core::content::deck::Card;
 use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
-use crate::core::review::table::ReviewRef;
 use crate::core::study::scope::{CardList, Scope};
 use crate::core::study::search::{self, Position, Query, QueryError, SearchRun};
 use crate::ui::context::{Action, CardChange, EditorAction, FollowUp, Screen, ScreenContext};
@@ -561,13 +560,7 @@ impl View for BrowseScreen {
                 vec![FollowUp::Open(Screen::Browse)]
             }
             Action::Recording(_, action) => {
-                let can_write = writing.store.is_some();
-                self.microphone.apply(
-                    action,
-                    writing.collection.data_dir(),
-                    can_write,
-                    writing.text,
-                );
+                writing.recording(&mut self.microphone, action);
                 Vec::new()
             }
             _ => Vec::new(),
@@ -970,29 +963,20 @@ impl BrowseScreen {
                             );
                         }
                         ui.add_space(theme::space::S);
-                        let history: Vec<ReviewRef> = collection
-                            .history(card_id)
-                            .map(|replayed| replayed.record)
-                            .collect();
-                        if history.is_empty() {
+                        if collection.history(card_id).next().is_none() {
                             ui.weak(text.no_history);
                         }
-                        let microphone = &self.microphone;
-                        let dir = collection.data_dir();
-                        let can_write = ctx.can_write();
-                        widgets::answer_history(
+                        if let Some(action) = voice::card_history(
                             ui,
                             text,
-                            &history,
+                            collection,
+                            card_id,
+                            &self.microphone,
+                            ctx.can_write(),
                             ("browser_history", card_id),
-                            &mut |ui, recording| {
-                                if let Some(action) = voice::past_recording(
-                                    ui, text, microphone, dir, recording, can_write,
-                                ) {
-                                    actions.push(Action::Recording(Screen::Browse, action));
-                                }
-                            },
-                        );
+                        ) {
+                            actions.push(Action::Recording(Screen::Browse, action));
+                        }
                     });
                 // Where the pane's content begins: above the panel's own rect when the
                 // content is taller than the room it was given.

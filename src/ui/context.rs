@@ -15,7 +15,7 @@ use crate::core::study::scope::Scope;
 use crate::core::study::story::StoryContent;
 use crate::core::sync::resolve::{DeckChoice, Side};
 use crate::ui::strings::Strings;
-use crate::ui::voice::RecordingAction;
+use crate::ui::voice::{Microphone, RecordingAction};
 use chrono::{DateTime, FixedOffset, Local};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -142,6 +142,13 @@ pub struct Writing<'a> {
 }
 
 impl Writing<'_> {
+    /// Plays, seeks or deletes a recording of the data folder through a screen's
+    /// microphone; only the window that writes the folder deletes.
+    pub fn recording(&self, microphone: &mut Microphone, action: RecordingAction) {
+        let can_write = self.store.is_some();
+        microphone.apply(action, self.collection.data_dir(), can_write, self.text);
+    }
+
     /// A failed write, as the banner says it.
     pub fn failure(&self, error: impl std::fmt::Display) -> String {
         format!("{}: {error}", self.text.save_failed)

@@ -443,13 +443,7 @@ impl View for MockScreen {
         let step = match action {
             Action::Mock(step) => step,
             Action::Recording(_, action) => {
-                let can_write = writing.store.is_some();
-                self.microphone.apply(
-                    action,
-                    writing.collection.data_dir(),
-                    can_write,
-                    writing.text,
-                );
+                writing.recording(&mut self.microphone, action);
                 return Vec::new();
             }
             _ => return Vec::new(),

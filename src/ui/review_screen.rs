@@ -12,7 +12,6 @@ use crate::core::content::deck::Lang;
 use crate::core::drafts::StudyDraft;
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
-use crate::core::review::table::ReviewRef;
 use crate::core::study::coverage::{Coverage, Miss};
 use crate::core::study::delivery;
 use crate::core::study::grading;
@@ -508,13 +507,7 @@ impl View for ReviewScreen {
                 writing.report(result)
             }
             Action::Recording(_, action) => {
-                let can_write = writing.store.is_some();
-                self.microphone.apply(
-                    action,
-                    writing.collection.data_dir(),
-                    can_write,
-                    writing.text,
-                );
+                writing.recording(&mut self.microphone, action);
                 Vec::new()
             }
             _ => Vec::new(),
@@ -839,26 +832,18 @@ fn card_body(
                         )
                         .labelled_by(label.id);
                     });
-                if shown.revealed {
-                    let history: Vec<ReviewRef> = collection
-                        .history(&card.id)
-                        .map(|replayed| replayed.record)
-                        .collect();
-                    let dir = collection.data_dir();
-                    let can_write = ctx.can_write();
-                    widgets::answer_history(
+                if shown.revealed
+                    && let Some(action) = voice::card_history(
                         ui,
                         text,
-                        &history,
+                        collection,
+                        &card.id,
+                        microphone,
+                        ctx.can_write(),
                         ("review_history", &card.id),
-                        &mut |ui, recording| {
-                            if let Some(action) = voice::past_recording(
-                                ui, text, microphone, dir, recording, can_write,
-                            ) {
-                                actions.push(Action::Recording(Screen::Review, action));
-                            }
-                        },
-                    );
+                    )
+                {
+                    actions.push(Action::Recording(Screen::Review, action));
                 }
                 let undo = if keys.typing {
                     text.undo.to_string()

@@ -7,12 +7,13 @@ use crate::core::content::deck::Lang;
 use crate::core::paths::DataDir;
 use crate::core::review::log::Spoken;
 use crate::core::review::store::Store;
+use crate::core::review::table::ReviewRef;
 use crate::core::speech::analysis::{self, Analysis, Pace};
 use crate::core::speech::{recordings, wav};
 use crate::core::study::indexed::IndexedCollection;
 use crate::ui::strings::{PlayState, Strings};
 use crate::ui::theme;
-use crate::ui::widgets::clock;
+use crate::ui::widgets::{self, clock};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 use std::path::PathBuf;
@@ -511,6 +512,31 @@ fn waveform(ui: &mut egui::Ui, text: &Strings, take: &Take, at_s: Option<f64>) -
         return Some(f64::from((x - rect.left()) / rect.width()).clamp(0.0, 1.0) * duration);
     }
     None
+}
+
+/// Every earlier answer to `card_id` ([`widgets::answer_history`]), with Listen and
+/// Delete on the answers given aloud; returns what the user did to a recording.
+pub fn card_history(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    collection: &IndexedCollection,
+    card_id: &str,
+    microphone: &Microphone,
+    can_write: bool,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+) -> Option<RecordingAction> {
+    let history: Vec<ReviewRef> = collection
+        .history(card_id)
+        .map(|replayed| replayed.record)
+        .collect();
+    let dir = collection.data_dir();
+    let mut action = None;
+    widgets::answer_history(ui, text, &history, id_salt, &mut |ui, recording| {
+        if let Some(asked) = past_recording(ui, text, microphone, dir, recording, can_write) {
+            action = Some(asked);
+        }
+    });
+    action
 }
 
 /// A past answer's recording in the card history: Play (Pause, Resume) and Delete, which
