@@ -323,4 +323,72 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     let here = |id: &str| recordings::path(&kept.dir, id).unwrap().exists();
     assert!(!here(&recorded[0]), "the older recording is deleted");
     assert!(here(&recorded[1]), "the newest is kept");
+
+    // A take no answer will name is deleted with it: recorded over, undone past, or
+    // discarded on closing. Nothing in the app could reach it again.
+    let dropped = common::fixture(&common::english());
+    let mut harness = common::harness(common::app(&dropped));
+    let take_on_screen = |harness: &egui_kittest::Harness<'_, mensetsu::ui::MensetsuApp>| {
+        harness
+            .state()
+            .review_session()
+            .and_then(|session| session.card.as_ref())
+            .and_then(|card| card.take.clone())
+    };
+    let record = |harness: &mut egui_kittest::Harness<'_, _>| {
+        press(harness, &[Key::Escape]);
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+        harness.run();
+        std::thread::sleep(Duration::from_millis(300));
+        harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+        harness.run();
+    };
+    click_containing(&mut harness, "Study — VPoE interview");
+    record(&mut harness);
+    let first = take_on_screen(&harness).expect("a take");
+    record(&mut harness);
+    let second = take_on_screen(&harness).expect("a take");
+    assert_ne!(first.id, second.id);
+    assert!(
+        !first.path.exists(),
+        "recorded over: the first take's file goes"
+    );
+    assert!(second.path.exists());
+    press(&mut harness, &[Key::Space, Key::Num1]);
+    // Undo while recording on the next card: the recording stops and goes with that card,
+    // and the card answered comes back with its own take.
+    press(&mut harness, &[Key::Escape]);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label_contains("■ Stop recording (Shift+V)");
+    std::thread::sleep(Duration::from_millis(300));
+    press(&mut harness, &[Key::U]);
+    harness.get_by_label_contains("● Record");
+    assert_eq!(take_on_screen(&harness), Some(second.clone()));
+    let files = |dir: &mensetsu::core::paths::DataDir| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.recordings_dir())
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect()
+    };
+    assert_eq!(files(&dropped.dir), std::slice::from_ref(&second.path));
+    // The card is answered again with the same take; the next card's take is discarded
+    // with the window.
+    // (Undo gives the answer box the keyboard back: Esc first.)
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
+    record(&mut harness);
+    let third = take_on_screen(&harness).expect("a take");
+    assert!(third.path.exists());
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    common::click(&mut harness, "Discard and close");
+    assert!(!third.path.exists(), "discarded on closing: its file goes");
+    assert_eq!(files(&dropped.dir), std::slice::from_ref(&second.path));
+    assert!(!dropped.dir.drafts_file().exists());
 }

@@ -25,7 +25,7 @@ use std::thread::JoinHandle;
 #[derive(Debug, thiserror::Error)]
 pub enum AudioError {
     #[error(
-        "no sound server: nothing listens at {}; recording needs PulseAudio or PipeWire's pulse server (is PULSE_SERVER or XDG_RUNTIME_DIR set?)",
+        "no sound server: nothing listens at {}; recording and playing need PulseAudio or PipeWire's pulse server (is PULSE_SERVER or XDG_RUNTIME_DIR set?)",
         tried_list(tried)
     )]
     NoServer { tried: Vec<PathBuf> },
@@ -35,6 +35,10 @@ pub enum AudioError {
     NoSource(String),
     #[error("the sound server stopped sending sound: {0}")]
     Lost(String),
+    /// A recording to play that cannot be read (gone, or not a WAV): the file's fault,
+    /// not the sound server's.
+    #[error("{0}")]
+    Unreadable(String),
     #[error("cannot write the recording {}: {source}", path.display())]
     Write {
         path: PathBuf,
@@ -217,7 +221,7 @@ pub fn at_recording_rate(audio: &wav::Audio) -> Vec<i16> {
 /// seconds in (a seek, or going on after a pause).
 #[cfg(unix)]
 pub fn play(path: &std::path::Path, from_s: f64) -> Result<pulse::Playback, AudioError> {
-    let audio = wav::read(path).map_err(|error| AudioError::Lost(error.to_string()))?;
+    let audio = wav::read(path).map_err(|error| AudioError::Unreadable(error.to_string()))?;
     let mut samples = at_recording_rate(&audio);
     let skip = ((from_s.max(0.0) * f64::from(RECORDING_RATE)) as usize).min(samples.len());
     samples.drain(..skip);

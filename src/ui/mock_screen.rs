@@ -248,7 +248,17 @@ impl MockScreen {
     }
 
     /// Drops the interview (the window closes without it).
-    pub fn discard(&mut self) {
+    pub fn discard(&mut self, collection: &IndexedCollection) {
+        if let MockState::Answering { answers, .. } | MockState::Grading { answers, .. } =
+            &self.state
+        {
+            // Recordings no answer will name: nothing could reach them again.
+            for answer in answers {
+                if let Some(take) = &answer.take {
+                    voice::discard_take(collection, &answer.card_id, &take.id);
+                }
+            }
+        }
         let setup = match &self.state {
             MockState::Answering { setup, .. } | MockState::Grading { setup, .. } => setup.clone(),
             MockState::Setup(setup) => setup.clone(),
@@ -282,7 +292,7 @@ impl MockScreen {
                 Ok(())
             }
             MockAction::Quit => {
-                self.discard();
+                self.discard(collection);
                 Ok(())
             }
             MockAction::Save => match store {
@@ -294,15 +304,22 @@ impl MockScreen {
         }
     }
 
-    /// Stops recording, if recording, and gives the question on screen the take.
-    fn stop_recording(&mut self, lang: Lang, pause_s: f64, text: &Strings) {
+    /// Stops recording, if recording, and gives the question on screen the take (a take
+    /// it had is recorded over, and its file goes).
+    fn stop_recording(&mut self, collection: &IndexedCollection, lang: Lang, text: &Strings) {
+        let pause_s = collection.settings().pause_seconds;
         let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
-        if let MockState::Answering { answers, index, .. } = &mut self.state
-            && let Some(answer) = answers.get_mut(*index)
-        {
-            answer.take = Some(take);
+        match &mut self.state {
+            MockState::Answering { answers, index, .. } if *index < answers.len() => {
+                let answer = &mut answers[*index];
+                if let Some(old) = answer.take.replace(take) {
+                    voice::discard_take(collection, &answer.card_id, &old.id);
+                }
+            }
+            // No question on screen to own it.
+            _ => voice::discard_take(collection, "", &take.id),
         }
     }
 
@@ -423,8 +440,8 @@ impl View for MockScreen {
     /// The question's timer stops and the interview waits for Resume.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
         self.stop_recording(
+            writing.collection,
             writing.card_language.order().0,
-            writing.collection.settings().pause_seconds,
             writing.text,
         );
         self.microphone.stop_playing();
@@ -453,11 +470,7 @@ impl View for MockScreen {
         match step {
             MockAction::Record => {
                 if self.microphone.is_recording() {
-                    self.stop_recording(
-                        lang,
-                        writing.collection.settings().pause_seconds,
-                        writing.text,
-                    );
+                    self.stop_recording(writing.collection, lang, writing.text);
                 } else if let (Some(store), MockState::Answering { .. }) =
                     (writing.store.as_deref(), &self.state)
                 {
@@ -478,11 +491,7 @@ impl View for MockScreen {
                 // answered aloud goes on recording: the next question gets a take of its
                 // own without a click, as each answer of a real interview is heard.
                 keep_recording = matches!(step, MockAction::Next) && self.microphone.is_recording();
-                self.stop_recording(
-                    lang,
-                    writing.collection.settings().pause_seconds,
-                    writing.text,
-                );
+                self.stop_recording(writing.collection, lang, writing.text);
                 self.microphone.stop_playing();
                 self.microphone.problem = None;
             }
@@ -534,11 +543,7 @@ impl View for MockScreen {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         if self.microphone.ended_by_itself() {
-            self.stop_recording(
-                ctx.card_language.order().0,
-                ctx.collection.settings().pause_seconds,
-                ctx.text,
-            );
+            self.stop_recording(ctx.collection, ctx.card_language.order().0, ctx.text);
         }
         self.microphone.tidy();
         let microphone = &self.microphone;

@@ -163,6 +163,12 @@ impl ReviewScreen {
     /// Starts a session on `scope` with its first card (or straight at the summary when
     /// nothing is due).
     fn start(&mut self, collection: &IndexedCollection, scope: Scope, now: DateTime<FixedOffset>) {
+        // A card left unanswered on screen takes its recording with it.
+        if let Some(left) = self.session.take().and_then(|session| session.card)
+            && let Some(take) = left.take
+        {
+            voice::discard_take(collection, &left.card_id, &take.id);
+        }
         let card = next_card(collection, &scope, now);
         self.session = Some(ReviewSession {
             scope,
@@ -246,19 +252,29 @@ impl ReviewScreen {
     }
 
     /// Drops the answer typed to the card on screen (the window closes without it).
-    pub fn discard_draft(&mut self) {
+    pub fn discard_draft(&mut self, collection: &IndexedCollection) {
         if let Some(card) = self.shown_mut() {
             card.draft.clear();
+            if let Some(take) = card.take.take() {
+                voice::discard_take(collection, &card.card_id, &take.id);
+            }
         }
     }
 
-    /// Stops recording, if recording, and gives the card on screen the take.
-    fn stop_recording(&mut self, lang: Lang, pause_s: f64, text: &Strings) {
+    /// Stops recording, if recording, and gives the card on screen the take (a take it
+    /// had is recorded over, and its file goes).
+    fn stop_recording(&mut self, collection: &IndexedCollection, lang: Lang, text: &Strings) {
+        let pause_s = collection.settings().pause_seconds;
         let Some(take) = self.microphone.stop(lang, pause_s, text) else {
             return;
         };
         if let Some(card) = self.shown_mut() {
-            card.take = Some(take);
+            if let Some(old) = card.take.replace(take) {
+                voice::discard_take(collection, &card.card_id, &old.id);
+            }
+        } else {
+            // No card on screen to own it (the session ended while it recorded).
+            voice::discard_take(collection, "", &take.id);
         }
     }
 
@@ -323,7 +339,14 @@ impl ReviewScreen {
             ReviewAction::End => {
                 let saved = self.save_note(collection, store, now);
                 if let Some(session) = &mut self.session {
-                    session.ended_early = session.card.take().is_some();
+                    let left = session.card.take();
+                    session.ended_early = left.is_some();
+                    // The card left unanswered takes its recording with it.
+                    if let Some(card) = left
+                        && let Some(take) = card.take
+                    {
+                        voice::discard_take(collection, &card.card_id, &take.id);
+                    }
                 }
                 saved
             }
@@ -387,7 +410,12 @@ impl ReviewScreen {
         shown.take_keyboard = true;
         shown.scroll_to_top = true;
         shown.stopwatch.resume(now);
-        session.card = Some(shown);
+        // The card on screen goes back to the queue unanswered: its recording goes.
+        if let Some(left) = session.card.replace(shown)
+            && let Some(take) = left.take
+        {
+            voice::discard_take(collection, &left.card_id, &take.id);
+        }
         session.ended_early = false;
         Ok(())
     }
@@ -412,8 +440,8 @@ impl View for ReviewScreen {
     /// is closed.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
         self.stop_recording(
+            writing.collection,
             writing.card_language.order().0,
-            writing.collection.settings().pause_seconds,
             writing.text,
         );
         self.microphone.stop_playing();
@@ -440,8 +468,8 @@ impl View for ReviewScreen {
             Action::Review(ReviewAction::Record) => {
                 if self.microphone.is_recording() {
                     self.stop_recording(
+                        writing.collection,
                         writing.card_language.order().0,
-                        writing.collection.settings().pause_seconds,
                         writing.text,
                     );
                 } else if let (Some(store), true) = (
@@ -466,12 +494,16 @@ impl View for ReviewScreen {
                 Vec::new()
             }
             Action::Review(step) => {
-                if matches!(step, ReviewAction::Grade(_) | ReviewAction::End) {
+                if matches!(
+                    step,
+                    ReviewAction::Grade(_) | ReviewAction::End | ReviewAction::Undo
+                ) {
                     // The answer is over: what was said so far is the take, and a problem
-                    // the microphone had belongs to this card, not the next.
+                    // the microphone had belongs to this card, not the next (Undo puts the
+                    // card on screen back unanswered, its take with it).
                     self.stop_recording(
+                        writing.collection,
                         writing.card_language.order().0,
-                        writing.collection.settings().pause_seconds,
                         writing.text,
                     );
                     self.microphone.stop_playing();
@@ -516,11 +548,7 @@ impl View for ReviewScreen {
 
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         if self.microphone.ended_by_itself() {
-            self.stop_recording(
-                ctx.card_language.order().0,
-                ctx.collection.settings().pause_seconds,
-                ctx.text,
-            );
+            self.stop_recording(ctx.collection, ctx.card_language.order().0, ctx.text);
         }
         self.microphone.tidy();
         let Some(session) = &mut self.session else {

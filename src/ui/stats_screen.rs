@@ -557,6 +557,8 @@ fn pace_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
     )
     .include_x(-((range.days() - 1) as f64))
     .include_x(0.0)
+    // Hovering a week's point says its dates, mean and how many were in the range.
+    .show_y(true)
     .label_formatter(move |position| match position {
         egui_plot::HoverPosition::NearDataPoint {
             plot_name, index, ..

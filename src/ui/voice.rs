@@ -368,6 +368,23 @@ pub fn recorder(
     clicked
 }
 
+/// Deletes the file of a take of `card_id` dropped without being logged (recorded over,
+/// discarded, quit, undone past): nothing in the app could reach it again, and a
+/// recording is private. A take an answer of the card names is left alone (an undone
+/// answer does not count: its card shows the take again until it is graded anew).
+pub fn discard_take(collection: &IndexedCollection, card_id: &str, recording: &str) {
+    let named = collection.history(card_id).any(|replayed| {
+        replayed
+            .record
+            .spoken
+            .is_some_and(|spoken| spoken.recording == recording)
+    });
+    if !named {
+        // Already gone is as good; a file that cannot be deleted stays where it was.
+        let _ = recordings::delete(collection.data_dir(), recording);
+    }
+}
+
 /// After an answer given aloud to `card_id` is logged: deletes the card's recordings
 /// beyond the newest the setting `keep_recordings` keeps; `Some` says why one could not be.
 pub fn keep_the_newest(
@@ -380,6 +397,8 @@ pub fn keep_the_newest(
     if keep == 0 {
         return None;
     }
+    // Only recordings here count: one not yet synced from the other computer (or deleted)
+    // must not make this one delete the older recording it can still play.
     let ids: Vec<String> = collection
         .history(card_id)
         .filter_map(|replayed| {
@@ -388,6 +407,7 @@ pub fn keep_the_newest(
                 .spoken
                 .map(|spoken| spoken.recording.clone())
         })
+        .filter(|id| recordings::path(dir, id).is_some_and(|path| path.is_file()))
         .collect();
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     recordings::keep_newest(dir, keep, &ids)

@@ -362,8 +362,12 @@ pub fn day_plot<'a>(
         .allow_scroll(false)
         .allow_drag(false)
         .allow_boxed_zoom(false)
+        // No hover labels: egui_plot draws a bar's inside the plot from its right edge,
+        // cut off for today's bar at the right. A chart with a tooltip of its own turns y
+        // back on (egui_plot shows nothing on hover when neither coordinate is shown).
         .show_x(false)
         .show_y(false)
+        .show_crosshair(false)
         .show_grid([false, true])
         // The same width for every chart's y axis, so a date sits at the same x in all.
         .y_axis_min_width(44.0)

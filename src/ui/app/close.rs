@@ -14,6 +14,7 @@ use crate::ui::Screen;
 use crate::ui::context::{Action, CardChange, EditorAction};
 use crate::ui::strings::Strings;
 use crate::ui::theme;
+use crate::ui::voice;
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
@@ -259,7 +260,15 @@ impl MensetsuApp {
                     self.open(Screen::Mock);
                 }
             }
-            Some(Choice::DiscardMock) => self.keeping.offers.mock = None,
+            Some(Choice::DiscardMock) => {
+                if let Some(mock) = self.keeping.offers.mock.take() {
+                    for answer in &mock.answers {
+                        if let Some(recording) = &answer.recording {
+                            voice::discard_take(&self.collection, &answer.card, recording);
+                        }
+                    }
+                }
+            }
             Some(Choice::ResumeStudy) => {
                 if let Some(study) = self.keeping.offers.study.take() {
                     let now = self.now();
@@ -276,7 +285,13 @@ impl MensetsuApp {
                     }
                 }
             }
-            Some(Choice::DiscardStudy) => self.keeping.offers.study = None,
+            Some(Choice::DiscardStudy) => {
+                if let Some(study) = self.keeping.offers.study.take()
+                    && let Some(recording) = &study.recording
+                {
+                    voice::discard_take(&self.collection, &study.card, recording);
+                }
+            }
             None => {}
         }
         if choice.is_some() {
@@ -492,8 +507,8 @@ impl MensetsuApp {
 
     /// Drops the drafts (file included) and closes; edits elsewhere go with the window.
     fn discard_and_close(&mut self, ctx: &egui::Context) {
-        self.screens.mock.discard();
-        self.screens.review.discard_draft();
+        self.screens.mock.discard(&self.collection);
+        self.screens.review.discard_draft(&self.collection);
         self.write_drafts();
         self.keeping.closing = true;
         self.keeping.dialog = None;
