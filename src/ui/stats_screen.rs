@@ -521,7 +521,7 @@ fn pace_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
     }
     let mut legend: Vec<(&str, Color32)> = units
         .iter()
-        .map(|unit| (unit.label(), unit_color(ui, *unit)))
+        .map(|unit| (text.rate_unit(*unit), unit_color(ui, *unit)))
         .collect();
     legend.push((text.normal_range, theme::tone::MUTED_TEXT.on(ui)));
     widgets::legend(ui, &legend);
@@ -535,7 +535,7 @@ fn pace_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
                     let label = text.pace_week(
                         days,
                         pace.mean,
-                        unit.label(),
+                        text.rate_unit(*unit),
                         pace.within_normal,
                         pace.answers,
                     );

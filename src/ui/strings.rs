@@ -5,6 +5,7 @@
 
 use crate::core::content::deck::Lang;
 use crate::core::review::scheduler::Interval;
+use crate::core::speech::analysis::RateUnit;
 use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Script;
 use std::fmt::Display;
@@ -1367,6 +1368,21 @@ impl Strings {
         }
     }
 
+    /// A speech rate's unit as the interface says it.
+    pub fn rate_unit(&self, unit: RateUnit) -> &'static str {
+        match (self.lang, unit) {
+            (Lang::Ja, RateUnit::MoraePerSecond) => "モーラ/秒",
+            (Lang::Ja, RateUnit::SyllablesPerSecond) => "音節/秒",
+            (Lang::En, unit) => unit.label(),
+        }
+    }
+
+    /// A unit as the log writes it (`"morae/s"`), as the interface says it; one this
+    /// version does not know, as written.
+    pub fn rate_unit_written<'a>(&self, written: &'a str) -> &'a str {
+        RateUnit::from_label(written).map_or(written, |unit| self.rate_unit(unit))
+    }
+
     /// Why a recording could not be played.
     pub fn cannot_play(&self, reason: &str) -> String {
         match self.lang {
@@ -2122,6 +2138,15 @@ fn shortened(clause: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rate_units_are_said_in_the_interface_language_and_unknown_ones_as_written() {
+        let [en, ja] = [strings(Lang::En), strings(Lang::Ja)];
+        assert_eq!(ja.rate_unit(RateUnit::MoraePerSecond), "モーラ/秒");
+        assert_eq!(ja.rate_unit_written("syllables/s"), "音節/秒");
+        assert_eq!(en.rate_unit_written("morae/s"), "morae/s");
+        assert_eq!(ja.rate_unit_written("beats/s"), "beats/s");
+    }
 
     #[test]
     fn why_a_point_was_not_credited_is_said_in_both_languages() {

@@ -628,7 +628,8 @@ pub fn spoken_line(ui: &mut egui::Ui, text: &Strings, take: &Take, target_second
         }
     };
     ui.horizontal_wrapped(|ui| {
-        let speech = clock(analysis.speech_s.round() as i64);
+        // From the milliseconds the log keeps, as card history shows them.
+        let speech = widgets::clock_ms((analysis.speech_s * 1000.0).round() as u64);
         let target = clock(i64::from(target_seconds));
         let over = analysis.speech_s > f64::from(target_seconds);
         ui.label(
@@ -651,7 +652,7 @@ pub fn spoken_line(ui: &mut egui::Ui, text: &Strings, take: &Take, target_second
             RichText::new(format!(
                 "· {:.1} {} ({low}–{high})",
                 rate.value,
-                rate.unit.label()
+                text.rate_unit(rate.unit)
             ))
             .size(size)
             .color(color),

@@ -550,7 +550,7 @@ pub fn answer_history(
                             &clock_ms(spoken.speech_ms),
                             spoken.pauses as usize,
                             spoken.rate,
-                            &spoken.unit,
+                            text.rate_unit_written(&spoken.unit),
                         ));
                         recording(ui, &spoken.recording);
                     }

@@ -27,11 +27,17 @@ pub struct SpokenWeek {
 pub struct UnitPace {
     /// Answers with a rate in this unit.
     pub answers: u32,
-    /// Their mean rate.
+    /// Their mean rate (written to two decimals, as each answer's rate is logged: a
+    /// finer figure would only be the noise of the sum, 3.5500000000000003).
+    #[serde(serialize_with = "two_decimals")]
     pub mean: f64,
     /// Of them, the answers within the unit's normal range
     /// ([`RateUnit::normal_range`], ends included).
     pub within_normal: u32,
+}
+
+fn two_decimals<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((value * 100.0).round() / 100.0)
 }
 
 #[derive(Debug, Default)]
@@ -213,6 +219,12 @@ mod tests {
         assert_eq!(json["week_start"], "2026-11-09");
         assert_eq!(json["speech_s"], 140.0);
         assert_eq!(json["rate"]["morae/s"]["mean"], 7.0);
+        let noisy = super::UnitPace {
+            answers: 2,
+            mean: (3.6 + 3.5) / 2.0,
+            within_normal: 2,
+        };
+        assert_eq!(serde_json::to_value(noisy).unwrap()["mean"], 3.55);
         assert_eq!(json["rate"]["syllables/s"]["within_normal"], 1);
     }
 
