@@ -2154,6 +2154,9 @@ fn the_export_menu_includes_recordings_only_when_ticked() {
         concat!(
             r#"{"id":"laptop-1","card":"vpoe-q01","at":"2026-11-20T09:15:03.120+09:00","rating":3,"duration_ms":84000,"spoken":{"recording":"laptop-20261120T001300Z-0000002a","speech_ms":75000,"pauses":2,"rate":3.6,"unit":"syllables/s"}}"#,
             "\n",
+            // Its file deleted since (or not yet synced): left out with a quiet count.
+            r#"{"id":"laptop-2","card":"vpoe-q02","at":"2026-11-20T09:20:00.000+09:00","rating":3,"spoken":{"recording":"laptop-20261120T002000Z-0000002b","speech_ms":60000,"pauses":1,"rate":3.5,"unit":"syllables/s"}}"#,
+            "\n",
         ),
     )
     .unwrap();
@@ -2183,6 +2186,12 @@ fn the_export_menu_includes_recordings_only_when_ticked() {
     assert!(harness.query_by_label("Include recordings").is_none());
     let second = fixture.dir.exports_dir().join("mensetsu-all-2.apkg");
     harness.get_by_label(&second.display().to_string());
+    harness.get_by_label("1 recording not on this computer (deleted, or not yet synced) left out");
+    assert!(
+        harness
+            .query_by_label_contains("Recording left out")
+            .is_none()
+    );
     assert_eq!(
         package_media(&second),
         serde_json::json!({"0": "laptop-20261120T001300Z-0000002a.wav"})

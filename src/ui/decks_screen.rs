@@ -40,6 +40,8 @@ pub struct DecksScreen {
     last_export: Option<Result<PathBuf, String>>,
     /// The recordings the last export left out, each with why.
     export_warnings: Vec<String>,
+    /// How many recordings the last export left out because they are not here.
+    export_note: Option<String>,
     /// The package menu's "Include recordings", off until the user ticks it.
     export_recordings: bool,
 }
@@ -113,6 +115,7 @@ impl DecksScreen {
         now: DateTime<FixedOffset>,
     ) {
         let mut warnings = Vec::new();
+        self.export_note = None;
         let (name, bytes) = match target {
             ExportTarget::Anki(deck_id) => {
                 let Some(loaded) = collection.decks().find_deck(deck_id) else {
@@ -138,8 +141,14 @@ impl DecksScreen {
                 };
                 match anki::export::package(collection, decks, language, contents, now) {
                     Ok(exported) => {
-                        warnings = exported
+                        // A file that is simply not here (deleted in the app or by the
+                        // kept-per-card setting, or not yet synced) is no fault: one quiet
+                        // line counts them; a file that is here but unreadable is named.
+                        let (gone, unreadable): (Vec<_>, Vec<_>) = exported
                             .skipped_recordings
+                            .iter()
+                            .partition(|skipped| !skipped.file.exists());
+                        warnings = unreadable
                             .iter()
                             .map(|skipped| {
                                 text.recording_left_out(
@@ -148,6 +157,8 @@ impl DecksScreen {
                                 )
                             })
                             .collect();
+                        self.export_note =
+                            (!gone.is_empty()).then(|| text.recordings_not_here(gone.len()));
                         (name, exported.bytes)
                     }
                     Err(error) => {
@@ -297,6 +308,9 @@ impl DecksScreen {
                     ui.label(format!("{}:", text.exported_to));
                     ui.add(egui::Label::new(path.display().to_string()).selectable(true));
                 });
+                if let Some(note) = &self.export_note {
+                    theme::caption(ui, note);
+                }
                 for warning in &self.export_warnings {
                     ui.colored_label(theme::tone::WARNING.on(ui), warning);
                 }

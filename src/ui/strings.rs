@@ -1360,6 +1360,19 @@ impl Strings {
         }
     }
 
+    /// Recordings an export left out because their files are not on this computer.
+    pub fn recordings_not_here(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "このコンピュータにない録音 {count} 件（削除済みか、まだ同期されていません）は含めていません"
+            ),
+            Lang::En => format!(
+                "{} not on this computer (deleted, or not yet synced) left out",
+                counted(count, "recording", "recordings")
+            ),
+        }
+    }
+
     /// A recording an export left out (its file could not be read), and why.
     pub fn recording_left_out(&self, file: &str, reason: &str) -> String {
         match self.lang {
