@@ -376,7 +376,14 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     // with the window.
     // (Undo gives the answer box the keyboard back: Esc first.)
     press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
-    record(&mut harness);
+    // Going to another screen while recording stops it, keeps the take and says so.
+    press(&mut harness, &[Key::Escape]);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
+    harness.run();
+    std::thread::sleep(Duration::from_millis(300));
+    common::click(&mut harness, "Cards");
+    common::click(&mut harness, "Study session");
+    harness.get_by_label_contains("Recording stopped when you left this screen");
     let third = take_on_screen(&harness).expect("a take");
     assert!(third.path.exists());
     harness

@@ -439,11 +439,16 @@ impl View for ReviewScreen {
     /// The timer stops, a recording stops and the note is saved; a session that is over
     /// is closed.
     fn leave(&mut self, writing: &mut Writing) -> Vec<FollowUp> {
+        let was_recording = self.microphone.is_recording();
         self.stop_recording(
             writing.collection,
             writing.card_language.order().0,
             writing.text,
         );
+        if was_recording && self.microphone.problem.is_none() {
+            // Said where the Record button is, for when the user comes back.
+            self.microphone.problem = Some(writing.text.recording_stopped_on_leaving().to_string());
+        }
         self.microphone.stop_playing();
         if self.session.as_ref().is_some_and(ReviewSession::is_over) {
             self.session = None;

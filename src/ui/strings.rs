@@ -1360,6 +1360,16 @@ impl Strings {
         }
     }
 
+    /// Why the recording stopped by itself: the user went to another screen.
+    pub fn recording_stopped_on_leaving(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "別の画面に移ったので録音を止めました。ここまでの録音は残っています。",
+            Lang::En => {
+                "Recording stopped when you left this screen; what was said until then is kept."
+            }
+        }
+    }
+
     /// Recordings an export left out because their files are not on this computer.
     pub fn recordings_not_here(&self, count: usize) -> String {
         match self.lang {
