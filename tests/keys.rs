@@ -122,6 +122,33 @@ fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
     assert_eq!(draft(&harness), format!("{SENTENCE} u 2 "));
 }
 
+/// Back on the study screen (from another screen, or after Undo), the answer box has the
+/// keyboard again with the cursor after the draft, so typing goes on where it stopped.
+#[test]
+fn typing_goes_on_at_the_end_of_the_draft_after_another_screen_or_an_undo() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    harness
+        .get_by_label_contains("Study — VPoE interview")
+        .click();
+    harness.step();
+    type_slowly(&mut harness, "first");
+    harness.get_by_label("Cards").click();
+    harness.run();
+    harness.get_by_label("Study session").click();
+    harness.run();
+    type_slowly(&mut harness, " then");
+    assert_eq!(draft(&harness), "first then");
+
+    // Graded, then undone: the card comes back with its draft, typing at its end.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    press(&mut harness, &[Key::Escape, Key::Num3, Key::Escape, Key::U]);
+    assert_eq!(draft(&harness), "first then");
+    type_slowly(&mut harness, " more");
+    assert_eq!(draft(&harness), "first then more");
+}
+
 #[test]
 fn typing_the_moment_a_mock_question_appears_goes_into_the_box() {
     let fixture = Fixture::new();

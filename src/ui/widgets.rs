@@ -125,6 +125,14 @@ pub fn answer_box_marked(
     // has the keyboard would needlessly interrupt an input method's composition.
     if take_keyboard && !ui.memory(|memory| memory.has_focus(id)) {
         ui.memory_mut(|memory| memory.request_focus(id));
+        // Typing goes on at the end of the draft: a draft brought back (another screen,
+        // Undo, a resumed draft) otherwise had the cursor before its first letter.
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        let end = egui::text::CCursor::new(draft.chars().count());
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(end)));
+        state.store(ui.ctx(), id);
     }
     let highlight = theme::tone::HARD.on(ui).gamma_multiply(0.35);
     let mut layouter = |ui: &egui::Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
