@@ -936,10 +936,21 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
             .all(|answer| answer.grade() == unjudged(answer))
     );
     let last = u8::from(unjudged(&answers[4]));
-    // 1-4 grade the highlighted answer and move on; the last answer keeps its default.
-    for key in [Key::Num1, Key::Num2, Key::Num4, Key::Num1] {
+    // 1-4 grade the highlighted answer and move on, each answer brought into view as it
+    // is reached; the last answer keeps its default.
+    let in_view = |harness: &Harness<'_, MensetsuApp>, number: usize| {
+        let label = format!("Question {number} (answered in");
+        let heading = harness.get_by_label_contains(&label);
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1000.0, 900.0));
+        screen.contains_rect(heading.rect())
+    };
+    for (key, next) in [Key::Num1, Key::Num2, Key::Num4, Key::Num1]
+        .into_iter()
+        .zip(2..)
+    {
         harness.key_press(key);
         harness.run();
+        assert!(in_view(&harness, next), "answer {next} in view");
     }
     scroll_to_and_click(&mut harness, "Save grades");
     let ratings: Vec<u8> = log_records(&fixture.dir)

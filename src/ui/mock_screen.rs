@@ -843,6 +843,7 @@ fn grading_ui(
     let text = ctx.text;
     let language = ctx.card_language;
     let typing = ui.ctx().text_edit_focused();
+    let highlighted_before = *focused;
     if !typing {
         grading_keys(ui, answers, focused);
         // V plays the highlighted answer's recording back, as in study.
@@ -962,6 +963,10 @@ fn grading_ui(
                     && ui.input(|input| input.pointer.any_pressed())
                 {
                     *focused = number;
+                } else if number == *focused && *focused != highlighted_before {
+                    // Moved to by a key (a grade, ↓ or ↑): brought into view, so what V
+                    // plays and 1–4 grade is on screen.
+                    response.response.scroll_to_me(None);
                 }
             }
             ui.add_space(theme::space::M);
