@@ -46,6 +46,8 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
 
     click_containing(&mut harness, "● Record");
     harness.get_by_label_contains("■ Stop recording");
+    // Beside the timer too, in sight however far the card is scrolled.
+    harness.get_by_label("● REC");
     // A second and a half of speech, in real time: the recording runs on its own thread.
     for _ in 0..15 {
         std::thread::sleep(Duration::from_millis(100));

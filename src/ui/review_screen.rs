@@ -741,7 +741,7 @@ fn card_body(
         state.phase(),
         remaining,
         shown,
-        target_seconds,
+        (target_seconds, microphone.is_recording()),
         actions,
     );
     if !shown.revealed {
@@ -901,7 +901,7 @@ fn header(
     phase: Phase,
     remaining: DueCounts,
     shown: &ShownCard,
-    target_seconds: i64,
+    (target_seconds, recording): (i64, bool),
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
@@ -928,6 +928,16 @@ fn header(
                     .on_hover_text(text.past_target);
             } else {
                 ui.label(clock);
+            }
+            // Always in sight, even when the Record button has scrolled away (large text
+            // in a small window).
+            if recording {
+                ui.add_space(theme::space::S);
+                ui.label(
+                    RichText::new(text.recording_badge())
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                );
             }
             ui.add_space(theme::space::M);
             remaining_counts(ui, text, remaining);

@@ -1360,6 +1360,14 @@ impl Strings {
         }
     }
 
+    /// Beside the timer while the answer is being recorded.
+    pub fn recording_badge(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "● 録音中",
+            Lang::En => "● REC",
+        }
+    }
+
     /// Why the recording stopped by itself: the user went to another screen.
     pub fn recording_stopped_on_leaving(&self) -> &'static str {
         match self.lang {
