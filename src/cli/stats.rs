@@ -81,12 +81,10 @@ pub fn run(options: &GlobalOptions, args: &StatsArgs) -> ExitCode {
 /// "3 answers, 4:05 spoken, 6.2 morae/s (2 of 3 in the normal range)": a week of answers
 /// given aloud, each unit's pace apart.
 fn spoken_week_line(week: &crate::core::study::talk::SpokenWeek) -> String {
-    let seconds = week.speech_s.round() as u64;
     let mut line = format!(
-        "{}, {}:{:02} spoken",
+        "{}, {} spoken",
         super::plural(week.answers as usize, "answer"),
-        seconds / 60,
-        seconds % 60
+        crate::core::text::clock(week.speech_s.round() as i64)
     );
     for (unit, pace) in &week.rate {
         line.push_str(&format!(

@@ -6,6 +6,18 @@ const SEPARATORS: &[char] = &[
     '、', '。', '，', '．', ',', '・', '；', ';', '：', ':', '　', ' ', '\t', '\n', '\r',
 ];
 
+/// `m:ss` for a number of seconds, with a minus sign when negative (time past a limit).
+pub fn clock(seconds: i64) -> String {
+    let sign = if seconds < 0 { "-" } else { "" };
+    let seconds = seconds.unsigned_abs();
+    format!("{sign}{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// [`clock`] for a duration in milliseconds, cut to whole seconds.
+pub fn clock_ms(milliseconds: u64) -> String {
+    clock(i64::try_from(milliseconds / 1000).unwrap_or(i64::MAX))
+}
+
 /// The text with separators and white space removed: two texts with the same content key
 /// say the same thing, even if one was split into a list and the other was not.
 pub fn content_key(text: &str) -> String {

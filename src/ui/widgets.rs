@@ -63,17 +63,8 @@ pub fn interval_label(
     text.interval(Interval::between(from, due))
 }
 
-/// `m:ss` for a number of seconds, with a minus sign when negative (time past a limit).
-pub fn clock(seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    let seconds = seconds.unsigned_abs();
-    format!("{sign}{}:{:02}", seconds / 60, seconds % 60)
-}
-
-/// [`clock`] for a duration in milliseconds, cut to whole seconds.
-pub fn clock_ms(milliseconds: u64) -> String {
-    clock(i64::try_from(milliseconds / 1000).unwrap_or(i64::MAX))
-}
+// Times as m:ss are the core's, so the command line and the Anki export say them alike.
+pub use crate::core::text::{clock, clock_ms};
 
 /// The text of a localized field in the card language(s), the second language smaller
 /// and dimmer below the first.

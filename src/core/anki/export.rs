@@ -231,13 +231,11 @@ fn add_recordings(
                 }
             }
         }
-        let seconds = spoken.speech_ms / 1000;
         lines.push(format!(
-            "[sound:{name}] {} {} ({}:{:02})",
+            "[sound:{name}] {} {} ({})",
             at.format("%Y-%m-%d %H:%M"),
             grade(rating, lang),
-            seconds / 60,
-            seconds % 60
+            crate::core::text::clock_ms(spoken.speech_ms)
         ));
     }
     if lines.is_empty() {
