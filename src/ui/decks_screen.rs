@@ -147,7 +147,7 @@ impl DecksScreen {
                         let (gone, unreadable): (Vec<_>, Vec<_>) = exported
                             .skipped_recordings
                             .iter()
-                            .partition(|skipped| !skipped.file.exists());
+                            .partition(|skipped| skipped.missing);
                         warnings = unreadable
                             .iter()
                             .map(|skipped| {

@@ -407,7 +407,7 @@ pub fn keep_the_newest(
                 .spoken
                 .map(|spoken| spoken.recording.clone())
         })
-        .filter(|id| recordings::path(dir, id).is_some_and(|path| path.is_file()))
+        .filter(|id| recordings::is_here(dir, id))
         .collect();
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     recordings::keep_newest(dir, keep, &ids)
@@ -569,8 +569,7 @@ pub fn past_recording(
     recording: &str,
     can_write: bool,
 ) -> Option<RecordingAction> {
-    let here = recordings::path(dir, recording).is_some_and(|path| path.is_file());
-    if !here {
+    if !recordings::is_here(dir, recording) {
         ui.weak(text.recording_gone());
         return None;
     }

@@ -61,6 +61,8 @@ pub struct Exported {
 pub struct SkippedRecording {
     pub file: PathBuf,
     pub reason: String,
+    /// The file is simply not here (deleted, or not yet synced): no fault of the file.
+    pub missing: bool,
 }
 
 /// What a package carries besides the notes.
@@ -211,6 +213,7 @@ fn add_recordings(
                 media.skipped.push(SkippedRecording {
                     file: collection.data_dir().recordings_dir().join(&name),
                     reason: "not a recording's name".to_string(),
+                    missing: false,
                 });
                 continue;
             };
@@ -226,6 +229,7 @@ fn add_recordings(
                     media.skipped.push(SkippedRecording {
                         file: path,
                         reason: error.to_string(),
+                        missing: error.kind() == std::io::ErrorKind::NotFound,
                     });
                     continue;
                 }
@@ -678,6 +682,7 @@ mod tests {
             .map(|skipped| skipped.file.as_path())
             .collect();
         assert_eq!(skipped, [recordings.join("r-3.wav")]);
+        assert!(exported.skipped_recordings[0].missing, "not here, no fault");
         let map: serde_json::Value =
             serde_json::from_slice(&entry(&exported.bytes, "media")).unwrap();
         assert_eq!(map, serde_json::json!({"0": "r-2.wav", "1": "r-1.wav"}));

@@ -38,6 +38,12 @@ pub fn path(dir: &DataDir, id: &str) -> Option<PathBuf> {
     is_valid_id(id).then(|| dir.recordings_dir().join(format!("{id}.wav")))
 }
 
+/// Whether the recording `id` has its file in the data folder (deleted ones, and ones
+/// not yet synced from another computer, have not).
+pub fn is_here(dir: &DataDir, id: &str) -> bool {
+    path(dir, id).is_some_and(|path| path.is_file())
+}
+
 /// Creates the file for a new recording, private to the user like the rest of the data
 /// folder (the folder too, if it is new); never replaces an existing one.
 pub fn create(dir: &DataDir, id: &str) -> io::Result<(PathBuf, File)> {
@@ -141,8 +147,10 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         let dir = DataDir::new(temp.path());
         let (path, _file) = create(&dir, "pc-1").unwrap();
+        assert!(is_here(&dir, "pc-1"));
         delete(&dir, "pc-1").unwrap();
         assert!(!path.exists());
+        assert!(!is_here(&dir, "pc-1"));
         // Gone already (the other computer deleted it): still fine.
         delete(&dir, "pc-1").unwrap();
         assert_eq!(
