@@ -83,16 +83,22 @@ fn draft(harness: &Harness<'_, MensetsuApp>) -> String {
 /// keyboard, with digits added.
 const SENTENCE: &str = "We set 2 standards but leave 4 teams freedom, u 1 3";
 
-#[test]
-fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
+/// A fresh app whose "Study — VPoE interview" was clicked in the frame just drawn: the
+/// frame of the click starts the session, and keys queued now come with the next one,
+/// the first the card is drawn in.
+fn study_clicked() -> (Fixture, Harness<'static, MensetsuApp>) {
     let fixture = Fixture::new();
     let mut harness = fixture.harness();
     harness
         .get_by_label_contains("Study — VPoE interview")
         .click();
-    // The frame of the click starts the session; the keys come with the next one, the
-    // first the card is drawn in.
     harness.step();
+    (fixture, harness)
+}
+
+#[test]
+fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
+    let (fixture, mut harness) = study_clicked();
     keyboard(&harness, SENTENCE);
     harness.run();
     assert!(fixture.records().is_empty(), "{:?}", fixture.records());
@@ -126,12 +132,7 @@ fn typing_the_moment_a_study_card_appears_goes_into_the_box_and_never_grades() {
 /// keyboard again with the cursor after the draft, so typing goes on where it stopped.
 #[test]
 fn typing_goes_on_at_the_end_of_the_draft_after_another_screen_or_an_undo() {
-    let fixture = Fixture::new();
-    let mut harness = fixture.harness();
-    harness
-        .get_by_label_contains("Study — VPoE interview")
-        .click();
-    harness.step();
+    let (_fixture, mut harness) = study_clicked();
     type_slowly(&mut harness, "first");
     harness.get_by_label("Cards").click();
     harness.run();
