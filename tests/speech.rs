@@ -362,6 +362,33 @@ fn killed_while_recording_leaves_a_playable_wav_of_what_was_recorded() {
 /// The server's one null sink is heard by every recorder: one test plays at a time.
 static THE_SINK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// What a test on the real server holds: the sink to itself, a folder, and the speech
+/// fixture `expected()[index]` with its file.
+struct OnTheServer {
+    _sink: std::sync::MutexGuard<'static, ()>,
+    folder: tempfile::TempDir,
+    truth: Value,
+    source: PathBuf,
+}
+
+/// `None` (the test is skipped, as [`pulse_server`] says) without a server to play into.
+fn on_the_server(index: usize) -> Option<OnTheServer> {
+    if !pulse_server() {
+        return None;
+    }
+    let _sink = THE_SINK
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let truth = expected()[index].clone();
+    let source = fixtures().join(truth["file"].as_str().unwrap());
+    Some(OnTheServer {
+        _sink,
+        folder: tempfile::tempdir().unwrap(),
+        truth,
+        source,
+    })
+}
+
 /// Whether a pulse server answers; with `MENSETSU_REQUIRE_PULSE=1` its absence fails.
 fn pulse_server() -> bool {
     let found = mensetsu::audio::pulse::socket_candidates()
@@ -391,16 +418,17 @@ fn pulse_server() -> bool {
 
 #[test]
 fn speech_played_into_a_real_server_is_recorded_and_measured() {
-    if !pulse_server() {
+    let Some(OnTheServer {
+        _sink,
+        folder,
+        truth,
+        source,
+    }) = on_the_server(4)
+    else {
         return;
-    }
-    let _sink = THE_SINK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let folder = tempfile::tempdir().unwrap();
+    };
+    let truth = &truth;
     let output = folder.path().join("answer.wav");
-    let truth = &expected()[4];
-    let source = fixtures().join(truth["file"].as_str().unwrap());
     // Recording for longer than it takes; once paplay has played the file to its end,
     // the recorder is killed, which leaves the file as recorded up to then (the same
     // crash safety the test above shows). paplay's start can take seconds.
@@ -445,16 +473,17 @@ fn speech_played_into_a_real_server_is_recorded_and_measured() {
 
 #[test]
 fn speech_played_by_mensetsu_is_heard_by_another_recorder() {
-    if !pulse_server() {
+    let Some(OnTheServer {
+        _sink,
+        folder,
+        truth,
+        source,
+    }) = on_the_server(0)
+    else {
         return;
-    }
-    let _sink = THE_SINK
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let folder = tempfile::tempdir().unwrap();
+    };
+    let truth = &truth;
     let heard = folder.path().join("heard.wav");
-    let truth = &expected()[0];
-    let source = fixtures().join(truth["file"].as_str().unwrap());
     // parec, PulseAudio's own recorder, on the default source: the null sink's monitor.
     let recorder = Command::new("parec")
         .args([
