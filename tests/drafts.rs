@@ -501,3 +501,31 @@ fn answers_already_logged_are_not_offered_again() {
     assert_eq!(on_disk(&fixture.dir).mock.map(|m| m.answers.len()), Some(1));
     assert!(on_disk(&fixture.dir).study.is_none());
 }
+
+/// A drafts file edited by hand to name a "recording" outside the recordings folder: the
+/// draft comes back with the reason where its take would be, nothing is opened or
+/// deleted, and the answer is graded without a recording.
+#[test]
+fn a_draft_naming_no_recording_says_so_and_opens_nothing() {
+    let fixture = fixture();
+    let drafted = r#"{"format":1,"study":{"scope":{"kind":"all_decks"},"card":"vpoe-q01","answer":"ROI first","recording":"../settings","at":"2026-11-22T21:00:00+09:00"}}"#;
+    let settings = std::fs::read(fixture.dir.settings_file()).unwrap();
+    // Discarded: a take's file would be deleted, but this names none.
+    std::fs::write(fixture.dir.drafts_file(), drafted).unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Discard the answer");
+    assert_eq!(
+        std::fs::read(fixture.dir.settings_file()).unwrap(),
+        settings
+    );
+    drop(harness);
+    // Resumed: the reason, naming the file, where the take would be.
+    std::fs::write(fixture.dir.drafts_file(), drafted).unwrap();
+    let mut harness = common::harness(app(&fixture));
+    click(&mut harness, "Resume the answer");
+    harness.get_by_label_contains("drafts.json: `../settings` is no recording's name");
+    assert_eq!(
+        std::fs::read(fixture.dir.settings_file()).unwrap(),
+        settings
+    );
+}

@@ -55,8 +55,19 @@ impl Take {
     /// The take of a draft taken up again: the recording `id` of the data folder (a file
     /// gone since is a take whose figures say why).
     pub fn reopen(collection: &IndexedCollection, id: &str, lang: Lang, pause_s: f64) -> Take {
-        let path = recordings::path(collection.data_dir(), id).unwrap_or_default();
-        Take::measure(id.to_string(), path, lang, pause_s)
+        match recordings::path(collection.data_dir(), id) {
+            Some(path) => Take::measure(id.to_string(), path, lang, pause_s),
+            // drafts.json edited by hand: named, never opened, never logged.
+            None => Take {
+                id: id.to_string(),
+                path: PathBuf::new(),
+                figures: Err(format!(
+                    "{}: `{id}` is no recording's name",
+                    collection.data_dir().drafts_file().display()
+                )),
+                envelope: Vec::new(),
+            },
+        }
     }
 
     /// What the log keeps of it; nothing when it could not be measured (the file stays,
