@@ -17,6 +17,9 @@ pub enum Unit {
     Yen,
     Percent,
     Times,
+    /// How often, as the years between two times: 「3か月ごと」, "every quarter", "once a
+    /// year", 毎週. Not a duration: "every week" says nothing against "3 years".
+    Period,
     /// A bare number of a range or list whose unit was not said ("800 - 1,200").
     Unknown,
 }
@@ -33,15 +36,15 @@ pub struct Figure {
 
 impl Figure {
     /// Whether a draft's figure `self` states the point's figure `guide`: the same unit and
-    /// a range inside the guide's (a tenth of slack for rounding), so "5 years" states
+    /// a range inside the guide's (a twentieth of slack for rounding: "5 million" is not the guide's 4.62 million), so "5 years" states
     /// "5年以上" and "2〜3年" does not.
     pub fn states(&self, guide: &Figure) -> bool {
         if !self.comparable(guide) {
             return false;
         }
-        let slack = |v: f64| v.abs() * 0.1;
+        let slack = |v: f64| v.abs() * 0.05;
         // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
-        // 15 million: a fifth more (and the tenth of slack) is the most an open figure lets
+        // 15 million: a fifth more (and the twentieth of slack) is the most an open figure lets
         // through.
         let open_top = guide.lo * 1.2 + slack(guide.lo);
         let inside = |lo: f64, hi: f64| {
@@ -178,7 +181,58 @@ const UNITS: &[(&str, Unit, f64)] = &[
     ("割", Unit::Percent, 10.0),
     ("倍", Unit::Times, 1.0),
     ("times", Unit::Times, 1.0),
+    ("x", Unit::Times, 1.0),
 ];
+
+/// How often, said in words: the years between two times.
+const FREQUENCIES: &[(&str, f64)] = &[
+    ("毎日", 1.0 / 365.0),
+    ("毎週", 7.0 / 365.0),
+    ("隔週", 14.0 / 365.0),
+    ("毎月", 1.0 / 12.0),
+    ("月次", 1.0 / 12.0),
+    ("月1回", 1.0 / 12.0),
+    ("月に1回", 1.0 / 12.0),
+    ("月に一度", 1.0 / 12.0),
+    ("月一", 1.0 / 12.0),
+    ("四半期ごと", 0.25),
+    ("四半期に1回", 0.25),
+    ("四半期に一度", 0.25),
+    ("四半期", 0.25),
+    ("半期ごと", 0.5),
+    ("半年ごと", 0.5),
+    ("半年に1回", 0.5),
+    ("半年に一度", 0.5),
+    ("年2回", 0.5),
+    ("年に2回", 0.5),
+    ("毎年", 1.0),
+    ("年1回", 1.0),
+    ("年に1回", 1.0),
+    ("年に一度", 1.0),
+    ("年次", 1.0),
+    ("daily", 1.0 / 365.0),
+    ("every day", 1.0 / 365.0),
+    ("weekly", 7.0 / 365.0),
+    ("every week", 7.0 / 365.0),
+    ("biweekly", 14.0 / 365.0),
+    ("every other week", 14.0 / 365.0),
+    ("monthly", 1.0 / 12.0),
+    ("every month", 1.0 / 12.0),
+    ("once a month", 1.0 / 12.0),
+    ("quarterly", 0.25),
+    ("every quarter", 0.25),
+    ("once a quarter", 0.25),
+    ("twice a year", 0.5),
+    ("every six months", 0.5),
+    ("every half year", 0.5),
+    ("annually", 1.0),
+    ("yearly", 1.0),
+    ("every year", 1.0),
+    ("once a year", 1.0),
+];
+
+/// After a duration, making it how often: 「3か月ごと」「2週間に1回」.
+const PERIOD_AFTER: &[&str] = &["ごと", "毎", "おき", "に1回", "に一回", "に一度", "に1度"];
 
 /// Between the two ends of a range.
 const RANGE_MARKS: &[&str] = &["〜", "~", "–", "—", "-", "から", "to ", "and "];
@@ -214,6 +268,8 @@ const OPEN_ABOVE_BEFORE: &[&str] = &[
     "above ",
     "upwards of ",
     "from ",
+    "past ",
+    "beyond ",
 ];
 const OPEN_BELOW_BEFORE: &[&str] = &[
     "under ",
@@ -441,8 +497,25 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         if scaled && text[at..end].contains(['万', '億']) {
             unit = Unit::Yen;
         }
+        // So are "5 million" and "2 billion", unless a noun follows ("10 million users").
+        if scaled
+            && (text[at..end].contains("million") || text[at..end].contains("billion"))
+            && !followed_by_a_noun(text, end)
+        {
+            unit = Unit::Yen;
+        }
     } else if unit == Unit::Yen && text[end..].starts_with("円") {
         end += "円".len();
+    } else if unit == Unit::Years {
+        if let Some(mark) = PERIOD_AFTER
+            .iter()
+            .find(|mark| text[end..].starts_with(**mark))
+        {
+            unit = Unit::Period;
+            end += mark.len();
+        } else if text[..at].ends_with("every ") {
+            unit = Unit::Period;
+        }
     }
     // "1,000万円" has 円 after the scale; "a year" and "一人" need their unit.
     if number.worded && unit == Unit::Unknown {
@@ -458,6 +531,22 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         end,
         worded: number.worded,
     })
+}
+
+/// Whether the word after `end` names what a bare "5 million" counts ("users"), rather
+/// than going on with the sentence ("5 million on average", "5 million a year").
+fn followed_by_a_noun(text: &str, end: usize) -> bool {
+    const GOING_ON: &[&str] = &[
+        "a", "an", "on", "in", "per", "at", "or", "and", "to", "for", "from", "as", "is", "was",
+        "annually", "yearly", "plus", "up", "tops", "max", "by", "with", "when", "if", "but", "so",
+        "then", "which", "that", "each", "every", "range",
+    ];
+    let rest = text[end..].trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    !word.is_empty() && !GOING_ON.contains(&word.as_str())
 }
 
 /// Every figure of a normalised text, in order.
@@ -578,11 +667,44 @@ pub fn figures(text: &str) -> Vec<Figure> {
         at = end.max(at + 1);
     }
     lend_units(text, &mut found);
+    frequencies(text, &mut found);
     found
         .into_iter()
         .filter(|(figure, _)| figure.unit != Unit::Unknown || is_listed_with_digits(text, figure))
         .map(|(figure, _)| figure)
         .collect()
+}
+
+/// How often said in words ("quarterly", 毎週), where no figure is already read.
+fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
+    for (word, years) in FREQUENCIES {
+        let ascii = word.is_ascii();
+        for (start, _) in text.match_indices(word) {
+            let end = start + word.len();
+            if ascii && !(word_boundary_before(text, start) && word_boundary_after(text, end)) {
+                continue;
+            }
+            // "once a year" holds the duration "a year": the frequency says it all.
+            found.retain(|(figure, _)| {
+                figure.unit != Unit::Years
+                    || !(start <= figure.span.start && figure.span.end <= end)
+            });
+            let overlaps = found
+                .iter()
+                .any(|(figure, _)| figure.span.start < end && start < figure.span.end);
+            if overlaps {
+                continue;
+            }
+            let figure = Figure {
+                lo: *years,
+                hi: *years,
+                unit: Unit::Period,
+                span: start..end,
+            };
+            let at = found.partition_point(|(other, _)| other.span.start < start);
+            found.insert(at, (figure, true));
+        }
+    }
 }
 
 /// A bare number takes the unit of its neighbour in a list: "30, 50 and 100 people",
@@ -655,6 +777,14 @@ mod tests {
         assert_eq!(one("10 million yen"), (1e7, 1e7, Unit::Yen));
         assert_eq!(one("10 to 15 million yen"), (1e7, 1.5e7, Unit::Yen));
         assert_eq!(one("from 9 million yen"), (9e6, f64::INFINITY, Unit::Yen));
+        // A bare million is money in this field, unless it counts something named.
+        assert_eq!(one("at 5 million on average"), (5e6, 5e6, Unit::Yen));
+        assert_eq!(one("4.62 million."), (4.62e6, 4.62e6, Unit::Yen));
+        assert!(
+            figures("10 million users")
+                .iter()
+                .all(|f| f.unit != Unit::Yen)
+        );
     }
 
     #[test]
@@ -665,6 +795,7 @@ mod tests {
         assert_eq!(one("実務経験5年以上"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("five or more years"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("3+ years"), (3.0, f64::INFINITY, Unit::Years));
+        assert_eq!(one("past five years"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(
             one("at least five years"),
             (5.0, f64::INFINITY, Unit::Years)
@@ -691,6 +822,33 @@ mod tests {
         assert!(english.iter().all(|f| f.unit == Unit::People));
         assert_eq!(one("10名から100名へ"), (10.0, 100.0, Unit::People));
         assert_eq!(one("from 10 to 100 people"), (10.0, 100.0, Unit::People));
+    }
+
+    #[test]
+    fn how_often_in_figures_and_words() {
+        assert_eq!(one("3か月ごとに見直す"), (0.25, 0.25, Unit::Period));
+        assert_eq!(one("every 3 months"), (0.25, 0.25, Unit::Period));
+        assert_eq!(
+            one("2週間に1回"),
+            (14.0 / 365.0, 14.0 / 365.0, Unit::Period)
+        );
+        assert_eq!(one("once a year"), (1.0, 1.0, Unit::Period));
+        assert_eq!(one("四半期ごとに"), (0.25, 0.25, Unit::Period));
+        assert_eq!(one("we review it quarterly"), (0.25, 0.25, Unit::Period));
+        assert_eq!(one("毎週やる"), (7.0 / 365.0, 7.0 / 365.0, Unit::Period));
+        // A duration is not how often: "3 years" and "weekly" say different things.
+        assert_eq!(one("3 years").2, Unit::Years);
+        assert!(!figures("weekly")[0].rivals(&figures("3 years")[0]));
+        assert!(figures("once a year")[0].rivals(&figures("3か月ごと")[0]));
+        // "yearly" inside another word is not a frequency.
+        assert!(figures("biyearlyish").is_empty());
+    }
+
+    #[test]
+    fn multiples_in_every_notation() {
+        assert_eq!(one("10x faster"), (10.0, 10.0, Unit::Times));
+        assert_eq!(one("3倍"), (3.0, 3.0, Unit::Times));
+        assert_eq!(one("three times as many"), (3.0, 3.0, Unit::Times));
     }
 
     #[test]
