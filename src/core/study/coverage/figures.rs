@@ -36,16 +36,16 @@ pub struct Figure {
 
 impl Figure {
     /// Whether a draft's figure `self` states the point's figure `guide`: the same unit and
-    /// a range inside the guide's (a twentieth of slack for rounding: "5 million" is not the guide's 4.62 million), so "5 years" states
-    /// "5年以上" and "2〜3年" does not.
+    /// a range inside the guide's (a twentieth of slack for rounding: "5 million" is not
+    /// the guide's 4.62 million), so "5 years" states "5年以上" and "2〜3年" does not.
     pub fn states(&self, guide: &Figure) -> bool {
         if !self.comparable(guide) {
             return false;
         }
         let slack = |v: f64| v.abs() * 0.05;
         // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
-        // 15 million: a fifth more (and the twentieth of slack) is the most an open figure lets
-        // through.
+        // 15 million: a fifth more (and the twentieth of slack) is the most an open figure
+        // lets through.
         let open_top = guide.lo * 1.2 + slack(guide.lo);
         let inside = |lo: f64, hi: f64| {
             lo >= guide.lo - slack(guide.lo)
