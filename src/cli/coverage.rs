@@ -3,7 +3,7 @@
 
 use super::GlobalOptions;
 use crate::core::content::deck::DeckSet;
-use crate::core::study::coverage::{Detector, Miss};
+use crate::core::study::coverage::{Detector, Evidence, Miss};
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
@@ -27,6 +27,9 @@ pub struct CoverageArgs {
     /// The language of the draft (both languages of each point are compared anyway)
     #[arg(long, value_name = "LANG", requires = "card", value_parser = ["ja", "en"])]
     lang: Option<String>,
+    /// Add each point's evidence (the measures its verdict was drawn from) to the output
+    #[arg(long)]
+    evidence: bool,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +47,8 @@ struct Output<'a> {
     scores: Vec<f64>,
     /// Per point: why a point the draft touched was not credited, or null.
     why: &'a [Option<Miss>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a [Evidence]>,
 }
 
 pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
@@ -60,8 +65,8 @@ pub fn run(options: &GlobalOptions, args: &CoverageArgs) -> ExitCode {
     let detector = Detector::new(&decks);
     let mut stdout = std::io::stdout().lock();
     let result = match (&args.jsonl, &args.card) {
-        (Some(path), _) => jsonl(&decks, &detector, path, &mut stdout),
-        (None, Some(card)) => one_draft(&decks, &detector, card, &mut stdout),
+        (Some(path), _) => jsonl(&decks, &detector, path, args.evidence, &mut stdout),
+        (None, Some(card)) => one_draft(&decks, &detector, card, args.evidence, &mut stdout),
         (None, None) => Ok(ExitCode::from(2)),
     };
     match result {
@@ -79,6 +84,7 @@ fn line_for(
     detector: &Detector,
     card_id: &str,
     draft: &str,
+    with_evidence: bool,
 ) -> Result<String, String> {
     let (_, card) = decks
         .find_card(card_id)
@@ -93,6 +99,7 @@ fn line_for(
             .map(|score| (f64::from(*score) * 1e4).round() / 1e4)
             .collect(),
         why: &coverage.misses,
+        evidence: with_evidence.then_some(coverage.evidence.as_slice()),
     };
     serde_json::to_string(&output).map_err(|error| error.to_string())
 }
@@ -101,6 +108,7 @@ fn jsonl(
     decks: &DeckSet,
     detector: &Detector,
     path: &PathBuf,
+    with_evidence: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
@@ -110,7 +118,8 @@ fn jsonl(
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
         Box::new(std::io::BufReader::new(file))
     };
-    let failures = answer_lines(decks, detector, reader, &path.display().to_string(), out)?;
+    let name = path.display().to_string();
+    let failures = answer_lines_with(decks, detector, reader, &name, with_evidence, out)?;
     Ok(if failures == 0 {
         ExitCode::SUCCESS
     } else {
@@ -126,6 +135,17 @@ pub fn answer_lines(
     detector: &Detector,
     reader: impl BufRead,
     name: &str,
+    out: &mut impl Write,
+) -> Result<usize, String> {
+    answer_lines_with(decks, detector, reader, name, false, out)
+}
+
+fn answer_lines_with(
+    decks: &DeckSet,
+    detector: &Detector,
+    reader: impl BufRead,
+    name: &str,
+    with_evidence: bool,
     out: &mut impl Write,
 ) -> Result<usize, String> {
     let mut failures = 0usize;
@@ -146,7 +166,7 @@ pub fn answer_lines(
                     None | Some("ja" | "en") => {}
                     Some(other) => return Err(format!("`lang` is ja or en, not `{other}`")),
                 }
-                line_for(decks, detector, &input.card, &input.draft)
+                line_for(decks, detector, &input.card, &input.draft, with_evidence)
             });
         let text = output.unwrap_or_else(|error| {
             failures += 1;
@@ -161,13 +181,14 @@ fn one_draft(
     decks: &DeckSet,
     detector: &Detector,
     card: &str,
+    with_evidence: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
     let mut draft = String::new();
     std::io::stdin()
         .read_to_string(&mut draft)
         .map_err(|error| format!("cannot read the draft from standard input: {error}"))?;
-    let line = line_for(decks, detector, card, &draft)?;
+    let line = line_for(decks, detector, card, &draft, with_evidence)?;
     writeln!(out, "{line}").map_err(|error| format!("cannot write: {error}"))?;
     Ok(ExitCode::SUCCESS)
 }

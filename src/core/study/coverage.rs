@@ -601,6 +601,8 @@ struct PointTerms {
     /// Roles the point names beside the one it is about ("the CTO's vision" in "the HoE
     /// turns the CTO's vision into products").
     partners: Vec<usize>,
+    /// Per language: the share of its weight on terms its card's question has too.
+    question_share: Vec<f32>,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -641,6 +643,36 @@ pub struct Coverage {
     /// Per point: why a point the draft touched was not credited (`None` for a credited
     /// point or one the draft did not touch).
     pub misses: Vec<Option<Miss>>,
+    /// Per point: the measures its verdict was drawn from.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What the detector found of one point in a draft, beside its score: the measures a
+/// fair reader weighs (is the idea said in one place, is it rejected, is its figure
+/// right). Printed by `mensetsu coverage --evidence` for fitting and checking the
+/// detector (BENCHMARKS.md).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Evidence {
+    /// The share of the point's weight the draft names outside rejecting clauses.
+    pub term_share: f32,
+    /// The share of the point's character bigrams the draft has.
+    pub bigram_share: f32,
+    /// The best share one sentence of the draft names.
+    pub sentence_share: f32,
+    /// The best share two neighbouring sentences name.
+    pub pair_share: f32,
+    /// The share the draft names only in clauses that reject it.
+    pub rejected_share: f32,
+    /// The heaviest single matched term's share.
+    pub top_term_share: f32,
+    /// The share of the point's weight on words of its card's question.
+    pub question_share: f32,
+    /// How many of the card's points score higher, as a share of them.
+    pub rank: f32,
+    pub opposite: bool,
+    pub figure_stated: bool,
+    pub figure_wrong: bool,
+    pub figure_missing: bool,
 }
 
 /// A point counts as touched, for saying why it was not credited, from this share of
@@ -681,6 +713,8 @@ pub struct Detector {
     unseen_idf: f32,
     /// The weighted terms of every point of the decks, by card id, worked out once.
     cards: HashMap<String, Vec<(Localized, PointTerms)>>,
+    /// The role each card's deck prepares for (`cto`), by card id.
+    roles: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Detector {
@@ -712,6 +746,8 @@ struct Reading {
     /// The pieces (ranges of the normalised text) with their clause.
     segments: Vec<(Range<usize>, usize)>,
     segment_terms: Vec<HashSet<String>>,
+    /// Per sentence: the terms named in its clauses that do not reject them.
+    sentence_terms: Vec<HashSet<String>>,
     japanese: bool,
 }
 
@@ -754,6 +790,10 @@ impl Detector {
             idf,
             unseen_idf: idf_of(0.0),
             cards: HashMap::new(),
+            roles: decks
+                .cards()
+                .map(|(deck, card)| (card.id.clone(), deck.role.clone()))
+                .collect(),
         };
         detector.cards = decks
             .cards()
@@ -835,14 +875,28 @@ impl Detector {
         // Who the question asks about does what a point says, unless the point names
         // someone ("How does the VPoE run hiring?": "hiring plans from the business plan"
         // is the VPoE's), so a draft that hands it to someone else ("hiring is HR's job")
-        // argues the opposite. Only when the question names one side of a group.
+        // argues the opposite. Only when the question names one side of a group. A
+        // question that names no one asks the candidate, in the role the deck prepares
+        // for ("What do you watch out for with vendors?" in the CTO deck: "legal handles
+        // the contracts" hands the CTO's job away).
+        let sides_named_in = |text: &str| -> Vec<usize> {
+            self.opposites
+                .find(&normalize(text).text)
+                .into_iter()
+                .map(|(side, _)| side)
+                .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+                .collect()
+        };
         let mut asked: Vec<usize> = [Lang::Ja, Lang::En]
             .into_iter()
             .filter_map(|lang| card.question.exact(lang))
-            .flat_map(|text| self.opposites.find(&normalize(text).text))
-            .map(|(side, _)| side)
-            .filter(|side| self.opposites.carried.contains(&(side / SIDES)))
+            .flat_map(sides_named_in)
             .collect();
+        if asked.is_empty()
+            && let Some(role) = self.roles.get(&card.id)
+        {
+            asked = sides_named_in(role);
+        }
         asked.sort_unstable();
         asked.dedup();
         let asked: Vec<usize> = asked
@@ -869,6 +923,19 @@ impl Detector {
                     }
                 }
             }
+            terms.question_share = terms
+                .languages
+                .iter()
+                .map(|weights| {
+                    let total: f32 = weights.values().sum();
+                    let asked: f32 = weights
+                        .iter()
+                        .filter(|(key, _)| question.contains(*key))
+                        .map(|(_, weight)| weight)
+                        .sum();
+                    if total > 0.0 { asked / total } else { 0.0 }
+                })
+                .collect();
         });
         all_terms
     }
@@ -1019,6 +1086,7 @@ impl Detector {
             sides,
             named_groups,
             partners,
+            question_share: Vec::new(),
         }
     }
 
@@ -1099,6 +1167,13 @@ impl Detector {
                 .collect();
             clause_sides[index].extend(inherited);
         }
+        let sentences = clauses.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
+        let mut sentence_terms = vec![HashSet::new(); sentences];
+        for (clause, terms) in clauses.iter().zip(&clause_terms) {
+            if !clause.negated {
+                sentence_terms[clause.sentence].extend(terms.iter().cloned());
+            }
+        }
         let figures = figures::figures(text)
             .into_iter()
             .filter_map(|figure| segment_of(figure.span.start).map(|s| (figure, s)))
@@ -1116,6 +1191,7 @@ impl Detector {
             figures,
             segments,
             segment_terms,
+            sentence_terms,
         }
     }
 
@@ -1125,21 +1201,54 @@ impl Detector {
         let terms = self.terms_of(card);
         let mut scores = Vec::with_capacity(card.points.len());
         let mut matches = Vec::with_capacity(card.points.len());
+        let mut evidence = Vec::with_capacity(card.points.len());
+        let negated_terms: HashSet<&String> = reading
+            .clauses
+            .iter()
+            .zip(&reading.clause_terms)
+            .filter(|(clause, _)| clause.negated)
+            .flat_map(|(_, terms)| terms)
+            .collect();
         for point in &terms {
             let mut best = (0.0f32, Vec::new());
+            let mut best_evidence = Evidence::default();
             for (index, weights) in point.languages.iter().enumerate() {
                 let total: f32 = weights.values().sum();
                 if total <= 0.0 {
                     continue;
                 }
                 let mut matched = 0.0;
+                let mut rejected = 0.0;
+                let mut top = 0.0f32;
                 let mut spans = Vec::new();
                 for (key, weight) in weights {
                     if let Some(places) = reading.affirmed.get(key) {
                         matched += weight;
+                        top = top.max(*weight);
                         spans.extend(places.iter().cloned());
+                    } else if negated_terms.contains(key) {
+                        rejected += weight;
                     }
                 }
+                let share_of = |terms: &HashSet<String>| {
+                    weights
+                        .iter()
+                        .filter(|(key, _)| terms.contains(*key))
+                        .map(|(_, weight)| weight)
+                        .sum::<f32>()
+                        / total
+                };
+                let sentence_shares: Vec<f32> =
+                    reading.sentence_terms.iter().map(share_of).collect();
+                let pair_share = reading
+                    .sentence_terms
+                    .windows(2)
+                    .map(|pair| {
+                        let both: HashSet<String> = pair[0].union(&pair[1]).cloned().collect();
+                        share_of(&both)
+                    })
+                    .fold(0.0f32, f32::max);
+                let sentence_share = sentence_shares.iter().copied().fold(0.0f32, f32::max);
                 let point_bigrams = &point.bigrams[index];
                 let shared = if point_bigrams.is_empty() {
                     0.0
@@ -1148,10 +1257,23 @@ impl Detector {
                         / point_bigrams.len() as f32
                 };
                 let score = (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * shared;
+                if score > best.0 || best_evidence == Evidence::default() {
+                    best_evidence = Evidence {
+                        term_share: matched / total,
+                        bigram_share: shared,
+                        sentence_share,
+                        pair_share: pair_share.max(sentence_share),
+                        rejected_share: rejected / total,
+                        top_term_share: top / total,
+                        question_share: point.question_share.get(index).copied().unwrap_or(0.0),
+                        ..Evidence::default()
+                    };
+                }
                 if score > best.0 {
                     best = (score, spans);
                 }
             }
+            evidence.push(best_evidence);
             let (score, mut spans) = best;
             spans.sort_by_key(|span| (span.start, span.end));
             spans.dedup();
@@ -1165,6 +1287,13 @@ impl Detector {
             let score = scores[index];
             let opposite = self.opposite_clause(&reading, point);
             let figure = figure_verdict(&reading, point, index, &owners);
+            let found = &mut evidence[index];
+            found.rank = scores.iter().filter(|other| **other > score).count() as f32
+                / scores.len().max(1) as f32;
+            found.opposite = opposite.is_some();
+            found.figure_stated = matches!(figure, FigureVerdict::Stated);
+            found.figure_wrong = matches!(figure, FigureVerdict::Wrong(_));
+            found.figure_missing = matches!(figure, FigureVerdict::Missing);
             let miss = if let Some(clause) = opposite {
                 Some(Miss::Opposite { clause })
             } else {
@@ -1202,6 +1331,7 @@ impl Detector {
             covered,
             matches,
             misses,
+            evidence,
         }
     }
 
@@ -1859,6 +1989,44 @@ mod tests {
                 .covered
                 .contains(&1)
         );
+    }
+
+    #[test]
+    fn a_question_that_names_no_one_asks_the_role_of_its_deck() {
+        let decks = DeckSet::from_sources(vec![(
+            "cto.json".into(),
+            r#"{"id":"cto","title":{"en":"CTO"},"role":"cto","cards":[
+              {"id":"v1","question":{"ja":"外部ベンダーとの協業で気をつけることは？","en":"What do you watch out for with outside vendors?"},"points":[
+                {"ja":"外部ベンダーとの契約交渉","en":"Negotiating contracts with outside vendors"},
+                {"ja":"ベンダー依存からの脱却","en":"Moving away from depending on vendors"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        let detector = Detector::new(&decks);
+        let (_, card) = decks.find_card("v1").unwrap();
+        let ja = detector.detect(
+            card,
+            "ベンダーとの契約交渉は法務に任せて、私は関わりません。",
+        );
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let en = detector.detect(
+            card,
+            "Negotiating contracts with vendors is legal's job; I stay out of it.",
+        );
+        assert!(
+            matches!(en.misses[0], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        // Working with legal is still the CTO negotiating.
+        let together = detector.detect(
+            card,
+            "外部ベンダーとの契約交渉は法務と連携して私が進めます。",
+        );
+        assert!(together.covered.contains(&0), "{together:?}");
     }
 
     #[test]
