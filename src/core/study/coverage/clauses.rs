@@ -70,6 +70,53 @@ const NEGATIONS_EN: &[&str] = &[
     "rarely ",
     "seldom ",
     "hardly ",
+    // Conceding before dismissing: "chaos engineering sounds nice, but it's overkill".
+    "overkill",
+    "sounds nice",
+    "sounds good",
+    "sounds great",
+    "nice in theory",
+    "good in theory",
+    "good on paper",
+    "nice on paper",
+];
+
+/// Saying the whole thing is not one's job ("X is the SRE team's work, so it isn't the
+/// VPoE's"; 「契約は法務に任せて、私は関わりません」): the cue rejects every clause of its
+/// sentence, though it names none of the point's words itself.
+const NOT_MINE: &[&str] = &[
+    "not my job",
+    "not our job",
+    "not my role",
+    "not part of my",
+    "not involved",
+    "not my call",
+    "not my area",
+    "n't my job",
+    "n't our job",
+    "n't my role",
+    "n't involved",
+    "n't the vpoe's",
+    "n't the cto's",
+    "n't the hoe's",
+    "n't the em's",
+    "not the vpoe's",
+    "not the cto's",
+    "not the hoe's",
+    "stay out of",
+    "stays out of",
+    "担当ではない",
+    "担当じゃない",
+    "担当外",
+    "管轄外",
+    "範囲外",
+    "関わりません",
+    "関わらない",
+    "仕事ではない",
+    "仕事じゃない",
+    "役割ではない",
+    "役割じゃない",
+    "ノータッチ",
 ];
 
 /// English phrases with "not" that affirm ("not only X but also Y").
@@ -140,6 +187,11 @@ const NEGATIONS_JA: &[&str] = &[
     "口出ししない",
     "ノータッチ",
     "丸投げ",
+    "やりすぎ",
+    "過剰",
+    "オーバーキル",
+    "理想論",
+    "聞こえはいい",
     "入れない",
     "入れず",
     "使わない",
@@ -338,6 +390,18 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             }
         }
     }
+    for index in 0..found.len() {
+        if NOT_MINE
+            .iter()
+            .any(|cue| text[found[index].range.clone()].contains(cue))
+        {
+            let sentence = found[index].sentence;
+            for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
+                clause.negated = true;
+                clause.negative = true;
+            }
+        }
+    }
     // 「後回し、ではない」: a negation standing alone after 、 rejects the clause before it.
     for index in 1..found.len() {
         let (before, after) = found.split_at_mut(index);
@@ -467,5 +531,25 @@ mod tests {
         // Without a pronoun the clause before stands.
         let found = negated("i'd hold hackathons, but i don't run pizza nights");
         assert!(!found[0].1, "{found:?}");
+    }
+
+    #[test]
+    fn conceding_before_dismissing_rejects() {
+        let found = negated("chaos engineering sounds nice, but for most companies it's overkill");
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        assert!(negated("カオスエンジニアリングはうちにはやりすぎ")[0].1);
+    }
+
+    #[test]
+    fn saying_it_is_not_ones_job_rejects_the_whole_sentence() {
+        let found = negated("開発環境まわりはsreチームの仕事なので、vpoeの担当ではないですね");
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        let found = negated("契約交渉は法務に任せて、私は関わりません");
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        let found = negated("the dev environment belongs to sre, so it isn't the vpoe's job");
+        assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
+        // Only its own sentence.
+        let found = negated("i own the hiring plan. payroll isn't my job");
+        assert!(!found[0].1 && found[1].1, "{found:?}");
     }
 }
