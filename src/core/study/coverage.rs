@@ -1552,6 +1552,32 @@ fn figure_verdict(
             .count();
         stated > 0 && 2 * stated >= of_kind.len()
     };
+    // A figure said about this very point that is not the guide's is a wrong answer, even
+    // when the guide's figure is said about another point ("the plan once a year; every
+    // quarter a debt sprint"): the words of a point decide what its figure is.
+    let own: Vec<&Figure> = reading
+        .figures
+        .iter()
+        .zip(owners)
+        .filter(|(_, owner)| owner.len() == 1 && owner.contains(&index))
+        .map(|((figure, _), _)| figure)
+        .collect();
+    let states_own = |unit: figures::Unit| {
+        point
+            .figures
+            .iter()
+            .filter(|guide| guide.unit == unit)
+            .any(|guide| own.iter().any(|figure| figure.states(guide)))
+    };
+    let own_rival = own.iter().find(|figure| {
+        point
+            .figures
+            .iter()
+            .any(|guide| figure.rivals(guide) && !states_own(guide.unit))
+    });
+    if let Some(figure) = own_rival {
+        return FigureVerdict::Wrong(reading.typed(&figure.span));
+    }
     if units.iter().all(|unit| stated_kind(*unit)) {
         return FigureVerdict::Stated;
     }
@@ -1989,6 +2015,41 @@ mod tests {
                 .covered
                 .contains(&1)
         );
+    }
+
+    #[test]
+    fn a_figure_said_about_the_point_decides_though_its_figure_is_said_elsewhere() {
+        let decks = DeckSet::from_sources(vec![(
+            "f.json".into(),
+            r#"{"id":"f","title":{"en":"F"},"cards":[
+              {"id":"f1","question":{"ja":"技術投資をどう進めますか？","en":"How do you run technology investment?"},"points":[
+                {"ja":"四半期ごとに技術投資計画を立てる","en":"Draw up a technology investment plan every quarter"},
+                {"ja":"負債返済のためのスプリントを確保する","en":"Reserve a sprint for paying down debt"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        let detector = Detector::new(&decks);
+        let (_, card) = decks.find_card("f1").unwrap();
+        let en = detector.detect(
+            card,
+            "I'd write the technology investment plan once a year. Every quarter I'd reserve one sprint for paying down debt.",
+        );
+        assert!(
+            matches!(en.misses[0], Some(Miss::WrongFigure { .. })),
+            "{en:?}"
+        );
+        assert!(en.covered.contains(&1), "{en:?}");
+        let ja = detector.detect(
+            card,
+            "技術投資計画は年1回立てます。四半期ごとに負債返済のスプリントを確保します。",
+        );
+        assert!(
+            matches!(ja.misses[0], Some(Miss::WrongFigure { .. })),
+            "{ja:?}"
+        );
+        let right = detector.detect(card, "技術投資計画は四半期ごとに見直して立てます。");
+        assert!(right.covered.contains(&0), "{right:?}");
     }
 
     #[test]

@@ -684,9 +684,10 @@ fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             if ascii && !(word_boundary_before(text, start) && word_boundary_after(text, end)) {
                 continue;
             }
-            // "once a year" holds the duration "a year": the frequency says it all.
+            // "once a year" holds the duration "a year", 「年1回」 a bare 1: the frequency
+            // says it all.
             found.retain(|(figure, _)| {
-                figure.unit != Unit::Years
+                !matches!(figure.unit, Unit::Years | Unit::Unknown)
                     || !(start <= figure.span.start && figure.span.end <= end)
             });
             let overlaps = found
@@ -836,6 +837,7 @@ mod tests {
         assert_eq!(one("四半期ごとに"), (0.25, 0.25, Unit::Period));
         assert_eq!(one("we review it quarterly"), (0.25, 0.25, Unit::Period));
         assert_eq!(one("毎週やる"), (7.0 / 365.0, 7.0 / 365.0, Unit::Period));
+        assert_eq!(one("計画は年1回"), (1.0, 1.0, Unit::Period));
         // A duration is not how often: "3 years" and "weekly" say different things.
         assert_eq!(one("3 years").2, Unit::Years);
         assert!(!figures("weekly")[0].rivals(&figures("3 years")[0]));
