@@ -610,6 +610,10 @@ struct PointTerms {
     partners: Vec<usize>,
     /// Per language: the share of its weight on terms its card's question has too.
     question_share: Vec<f32>,
+    /// The point weighs two things against each other ("balance delegation and
+    /// governance", 「自由度を残しつつ標準化する」): a draft that puts one of them above all
+    /// argues the opposite.
+    balance: bool,
 }
 
 /// The pairs of neighbouring letters and digits of a normalised text, white space and
@@ -689,6 +693,10 @@ const TOUCHED: f32 = 0.6;
 /// A clause is about a point, for arguing its opposite or stating its figure, when it
 /// holds this share of the point's weight.
 const CLAUSE_ON_TOPIC: f32 = 0.2;
+
+/// A clause that puts one thing above all argues against a point that balances two when
+/// it holds this share of the point's weight: one side of two is all it names.
+const ONE_SIDE_ON_TOPIC: f32 = 0.15;
 
 /// A clause that rejects what it names argues against a point when it holds this share
 /// of the point's weight: more than for a pair of opposites, since a negation alone is
@@ -1094,6 +1102,7 @@ impl Detector {
             named_groups,
             partners,
             question_share: Vec::new(),
+            balance: texts.iter().any(|(_, text)| weighs_two_things(text)),
         }
     }
 
@@ -1446,7 +1455,10 @@ impl Detector {
                     && !clause.negative
                     && on_topic >= NEGATED_ON_TOPIC
                     && on_topic > best_denied;
-                (rejects || turns || asserts).then(|| reading.typed(&clause.range))
+                let one_sided = point.balance
+                    && on_topic >= ONE_SIDE_ON_TOPIC
+                    && puts_one_above_all(&reading.normalized.text[clause.range.clone()]);
+                (rejects || turns || asserts || one_sided).then(|| reading.typed(&clause.range))
             })
     }
 
@@ -1532,6 +1544,52 @@ impl Reading {
 }
 
 /// The share of a point's weight (its best language) a clause names.
+/// Words that weigh two things against each other.
+const BALANCE: &[&str] = &[
+    "balanc",
+    "both ",
+    "trade-off",
+    "tradeoff",
+    "両立",
+    "バランス",
+    "両方",
+    "トレードオフ",
+    "つつ",
+];
+
+/// Words that put one thing above all else: "speed is everything", 「速度が最優先」.
+const ABOVE_ALL: &[&str] = &[
+    "everything",
+    "all that matters",
+    "above all",
+    "the only thing",
+    "at all costs",
+    "i'd just ",
+    "we'd just ",
+    "i just ",
+    "just follow",
+    "as they are",
+    "as it is",
+    "as-is",
+    "最優先",
+    "何より",
+    "すべて",
+    "全て",
+    "全部",
+    "一択",
+    "そのまま",
+    "だけでいい",
+    "だけで十分",
+];
+
+fn weighs_two_things(text: &str) -> bool {
+    BALANCE.iter().any(|cue| text.contains(cue))
+}
+
+fn puts_one_above_all(text: &str) -> bool {
+    ABOVE_ALL.iter().any(|cue| text.contains(cue)) && !weighs_two_things(text)
+}
+
 fn clause_share(clause_terms: &HashSet<String>, point: &PointTerms) -> f32 {
     point
         .languages
@@ -2127,6 +2185,39 @@ mod tests {
             "Raksul strengthened its hiring strategy from Series C. Mercari standardized development processes across its services.",
         );
         assert_eq!(both.covered, [0, 1], "{both:?}");
+    }
+
+    #[test]
+    fn putting_one_side_above_all_argues_against_a_balance() {
+        let decks = DeckSet::from_sources(vec![(
+            "b.json".into(),
+            r#"{"id":"b","title":{"en":"B"},"cards":[
+              {"id":"b1","question":{"ja":"組織をどう運営しますか？","en":"How do you run the organization?"},"points":[
+                {"ja":"権限委譲とガバナンスのバランスを取る","en":"Balance delegation and governance"},
+                {"ja":"採用計画を立てる","en":"Plan hiring"}]}
+            ]}"#
+            .into(),
+            false,
+        )]);
+        let detector = Detector::new(&decks);
+        let (_, card) = decks.find_card("b1").unwrap();
+        let en = detector.detect(card, "I'd delegate everything to the teams.");
+        assert!(
+            matches!(en.misses[0], Some(Miss::Opposite { .. })),
+            "{en:?}"
+        );
+        let ja = detector.detect(card, "権限は全部現場に委譲します。");
+        assert!(
+            matches!(ja.misses[0], Some(Miss::Opposite { .. })),
+            "{ja:?}"
+        );
+        let balanced = detector.detect(
+            card,
+            "I balance delegation with governance: teams decide, inside clear guardrails.",
+        );
+        assert!(balanced.covered.contains(&0), "{balanced:?}");
+        let ja = detector.detect(card, "権限委譲とガバナンスのバランスを意識しています。");
+        assert!(ja.covered.contains(&0), "{ja:?}");
     }
 
     #[test]
