@@ -20,6 +20,8 @@ pub enum Unit {
     /// How often, as the years between two times: 「3か月ごと」, "every quarter", "once a
     /// year", 毎週. Not a duration: "every week" says nothing against "3 years".
     Period,
+    /// A startup's funding round: seed 0, Series A 1, B 2… (「シリーズC以降」).
+    Stage,
     /// A bare number of a range or list whose unit was not said ("800 - 1,200").
     Unknown,
 }
@@ -668,11 +670,78 @@ pub fn figures(text: &str) -> Vec<Figure> {
     }
     lend_units(text, &mut found);
     frequencies(text, &mut found);
+    funding_rounds(text, &mut found);
     found
         .into_iter()
         .filter(|(figure, _)| figure.unit != Unit::Unknown || is_listed_with_digits(text, figure))
         .map(|(figure, _)| figure)
         .collect()
+}
+
+/// Funding rounds: 「シリーズC以降」, "Series A", "from Series B onward", "seed stage".
+fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
+    const ROUNDS: &[&str] = &["series ", "シリーズ", "series-"];
+    const ONWARD: &[&str] = &[
+        "以降",
+        "以上",
+        "から",
+        " onward",
+        " onwards",
+        " and later",
+        " or later",
+        " and beyond",
+        "+",
+    ];
+    let mut rounds: Vec<(usize, usize, f64)> = Vec::new();
+    for mark in ROUNDS {
+        for (start, _) in text.match_indices(mark) {
+            if mark.is_ascii() && !word_boundary_before(text, start) {
+                continue;
+            }
+            let at = start + mark.len();
+            let Some(letter) = text[at..].chars().next() else {
+                continue;
+            };
+            if !('a'..='f').contains(&letter) || !word_boundary_after(text, at + 1) {
+                continue;
+            }
+            rounds.push((start, at + 1, f64::from(letter as u8 - b'a' + 1)));
+        }
+    }
+    for word in [
+        "seed round",
+        "seed stage",
+        "シード期",
+        "シードラウンド",
+        "シード",
+    ] {
+        for (start, _) in text.match_indices(word) {
+            if !word.is_ascii() || word_boundary_before(text, start) {
+                rounds.push((start, start + word.len(), 0.0));
+            }
+        }
+    }
+    for (start, mut end, value) in rounds {
+        let mut hi = value;
+        if let Some(mark) = ONWARD.iter().find(|mark| text[end..].starts_with(**mark)) {
+            hi = f64::INFINITY;
+            end += mark.len();
+        }
+        if found
+            .iter()
+            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
+        {
+            continue;
+        }
+        let figure = Figure {
+            lo: value,
+            hi,
+            unit: Unit::Stage,
+            span: start..end,
+        };
+        let at = found.partition_point(|(other, _)| other.span.start < start);
+        found.insert(at, (figure, true));
+    }
 }
 
 /// How often said in words ("quarterly", 毎週), where no figure is already read.
@@ -844,6 +913,25 @@ mod tests {
         assert!(figures("once a year")[0].rivals(&figures("3か月ごと")[0]));
         // "yearly" inside another word is not a frequency.
         assert!(figures("biyearlyish").is_empty());
+    }
+
+    #[test]
+    fn funding_rounds_in_both_languages() {
+        assert_eq!(
+            one("シリーズc以降の急成長期"),
+            (3.0, f64::INFINITY, Unit::Stage)
+        );
+        assert_eq!(
+            one("from series c onward"),
+            (3.0, f64::INFINITY, Unit::Stage)
+        );
+        assert_eq!(one("around their series a"), (1.0, 1.0, Unit::Stage));
+        assert_eq!(one("シード期のスタートアップ"), (0.0, 0.0, Unit::Stage));
+        let guide = &figures("シリーズc以降")[0];
+        assert!(figures("series a")[0].rivals(guide) && !figures("series a")[0].states(guide));
+        assert!(figures("series c")[0].states(guide));
+        // A word that starts like a round is not one.
+        assert!(figures("the series about apis").is_empty());
     }
 
     #[test]
