@@ -70,6 +70,18 @@ const NEGATIONS_EN: &[&str] = &[
     "rarely ",
     "seldom ",
     "hardly ",
+    // Calling it harmful: "localizing them only creates drift", "splitting the roles just
+    // adds a layer", "governance slows teams down".
+    "only creates",
+    "just creates",
+    "only adds",
+    "just adds",
+    "only slows",
+    "just slows",
+    "slows teams down",
+    "slows everyone down",
+    "slows us down",
+    "gets in the way",
     // Conceding before dismissing: "chaos engineering sounds nice, but it's overkill".
     "overkill",
     "sounds nice",
@@ -188,6 +200,10 @@ const NEGATIONS_JA: &[&str] = &[
     "ノータッチ",
     "丸投げ",
     "やりすぎ",
+    "足かせ",
+    "邪魔になる",
+    "遅くなるだけ",
+    "増えるだけ",
     "過剰",
     "オーバーキル",
     "理想論",
@@ -538,6 +554,9 @@ mod tests {
         let found = negated("chaos engineering sounds nice, but for most companies it's overkill");
         assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
         assert!(negated("カオスエンジニアリングはうちにはやりすぎ")[0].1);
+        assert!(negated("localizing them only creates drift")[0].1);
+        assert!(negated("governance mostly slows teams down")[0].1);
+        assert!(negated("細かいルールは足かせになる")[0].1);
     }
 
     #[test]
