@@ -1267,24 +1267,25 @@ impl Detector {
                         rejected += weight;
                     }
                 }
-                let share_of = |terms: &HashSet<String>| {
-                    weights
-                        .iter()
-                        .filter(|(key, _)| terms.contains(*key))
-                        .map(|(_, weight)| weight)
-                        .sum::<f32>()
-                        / total
-                };
-                let sentence_shares: Vec<f32> =
-                    reading.sentence_terms.iter().map(share_of).collect();
-                let pair_share = reading
-                    .sentence_terms
-                    .windows(2)
-                    .map(|pair| {
-                        let both: HashSet<String> = pair[0].union(&pair[1]).cloned().collect();
-                        share_of(&both)
-                    })
-                    .fold(0.0f32, f32::max);
+                // The share each sentence names, and each two neighbouring sentences, in
+                // one look-up per term and sentence.
+                let sentences = reading.sentence_terms.len();
+                let mut sentence_shares = vec![0.0f32; sentences];
+                let mut pair_shares = vec![0.0f32; sentences.saturating_sub(1)];
+                for (key, weight) in weights {
+                    let mut before = false;
+                    for (sentence, named) in reading.sentence_terms.iter().enumerate() {
+                        let here = named.contains(key);
+                        if here {
+                            sentence_shares[sentence] += weight / total;
+                        }
+                        if sentence > 0 && (here || before) {
+                            pair_shares[sentence - 1] += weight / total;
+                        }
+                        before = here;
+                    }
+                }
+                let pair_share = pair_shares.iter().copied().fold(0.0f32, f32::max);
                 let sentence_share = sentence_shares.iter().copied().fold(0.0f32, f32::max);
                 let point_bigrams = &point.bigrams[index];
                 let shared = if point_bigrams.is_empty() {
