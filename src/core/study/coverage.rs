@@ -619,8 +619,8 @@ struct PointTerms {
     partners: Vec<usize>,
     /// Per language: the share of its weight on terms its card's question has too.
     question_share: Vec<f32>,
-    /// The terms of its card's question.
-    question_keys: HashSet<String>,
+    /// The terms of its card's question (one set shared by the card's points).
+    question_keys: std::sync::Arc<HashSet<String>>,
     /// The point weighs two things against each other ("balance delegation and
     /// governance", 「自由度を残しつつ標準化する」): a draft that puts one of them above all
     /// argues the opposite.
@@ -884,6 +884,7 @@ impl Detector {
             .filter_map(|lang| card.question.exact(lang))
             .flat_map(|text| self.keys_of(text))
             .collect();
+        let question_keys = std::sync::Arc::new(question.clone());
         // Each point's terms worked out once; their keys, in either language, tell which
         // other points share a term.
         let mut all_terms: Vec<PointTerms> = card
@@ -952,7 +953,7 @@ impl Detector {
                     }
                 }
             }
-            terms.question_keys = question.clone();
+            terms.question_keys = std::sync::Arc::clone(&question_keys);
             terms.question_share = terms
                 .languages
                 .iter()
@@ -1117,7 +1118,7 @@ impl Detector {
             named_groups,
             partners,
             question_share: Vec::new(),
-            question_keys: HashSet::new(),
+            question_keys: Default::default(),
             balance: texts.iter().any(|(_, text)| weighs_two_things(text)),
         }
     }
