@@ -73,6 +73,10 @@ const BEYOND_QUESTION: f32 = 0.17;
 /// Chosen with [`THRESHOLD`] on the labelled drafts (BENCHMARKS.md).
 const SENTENCE_FIT: f32 = 0.5;
 
+/// A sentence that names this share of a point lends it its words whatever else it fits:
+/// "availability and latency" names two points of a list, each in full.
+const SENTENCE_NAMES: f32 = 0.4;
+
 /// How much of a point's score comes from the share of its character bigrams found in
 /// the draft: raw overlap catches what the terms miss (a compound written another way, a
 /// word the table lacks) and the terms keep it honest. Chosen with the threshold on the
@@ -1328,7 +1332,8 @@ impl Detector {
         }
         // A sentence speaks for the points it fits best: one that fits another point of
         // the card more than twice as well lends this one none of its words ("Raksul put in
-        // a VPoE to push hiring" is Raksul's point, not every point that names hiring).
+        // a VPoE to push hiring" is Raksul's point, not every point that names hiring),
+        // unless it names a good part of this one too.
         let sentences = reading.sentence_terms.len();
         let best_fit_of: Vec<f32> = (0..sentences)
             .map(|sentence| {
@@ -1345,7 +1350,9 @@ impl Detector {
             let lent: HashSet<&String> = (0..sentences)
                 .filter(|sentence| {
                     let share = shares.get(*sentence).copied().unwrap_or(0.0);
-                    share > 0.0 && share >= SENTENCE_FIT * best_fit_of[*sentence]
+                    share > 0.0
+                        && (share >= SENTENCE_FIT * best_fit_of[*sentence]
+                            || share >= SENTENCE_NAMES)
                 })
                 .flat_map(|sentence| reading.sentence_terms[sentence].iter())
                 .collect();
@@ -2213,6 +2220,17 @@ mod tests {
             "ラクスルはシリーズC以降、採用戦略を強化して開発プロセスを標準化しました。",
         );
         assert_eq!(ja.covered, [0], "{ja:?}");
+        // A sentence that names a good part of a point lends it its words though it fits
+        // another point better: the SLOs sentence fits the monitoring point best, and
+        // names the availability point's SLOs too (with the bundled decks).
+        let bundled = DeckSet::load(None);
+        let lists = Detector::new(&bundled);
+        let (_, listed) = bundled.find_card("hoe-q08").unwrap();
+        let both = lists.detect(
+            listed,
+            "For us it's availability and latency. I'd define SLOs for both, say 99.9% and p99 under 300 ms, scrape metrics with Prometheus, build Grafana boards per service, and alert on SLO burn rate rather than raw CPU.",
+        );
+        assert!(both.covered.contains(&0), "{both:?}");
         // Said in a sentence of its own, the other point is there too.
         let both = detector.detect(
             card,
