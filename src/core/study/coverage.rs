@@ -674,6 +674,17 @@ pub struct Coverage {
     pub evidence: Vec<Evidence>,
 }
 
+/// How the sentences of a draft fit one point, in the point's best language.
+#[derive(Default)]
+struct SentenceFit<'a> {
+    /// The point's term weights in that language.
+    weights: Option<&'a HashMap<String, f32>>,
+    /// Per sentence: the share of the weight it names.
+    sentence_shares: Vec<f32>,
+    /// The share of the point's character bigrams the draft has.
+    bigram_share: f32,
+}
+
 /// What the detector found of one point in a draft, beside its score: the measures a
 /// fair reader weighs (is the idea said in one place, is it rejected, is its figure
 /// right). Printed by `mensetsu coverage --evidence` for fitting and checking the
@@ -1246,13 +1257,10 @@ impl Detector {
             .filter(|(clause, _)| clause.negated)
             .flat_map(|(_, terms)| terms)
             .collect();
-        // Per point, of its best language: the weights, and the share of them each
-        // sentence names, and the share of its character bigrams the draft has.
-        let mut fits: Vec<(Option<&HashMap<String, f32>>, Vec<f32>, f32)> =
-            Vec::with_capacity(terms.len());
+        let mut fits: Vec<SentenceFit> = Vec::with_capacity(terms.len());
         for point in &terms {
             let mut best = (0.0f32, Vec::new());
-            let mut best_fit = (None, Vec::new(), 0.0f32);
+            let mut best_fit = SentenceFit::default();
             let mut best_evidence = Evidence::default();
             for (index, weights) in point.languages.iter().enumerate() {
                 let total: f32 = weights.values().sum();
@@ -1319,7 +1327,11 @@ impl Detector {
                 }
                 if score > best.0 {
                     best = (score, spans);
-                    best_fit = (Some(weights), sentence_shares, shared);
+                    best_fit = SentenceFit {
+                        weights: Some(weights),
+                        sentence_shares,
+                        bigram_share: shared,
+                    };
                 }
             }
             fits.push(best_fit);
@@ -1338,14 +1350,15 @@ impl Detector {
         let best_fit_of: Vec<f32> = (0..sentences)
             .map(|sentence| {
                 fits.iter()
-                    .map(|(_, shares, _)| shares.get(sentence).copied().unwrap_or(0.0))
+                    .map(|fit| fit.sentence_shares.get(sentence).copied().unwrap_or(0.0))
                     .fold(0.0, f32::max)
             })
             .collect();
-        for (index, (weights, shares, shared)) in fits.iter().enumerate() {
-            let Some(weights) = weights else {
+        for (index, fit) in fits.iter().enumerate() {
+            let Some(weights) = fit.weights else {
                 continue;
             };
+            let shares = &fit.sentence_shares;
             let total: f32 = weights.values().sum();
             let lent: HashSet<&String> = (0..sentences)
                 .filter(|sentence| {
@@ -1369,7 +1382,8 @@ impl Detector {
                 / total;
             // (An empty sum is -0.0.)
             evidence[index].beyond_question_share = beyond_question.max(0.0);
-            let score = (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * shared;
+            let score =
+                (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * fit.bigram_share;
             scores[index] = scores[index].min(score.clamp(0.0, 1.0));
         }
         let owners = self.figure_owners(&reading, &terms);

@@ -756,8 +756,8 @@ fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             // "once a year" holds the duration "a year", 「年1回」 a bare 1: the frequency
             // says it all.
             found.retain(|(figure, _)| {
-                !matches!(figure.unit, Unit::Years | Unit::Unknown)
-                    || !(start <= figure.span.start && figure.span.end <= end)
+                let inside = start <= figure.span.start && figure.span.end <= end;
+                !(inside && matches!(figure.unit, Unit::Years | Unit::Unknown))
             });
             let overlaps = found
                 .iter()
