@@ -190,6 +190,40 @@ fn coverage_answers_every_line_in_order_and_reports_bad_ones_without_stopping() 
     let line: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(line["card"], "vpoe-q04");
     assert!(line["covered"].as_array().unwrap().len() >= 2, "{line}");
+    assert!(
+        line.get("evidence").is_none(),
+        "evidence only when asked: {line}"
+    );
+
+    // --evidence: per point, the measures the verdict came from.
+    let output = coverage(
+        &[
+            "coverage",
+            "--card",
+            "vpoe-q04",
+            "--lang",
+            "en",
+            "--evidence",
+        ],
+        "Fully automate CI/CD and introduce feature toggles. I wouldn't do canary releases.",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let line: serde_json::Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    let evidence = line["evidence"].as_array().unwrap();
+    assert_eq!(evidence.len(), 4, "{line}");
+    for (index, point) in evidence.iter().enumerate() {
+        let share = point["beyond_question_share"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&share), "{point}");
+        let credited = line["covered"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(index));
+        // A credited point is never one argued against or with a wrong figure.
+        if credited {
+            assert_eq!(point["opposite"], false, "{point}");
+            assert_eq!(point["figure_wrong"], false, "{point}");
+        }
+    }
 }
 
 /// `mensetsu search is:new | head -1`: when the reader leaves, every command ends quietly,
