@@ -1759,6 +1759,12 @@ mod tests {
 
     /// A deck of two cards written for these tests (not a bundled one), so the tests
     /// check the method, not one card's wording.
+    /// A detector over one deck given as JSON, and the deck.
+    fn one_deck(json: &str) -> (Detector, DeckSet) {
+        let decks = DeckSet::from_sources(vec![("d.json".into(), json.into(), false)]);
+        (Detector::new(&decks), decks)
+    }
+
     fn detector_and_cards() -> (Detector, DeckSet) {
         let decks = DeckSet::from_sources(vec![(
             "t.json".into(),
@@ -2177,17 +2183,13 @@ mod tests {
 
     #[test]
     fn a_figure_said_about_the_point_decides_though_its_figure_is_said_elsewhere() {
-        let decks = DeckSet::from_sources(vec![(
-            "f.json".into(),
+        let (detector, decks) = one_deck(
             r#"{"id":"f","title":{"en":"F"},"cards":[
               {"id":"f1","question":{"ja":"技術投資をどう進めますか？","en":"How do you run technology investment?"},"points":[
                 {"ja":"四半期ごとに技術投資計画を立てる","en":"Draw up a technology investment plan every quarter"},
                 {"ja":"負債返済のためのスプリントを確保する","en":"Reserve a sprint for paying down debt"}]}
-            ]}"#
-            .into(),
-            false,
-        )]);
-        let detector = Detector::new(&decks);
+            ]}"#,
+        );
         let (_, card) = decks.find_card("f1").unwrap();
         let en = detector.detect(
             card,
@@ -2212,17 +2214,13 @@ mod tests {
 
     #[test]
     fn a_sentence_speaks_for_the_point_it_fits_best() {
-        let decks = DeckSet::from_sources(vec![(
-            "s.json".into(),
+        let (detector, decks) = one_deck(
             r#"{"id":"s","title":{"en":"S"},"cards":[
               {"id":"s1","question":{"ja":"VPoEを置いた会社の例は？","en":"Which companies created a VPoE role?"},"points":[
                 {"ja":"ラクスルはシリーズC以降に採用戦略を強化し、開発プロセスを標準化した","en":"Raksul strengthened its hiring strategy and standardized its development processes from Series C"},
                 {"ja":"メルカリは複数サービスの開発プロセスを標準化した","en":"Mercari standardized development processes across its services"}]}
-            ]}"#
-            .into(),
-            false,
-        )]);
-        let detector = Detector::new(&decks);
+            ]}"#,
+        );
         let (_, card) = decks.find_card("s1").unwrap();
         let en = detector.detect(
             card,
@@ -2255,17 +2253,13 @@ mod tests {
 
     #[test]
     fn putting_one_side_above_all_argues_against_a_balance() {
-        let decks = DeckSet::from_sources(vec![(
-            "b.json".into(),
+        let (detector, decks) = one_deck(
             r#"{"id":"b","title":{"en":"B"},"cards":[
               {"id":"b1","question":{"ja":"組織をどう運営しますか？","en":"How do you run the organization?"},"points":[
                 {"ja":"権限委譲とガバナンスのバランスを取る","en":"Balance delegation and governance"},
                 {"ja":"採用計画を立てる","en":"Plan hiring"}]}
-            ]}"#
-            .into(),
-            false,
-        )]);
-        let detector = Detector::new(&decks);
+            ]}"#,
+        );
         let (_, card) = decks.find_card("b1").unwrap();
         let en = detector.detect(card, "I'd delegate everything to the teams.");
         assert!(
@@ -2288,17 +2282,13 @@ mod tests {
 
     #[test]
     fn restating_the_question_does_not_make_a_point() {
-        let decks = DeckSet::from_sources(vec![(
-            "q.json".into(),
+        let (detector, decks) = one_deck(
             r#"{"id":"q","title":{"en":"Q"},"cards":[
               {"id":"q1","question":{"ja":"創業メンバーとしてVPoEで参画する魅力は？","en":"What does joining as a founding member in the VPoE role offer?"},"points":[
                 {"ja":"創業期のスタートアップに創業メンバーとしてVPoEで参画する道もある","en":"Joining an early-stage startup as a founding member in the VPoE role is a path"},
                 {"ja":"ストックオプションのアップサイドが大きい","en":"Stock options with a large upside"}]}
-            ]}"#
-            .into(),
-            false,
-        )]);
-        let detector = Detector::new(&decks);
+            ]}"#,
+        );
         let (_, card) = decks.find_card("q1").unwrap();
         let ja = detector.detect(
             card,
@@ -2321,17 +2311,13 @@ mod tests {
 
     #[test]
     fn a_question_that_names_no_one_asks_the_role_of_its_deck() {
-        let decks = DeckSet::from_sources(vec![(
-            "cto.json".into(),
+        let (detector, decks) = one_deck(
             r#"{"id":"cto","title":{"en":"CTO"},"role":"cto","cards":[
               {"id":"v1","question":{"ja":"外部ベンダーとの協業で気をつけることは？","en":"What do you watch out for with outside vendors?"},"points":[
                 {"ja":"外部ベンダーとの契約交渉","en":"Negotiating contracts with outside vendors"},
                 {"ja":"ベンダー依存からの脱却","en":"Moving away from depending on vendors"}]}
-            ]}"#
-            .into(),
-            false,
-        )]);
-        let detector = Detector::new(&decks);
+            ]}"#,
+        );
         let (_, card) = decks.find_card("v1").unwrap();
         let ja = detector.detect(
             card,
