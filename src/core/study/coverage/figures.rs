@@ -680,6 +680,12 @@ pub fn figures(text: &str) -> Vec<Figure> {
 
 /// Funding rounds: 「シリーズC以降」, "Series A", "from Series B onward", "seed stage".
 fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
+    if !["series", "シリーズ", "seed", "シード"]
+        .iter()
+        .any(|hint| text.contains(hint))
+    {
+        return;
+    }
     const ROUNDS: &[&str] = &["series ", "シリーズ", "series-"];
     const ONWARD: &[&str] = &[
         "以降",
@@ -746,6 +752,15 @@ fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
 
 /// How often said in words ("quarterly", 毎週), where no figure is already read.
 fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
+    // Every frequency word holds one of these: most texts are passed over at once
+    // (building the detector reads every point).
+    const HINTS: &[&str] = &[
+        "毎", "隔", "月", "半", "年", "daily", "every", "week", "month", "quarter", "twice",
+        "annual", "year",
+    ];
+    if !HINTS.iter().any(|hint| text.contains(hint)) {
+        return;
+    }
     for (word, years) in FREQUENCIES {
         let ascii = word.is_ascii();
         for (start, _) in text.match_indices(word) {
