@@ -608,9 +608,17 @@ struct PointTerms {
     /// The figures are the point's main claim ("エンジニア(1〜3年)"), not a detail of a
     /// longer idea: a draft that names the topic without the figure does not cover it.
     figure_claim: bool,
+    /// The share of the point's letters its figures take: the figures are words of the
+    /// point that the term weights do not hold, so a draft that states them has said that
+    /// much of it ("30名、50名、100名の壁" is half figures).
+    figure_share: f32,
     /// The point itself rejects something ("blame no one"): a draft's negation of its
     /// words may agree with it, so negation is not read as arguing the opposite.
     negative: bool,
+    /// The point steers away from what it names ("avoid vendor lock-in", 「責めない」),
+    /// rather than denying a claim ("not just an engineer"): a draft clause that rejects
+    /// the same thing says the point.
+    steers_away: bool,
     /// The point's claim is a denial by a cue ("CTOほどの深い専門性は求められません"): a
     /// draft clause that asserts its words with no negation at all argues the opposite.
     denies: bool,
@@ -792,6 +800,12 @@ struct Reading {
     segment_terms: Vec<HashSet<String>>,
     /// Per sentence: the terms named in its clauses that do not reject them.
     sentence_terms: Vec<HashSet<String>>,
+    /// Terms named in clauses that reject them, with where: a point that itself steers
+    /// away from something ("avoid vendor lock-in") is said by a draft that rejects it
+    /// too (「特定のベンダーに依存しなくて済む」).
+    rejected: HashMap<String, Vec<Range<usize>>>,
+    /// Per sentence: the terms named in its clauses that reject them.
+    sentence_rejected: Vec<HashSet<String>>,
     japanese: bool,
 }
 
@@ -994,7 +1008,9 @@ impl Detector {
         let mut figure_list = Vec::new();
         let mut figure_texts = Vec::new();
         let mut figure_claim = false;
+        let mut figure_share = 0.0f32;
         let mut negative = false;
+        let mut steers_away = false;
         let mut denies = false;
         let mut sides: HashSet<usize> = HashSet::new();
         let mut topics: HashSet<usize> = HashSet::new();
@@ -1051,13 +1067,17 @@ impl Detector {
                             })
                             .sum();
                         let all_chars = text.chars().filter(|c| c.is_alphanumeric()).count();
-                        figure_claim = figure_chars as f32 >= FIGURE_CLAIM_SHARE * all_chars as f32;
+                        figure_share = figure_chars as f32 / all_chars.max(1) as f32;
+                        figure_claim = figure_share >= FIGURE_CLAIM_SHARE;
                         figure_list = main;
                     }
                 }
                 let negation = clauses::negation(text);
-                negative |= negation.is_some();
-                denies |= negation == Some(clauses::Strength::Cue);
+                negative |= negation.is_some() || clauses::avoids(text);
+                steers_away |= clauses::avoids(text) || negation == Some(clauses::Strength::Verb);
+                // Steering away from something ("avoids vendor lock-in") denies no claim: a
+                // draft that names it without a negation (「依存しなくて済む」) agrees.
+                denies |= negation == Some(clauses::Strength::Cue) && !clauses::avoids(text);
                 let named: Vec<(usize, Range<usize>)> = self
                     .opposites
                     .find_spans(text)
@@ -1127,7 +1147,9 @@ impl Detector {
             figures: figure_list,
             figure_texts,
             figure_claim,
+            figure_share,
             negative,
+            steers_away,
             denies,
             sides,
             named_groups,
@@ -1162,6 +1184,7 @@ impl Detector {
         let mut clause_terms = vec![HashSet::new(); clauses.len()];
         let mut segment_terms = vec![HashSet::new(); segments.len()];
         let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
+        let mut rejected: HashMap<String, Vec<Range<usize>>> = HashMap::new();
         for occurrence in occurrences(text, &self.concepts, &self.stemmer, &[]) {
             let clause = clause_of(occurrence.span.start);
             if let Some(segment) = segment_of(occurrence.span.start) {
@@ -1170,12 +1193,15 @@ impl Detector {
             if let Some(index) = clause {
                 clause_terms[index].insert(occurrence.key.clone());
             }
-            if !clause.is_some_and(|index| clauses[index].negated) {
-                affirmed
-                    .entry(occurrence.key)
-                    .or_default()
-                    .push(normalized.original(&occurrence.span));
-            }
+            let places = if clause.is_some_and(|index| clauses[index].negated) {
+                &mut rejected
+            } else {
+                &mut affirmed
+            };
+            places
+                .entry(occurrence.key)
+                .or_default()
+                .push(normalized.original(&occurrence.span));
         }
         let mut clause_sides = vec![Vec::new(); clauses.len()];
         let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
@@ -1200,7 +1226,9 @@ impl Detector {
                 .opposites
                 .together
                 .is_some_and(|side| clause_sides[index - 1].contains(&side));
-            if clauses[index].sentence != clauses[index - 1].sentence || partner {
+            // 「CTOが方向を決めて、僕がチームで形にする」: the speaker acts in the second.
+            let speaker = clauses::speaker_acts(&text[clauses[index].range.clone()]);
+            if clauses[index].sentence != clauses[index - 1].sentence || partner || speaker {
                 continue;
             }
             let inherited: Vec<usize> = clause_sides[index - 1]
@@ -1217,10 +1245,14 @@ impl Detector {
         }
         let sentences = clauses.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
         let mut sentence_terms = vec![HashSet::new(); sentences];
+        let mut sentence_rejected = vec![HashSet::new(); sentences];
         for (clause, terms) in clauses.iter().zip(&clause_terms) {
-            if !clause.negated {
-                sentence_terms[clause.sentence].extend(terms.iter().cloned());
-            }
+            let into = if clause.negated {
+                &mut sentence_rejected
+            } else {
+                &mut sentence_terms
+            };
+            into[clause.sentence].extend(terms.iter().cloned());
         }
         let figures = figures::figures(text)
             .into_iter()
@@ -1240,6 +1272,8 @@ impl Detector {
             segments,
             segment_terms,
             sentence_terms,
+            rejected,
+            sentence_rejected,
         }
     }
 
@@ -1272,7 +1306,13 @@ impl Detector {
                 let mut top = 0.0f32;
                 let mut spans = Vec::new();
                 for (key, weight) in weights {
-                    if let Some(places) = reading.affirmed.get(key) {
+                    let places = reading.affirmed.get(key).or_else(|| {
+                        point
+                            .steers_away
+                            .then(|| reading.rejected.get(key))
+                            .flatten()
+                    });
+                    if let Some(places) = places {
                         matched += weight;
                         top = top.max(*weight);
                         spans.extend(places.iter().cloned());
@@ -1288,7 +1328,9 @@ impl Detector {
                 for (key, weight) in weights {
                     let mut before = false;
                     for (sentence, named) in reading.sentence_terms.iter().enumerate() {
-                        let here = named.contains(key);
+                        let here = named.contains(key)
+                            || (point.steers_away
+                                && reading.sentence_rejected[sentence].contains(key));
                         if here {
                             sentence_shares[sentence] += weight / total;
                         }
@@ -1367,7 +1409,14 @@ impl Detector {
                         && (share >= SENTENCE_FIT * best_fit_of[*sentence]
                             || share >= SENTENCE_NAMES)
                 })
-                .flat_map(|sentence| reading.sentence_terms[sentence].iter())
+                .flat_map(|sentence| {
+                    let rejected = terms[index]
+                        .steers_away
+                        .then(|| reading.sentence_rejected[sentence].iter());
+                    reading.sentence_terms[sentence]
+                        .iter()
+                        .chain(rejected.into_iter().flatten())
+                })
                 .collect();
             let matched: f32 = weights
                 .iter()
@@ -1387,12 +1436,35 @@ impl Detector {
             scores[index] = scores[index].min(score.clamp(0.0, 1.0));
         }
         let owners = self.figure_owners(&reading, &terms);
+        let mut verdicts: Vec<Option<FigureVerdict>> = terms
+            .iter()
+            .enumerate()
+            .map(|(index, point)| Some(figure_verdict(&reading, point, index, &owners)))
+            .collect();
+        // The point's figures, said about it or about nothing in particular, are that
+        // share of its words said: in the score and beyond the question's words.
+        for (index, point) in terms.iter().enumerate() {
+            if point.figure_share > 0.0
+                && matches!(verdicts[index], Some(FigureVerdict::Stated))
+                && figures_said_here(&reading, point, index, &owners)
+            {
+                let share = point.figure_share.min(1.0);
+                let bigrams = fits[index].bigram_share;
+                let words = ((scores[index] - CHARACTER_SHARE * bigrams) / (1.0 - CHARACTER_SHARE))
+                    .max(0.0);
+                scores[index] = ((1.0 - CHARACTER_SHARE) * (share + (1.0 - share) * words)
+                    + CHARACTER_SHARE * bigrams)
+                    .clamp(0.0, 1.0);
+                let beyond = &mut evidence[index].beyond_question_share;
+                *beyond = share + (1.0 - share) * *beyond;
+            }
+        }
         let mut covered = Vec::new();
         let mut misses = Vec::with_capacity(terms.len());
         for (index, point) in terms.iter().enumerate() {
             let score = scores[index];
             let opposite = self.opposite_clause(&reading, point);
-            let figure = figure_verdict(&reading, point, index, &owners);
+            let figure = verdicts[index].take().unwrap_or(FigureVerdict::NotNeeded);
             let found = &mut evidence[index];
             found.rank = scores.iter().filter(|other| **other > score).count() as f32
                 / scores.len().max(1) as f32;
@@ -1499,9 +1571,27 @@ impl Detector {
                             .iter()
                             .any(|side| opposed(*side, acts) && sides.contains(side))
                 });
+                // A clause that names two of the roles the point names beside its own, and
+                // makes neither of them act, speaks of them as the point does ("between the
+                // CTO and the EMs").
+                let between_partners = {
+                    let mut named: Vec<usize> = sides
+                        .iter()
+                        .copied()
+                        .filter(|side| point.partners.contains(side))
+                        .collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    named.len() >= 2
+                        && reading.clause_actors[index].is_none()
+                        && sides.iter().all(|side| {
+                            !self.opposites.carried.contains(&(side / SIDES))
+                                || point.partners.contains(side)
+                        })
+                };
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && (turns_against(&point.sides, sides) || acted)
+                    && ((turns_against(&point.sides, sides) && !between_partners) || acted)
                     && !(together
                         && sides
                             .iter()
@@ -1662,6 +1752,31 @@ fn clause_share(clause_terms: &HashSet<String>, point: &PointTerms) -> f32 {
                 / total
         })
         .fold(0.0, f32::max)
+}
+
+/// Each kind of figure the point gives is stated by a figure the draft says about this
+/// point or about none: the guide's figure said about another point is that point's.
+fn figures_said_here(
+    reading: &Reading,
+    point: &PointTerms,
+    index: usize,
+    owners: &[Vec<usize>],
+) -> bool {
+    point.figures.iter().all(|guide| {
+        point
+            .figures
+            .iter()
+            .filter(|other| other.unit == guide.unit)
+            .any(|other| {
+                reading
+                    .figures
+                    .iter()
+                    .zip(owners)
+                    .any(|((figure, _), owner)| {
+                        (owner.is_empty() || owner.contains(&index)) && figure.states(other)
+                    })
+            })
+    })
 }
 
 enum FigureVerdict {
@@ -2370,6 +2485,125 @@ mod tests {
             "HoEはCTOの描くビジョンを現実のプロダクトに落とし込みます。",
         );
         assert!(topic.covered.contains(&1), "{topic:?}");
+    }
+
+    #[test]
+    fn a_role_is_the_same_by_its_short_name() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"r","title":{"en":"R"},"cards":[
+              {"id":"r1","question":{"ja":"VPoEまでの道のりは？","en":"How do you become a VPoE?"},"points":[
+                {"ja":"エンジニアリングマネージャー(2〜4年)→ VPoE","en":"Engineering manager (2-4 years) → VPoE"},
+                {"ja":"社外から経営幹部として招かれる","en":"Be hired from outside as an executive"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("r1").unwrap();
+        let short = detector.detect(card, "EMを2〜4年やって、そこからVPoEになります。");
+        assert_eq!(short.covered, [0], "{short:?}");
+        let english = detector.detect(
+            card,
+            "After two to four years as an EM you move up to VPoE.",
+        );
+        assert_eq!(english.covered, [0], "{english:?}");
+        // The role with another figure is still a wrong figure.
+        let wrong = detector.detect(card, "EMを半年やれば、そこからVPoEになれます。");
+        assert!(
+            matches!(wrong.misses[0], Some(Miss::WrongFigure { .. })),
+            "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn a_points_figures_said_count_as_its_words() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"g","title":{"en":"G"},"cards":[
+              {"id":"g1","question":{"ja":"組織の拡大にどう備えますか？","en":"How do you prepare for growth?"},"points":[
+                {"ja":"案件ごとのチーム編成とスキルバランス","en":"Team make-up and skill balance per project"},
+                {"ja":"30名、50名、100名の壁を乗り越える施策を実行します","en":"Carry out measures to get past the 30-, 50- and 100-person walls"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("g1").unwrap();
+        let said = detector.detect(
+            card,
+            "組織って30人、50人、100人あたりで必ず壁にぶつかるので、その手前で手を打ちます。",
+        );
+        assert!(said.covered.contains(&1), "{said:?}");
+        // The same words with other figures, or none, do not say it.
+        let other = detector.detect(
+            card,
+            "組織って20人、40人あたりで必ず壁にぶつかるので、その手前で手を打ちます。",
+        );
+        assert!(!other.covered.contains(&1), "{other:?}");
+        let none = detector.detect(card, "組織はいずれ壁にぶつかるので、手を打ちます。");
+        assert!(!none.covered.contains(&1), "{none:?}");
+    }
+
+    #[test]
+    fn the_speaker_acting_is_not_the_role_named_before() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"s","title":{"en":"S"},"role":"vpoe","cards":[
+              {"id":"s1","question":{"ja":"VPoEの中心となる仕事は？","en":"What is at the centre of the VPoE's job?"},"points":[
+                {"ja":"「人と組織」がVPoEの中心です","en":"People and organization are at the VPoE's centre"},
+                {"ja":"技術の方向性はCTOが決めます","en":"The CTO sets the technical direction"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("s1").unwrap();
+        let mine = detector.detect(
+            card,
+            "技術の方向性はCTOが決めて、僕が人と組織でそれを形にする役です。",
+        );
+        assert!(mine.covered.contains(&0), "{mine:?}");
+        // Without the speaker, the second clause is still the CTO's.
+        let theirs = detector.detect(
+            card,
+            "技術の方向性はCTOが決めて、人と組織でそれを形にするのもCTOの仕事です。",
+        );
+        assert!(!theirs.covered.contains(&0), "{theirs:?}");
+    }
+
+    #[test]
+    fn naming_the_roles_a_point_places_its_role_between_is_no_swap() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"b","title":{"en":"B"},"role":"vpoe","cards":[
+              {"id":"b1","question":{"ja":"VPoEとはどんな役職ですか？","en":"What kind of position is the VPoE?"},"points":[
+                {"ja":"VPoEは、CTOとEMの間に位置する戦略的なポジションです","en":"The VPoE sits between the CTO and the EMs, a strategic position"},
+                {"ja":"組織づくりに責任を持つ","en":"Responsible for building the organization"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("b1").unwrap();
+        let between = detector.detect(
+            card,
+            "経営に近い戦略的なポジションで、CTOと現場のEMたちの間をつなぐ役です。",
+        );
+        assert!(between.covered.contains(&0), "{between:?}");
+        // One of them made to act in the point's place is still a swap.
+        let swapped = detector.detect(
+            card,
+            "CTOとEMの間に位置する戦略的なポジションはCTOが自分で担います。",
+        );
+        assert!(!swapped.covered.contains(&0), "{swapped:?}");
+    }
+
+    #[test]
+    fn rejecting_what_a_point_steers_away_from_says_the_point() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"a","title":{"en":"A"},"cards":[
+              {"id":"a1","question":{"ja":"マルチクラウドの利点と欠点は？","en":"Pros and cons of multi-cloud?"},"points":[
+                {"ja":"メリット:ベンダーロックイン回避","en":"Advantages: avoids vendor lock-in"},
+                {"ja":"デメリット:運用複雑性増加","en":"Disadvantages: more operational complexity"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("a1").unwrap();
+        for draft in [
+            "メリットは特定のベンダーに依存しなくて済むこと。",
+            "ベンダーロックインを避けられるのが大きい。",
+            "You avoid getting locked in to one vendor.",
+        ] {
+            let read = detector.detect(card, draft);
+            assert!(read.covered.contains(&0), "{draft}: {read:?}");
+        }
+        // A point that rejects nothing gains nothing from a draft that rejects its words.
+        let rejected = detector.detect(card, "運用の複雑さは増えないので気にしなくていい。");
+        assert!(!rejected.covered.contains(&1), "{rejected:?}");
     }
 
     #[test]

@@ -259,6 +259,51 @@ pub enum Strength {
     Verb,
 }
 
+/// What a point steers away from ("avoid vendor lock-in", 「ロックインを回避」, "move
+/// away from dependence on vendors"): a draft that says it will not depend on them agrees.
+const AVOIDING: &[&str] = &[
+    "回避",
+    "避け",
+    "防ぐ",
+    "防止",
+    "脱却",
+    "脱する",
+    "なくす",
+    "avoid",
+    "prevent",
+    "move away from",
+    "moving away from",
+    "get rid of",
+    "break free",
+    "eliminate",
+];
+
+/// Whether a text recommends steering away from what it names.
+pub fn avoids(text: &str) -> bool {
+    AVOIDING.iter().any(|cue| text.contains(cue))
+}
+
+/// The speaker marked as who acts in a clause (「僕が形にする」, 「私は採用に集中する」):
+/// a role the clause before named is not who acts in this one. Japanese only: an English
+/// "I" delegates as often as it acts ("so I'd leave it to them").
+const SPEAKER_ACTS: &[&str] = &[
+    "僕が",
+    "僕は",
+    "私が",
+    "私は",
+    "俺が",
+    "俺は",
+    "わたしが",
+    "わたしは",
+    "自分が",
+    "自分は",
+];
+
+/// Whether a clause marks its speaker as who acts.
+pub fn speaker_acts(clause: &str) -> bool {
+    SPEAKER_ACTS.iter().any(|cue| clause.contains(cue))
+}
+
 /// Whether and how a clause rejects what it names.
 pub fn negation(clause: &str) -> Option<Strength> {
     // Only the phrases a clause holds are taken out: a replace each would allocate.
@@ -282,9 +327,17 @@ pub fn negation(clause: &str) -> Option<Strength> {
     }
     // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
     // ない after kanji is an adjective or a noun (少ない was taken out above).
-    let verb = japanese
-        .match_indices("ない")
-        .any(|(at, _)| japanese[..at].chars().next_back().is_some_and(is_hiragana))
+    // 「依存しなくて済む」「使わなくなる」: the same negative before て and なる; 「Aでは
+    // なく B」 contrasts, it rejects nothing the point says.
+    let verb = ["ない", "なく"]
+        .iter()
+        .flat_map(|ending| japanese.match_indices(ending))
+        .any(|(at, ending)| {
+            let before = &japanese[..at];
+            before.chars().next_back().is_some_and(is_hiragana)
+                && !(ending == "なく"
+                    && ["では", "じゃ", "でも"].iter().any(|c| before.ends_with(c)))
+        })
         || japanese.trim_end().ends_with('ず');
     verb.then_some(Strength::Verb)
 }
@@ -506,6 +559,19 @@ mod tests {
         // A verb's negative may reject, but its words still count.
         assert_eq!(negation("誰がやったかを責めない"), Some(Strength::Verb));
         assert_eq!(negation("導入は不要"), Some(Strength::Cue));
+        // The negative before て and なる is one too; 「AではなくB」 alone is a contrast.
+        assert_eq!(negation("レビューしなくなる"), Some(Strength::Verb));
+        assert_eq!(negation("使わなくても回る"), Some(Strength::Verb));
+        assert_eq!(negation("単なるエンジニアではなく経営の一員"), None);
+    }
+
+    #[test]
+    fn steering_away_and_the_speaker_acting() {
+        assert!(avoids("ベンダーロックイン回避"));
+        assert!(avoids("moving away from depending on vendors"));
+        assert!(!avoids("ベンダーと契約する"));
+        assert!(speaker_acts("僕が人とチームで形にする"));
+        assert!(!speaker_acts("人とチームで形にする"));
     }
 
     #[test]
