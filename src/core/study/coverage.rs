@@ -718,6 +718,10 @@ pub struct Evidence {
     pub beyond_question_share: f32,
     /// How many of the card's points score higher, as a share of them.
     pub rank: f32,
+    /// The share of the point's weight on its heaviest term, and whether the sentences
+    /// that speak for the point name it.
+    pub heaviest_share: f32,
+    pub heaviest_said: bool,
     pub opposite: bool,
     pub figure_stated: bool,
     pub figure_wrong: bool,
@@ -1431,6 +1435,13 @@ impl Detector {
                 / total;
             // (An empty sum is -0.0.)
             evidence[index].beyond_question_share = beyond_question.max(0.0);
+            if let Some((key, weight)) = weights
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            {
+                evidence[index].heaviest_share = weight / total;
+                evidence[index].heaviest_said = lent.contains(key);
+            }
             let score =
                 (1.0 - CHARACTER_SHARE) * (matched / total) + CHARACTER_SHARE * fit.bigram_share;
             scores[index] = scores[index].min(score.clamp(0.0, 1.0));
@@ -1716,8 +1727,17 @@ const ABOVE_ALL: &[&str] = &[
     "as they are",
     "as it is",
     "as-is",
+    "matters less than",
+    "matter less than",
+    "less important than",
+    "more important than",
+    "at the expense of",
     "最優先",
     "何より",
+    "より優先",
+    "よりも優先",
+    "二の次",
+    "犠牲にして",
     "すべて",
     "全て",
     "全部",
@@ -2386,6 +2406,14 @@ mod tests {
             matches!(ja.misses[0], Some(Miss::Opposite { .. })),
             "{ja:?}"
         );
+        // Ranking one side below the other is putting the other above all.
+        for draft in [
+            "Governance matters less than delegation at our stage, so teams decide alone.",
+            "ガバナンスは二の次で、権限委譲を進めます。",
+        ] {
+            let read = detector.detect(card, draft);
+            assert!(!read.covered.contains(&0), "{draft}: {read:?}");
+        }
         let balanced = detector.detect(
             card,
             "I balance delegation with governance: teams decide, inside clear guardrails.",

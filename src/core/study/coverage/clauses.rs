@@ -45,6 +45,11 @@ const NEGATIONS_EN: &[&str] = &[
     "overrated",
     "not convinced",
     "can wait",
+    "can come later",
+    "matters less",
+    "matter less",
+    "less important",
+    "comes second",
     "worry about it later",
     "worry about that later",
     "not a priority",
@@ -181,6 +186,15 @@ const NEGATIONS_JA: &[&str] = &[
     "後回し",
     "後から考え",
     "後で考え",
+    "あとから考え",
+    "あとで考え",
+    // 「スキーマ設計はあとからでいい」; without は, 「後でいい処理」 is work that can wait
+    // for a queue, which a point may recommend.
+    "は後からでいい",
+    "はあとからでいい",
+    "は後でいい",
+    "はあとでいい",
+    "二の次",
     "気にせず",
     "気にしない",
     "廃止",
@@ -563,6 +577,9 @@ mod tests {
         assert_eq!(negation("レビューしなくなる"), Some(Strength::Verb));
         assert_eq!(negation("使わなくても回る"), Some(Strength::Verb));
         assert_eq!(negation("単なるエンジニアではなく経営の一員"), None);
+        // Putting it off with は dismisses it; work that can wait is a queue's.
+        assert!(negated("スキーマ設計はあとからでいい")[0].1);
+        assert!(!negated("メール送信みたいに後でいい処理は溜めて流す")[0].1);
     }
 
     #[test]
