@@ -485,6 +485,52 @@ fn negated_at(text: &str, span: &Range<usize>) -> bool {
         || NEGATED_BEFORE_EN.iter().any(|cue| before.ends_with(cue))
 }
 
+/// English words after which a role is whom a clause speaks to or about ("told the
+/// CFO", "work with HR", "how our CEO thinks"), not who acts in it. Left out: those
+/// after which the role may act ("decided by the CEO", "leave it to HR", "a job for
+/// HR", "the job of the CTO").
+const SPOKEN_TO_AFTER: &[&str] = &[
+    "with",
+    "from",
+    "told",
+    "tell",
+    "tells",
+    "ask",
+    "asked",
+    "asks",
+    "show",
+    "showed",
+    "shows",
+    "convince",
+    "convinced",
+    "about",
+    "how",
+    "between",
+    "among",
+];
+
+/// Words that may stand between such a word and the role: "told our CFO".
+const DETERMINERS: &[&str] = &["the", "our", "my", "their", "your", "a", "an", "his", "her"];
+
+/// Whether the English role named from `start` is whom its clause speaks to or about.
+fn spoken_to(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let mut words = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| !word.is_empty());
+    let mut word = words.next();
+    if word.is_some_and(|w| DETERMINERS.contains(&w)) {
+        word = words.next();
+    }
+    // Only directly before: a role after a comma or a Japanese letter is a new start.
+    let reaches = before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    reaches && word.is_some_and(|w| SPOKEN_TO_AFTER.contains(&w))
+}
+
 /// Who acts in a Japanese text, of the sides of who-groups named in it (with their
 /// spans): the one marked by は, else the last marked by が (「HoEが描いたビジョンをCTOが
 /// 落とし込む」: the CTO; the first が is inside a phrase about the vision). `None` when
@@ -1210,6 +1256,11 @@ impl Detector {
         let mut clause_sides = vec![Vec::new(); clauses.len()];
         let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
         for (side, span) in self.opposites.find_spans(text) {
+            // "I told the CFO", "how our CEO thinks": a role the clause speaks to or
+            // about is not who does what the clause says.
+            if self.opposites.carried.contains(&(side / SIDES)) && spoken_to(text, span.start) {
+                continue;
+            }
             if let Some(index) = clause_of(span.start) {
                 clause_sides[index].push(side);
                 clause_named[index].push((side, span));
@@ -2586,6 +2637,37 @@ mod tests {
             "技術の方向性はCTOが決めて、人と組織でそれを形にするのもCTOの仕事です。",
         );
         assert!(!theirs.covered.contains(&0), "{theirs:?}");
+    }
+
+    #[test]
+    fn a_role_spoken_to_or_about_is_not_who_acts() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"c","title":{"en":"C"},"role":"cto","cards":[
+              {"id":"k1","question":{"ja":"経営陣とどう話しますか？","en":"How do you talk to the executives?"},"points":[
+                {"ja":"技術リスクがビジネスに与える影響を数字で説明する","en":"Explain in numbers how technical risks affect the business"},
+                {"ja":"定期的に報告する","en":"Report regularly"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("k1").unwrap();
+        let told = detector.detect(
+            card,
+            "I told the CEO in numbers how the technical risk of an outage would affect the business.",
+        );
+        assert!(told.covered.contains(&0), "{told:?}");
+        let about = detector.detect(
+            card,
+            "I explain technical risks in numbers, since that is how our CEO thinks about the business.",
+        );
+        assert!(about.covered.contains(&0), "{about:?}");
+        // Handing it to the CEO is still a swap.
+        let handed = detector.detect(
+            card,
+            "Explaining in numbers how technical risks affect the business is the CEO's job.",
+        );
+        assert!(
+            matches!(handed.misses[0], Some(Miss::Opposite { .. })),
+            "{handed:?}"
+        );
     }
 
     #[test]
