@@ -665,6 +665,9 @@ struct PointTerms {
     /// rather than denying a claim ("not just an engineer"): a draft clause that rejects
     /// the same thing says the point.
     steers_away: bool,
+    /// The point steers away from something by a cue ("avoid", 回避, 脱却): a draft
+    /// clause that commends the same thing argues the opposite.
+    avoids: bool,
     /// The point's claim is a denial by a cue ("CTOほどの深い専門性は求められません"): a
     /// draft clause that asserts its words with no negation at all argues the opposite.
     denies: bool,
@@ -1061,6 +1064,7 @@ impl Detector {
         let mut figure_share = 0.0f32;
         let mut negative = false;
         let mut steers_away = false;
+        let mut avoids = false;
         let mut denies = false;
         let mut sides: HashSet<usize> = HashSet::new();
         let mut topics: HashSet<usize> = HashSet::new();
@@ -1124,6 +1128,7 @@ impl Detector {
                 }
                 let negation = clauses::negation(text);
                 negative |= negation.is_some() || clauses::avoids(text);
+                avoids |= clauses::avoids(text);
                 steers_away |= clauses::avoids(text) || negation == Some(clauses::Strength::Verb);
                 // Steering away from something ("avoids vendor lock-in") denies no claim: a
                 // draft that names it without a negation (「依存しなくて済む」) agrees.
@@ -1200,6 +1205,7 @@ impl Detector {
             figure_share,
             negative,
             steers_away,
+            avoids,
             denies,
             sides,
             named_groups,
@@ -1665,7 +1671,15 @@ impl Detector {
                 let one_sided = point.balance
                     && on_topic >= ONE_SIDE_ON_TOPIC
                     && puts_one_above_all(&reading.normalized.text[clause.range.clone()]);
-                (rejects || turns || asserts || one_sided).then(|| reading.typed(&clause.range))
+                // 「ベンダーにはむしろ積極的に頼るのが大事」 against "move away from
+                // depending on vendors".
+                let commends =
+                    point.avoids && !clause.negative && on_topic >= NEGATED_ON_TOPIC && {
+                        let said = &reading.normalized.text[clause.range.clone()];
+                        clauses::commends(said) && !clauses::avoids(said)
+                    };
+                (rejects || turns || asserts || one_sided || commends)
+                    .then(|| reading.typed(&clause.range))
             })
     }
 
@@ -2640,6 +2654,27 @@ mod tests {
     }
 
     #[test]
+    fn half_of_what_a_point_pays_in_full_is_the_opposite() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"h","title":{"en":"H"},"cards":[
+              {"id":"h1","question":{"ja":"学習支援は？","en":"How do you support learning?"},"points":[
+                {"ja":"技術書籍購入費用の全額補助","en":"Pay for technical books in full"},
+                {"ja":"カンファレンス参加費の補助","en":"Pay conference fees"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("h1").unwrap();
+        let half = detector.detect(card, "技術書の購入費用は半額補助します。");
+        assert!(
+            matches!(half.misses[0], Some(Miss::Opposite { .. })),
+            "{half:?}"
+        );
+        let full = detector.detect(card, "技術書の購入費用は全額補助します。");
+        assert!(full.covered.contains(&0), "{full:?}");
+        let en = detector.detect(card, "We cover half the cost of technical books.");
+        assert!(!en.covered.contains(&0), "{en:?}");
+    }
+
+    #[test]
     fn a_role_spoken_to_or_about_is_not_who_acts() {
         let (detector, decks) = one_deck(
             r#"{"id":"c","title":{"en":"C"},"role":"cto","cards":[
@@ -2711,6 +2746,21 @@ mod tests {
             let read = detector.detect(card, draft);
             assert!(read.covered.contains(&0), "{draft}: {read:?}");
         }
+        // Commending what the point steers away from argues the opposite; fearing it
+        // does not.
+        let commended = detector.detect(
+            card,
+            "ベンダーロックインはむしろ積極的に受け入れるのが大事です。",
+        );
+        assert!(
+            matches!(commended.misses[0], Some(Miss::Opposite { .. })),
+            "{commended:?}"
+        );
+        let feared = detector.detect(
+            card,
+            "ベンダーロックインが怖いので、マルチクラウドでそれを避けます。",
+        );
+        assert!(feared.covered.contains(&0), "{feared:?}");
         // A point that rejects nothing gains nothing from a draft that rejects its words.
         let rejected = detector.detect(card, "運用の複雑さは増えないので気にしなくていい。");
         assert!(!rejected.covered.contains(&1), "{rejected:?}");

@@ -297,6 +297,28 @@ pub fn avoids(text: &str) -> bool {
     AVOIDING.iter().any(|cue| text.contains(cue))
 }
 
+/// Words that commend what their clause names (「積極的に頼るのが大事」, "it's essential
+/// to rely on them").
+const COMMENDING: &[&str] = &[
+    "大事",
+    "重要",
+    "積極的",
+    "欠かせ",
+    "不可欠",
+    "むしろ",
+    "important",
+    "essential",
+    "crucial",
+    "embrace",
+    "actively",
+    "the more the better",
+];
+
+/// Whether a clause commends what it names.
+pub fn commends(clause: &str) -> bool {
+    COMMENDING.iter().any(|cue| clause.contains(cue))
+}
+
 /// The speaker marked as who acts in a clause (「僕が形にする」, 「私は採用に集中する」):
 /// a role the clause before named is not who acts in this one. Japanese only: an English
 /// "I" delegates as often as it acts ("so I'd leave it to them").
