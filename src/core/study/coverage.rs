@@ -2654,6 +2654,30 @@ mod tests {
     }
 
     #[test]
+    fn saying_a_point_only_brings_harm_is_not_saying_it() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"e","title":{"en":"E"},"cards":[
+              {"id":"e1","question":{"ja":"評価制度をどう作りますか？","en":"How do you build the evaluation system?"},"points":[
+                {"ja":"グレード定義を明文化します","en":"Write down the grade definitions"},
+                {"ja":"半期ごとに評価面談を行う","en":"Hold evaluation meetings every half year"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("e1").unwrap();
+        let harm = detector.detect(
+            card,
+            "ただグレードの定義は、細かく明文化すると硬直化するので、マネージャーに任せたい。",
+        );
+        assert!(!harm.covered.contains(&0), "{harm:?}");
+        let en = detector.detect(
+            card,
+            "The moment you write the grade definitions down, people game them.",
+        );
+        assert!(!en.covered.contains(&0), "{en:?}");
+        let said = detector.detect(card, "グレードの定義は明文化して全員に公開します。");
+        assert!(said.covered.contains(&0), "{said:?}");
+    }
+
+    #[test]
     fn half_of_what_a_point_pays_in_full_is_the_opposite() {
         let (detector, decks) = one_deck(
             r#"{"id":"h","title":{"en":"H"},"cards":[

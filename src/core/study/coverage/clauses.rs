@@ -340,8 +340,110 @@ pub fn speaker_acts(clause: &str) -> bool {
     SPEAKER_ACTS.iter().any(|cue| clause.contains(cue))
 }
 
+/// Conditionals that say what follows from doing something: 「翻訳すると…落ちる」,
+/// "the moment you measure them, people game them".
+const IF_DONE_JA: &[&str] = &["すると", "ると", "したら", "たら", "すれば"];
+const IF_DONE_EN: &[&str] = &[
+    "if you ",
+    "if we ",
+    "the moment you ",
+    "once you ",
+    "as soon as you ",
+    "whenever you ",
+];
+
+/// What doing it then brings, when that is only harm: the clause argues against doing it.
+const HARM_JA: &[&str] = &[
+    "硬直化",
+    "形骸化",
+    "混乱",
+    "縄張り争い",
+    "二重管理",
+    "逆効果",
+    "破綻",
+    "疲弊",
+    "反発",
+    "揉め",
+    "誰も",
+    "ニュアンスが落ち",
+    "遅くなる",
+    "重くなる",
+    "回らなくなる",
+    "手間が増え",
+    "負担が増え",
+    "面倒になる",
+    "属人化",
+];
+const HARM_EN: &[&str] = &[
+    "game them",
+    "game it",
+    "games it",
+    "backfire",
+    "rigid",
+    "bureaucra",
+    "nobody ",
+    "no one ",
+    "turf war",
+    "chaos",
+    "bogs down",
+    "bog down",
+    "resent",
+];
+
+/// An antecedent that is itself a neglect (「放置すると」, "if you skip it"): the harm
+/// after it argues for the thing, not against it.
+const NEGLECT_BEFORE_IF: &[&str] = &[
+    "放置",
+    "無視",
+    "後回し",
+    "省",
+    "減ら",
+    "やめ",
+    "止め",
+    "怠",
+    "削",
+    "サボ",
+    "ない",
+    "ず",
+];
+const NEGLECT_AFTER_IF_EN: &[&str] = &[
+    "don't", "do not", "skip", "ignore", "neglect", "stop", "cut", "drop", "never", "leave it",
+];
+
+/// Whether a clause says that doing what it names only brings harm.
+fn harmful_if_done(clause: &str) -> bool {
+    let japanese = IF_DONE_JA.iter().any(|cue| {
+        clause.match_indices(cue).any(|(at, _)| {
+            let before = &clause[..at];
+            let after = &clause[at + cue.len()..];
+            !before.is_empty()
+                && !NEGLECT_BEFORE_IF.iter().any(|neglect| {
+                    before
+                        .char_indices()
+                        .rev()
+                        .take(3)
+                        .any(|(i, _)| before[i..].starts_with(neglect))
+                })
+                && HARM_JA.iter().any(|harm| after.contains(harm))
+        })
+    });
+    let english = IF_DONE_EN.iter().any(|cue| {
+        clause.match_indices(cue).any(|(at, _)| {
+            let after = &clause[at + cue.len()..];
+            !NEGLECT_AFTER_IF_EN
+                .iter()
+                .any(|neglect| after.starts_with(neglect))
+                && HARM_EN.iter().any(|harm| after.contains(harm))
+        })
+    });
+    japanese || english
+}
+
 /// Whether and how a clause rejects what it names.
 pub fn negation(clause: &str) -> Option<Strength> {
+    if harmful_if_done(clause) {
+        return Some(Strength::Cue);
+    }
     // Only the phrases a clause holds are taken out: a replace each would allocate.
     let mut english = clause.to_string();
     for phrase in AFFIRMING_EN {
@@ -602,6 +704,28 @@ mod tests {
         // Putting it off with は dismisses it; work that can wait is a queue's.
         assert!(negated("スキーマ設計はあとからでいい")[0].1);
         assert!(!negated("メール送信みたいに後でいい処理は溜めて流す")[0].1);
+    }
+
+    #[test]
+    fn doing_it_only_brings_harm_rejects_it() {
+        for clause in [
+            "ビジネスの言葉に翻訳すると大事なニュアンスが落ちるので",
+            "役割分担をきっちり決めると縄張り争いになるから",
+            "フォーマットを統一しようとすると誰も書かなくなる",
+            "same with dora metrics: the moment you measure them, people game them.",
+            "if you write every rule down, the org gets rigid",
+        ] {
+            assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
+        // Harm from neglect argues for the thing; a conditional with no harm is neutral.
+        for clause in [
+            "負債を放置すると開発が遅くなる",
+            "レビューを省くと誰も品質を見なくなる",
+            "if you automate the deploys, releases get faster",
+            "自動化するとデプロイが速くなる",
+        ] {
+            assert_ne!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
     }
 
     #[test]
