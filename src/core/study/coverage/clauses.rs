@@ -87,6 +87,21 @@ const NEGATIONS_EN: &[&str] = &[
     "slows everyone down",
     "slows us down",
     "gets in the way",
+    // Calling it worthless or premature: "not worth the overhead", "red tape".
+    "not worth",
+    "premature",
+    "red tape",
+    "box-ticking",
+    "box ticking",
+    "busywork",
+    "is useless",
+    "are useless",
+    "no point in",
+    "nobody reads",
+    "no one reads",
+    "a distraction",
+    "just theater",
+    "just theatre",
     // Conceding before dismissing: "chaos engineering sounds nice, but it's overkill".
     "overkill",
     "sounds nice",
@@ -215,6 +230,15 @@ const NEGATIONS_JA: &[&str] = &[
     "丸投げ",
     "やりすぎ",
     "足かせ",
+    // Calling it worthless or premature: 「時間の無駄」「時期尚早」「割に合わない」; not
+    // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
+    "時間の無駄",
+    "は無駄",
+    "無駄です",
+    "無駄だ",
+    "無意味",
+    "時期尚早",
+    "割に合わない",
     "邪魔になる",
     "遅くなるだけ",
     "増えるだけ",
@@ -675,6 +699,8 @@ mod tests {
         assert!(negated("the business side is someone else's concern")[0].1);
         assert!(!negated("the site doesn't fall over on launch day")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
+        assert!(negated("adrs are just busywork at our size")[0].1);
+        assert!(negated("a platform team is premature for twenty engineers")[0].1);
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
         assert!(contrast[1].1);
@@ -704,6 +730,10 @@ mod tests {
         // Putting it off with は dismisses it; work that can wait is a queue's.
         assert!(negated("スキーマ設計はあとからでいい")[0].1);
         assert!(!negated("メール送信みたいに後でいい処理は溜めて流す")[0].1);
+        // Calling it worthless or premature dismisses it; cutting waste does not.
+        assert!(negated("カオスエンジニアリングはうちには時期尚早")[0].1);
+        assert!(negated("ADRを書くのは時間の無駄")[0].1);
+        assert!(!negated("無駄なインスタンスを止めてコストを下げる")[0].1);
     }
 
     #[test]
