@@ -151,6 +151,23 @@ const NOT_MINE: &[&str] = &[
     "ノータッチ",
 ];
 
+/// Looking back on it as a mistake ("we hired fast, without a clear bar, and that hurt
+/// us"; 「全部一気に移行したのは失敗でした」): what the sentence tells was done is rejected.
+const REGRETTED: &[&str] = &[
+    "that hurt us",
+    "which hurt us",
+    "it hurt us",
+    "was a mistake",
+    "were a mistake",
+    "backfired",
+    "we regretted",
+    "i regret",
+    "失敗でした",
+    "失敗だった",
+    "裏目に出",
+    "後悔して",
+];
+
 /// English phrases with "not" that affirm ("not only X but also Y").
 /// A purpose with a negation ("…so it doesn't recur") is prevention, which a point may
 /// recommend.
@@ -576,8 +593,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = at;
             continue;
         }
-        // "X rather than Y", "X, not Y": Y is rejected, X is not.
-        let contrast = (rest.starts_with("rather than ") || rest.starts_with("instead of "))
+        // "X rather than Y", "X, not Y", "X without Y": Y is rejected, X is not ("grow to
+        // staff engineer without becoming a manager" affirms the career path).
+        let contrast = (rest.starts_with("rather than ")
+            || rest.starts_with("instead of ")
+            || rest.starts_with("without "))
             && text[..at].ends_with(' ');
         if contrast || rest.starts_with(", not ") {
             push(&mut found, start..at, forced, sentence);
@@ -604,8 +624,15 @@ pub fn clauses(text: &str) -> Vec<Clause> {
     push(&mut found, start..text.len(), forced, sentence);
     // "…hackathons, but they turned into pizza nights, so I don't bother with them": a
     // negation whose object is a pronoun rejects what its sentence named before it.
+    // The pronoun is what is negated, so it comes after the negation: "so it's not
+    // opinion against opinion" rejects nothing before it.
     let pronoun = |clause: &str| {
-        clause
+        let after = NEGATIONS_EN
+            .iter()
+            .filter_map(|cue| clause.find(cue).map(|at| at + cue.len()))
+            .min()
+            .map_or("", |at| &clause[at..]);
+        after
             .split(|c: char| !c.is_ascii_alphanumeric())
             .any(|word| matches!(word, "them" | "it" | "that" | "those" | "these"))
     };
@@ -622,9 +649,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         }
     }
     for index in 0..found.len() {
+        let said = &text[found[index].range.clone()];
         if NOT_MINE
             .iter()
-            .any(|cue| text[found[index].range.clone()].contains(cue))
+            .chain(REGRETTED)
+            .any(|cue| said.contains(cue))
         {
             let sentence = found[index].sentence;
             for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
@@ -704,6 +733,13 @@ mod tests {
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
         assert!(contrast[1].1);
+        let without = negated("engineers grow to staff without becoming managers");
+        assert_eq!(without[0], ("engineers grow to staff".to_string(), false));
+        assert!(without[1].1);
+        assert!(negated("without that you can't judge candidates")[0].1);
+        // Looking back on it as a mistake rejects what the sentence says was done.
+        let regret = negated("we hired fast, without a clear bar, and that hurt us later");
+        assert!(regret.iter().all(|(_, negated)| *negated), "{regret:?}");
         let rather = negated("use the strangler pattern rather than a rewrite");
         assert_eq!(rather[0], ("use the strangler pattern".to_string(), false));
         assert!(rather[1].1);
@@ -805,6 +841,9 @@ mod tests {
         assert!(found.iter().all(|(_, negated)| *negated), "{found:?}");
         // Without a pronoun the clause before stands.
         let found = negated("i'd hold hackathons, but i don't run pizza nights");
+        assert!(!found[0].1, "{found:?}");
+        // A pronoun before the negation is its subject, not what it rejects.
+        let found = negated("then i bring numbers, so it's not opinion against opinion");
         assert!(!found[0].1, "{found:?}");
     }
 
