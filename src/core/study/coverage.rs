@@ -1127,12 +1127,13 @@ impl Detector {
                     }
                 }
                 let negation = clauses::negation(text);
-                negative |= negation.is_some() || clauses::avoids(text);
-                avoids |= clauses::avoids(text);
-                steers_away |= clauses::avoids(text) || negation == Some(clauses::Strength::Verb);
+                let steers_clear = clauses::avoids(text);
+                negative |= negation.is_some() || steers_clear;
+                avoids |= steers_clear;
+                steers_away |= steers_clear || negation == Some(clauses::Strength::Verb);
                 // Steering away from something ("avoids vendor lock-in") denies no claim: a
                 // draft that names it without a negation (「依存しなくて済む」) agrees.
-                denies |= negation == Some(clauses::Strength::Cue) && !clauses::avoids(text);
+                denies |= negation == Some(clauses::Strength::Cue) && !steers_clear;
                 let named: Vec<(usize, Range<usize>)> = self
                     .opposites
                     .find_spans(text)
@@ -1642,7 +1643,7 @@ impl Detector {
                 // A clause that names two of the roles the point names beside its own, and
                 // makes neither of them act, speaks of them as the point does ("between the
                 // CTO and the EMs").
-                let between_partners = {
+                let between_partners = || {
                     let mut named: Vec<usize> = sides
                         .iter()
                         .copied()
@@ -1659,7 +1660,7 @@ impl Detector {
                 };
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && ((turns_against(&point.sides, sides) && !between_partners) || acted)
+                    && ((turns_against(&point.sides, sides) && !between_partners()) || acted)
                     && !(together
                         && sides
                             .iter()

@@ -453,6 +453,12 @@ const NEGLECT_AFTER_IF_EN: &[&str] = &[
 
 /// Whether a clause says that doing what it names only brings harm.
 fn harmful_if_done(clause: &str) -> bool {
+    // Most clauses hold no conditional at all: every Japanese one ends in と, ら or ば,
+    // every English one has "you " or "we ".
+    if !clause.contains(['と', 'ら', 'ば']) && !clause.contains("you ") && !clause.contains("we ")
+    {
+        return false;
+    }
     let japanese = IF_DONE_JA.iter().any(|cue| {
         clause.match_indices(cue).any(|(at, _)| {
             let before = &clause[..at];
@@ -668,16 +674,23 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         let (previous, clause) = (&mut before[index - 1], &after[0]);
         // The cue's own letters are not content: 「…コードが汚れるだけなので、入れない」
         // declines what the clause before named.
+        if !clause.negated || previous.sentence != clause.sentence {
+            continue;
+        }
         let own = NEGATIONS_JA
             .iter()
             .fold(text[clause.range.clone()].to_string(), |rest, cue| {
-                rest.replace(cue, "")
+                if rest.contains(cue) {
+                    rest.replace(cue, "")
+                } else {
+                    rest
+                }
             });
         let content = own
             .chars()
             .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
             .count();
-        if clause.negated && content == 0 && previous.sentence == clause.sentence {
+        if content == 0 {
             previous.negated = true;
             previous.negative = true;
         }
