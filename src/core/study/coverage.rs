@@ -1505,16 +1505,16 @@ impl Detector {
             scores[index] = scores[index].min(score.clamp(0.0, 1.0));
         }
         let owners = self.figure_owners(&reading, &terms);
-        let mut verdicts: Vec<Option<FigureVerdict>> = terms
+        let verdicts: Vec<FigureVerdict> = terms
             .iter()
             .enumerate()
-            .map(|(index, point)| Some(figure_verdict(&reading, point, index, &owners)))
+            .map(|(index, point)| figure_verdict(&reading, point, index, &owners))
             .collect();
         // The point's figures, said about it or about nothing in particular, are that
         // share of its words said: in the score and beyond the question's words.
         for (index, point) in terms.iter().enumerate() {
             if point.figure_share > 0.0
-                && matches!(verdicts[index], Some(FigureVerdict::Stated))
+                && matches!(verdicts[index], FigureVerdict::Stated)
                 && figures_said_here(&reading, point, index, &owners)
             {
                 let share = point.figure_share.min(1.0);
@@ -1530,10 +1530,9 @@ impl Detector {
         }
         let mut covered = Vec::new();
         let mut misses = Vec::with_capacity(terms.len());
-        for (index, point) in terms.iter().enumerate() {
+        for ((index, point), figure) in terms.iter().enumerate().zip(verdicts) {
             let score = scores[index];
             let opposite = self.opposite_clause(&reading, point);
-            let figure = verdicts[index].take().unwrap_or(FigureVerdict::NotNeeded);
             let found = &mut evidence[index];
             found.rank = scores.iter().filter(|other| **other > score).count() as f32
                 / scores.len().max(1) as f32;
