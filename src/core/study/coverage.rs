@@ -531,6 +531,31 @@ fn spoken_to(text: &str, start: usize) -> bool {
     reaches && word.is_some_and(|w| SPOKEN_TO_AFTER.contains(&w))
 }
 
+/// Whether the Japanese role at `span` is whom its clause works with (「EMと毎週1on1」,
+/// 「CTOとよく話す」), not one of a list (「CTOとVPoEが決める」, 「CTOと現場のEMの間」) nor
+/// what the clause is about or as whom someone acts (「EMとは」, 「CTOとして」).
+fn partnered_ja(text: &str, span: &Range<usize>, named: &[(usize, Range<usize>)]) -> bool {
+    /// How far after と another role still makes a list: a few words of its own
+    /// (「現場の」).
+    const LIST_REACH: usize = 4;
+    let Some(rest) = text[span.end..].strip_prefix('と') else {
+        return false;
+    };
+    let after = span.end + 'と'.len_utf8();
+    let reach = after
+        + rest
+            .chars()
+            .take(LIST_REACH)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    !rest.starts_with('は')
+        && !rest.starts_with("して")
+        && !rest.starts_with("いう")
+        && !named
+            .iter()
+            .any(|(_, other)| (after..=reach).contains(&other.start))
+}
+
 /// Who acts in a Japanese text, of the sides of who-groups named in it (with their
 /// spans): the one marked by は, else the last marked by が (「HoEが描いたビジョンをCTOが
 /// 落とし込む」: the CTO; the first が is inside a phrase about the vision). `None` when
@@ -844,6 +869,8 @@ struct Reading {
     bigrams: HashSet<(char, char)>,
     /// Per clause: the sides of opposite pairs it names.
     clause_sides: Vec<Vec<usize>>,
+    /// Per clause: the roles it names as the object of its verb (「複数のEMをまとめる」).
+    clause_objects: Vec<Vec<usize>>,
     /// Per clause: the role that acts in it, when a particle marks one (see [`actor`]).
     clause_actors: Vec<Option<usize>>,
     /// The draft's figures with the comma-cut piece of the draft each is in.
@@ -1262,13 +1289,20 @@ impl Detector {
         }
         let mut clause_sides = vec![Vec::new(); clauses.len()];
         let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
-        for (side, span) in self.opposites.find_spans(text) {
-            // "I told the CFO", "how our CEO thinks": a role the clause speaks to or
-            // about is not who does what the clause says.
-            if self.opposites.carried.contains(&(side / SIDES)) && spoken_to(text, span.start) {
+        let mut clause_objects = vec![Vec::new(); clauses.len()];
+        let found = self.opposites.find_spans(text);
+        for (side, span) in &found {
+            let (side, span) = (*side, span.clone());
+            let role = self.opposites.carried.contains(&(side / SIDES));
+            // "I told the CFO", "how our CEO thinks", 「EMと毎週1on1」: a role the clause
+            // speaks to, about or with is not who does what the clause says.
+            if role && (spoken_to(text, span.start) || partnered_ja(text, &span, &found)) {
                 continue;
             }
             if let Some(index) = clause_of(span.start) {
+                if role && text[span.end..].starts_with('を') {
+                    clause_objects[index].push(side);
+                }
                 clause_sides[index].push(side);
                 clause_named[index].push((side, span));
             }
@@ -1329,6 +1363,7 @@ impl Detector {
             clause_terms,
             affirmed,
             clause_sides,
+            clause_objects,
             clause_actors,
             figures,
             segments,
@@ -1595,9 +1630,23 @@ impl Detector {
             .iter()
             .map(|terms| clause_share(terms, point))
             .collect();
+        // The sides each clause takes: a role the point names beside its own, named as
+        // the object of the clause's verb as well (「複数のEMをまとめる」 against 「VPoEは
+        // 複数のEMを束ねる」), is not handed the point.
+        let taken: Vec<Vec<usize>> = reading
+            .clause_sides
+            .iter()
+            .zip(&reading.clause_objects)
+            .map(|(sides, objects)| {
+                sides
+                    .iter()
+                    .copied()
+                    .filter(|side| !(objects.contains(side) && point.partners.contains(side)))
+                    .collect()
+            })
+            .collect();
         let affirms = |index: usize| {
-            let sides = &reading.clause_sides[index];
-            !reading.clauses[index].negated && !turns_against(&point.sides, sides)
+            !reading.clauses[index].negated && !turns_against(&point.sides, &taken[index])
         };
         let best_affirmed = (0..reading.clauses.len())
             .filter(|index| affirms(*index))
@@ -1659,7 +1708,8 @@ impl Detector {
                 };
                 let turns = !clause.negated
                     && on_topic >= CLAUSE_ON_TOPIC
-                    && ((turns_against(&point.sides, sides) && !between_partners()) || acted)
+                    && ((turns_against(&point.sides, &taken[index]) && !between_partners())
+                        || acted)
                     && !(together
                         && sides
                             .iter()
@@ -1715,7 +1765,25 @@ impl Detector {
         reading
             .figures
             .iter()
-            .map(|(_, segment)| {
+            .map(|(figure, segment)| {
+                // Another figure beside it that is a point's own names what it is about:
+                // in 「10〜30名規模なら600万円」 the pay is for the band of 10 to 30 people,
+                // whatever words the piece shares with the other bands.
+                let anchored: Vec<usize> = terms
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, point)| {
+                        reading.figures.iter().any(|(other, at)| {
+                            at == segment
+                                && other.span != figure.span
+                                && point.figures.iter().any(|guide| other.same_as(guide))
+                        })
+                    })
+                    .map(|(index, _)| index)
+                    .collect();
+                if !anchored.is_empty() {
+                    return anchored;
+                }
                 // A figure alone between commas ("30人、50人、100人の壁") is about what the
                 // next piece of its clause says, or else the one before.
                 let clause = reading.segments[*segment].1;
@@ -2696,6 +2764,77 @@ mod tests {
         assert!(full.covered.contains(&0), "{full:?}");
         let en = detector.detect(card, "We cover half the cost of technical books.");
         assert!(!en.covered.contains(&0), "{en:?}");
+        // A cap is part of the cost, not all of it.
+        let capped = detector.detect(card, "技術書の購入費用は月3,000円まで補助します。");
+        assert!(
+            matches!(capped.misses[0], Some(Miss::Opposite { .. })),
+            "{capped:?}"
+        );
+        let capped_en =
+            detector.detect(card, "Technical books are paid for, capped at 20 dollars.");
+        assert!(!capped_en.covered.contains(&0), "{capped_en:?}");
+    }
+
+    #[test]
+    fn a_role_worked_with_or_led_is_not_who_acts() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"w","title":{"en":"W"},"role":"vpoe","cards":[
+              {"id":"w1","question":{"ja":"VPoEは人の成長に何をしますか？","en":"What does the VPoE do for people's growth?"},"points":[
+                {"ja":"勉強会や読書会で学ぶ機会を用意する","en":"Provide chances to learn through study groups and reading circles"},
+                {"ja":"VPoEは複数のEMを束ねて組織全体に責任を持つ","en":"The VPoE leads several EMs and answers for the whole organization"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("w1").unwrap();
+        // Worked with: 「EMと」 is a partner, not who provides the chances.
+        let with = detector.detect(
+            card,
+            "EMと相談しながら、勉強会や読書会で学ぶ機会を用意します。",
+        );
+        assert!(with.covered.contains(&0), "{with:?}");
+        let handed = detector.detect(card, "勉強会や読書会で学ぶ機会はEMが用意します。");
+        assert!(
+            matches!(handed.misses[0], Some(Miss::Opposite { .. })),
+            "{handed:?}"
+        );
+        // A list of who acts is not a partner: the CTO still takes the point.
+        let listed = detector.detect(
+            card,
+            "CTOと現場のEMが勉強会や読書会で学ぶ機会を用意します。",
+        );
+        assert!(!listed.covered.contains(&0), "{listed:?}");
+        // Led: the EMs the point's role leads, named as the object, do not take the point.
+        let led = detector.detect(card, "組織全体の責任者として、複数のEMを束ねる立場です。");
+        assert!(led.covered.contains(&1), "{led:?}");
+        let other = detector.detect(card, "複数のEMを束ねて組織全体に責任を持つのはCTOです。");
+        assert!(!other.covered.contains(&1), "{other:?}");
+    }
+
+    #[test]
+    fn a_figure_beside_a_points_own_figure_is_about_that_point() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"p","title":{"en":"P"},"cards":[
+              {"id":"p1","question":{"ja":"規模ごとの報酬は？","en":"Pay by organization size?"},"points":[
+                {"ja":"5〜20名: 700万円〜","en":"5 to 20 people: from 7 million yen"},
+                {"ja":"20〜60名: 1,100万円〜","en":"20 to 60 people: from 11 million yen"},
+                {"ja":"60名以上: 1,400万円〜","en":"60 people or more: from 14 million yen"},
+                {"ja":"2年未満: 600万円〜","en":"Under 2 years: from 6 million yen"},
+                {"ja":"2〜6年: 900万円〜","en":"2 to 6 years: from 9 million yen"},
+                {"ja":"6年以上: 1,400万円〜","en":"6 years or more: from 14 million yen"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("p1").unwrap();
+        let wrong = detector.detect(
+            card,
+            "5〜20名規模なら500万円くらいから、2〜6年なら900万円〜が相場です。",
+        );
+        assert!(!wrong.covered.contains(&0), "{wrong:?}");
+        assert!(
+            matches!(&wrong.misses[0], Some(Miss::WrongFigure { yours, .. }) if yours == "500万円"),
+            "{wrong:?}"
+        );
+        assert!(wrong.covered.contains(&4), "{wrong:?}");
+        let right = detector.detect(card, "5〜20名規模なら700万円くらいからです。");
+        assert!(right.covered.contains(&0), "{right:?}");
     }
 
     #[test]

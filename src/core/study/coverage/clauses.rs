@@ -203,6 +203,8 @@ const NEGATIONS_JA: &[&str] = &[
     "必要はない",
     "いらない",
     "要らない",
+    "要らなく",
+    "いらなく",
     "ません",
     "避け",
     "やめ",
@@ -383,7 +385,20 @@ pub fn speaker_acts(clause: &str) -> bool {
 
 /// Conditionals that say what follows from doing something: 「翻訳すると…落ちる」,
 /// "the moment you measure them, people game them".
-const IF_DONE_JA: &[&str] = &["すると", "ると", "したら", "たら", "すれば"];
+const IF_DONE_JA: &[&str] = &[
+    "すると",
+    "ると",
+    "うと",
+    "くと",
+    "すと",
+    "つと",
+    "むと",
+    "ぐと",
+    "ぶと",
+    "したら",
+    "たら",
+    "すれば",
+];
 const IF_DONE_EN: &[&str] = &[
     "if you ",
     "if we ",
@@ -414,6 +429,9 @@ const HARM_JA: &[&str] = &[
     "負担が増え",
     "面倒になる",
     "属人化",
+    "バラバラ",
+    "ばらばら",
+    "不公平",
 ];
 const HARM_EN: &[&str] = &[
     "game them",
@@ -429,6 +447,9 @@ const HARM_EN: &[&str] = &[
     "bogs down",
     "bog down",
     "resent",
+    "fragment",
+    "sprawl",
+    "unfair",
 ];
 
 /// An antecedent that is itself a neglect (「放置すると」, "if you skip it"): the harm
@@ -793,6 +814,10 @@ mod tests {
             "フォーマットを統一しようとすると誰も書かなくなる",
             "same with dora metrics: the moment you measure them, people game them.",
             "if you write every rule down, the org gets rigid",
+            "各チームに好きに選ばせるとすぐにバラバラになる",
+            "評価のやり方を人ごとに変えると不公平になる",
+            "if you let every team pick its own queue, the stack fragments",
+            "新人研修はベテランだけ採れば要らなくなる",
         ] {
             assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
         }
