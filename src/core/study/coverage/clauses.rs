@@ -100,6 +100,13 @@ const NEGATIONS_EN: &[&str] = &[
     "nobody reads",
     "no one reads",
     "a distraction",
+    // Setting it aside: "the AI hype I mostly tune out", "building our own is off the
+    // table".
+    "tune out",
+    "tune it out",
+    "tune them out",
+    "off the table",
+    "out of the question",
     "just theater",
     "just theatre",
     // Conceding before dismissing: "chaos engineering sounds nice, but it's overkill".
@@ -262,6 +269,10 @@ const NEGATIONS_JA: &[&str] = &[
     "遅くなるだけ",
     "増えるだけ",
     "過剰",
+    // Not done at all: 「評価制度はほとんど手をつけてなくて」.
+    "手付かず",
+    "手が回らな",
+    "手が回って",
     "オーバーキル",
     "理想論",
     "聞こえはいい",
@@ -429,6 +440,10 @@ const HARM_JA: &[&str] = &[
     "負担が増え",
     "面倒になる",
     "属人化",
+    "長引",
+    "長期化",
+    "数字を作",
+    "監視されて",
     "バラバラ",
     "ばらばら",
     "不公平",
@@ -507,6 +522,42 @@ fn harmful_if_done(clause: &str) -> bool {
     japanese || english
 }
 
+/// "I'd keep SAST and DAST out of CI": keeping something out, with words between.
+fn kept_out(clause: &str) -> bool {
+    ["keep ", "kept ", "keeping "].iter().any(|verb| {
+        clause
+            .find(verb)
+            .is_some_and(|at| clause[at + verb.len()..].contains(" out of "))
+    })
+}
+
+/// Verbs of putting something in place, in their て form: with ない or なく after them
+/// (「専任チームは置いてなくて」「まだ入れていない」) the clause says it is not there,
+/// unlike a verb's negative that describes a problem (見えない).
+const PUT_IN_PLACE_JA: &[&str] = &[
+    "置いて",
+    "入れて",
+    "作って",
+    "使って",
+    "設けて",
+    "導入して",
+    "やって",
+    "つけて",
+    "付けて",
+];
+
+/// Whether a Japanese clause says what it names is not in place.
+fn not_put_in_place(clause: &str) -> bool {
+    PUT_IN_PLACE_JA.iter().any(|verb| {
+        clause.match_indices(verb).any(|(at, _)| {
+            let rest = &clause[at + verb.len()..];
+            ["ない", "なく", "いない", "いなく"]
+                .iter()
+                .any(|ending| rest.starts_with(ending))
+        })
+    })
+}
+
 /// Whether and how a clause rejects what it names.
 pub fn negation(clause: &str) -> Option<Strength> {
     if harmful_if_done(clause) {
@@ -519,7 +570,7 @@ pub fn negation(clause: &str) -> Option<Strength> {
             english = english.replace(phrase, "");
         }
     }
-    if NEGATIONS_EN.iter().any(|cue| english.contains(cue)) {
+    if NEGATIONS_EN.iter().any(|cue| english.contains(cue)) || kept_out(&english) {
         return Some(Strength::Cue);
     }
     let mut japanese = clause.to_string();
@@ -528,7 +579,7 @@ pub fn negation(clause: &str) -> Option<Strength> {
             japanese = japanese.replace(phrase, "");
         }
     }
-    if NEGATIONS_JA.iter().any(|cue| japanese.contains(cue)) {
+    if NEGATIONS_JA.iter().any(|cue| japanese.contains(cue)) || not_put_in_place(&japanese) {
         return Some(Strength::Cue);
     }
     // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
@@ -565,6 +616,15 @@ const CLAUSE_STARTS_EN: &[&str] = &[
     ", though ",
     ", then ",
 ];
+
+/// Whether the sentence from a Japanese より goes on to name the side it prefers
+/// (〜ほうが, 〜方が).
+fn prefers_after(rest: &str) -> bool {
+    let sentence = rest
+        .find(['。', '!', '?', '\n'])
+        .map_or(rest, |end| &rest[..end]);
+    sentence.contains("ほうが") || sentence.contains("方が")
+}
 
 /// The clauses of a normalised text, in order, covering it.
 pub fn clauses(text: &str) -> Vec<Clause> {
@@ -622,9 +682,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         }
         // "X rather than Y", "X, not Y", "X without Y": Y is rejected, X is not ("grow to
         // staff engineer without becoming a manager" affirms the career path).
+        // "I'd rather adopt something than write it" too.
         let contrast = (rest.starts_with("rather than ")
             || rest.starts_with("instead of ")
-            || rest.starts_with("without "))
+            || rest.starts_with("without ")
+            || (rest.starts_with("than ") && text[start..at].contains("rather ")))
             && text[..at].ends_with(' ');
         if contrast || rest.starts_with(", not ") {
             push(&mut found, start..at, forced, sentence);
@@ -635,6 +697,25 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         // 「XではなくY」: X is rejected, Y is not. So with 「XせずにY」 ("Y without doing
         // X"): 「毎回DBに聞かずに結果をメモリに置く」 affirms the cache. 「〜ずに済む」 is
         // left alone: it affirms what spares X.
+        // 「KPIを細かく置くより、現場に顔を出すほうが早い」: what is put below the
+        // preferred way is rejected. Not the adverb (「チームをより強く」), which follows a
+        // particle, nor より without a preferred side in its sentence.
+        if rest.starts_with("より") && prefers_after(rest) {
+            let comparative = text[start..at]
+                .chars()
+                .next_back()
+                .is_some_and(|p| !"をにがはもでとの、 ".contains(p));
+            if comparative {
+                let end = at + "より".len();
+                push(&mut found, start..end, true, sentence);
+                forced = false;
+                start = end;
+                while chars.peek().is_some_and(|(next, _)| *next < end) {
+                    chars.next();
+                }
+                continue;
+            }
+        }
         for marker in ["ではなく", "じゃなく", "ずに"] {
             if rest.starts_with(marker) && !rest[marker.len()..].starts_with('済') {
                 let end = at + marker.len();
@@ -777,6 +858,17 @@ mod tests {
         let rather = negated("use the strangler pattern rather than a rewrite");
         assert_eq!(rather[0], ("use the strangler pattern".to_string(), false));
         assert!(rather[1].1);
+        let rather_than = negated("i'd rather buy a queue than build one");
+        assert_eq!(
+            rather_than[0],
+            ("i'd rather buy a queue".to_string(), false)
+        );
+        assert!(rather_than[1].1);
+        // Setting it aside or keeping it out rejects it.
+        assert!(negated("the blockchain buzz i mostly tune out")[0].1);
+        assert!(negated("a rewrite is off the table for us")[0].1);
+        assert!(negated("we keep feature flags out of the mobile app")[0].1);
+        assert!(!negated("we keep the flags in one config file")[0].1);
     }
 
     #[test]
@@ -804,6 +896,28 @@ mod tests {
         assert!(negated("カオスエンジニアリングはうちには時期尚早")[0].1);
         assert!(negated("ADRを書くのは時間の無駄")[0].1);
         assert!(!negated("無駄なインスタンスを止めてコストを下げる")[0].1);
+        // Saying it is not in place, or not done at all, rejects it; a problem told by a
+        // verb's negative does not.
+        assert!(negated("専任のQAチームは置いてなくて")[0].1);
+        assert!(negated("カナリアリリースはまだ導入していない")[0].1);
+        assert!(negated("オンボーディングはほとんど手をつけてなくて")[0].1);
+        assert!(negated("ドキュメント整備は手付かずです")[0].1);
+        assert!(!negated("監視を入れてから障害に気づけるようになった")[0].1);
+        assert_eq!(negation("ボトルネックが見えていない"), Some(Strength::Verb));
+    }
+
+    #[test]
+    fn what_is_put_below_the_preferred_way_is_rejected() {
+        let below = negated("ルールを細かく決めるより、現場で話すほうが早い");
+        assert_eq!(below[0], ("ルールを細かく決めるより".to_string(), true));
+        assert!(!below[1].1, "{below:?}");
+        // The adverb より and より with no preferred side reject nothing.
+        assert!(
+            negated("チームをより強くするほうがいい")
+                .iter()
+                .all(|(_, n)| !n)
+        );
+        assert!(negated("例年より採用を増やす").iter().all(|(_, n)| !n));
     }
 
     #[test]
@@ -818,6 +932,8 @@ mod tests {
             "評価のやり方を人ごとに変えると不公平になる",
             "if you let every team pick its own queue, the stack fragments",
             "新人研修はベテランだけ採れば要らなくなる",
+            "段階的に切り替えると並行稼働が長引く",
+            "生産性を測り始めるとみんな数字を作りにいく",
         ] {
             assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
         }

@@ -245,6 +245,9 @@ const OPEN_ABOVE_AFTER: &[&str] = &[
     "以上",
     "超え",
     "超",
+    "を超え",
+    "を超す",
+    "を上回",
     "〜",
     "~",
     "+",
@@ -258,6 +261,8 @@ const OPEN_BELOW_AFTER: &[&str] = &[
     "以下",
     "未満",
     "以内",
+    "を下回",
+    "に満たない",
     " or less",
     " or fewer",
     " and under",
@@ -879,6 +884,8 @@ mod tests {
         assert_eq!(one("3 to 5 years"), (3.0, 5.0, Unit::Years));
         assert_eq!(one("実務経験5年以上"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("five or more years"), (5.0, f64::INFINITY, Unit::Years));
+        assert_eq!(one("2,000万円を超える"), (2e7, f64::INFINITY, Unit::Yen));
+        assert_eq!(one("年収500万円を下回る"), (0.0, 5e6, Unit::Yen));
         assert_eq!(one("3+ years"), (3.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("past five years"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(
