@@ -192,6 +192,10 @@ struct ConceptIndex {
     /// match whole English words.
     patterns: Vec<(usize, bool)>,
     automaton: aho_corasick::AhoCorasick,
+    /// The broader concept a narrower one names too, by term key (`c:zero_trust` →
+    /// `c:security`): read in drafts only, so naming zero trust says "security", while
+    /// a point about zero trust is not said by naming security.
+    broader: HashMap<String, String>,
 }
 
 impl ConceptIndex {
@@ -212,7 +216,26 @@ impl ConceptIndex {
             keys: concepts.iter().map(|c| format!("c:{}", c.id)).collect(),
             patterns,
             automaton,
+            broader: HashMap::new(),
         }
+    }
+
+    /// With the broader concepts of the table's `narrow, … > broad` lines.
+    fn with_broader(mut self, table: &str) -> Self {
+        for line in table.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.contains(':') {
+                continue;
+            }
+            let Some((narrow, broad)) = line.split_once('>') else {
+                continue;
+            };
+            let broad = format!("c:{}", broad.trim());
+            for id in narrow.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+                self.broader.insert(format!("c:{id}"), broad.clone());
+            }
+        }
+        self
     }
 
     /// Every concept occurrence in `text`: (term key, span).
@@ -891,7 +914,7 @@ struct Reading {
 
 impl Detector {
     pub fn new(decks: &DeckSet) -> Self {
-        let concepts = ConceptIndex::new(&parse_synonyms(SYNONYMS));
+        let concepts = ConceptIndex::new(&parse_synonyms(SYNONYMS)).with_broader(SYNONYMS);
         let stemmer = Stemmer::create(Algorithm::English);
         let mut document_frequency: HashMap<String, usize> = HashMap::new();
         let mut documents = 0usize;
@@ -1269,7 +1292,19 @@ impl Detector {
         let mut segment_terms = vec![HashSet::new(); segments.len()];
         let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
         let mut rejected: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-        for occurrence in occurrences(text, &self.concepts, &self.stemmer, &[]) {
+        let mut found = occurrences(text, &self.concepts, &self.stemmer, &[]);
+        let broader: Vec<Occurrence> = found
+            .iter()
+            .filter_map(|occurrence| {
+                let key = self.concepts.broader.get(&occurrence.key)?;
+                Some(Occurrence {
+                    key: key.clone(),
+                    ..occurrence.clone()
+                })
+            })
+            .collect();
+        found.extend(broader);
+        for occurrence in found {
             let clause = clause_of(occurrence.span.start);
             if let Some(segment) = segment_of(occurrence.span.start) {
                 segment_terms[segment].insert(occurrence.key.clone());
@@ -2164,6 +2199,42 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), total, "a concept id appears twice");
         assert!(concepts.iter().all(|c| !c.forms.is_empty()));
+        // Every concept a broader line names is one of the table's.
+        let index = ConceptIndex::new(&concepts).with_broader(SYNONYMS);
+        assert!(index.broader.len() >= 10);
+        for (narrow, broad) in &index.broader {
+            for key in [narrow, broad] {
+                assert!(index.keys.contains(key), "{key} is not a concept");
+            }
+        }
+    }
+
+    #[test]
+    fn naming_a_kind_of_a_thing_names_the_thing() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"k","title":{"en":"K"},"cards":[
+              {"id":"k1","question":{"ja":"注目している技術トレンドは？","en":"Which technology trends do you follow?"},"points":[
+                {"ja":"セキュリティ","en":"Security"},
+                {"ja":"ゼロトラストの導入","en":"Adopting zero trust"},
+                {"ja":"スケーラビリティ","en":"Scalability"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("k1").unwrap();
+        let kinds = detector.detect(
+            card,
+            "社内ネットワークもゼロトラスト前提にして、DBはシャーディングで水平に伸ばしています。",
+        );
+        assert!(kinds.covered.contains(&0), "{kinds:?}");
+        assert!(kinds.covered.contains(&2), "{kinds:?}");
+        // Only that way: naming the broad thing does not name its kinds.
+        let broad = detector.detect(card, "何よりセキュリティを重視しています。");
+        assert!(broad.covered.contains(&0), "{broad:?}");
+        assert!(!broad.covered.contains(&1), "{broad:?}");
+        let en = detector.detect(
+            card,
+            "We moved every service to least privilege and added read replicas.",
+        );
+        assert!(en.covered.contains(&0) && en.covered.contains(&2), "{en:?}");
     }
 
     #[test]
