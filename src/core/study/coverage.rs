@@ -2290,6 +2290,41 @@ mod tests {
                 "the site doesn't fall over",
                 "c:availability",
             ),
+            (
+                "専門職コースと管理職コースを分ける",
+                "a management track and a technical track",
+                "c:career_path",
+            ),
+            (
+                "半期ごとの査定",
+                "a twice-yearly review cycle",
+                "c:evaluation",
+            ),
+            (
+                "採用要件を面接官で揃える",
+                "every interviewer uses the same scorecard",
+                "c:hiring_criteria",
+            ),
+            (
+                "ログや認証は社内パッケージで揃える",
+                "logging comes from internal packages",
+                "c:shared_library",
+            ),
+            (
+                "推奨技術の一覧から選ぶ",
+                "pick from the paved road",
+                "c:guidelines",
+            ),
+            (
+                "サービスを一つずつ移す",
+                "we moved in stages",
+                "c:phased_migration",
+            ),
+            (
+                "その数字がいつ時点のものか",
+                "the dashboard was stale",
+                "c:freshness",
+            ),
         ] {
             assert!(
                 concepts(ja).iter().any(|c| c == concept),

@@ -258,6 +258,9 @@ const NEGATIONS_JA: &[&str] = &[
     "足かせ",
     // Calling it worthless or premature: 「時間の無駄」「時期尚早」「割に合わない」; not
     // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
+    "当てにならな",
+    "あてにならな",
+    "参考にならな",
     "時間の無駄",
     "は無駄",
     "無駄です",
@@ -895,6 +898,7 @@ mod tests {
         // Calling it worthless or premature dismisses it; cutting waste does not.
         assert!(negated("カオスエンジニアリングはうちには時期尚早")[0].1);
         assert!(negated("ADRを書くのは時間の無駄")[0].1);
+        assert!(negated("ダウンロード数はあまり当てにならないと思う")[0].1);
         assert!(!negated("無駄なインスタンスを止めてコストを下げる")[0].1);
         // Saying it is not in place, or not done at all, rejects it; a problem told by a
         // verb's negative does not.
