@@ -175,6 +175,19 @@ const REGRETTED: &[&str] = &[
     "後悔して",
 ];
 
+/// How a sentence opens when it says the same as the one before ("Same for pen tests").
+const SAME_AS_BEFORE: &[&str] = &[
+    "same for ",
+    "same with ",
+    "same goes for ",
+    "the same goes for ",
+    "same applies to ",
+    "the same applies to ",
+    "likewise",
+    "同じく",
+    "同様に",
+];
+
 /// English phrases with "not" that affirm ("not only X but also Y").
 /// A purpose with a negation ("…so it doesn't recur") is prevention, which a point may
 /// recommend.
@@ -773,6 +786,26 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             }
         }
     }
+    // "…I'd keep SAST out of CI. Same for pen tests: expensive, stale a week later": a
+    // sentence that opens by saying it is like the one before rejects what that one did.
+    for index in 0..found.len() {
+        let sentence = found[index].sentence;
+        let opens = index == 0 || found[index - 1].sentence != sentence;
+        if !opens || sentence == 0 {
+            continue;
+        }
+        let said = text[found[index].range.clone()].trim_start();
+        let like_before = SAME_AS_BEFORE.iter().any(|cue| said.starts_with(cue));
+        let before_rejects = found[..index]
+            .iter()
+            .any(|c| c.sentence + 1 == sentence && c.negated);
+        if like_before && before_rejects {
+            for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
+                clause.negated = true;
+                clause.negative = true;
+            }
+        }
+    }
     // 「後回し、ではない」: a negation standing alone after 、 rejects the clause before it.
     for index in 1..found.len() {
         let (before, after) = found.split_at_mut(index);
@@ -872,6 +905,11 @@ mod tests {
         assert!(negated("a rewrite is off the table for us")[0].1);
         assert!(negated("we keep feature flags out of the mobile app")[0].1);
         assert!(!negated("we keep the flags in one config file")[0].1);
+        // A sentence like the one before rejects what that one rejects.
+        let same = negated("i'd skip code freezes. same for release trains: slow and stale.");
+        assert!(same.iter().all(|(_, n)| *n), "{same:?}");
+        let affirmed = negated("we run code freezes. same for release trains.");
+        assert!(affirmed.iter().all(|(_, n)| !n), "{affirmed:?}");
     }
 
     #[test]
