@@ -68,6 +68,10 @@ pub const THRESHOLD: f32 = 0.18;
 /// sets (BENCHMARKS.md).
 const BEYOND_QUESTION: f32 = 0.17;
 
+/// A point is made of its question's words when they are this share of its weight or
+/// more (it restates the question's subject to answer it, as an acronym's expansion does).
+const WITHIN_QUESTION: f32 = 0.99;
+
 /// A sentence of the draft lends a point its words only when it fits the point at least
 /// this share as well as it fits the card's point it fits best (see [`Detector::detect`]).
 /// Chosen with [`THRESHOLD`] on the labelled drafts (BENCHMARKS.md).
@@ -1183,7 +1187,12 @@ impl Detector {
                 steers_away |= steers_clear || negation == Some(clauses::Strength::Verb);
                 // Steering away from something ("avoids vendor lock-in") denies no claim: a
                 // draft that names it without a negation (「依存しなくて済む」) agrees.
-                denies |= negation == Some(clauses::Strength::Cue) && !steers_clear;
+                // "Oversees the organization rather than technical decisions" claims the
+                // organization: a draft saying so does not assert what it denies.
+                let contrast = ["rather than", "instead of"]
+                    .iter()
+                    .any(|cue| text.contains(cue));
+                denies |= negation == Some(clauses::Strength::Cue) && !steers_clear && !contrast;
                 let named: Vec<(usize, Range<usize>)> = self
                     .opposites
                     .find_spans(text)
@@ -1628,10 +1637,17 @@ impl Detector {
                     FigureVerdict::Missing => Some(Miss::TopicOnly),
                 }
             };
-            // Naming the question's words is restating it, not making the point.
-            let credited = score >= THRESHOLD
-                && evidence[index].beyond_question_share >= BEYOND_QUESTION
-                && miss.is_none();
+            // Naming the question's words is restating it, not making the point; unless
+            // the point has no words but the question's ("VPoE is short for Vice President
+            // of Engineering" for "What is VPoE short for?"), when all of them must be said.
+            let found = &evidence[index];
+            let within_question = found.question_share >= WITHIN_QUESTION;
+            let beyond = if within_question {
+                found.term_share >= WITHIN_QUESTION
+            } else {
+                found.beyond_question_share >= BEYOND_QUESTION
+            };
+            let credited = score >= THRESHOLD && beyond && miss.is_none();
             if credited {
                 covered.push(index);
             }
@@ -2692,6 +2708,22 @@ mod tests {
     }
 
     #[test]
+    fn a_point_made_of_the_questions_words_needs_all_of_them() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"a","title":{"en":"A"},"cards":[
+              {"id":"a1","question":{"ja":"HoEとは何の略ですか？","en":"What does HoE stand for?"},"points":[
+                {"ja":"HoEはHead of Engineeringの略称です","en":"HoE stands for Head of Engineering"},
+                {"ja":"開発組織の責任者","en":"The head of the development organization"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("a1").unwrap();
+        let expanded = detector.detect(card, "Head of Engineeringの頭文字をとったものです。");
+        assert!(expanded.covered.contains(&0), "{expanded:?}");
+        let named = detector.detect(card, "HoEは開発組織の責任者です。");
+        assert!(!named.covered.contains(&0), "{named:?}");
+    }
+
+    #[test]
     fn a_question_that_names_no_one_asks_the_role_of_its_deck() {
         let (detector, decks) = one_deck(
             r#"{"id":"cto","title":{"en":"CTO"},"role":"cto","cards":[
@@ -3106,6 +3138,17 @@ mod tests {
                 .covered
                 .contains(&0)
         );
+        // A point that prefers one thing to another ("X rather than Y") claims X: saying
+        // X does not assert what it puts second.
+        let (detector, decks) = one_deck(
+            r#"{"id":"r","title":{"en":"R"},"cards":[
+              {"id":"r1","question":{"ja":"EMの仕事は？","en":"What does an EM do?"},"points":[
+                {"ja":"コードを書くよりもメンバーの育成と評価に時間を使う","en":"Spends time on growing and evaluating people rather than writing code"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("r1").unwrap();
+        let said = detector.detect(card, "メンバーの育成や評価にほとんどの時間を使います。");
+        assert!(said.covered.contains(&0), "{said:?}");
     }
 
     #[test]

@@ -83,6 +83,9 @@ const NEGATIONS_EN: &[&str] = &[
     "just adds",
     "only slows",
     "just slows",
+    "only slow ",
+    "just slow ",
+    " kills ",
     "slows teams down",
     "slows everyone down",
     "slows us down",
@@ -272,6 +275,16 @@ const NEGATIONS_JA: &[&str] = &[
     // Calling it worthless or premature: 「時間の無駄」「時期尚早」「割に合わない」; not
     // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
     "当てにならな",
+    "オーバースペック",
+    "コスパが悪",
+    "費用対効果が悪",
+    "効果が薄",
+    "手間の割に",
+    // Hardly there at all: 「バランスを取る発想自体があまりない」.
+    "あまりない",
+    "ほとんどない",
+    "まったくない",
+    "全くない",
     "あてにならな",
     "参考にならな",
     "時間の無駄",
@@ -298,6 +311,11 @@ const NEGATIONS_JA: &[&str] = &[
     "使わず",
     "作らない",
     "作らず",
+    "作らなく",
+    "置かなく",
+    "入れなく",
+    "設けなく",
+    "やらなく",
     "置かない",
     "設けない",
     "採らない",
@@ -457,6 +475,7 @@ const HARM_JA: &[&str] = &[
     "面倒になる",
     "属人化",
     "長引",
+    "止まる",
     "長期化",
     "数字を作",
     "監視されて",
@@ -634,12 +653,14 @@ const CLAUSE_STARTS_EN: &[&str] = &[
 ];
 
 /// Whether the sentence from a Japanese より goes on to name the side it prefers
-/// (〜ほうが, 〜方が).
+/// (〜ほうが, 〜方が, 〜を優先).
 fn prefers_after(rest: &str) -> bool {
     let sentence = rest
         .find(['。', '!', '?', '\n'])
         .map_or(rest, |end| &rest[..end]);
-    sentence.contains("ほうが") || sentence.contains("方が")
+    ["ほうが", "方が", "を優先", "優先して", "を重視"]
+        .iter()
+        .any(|preferred| sentence.contains(preferred))
 }
 
 /// The clauses of a normalised text, in order, covering it.
@@ -960,6 +981,29 @@ mod tests {
                 .all(|(_, n)| !n)
         );
         assert!(negated("例年より採用を増やす").iter().all(|(_, n)| !n));
+        let first = negated("品質よりも常にリリース速度を優先している");
+        assert!(first[0].1 && !first[1].1, "{first:?}");
+    }
+
+    #[test]
+    fn calling_it_overkill_or_not_worth_it_rejects_it() {
+        for clause in [
+            "うちの規模でサービスメッシュはオーバースペック",
+            "ペアプロは正直コスパが悪い",
+            "社内表彰は手間の割に効果が薄い",
+            "そういう発想自体があまりない",
+            "設計書は作らなくて、コードを読めばいい",
+            "a second approval step kills momentum",
+            "long design meetings just slow everyone down",
+        ] {
+            assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
+        assert_eq!(
+            negation("承認フローを増やすとリリースが止まる"),
+            Some(Strength::Cue)
+        );
+        // A word that holds the letters is not the cue.
+        assert_eq!(negation("we hire for skills and curiosity"), None);
     }
 
     #[test]

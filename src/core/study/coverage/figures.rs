@@ -674,6 +674,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
         at = end.max(at + 1);
     }
     lend_units(text, &mut found);
+    week_shares(text, &mut found);
     frequencies(text, &mut found);
     funding_rounds(text, &mut found);
     found
@@ -681,6 +682,66 @@ pub fn figures(text: &str) -> Vec<Figure> {
         .filter(|(figure, _)| figure.unit != Unit::Unknown || is_listed_with_digits(text, figure))
         .map(|(figure, _)| figure)
         .collect()
+}
+
+/// Days of a five-day working week, as the share of working time they are: "one day a
+/// week" and 「週1日」 are the 20% of time an innovation rule gives, 「週に半日」 10%.
+fn week_shares(text: &str, found: &mut Vec<(Figure, bool)>) {
+    if !text.contains("week") && !text.contains('週') {
+        return;
+    }
+    const DAYS_EN: &[(&str, f64)] = &[
+        ("half a day", 0.5),
+        ("half day", 0.5),
+        ("a day", 1.0),
+        ("one day", 1.0),
+        ("1 day", 1.0),
+        ("two days", 2.0),
+        ("2 days", 2.0),
+    ];
+    const DAYS_JA: &[(&str, f64)] = &[
+        ("半日", 0.5),
+        ("1日", 1.0),
+        ("一日", 1.0),
+        ("2日", 2.0),
+        ("二日", 2.0),
+    ];
+    let mut shares: Vec<(usize, usize, f64)> = Vec::new();
+    for per in [" a week", " per week", " each week", " every week"] {
+        for (at, _) in text.match_indices(per) {
+            let before = &text[..at];
+            if let Some((days, value)) = DAYS_EN.iter().find(|(days, _)| {
+                before.ends_with(days) && word_boundary_before(text, at - days.len())
+            }) {
+                shares.push((at - days.len(), at + per.len(), *value));
+            }
+        }
+    }
+    for (at, _) in text.match_indices('週') {
+        let mut from = at + '週'.len_utf8();
+        if text[from..].starts_with('に') {
+            from += 'に'.len_utf8();
+        }
+        if let Some((days, value)) = DAYS_JA
+            .iter()
+            .find(|(days, _)| text[from..].starts_with(days))
+        {
+            shares.push((at, from + days.len(), *value));
+        }
+    }
+    for (start, end, days) in shares {
+        // The share replaces what was read of it ("one day" as a duration).
+        found.retain(|(figure, _)| !(figure.span.start < end && start < figure.span.end));
+        let share = days / 5.0 * 100.0;
+        let figure = Figure {
+            lo: share,
+            hi: share,
+            unit: Unit::Percent,
+            span: start..end,
+        };
+        let at = found.partition_point(|(other, _)| other.span.start < start);
+        found.insert(at, (figure, true));
+    }
 }
 
 /// Funding rounds: 「シリーズC以降」, "Series A", "from Series B onward", "seed stage".
@@ -885,6 +946,14 @@ mod tests {
         assert_eq!(one("実務経験5年以上"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("five or more years"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("2,000万円を超える"), (2e7, f64::INFINITY, Unit::Yen));
+        // A share of the working week is a share of time.
+        assert_eq!(
+            one("one day a week for side projects"),
+            (20.0, 20.0, Unit::Percent)
+        );
+        assert_eq!(one("週に1日は自由研究"), (20.0, 20.0, Unit::Percent));
+        assert_eq!(one("週半日くらい"), (10.0, 10.0, Unit::Percent));
+        assert_eq!(one("half a day a week"), (10.0, 10.0, Unit::Percent));
         assert_eq!(one("年収500万円を下回る"), (0.0, 5e6, Unit::Yen));
         assert_eq!(one("3+ years"), (3.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("past five years"), (5.0, f64::INFINITY, Unit::Years));
