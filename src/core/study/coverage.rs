@@ -54,7 +54,10 @@ mod figures;
 use crate::core::content::deck::{Card, DeckSet, Lang, Localized};
 use figures::Figure;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+// FxHash: the detector's maps are keyed by short term strings hashed on every look-up of
+// every point; SipHash's protection against chosen keys buys nothing for text the
+// detector reads itself. Already a dependency (src/core/progress.rs).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
@@ -220,7 +223,7 @@ impl ConceptIndex {
             keys: concepts.iter().map(|c| format!("c:{}", c.id)).collect(),
             patterns,
             automaton,
-            broader: HashMap::new(),
+            broader: HashMap::default(),
         }
     }
 
@@ -920,9 +923,9 @@ impl Detector {
     pub fn new(decks: &DeckSet) -> Self {
         let concepts = ConceptIndex::new(&parse_synonyms(SYNONYMS)).with_broader(SYNONYMS);
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut document_frequency: HashMap<String, usize> = HashMap::new();
+        let mut document_frequency: HashMap<String, usize> = HashMap::default();
         let mut documents = 0usize;
-        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::new();
+        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::default();
         for (_, card) in decks.cards() {
             for point in &card.points {
                 for lang in [Lang::Ja, Lang::En] {
@@ -954,7 +957,7 @@ impl Detector {
             stemmer,
             idf,
             unseen_idf: idf_of(0.0),
-            cards: HashMap::new(),
+            cards: HashMap::default(),
             roles: decks
                 .cards()
                 .map(|(deck, card)| (card.id.clone(), deck.role.clone()))
@@ -992,7 +995,7 @@ impl Detector {
                     .collect()
             }
             _ => self
-                .card_terms(card, &HashMap::new())
+                .card_terms(card, &HashMap::default())
                 .into_iter()
                 .map(std::borrow::Cow::Owned)
                 .collect(),
@@ -1120,8 +1123,8 @@ impl Detector {
         let mut steers_away = false;
         let mut avoids = false;
         let mut denies = false;
-        let mut sides: HashSet<usize> = HashSet::new();
-        let mut topics: HashSet<usize> = HashSet::new();
+        let mut sides: HashSet<usize> = HashSet::default();
+        let mut topics: HashSet<usize> = HashSet::default();
         let languages = texts
             .iter()
             .map(|(lang, text)| {
@@ -1203,7 +1206,7 @@ impl Detector {
                 // 「VPoEは人事、総務…と調整し」: who acts is whom the point is about, the
                 // others are whom it deals with.
                 topics.extend(actor(text, &named, &self.opposites.carried));
-                let mut weights: HashMap<String, f32> = HashMap::new();
+                let mut weights: HashMap<String, f32> = HashMap::default();
                 let found = match seen.get(text.as_str()) {
                     Some(found) => found
                         .iter()
@@ -1297,10 +1300,10 @@ impl Detector {
             .filter(|c| !c.negated)
             .map(|c| &text[c.range.clone()])
             .collect();
-        let mut clause_terms = vec![HashSet::new(); clauses.len()];
-        let mut segment_terms = vec![HashSet::new(); segments.len()];
-        let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::new();
-        let mut rejected: HashMap<String, Vec<Range<usize>>> = HashMap::new();
+        let mut clause_terms = vec![HashSet::default(); clauses.len()];
+        let mut segment_terms = vec![HashSet::default(); segments.len()];
+        let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::default();
+        let mut rejected: HashMap<String, Vec<Range<usize>>> = HashMap::default();
         let mut found = occurrences(text, &self.concepts, &self.stemmer, &[]);
         let broader: Vec<Occurrence> = found
             .iter()
@@ -1384,8 +1387,8 @@ impl Detector {
             clause_sides[index].extend(inherited);
         }
         let sentences = clauses.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
-        let mut sentence_terms = vec![HashSet::new(); sentences];
-        let mut sentence_rejected = vec![HashSet::new(); sentences];
+        let mut sentence_terms = vec![HashSet::default(); sentences];
+        let mut sentence_rejected = vec![HashSet::default(); sentences];
         for (clause, terms) in clauses.iter().zip(&clause_terms) {
             let into = if clause.negated {
                 &mut sentence_rejected

@@ -6,6 +6,26 @@
 //! the rewrite and affirms the carving out.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// A cue list as one automaton, built on first use: a clause is scanned once for all of a
+/// list's cues, not once per cue (the lists hold hundreds, and every point of every deck
+/// is read when the detector is built).
+fn automaton(lists: &[&[&str]]) -> AhoCorasick {
+    AhoCorasick::new(lists.iter().flat_map(|list| list.iter()))
+        .unwrap_or_else(|_| unreachable!("the compiled-in cue lists build"))
+}
+
+static NEGATIONS_EN_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[NEGATIONS_EN]));
+static NEGATIONS_JA_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[NEGATIONS_JA]));
+static AFFIRMING_EN_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[AFFIRMING_EN]));
+static AFFIRMING_JA_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[AFFIRMING_JA]));
+static HARM_JA_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[HARM_JA]));
+static HARM_EN_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(&[HARM_EN]));
+static WHOLE_SENTENCE_CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(&[NOT_MINE, REGRETTED]));
 
 /// One clause of a draft.
 #[derive(Debug, Clone, PartialEq)]
@@ -542,7 +562,7 @@ fn harmful_if_done(clause: &str) -> bool {
                         .take(3)
                         .any(|(i, _)| before[i..].starts_with(neglect))
                 })
-                && HARM_JA.iter().any(|harm| after.contains(harm))
+                && HARM_JA_CUES.is_match(after)
         })
     });
     let english = IF_DONE_EN.iter().any(|cue| {
@@ -551,7 +571,7 @@ fn harmful_if_done(clause: &str) -> bool {
             !NEGLECT_AFTER_IF_EN
                 .iter()
                 .any(|neglect| after.starts_with(neglect))
-                && HARM_EN.iter().any(|harm| after.contains(harm))
+                && HARM_EN_CUES.is_match(after)
         })
     });
     japanese || english
@@ -599,22 +619,26 @@ pub fn negation(clause: &str) -> Option<Strength> {
         return Some(Strength::Cue);
     }
     // Only the phrases a clause holds are taken out: a replace each would allocate.
-    let mut english = clause.to_string();
-    for phrase in AFFIRMING_EN {
-        if english.contains(phrase) {
-            english = english.replace(phrase, "");
+    let mut english = std::borrow::Cow::Borrowed(clause);
+    if AFFIRMING_EN_CUES.is_match(clause) {
+        for phrase in AFFIRMING_EN {
+            if english.contains(phrase) {
+                english = english.replace(phrase, "").into();
+            }
         }
     }
-    if NEGATIONS_EN.iter().any(|cue| english.contains(cue)) || kept_out(&english) {
+    if NEGATIONS_EN_CUES.is_match(english.as_ref()) || kept_out(&english) {
         return Some(Strength::Cue);
     }
-    let mut japanese = clause.to_string();
-    for phrase in AFFIRMING_JA {
-        if japanese.contains(phrase) {
-            japanese = japanese.replace(phrase, "");
+    let mut japanese = std::borrow::Cow::Borrowed(clause);
+    if AFFIRMING_JA_CUES.is_match(clause) {
+        for phrase in AFFIRMING_JA {
+            if japanese.contains(phrase) {
+                japanese = japanese.replace(phrase, "").into();
+            }
         }
     }
-    if NEGATIONS_JA.iter().any(|cue| japanese.contains(cue)) || not_put_in_place(&japanese) {
+    if NEGATIONS_JA_CUES.is_match(japanese.as_ref()) || not_put_in_place(&japanese) {
         return Some(Strength::Cue);
     }
     // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
@@ -795,11 +819,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
     }
     for index in 0..found.len() {
         let said = &text[found[index].range.clone()];
-        if NOT_MINE
-            .iter()
-            .chain(REGRETTED)
-            .any(|cue| said.contains(cue))
-        {
+        if WHOLE_SENTENCE_CUES.is_match(said) {
             let sentence = found[index].sentence;
             for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
                 clause.negated = true;
