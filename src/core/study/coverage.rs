@@ -148,6 +148,11 @@ fn normalize(original: &str) -> Normalized {
     for (start, c) in original.char_indices() {
         let range = start..start + c.len_utf8();
         for normalized in std::iter::once(c).nfkc().flat_map(char::to_lowercase) {
+            // Double quotes mark a word, they are not part of it: 'decides "what" to
+            // build' names what to build.
+            if matches!(normalized, '"' | '“' | '”') {
+                continue;
+            }
             let before = text.len();
             text.push(normalized);
             origin.extend(std::iter::repeat_n(range.clone(), text.len() - before));
@@ -533,6 +538,18 @@ const SPOKEN_TO_AFTER: &[&str] = &[
     "shows",
     "convince",
     "convinced",
+    "persuade",
+    "persuaded",
+    "update",
+    "updated",
+    "brief",
+    "briefed",
+    "inform",
+    "informed",
+    "warn",
+    "warned",
+    "kept",
+    "keep",
     "about",
     "how",
     "between",
@@ -568,10 +585,36 @@ fn partnered_ja(text: &str, span: &Range<usize>, named: &[(usize, Range<usize>)]
     /// How far after と another role still makes a list: a few words of its own
     /// (「現場の」).
     const LIST_REACH: usize = 4;
-    let Some(rest) = text[span.end..].strip_prefix('と') else {
+    /// How far a list of partners may run before its と (「PdMや人事など他部署と握る」).
+    const PARTNER_REACH: usize = 16;
+    // The particle that closes the role's phrase, past a list of others (や, 、, など,
+    // とか) and the noun they all belong to.
+    let mut at = span.end;
+    let mut steps = 0;
+    let closing = loop {
+        let Some(c) = text[at..].chars().next() else {
+            break None;
+        };
+        if steps >= PARTNER_REACH || matches!(c, '。' | '\n') {
+            break None;
+        }
+        let rest = &text[at..];
+        if rest.starts_with("とか") || rest.starts_with("など") {
+            at += "とか".len();
+        } else if matches!(c, 'と' | 'は' | 'が' | 'を' | 'に' | 'で' | 'も') {
+            break Some(at);
+        } else {
+            at += c.len_utf8();
+        }
+        steps += 1;
+    };
+    let Some(closing) = closing else {
         return false;
     };
-    let after = span.end + 'と'.len_utf8();
+    let Some(rest) = text[closing..].strip_prefix('と') else {
+        return false;
+    };
+    let after = closing + 'と'.len_utf8();
     let reach = after
         + rest
             .chars()
@@ -2229,6 +2272,17 @@ mod tests {
     }
 
     #[test]
+    fn double_quotes_are_not_part_of_a_word() {
+        assert_eq!(
+            normalize("Decides \"what\" to build, “how” to ship").text,
+            "decides what to build, how to ship"
+        );
+        // The words still point back at what was typed.
+        let normalized = normalize("“How” it ships");
+        assert_eq!(normalized.original(&(0..3)), 3..6);
+    }
+
+    #[test]
     fn naming_a_kind_of_a_thing_names_the_thing() {
         let (detector, decks) = one_deck(
             r#"{"id":"k","title":{"en":"K"},"cards":[
@@ -2932,6 +2986,12 @@ mod tests {
             "EMと相談しながら、勉強会や読書会で学ぶ機会を用意します。",
         );
         assert!(with.covered.contains(&0), "{with:?}");
+        // A list of partners before its と: 「PdMや人事など他部署と」.
+        let listed_with = detector.detect(
+            card,
+            "PdMや人事など他部署と握りながら勉強会や読書会で学ぶ機会を用意します。",
+        );
+        assert!(listed_with.covered.contains(&0), "{listed_with:?}");
         let handed = detector.detect(card, "勉強会や読書会で学ぶ機会はEMが用意します。");
         assert!(
             matches!(handed.misses[0], Some(Miss::Opposite { .. })),
@@ -2998,6 +3058,11 @@ mod tests {
             "I explain technical risks in numbers, since that is how our CEO thinks about the business.",
         );
         assert!(about.covered.contains(&0), "{about:?}");
+        let kept = detector.detect(
+            card,
+            "I kept the CEO updated every hour, and I explained in numbers how each technical risk affects the business.",
+        );
+        assert!(kept.covered.contains(&0), "{kept:?}");
         // Handing it to the CEO is still a swap.
         let handed = detector.detect(
             card,

@@ -125,6 +125,10 @@ const NEGATIONS_EN: &[&str] = &[
     "a distraction",
     // Setting it aside: "the AI hype I mostly tune out", "building our own is off the
     // table".
+    "is the worst",
+    "the worst outcome",
+    "takes too long",
+    "take too long",
     "tune out",
     "tune it out",
     "tune them out",
@@ -301,6 +305,13 @@ const NEGATIONS_JA: &[&str] = &[
     "効果が薄",
     "手間の割に",
     // Hardly there at all: 「バランスを取る発想自体があまりない」.
+    // Denying it is so: 「課題とは思ってない」.
+    "とは思わな",
+    "とは思ってな",
+    "とは思っていな",
+    "とは考えてな",
+    "とは考えていな",
+    "ことはない",
     "あまりない",
     "ほとんどない",
     "まったくない",
@@ -354,6 +365,7 @@ const AFFIRMING_JA: &[&str] = &[
     // 「〜ないように」 is a purpose, prevention.
     "ないように",
     "ないよう",
+    "に越したことはない",
     "なくて済む",
     "ずに済む",
     "しかない",
@@ -495,6 +507,7 @@ const HARM_JA: &[&str] = &[
     "面倒になる",
     "属人化",
     "長引",
+    "独り歩き",
     "止まる",
     "長期化",
     "数字を作",
@@ -599,6 +612,10 @@ const PUT_IN_PLACE_JA: &[&str] = &[
     "やって",
     "つけて",
     "付けて",
+    "追って",
+    "測って",
+    "計測して",
+    "書いて",
 ];
 
 /// Whether a Japanese clause says what it names is not in place.
@@ -1014,6 +1031,10 @@ mod tests {
             "そういう発想自体があまりない",
             "設計書は作らなくて、コードを読めばいい",
             "a second approval step kills momentum",
+            "honestly a committee is the worst outcome",
+            "aligning everyone takes too long",
+            "レガシーな部分も課題とは思ってない",
+            "KPIはあまり追ってないです",
             "long design meetings just slow everyone down",
         ] {
             assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");

@@ -17,6 +17,8 @@ pub enum Unit {
     Yen,
     Percent,
     Times,
+    /// Users of a service: 「数千万ユーザー」, "10 million users". Not people of a team.
+    Users,
     /// How often, as the years between two times: 「3か月ごと」, "every quarter", "once a
     /// year", 毎週. Not a duration: "every week" says nothing against "3 years".
     Period,
@@ -174,6 +176,8 @@ const UNITS: &[(&str, Unit, f64)] = &[
     ("employees", Unit::People, 1.0),
     ("staff", Unit::People, 1.0),
     ("heads", Unit::People, 1.0),
+    ("ユーザー", Unit::Users, 1.0),
+    ("users", Unit::Users, 1.0),
     ("円", Unit::Yen, 1.0),
     ("yen", Unit::Yen, 1.0),
     ("%", Unit::Percent, 1.0),
@@ -391,7 +395,7 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
             worded: true,
         });
     }
-    // 「数十」「数百」「数千」「数万」: a few of that order, two to nine.
+    // 「数十」「数百」「数千」「数万」「数億」: a few of that order, two to nine.
     if first == '数' {
         let next = rest[first.len_utf8()..].chars().next()?;
         let scale = match next {
@@ -399,6 +403,7 @@ fn number_at(text: &str, at: usize) -> Option<Number> {
             '百' => 100.0,
             '千' => 1000.0,
             '万' => 10000.0,
+            '億' => 1e8,
             _ => return None,
         };
         return Some(Number {
@@ -451,6 +456,8 @@ struct Value {
     open_above: bool,
     scaled: bool,
     unit: Unit,
+    /// The unit was not said but taken from the scale (万 and million are money).
+    unit_guessed: bool,
     unit_factor: f64,
     end: usize,
     worded: bool,
@@ -485,6 +492,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         probe += 1;
     }
     let mut unit = Unit::Unknown;
+    let mut unit_guessed = false;
     let mut unit_factor = 1.0;
     for (word, found, factor) in UNITS {
         let ascii = word.starts_with(|c: char| c.is_ascii_alphabetic());
@@ -503,6 +511,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         // 万 and 億 are money in this field unless something else follows.
         if scaled && text[at..end].contains(['万', '億']) {
             unit = Unit::Yen;
+            unit_guessed = true;
         }
         // So are "5 million" and "2 billion", unless a noun follows ("10 million users").
         if scaled
@@ -510,6 +519,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
             && !followed_by_a_noun(text, end)
         {
             unit = Unit::Yen;
+            unit_guessed = true;
         }
     } else if unit == Unit::Yen && text[end..].starts_with("円") {
         end += "円".len();
@@ -534,6 +544,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         open_above,
         scaled,
         unit,
+        unit_guessed,
         unit_factor,
         end,
         worded: number.worded,
@@ -593,9 +604,13 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 if *mark == "and " && !text[..at].ends_with("between ") {
                     continue;
                 }
+                // A unit taken from the scale gives way to one said: 「数千万〜数億ユーザー」.
+                let said_second = second.unit != Unit::Unknown && !second.unit_guessed;
+                let takes_second = first.unit_guessed && said_second;
                 if first.unit != Unit::Unknown
                     && second.unit != Unit::Unknown
                     && first.unit != second.unit
+                    && !takes_second
                 {
                     continue;
                 }
@@ -604,7 +619,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                     lo *= second.value / number_at(text, after).map_or(1.0, |n| n.value).max(1e-9);
                 }
                 hi = second.value * second.spread;
-                if unit == Unit::Unknown {
+                if unit == Unit::Unknown || takes_second {
                     unit = second.unit;
                     unit_factor = second.unit_factor;
                 }
@@ -946,6 +961,10 @@ mod tests {
         assert_eq!(one("実務経験5年以上"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("five or more years"), (5.0, f64::INFINITY, Unit::Years));
         assert_eq!(one("2,000万円を超える"), (2e7, f64::INFINITY, Unit::Yen));
+        // Users of a service are counted apart from money and people.
+        assert_eq!(one("数千万〜数億ユーザーを抱える"), (2e7, 9e8, Unit::Users));
+        assert_eq!(one("10万ユーザー"), (1e5, 1e5, Unit::Users));
+        assert_eq!(one("20 million users"), (2e7, 2e7, Unit::Users));
         // A share of the working week is a share of time.
         assert_eq!(
             one("one day a week for side projects"),
