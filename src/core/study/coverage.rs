@@ -1381,12 +1381,30 @@ impl Detector {
         let mut clause_named: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); clauses.len()];
         let mut clause_objects = vec![Vec::new(); clauses.len()];
         let found = self.opposites.find_spans(text);
+        // Where the last role spoken to ended: "how our CEO and CFO think" speaks of both.
+        let mut spoken_end: Option<usize> = None;
         for (side, span) in &found {
             let (side, span) = (*side, span.clone());
             let role = self.opposites.carried.contains(&(side / SIDES));
+            let listed_after_spoken = spoken_end.is_some_and(|end| {
+                end <= span.start && {
+                    let between = text[end..span.start].trim();
+                    let between = between
+                        .strip_suffix("the")
+                        .or_else(|| between.strip_suffix("our"))
+                        .unwrap_or(between)
+                        .trim();
+                    matches!(between, "and" | "or" | "," | "&")
+                }
+            });
             // "I told the CFO", "how our CEO thinks", 「EMと毎週1on1」: a role the clause
             // speaks to, about or with is not who does what the clause says.
-            if role && (spoken_to(text, span.start) || partnered_ja(text, &span, &found)) {
+            if role
+                && (spoken_to(text, span.start)
+                    || listed_after_spoken
+                    || partnered_ja(text, &span, &found))
+            {
+                spoken_end = Some(span.end);
                 continue;
             }
             if let Some(index) = clause_of(span.start) {
@@ -3058,6 +3076,11 @@ mod tests {
             "I explain technical risks in numbers, since that is how our CEO thinks about the business.",
         );
         assert!(about.covered.contains(&0), "{about:?}");
+        let both = detector.detect(
+            card,
+            "I explain technical risks in numbers, since that is how our CEO and CFO think about the business.",
+        );
+        assert!(both.covered.contains(&0), "{both:?}");
         let kept = detector.detect(
             card,
             "I kept the CEO updated every hour, and I explained in numbers how each technical risk affects the business.",
@@ -3071,6 +3094,14 @@ mod tests {
         assert!(
             matches!(handed.misses[0], Some(Miss::Opposite { .. })),
             "{handed:?}"
+        );
+        let to_finance = detector.detect(
+            card,
+            "Explaining in numbers how technical risks affect the business is the CFO's job.",
+        );
+        assert!(
+            matches!(to_finance.misses[0], Some(Miss::Opposite { .. })),
+            "{to_finance:?}"
         );
     }
 

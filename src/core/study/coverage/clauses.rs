@@ -126,6 +126,11 @@ const NEGATIONS_EN: &[&str] = &[
     // Setting it aside: "the AI hype I mostly tune out", "building our own is off the
     // table".
     "is the worst",
+    "no time for",
+    "is nice but",
+    "is nice, but",
+    "are nice but",
+    "are nice, but",
     "the worst outcome",
     "takes too long",
     "take too long",
@@ -201,6 +206,48 @@ const REGRETTED: &[&str] = &[
     "裏目に出",
     "後悔して",
 ];
+
+/// Disagreeing with what the clause before reported ("People say 'a conductor', but I
+/// don't agree"; 「…と言われますが、そうは思いません」): the clause before is rejected.
+const DISAGREE: &[&str] = &[
+    "i don't agree",
+    "i do not agree",
+    "i disagree",
+    "i don't buy",
+    "i don't think so",
+    "not true",
+    "そうは思わな",
+    "そうは思いません",
+    "同意できな",
+    "賛成できな",
+    "違うと思",
+];
+
+/// Endings that deny the subject itself is needed or is a matter at all (「取り入れる必要は
+/// ない」「経営が扱うテーマではない」), unlike a verb's negative (「省略しない」 affirms).
+const DENIES_SUBJECT_JA: &[&str] = &[
+    "必要はない",
+    "必要ない",
+    "必要はありません",
+    "不要",
+    "ではない",
+    "じゃない",
+    "ではありません",
+    "じゃありません",
+    "関係ない",
+    "意味がない",
+    "意味はない",
+    "要らない",
+    "いらない",
+];
+
+/// Whether a Japanese clause opens with what its sentence is about (「生成AIは」,
+/// 「リモートも」) before it says anything of it.
+fn opens_with_topic(clause: &str) -> bool {
+    let head: String = clause.chars().take(24).collect();
+    head.find(['は', 'も'])
+        .is_some_and(|at| !head[..at].contains(['、', '。']) && at > 0)
+}
 
 /// How a sentence opens when it says the same as the one before ("Same for pen tests").
 const SAME_AS_BEFORE: &[&str] = &[
@@ -313,6 +360,16 @@ const NEGATIONS_JA: &[&str] = &[
     "とは考えていな",
     "ことはない",
     "あまりない",
+    // No intention of doing it, or not made a rule: 「統一する気はない」「必須にしていない」.
+    "気はない",
+    "つもりはない",
+    "にしていない",
+    "にしてない",
+    // Thinking about it only once it happens: 「障害対応は起きてから考える」.
+    "起きてから考え",
+    "その時に考え",
+    "その時考え",
+    "その都度考え",
     "ほとんどない",
     "まったくない",
     "全くない",
@@ -844,6 +901,45 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             }
         }
     }
+    for index in 1..found.len() {
+        let said = &text[found[index].range.clone()];
+        if found[index - 1].sentence == found[index].sentence
+            && DISAGREE.iter().any(|cue| said.contains(cue))
+        {
+            found[index - 1].negated = true;
+            found[index - 1].negative = true;
+            found[index].negated = true;
+            found[index].negative = true;
+        }
+    }
+    // 「生成AIはまだ流行りの段階なので、組織として取り入れる必要はない」: the last clause
+    // denies that the topic the sentence opened with is needed or a matter at all, and
+    // names no topic of its own, so the opening clause is rejected with it.
+    for index in 0..found.len() {
+        let sentence = found[index].sentence;
+        let opens = index == 0 || found[index - 1].sentence != sentence;
+        let Some(last) = (index..found.len())
+            .take_while(|at| found[*at].sentence == sentence)
+            .last()
+        else {
+            continue;
+        };
+        if !opens || last == index || found[index].negated || !found[last].negated {
+            continue;
+        }
+        let first = &text[found[index].range.clone()];
+        let closing = &text[found[last].range.clone()];
+        let Some(cue) = DENIES_SUBJECT_JA.iter().find(|cue| closing.contains(**cue)) else {
+            continue;
+        };
+        let own_topic = closing.replace(cue, "").contains('は');
+        if opens_with_topic(first) && !own_topic {
+            for clause in &mut found[index..last] {
+                clause.negated = true;
+                clause.negative = true;
+            }
+        }
+    }
     // "…I'd keep SAST out of CI. Same for pen tests: expensive, stale a week later": a
     // sentence that opens by saying it is like the one before rejects what that one did.
     for index in 0..found.len() {
@@ -1023,6 +1119,29 @@ mod tests {
     }
 
     #[test]
+    fn disagreeing_with_what_was_reported_rejects_it() {
+        let said = negated("people call it a flywheel, but i don't agree");
+        assert!(said.iter().all(|(_, n)| *n), "{said:?}");
+        let ja = negated("よく「縁の下の力持ち」と言われますが、そうは思いません");
+        assert!(ja.iter().all(|(_, n)| *n), "{ja:?}");
+        let agreed = negated("people call it a flywheel, and i agree");
+        assert!(agreed.iter().all(|(_, n)| !n), "{agreed:?}");
+    }
+
+    #[test]
+    fn denying_the_topic_is_needed_rejects_the_sentence() {
+        let denied = negated("ノーコードはまだ流行りの段階なので、取り入れる必要はない");
+        assert!(denied.iter().all(|(_, n)| *n), "{denied:?}");
+        let not_a_matter = negated("障害訓練は運用チームの話で、経営が扱うテーマではない");
+        assert!(not_a_matter.iter().all(|(_, n)| *n), "{not_a_matter:?}");
+        // Not skipping it affirms it; a closing clause with its own topic speaks of that.
+        let kept = negated("テストは大事なので、省略しない");
+        assert!(!kept[0].1, "{kept:?}");
+        let own = negated("設計レビューは続けるので、承認会議は必要ない");
+        assert!(!own[0].1, "{own:?}");
+    }
+
+    #[test]
     fn calling_it_overkill_or_not_worth_it_rejects_it() {
         for clause in [
             "うちの規模でサービスメッシュはオーバースペック",
@@ -1035,6 +1154,10 @@ mod tests {
             "aligning everyone takes too long",
             "レガシーな部分も課題とは思ってない",
             "KPIはあまり追ってないです",
+            "pairing is nice but we have no time for it",
+            "全社で統一する気はないです",
+            "コードレビューは必須にしていない",
+            "障害対応は起きてから考える",
             "long design meetings just slow everyone down",
         ] {
             assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
