@@ -646,7 +646,19 @@ fn actor(text: &str, named: &[(usize, Range<usize>)], carried: &[usize]) -> Opti
     let topics = marked('は');
     match topics.as_slice() {
         [one] => Some(*one),
-        [] => marked('が').last().copied(),
+        // 「上にCTO、下にEMがいて」: a role that only is there does nothing.
+        [] => named
+            .iter()
+            .rev()
+            .filter(|(side, span)| {
+                carried.contains(&(side / SIDES))
+                    && text[span.end..].starts_with('が')
+                    && !["がいる", "がいて", "がいま", "がいた", "がおり", "がある"]
+                        .iter()
+                        .any(|is| text[span.end..].starts_with(is))
+            })
+            .map(|(side, _)| *side)
+            .next(),
         _ => None,
     }
 }
@@ -769,6 +781,11 @@ struct PointTerms {
     /// The point's claim is a denial by a cue ("CTOほどの深い専門性は求められません"): a
     /// draft clause that asserts its words with no negation at all argues the opposite.
     denies: bool,
+    /// For a point that puts one thing in place of another ("not as a cost but as an
+    /// investment", "rather than technical decisions"): the terms of what it puts aside,
+    /// and those of the rest. A clause asserts the denied thing only when it names both,
+    /// what is denied and what it is denied of.
+    contrast: Option<(HashSet<String>, HashSet<String>)>,
     /// The sides of opposite pairs the point takes (one side of a pair, not both).
     sides: Vec<usize>,
     /// The groups of opposites the point names a side of, taken or not.
@@ -1166,6 +1183,7 @@ impl Detector {
         let mut steers_away = false;
         let mut avoids = false;
         let mut denies = false;
+        let mut contrast: Option<(HashSet<String>, HashSet<String>)> = None;
         let mut sides: HashSet<usize> = HashSet::default();
         let mut topics: HashSet<usize> = HashSet::default();
         let languages = texts
@@ -1233,12 +1251,17 @@ impl Detector {
                 steers_away |= steers_clear || negation == Some(clauses::Strength::Verb);
                 // Steering away from something ("avoids vendor lock-in") denies no claim: a
                 // draft that names it without a negation (「依存しなくて済む」) agrees.
-                // "Oversees the organization rather than technical decisions" claims the
-                // organization: a draft saying so does not assert what it denies.
-                let contrast = ["rather than", "instead of"]
-                    .iter()
-                    .any(|cue| text.contains(cue));
-                denies |= negation == Some(clauses::Strength::Cue) && !steers_clear && !contrast;
+                denies |= negation == Some(clauses::Strength::Cue) && !steers_clear;
+                if let Some(aside) = put_aside(text) {
+                    let denied = self.keys_of(&text[aside.clone()]);
+                    let rest = format!("{} {}", &text[..aside.start], &text[aside.end..]);
+                    let subject = self
+                        .keys_of(&rest)
+                        .into_iter()
+                        .filter(|key| !denied.contains(key))
+                        .collect();
+                    contrast = Some((denied, subject));
+                }
                 let named: Vec<(usize, Range<usize>)> = self
                     .opposites
                     .find_spans(text)
@@ -1313,6 +1336,7 @@ impl Detector {
             steers_away,
             avoids,
             denies,
+            contrast,
             sides,
             named_groups,
             partners,
@@ -1829,10 +1853,18 @@ impl Detector {
                         && sides
                             .iter()
                             .any(|side| self.opposites.carried.contains(&(side / SIDES))));
+                // "Oversees the organization rather than technical decisions" is asserted
+                // against by a clause on technical decisions, not by one on the organization.
+                let names_both = point.contrast.as_ref().is_none_or(|(denied, subject)| {
+                    let terms = &reading.clause_terms[index];
+                    terms.iter().any(|key| denied.contains(key))
+                        && terms.iter().any(|key| subject.contains(key))
+                });
                 let asserts = point.denies
                     && !clause.negative
                     && on_topic >= NEGATED_ON_TOPIC
-                    && on_topic > best_denied;
+                    && on_topic > best_denied
+                    && names_both;
                 let one_sided = point.balance
                     && on_topic >= ONE_SIDE_ON_TOPIC
                     && puts_one_above_all(&reading.normalized.text[clause.range.clone()]);
@@ -1994,6 +2026,24 @@ const ABOVE_ALL: &[&str] = &[
     "だけでいい",
     "だけで十分",
 ];
+
+/// Where a point puts one thing aside for another, in its normalised English text: what
+/// follows "rather than" or "instead of", or what stands between "not" and "but" ("not as
+/// a cost but as an investment").
+fn put_aside(text: &str) -> Option<Range<usize>> {
+    for cue in ["rather than ", "instead of "] {
+        if let Some(at) = text.find(cue) {
+            let start = at + cue.len();
+            let end = text[start..]
+                .find([',', ':', ';', '.'])
+                .map_or(text.len(), |end| start + end);
+            return Some(start..end);
+        }
+    }
+    let not = text.find("not ")?;
+    let but = not + text[not..].find(" but ")?;
+    Some(not + "not ".len()..but)
+}
 
 fn weighs_two_things(text: &str) -> bool {
     BALANCE.iter().any(|cue| text.contains(cue))
@@ -3120,6 +3170,12 @@ mod tests {
             "経営に近い戦略的なポジションで、CTOと現場のEMたちの間をつなぐ役です。",
         );
         assert!(between.covered.contains(&0), "{between:?}");
+        // Roles that only are there (がいて) do not act.
+        let placed = detector.detect(
+            card,
+            "上にCTO、下にEMがいる、その間に位置する戦略的なポジションです。",
+        );
+        assert!(placed.covered.contains(&0), "{placed:?}");
         // One of them made to act in the point's place is still a swap.
         let swapped = detector.detect(
             card,
@@ -3248,6 +3304,11 @@ mod tests {
         let (_, card) = decks.find_card("r1").unwrap();
         let said = detector.detect(card, "メンバーの育成や評価にほとんどの時間を使います。");
         assert!(said.covered.contains(&0), "{said:?}");
+        let said_en = detector.detect(card, "I spend my time on growing and evaluating people.");
+        assert!(said_en.covered.contains(&0), "{said_en:?}");
+        // What it puts aside, said of the point's subject, is still asserted against it.
+        let aside = detector.detect(card, "I spend my time writing code, every day.");
+        assert!(!aside.covered.contains(&0), "{aside:?}");
     }
 
     #[test]

@@ -266,6 +266,11 @@ const SAME_AS_BEFORE: &[&str] = &[
 /// A purpose with a negation ("…so it doesn't recur") is prevention, which a point may
 /// recommend.
 const AFFIRMING_EN: &[&str] = &[
+    // Few can: rarity, not a denial ("not many people can build an org from zero").
+    "not many",
+    "not everyone can",
+    "not everybody can",
+    "not ad hoc",
     "not only",
     "not just",
     "not least",
@@ -419,6 +424,16 @@ const AFFIRMING_JA: &[&str] = &[
     "ないといけない",
     "ないとだめ",
     "かもしれない",
+    // Not letting it go bad is doing it well: 「場当たりにしない」「属人化させない」.
+    "場当たりにしない",
+    "場当たり的にしない",
+    "属人化しない",
+    "属人化させない",
+    "形骸化しない",
+    "形骸化させない",
+    "放置しない",
+    "先送りしない",
+    "丸投げしない",
     // 「〜ないように」 is a purpose, prevention.
     "ないように",
     "ないよう",
@@ -1032,6 +1047,9 @@ mod tests {
         assert!(!negated("not only speed but also quality")[0].1);
         assert!(negated("the business side is someone else's concern")[0].1);
         assert!(!negated("the site doesn't fall over on launch day")[0].1);
+        assert!(!negated("not many people can build a team from zero")[0].1);
+        assert!(!negated("負債の返済は場当たりにしない")[0].1);
+        assert!(!negated("運用を属人化させない")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
         assert!(negated("adrs are just busywork at our size")[0].1);
         assert!(negated("a platform team is premature for twenty engineers")[0].1);
