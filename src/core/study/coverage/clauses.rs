@@ -249,6 +249,32 @@ fn opens_with_topic(clause: &str) -> bool {
         .is_some_and(|at| !head[..at].contains(['、', '。']) && at > 0)
 }
 
+/// Praise that concedes before a "but" that declines ("Mentoring is nice but we have no
+/// time for a formal program"; 「コードレビューは大事だけど、必須にはしない」).
+const CONCEDING: &[&str] = &[
+    " is nice",
+    " are nice",
+    " is great",
+    " are great",
+    " is good",
+    " are good",
+    " is important",
+    " are important",
+    " is useful",
+    " are useful",
+    " is valuable",
+    "大事だけど",
+    "大事ですが",
+    "大切だけど",
+    "大切ですが",
+    "重要だけど",
+    "重要ですが",
+    "いいけど",
+    "いいですが",
+    "理想だけど",
+    "理想ですが",
+];
+
 /// How a sentence opens when it says the same as the one before ("Same for pen tests").
 const SAME_AS_BEFORE: &[&str] = &[
     "same for ",
@@ -927,6 +953,21 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             found[index].negative = true;
         }
     }
+    for index in 1..found.len() {
+        if found[index - 1].sentence != found[index].sentence
+            || !found[index].negated
+            || found[index - 1].negated
+        {
+            continue;
+        }
+        let before = text[found[index - 1].range.clone()].trim_end();
+        let said = text[found[index].range.clone()].trim_start();
+        let turns = said.starts_with("but ") || !said.is_ascii();
+        if turns && CONCEDING.iter().any(|cue| before.contains(cue)) {
+            found[index - 1].negated = true;
+            found[index - 1].negative = true;
+        }
+    }
     // 「生成AIはまだ流行りの段階なので、組織として取り入れる必要はない」: the last clause
     // denies that the topic the sentence opened with is needed or a matter at all, and
     // names no topic of its own, so the opening clause is rejected with it.
@@ -1144,6 +1185,17 @@ mod tests {
         assert!(ja.iter().all(|(_, n)| *n), "{ja:?}");
         let agreed = negated("people call it a flywheel, and i agree");
         assert!(agreed.iter().all(|(_, n)| !n), "{agreed:?}");
+    }
+
+    #[test]
+    fn praise_before_a_but_that_declines_rejects_it() {
+        let declined = negated("pairing is nice but we have no time for it");
+        assert!(declined.iter().all(|(_, n)| *n), "{declined:?}");
+        let ja = negated("設計レビューは大事だけど、必須にはしない");
+        assert!(ja.iter().all(|(_, n)| *n), "{ja:?}");
+        // Without praise, the first clause stands: "we track mttr, but not lead time".
+        let tracked = negated("we track mttr but we don't track lead time");
+        assert!(!tracked[0].1 && tracked[1].1, "{tracked:?}");
     }
 
     #[test]
