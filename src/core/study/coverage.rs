@@ -189,6 +189,9 @@ fn is_japanese(c: char) -> bool {
     is_kanji(c) || is_katakana(c) || is_hiragana(c)
 }
 
+/// Point texts read while building the detector: text → its normalised form and terms.
+type Seen = HashMap<String, (String, Vec<Occurrence>)>;
+
 /// A concept of the synonym table with its forms.
 struct Concept {
     id: String,
@@ -985,7 +988,7 @@ impl Detector {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut document_frequency: HashMap<String, usize> = HashMap::default();
         let mut documents = 0usize;
-        let mut seen: HashMap<String, Vec<Occurrence>> = HashMap::default();
+        let mut seen: Seen = HashMap::default();
         for (_, card) in decks.cards() {
             for point in &card.points {
                 for lang in [Lang::Ja, Lang::En] {
@@ -1001,7 +1004,7 @@ impl Detector {
                     }
                     // Kept for working out the point's weights below: reading every
                     // point twice made building the detector slower than its budget.
-                    seen.insert(normalized, found);
+                    seen.insert(text.to_string(), (normalized, found));
                 }
             }
         }
@@ -1075,9 +1078,9 @@ impl Detector {
 
     /// The terms of every point of a card, each weighed by how much it tells the point
     /// from the card's question and its other points.
-    /// `seen`: the terms of point texts already read (normalised text → terms, example
+    /// `seen`: the terms of point texts already read (text → normalised text and terms, example
     /// flags not set), to be reused.
-    fn card_terms(&self, card: &Card, seen: &HashMap<String, Vec<Occurrence>>) -> Vec<PointTerms> {
+    fn card_terms(&self, card: &Card, seen: &Seen) -> Vec<PointTerms> {
         let question: HashSet<String> = [Lang::Ja, Lang::En]
             .into_iter()
             .filter_map(|lang| card.question.exact(lang))
@@ -1170,10 +1173,16 @@ impl Detector {
         all_terms
     }
 
-    fn point_terms(&self, text: &Localized, seen: &HashMap<String, Vec<Occurrence>>) -> PointTerms {
-        let texts: Vec<(Lang, String)> = [Lang::Ja, Lang::En]
+    fn point_terms(&self, text: &Localized, seen: &Seen) -> PointTerms {
+        // A text read when the detector was built is not normalised again.
+        let texts: Vec<(Lang, String, Option<&Vec<Occurrence>>)> = [Lang::Ja, Lang::En]
             .into_iter()
-            .filter_map(|lang| text.exact(lang).map(|t| (lang, normalize(t).text)))
+            .filter_map(|lang| {
+                text.exact(lang).map(|t| match seen.get(t) {
+                    Some((normalized, found)) => (lang, normalized.clone(), Some(found)),
+                    None => (lang, normalize(t).text, None),
+                })
+            })
             .collect();
         let mut figure_list = Vec::new();
         let mut figure_texts = Vec::new();
@@ -1188,7 +1197,7 @@ impl Detector {
         let mut topics: HashSet<usize> = HashSet::default();
         let languages = texts
             .iter()
-            .map(|(lang, text)| {
+            .map(|(lang, text, known)| {
                 let examples = example_spans(text);
                 // A point that is an example from its first word ("For example, one CTO
                 // launched the MVP in three months") has no other claim: its example is
@@ -1273,7 +1282,7 @@ impl Detector {
                 // others are whom it deals with.
                 topics.extend(actor(text, &named, &self.opposites.carried));
                 let mut weights: HashMap<String, f32> = HashMap::default();
-                let found = match seen.get(text.as_str()) {
+                let found = match known {
                     Some(found) => found
                         .iter()
                         .cloned()
@@ -1299,7 +1308,7 @@ impl Detector {
             .collect();
         let bigrams = texts
             .iter()
-            .map(|(_, text)| character_bigrams(text))
+            .map(|(_, text, _)| character_bigrams(text))
             .collect();
         let named_sides: Vec<usize> = sides.iter().copied().collect();
         let mut named_groups: Vec<usize> = sides.iter().map(|side| side / SIDES).collect();
@@ -1342,7 +1351,7 @@ impl Detector {
             partners,
             question_share: Vec::new(),
             question_keys: Default::default(),
-            balance: texts.iter().any(|(_, text)| weighs_two_things(text)),
+            balance: texts.iter().any(|(_, text, _)| weighs_two_things(text)),
         }
     }
 
