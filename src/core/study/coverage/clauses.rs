@@ -205,6 +205,11 @@ const REGRETTED: &[&str] = &[
     "失敗だった",
     "裏目に出",
     "後悔して",
+    // It decayed into a formality: 「キャリアパスの制度も作ったが、形骸化した」.
+    "形骸化した",
+    "形骸化して",
+    "became a formality",
+    "nobody used it",
 ];
 
 /// Disagreeing with what the clause before reported ("People say 'a conductor', but I
@@ -237,6 +242,7 @@ const DENIES_SUBJECT_JA: &[&str] = &[
     "関係ない",
     "意味がない",
     "意味はない",
+    "意味ない",
     "要らない",
     "いらない",
 ];
@@ -323,6 +329,10 @@ const AFFIRMING_EN: &[&str] = &[
 const NEGATIONS_JA: &[&str] = &[
     "意味がない",
     "意味はない",
+    "意味ない",
+    "車輪の再発明",
+    "reinventing the wheel",
+    "reinvent the wheel",
     "不要",
     "必要ない",
     "必要はない",
@@ -1209,6 +1219,9 @@ mod tests {
         assert!(!kept[0].1, "{kept:?}");
         let own = negated("設計レビューは続けるので、承認会議は必要ない");
         assert!(!own[0].1, "{own:?}");
+        // A practice that decayed into a formality was given up.
+        let decayed = negated("評価面談の制度も一度作ったが、誰も見なくて形骸化した");
+        assert!(decayed.iter().all(|(_, n)| *n), "{decayed:?}");
     }
 
     #[test]
@@ -1228,6 +1241,7 @@ mod tests {
             "全社で統一する気はないです",
             "コードレビューは必須にしていない",
             "障害対応は起きてから考える",
+            "どんなにコアな部分でも内製は車輪の再発明",
             "long design meetings just slow everyone down",
         ] {
             assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
