@@ -738,31 +738,30 @@ fn not_put_in_place(clause: &str) -> bool {
     })
 }
 
+/// A clause with the phrases of a list taken out ("not only" holds a "not " that rejects
+/// nothing). Only the phrases it holds are replaced: a replace each would allocate.
+fn without<'a>(clause: &'a str, cues: &AhoCorasick, phrases: &[&str]) -> std::borrow::Cow<'a, str> {
+    let mut rest = std::borrow::Cow::Borrowed(clause);
+    if cues.is_match(clause) {
+        for phrase in phrases {
+            if rest.contains(phrase) {
+                rest = rest.replace(phrase, "").into();
+            }
+        }
+    }
+    rest
+}
+
 /// Whether and how a clause rejects what it names.
 pub fn negation(clause: &str) -> Option<Strength> {
     if harmful_if_done(clause) {
         return Some(Strength::Cue);
     }
-    // Only the phrases a clause holds are taken out: a replace each would allocate.
-    let mut english = std::borrow::Cow::Borrowed(clause);
-    if AFFIRMING_EN_CUES.is_match(clause) {
-        for phrase in AFFIRMING_EN {
-            if english.contains(phrase) {
-                english = english.replace(phrase, "").into();
-            }
-        }
-    }
+    let english = without(clause, &AFFIRMING_EN_CUES, AFFIRMING_EN);
     if NEGATIONS_EN_CUES.is_match(english.as_ref()) || kept_out(&english) {
         return Some(Strength::Cue);
     }
-    let mut japanese = std::borrow::Cow::Borrowed(clause);
-    if AFFIRMING_JA_CUES.is_match(clause) {
-        for phrase in AFFIRMING_JA {
-            if japanese.contains(phrase) {
-                japanese = japanese.replace(phrase, "").into();
-            }
-        }
-    }
+    let japanese = without(clause, &AFFIRMING_JA_CUES, AFFIRMING_JA);
     if NEGATIONS_JA_CUES.is_match(japanese.as_ref()) || not_put_in_place(&japanese) {
         return Some(Strength::Cue);
     }
