@@ -41,6 +41,14 @@ pub struct Clause {
     pub sentence: usize,
 }
 
+impl Clause {
+    /// Marks the clause as rejecting what it names.
+    fn reject(&mut self) {
+        self.negated = true;
+        self.negative = true;
+    }
+}
+
 /// English cues that reject what their clause names.
 const NEGATIONS_EN: &[&str] = &[
     "not ",
@@ -882,35 +890,28 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         // 「XではなくY」: X is rejected, Y is not. So with 「XせずにY」 ("Y without doing
         // X"): 「毎回DBに聞かずに結果をメモリに置く」 affirms the cache. 「〜ずに済む」 is
         // left alone: it affirms what spares X.
+        let contrasted = ["ではなく", "じゃなく", "ずに"]
+            .into_iter()
+            .find(|marker| rest.starts_with(marker) && !rest[marker.len()..].starts_with('済'));
         // 「KPIを細かく置くより、現場に顔を出すほうが早い」: what is put below the
         // preferred way is rejected. Not the adverb (「チームをより強く」), which follows a
         // particle, nor より without a preferred side in its sentence.
-        if rest.starts_with("より") && prefers_after(rest) {
-            let comparative = text[start..at]
-                .chars()
-                .next_back()
-                .is_some_and(|p| !"をにがはもでとの、 ".contains(p));
-            if comparative {
-                let end = at + "より".len();
-                push(&mut found, start..end, true, sentence);
-                forced = false;
-                start = end;
-                while chars.peek().is_some_and(|(next, _)| *next < end) {
-                    chars.next();
-                }
-                continue;
-            }
-        }
-        for marker in ["ではなく", "じゃなく", "ずに"] {
-            if rest.starts_with(marker) && !rest[marker.len()..].starts_with('済') {
-                let end = at + marker.len();
-                push(&mut found, start..end, true, sentence);
-                forced = false;
-                start = end;
-                while chars.peek().is_some_and(|(next, _)| *next < end) {
-                    chars.next();
-                }
-                break;
+        let put_below = || {
+            (rest.starts_with("より")
+                && prefers_after(rest)
+                && text[start..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| !"をにがはもでとの、 ".contains(p)))
+            .then_some("より")
+        };
+        if let Some(marker) = contrasted.or_else(put_below) {
+            let end = at + marker.len();
+            push(&mut found, start..end, true, sentence);
+            forced = false;
+            start = end;
+            while chars.peek().is_some_and(|(next, _)| *next < end) {
+                chars.next();
             }
         }
     }
@@ -936,8 +937,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
                 if previous.sentence != sentence {
                     break;
                 }
-                previous.negated = true;
-                previous.negative = true;
+                previous.reject();
             }
         }
     }
@@ -946,8 +946,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         if WHOLE_SENTENCE_CUES.is_match(said) {
             let sentence = found[index].sentence;
             for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
-                clause.negated = true;
-                clause.negative = true;
+                clause.reject();
             }
         }
     }
@@ -956,10 +955,8 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         if found[index - 1].sentence == found[index].sentence
             && DISAGREE.iter().any(|cue| said.contains(cue))
         {
-            found[index - 1].negated = true;
-            found[index - 1].negative = true;
-            found[index].negated = true;
-            found[index].negative = true;
+            found[index - 1].reject();
+            found[index].reject();
         }
     }
     for index in 1..found.len() {
@@ -973,8 +970,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         let said = text[found[index].range.clone()].trim_start();
         let turns = said.starts_with("but ") || !said.is_ascii();
         if turns && CONCEDING.iter().any(|cue| before.contains(cue)) {
-            found[index - 1].negated = true;
-            found[index - 1].negative = true;
+            found[index - 1].reject();
         }
     }
     // 「生成AIはまだ流行りの段階なので、組織として取り入れる必要はない」: the last clause
@@ -1000,8 +996,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         let own_topic = closing.replace(cue, "").contains('は');
         if opens_with_topic(first) && !own_topic {
             for clause in &mut found[index..last] {
-                clause.negated = true;
-                clause.negative = true;
+                clause.reject();
             }
         }
     }
@@ -1020,8 +1015,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             .any(|c| c.sentence + 1 == sentence && c.negated);
         if like_before && before_rejects {
             for clause in found.iter_mut().filter(|c| c.sentence == sentence) {
-                clause.negated = true;
-                clause.negative = true;
+                clause.reject();
             }
         }
     }
@@ -1048,8 +1042,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             .filter(|c| !is_hiragana(*c) && c.is_alphanumeric())
             .count();
         if content == 0 {
-            previous.negated = true;
-            previous.negative = true;
+            previous.reject();
         }
     }
     found
