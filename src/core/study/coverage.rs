@@ -602,8 +602,11 @@ fn partnered_ja(text: &str, span: &Range<usize>, named: &[(usize, Range<usize>)]
             break None;
         }
         let rest = &text[at..];
-        if rest.starts_with("とか") || rest.starts_with("など") {
-            at += "とか".len();
+        if let Some(list) = ["とか", "など"]
+            .iter()
+            .find(|list| rest.starts_with(**list))
+        {
+            at += list.len();
         } else if matches!(c, 'と' | 'は' | 'が' | 'を' | 'に' | 'で' | 'も') {
             break Some(at);
         } else {
