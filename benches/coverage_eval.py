@@ -2,14 +2,15 @@
 """Answer-point detection measured on labelled drafts (BENCHMARKS.md, "Draft coverage").
 
     cargo build --release
-    python3 benches/coverage_eval.py [LABELLED.jsonl] [--bin target/release/mensetsu]
+    python3 benches/coverage_eval.py [LABELLED.jsonl] [--bin target/release/mensetsu] [--data-dir DIR]
 
 LABELLED.jsonl defaults to ../shared/data/coverage-dev.jsonl: lines {"card", "lang",
 "draft", "covered"} (see its README). Every (draft, point) pair is one prediction;
 precision, recall and F1 are over those pairs. Beside mensetsu's detector, a baseline:
 character-bigram overlap (the share of a point's character bigrams found in the draft,
 the better of its two languages), with the threshold that suits it best on the same file
-(which flatters the baseline).
+(which flatters the baseline). --data-dir DIR adds the decks in DIR/decks (drafts on cards
+of decks mensetsu does not ship) and is handed on to the binary.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_points():
+def load_points(data_dir=None):
     points = {}
-    for path in sorted((ROOT / "decks").glob("*.json")):
+    folders = [ROOT / "decks"] + ([data_dir / "decks"] if data_dir else [])
+    for path in sorted(p for folder in folders for p in folder.glob("*.json")):
         deck = json.loads(path.read_text())
         for card in deck["cards"]:
             points[card["id"]] = card.get("points", [])
@@ -74,9 +76,14 @@ def main():
         at = args.index("--bin")
         binary = Path(args[at + 1])
         del args[at : at + 2]
+    data_dir = None
+    if "--data-dir" in args:
+        at = args.index("--data-dir")
+        data_dir = Path(args[at + 1])
+        del args[at : at + 2]
     args = [a for a in args if not a.startswith("-")]
     labelled = Path(args[0]) if args else ROOT.parent / "shared" / "data" / "coverage-dev.jsonl"
-    points = load_points()
+    points = load_points(data_dir)
     rows = [json.loads(line) for line in labelled.read_text().splitlines() if line.strip()]
     for row in rows:
         row["points"] = len(points[row["card"]])
@@ -84,7 +91,8 @@ def main():
         json.dumps({"card": r["card"], "lang": r["lang"], "draft": r["draft"]}) + "\n" for r in rows
     )
     run = subprocess.run(
-        [str(binary), "coverage", "--jsonl", "-"], input=request, capture_output=True, text=True
+        [str(binary), "coverage", "--jsonl", "-"] + (["--data-dir", str(data_dir)] if data_dir else []),
+        input=request, capture_output=True, text=True
     )
     outputs = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(outputs) == len(rows), run.stderr
