@@ -22,6 +22,9 @@ pub enum Unit {
     /// How often, as the years between two times: 「3か月ごと」, "every quarter", "once a
     /// year", 毎週. Not a duration: "every week" says nothing against "3 years".
     Period,
+    /// How long something takes, in minutes: 「30分」, "a 30-minute slot", "1時間", "two
+    /// hours". Not years: a meeting's length says nothing against a career's.
+    Minutes,
     /// A startup's funding round: seed 0, Series A 1, B 2… (「シリーズC以降」).
     Stage,
     /// A bare number of a range or list whose unit was not said ("800 - 1,200").
@@ -166,6 +169,19 @@ const UNITS: &[(&str, Unit, f64)] = &[
     ("years", Unit::Years, 1.0),
     ("year", Unit::Years, 1.0),
     ("yrs", Unit::Years, 1.0),
+    // Days only after digits (see `value_at`): 「3月30日」 is a date, 「十分」 enough.
+    ("day", Unit::Years, 1.0 / 365.0),
+    ("日", Unit::Years, 1.0 / 365.0),
+    ("分間", Unit::Minutes, 1.0),
+    ("分", Unit::Minutes, 1.0),
+    ("minutes", Unit::Minutes, 1.0),
+    ("minute", Unit::Minutes, 1.0),
+    ("mins", Unit::Minutes, 1.0),
+    ("min", Unit::Minutes, 1.0),
+    ("時間", Unit::Minutes, 60.0),
+    ("hours", Unit::Minutes, 60.0),
+    ("hour", Unit::Minutes, 60.0),
+    ("hrs", Unit::Minutes, 60.0),
     ("人", Unit::People, 1.0),
     ("名", Unit::People, 1.0),
     ("people", Unit::People, 1.0),
@@ -498,6 +514,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         let ascii = word.starts_with(|c: char| c.is_ascii_alphabetic());
         if text[probe..].starts_with(word)
             && (!ascii || word_boundary_after(text, probe + word.len()))
+            && !not_this_unit(text, at, &number, word, probe + word.len())
         {
             unit = *found;
             unit_factor = *factor;
@@ -534,6 +551,15 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
             unit = Unit::Period;
         }
     }
+    // "a team of eight": the size of a team is people.
+    if unit == Unit::Unknown
+        && !scaled
+        && ["team of ", "teams of ", "group of ", "squad of "]
+            .iter()
+            .any(|lead| text[..at].ends_with(lead))
+    {
+        unit = Unit::People;
+    }
     // "1,000万円" has 円 after the scale; "a year" and "一人" need their unit.
     if number.worded && unit == Unit::Unknown {
         return None;
@@ -549,6 +575,24 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
         end,
         worded: number.worded,
     })
+}
+
+/// Whether a unit word that can mean something else does here: days and minutes only
+/// after digits (「十分」 is "enough", "a day" in "twice a day" is no duration), 日 not
+/// after a month (「3月30日」 is a date) nor for one day (「1日30分」 is "a day"), 分 not
+/// before の (「3分の1」 is a third).
+fn not_this_unit(text: &str, at: usize, number: &Number, word: &str, after: usize) -> bool {
+    match word {
+        "day" | "日" | "分" | "分間" | "min" | "mins" => {
+            number.worded
+                || (word == "日"
+                    && (number.value < 2.0
+                        || text[..at].ends_with('月')
+                        || text[..at].ends_with('週')))
+                || (word == "分" && text[after..].starts_with('の'))
+        }
+        _ => false,
+    }
 }
 
 /// Whether the word after `end` names what a bare "5 million" counts ("users"), rather
@@ -690,6 +734,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     }
     lend_units(text, &mut found);
     week_shares(text, &mut found);
+    counted_frequencies(text, &mut found);
     frequencies(text, &mut found);
     funding_rounds(text, &mut found);
     found
@@ -831,6 +876,124 @@ fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
     }
 }
 
+/// How often, as a count in a period: 「週1回」「月に2回」「週1で」, "once a week", "twice a
+/// month", "3 times a year": the period's years over the count. What was read inside
+/// ("a week" as a duration, "3 times" as a multiple) gives way.
+fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
+    const PERIODS_JA: &[(&str, f64)] = &[
+        ("四半期", 0.25),
+        ("半期", 0.5),
+        ("半年", 0.5),
+        ("週", 7.0 / 365.0),
+        ("月", 1.0 / 12.0),
+        ("年", 1.0),
+        ("日", 1.0 / 365.0),
+    ];
+    const PERIODS_EN: &[(&str, f64)] = &[
+        ("day", 1.0 / 365.0),
+        ("week", 7.0 / 365.0),
+        ("month", 1.0 / 12.0),
+        ("quarter", 0.25),
+        ("year", 1.0),
+    ];
+    // After 「週1」 with no 回, what may follow for it to be a count: not a unit (週1日 is
+    // a day a week, 月30日 a date, 年1000万 pay).
+    const UNIT_AFTER: &[char] = &[
+        '日', '時', '人', '名', '年', 'ヶ', 'か', 'カ', '万', '割', '%', '本', '件', 'つ', '個',
+        '分', '週', '月', '千', '億', '円', '倍', '回', '度', '.', ',',
+    ];
+    let mut counts: Vec<(usize, usize, f64)> = Vec::new();
+    for (base, years) in PERIODS_JA {
+        for (start, _) in text.match_indices(base) {
+            // 「今週1回」 is this week; 「2週に1回」 and 「3か月に1回」 are read as periods.
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_digit() || "今来先再隔半毎数".contains(c))
+            {
+                continue;
+            }
+            let mut at = start + base.len();
+            let with_ni = text[at..].starts_with('に');
+            if with_ni {
+                at += 'に'.len_utf8();
+            }
+            let Some(number) = number_at(text, at) else {
+                continue;
+            };
+            if number.value < 1.0 || number.value > 31.0 {
+                continue;
+            }
+            let rest = &text[number.end..];
+            let end = if let Some(mark) = ["回", "度"].iter().find(|m| rest.starts_with(**m)) {
+                number.end + mark.len()
+            } else if !with_ni
+                && matches!(*base, "週" | "月")
+                && !number.worded
+                && !rest.starts_with(UNIT_AFTER)
+            {
+                number.end
+            } else {
+                continue;
+            };
+            counts.push((start, end, years / number.value));
+        }
+    }
+    for (count, times) in [("once", 1.0), ("twice", 2.0), ("thrice", 3.0)] {
+        for (start, _) in text.match_indices(count) {
+            if word_boundary_before(text, start) {
+                counts.push((start, start + count.len(), times));
+            }
+        }
+    }
+    for (start, _) in text.match_indices(" times") {
+        let number_start = text[..start]
+            .rfind(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(0, |i| i + 1);
+        if let Some(number) = number_at(text, number_start)
+            && number.end == start
+        {
+            counts.push((number_start, start + " times".len(), number.value));
+        }
+    }
+    // The English counts still want their period: "once a week", "3 times per month".
+    let counts: Vec<(usize, usize, f64)> = counts
+        .into_iter()
+        .filter_map(|(start, end, value)| {
+            if !text[start..end].is_ascii() {
+                return Some((start, end, value));
+            }
+            let after = skip_spaces(text, end);
+            let per = ["a ", "per ", "each ", "every "]
+                .iter()
+                .find(|per| text[after..].starts_with(**per))?;
+            let word_at = after + per.len();
+            let (word, years) = PERIODS_EN.iter().find(|(word, _)| {
+                text[word_at..].starts_with(word) && word_boundary_after(text, word_at + word.len())
+            })?;
+            Some((start, word_at + word.len(), years / value))
+        })
+        .collect();
+    for (start, end, years) in counts {
+        found.retain(|(figure, _)| {
+            let inside = start <= figure.span.start && figure.span.end <= end;
+            !(inside && matches!(figure.unit, Unit::Years | Unit::Unknown | Unit::Times))
+        });
+        if found
+            .iter()
+            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
+        {
+            continue;
+        }
+        let figure = Figure {
+            lo: years,
+            hi: years,
+            unit: Unit::Period,
+            span: start..end,
+        };
+        let at = found.partition_point(|(other, _)| other.span.start < start);
+        found.insert(at, (figure, true));
+    }
+}
+
 /// How often said in words ("quarterly", 毎週), where no figure is already read.
 fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
     // Every frequency word holds one of these: most texts are passed over at once
@@ -893,9 +1056,17 @@ fn lend_units(text: &str, found: &mut [(Figure, bool)]) {
                 .get(found[index].0.span.end..next.0.span.start)
                 .unwrap_or(",?");
             if next.0.unit != Unit::Unknown && joins(gap) {
-                let (unit, span_start) = (next.0.unit, found[index].0.span.start);
-                found[index].0.unit = unit;
-                found[index].0.span.start = span_start;
+                // The unit's scale comes with it: "30-, 60- and 90-day" are days in years.
+                let factor = number_at(text, next.0.span.start)
+                    .filter(|raw| raw.value > 0.0)
+                    .map_or(1.0, |raw| next.0.lo / raw.value);
+                let unit = next.0.unit;
+                let figure = &mut found[index].0;
+                figure.unit = unit;
+                if factor.is_finite() && factor > 0.0 {
+                    figure.lo *= factor;
+                    figure.hi *= factor;
+                }
                 continue;
             }
         }
@@ -925,6 +1096,75 @@ mod tests {
         let found = figures(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         (found[0].lo, found[0].hi, found[0].unit)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn a_count_in_a_period_is_how_often() {
+        let week = 7.0 / 365.0;
+        for text in [
+            "週1回",
+            "週に1回",
+            "週1で話す",
+            "once a week",
+            "once per week",
+        ] {
+            let (lo, hi, unit) = one(text);
+            assert!(
+                close(lo, week) && close(hi, week) && unit == Unit::Period,
+                "{text}"
+            );
+        }
+        assert!(close(one("月に2回").0, 1.0 / 24.0));
+        assert!(close(one("年4回").0, 0.25));
+        assert!(close(one("three times a week").0, week / 3.0));
+        assert!(close(one("twice a month").0, 1.0 / 24.0));
+        // Not counts: this week, a day a week, a date, pay.
+        assert!(figures("今週1回だけ").is_empty());
+        assert_eq!(one("週1日").2, Unit::Percent);
+        assert!(figures("3月30日に").is_empty());
+        assert_eq!(one("年1000万円").2, Unit::Yen);
+    }
+
+    #[test]
+    fn minutes_and_hours_are_a_length_of_time() {
+        assert_eq!(one("30分"), (30.0, 30.0, Unit::Minutes));
+        assert_eq!(one("a 30-minute slot"), (30.0, 30.0, Unit::Minutes));
+        assert_eq!(one("1時間"), (60.0, 60.0, Unit::Minutes));
+        assert_eq!(one("2 hours"), (120.0, 120.0, Unit::Minutes));
+        // 「十分」 is "enough", 「3分の1」 a third.
+        assert!(figures("十分な時間").is_empty());
+        assert!(figures("3分の1").is_empty());
+    }
+
+    #[test]
+    fn days_after_digits_and_units_lent_with_their_scale() {
+        let days = |n: f64| n / 365.0;
+        let found = figures("30日・60日・90日の目標");
+        assert_eq!(found.len(), 3);
+        assert!(close(found[2].lo, days(90.0)) && found[2].unit == Unit::Years);
+        // A bare number in a list takes its neighbour's unit at that unit's scale.
+        let found = figures("30-, 60- and 90-day goals");
+        assert_eq!(found.len(), 3);
+        assert!(
+            found
+                .iter()
+                .zip([30.0, 60.0, 90.0])
+                .all(|(f, n)| close(f.lo, days(n)))
+        );
+        assert!(figures("1日30分").iter().all(|f| f.unit == Unit::Minutes));
+    }
+
+    #[test]
+    fn the_size_of_a_team_is_people() {
+        assert_eq!(
+            one("my first team was a team of eight"),
+            (8.0, 8.0, Unit::People)
+        );
+        assert_eq!(one("teams of 6"), (6.0, 6.0, Unit::People));
     }
 
     #[test]
