@@ -71,6 +71,12 @@ const NEGATIONS_EN: &[&str] = &[
     "push back on",
     "disagree with",
     "overrated",
+    "outdated",
+    "old-fashioned",
+    "i'm against",
+    "i am against",
+    // Calling it control: "a weekly slot felt like micromanagement".
+    "micromanag",
     "not convinced",
     "can wait",
     "can come later",
@@ -227,6 +233,9 @@ const DISAGREE: &[&str] = &[
     "i do not agree",
     "i disagree",
     "i don't buy",
+    "that's outdated",
+    "that is outdated",
+    "it's outdated",
     "i don't think so",
     "not true",
     "そうは思わな",
@@ -396,6 +405,14 @@ const NEGATIONS_JA: &[&str] = &[
     // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
     "当てにならな",
     "オーバースペック",
+    // Against it, in the speaker's own voice: 「明文化して共有するのには反対です」.
+    "には反対",
+    "のは反対",
+    "に反対です",
+    "は反対です",
+    "時代遅れ",
+    "古い考え",
+    "マイクロマネジメント",
     "コスパが悪",
     "費用対効果が悪",
     "効果が薄",
@@ -776,7 +793,7 @@ pub fn negation(clause: &str) -> Option<Strength> {
     // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
     // ない after kanji is an adjective or a noun (少ない was taken out above).
     // 「依存しなくて済む」「使わなくなる」: the same negative before て and なる; 「Aでは
-    // なく B」 contrasts, it rejects nothing the point says.
+    // なく B」「Aだけでなく B も」 contrast, they reject nothing the point says.
     let verb = ["ない", "なく"]
         .iter()
         .flat_map(|ending| japanese.match_indices(ending))
@@ -784,7 +801,9 @@ pub fn negation(clause: &str) -> Option<Strength> {
             let before = &japanese[..at];
             before.chars().next_back().is_some_and(is_hiragana)
                 && !(ending == "なく"
-                    && ["では", "じゃ", "でも"].iter().any(|c| before.ends_with(c)))
+                    && ["では", "じゃ", "でも", "で"]
+                        .iter()
+                        .any(|c| before.ends_with(c)))
         })
         || japanese.trim_end().ends_with('ず');
     verb.then_some(Strength::Verb)
@@ -1095,6 +1114,9 @@ mod tests {
         assert!(!negated("運用を属人化させない")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
         assert!(negated("adrs are just busywork at our size")[0].1);
+        assert!(negated("a fixed weekly slot felt like micromanagement")[0].1);
+        assert!(negated("仕様を先に凍結するのには反対です")[0].1);
+        assert!(negated("quarterly planning is outdated")[0].1);
         assert!(negated("a platform team is premature for twenty engineers")[0].1);
         let contrast = negated("balance the skills, not all backend people");
         assert_eq!(contrast[0], ("balance the skills".to_string(), false));
@@ -1145,6 +1167,7 @@ mod tests {
         assert_eq!(negation("レビューしなくなる"), Some(Strength::Verb));
         assert_eq!(negation("使わなくても回る"), Some(Strength::Verb));
         assert_eq!(negation("単なるエンジニアではなく経営の一員"), None);
+        assert_eq!(negation("売上だけでなく顧客満足も見る"), None);
         // Putting it off with は dismisses it; work that can wait is a queue's.
         assert!(negated("スキーマ設計はあとからでいい")[0].1);
         assert!(!negated("メール送信みたいに後でいい処理は溜めて流す")[0].1);
