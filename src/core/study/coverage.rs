@@ -2086,6 +2086,16 @@ fn clause_share(clause_terms: &HashSet<String>, point: &PointTerms) -> f32 {
 
 /// Each kind of figure the point gives is stated by a figure the draft says about this
 /// point or about none: the guide's figure said about another point is that point's.
+/// Whether a figure is said in a clause that rejects what it names ("people quote 5 to 8,
+/// but that's outdated"): it states nothing, and is no answer of the draft's own either.
+fn rejected_figure(reading: &Reading, figure: &Figure) -> bool {
+    reading.clauses.iter().any(|clause| {
+        clause.negated
+            && clause.range.start <= figure.span.start
+            && figure.span.end <= clause.range.end
+    })
+}
+
 fn figures_said_here(
     reading: &Reading,
     point: &PointTerms,
@@ -2103,7 +2113,9 @@ fn figures_said_here(
                     .iter()
                     .zip(owners)
                     .any(|((figure, _), owner)| {
-                        (owner.is_empty() || owner.contains(&index)) && figure.states(other)
+                        (owner.is_empty() || owner.contains(&index))
+                            && figure.states(other)
+                            && !rejected_figure(reading, figure)
                     })
             })
     })
@@ -2135,6 +2147,7 @@ fn figure_verdict(
         .figures
         .iter()
         .zip(owners)
+        .filter(|((figure, _), _)| !rejected_figure(reading, figure))
         .filter(|((figure, _), owner)| {
             owner.is_empty()
                 || owner.contains(&index)
@@ -2162,7 +2175,9 @@ fn figure_verdict(
         .figures
         .iter()
         .zip(owners)
-        .filter(|(_, owner)| owner.len() == 1 && owner.contains(&index))
+        .filter(|((figure, _), owner)| {
+            owner.len() == 1 && owner.contains(&index) && !rejected_figure(reading, figure)
+        })
         .map(|((figure, _), _)| figure)
         .collect();
     let states_own = |unit: figures::Unit| {
@@ -2971,6 +2986,25 @@ mod tests {
         assert!(!other.covered.contains(&1), "{other:?}");
         let none = detector.detect(card, "組織はいずれ壁にぶつかるので、手を打ちます。");
         assert!(!none.covered.contains(&1), "{none:?}");
+    }
+
+    #[test]
+    fn a_figure_in_a_rejected_clause_states_nothing() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"w","title":{"en":"W"},"cards":[
+              {"id":"w1","question":{"ja":"会議は何分が適切ですか？","en":"How long should a meeting be?"},"points":[
+                {"ja":"15〜25分程度が適切","en":"About 15 to 25 minutes is right"},
+                {"ja":"議題を事前に配る","en":"Send the agenda beforehand"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("w1").unwrap();
+        let said = detector.detect(card, "I'd say 15 to 25 minutes works best for us.");
+        assert!(said.covered.contains(&0), "{said:?}");
+        let quoted = detector.detect(
+            card,
+            "People quote 15 to 25 as the ideal, but I think that's outdated.",
+        );
+        assert!(!quoted.covered.contains(&0), "{quoted:?}");
     }
 
     #[test]
