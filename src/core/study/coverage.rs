@@ -2196,6 +2196,26 @@ fn figure_verdict(
     if let Some(figure) = own_rival {
         return FigureVerdict::Wrong(reading.typed(&figure.span));
     }
+    // A band the guide gives is answered by the draft's band: "the going rate is 600万〜
+    // 800万, so I ask for 800万" gives another band, whatever the ask.
+    let band = |figure: &Figure| figure.lo < figure.hi && figure.hi.is_finite();
+    let other_band = candidates.iter().find(|figure| {
+        band(figure)
+            && point
+                .figures
+                .iter()
+                .any(|guide| band(guide) && figure.rivals(guide) && !figure.states(guide))
+            && !candidates.iter().any(|stating| {
+                band(stating)
+                    && point
+                        .figures
+                        .iter()
+                        .any(|guide| guide.unit == figure.unit && stating.states(guide))
+            })
+    });
+    if let Some(figure) = other_band {
+        return FigureVerdict::Wrong(reading.typed(&figure.span));
+    }
     if units.iter().all(|unit| stated_kind(*unit)) {
         return FigureVerdict::Stated;
     }
@@ -3005,6 +3025,32 @@ mod tests {
             "People quote 15 to 25 as the ideal, but I think that's outdated.",
         );
         assert!(!quoted.covered.contains(&0), "{quoted:?}");
+    }
+
+    #[test]
+    fn a_band_is_answered_by_the_drafts_band_not_by_a_value_inside_it() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"b","title":{"en":"B"},"cards":[
+              {"id":"b1","question":{"ja":"希望の報酬は？","en":"What pay do you expect?"},"points":[
+                {"ja":"部長職の報酬相場は900万〜1,300万円","en":"The going rate for a department head is 9 to 13 million yen"},
+                {"ja":"実績を根拠に示す","en":"Back it with results"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("b1").unwrap();
+        let band = detector.detect(
+            card,
+            "部長職の報酬相場は900万〜1,300万円くらいなので、希望は1,000万円です。",
+        );
+        assert!(band.covered.contains(&0), "{band:?}");
+        let other = detector.detect(
+            card,
+            "部長職の報酬相場は700万〜900万円くらいなので、希望は900万円です。",
+        );
+        assert!(!other.covered.contains(&0), "{other:?}");
+        assert!(
+            matches!(&other.misses[0], Some(Miss::WrongFigure { .. })),
+            "{other:?}"
+        );
     }
 
     #[test]
