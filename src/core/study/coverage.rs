@@ -588,33 +588,7 @@ fn partnered_ja(text: &str, span: &Range<usize>, named: &[(usize, Range<usize>)]
     /// How far after と another role still makes a list: a few words of its own
     /// (「現場の」).
     const LIST_REACH: usize = 4;
-    /// How far a list of partners may run before its と (「PdMや人事など他部署と握る」).
-    const PARTNER_REACH: usize = 16;
-    // The particle that closes the role's phrase, past a list of others (や, 、, など,
-    // とか) and the noun they all belong to.
-    let mut at = span.end;
-    let mut steps = 0;
-    let closing = loop {
-        let Some(c) = text[at..].chars().next() else {
-            break None;
-        };
-        if steps >= PARTNER_REACH || matches!(c, '。' | '\n') {
-            break None;
-        }
-        let rest = &text[at..];
-        if let Some(list) = ["とか", "など"]
-            .iter()
-            .find(|list| rest.starts_with(**list))
-        {
-            at += list.len();
-        } else if matches!(c, 'と' | 'は' | 'が' | 'を' | 'に' | 'で' | 'も') {
-            break Some(at);
-        } else {
-            at += c.len_utf8();
-        }
-        steps += 1;
-    };
-    let Some(closing) = closing else {
+    let Some(closing) = closing_particle(text, span) else {
         return false;
     };
     let Some(rest) = text[closing..].strip_prefix('と') else {
@@ -633,6 +607,89 @@ fn partnered_ja(text: &str, span: &Range<usize>, named: &[(usize, Range<usize>)]
         && !named
             .iter()
             .any(|(_, other)| (after..=reach).contains(&other.start))
+}
+
+/// Where the particle that closes a Japanese role's phrase is, past a list of others (や,
+/// 、, など, とか) and the noun they all belong to (「PdMや人事など他部署と握る」).
+fn closing_particle(text: &str, span: &Range<usize>) -> Option<usize> {
+    /// How far a list may run before its particle.
+    const LIST_RUN: usize = 16;
+    let mut at = span.end;
+    for _ in 0..LIST_RUN {
+        let c = text[at..].chars().next()?;
+        if matches!(c, '。' | '\n') {
+            return None;
+        }
+        let rest = &text[at..];
+        if let Some(list) = ["とか", "など"]
+            .iter()
+            .find(|list| rest.starts_with(**list))
+        {
+            at += list.len();
+        } else if matches!(c, 'と' | 'は' | 'が' | 'を' | 'に' | 'で' | 'も' | 'へ') {
+            return Some(at);
+        } else {
+            at += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Verbs of telling: a role they are said to (「営業に状況を流す」「CEOに報告する」) hears
+/// what the clause says, it does not do it; 「営業に任せる」 hands it over, and is not here.
+const TELLING_JA: &[&str] = &[
+    "共有",
+    "報告",
+    "伝え",
+    "伝わ",
+    "説明",
+    "相談",
+    "連絡",
+    "流す",
+    "流し",
+    "流して",
+    "話す",
+    "話し",
+    "知らせ",
+    "周知",
+    "見せ",
+    "提示",
+    "送",
+    "アップデート",
+    "エスカレーション",
+    "エスカレーシ",
+    "確認",
+    "聞",
+    "投げ",
+    "発信",
+    "通知",
+];
+
+/// Whether the Japanese role at `span` is whom its clause tells something (に or へ, then
+/// a verb of telling before the clause ends).
+fn addressed_ja(text: &str, span: &Range<usize>) -> bool {
+    /// How far the verb may be from the particle: 「営業に状況を30分おきに流す」.
+    const VERB_REACH: usize = 24;
+    let Some(closing) = closing_particle(text, span) else {
+        return false;
+    };
+    let rest = &text[closing..];
+    let Some(after) = rest
+        .strip_prefix("には")
+        .or_else(|| rest.strip_prefix("にも"))
+        .or_else(|| rest.strip_prefix('に'))
+        .or_else(|| rest.strip_prefix('へ'))
+    else {
+        return false;
+    };
+    let reach: usize = after
+        .chars()
+        .take_while(|c| !matches!(c, '。' | '、' | '\n'))
+        .take(VERB_REACH)
+        .map(char::len_utf8)
+        .sum();
+    let window = &after[..reach];
+    TELLING_JA.iter().any(|verb| window.contains(verb))
 }
 
 /// Who acts in a Japanese text, of the sides of who-groups named in it (with their
@@ -1438,7 +1495,8 @@ impl Detector {
             if role
                 && (spoken_to(text, span.start)
                     || listed_after_spoken
-                    || partnered_ja(text, &span, &found))
+                    || partnered_ja(text, &span, &found)
+                    || addressed_ja(text, &span))
             {
                 spoken_end = Some(span.end);
                 continue;
@@ -3025,6 +3083,23 @@ mod tests {
             "People quote 15 to 25 as the ideal, but I think that's outdated.",
         );
         assert!(!quoted.covered.contains(&0), "{quoted:?}");
+    }
+
+    #[test]
+    fn a_role_told_something_does_not_do_it() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"t","title":{"en":"T"},"role":"em","cards":[
+              {"id":"t1","question":{"ja":"リリースが遅れたとき、EMとしてどう動きますか？","en":"When a release slips, what do you do as the EM?"},"points":[
+                {"ja":"関係者へ遅れの見込みを早めに共有する","en":"Share the expected delay with the people concerned early"},
+                {"ja":"スコープを絞る","en":"Cut the scope"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("t1").unwrap();
+        let told = detector.detect(card, "遅れの見込みは早めに営業や人事に共有します。");
+        assert!(told.covered.contains(&0), "{told:?}");
+        // Handing it over is another matter.
+        let handed = detector.detect(card, "遅れの見込みの共有は早めに人事に任せます。");
+        assert!(!handed.covered.contains(&0), "{handed:?}");
     }
 
     #[test]
