@@ -49,7 +49,15 @@ impl Figure {
         if !self.comparable(guide) {
             return false;
         }
-        let slack = |v: f64| v.abs() * 0.05;
+        // Near 100% the rounding is in the nines: 99.5% is not the guide's 99.9%.
+        let slack = |v: f64| {
+            let relative = v.abs() * 0.05;
+            if guide.unit == Unit::Percent {
+                relative.min((100.0 - v).abs() * 0.5)
+            } else {
+                relative
+            }
+        };
         // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
         // 15 million: a fifth more (and the twentieth of slack) is the most an open figure
         // lets through.
@@ -1127,6 +1135,16 @@ mod tests {
         assert_eq!(one("週1日").2, Unit::Percent);
         assert!(figures("3月30日に").is_empty());
         assert_eq!(one("年1000万円").2, Unit::Yen);
+    }
+
+    #[test]
+    fn near_a_hundred_percent_the_nines_count() {
+        let guide = &figures("slo 99.9%")[0];
+        assert!(figures("99.9%")[0].states(guide));
+        assert!(!figures("99.5%")[0].states(guide));
+        assert!(figures("99%")[0].states(&figures("99%")[0]));
+        // Away from 100 a twentieth of slack still rounds: 19% for 20%.
+        assert!(figures("19%")[0].states(&figures("20%")[0]));
     }
 
     #[test]
