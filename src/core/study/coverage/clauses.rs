@@ -128,6 +128,11 @@ const NEGATIONS_EN: &[&str] = &[
     "not worth",
     "premature",
     "red tape",
+    "paperwork",
+    // Calling it a net loss: "turning it off caused more trouble than it saved".
+    "more trouble than",
+    "more hassle than",
+    "more work than it saved",
     "box-ticking",
     "box ticking",
     "busywork",
@@ -245,6 +250,45 @@ const DISAGREE: &[&str] = &[
     "違うと思",
 ];
 
+/// What others say, reported before a "but" that departs from it ("People always say to
+/// tag everything, but …"; 「…とよく言われますが、」): the speaker does not claim it.
+const REPORTED_EN: &[&str] = &[
+    "people say",
+    "people always say",
+    "people often say",
+    "people tell you",
+    "everyone says",
+    "everybody says",
+    "they say",
+    "they always say",
+    "the books say",
+    "the textbook says",
+    "the textbooks say",
+    "the usual advice",
+    "the standard advice",
+    "common advice",
+    "conventional wisdom",
+    "you often hear",
+    "you always hear",
+    "people quote",
+];
+const REPORTED_JA: &[&str] = &[
+    "言われますが",
+    "言われるが",
+    "言われるけど",
+    "言われがちですが",
+    "言われがちだが",
+    "言う人もいますが",
+    "いう人もいますが",
+    "言う人もいるけど",
+    "いう人もいるけど",
+    "よく聞きますが",
+    "よく聞くけど",
+    "が定石ですが",
+    "が定石だけど",
+    "が教科書通りですが",
+];
+
 /// Endings that deny the subject itself is needed or is a matter at all (「取り入れる必要は
 /// ない」「経営が扱うテーマではない」), unlike a verb's negative (「省略しない」 affirms).
 const DENIES_SUBJECT_JA: &[&str] = &[
@@ -262,6 +306,9 @@ const DENIES_SUBJECT_JA: &[&str] = &[
     "意味ない",
     "要らない",
     "いらない",
+    "時間の無駄",
+    "無駄だ",
+    "無駄です",
 ];
 
 /// Whether a Japanese clause opens with what its sentence is about (「生成AIは」,
@@ -978,6 +1025,21 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             found[index].reject();
         }
     }
+    for index in 0..found.len().saturating_sub(1) {
+        if found[index].sentence != found[index + 1].sentence {
+            continue;
+        }
+        let said = &text[found[index].range.clone()];
+        let next = text[found[index + 1].range.clone()].trim_start();
+        let english = REPORTED_EN.iter().any(|cue| {
+            said.match_indices(cue)
+                .any(|(at, _)| at == 0 || !said.as_bytes()[at - 1].is_ascii_alphabetic())
+        }) && next.starts_with("but ");
+        let japanese = REPORTED_JA.iter().any(|cue| said.contains(cue));
+        if english || japanese {
+            found[index].reject();
+        }
+    }
     for index in 1..found.len() {
         if found[index - 1].sentence != found[index].sentence
             || !found[index].negated
@@ -1174,6 +1236,8 @@ mod tests {
         // Calling it worthless or premature dismisses it; cutting waste does not.
         assert!(negated("カオスエンジニアリングはうちには時期尚早")[0].1);
         assert!(negated("ADRを書くのは時間の無駄")[0].1);
+        assert!(negated("design docs are mostly paperwork")[0].1);
+        assert!(negated("nightly shutdowns caused more trouble than they saved")[0].1);
         assert!(negated("ダウンロード数はあまり当てにならないと思う")[0].1);
         assert!(!negated("無駄なインスタンスを止めてコストを下げる")[0].1);
         // Saying it is not in place, or not done at all, rejects it; a problem told by a
@@ -1210,6 +1274,25 @@ mod tests {
         assert!(ja.iter().all(|(_, n)| *n), "{ja:?}");
         let agreed = negated("people call it a flywheel, and i agree");
         assert!(agreed.iter().all(|(_, n)| !n), "{agreed:?}");
+    }
+
+    #[test]
+    fn what_others_say_before_a_but_is_not_claimed() {
+        let said =
+            negated("people always say to pair on everything, but we pair on hard bugs only");
+        assert!(said[0].1 && !said[1].1, "{said:?}");
+        let ja = negated("設計書は全部書くべきとよく言われますが、うちは要点だけです");
+        assert!(ja[0].1 && !ja[1].1, "{ja:?}");
+        // Without a "but" the report stands: the speaker may go on to agree.
+        let agreed = negated("people say to pair on everything, and they are right");
+        assert!(!agreed[0].1, "{agreed:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_on_a_topic_it_calls_a_waste_rejects_it() {
+        let ja =
+            negated("設計レビューは大企業向けのもので、うちの規模でやっても時間の無駄だと思います");
+        assert!(ja.iter().all(|(_, n)| *n), "{ja:?}");
     }
 
     #[test]
