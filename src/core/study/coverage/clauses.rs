@@ -129,6 +129,9 @@ const NEGATIONS_EN: &[&str] = &[
     "premature",
     "red tape",
     "paperwork",
+    // Calling it an invitation to cheat: "then every team starts gaming the criteria".
+    "gaming the",
+    "game the system",
     // Calling it a net loss: "turning it off caused more trouble than it saved".
     "more trouble than",
     "more hassle than",
@@ -452,6 +455,14 @@ const NEGATIONS_JA: &[&str] = &[
     // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
     "当てにならな",
     "オーバースペック",
+    // A waste, or something to cut: 「ヒアリングに時間を使うのはもったいない」「承認の
+    // プロセスも省きたい」; not even done: 「理由を返すこともしていない」.
+    "のはもったいない",
+    "はもったいない",
+    "省きたい",
+    "もしていない",
+    "もしてない",
+    "もしていません",
     // Against it, in the speaker's own voice: 「明文化して共有するのには反対です」.
     "には反対",
     "のは反対",
@@ -880,7 +891,8 @@ fn prefers_after(rest: &str) -> bool {
     let sentence = rest
         .find(['。', '!', '?', '\n'])
         .map_or(rest, |end| &rest[..end]);
-    ["ほうが", "方が", "を優先", "優先して", "を重視"]
+    // 「小さな成果を積み上げるより、最初から大きな勝負をかけたい」: wanting the other.
+    ["ほうが", "方が", "を優先", "優先して", "を重視", "たい"]
         .iter()
         .any(|preferred| sentence.contains(preferred))
 }
@@ -1237,6 +1249,10 @@ mod tests {
         assert!(negated("カオスエンジニアリングはうちには時期尚早")[0].1);
         assert!(negated("ADRを書くのは時間の無駄")[0].1);
         assert!(negated("design docs are mostly paperwork")[0].1);
+        assert!(negated("then every team starts gaming the criteria")[0].1);
+        assert!(negated("最初に全員と面談するのはもったいない")[0].1);
+        assert!(negated("承認のプロセスも省きたい")[0].1);
+        assert!(negated("断った理由を伝えることもしていない")[0].1);
         assert!(negated("nightly shutdowns caused more trouble than they saved")[0].1);
         assert!(negated("ダウンロード数はあまり当てにならないと思う")[0].1);
         assert!(!negated("無駄なインスタンスを止めてコストを下げる")[0].1);
@@ -1252,6 +1268,8 @@ mod tests {
 
     #[test]
     fn what_is_put_below_the_preferred_way_is_rejected() {
+        let wanted = negated("手順を整えるより、まず大きく動きたい");
+        assert_eq!(wanted[0], ("手順を整えるより".to_string(), true));
         let below = negated("ルールを細かく決めるより、現場で話すほうが早い");
         assert_eq!(below[0], ("ルールを細かく決めるより".to_string(), true));
         assert!(!below[1].1, "{below:?}");
