@@ -370,6 +370,20 @@ const AFFIRMING_EN: &[&str] = &[
     "not everyone can",
     "not everybody can",
     "not ad hoc",
+    // Two negatives: "25 million or more is not unusual".
+    "not unusual",
+    "not uncommon",
+    "not unheard of",
+    "isn't unusual",
+    "isn't uncommon",
+    "not rare",
+    // A purpose that keeps something from going wrong: "so we're not off the map".
+    "so we're not",
+    "so that we're not",
+    "so we aren't",
+    "so it's not",
+    "so that it's not",
+    "so they're not",
     "not only",
     "not just",
     "not least",
@@ -554,6 +568,17 @@ const AFFIRMING_JA: &[&str] = &[
     "先送りしない",
     "丸投げしない",
     // 「〜ないように」 is a purpose, prevention.
+    // Two negatives, and checking nothing is off: 「珍しくない」「事業目標とズレていないか」.
+    "珍しくない",
+    "珍しくありません",
+    "少なくない",
+    "ズレていない",
+    "ずれていない",
+    "ズレがない",
+    "ずれがない",
+    "矛盾しない",
+    "矛盾していない",
+    "外れていない",
     "ないように",
     "ないよう",
     "に越したことはない",
@@ -1184,6 +1209,10 @@ mod tests {
         assert!(negated("the business side is someone else's concern")[0].1);
         assert!(!negated("the site doesn't fall over on launch day")[0].1);
         assert!(!negated("not many people can build a team from zero")[0].1);
+        assert!(!negated("a second on-call week is not unusual")[0].1);
+        assert!(!negated("i check their prices so we're not off the map")[0].1);
+        assert_eq!(negation("計画が全社方針とズレていないかを確認する"), None);
+        assert_eq!(negation("外資では2,000万円以上も珍しくない"), None);
         assert!(!negated("負債の返済は場当たりにしない")[0].1);
         assert!(!negated("運用を属人化させない")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
