@@ -39,6 +39,10 @@ pub struct Figure {
     pub hi: f64,
     pub unit: Unit,
     pub span: Range<usize>,
+    /// Open above as a minimum (「5年以上」, "at least 8 years", "3+"): any value above
+    /// it meets it. Open above from a band's start ("800万円〜", "from 8 million") or a
+    /// threshold passed (「10人を超えると」) is not.
+    pub floor: bool,
 }
 
 impl Figure {
@@ -65,7 +69,7 @@ impl Figure {
         let inside = |lo: f64, hi: f64| {
             lo >= guide.lo - slack(guide.lo)
                 && if guide.hi.is_infinite() {
-                    lo <= open_top
+                    (guide.floor && guide.unit != Unit::Unknown) || lo <= open_top
                 } else {
                     hi <= guide.hi + slack(guide.hi)
                 }
@@ -509,6 +513,17 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
             break;
         }
     }
+    // "30+ million yen": the scale after the bound.
+    if open_above && !scaled {
+        for (word, scale) in MULTIPLIERS {
+            if text[end..].starts_with(word) && word_boundary_after(text, end + word.len()) {
+                value *= scale;
+                end += word.len();
+                scaled = true;
+                break;
+            }
+        }
+    }
     // "10 million", "10-person", "5 years", "30人".
     let before_unit = end;
     let mut probe = skip_spaces(text, end);
@@ -639,8 +654,11 @@ pub fn figures(text: &str) -> Vec<Figure> {
         let mut unit_factor = first.unit_factor;
         let mut end = first.end;
         let mut explicit_unit = first.unit != Unit::Unknown;
+        // Which marks make a minimum rather than a band's start.
+        let mut minimum = false;
         if first.open_above {
             hi = f64::INFINITY;
+            minimum = true;
         }
         // A range: "1〜3年", "3-5 years", "10 to 15 million yen", "10名から100名".
         for mark in RANGE_MARKS {
@@ -705,6 +723,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
         if let Some(word) = OPEN_ABOVE_BEFORE.iter().find(|w| before.ends_with(**w)) {
             if lo == hi {
                 hi = f64::INFINITY;
+                minimum = matches!(*word, "at least " | "upwards of ");
             }
             start_of -= word.len();
         } else if let Some(word) = OPEN_BELOW_BEFORE.iter().find(|w| before.ends_with(**w)) {
@@ -717,6 +736,14 @@ pub fn figures(text: &str) -> Vec<Figure> {
             // "1〜3年" is a range, not "1 or more": only a mark not followed by a number.
             let next = skip_spaces(text, end + mark.len());
             if number_at(text, next).is_none() {
+                // A threshold passed (「10人を超えると」, "beyond 10") is a claim of its
+                // own: "15" is another threshold, not a value above it.
+                // A band's top left open ("1,800 - 3,000+") is still a band.
+                minimum = lo == hi
+                    && matches!(
+                        *mark,
+                        "以上" | "+" | " or more" | " and up" | " or above" | " plus"
+                    );
                 hi = f64::INFINITY;
                 end += mark.len();
             }
@@ -735,6 +762,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 hi: hi.max(lo),
                 unit,
                 span: start_of..end,
+                floor: minimum,
             },
             explicit_unit,
         ));
@@ -806,6 +834,7 @@ fn week_shares(text: &str, found: &mut Vec<(Figure, bool)>) {
             hi: share,
             unit: Unit::Percent,
             span: start..end,
+            floor: false,
         };
         let at = found.partition_point(|(other, _)| other.span.start < start);
         found.insert(at, (figure, true));
@@ -878,6 +907,7 @@ fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
             hi,
             unit: Unit::Stage,
             span: start..end,
+            floor: false,
         };
         let at = found.partition_point(|(other, _)| other.span.start < start);
         found.insert(at, (figure, true));
@@ -996,6 +1026,7 @@ fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             hi: years,
             unit: Unit::Period,
             span: start..end,
+            floor: false,
         };
         let at = found.partition_point(|(other, _)| other.span.start < start);
         found.insert(at, (figure, true));
@@ -1037,6 +1068,7 @@ fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
                 hi: *years,
                 unit: Unit::Period,
                 span: start..end,
+                floor: false,
             };
             let at = found.partition_point(|(other, _)| other.span.start < start);
             found.insert(at, (figure, true));
@@ -1135,6 +1167,23 @@ mod tests {
         assert_eq!(one("週1日").2, Unit::Percent);
         assert!(figures("3月30日に").is_empty());
         assert_eq!(one("年1000万円").2, Unit::Yen);
+    }
+
+    #[test]
+    fn a_minimum_is_met_by_any_value_above_it() {
+        let at_least = &figures("3か月以上前に告知")[0];
+        assert!(figures("半年前")[0].states(at_least));
+        assert!(figures("ten years")[0].states(&figures("at least 8 years")[0]));
+        assert!(figures("12 years")[0].states(&figures("5+ years")[0]));
+        // A band's start, a threshold passed and a band's open top are not minimums.
+        assert!(!figures("1,500万円")[0].states(&figures("800万円〜")[0]));
+        assert!(!figures("15人")[0].states(&figures("10人を超えると")[0]));
+        assert!(!figures("7,000万円")[0].states(&figures("1,800 - 3,000+")[0]));
+    }
+
+    #[test]
+    fn a_scale_after_the_bound_belongs_to_the_number() {
+        assert_eq!(one("30+ million yen"), (30e6, f64::INFINITY, Unit::Yen));
     }
 
     #[test]
