@@ -1010,6 +1010,13 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         };
         if let Some(marker) = contrasted.or_else(put_below) {
             let end = at + marker.len();
+            // 「最初の採用は、いきなり大人数ではなく」: the topic before は、 is the
+            // sentence's, not what is put aside.
+            if let Some(topic) = text[start..at].rfind("は、") {
+                let topic_end = start + topic + "は、".len();
+                push(&mut found, start..topic_end, false, sentence);
+                start = topic_end;
+            }
             push(&mut found, start..end, true, sentence);
             forced = false;
             start = end;
@@ -1299,6 +1306,9 @@ mod tests {
     fn what_is_put_below_the_preferred_way_is_rejected() {
         let wanted = negated("手順を整えるより、まず大きく動きたい");
         assert_eq!(wanted[0], ("手順を整えるより".to_string(), true));
+        let topic = negated("最初の採用は、いきなり大人数ではなく、経験のある人を一人");
+        assert_eq!(topic[0], ("最初の採用は、".to_string(), false));
+        assert_eq!(topic[1], ("いきなり大人数ではなく".to_string(), true));
         let below = negated("ルールを細かく決めるより、現場で話すほうが早い");
         assert_eq!(below[0], ("ルールを細かく決めるより".to_string(), true));
         assert!(!below[1].1, "{below:?}");
