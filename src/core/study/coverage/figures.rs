@@ -583,6 +583,24 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
     {
         unit = Unit::People;
     }
+    // "hundreds of hours a month" is a rate: "a month" is a duration only where one is
+    // said ("in a month", "for a year", "within a week").
+    if number.worded && matches!(&text[at..number.end], "a" | "an") && unit == Unit::Years {
+        const BEFORE_A_DURATION: &[&str] = &[
+            "in", "for", "within", "after", "about", "around", "over", "than", "under", "least",
+            "most", "only", "just", "nearly", "almost", "roughly", "takes", "took", "spent",
+            "spend", "lasted", "half", "first", "whole", "full", "past", "last",
+        ];
+        let word_before = text[..at]
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        let a_range = text[end..].starts_with(" or ");
+        if !(word_before.is_empty() || a_range || BEFORE_A_DURATION.contains(&word_before)) {
+            return None;
+        }
+    }
     // "1,000万円" has 円 after the scale; "a year" and "一人" need their unit.
     if number.worded && unit == Unit::Unknown {
         return None;
@@ -687,6 +705,11 @@ pub fn figures(text: &str) -> Vec<Figure> {
                 // The scale and unit said once apply to both ends ("10 to 15 million yen").
                 if !first.scaled && second.scaled {
                     lo *= second.value / number_at(text, after).map_or(1.0, |n| n.value).max(1e-9);
+                }
+                // "2 engineers to 1 scientist" is a ratio, not a range from 2 down to 1.
+                if second.value * second.spread < lo {
+                    lo = first.value;
+                    break;
                 }
                 hi = second.value * second.spread;
                 if unit == Unit::Unknown || takes_second {
@@ -1179,6 +1202,17 @@ mod tests {
         assert!(!figures("1,500万円")[0].states(&figures("800万円〜")[0]));
         assert!(!figures("15人")[0].states(&figures("10人を超えると")[0]));
         assert!(!figures("7,000万円")[0].states(&figures("1,800 - 3,000+")[0]));
+    }
+
+    #[test]
+    fn a_ratio_is_no_range_and_a_rate_no_duration() {
+        assert_eq!(
+            one("about 2 engineers to 1 scientist"),
+            (2.0, 2.0, Unit::People)
+        );
+        assert!(figures("hundreds of hours a month").is_empty());
+        assert!(close(one("we shipped it in a month").0, 1.0 / 12.0));
+        assert!(close(one("within a year").0, 0.0) && one("within a year").1 > 0.9);
     }
 
     #[test]
