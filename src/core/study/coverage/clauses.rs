@@ -129,6 +129,8 @@ const NEGATIONS_EN: &[&str] = &[
     "premature",
     "red tape",
     "paperwork",
+    // Put below something else: "that changed behaviour more than any training could".
+    "more than any",
     // Calling it an invitation to cheat: "then every team starts gaming the criteria".
     "gaming the",
     "game the system",
@@ -251,6 +253,7 @@ const DISAGREE: &[&str] = &[
     "同意できな",
     "賛成できな",
     "違うと思",
+    "逃げだと思",
 ];
 
 /// What others say, reported before a "but" that departs from it ("People always say to
@@ -471,6 +474,18 @@ const NEGATIONS_JA: &[&str] = &[
     "オーバースペック",
     // A waste, or something to cut: 「ヒアリングに時間を使うのはもったいない」「承認の
     // プロセスも省きたい」; not even done: 「理由を返すこともしていない」.
+    // Not insisting on it, no effect, half-baked: 「共通化にはこだわりません」「可視化は
+    // 効果がない」「削除しても意味が薄い」「ジェネラリストは中途半端になる」.
+    "にはこだわらない",
+    "にこだわらない",
+    "にはこだわりません",
+    "にこだわりません",
+    "効果がない",
+    "効果はない",
+    "意味が薄い",
+    "中途半端になる",
+    "中途半端になり",
+    "中途半端です",
     "のはもったいない",
     "はもったいない",
     "省きたい",
@@ -882,7 +897,15 @@ pub fn negation(clause: &str) -> Option<Strength> {
         .flat_map(|ending| japanese.match_indices(ending))
         .any(|(at, ending)| {
             let before = &japanese[..at];
-            before.chars().next_back().is_some_and(is_hiragana)
+            // 「使われていないテーブル」: a negative that names a kind of thing (before a
+            // noun) is no negative claim.
+            let names_a_kind = ending == "ない"
+                && japanese[at + ending.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| super::is_kanji(c) || super::is_katakana(c));
+            !names_a_kind
+                && before.chars().next_back().is_some_and(is_hiragana)
                 && !(ending == "なく"
                     && ["では", "じゃ", "でも", "で"]
                         .iter()
@@ -954,11 +977,13 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = at + c.len_utf8();
             continue;
         }
+        // 「採用しても、」 closes a clause too ("even if"), unlike 「AもBも、」.
         let japanese_turn = c == '、'
-            && text[..at]
+            && (text[..at]
                 .chars()
                 .next_back()
-                .is_some_and(|p| CLAUSE_ENDS_JA.contains(&p));
+                .is_some_and(|p| CLAUSE_ENDS_JA.contains(&p))
+                || text[..at].ends_with("ても"));
         let comma_turn = CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w));
         if japanese_turn || comma_turn {
             push(&mut found, start..at, forced, sentence);
@@ -1066,6 +1091,32 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             && DISAGREE.iter().any(|cue| said.contains(cue))
         {
             found[index - 1].reject();
+            found[index].reject();
+        }
+    }
+    // 「データエンジニアを先に採用しても、何を作ればいいか分からない」: what is done "even
+    // if" and comes to nothing is rejected; 「入れても問題ない」 allows it.
+    for index in 0..found.len().saturating_sub(1) {
+        let said = text[found[index].range.clone()].trim_end();
+        let next = &text[found[index + 1].range.clone()];
+        let concedes =
+            said.ends_with("ても") && !said.ends_with("としても") && !said.ends_with("それでも");
+        let allowed = [
+            "問題な",
+            "構わな",
+            "かまわな",
+            "大丈夫",
+            "差し支えな",
+            "いい",
+            "良い",
+        ]
+        .iter()
+        .any(|cue| next.contains(cue));
+        if found[index].sentence == found[index + 1].sentence
+            && concedes
+            && found[index + 1].negative
+            && !allowed
+        {
             found[index].reject();
         }
     }
@@ -1278,6 +1329,8 @@ mod tests {
         assert_eq!(negation("使わなくても回る"), Some(Strength::Verb));
         assert_eq!(negation("単なるエンジニアではなく経営の一員"), None);
         assert_eq!(negation("売上だけでなく顧客満足も見る"), None);
+        assert_eq!(negation("使われていないテーブルの削除"), None);
+        assert_eq!(negation("誰も責めない文化"), None);
         // Putting it off with は dismisses it; work that can wait is a queue's.
         assert!(negated("スキーマ設計はあとからでいい")[0].1);
         assert!(!negated("メール送信みたいに後でいい処理は溜めて流す")[0].1);
@@ -1343,6 +1396,17 @@ mod tests {
         // Without a "but" the report stands: the speaker may go on to agree.
         let agreed = negated("people say to pair on everything, and they are right");
         assert!(!agreed[0].1, "{agreed:?}");
+    }
+
+    #[test]
+    fn what_is_done_even_if_and_comes_to_nothing_is_rejected() {
+        let wasted = negated("先に基盤を作っても、誰も使わない");
+        assert_eq!(wasted.len(), 2, "{wasted:?}");
+        assert!(wasted[0].1, "{wasted:?}");
+        let allowed = negated("先に基盤を作っても、問題ない");
+        assert!(!allowed[0].1, "{allowed:?}");
+        assert!(negated("共通化にはこだわりません")[0].1);
+        assert!(negated("that changed behaviour more than any training could")[0].1);
     }
 
     #[test]
