@@ -80,6 +80,8 @@ const NEGATIONS_EN: &[&str] = &[
     "not convinced",
     "can wait",
     "can come later",
+    "comes later",
+    "come later",
     "matters less",
     "matter less",
     "less important",
@@ -246,6 +248,9 @@ const DISAGREE: &[&str] = &[
     "that's outdated",
     "that is outdated",
     "it's outdated",
+    "that comes later",
+    "that can come later",
+    "that can wait",
     "i don't think so",
     "not true",
     "そうは思わな",
@@ -254,6 +259,7 @@ const DISAGREE: &[&str] = &[
     "賛成できな",
     "違うと思",
     "逃げだと思",
+    "関係ないと思",
 ];
 
 /// What others say, reported before a "but" that departs from it ("People always say to
@@ -293,6 +299,11 @@ const REPORTED_JA: &[&str] = &[
     "が定石ですが",
     "が定石だけど",
     "が教科書通りですが",
+    "という話もありますが",
+    "という話もあるけど",
+    "という意見もありますが",
+    "という意見もあるけど",
+    "という声もありますが",
 ];
 
 /// Endings that deny the subject itself is needed or is a matter at all (「取り入れる必要は
@@ -584,6 +595,12 @@ const AFFIRMING_JA: &[&str] = &[
     "丸投げしない",
     // 「〜ないように」 is a purpose, prevention.
     // Two negatives, and checking nothing is off: 「珍しくない」「事業目標とズレていないか」.
+    // "It is fine": 「リトライを入れておけば問題ない」 asserts the retries.
+    "問題ない",
+    "問題はない",
+    "問題ありません",
+    "問題はありません",
+    "差し支えない",
     "珍しくない",
     "珍しくありません",
     "少なくない",
@@ -718,6 +735,7 @@ const IF_DONE_EN: &[&str] = &[
 
 /// What doing it then brings, when that is only harm: the clause argues against doing it.
 const HARM_JA: &[&str] = &[
+    "妥協され",
     "硬直化",
     "形骸化",
     "混乱",
@@ -1271,6 +1289,13 @@ mod tests {
         assert!(!negated("i check their prices so we're not off the map")[0].1);
         assert_eq!(negation("計画が全社方針とズレていないかを確認する"), None);
         assert_eq!(negation("外資では2,000万円以上も珍しくない"), None);
+        assert_eq!(negation("リトライを入れておけば問題ない"), None);
+        assert!(negated("a testing culture comes later")[0].1);
+        let deferred = negated("culture matters too, but that comes later");
+        assert!(deferred.iter().all(|(_, n)| *n), "{deferred:?}");
+        let reported = negated("規模で決めるべきだという話もありますが、私は違います");
+        assert!(reported[0].1, "{reported:?}");
+        assert!(negated("最終判断をPdMに委ねると品質が妥協される")[0].1);
         assert!(!negated("負債の返済は場当たりにしない")[0].1);
         assert!(!negated("運用を属人化させない")[0].1);
         assert!(negated("ctos rarely come up through engineering")[0].1);
