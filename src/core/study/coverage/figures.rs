@@ -25,6 +25,9 @@ pub enum Unit {
     /// How long something takes, in minutes: 「30分」, "a 30-minute slot", "1時間", "two
     /// hours". Not years: a meeting's length says nothing against a career's.
     Minutes,
+    /// One count against another, as the smaller over the larger: 「1:5」「1対8」, "one QA
+    /// engineer per twenty developers", 「PdM 1人あたりエンジニア5〜8名」.
+    Ratio,
     /// A startup's funding round: seed 0, Series A 1, B 2… (「シリーズC以降」).
     Stage,
     /// A bare number of a range or list whose unit was not said ("800 - 1,200").
@@ -794,6 +797,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     lend_units(text, &mut found);
     week_shares(text, &mut found);
     counted_frequencies(text, &mut found);
+    ratios(text, &mut found);
     frequencies(text, &mut found);
     funding_rounds(text, &mut found);
     found
@@ -1056,6 +1060,216 @@ fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
     }
 }
 
+/// Ratios: 「1:5」「1対5〜1対8」「1:5 to 1:8」, "one X per|for every N Y", 「1人あたり(…)N名」,
+/// 「N人に1人」. Each is the smaller count over the larger, so the order it is said in
+/// does not matter; what was read inside (the counts as people) gives way.
+fn ratios(text: &str, found: &mut Vec<(Figure, bool)>) {
+    if !text.contains([':', '対', '人', '名'])
+        && !["per ", "for every ", "for each ", "to every ", " to "]
+            .iter()
+            .any(|cue| text.contains(cue))
+    {
+        return;
+    }
+    let share = |a: f64, b: f64| {
+        (a > 0.0 && b > 0.0 && a.is_finite() && b.is_finite()).then(|| a.min(b) / a.max(b))
+    };
+    // "A:B" or 「A対B」 at `at`: the share and where it ends.
+    let pair_at = |at: usize| -> Option<(f64, usize)> {
+        let first = number_at(text, at)?;
+        let rest = &text[first.end..];
+        let mark = [":", "対"].into_iter().find(|m| rest.starts_with(m))?;
+        let second = number_at(text, first.end + mark.len())?;
+        // "10:30" is a time of day; a ratio starts small ("1:20", "1:5").
+        let minutes = second.end - (first.end + mark.len()) == 2 && second.value < 60.0;
+        if mark == ":" && (first.value > 50.0 || (minutes && first.value >= 2.0)) {
+            return None;
+        }
+        Some((share(first.value, second.value)?, second.end))
+    };
+    let mut read: Vec<(usize, usize, f64, f64)> = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some((first, mut end)) = pair_at(at).filter(|_| word_boundary_before(text, at)) else {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let mut last = first;
+        // A range: 「1:5〜1:8」「1対5〜8」 "1:5 to 1:8".
+        for mark in RANGE_MARKS {
+            let probe = skip_spaces(text, end);
+            if !text[probe..].starts_with(mark) {
+                continue;
+            }
+            let after = skip_spaces(text, probe + mark.len());
+            if let Some((second, second_end)) = pair_at(after) {
+                last = second;
+                end = second_end;
+            } else if let Some(number) = number_at(text, after) {
+                let lead = number_at(text, at).map_or(1.0, |n| n.value);
+                if let Some(second) = share(lead, number.value) {
+                    last = second;
+                    end = number.end;
+                }
+            }
+            break;
+        }
+        read.push((at, end, first.min(last), first.max(last)));
+        at = end;
+    }
+    // "one QA engineer per twenty developers", "1 PdM for every 6 engineers".
+    for cue in ["per ", "for every ", "for each ", "to every "] {
+        for (cue_at, _) in text.match_indices(cue) {
+            let before = &text[..cue_at];
+            let Some(one) = ["one ", "a ", "an ", "1 "].iter().find_map(|one| {
+                let from = before.len().saturating_sub(40);
+                let window = before.get(from..)?;
+                window.rfind(one).map(|i| from + i).filter(|i| {
+                    word_boundary_before(text, *i)
+                        && text[*i + one.len()..cue_at].split_whitespace().count() <= 3
+                })
+            }) else {
+                continue;
+            };
+            let after = cue_at + cue.len();
+            let Some(number) = number_at(text, after) else {
+                continue;
+            };
+            if let Some(value) = share(1.0, number.value).filter(|_| number.value > 1.0) {
+                // "per" alone after a unit of time is a rate ("10 hours per week").
+                let end = text[number.end..]
+                    .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+                    .map_or(text.len(), |i| number.end + i);
+                read.push((one, end.max(number.end), value, value));
+            }
+        }
+    }
+    // "2 engineers to 1 scientist": counts of two different things, one "to" the other
+    // (not "from 5 engineers to 20 engineers", a growth).
+    for (to_at, _) in text.match_indices(" to ") {
+        let noun_before: Vec<&str> = text[..to_at].rsplitn(3, ' ').collect();
+        let [noun, number_word, ..] = noun_before.as_slice() else {
+            continue;
+        };
+        let after = to_at + " to ".len();
+        let Some(second) = number_at(text, after) else {
+            continue;
+        };
+        let second_noun: String = text[second.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        let first_at = to_at - noun.len() - 1 - number_word.len();
+        let Some(first) =
+            number_at(text, first_at).filter(|n| n.end == first_at + number_word.len())
+        else {
+            continue;
+        };
+        let singular = |word: &str| word.trim_end_matches('s').to_string();
+        if !noun.chars().all(|c| c.is_ascii_alphabetic())
+            || second_noun.is_empty()
+            || singular(noun) == singular(&second_noun)
+        {
+            continue;
+        }
+        if let Some(value) = share(first.value, second.value) {
+            let end = skip_spaces(text, second.end) + second_noun.len();
+            read.push((first_at, end, value, value));
+        }
+    }
+    // 「PdM 1人あたりエンジニア5〜8名」「1人に対して5名」「10人に1人」.
+    for cue in [
+        "1人あたり",
+        "一人あたり",
+        "1名あたり",
+        "1人に対して",
+        "1名に対して",
+        "1人につき",
+        "1名につき",
+    ] {
+        for (cue_at, _) in text.match_indices(cue) {
+            let mut probe = cue_at + cue.len();
+            for _ in 0..12 {
+                if number_at(text, probe).is_some() {
+                    break;
+                }
+                match text[probe..].chars().next() {
+                    Some(c) if !matches!(c, '。' | '、' | '\n') => probe += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            let Some(first) =
+                value_at(text, probe).filter(|v| matches!(v.unit, Unit::People | Unit::Unknown))
+            else {
+                continue;
+            };
+            let Some(lo) = share(1.0, first.value) else {
+                continue;
+            };
+            let mut hi = lo;
+            let mut end = first.end;
+            if let Some((far, far_end)) = figure_end_of_range(text, probe)
+                && let Some(other) = share(1.0, far)
+            {
+                hi = other;
+                end = far_end;
+            }
+            read.push((cue_at, end, lo.min(hi), lo.max(hi)));
+        }
+    }
+    for (start, _) in text
+        .match_indices("に1人")
+        .chain(text.match_indices("に1名"))
+    {
+        let lead_start = text[..start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '人' | '名' | ','))
+            .last()
+            .map_or(start, |(i, _)| i);
+        if let Some(lead) = value_at(text, lead_start).filter(|v| v.unit == Unit::People)
+            && let Some(value) = share(1.0, lead.value)
+        {
+            read.push((lead_start, start + "に1人".len(), value, value));
+        }
+    }
+    for (start, end, lo, hi) in read {
+        found.retain(|(figure, _)| {
+            let inside = start <= figure.span.start && figure.span.end <= end;
+            !(inside && matches!(figure.unit, Unit::People | Unit::Unknown | Unit::Years))
+        });
+        if found
+            .iter()
+            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
+        {
+            continue;
+        }
+        let figure = Figure {
+            lo,
+            hi,
+            unit: Unit::Ratio,
+            span: start..end,
+            floor: false,
+        };
+        let at = found.partition_point(|(other, _)| other.span.start < start);
+        found.insert(at, (figure, true));
+    }
+}
+
+/// The far end of a range that starts with the number at `at` (「5〜8名」): its value and
+/// where it ends.
+fn figure_end_of_range(text: &str, at: usize) -> Option<(f64, usize)> {
+    let first = number_at(text, at)?;
+    let probe = skip_spaces(text, first.end);
+    let mark = RANGE_MARKS
+        .iter()
+        .find(|m| text[probe..].starts_with(**m))?;
+    let second = number_at(text, skip_spaces(text, probe + mark.len()))?;
+    let end = value_at(text, skip_spaces(text, probe + mark.len())).map_or(second.end, |v| v.end);
+    (second.value > first.value).then_some((second.value, end))
+}
+
 /// How often said in words ("quarterly", 毎週), where no figure is already read.
 fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
     // Every frequency word holds one of these: most texts are passed over at once
@@ -1206,13 +1420,32 @@ mod tests {
 
     #[test]
     fn a_ratio_is_no_range_and_a_rate_no_duration() {
-        assert_eq!(
-            one("about 2 engineers to 1 scientist"),
-            (2.0, 2.0, Unit::People)
-        );
+        assert_eq!(one("2 people to 1"), (2.0, 2.0, Unit::People));
         assert!(figures("hundreds of hours a month").is_empty());
         assert!(close(one("we shipped it in a month").0, 1.0 / 12.0));
         assert!(close(one("within a year").0, 0.0) && one("within a year").1 > 0.9);
+    }
+
+    #[test]
+    fn ratios_in_any_notation() {
+        let (lo, hi, unit) = one("qaとエンジニアの比率は1:5〜1:8程度");
+        assert!(unit == Unit::Ratio && close(lo, 1.0 / 8.0) && close(hi, 0.2));
+        let (lo, hi, _) = one("a ratio of about 1:5 to 1:8");
+        assert!(close(lo, 1.0 / 8.0) && close(hi, 0.2));
+        assert!(close(one("1対6").0, 1.0 / 6.0));
+        assert!(close(one("one qa engineer per twenty developers").0, 0.05));
+        assert!(close(
+            one("about one engineer for every three scientists").0,
+            1.0 / 3.0
+        ));
+        let (lo, hi, _) = one("pdm 1人あたりエンジニア5〜8名");
+        assert!(close(lo, 1.0 / 8.0) && close(hi, 0.2));
+        assert!(close(one("100人に1人").0, 0.01));
+        assert!(close(one("about 2 engineers to 1 scientist").0, 0.5));
+        assert_eq!(one("from 5 engineers to 20 engineers").2, Unit::People);
+        // The order the counts come in does not matter; a time of day is no ratio.
+        assert!(one("8:1").0 == one("1:8").0);
+        assert!(figures("10:30に集合").iter().all(|f| f.unit != Unit::Ratio));
     }
 
     #[test]
