@@ -133,6 +133,9 @@ const NEGATIONS_EN: &[&str] = &[
     "paperwork",
     // Put below something else: "that changed behaviour more than any training could".
     "more than any",
+    // "narrowing the scope just means redoing the work later".
+    "just means",
+    "only means",
     // Calling it an invitation to cheat: "then every team starts gaming the criteria".
     "gaming the",
     "game the system",
@@ -487,6 +490,8 @@ const NEGATIONS_JA: &[&str] = &[
     // プロセスも省きたい」; not even done: 「理由を返すこともしていない」.
     // Not insisting on it, no effect, half-baked: 「共通化にはこだわりません」「可視化は
     // 効果がない」「削除しても意味が薄い」「ジェネラリストは中途半端になる」.
+    // Doubting it: 「リスクベースで優先順位をつけるやり方には懐疑的です」.
+    "懐疑的",
     "にはこだわらない",
     "にこだわらない",
     "にはこだわりません",
@@ -1431,6 +1436,8 @@ mod tests {
         let allowed = negated("先に基盤を作っても、問題ない");
         assert!(!allowed[0].1, "{allowed:?}");
         assert!(negated("共通化にはこだわりません")[0].1);
+        assert!(negated("スコアで優先順位をつけるやり方には懐疑的です")[0].1);
+        assert!(negated("a pilot team just means doing it twice")[0].1);
         assert!(negated("that changed behaviour more than any training could")[0].1);
     }
 
