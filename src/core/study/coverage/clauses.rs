@@ -1007,7 +1007,12 @@ pub fn clauses(text: &str) -> Vec<Clause> {
                 .next_back()
                 .is_some_and(|p| CLAUSE_ENDS_JA.contains(&p))
                 || text[..at].ends_with("ても"));
-        let comma_turn = CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w));
+        // "…spot an IDOR in a code review — specialists come later": a dash between
+        // spaces joins two clauses.
+        let comma_turn = CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w))
+            || ((c == '—' || c == '–')
+                && text[..at].ends_with(' ')
+                && rest[c.len_utf8()..].starts_with(' '));
         if japanese_turn || comma_turn {
             push(&mut found, start..at, forced, sentence);
             forced = false;
@@ -1296,6 +1301,9 @@ mod tests {
         assert_eq!(negation("外資では2,000万円以上も珍しくない"), None);
         assert_eq!(negation("リトライを入れておけば問題ない"), None);
         assert!(negated("a testing culture comes later")[0].1);
+        let dashed = negated("hire generalists first — specialists come later");
+        assert_eq!(dashed.len(), 2, "{dashed:?}");
+        assert!(!dashed[0].1 && dashed[1].1, "{dashed:?}");
         let deferred = negated("culture matters too, but that comes later");
         assert!(deferred.iter().all(|(_, n)| *n), "{deferred:?}");
         let reported = negated("規模で決めるべきだという話もありますが、私は違います");
