@@ -135,6 +135,8 @@ const NEGATIONS_EN: &[&str] = &[
     "more than any",
     // "narrowing the scope just means redoing the work later".
     "just means",
+    "regardless of",
+    "irrespective of",
     "only means",
     // Calling it an invitation to cheat: "then every team starts gaming the criteria".
     "gaming the",
@@ -502,8 +504,10 @@ const NEGATIONS_JA: &[&str] = &[
     "中途半端になる",
     "中途半端になり",
     "中途半端です",
-    "のはもったいない",
-    "はもったいない",
+    "もったいない",
+    // Regardless of it: 「サービス数や組織の規模に関係なく」.
+    "に関係なく",
+    "には関係なく",
     "省きたい",
     "もしていない",
     "もしてない",
@@ -1444,6 +1448,8 @@ mod tests {
         let allowed = negated("先に基盤を作っても、問題ない");
         assert!(!allowed[0].1, "{allowed:?}");
         assert!(negated("共通化にはこだわりません")[0].1);
+        assert!(negated("チームの規模に関係なく、全部同じ基盤に乗せる")[0].1);
+        assert!(negated("比較検討する時間ももったいない")[0].1);
         assert!(negated("スコアで優先順位をつけるやり方には懐疑的です")[0].1);
         assert!(negated("a pilot team just means doing it twice")[0].1);
         assert!(negated("that changed behaviour more than any training could")[0].1);
