@@ -989,6 +989,12 @@ mod distinguishing {
 /// term weights come from every point of every deck.
 pub struct Detector {
     concepts: ConceptIndex,
+    /// The concept forms of two words or more, by their words' keys (`バージョン管理`:
+    /// `j:バージョン`, `j:管理`): a draft sentence that says all the words of one, apart,
+    /// names its concept (「どのバージョンが本番か…レジストリで管理」).
+    loose_forms: Vec<(String, Vec<String>)>,
+    /// The loose forms by their first word, so a sentence looks up only those it may say.
+    loose_by_word: HashMap<String, Vec<usize>>,
     opposites: OppositeIndex,
     stemmer: Stemmer,
     idf: HashMap<String, f32>,
@@ -1044,8 +1050,37 @@ struct Reading {
 
 impl Detector {
     pub fn new(decks: &DeckSet) -> Self {
-        let concepts = ConceptIndex::new(&parse_synonyms(SYNONYMS)).with_broader(SYNONYMS);
+        let table = parse_synonyms(SYNONYMS);
+        let concepts = ConceptIndex::new(&table).with_broader(SYNONYMS);
         let stemmer = Stemmer::create(Algorithm::English);
+        let no_concepts = ConceptIndex::new(&[]);
+        let loose_forms: Vec<(String, Vec<String>)> = table
+            .iter()
+            .flat_map(|concept| {
+                let key = format!("c:{}", concept.id);
+                let no_concepts = &no_concepts;
+                let stemmer = &stemmer;
+                concept.forms.iter().filter_map(move |form| {
+                    let mut words: Vec<String> = occurrences(form, no_concepts, stemmer, &[])
+                        .into_iter()
+                        .map(|o| o.key)
+                        .filter(|k| k.starts_with("w:") || k.starts_with("j:"))
+                        .collect();
+                    words.sort();
+                    words.dedup();
+                    // Short English words say too little apart ("one at a time" is not
+                    // said by "one cutover … at the same time").
+                    const GENERIC: &[&str] = &[
+                        "time", "thing", "part", "step", "make", "take", "work", "done", "good",
+                    ];
+                    let specific = words.iter().all(|word| {
+                        word.strip_prefix("w:")
+                            .is_none_or(|w| w.len() >= 4 && !GENERIC.contains(&w))
+                    });
+                    (words.len() >= 2 && specific).then(|| (key.clone(), words))
+                })
+            })
+            .collect();
         let mut document_frequency: HashMap<String, usize> = HashMap::default();
         let mut documents = 0usize;
         let mut seen: Seen = HashMap::default();
@@ -1074,8 +1109,16 @@ impl Detector {
             .into_iter()
             .map(|(key, df)| (key, idf_of(df as f32)))
             .collect();
+        let mut loose_by_word: HashMap<String, Vec<usize>> = HashMap::default();
+        for (index, (_, words)) in loose_forms.iter().enumerate() {
+            if let Some(first) = words.first() {
+                loose_by_word.entry(first.clone()).or_default().push(index);
+            }
+        }
         let mut detector = Self {
             concepts,
+            loose_forms,
+            loose_by_word,
             opposites: OppositeIndex::new(OPPOSITES),
             stemmer,
             idf,
@@ -1441,6 +1484,44 @@ impl Detector {
         let mut affirmed: HashMap<String, Vec<Range<usize>>> = HashMap::default();
         let mut rejected: HashMap<String, Vec<Range<usize>>> = HashMap::default();
         let mut found = occurrences(text, &self.concepts, &self.stemmer, &[]);
+        // A concept form's words said apart in one sentence, none rejected, name it.
+        let sentence_count = clauses.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
+        let mut said: Vec<HashMap<&str, Range<usize>>> = vec![HashMap::default(); sentence_count];
+        for occurrence in &found {
+            if let Some(clause) = clause_of(occurrence.span.start).map(|i| &clauses[i])
+                && !clause.negated
+            {
+                said[clause.sentence]
+                    .entry(occurrence.key.as_str())
+                    .or_insert_with(|| occurrence.span.clone());
+            }
+        }
+        let mut loose = Vec::new();
+        for words in &said {
+            let candidates = words
+                .keys()
+                .filter_map(|word| self.loose_by_word.get(*word))
+                .flatten()
+                .map(|index| &self.loose_forms[*index]);
+            for (key, form) in candidates {
+                if words.contains_key(key.as_str()) {
+                    continue;
+                }
+                if let Some(spans) = form
+                    .iter()
+                    .map(|word| words.get(word.as_str()).cloned())
+                    .collect::<Option<Vec<_>>>()
+                    && let Some(first) = spans.into_iter().min_by_key(|span| span.start)
+                {
+                    loose.push(Occurrence {
+                        key: key.clone(),
+                        span: first,
+                        example: false,
+                    });
+                }
+            }
+        }
+        found.extend(loose);
         let broader: Vec<Occurrence> = found
             .iter()
             .filter_map(|occurrence| {
@@ -3083,6 +3164,26 @@ mod tests {
             "People quote 15 to 25 as the ideal, but I think that's outdated.",
         );
         assert!(!quoted.covered.contains(&0), "{quoted:?}");
+    }
+
+    #[test]
+    fn a_concept_said_in_words_apart_is_said() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"l","title":{"en":"L"},"cards":[
+              {"id":"l1","question":{"ja":"モデルをどう運用しますか？","en":"How do you run models?"},"points":[
+                {"ja":"バージョン管理","en":"Versioning"},
+                {"ja":"精度の監視","en":"Watching accuracy"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("l1").unwrap();
+        let apart = detector.detect(
+            card,
+            "どのバージョンが本番かは、社内の台帳で管理しています。",
+        );
+        assert!(apart.covered.contains(&0), "{apart:?}");
+        // Not when one of the words is rejected.
+        let rejected = detector.detect(card, "バージョンは気にしません。台帳で管理しています。");
+        assert!(!rejected.covered.contains(&0), "{rejected:?}");
     }
 
     #[test]
