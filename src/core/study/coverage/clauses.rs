@@ -126,6 +126,20 @@ const NEGATIONS_EN: &[&str] = &[
     "just slow ",
     " kills ",
     "slows teams down",
+    "slow everything down",
+    "slows everything down",
+    "slow things down",
+    "slows things down",
+    "just fragments",
+    "only fragments",
+    // Kept as it is: "I would keep the annual approval cycle as it is".
+    " as it is",
+    // For show: "monthly reports to the executives are mostly theatre".
+    "theatre",
+    "theater",
+    "for show",
+    "window dressing",
+    "overblown",
     "slows everyone down",
     "slows us down",
     "gets in the way",
@@ -291,6 +305,8 @@ const REPORTED_EN: &[&str] = &[
     "you often hear",
     "you always hear",
     "people quote",
+    "people worry",
+    "people often worry",
 ];
 const REPORTED_JA: &[&str] = &[
     "言われますが",
@@ -508,6 +524,9 @@ const NEGATIONS_JA: &[&str] = &[
     "中途半端になり",
     "中途半端です",
     "もったいない",
+    // Slowing down: 「毎回承認を取り直すのでスピードが落ちます」.
+    "スピードが落ち",
+    "速度が落ち",
     // Regardless of it: 「サービス数や組織の規模に関係なく」.
     "に関係なく",
     "には関係なく",
@@ -877,6 +896,8 @@ const PUT_IN_PLACE_JA: &[&str] = &[
     "測って",
     "計測して",
     "書いて",
+    "用意して",
+    "準備して",
 ];
 
 /// Whether a Japanese clause says what it names is not in place.
@@ -1451,6 +1472,12 @@ mod tests {
         let allowed = negated("先に基盤を作っても、問題ない");
         assert!(!allowed[0].1, "{allowed:?}");
         assert!(negated("共通化にはこだわりません")[0].1);
+        assert!(negated("キルスイッチも用意していなくて")[0].1);
+        assert!(negated("weekly demos are mostly theatre")[0].1);
+        assert!(negated("i would keep the review cycle as it is")[0].1);
+        assert!(negated("承認を取り直すのでスピードが落ちます")[0].1);
+        let worry = negated("people worry about lock-in, but that worry is overblown");
+        assert!(worry.iter().all(|(_, n)| *n), "{worry:?}");
         assert!(negated("チームの規模に関係なく、全部同じ基盤に乗せる")[0].1);
         assert!(negated("比較検討する時間ももったいない")[0].1);
         assert!(negated("スコアで優先順位をつけるやり方には懐疑的です")[0].1);
