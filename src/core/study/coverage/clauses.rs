@@ -434,6 +434,11 @@ const AFFIRMING_EN: &[&str] = &[
     "so we don't",
     "so that we don't",
     // A failure denied is reliability affirmed: "the site doesn't fall over".
+    "can't break",
+    "cannot break",
+    "won't break",
+    "doesn't break",
+    "don't break",
     "doesn't fall over",
     "don't fall over",
     "doesn't go down",
@@ -972,6 +977,25 @@ const CLAUSE_ENDS_JA: &[char] = &[
     'て', 'で', 'が', 'ど', 'し', 'ば', 'ら', 'く', 'ず', 'り', 'た',
 ];
 
+/// English words that open a subordinate clause before its main one.
+const SUBORDINATORS_EN: &[&str] = &[
+    "because ",
+    "since ",
+    "although ",
+    "though ",
+    "if ",
+    "unless ",
+    "when ",
+    "whenever ",
+    "once ",
+    "while ",
+    "as soon as ",
+    "after ",
+    "before ",
+    "even if ",
+    "even though ",
+];
+
 /// English connectives after a comma that start a new clause.
 const CLAUSE_STARTS_EN: &[&str] = &[
     ", but ",
@@ -1037,7 +1061,15 @@ pub fn clauses(text: &str) -> Vec<Clause> {
                 || text[..at].ends_with("ても"));
         // "…spot an IDOR in a code review — specialists come later": a dash between
         // spaces joins two clauses.
-        let comma_turn = CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w))
+        // "Because store review means we can't hotfix quickly, every feature ships
+        // turned off": a clause that opens on a subordinator ends at its comma, so its
+        // negation stays in it.
+        let subordinate_ends = c == ','
+            && SUBORDINATORS_EN
+                .iter()
+                .any(|word| text[start..at].trim_start().starts_with(word));
+        let comma_turn = subordinate_ends
+            || CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w))
             || ((c == '—' || c == '–')
                 && text[..at].ends_with(' ')
                 && rest[c.len_utf8()..].starts_with(' '));
@@ -1329,6 +1361,9 @@ mod tests {
         assert_eq!(negation("外資では2,000万円以上も珍しくない"), None);
         assert_eq!(negation("リトライを入れておけば問題ない"), None);
         assert!(negated("a testing culture comes later")[0].1);
+        let reason = negated("because we can't hotfix fast, every feature ships behind a flag");
+        assert!(reason[0].1 && !reason[1].1, "{reason:?}");
+        assert!(!negated("so a change in one module can't break another")[0].1);
         let dashed = negated("hire generalists first — specialists come later");
         assert_eq!(dashed.len(), 2, "{dashed:?}");
         assert!(!dashed[0].1 && dashed[1].1, "{dashed:?}");
