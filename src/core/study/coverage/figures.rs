@@ -797,6 +797,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     lend_units(text, &mut found);
     week_shares(text, &mut found);
     counted_frequencies(text, &mut found);
+    shares(text, &mut found);
     ratios(text, &mut found);
     frequencies(text, &mut found);
     funding_rounds(text, &mut found);
@@ -1052,6 +1053,79 @@ fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             lo: years,
             hi: years,
             unit: Unit::Period,
+            span: start..end,
+            floor: false,
+        };
+        let at = found.partition_point(|(other, _)| other.span.start < start);
+        found.insert(at, (figure, true));
+    }
+}
+
+/// Shares said in words, as percent: "half of the budget" 50%, "a third of" 33%, "a
+/// quarter of" 25%, "two thirds" 67%; 半分 50%, 「3分の1」 33%.
+fn shares(text: &str, found: &mut Vec<(Figure, bool)>) {
+    const SHARES: &[(&str, f64)] = &[
+        ("half of", 50.0),
+        ("half the", 50.0),
+        ("a third of", 100.0 / 3.0),
+        ("one third of", 100.0 / 3.0),
+        ("two thirds", 200.0 / 3.0),
+        ("a quarter of", 25.0),
+        ("one quarter of", 25.0),
+        ("three quarters", 75.0),
+        ("半分", 50.0),
+        ("半数", 50.0),
+        ("過半数", 50.0),
+    ];
+    let mut read: Vec<(usize, usize, f64, f64)> = Vec::new();
+    for (word, share) in SHARES {
+        for (start, _) in text.match_indices(word) {
+            if word.is_ascii() && !word_boundary_before(text, start) {
+                continue;
+            }
+            // 「過半数」 is more than half.
+            let hi = if *word == "過半数" { 100.0 } else { *share };
+            read.push((start, start + word.len(), *share, hi));
+        }
+    }
+    // 「3分の1」「4分の3」.
+    for (at, _) in text.match_indices("分の") {
+        let whole_start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .last()
+            .map(|(i, _)| i);
+        let Some(whole_start) = whole_start else {
+            continue;
+        };
+        let (Some(whole), Some(part)) = (
+            number_at(text, whole_start),
+            number_at(text, at + "分の".len()),
+        ) else {
+            continue;
+        };
+        if whole.value > 0.0 && part.value <= whole.value {
+            let share = part.value / whole.value * 100.0;
+            read.push((whole_start, part.end, share, share));
+        }
+    }
+    for (start, end, lo, hi) in read {
+        // The bare numbers of 「3分の1」 give way.
+        found.retain(|(figure, _)| {
+            let inside = start <= figure.span.start && figure.span.end <= end;
+            !(inside && figure.unit == Unit::Unknown)
+        });
+        if found
+            .iter()
+            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
+        {
+            continue;
+        }
+        let figure = Figure {
+            lo,
+            hi,
+            unit: Unit::Percent,
             span: start..end,
             floor: false,
         };
@@ -1427,6 +1501,23 @@ mod tests {
     }
 
     #[test]
+    fn shares_in_words_are_percent() {
+        assert_eq!(
+            one("roughly half of the it budget"),
+            (50.0, 50.0, Unit::Percent)
+        );
+        assert!(close(one("a third of our time").0, 100.0 / 3.0));
+        assert_eq!(one("予算の半分"), (50.0, 50.0, Unit::Percent));
+        assert!(close(one("工数の3分の1").0, 100.0 / 3.0));
+        // "half a day" is a duration, not a share.
+        assert!(
+            figures("half a day")
+                .iter()
+                .all(|f| f.unit != Unit::Percent)
+        );
+    }
+
+    #[test]
     fn ratios_in_any_notation() {
         let (lo, hi, unit) = one("qaとエンジニアの比率は1:5〜1:8程度");
         assert!(unit == Unit::Ratio && close(lo, 1.0 / 8.0) && close(hi, 0.2));
@@ -1471,7 +1562,7 @@ mod tests {
         assert_eq!(one("2 hours"), (120.0, 120.0, Unit::Minutes));
         // 「十分」 is "enough", 「3分の1」 a third.
         assert!(figures("十分な時間").is_empty());
-        assert!(figures("3分の1").is_empty());
+        assert!(figures("3分の1").iter().all(|f| f.unit != Unit::Minutes));
     }
 
     #[test]
