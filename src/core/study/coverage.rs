@@ -822,6 +822,9 @@ struct PointTerms {
     /// The figures the point claims (not those of its examples), from its first language
     /// that has any; a draft must state them.
     figures: Vec<Figure>,
+    /// The point's figures as each language writes them: a draft is held to those of its
+    /// own language (「3年で50%」 is "within 3 years" in English, read 0–3 years).
+    figures_by_lang: Vec<(Lang, Vec<Figure>)>,
     /// Per language: the point's figures as written, for saying which one was expected.
     figure_texts: Vec<(Lang, String)>,
     /// The figures are the point's main claim ("エンジニア(1〜3年)"), not a detail of a
@@ -1289,6 +1292,7 @@ impl Detector {
             .collect();
         let mut figure_list = Vec::new();
         let mut figure_texts = Vec::new();
+        let mut figures_by_lang = Vec::new();
         let mut figure_claim = false;
         let mut figure_share = 0.0f32;
         let mut negative = false;
@@ -1340,6 +1344,7 @@ impl Detector {
                     let written: Vec<&str> =
                         main.iter().map(|f| text[f.span.clone()].trim()).collect();
                     figure_texts.push((*lang, written.join(", ")));
+                    figures_by_lang.push((*lang, main.clone()));
                     if figure_list.is_empty() {
                         let figure_chars: usize = main
                             .iter()
@@ -1442,6 +1447,7 @@ impl Detector {
             bigrams,
             figures: figure_list,
             figure_texts,
+            figures_by_lang,
             figure_claim,
             figure_share,
             negative,
@@ -1660,7 +1666,26 @@ impl Detector {
     /// Scores `draft` against every point of `card`.
     pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
         let reading = self.read(draft);
-        let terms = self.terms_of(card);
+        let terms: Vec<std::borrow::Cow<'_, PointTerms>> = self
+            .terms_of(card)
+            .into_iter()
+            .map(|point| {
+                let own = point
+                    .figures_by_lang
+                    .iter()
+                    .find(|(lang, _)| (*lang == Lang::Ja) == reading.japanese)
+                    .map(|(_, figures)| figures);
+                match own {
+                    Some(figures) if *figures != point.figures => {
+                        let figures = figures.clone();
+                        let mut point = point.into_owned();
+                        point.figures = figures;
+                        std::borrow::Cow::Owned(point)
+                    }
+                    _ => point,
+                }
+            })
+            .collect();
         let mut scores = Vec::with_capacity(card.points.len());
         let mut matches = Vec::with_capacity(card.points.len());
         let mut evidence = Vec::with_capacity(card.points.len());

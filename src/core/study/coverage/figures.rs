@@ -1218,6 +1218,27 @@ fn ratios(text: &str, found: &mut Vec<(Figure, bool)>) {
             }
         }
     }
+    // "5 to 8 engineers per PdM": a count of people per one of another.
+    for (cue_at, _) in text.match_indices(" per ") {
+        let after = cue_at + " per ".len();
+        if number_at(text, after).is_some_and(|n| n.value > 1.0) {
+            continue;
+        }
+        let counted = found.iter().find(|(figure, _)| {
+            figure.unit == Unit::People
+                && figure.span.end <= cue_at
+                && text[figure.span.end..cue_at].split_whitespace().count() <= 1
+                && figure.lo >= 1.0
+        });
+        if let Some((figure, _)) = counted
+            && let (Some(lo), Some(hi)) = (share(1.0, figure.hi), share(1.0, figure.lo))
+        {
+            let end = text[after..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(text.len(), |i| after + i);
+            read.push((figure.span.start, end, lo, hi));
+        }
+    }
     // "2 engineers to 1 scientist": counts of two different things, one "to" the other
     // (not "from 5 engineers to 20 engineers", a growth).
     for (to_at, _) in text.match_indices(" to ") {
@@ -1532,6 +1553,8 @@ mod tests {
         let (lo, hi, _) = one("pdm 1人あたりエンジニア5〜8名");
         assert!(close(lo, 1.0 / 8.0) && close(hi, 0.2));
         assert!(close(one("100人に1人").0, 0.01));
+        let (lo, hi, unit) = one("5 to 8 engineers per pdm");
+        assert!(unit == Unit::Ratio && close(lo, 1.0 / 8.0) && close(hi, 0.2));
         assert!(close(one("about 2 engineers to 1 scientist").0, 0.5));
         assert_eq!(one("from 5 engineers to 20 engineers").2, Unit::People);
         // The order the counts come in does not matter; a time of day is no ratio.
