@@ -924,12 +924,6 @@ fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
             hi = f64::INFINITY;
             end += mark.len();
         }
-        if found
-            .iter()
-            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
-        {
-            continue;
-        }
         let figure = Figure {
             lo: value,
             hi,
@@ -937,9 +931,27 @@ fn funding_rounds(text: &str, found: &mut Vec<(Figure, bool)>) {
             span: start..end,
             floor: false,
         };
-        let at = found.partition_point(|(other, _)| other.span.start < start);
-        found.insert(at, (figure, true));
+        place(found, figure, &[]);
     }
+}
+
+/// Puts a figure read by a pass after the first among the others, in order, unless
+/// another already covers its words; figures of the `replaced` units inside its span
+/// (what the pass reads again: "a week" in "once a week") give way first.
+fn place(found: &mut Vec<(Figure, bool)>, figure: Figure, replaced: &[Unit]) {
+    let span = figure.span.clone();
+    found.retain(|(other, _)| {
+        let inside = span.start <= other.span.start && other.span.end <= span.end;
+        !(inside && replaced.contains(&other.unit))
+    });
+    if found
+        .iter()
+        .any(|(other, _)| other.span.start < span.end && span.start < other.span.end)
+    {
+        return;
+    }
+    let at = found.partition_point(|(other, _)| other.span.start < span.start);
+    found.insert(at, (figure, true));
 }
 
 /// How often, as a count in a period: 「週1回」「月に2回」「週1で」, "once a week", "twice a
@@ -1039,16 +1051,6 @@ fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
         })
         .collect();
     for (start, end, years) in counts {
-        found.retain(|(figure, _)| {
-            let inside = start <= figure.span.start && figure.span.end <= end;
-            !(inside && matches!(figure.unit, Unit::Years | Unit::Unknown | Unit::Times))
-        });
-        if found
-            .iter()
-            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
-        {
-            continue;
-        }
         let figure = Figure {
             lo: years,
             hi: years,
@@ -1056,8 +1058,7 @@ fn counted_frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             span: start..end,
             floor: false,
         };
-        let at = found.partition_point(|(other, _)| other.span.start < start);
-        found.insert(at, (figure, true));
+        place(found, figure, &[Unit::Years, Unit::Unknown, Unit::Times]);
     }
 }
 
@@ -1111,17 +1112,6 @@ fn shares(text: &str, found: &mut Vec<(Figure, bool)>) {
         }
     }
     for (start, end, lo, hi) in read {
-        // The bare numbers of 「3分の1」 give way.
-        found.retain(|(figure, _)| {
-            let inside = start <= figure.span.start && figure.span.end <= end;
-            !(inside && figure.unit == Unit::Unknown)
-        });
-        if found
-            .iter()
-            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
-        {
-            continue;
-        }
         let figure = Figure {
             lo,
             hi,
@@ -1129,8 +1119,8 @@ fn shares(text: &str, found: &mut Vec<(Figure, bool)>) {
             span: start..end,
             floor: false,
         };
-        let at = found.partition_point(|(other, _)| other.span.start < start);
-        found.insert(at, (figure, true));
+        // The bare numbers of 「3分の1」 give way.
+        place(found, figure, &[Unit::Unknown]);
     }
 }
 
@@ -1330,16 +1320,6 @@ fn ratios(text: &str, found: &mut Vec<(Figure, bool)>) {
         }
     }
     for (start, end, lo, hi) in read {
-        found.retain(|(figure, _)| {
-            let inside = start <= figure.span.start && figure.span.end <= end;
-            !(inside && matches!(figure.unit, Unit::People | Unit::Unknown | Unit::Years))
-        });
-        if found
-            .iter()
-            .any(|(figure, _)| figure.span.start < end && start < figure.span.end)
-        {
-            continue;
-        }
         let figure = Figure {
             lo,
             hi,
@@ -1347,8 +1327,7 @@ fn ratios(text: &str, found: &mut Vec<(Figure, bool)>) {
             span: start..end,
             floor: false,
         };
-        let at = found.partition_point(|(other, _)| other.span.start < start);
-        found.insert(at, (figure, true));
+        place(found, figure, &[Unit::People, Unit::Unknown, Unit::Years]);
     }
 }
 
@@ -1383,18 +1362,6 @@ fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
             if ascii && !(word_boundary_before(text, start) && word_boundary_after(text, end)) {
                 continue;
             }
-            // "once a year" holds the duration "a year", 「年1回」 a bare 1: the frequency
-            // says it all.
-            found.retain(|(figure, _)| {
-                let inside = start <= figure.span.start && figure.span.end <= end;
-                !(inside && matches!(figure.unit, Unit::Years | Unit::Unknown))
-            });
-            let overlaps = found
-                .iter()
-                .any(|(figure, _)| figure.span.start < end && start < figure.span.end);
-            if overlaps {
-                continue;
-            }
             let figure = Figure {
                 lo: *years,
                 hi: *years,
@@ -1402,8 +1369,9 @@ fn frequencies(text: &str, found: &mut Vec<(Figure, bool)>) {
                 span: start..end,
                 floor: false,
             };
-            let at = found.partition_point(|(other, _)| other.span.start < start);
-            found.insert(at, (figure, true));
+            // "once a year" holds the duration "a year", 「年1回」 a bare 1: the frequency
+            // says it all.
+            place(found, figure, &[Unit::Years, Unit::Unknown]);
         }
     }
 }
