@@ -1438,6 +1438,11 @@ mod tests {
         (found[0].lo, found[0].hi, found[0].unit)
     }
 
+    /// Whether no figure of `text` is of `unit`.
+    fn has_no(text: &str, unit: Unit) -> bool {
+        figures(text).iter().all(|f| f.unit != unit)
+    }
+
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
     }
@@ -1499,11 +1504,7 @@ mod tests {
         assert_eq!(one("予算の半分"), (50.0, 50.0, Unit::Percent));
         assert!(close(one("工数の3分の1").0, 100.0 / 3.0));
         // "half a day" is a duration, not a share.
-        assert!(
-            figures("half a day")
-                .iter()
-                .all(|f| f.unit != Unit::Percent)
-        );
+        assert!(has_no("half a day", Unit::Percent));
     }
 
     #[test]
@@ -1527,7 +1528,7 @@ mod tests {
         assert_eq!(one("from 5 engineers to 20 engineers").2, Unit::People);
         // The order the counts come in does not matter; a time of day is no ratio.
         assert!(one("8:1").0 == one("1:8").0);
-        assert!(figures("10:30に集合").iter().all(|f| f.unit != Unit::Ratio));
+        assert!(has_no("10:30に集合", Unit::Ratio));
     }
 
     #[test]
@@ -1553,7 +1554,7 @@ mod tests {
         assert_eq!(one("2 hours"), (120.0, 120.0, Unit::Minutes));
         // 「十分」 is "enough", 「3分の1」 a third.
         assert!(figures("十分な時間").is_empty());
-        assert!(figures("3分の1").iter().all(|f| f.unit != Unit::Minutes));
+        assert!(has_no("3分の1", Unit::Minutes));
     }
 
     #[test]
@@ -1602,11 +1603,7 @@ mod tests {
         // A bare million is money in this field, unless it counts something named.
         assert_eq!(one("at 5 million on average"), (5e6, 5e6, Unit::Yen));
         assert_eq!(one("4.62 million."), (4.62e6, 4.62e6, Unit::Yen));
-        assert!(
-            figures("10 million users")
-                .iter()
-                .all(|f| f.unit != Unit::Yen)
-        );
+        assert!(has_no("10 million users", Unit::Yen));
     }
 
     #[test]
