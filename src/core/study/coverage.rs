@@ -49,7 +49,7 @@
 //! for the reveal to show.
 
 mod clauses;
-mod figures;
+pub(crate) mod figures;
 
 use crate::core::content::deck::{Card, DeckSet, Lang, Localized};
 use figures::Figure;

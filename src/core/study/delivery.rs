@@ -123,10 +123,18 @@ pub fn assess(draft: &str) -> Option<Delivery> {
             fillers.push((filler.to_string(), count));
         }
     }
+    // The figures the draft reader understands count too ("once a month for an hour",
+    // 「週1回」, "a team of eight"), but not an article read as one ("a person").
     let has_number = text.chars().any(|c| c.is_ascii_digit())
         || ["割", "倍", "半分", "percent", "half", "twice"]
             .iter()
-            .any(|word| text.contains(word));
+            .any(|word| text.contains(word))
+        || super::coverage::figures::figures(&text)
+            .iter()
+            .any(|figure| {
+                let said = text.get(figure.span.clone()).unwrap_or("");
+                !(said.starts_with("a ") || said.starts_with("an "))
+            });
     let first_sentence = text
         .split(['。', '.', '!', '?', '\n'])
         .map(str::trim)
@@ -199,6 +207,14 @@ mod tests {
         );
         assert!(!delivery.has_number);
         assert!(!delivery.leads_with_conclusion);
+        // Figures in words count; an article does not.
+        assert!(
+            assess("We meet every week, for thirty minutes.")
+                .unwrap()
+                .has_number
+        );
+        assert!(assess("I led a team of eight.").unwrap().has_number);
+        assert!(!assess("I asked a person on the team.").unwrap().has_number);
         assert!(
             assess("I'd cut batch size first.")
                 .unwrap()
