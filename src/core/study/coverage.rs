@@ -811,6 +811,18 @@ impl OppositeIndex {
     }
 }
 
+impl PointTerms {
+    /// The point's figures in the draft's language, or its first language's when the
+    /// draft's has none.
+    fn figures_for(&self, japanese: bool) -> &[Figure] {
+        self.figures_by_lang
+            .iter()
+            .find(|(lang, _)| (*lang == Lang::Ja) == japanese)
+            .or(self.figures_by_lang.first())
+            .map_or(&[], |(_, figures)| figures.as_slice())
+    }
+}
+
 /// One point as the detector sees it: its weighted terms in each language, its figures
 /// and the sides of opposite pairs it takes.
 #[derive(Debug, Clone)]
@@ -819,11 +831,9 @@ struct PointTerms {
     languages: Vec<HashMap<String, f32>>,
     /// Per language, the same order: the character bigrams of its text.
     bigrams: Vec<HashSet<(char, char)>>,
-    /// The figures the point claims (not those of its examples), from its first language
-    /// that has any; a draft must state them.
-    figures: Vec<Figure>,
-    /// The point's figures as each language writes them: a draft is held to those of its
-    /// own language (「3年で50%」 is "within 3 years" in English, read 0–3 years).
+    /// The figures the point claims (not those of its examples), as each language that
+    /// has any writes them: a draft must state them in its own language's (「3年で50%」
+    /// is "within 3 years" in English, read 0–3 years); see [`PointTerms::figures_for`].
     figures_by_lang: Vec<(Lang, Vec<Figure>)>,
     /// Per language: the point's figures as written, for saying which one was expected.
     figure_texts: Vec<(Lang, String)>,
@@ -1290,7 +1300,6 @@ impl Detector {
                 })
             })
             .collect();
-        let mut figure_list = Vec::new();
         let mut figure_texts = Vec::new();
         let mut figures_by_lang = Vec::new();
         let mut figure_claim = false;
@@ -1344,8 +1353,8 @@ impl Detector {
                     let written: Vec<&str> =
                         main.iter().map(|f| text[f.span.clone()].trim()).collect();
                     figure_texts.push((*lang, written.join(", ")));
-                    figures_by_lang.push((*lang, main.clone()));
-                    if figure_list.is_empty() {
+                    // The claim's share is its first language's.
+                    if figures_by_lang.is_empty() {
                         let figure_chars: usize = main
                             .iter()
                             .map(|f| {
@@ -1358,8 +1367,8 @@ impl Detector {
                         let all_chars = text.chars().filter(|c| c.is_alphanumeric()).count();
                         figure_share = figure_chars as f32 / all_chars.max(1) as f32;
                         figure_claim = figure_share >= FIGURE_CLAIM_SHARE;
-                        figure_list = main;
                     }
+                    figures_by_lang.push((*lang, main));
                 }
                 let negation = clauses::negation(text);
                 let steers_clear = clauses::avoids(text);
@@ -1445,7 +1454,6 @@ impl Detector {
         PointTerms {
             languages,
             bigrams,
-            figures: figure_list,
             figure_texts,
             figures_by_lang,
             figure_claim,
@@ -1666,26 +1674,7 @@ impl Detector {
     /// Scores `draft` against every point of `card`.
     pub fn detect(&self, card: &Card, draft: &str) -> Coverage {
         let reading = self.read(draft);
-        let terms: Vec<std::borrow::Cow<'_, PointTerms>> = self
-            .terms_of(card)
-            .into_iter()
-            .map(|point| {
-                let own = point
-                    .figures_by_lang
-                    .iter()
-                    .find(|(lang, _)| (*lang == Lang::Ja) == reading.japanese)
-                    .map(|(_, figures)| figures);
-                match own {
-                    Some(figures) if *figures != point.figures => {
-                        let figures = figures.clone();
-                        let mut point = point.into_owned();
-                        point.figures = figures;
-                        std::borrow::Cow::Owned(point)
-                    }
-                    _ => point,
-                }
-            })
-            .collect();
+        let terms = self.terms_of(card);
         let mut scores = Vec::with_capacity(card.points.len());
         let mut matches = Vec::with_capacity(card.points.len());
         let mut evidence = Vec::with_capacity(card.points.len());
@@ -2099,7 +2088,10 @@ impl Detector {
                         reading.figures.iter().any(|(other, at)| {
                             at == segment
                                 && other.span != figure.span
-                                && point.figures.iter().any(|guide| other.same_as(guide))
+                                && point
+                                    .figures_for(reading.japanese)
+                                    .iter()
+                                    .any(|guide| other.same_as(guide))
                         })
                     })
                     .map(|(index, _)| index)
@@ -2266,9 +2258,9 @@ fn figures_said_here(
     index: usize,
     owners: &[Vec<usize>],
 ) -> bool {
-    point.figures.iter().all(|guide| {
-        point
-            .figures
+    let guides = point.figures_for(reading.japanese);
+    guides.iter().all(|guide| {
+        guides
             .iter()
             .filter(|other| other.unit == guide.unit)
             .any(|other| {
@@ -2302,7 +2294,8 @@ fn figure_verdict(
     index: usize,
     owners: &[Vec<usize>],
 ) -> FigureVerdict {
-    if point.figures.is_empty() {
+    let guides = point.figures_for(reading.japanese);
+    if guides.is_empty() {
         return FigureVerdict::NotNeeded;
     }
     // A figure the draft says about this point, or about no point in particular; or the
@@ -2315,17 +2308,17 @@ fn figure_verdict(
         .filter(|((figure, _), owner)| {
             owner.is_empty()
                 || owner.contains(&index)
-                || point.figures.iter().any(|guide| figure.same_as(guide))
+                || guides.iter().any(|guide| figure.same_as(guide))
         })
         .map(|((figure, _), _)| figure)
         .collect();
     // Each kind of figure the point gives must be said ("3〜5年: 1,000万円〜" needs the
     // years and the pay); of a list of one kind ("30, 50 and 100 people") most is enough.
-    let mut units: Vec<figures::Unit> = point.figures.iter().map(|f| f.unit).collect();
+    let mut units: Vec<figures::Unit> = guides.iter().map(|f| f.unit).collect();
     units.sort();
     units.dedup();
     let stated_kind = |unit: figures::Unit| {
-        let of_kind: Vec<&Figure> = point.figures.iter().filter(|f| f.unit == unit).collect();
+        let of_kind: Vec<&Figure> = guides.iter().filter(|f| f.unit == unit).collect();
         let stated = of_kind
             .iter()
             .filter(|guide| candidates.iter().any(|figure| figure.states(guide)))
@@ -2345,15 +2338,13 @@ fn figure_verdict(
         .map(|((figure, _), _)| figure)
         .collect();
     let states_own = |unit: figures::Unit| {
-        point
-            .figures
+        guides
             .iter()
             .filter(|guide| guide.unit == unit)
             .any(|guide| own.iter().any(|figure| figure.states(guide)))
     };
     let own_rival = own.iter().find(|figure| {
-        point
-            .figures
+        guides
             .iter()
             .any(|guide| figure.rivals(guide) && !states_own(guide.unit))
     });
@@ -2365,14 +2356,12 @@ fn figure_verdict(
     let band = |figure: &Figure| figure.lo < figure.hi && figure.hi.is_finite();
     let other_band = candidates.iter().find(|figure| {
         band(figure)
-            && point
-                .figures
+            && guides
                 .iter()
                 .any(|guide| band(guide) && figure.rivals(guide) && !figure.states(guide))
             && !candidates.iter().any(|stating| {
                 band(stating)
-                    && point
-                        .figures
+                    && guides
                         .iter()
                         .any(|guide| guide.unit == figure.unit && stating.states(guide))
             })
@@ -2384,8 +2373,8 @@ fn figure_verdict(
         return FigureVerdict::Stated;
     }
     let rival = candidates.iter().find(|figure| {
-        point.figures.iter().any(|guide| figure.rivals(guide))
-            && !point.figures.iter().any(|guide| figure.states(guide))
+        guides.iter().any(|guide| figure.rivals(guide))
+            && !guides.iter().any(|guide| figure.states(guide))
     });
     if let Some(figure) = rival {
         return FigureVerdict::Wrong(reading.typed(&figure.span));
