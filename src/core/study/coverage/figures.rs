@@ -222,30 +222,19 @@ const UNITS: &[(&str, Unit, f64)] = &[
 ];
 
 /// How often, said in words: the years between two times.
+// Counts in a period (月に1回, 年2回, "once a year") are read by `counted_frequencies`.
 const FREQUENCIES: &[(&str, f64)] = &[
     ("毎日", 1.0 / 365.0),
     ("毎週", 7.0 / 365.0),
     ("隔週", 14.0 / 365.0),
     ("毎月", 1.0 / 12.0),
     ("月次", 1.0 / 12.0),
-    ("月1回", 1.0 / 12.0),
-    ("月に1回", 1.0 / 12.0),
-    ("月に一度", 1.0 / 12.0),
     ("月一", 1.0 / 12.0),
     ("四半期ごと", 0.25),
-    ("四半期に1回", 0.25),
-    ("四半期に一度", 0.25),
     ("四半期", 0.25),
     ("半期ごと", 0.5),
     ("半年ごと", 0.5),
-    ("半年に1回", 0.5),
-    ("半年に一度", 0.5),
-    ("年2回", 0.5),
-    ("年に2回", 0.5),
     ("毎年", 1.0),
-    ("年1回", 1.0),
-    ("年に1回", 1.0),
-    ("年に一度", 1.0),
     ("年次", 1.0),
     ("daily", 1.0 / 365.0),
     ("every day", 1.0 / 365.0),
@@ -255,17 +244,13 @@ const FREQUENCIES: &[(&str, f64)] = &[
     ("every other week", 14.0 / 365.0),
     ("monthly", 1.0 / 12.0),
     ("every month", 1.0 / 12.0),
-    ("once a month", 1.0 / 12.0),
     ("quarterly", 0.25),
     ("every quarter", 0.25),
-    ("once a quarter", 0.25),
-    ("twice a year", 0.5),
     ("every six months", 0.5),
     ("every half year", 0.5),
     ("annually", 1.0),
     ("yearly", 1.0),
     ("every year", 1.0),
-    ("once a year", 1.0),
 ];
 
 /// After a duration, making it how often: 「3か月ごと」「2週間に1回」.
