@@ -1966,7 +1966,12 @@ impl Detector {
             .iter()
             .enumerate()
             .find_map(|(index, clause)| {
-                let on_topic = shares[index];
+                // A rejection is about the topic split off before it as well.
+                let topic = index
+                    .checked_sub(1)
+                    .filter(|before| reading.clauses[*before].topic_of_next)
+                    .map_or(0.0, |before| shares[before]);
+                let on_topic = shares[index] + topic;
                 let sides = &reading.clause_sides[index];
                 // A negation is weaker evidence than an opposite word: a clause that
                 // affirms the point more fully elsewhere outweighs it.
@@ -2548,6 +2553,28 @@ mod tests {
         // The words still point back at what was typed.
         let normalized = normalize("“How” it ships");
         assert_eq!(normalized.original(&(0..3)), 3..6);
+    }
+
+    #[test]
+    fn putting_aside_what_a_topic_is_rejects_the_topic_too() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"w","title":{"en":"W"},"cards":[
+              {"id":"w1","question":{"ja":"可用性をどう高めますか？","en":"How do you raise availability?"},"points":[
+                {"ja":"障害訓練の計画","en":"A plan for failure drills"},
+                {"ja":"冗長構成","en":"Redundancy"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("w1").unwrap();
+        // The topic (障害訓練) is kept out of the rejection, but the rejection is about it.
+        let found = detector.detect(
+            card,
+            "障害訓練は計画してやるものではなく、気づいたときにやれば十分です。",
+        );
+        assert!(!found.covered.contains(&0), "{found:?}");
+        assert!(
+            matches!(found.misses[0], Some(Miss::Opposite { .. })),
+            "{found:?}"
+        );
     }
 
     #[test]

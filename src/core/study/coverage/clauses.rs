@@ -39,6 +39,9 @@ pub struct Clause {
     pub negative: bool,
     /// Which sentence it is part of.
     pub sentence: usize,
+    /// It is the topic the next clause puts something aside about (「リファクタは」 before
+    /// 「計画してやるものではなく」): not rejected, but what that rejection is about.
+    pub topic_of_next: bool,
 }
 
 impl Clause {
@@ -360,6 +363,24 @@ fn opens_with_topic(clause: &str) -> bool {
         .is_some_and(|at| !head[..at].contains(['、', '。']) && at > 0)
 }
 
+/// Where the topic a Japanese clause opens with ends: after the first は that follows a
+/// noun (「価格は」「テストは」), not the は inside a word (はず) or after a particle (では).
+fn topic_marked_by_wa(clause: &str) -> Option<usize> {
+    clause.char_indices().find_map(|(at, c)| {
+        let before = clause[..at].chars().next_back()?;
+        let after = clause[at + c.len_utf8()..].chars().next();
+        let after_noun = super::is_kanji(before)
+            || super::is_katakana(before)
+            || before.is_ascii_alphanumeric()
+            || before == '」';
+        (c == 'は'
+            && after_noun
+            && !matches!(after, Some('ず' | 'じ'))
+            && !clause[..at].contains('、'))
+        .then_some(at + c.len_utf8())
+    })
+}
+
 /// Praise that concedes before a "but" that declines ("Mentoring is nice but we have no
 /// time for a formal program"; 「コードレビューは大事だけど、必須にはしない」).
 const CONCEDING: &[&str] = &[
@@ -542,6 +563,8 @@ const NEGATIONS_JA: &[&str] = &[
     // Against it, in the speaker's own voice: 「明文化して共有するのには反対です」.
     "には反対",
     "のは反対",
+    "ので反対",
+    "から反対",
     "に反対です",
     "は反対です",
     "時代遅れ",
@@ -875,6 +898,54 @@ fn harmful_if_done(clause: &str) -> bool {
     japanese || english
 }
 
+/// Negatives right after a relative pronoun ("the experiments that didn't work",
+/// "alerts that need no action") name a kind of thing; they reject nothing. A "that"
+/// followed by its own subject ("conclude that we shouldn't") is not one of them.
+fn without_relative_negatives(clause: &str) -> std::borrow::Cow<'_, str> {
+    const NEGATIVES: &[&str] = &[
+        "don't",
+        "doesn't",
+        "didn't",
+        "won't",
+        "can't",
+        "aren't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "never",
+        "do not",
+        "does not",
+        "did not",
+        "need no",
+        "needs no",
+        "needed no",
+        "require no",
+        "requires no",
+        "have no",
+        "has no",
+    ];
+    let mut rest = std::borrow::Cow::Borrowed(clause);
+    for pronoun in ["that ", "which ", "who "] {
+        if !rest.contains(pronoun) {
+            continue;
+        }
+        for negative in NEGATIVES {
+            let phrase = format!("{pronoun}{negative}");
+            let starts: Vec<usize> = rest
+                .match_indices(&phrase)
+                .map(|(at, _)| at)
+                .filter(|at| *at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric())
+                .collect();
+            for at in starts.into_iter().rev() {
+                let mut kept = rest.into_owned();
+                kept.replace_range(at..at + phrase.len(), "");
+                rest = kept.into();
+            }
+        }
+    }
+    rest
+}
+
 /// "I'd keep SAST and DAST out of CI": keeping something out, with words between.
 fn kept_out(clause: &str) -> bool {
     ["keep ", "kept ", "keeping "].iter().any(|verb| {
@@ -937,11 +1008,12 @@ pub fn negation(clause: &str) -> Option<Strength> {
         return Some(Strength::Cue);
     }
     let english = without(clause, &AFFIRMING_EN_CUES, AFFIRMING_EN);
+    let english = without_relative_negatives(&english);
     if NEGATIONS_EN_CUES.is_match(english.as_ref()) || kept_out(&english) {
         return Some(Strength::Cue);
     }
     let japanese = without(clause, &AFFIRMING_JA_CUES, AFFIRMING_JA);
-    if NEGATIONS_JA_CUES.is_match(japanese.as_ref()) || not_put_in_place(&japanese) {
+    if rejects_by_cue_ja(&japanese) || not_put_in_place(&japanese) {
         return Some(Strength::Cue);
     }
     // A verb's negative: ない after the verb's hiragana stem (言わない, 立てない, しない);
@@ -955,11 +1027,14 @@ pub fn negation(clause: &str) -> Option<Strength> {
             let before = &japanese[..at];
             // 「使われていないテーブル」: a negative that names a kind of thing (before a
             // noun) is no negative claim.
-            let names_a_kind = ending == "ない"
-                && japanese[at + ending.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| super::is_kanji(c) || super::is_katakana(c));
+            // So does 「何もしなくていいアラート」.
+            let rest = &japanese[at + ending.len()..];
+            let names_a_kind = match ending {
+                "ない" => before_noun(rest),
+                _ => ["ていい", "てもいい", "てよい"]
+                    .iter()
+                    .any(|allowed| rest.strip_prefix(allowed).is_some_and(before_noun)),
+            };
             !names_a_kind
                 && before.chars().next_back().is_some_and(is_hiragana)
                 && !(ending == "なく"
@@ -969,6 +1044,116 @@ pub fn negation(clause: &str) -> Option<Strength> {
         })
         || japanese.trim_end().ends_with('ず');
     verb.then_some(Strength::Verb)
+}
+
+/// Cuts a condition off the negative consequence it is the condition of: 「重大なバグが
+/// 残っていたら出しません」 and "we don't ship if a severe bug is open" decline to ship, not
+/// the check for bugs. A condition that is itself the harm (「入れると遅くなる」) stays whole.
+fn split_conditions(text: &str, clauses: Vec<Clause>) -> Vec<Clause> {
+    let mut out = Vec::with_capacity(clauses.len());
+    for clause in clauses {
+        let said = &text[clause.range.clone()];
+        let cut = ["たら", "れば", "なら"]
+            .iter()
+            .filter_map(|ending| said.rfind(ending).map(|at| at + ending.len()))
+            .chain(
+                [" if ", " unless "]
+                    .iter()
+                    .filter_map(|word| said.find(word).map(|at| at + 1)),
+            )
+            .filter(|at| *at < said.len())
+            .max();
+        let Some(cut) = cut else {
+            out.push(clause);
+            continue;
+        };
+        let english = said[cut..].starts_with("if ") || said[cut..].starts_with("unless ");
+        let (condition, consequence) = if english {
+            (&said[cut..], &said[..cut])
+        } else {
+            (&said[..cut], &said[cut..])
+        };
+        let splits = clause.negated
+            && negation(condition).is_none()
+            && negation(consequence).is_some()
+            && !harmful_if_done(said);
+        if !splits {
+            out.push(clause);
+            continue;
+        }
+        let at = clause.range.start + cut;
+        let (first, second) = (clause.range.start..at, at..clause.range.end);
+        let (condition_range, consequence_range) = if english {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        let mut condition = clause.clone();
+        condition.range = condition_range;
+        condition.negated = false;
+        condition.negative = false;
+        let mut consequence = clause;
+        consequence.range = consequence_range;
+        let mut pair = [condition, consequence];
+        pair.sort_by_key(|c| c.range.start);
+        out.extend(pair);
+    }
+    out
+}
+
+/// Whether Japanese text goes on with a noun, maybe after な or の: what precedes it
+/// names a kind of that noun (「不要なアラート」「いらない会議」).
+fn before_noun(rest: &str) -> bool {
+    let rest = rest
+        .strip_prefix('な')
+        .or_else(|| rest.strip_prefix('の'))
+        .unwrap_or(rest);
+    // 「入れない方針」「やらない予定」 decline: the noun is the stance, not a kind.
+    let stance = STANCE_NOUNS.iter().any(|noun| rest.starts_with(noun));
+    !stance
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| super::is_kanji(c) || super::is_katakana(c))
+}
+
+/// Nouns that hold a decision: a negative before them declines what it names.
+const STANCE_NOUNS: &[&str] = &[
+    "予定",
+    "方針",
+    "方向",
+    "考え",
+    "判断",
+    "主義",
+    "前提",
+    "結論",
+    "選択",
+    "決断",
+    "約束",
+    "意向",
+    "ルール",
+    "運用",
+    "姿勢",
+    "立場",
+    "スタンス",
+];
+
+/// Whether a Japanese clause rejects what it names by a cue: one that only names a kind of
+/// thing (「対応が不要なアラート」「しなくていい作業」) rejects nothing.
+fn rejects_by_cue_ja(clause: &str) -> bool {
+    let matches: Vec<Range<usize>> = NEGATIONS_JA_CUES
+        .find_overlapping_iter(clause)
+        .map(|found| found.range())
+        .collect();
+    let kinds: Vec<&Range<usize>> = matches
+        .iter()
+        .filter(|cue| before_noun(&clause[cue.end..]))
+        .collect();
+    matches.iter().any(|cue| {
+        !kinds
+            .iter()
+            .any(|kind| cue.start < kind.end && kind.start < cue.end)
+    })
 }
 
 /// Japanese endings before 、 that close a clause (〜て、〜ので、〜けど、〜が、〜ば、); a
@@ -1035,6 +1220,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
                 negated: forced || strength == Some(Strength::Cue),
                 negative: forced || strength.is_some(),
                 sentence,
+                topic_of_next: false,
             });
         }
     };
@@ -1068,7 +1254,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             && SUBORDINATORS_EN
                 .iter()
                 .any(|word| text[start..at].trim_start().starts_with(word));
+        // "We didn't do a big-bang cutover: we carved off one service at a time": what
+        // follows a colon is a clause of its own.
+        let colon = (c == ':' && rest[1..].starts_with(' ')) || c == '：';
         let comma_turn = subordinate_ends
+            || colon
             || CLAUSE_STARTS_EN.iter().any(|w| rest.starts_with(w))
             || ((c == '—' || c == '–')
                 && text[..at].ends_with(' ')
@@ -1079,8 +1269,24 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             start = at + c.len_utf8();
             continue;
         }
-        // "… but …" without a comma turns too; the clause starts at "but".
-        if rest.starts_with("but ")
+        // "… but …" without a comma turns too; the clause starts at "but". So does a
+        // purpose: "one shared service so teams don't each write their own" does not
+        // reject the service.
+        let purpose = rest.starts_with("so ")
+            && (rest[3..].starts_with("that ")
+                || [
+                    "we ",
+                    "they ",
+                    "teams ",
+                    "people ",
+                    "nobody ",
+                    "no one ",
+                    "everyone ",
+                    "you ",
+                ]
+                .iter()
+                .any(|subject| rest[3..].starts_with(subject)));
+        if (rest.starts_with("but ") || purpose)
             && text[..at].ends_with(' ')
             && !text[start..at].trim().is_empty()
         {
@@ -1097,7 +1303,7 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             || rest.starts_with("without ")
             || (rest.starts_with("than ") && text[start..at].contains("rather ")))
             && text[..at].ends_with(' ');
-        if contrast || rest.starts_with(", not ") {
+        if contrast || rest.starts_with(", not ") || rest.starts_with(", never ") {
             push(&mut found, start..at, forced, sentence);
             forced = true;
             start = if contrast { at } else { at + c.len_utf8() };
@@ -1125,9 +1331,16 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             let end = at + marker.len();
             // 「最初の採用は、いきなり大人数ではなく」: the topic before は、 is the
             // sentence's, not what is put aside.
-            if let Some(topic) = text[start..at].rfind("は、") {
-                let topic_end = start + topic + "は、".len();
+            // 「自動のUIテストは全画面ではなく」: so is a topic marked by は alone.
+            let topic_end = text[start..at]
+                .rfind("は、")
+                .map(|topic| start + topic + "は、".len())
+                .or_else(|| topic_marked_by_wa(&text[start..at]).map(|end| start + end));
+            if let Some(topic_end) = topic_end {
                 push(&mut found, start..topic_end, false, sentence);
+                if let Some(topic) = found.last_mut() {
+                    topic.topic_of_next = true;
+                }
                 start = topic_end;
             }
             push(&mut found, start..end, true, sentence);
@@ -1139,19 +1352,29 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         }
     }
     push(&mut found, start..text.len(), forced, sentence);
+    let mut found = split_conditions(text, found);
     // "…hackathons, but they turned into pizza nights, so I don't bother with them": a
     // negation whose object is a pronoun rejects what its sentence named before it.
     // The pronoun is what is negated, so it comes after the negation: "so it's not
     // opinion against opinion" rejects nothing before it.
+    // A clause that calls something harmful without a negation ("the moment you measure
+    // them, people game them") speaks of what its plural pronoun stands for wherever it is.
     let pronoun = |clause: &str| {
         let after = NEGATIONS_EN
             .iter()
             .filter_map(|cue| clause.find(cue).map(|at| at + cue.len()))
-            .min()
-            .map_or("", |at| &clause[at..]);
-        after
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|word| matches!(word, "them" | "it" | "that" | "those" | "these"))
+            .min();
+        match after {
+            Some(at) => clause[at..]
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| matches!(word, "them" | "it" | "that" | "those" | "these")),
+            None => {
+                harmful_if_done(clause)
+                    && clause
+                        .split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|word| matches!(word, "them" | "those" | "these"))
+            }
+        }
     };
     for index in 1..found.len() {
         if found[index].negated && pronoun(&text[found[index].range.clone()]) {
@@ -1339,6 +1562,78 @@ mod tests {
             .into_iter()
             .map(|c| (text[c.range].trim().to_string(), c.negated))
             .collect()
+    }
+
+    #[test]
+    fn a_topic_marked_by_wa_alone_is_not_put_aside() {
+        let found = negated("採用面接は人柄だけで見るのではなく、課題の出来で判断する");
+        assert_eq!(found[0], ("採用面接は".to_string(), false));
+        assert_eq!(found[1], ("人柄だけで見るのではなく".to_string(), true));
+        assert!(
+            clauses("採用面接は人柄だけで見るのではなく、課題の出来で判断する")[0].topic_of_next
+        );
+        // Not the は of a word or of では.
+        assert_eq!(topic_marked_by_wa("いまはずっと"), None);
+        assert_eq!(topic_marked_by_wa("会議では"), None);
+    }
+
+    #[test]
+    fn a_negative_that_names_a_kind_rejects_nothing() {
+        assert_eq!(negation("承認が不要な経費精算を増やす"), None);
+        assert_eq!(negation("何もしなくていい会議を減らす"), None);
+        assert_eq!(negation("この承認は不要"), Some(Strength::Cue));
+        // A negative before a noun of stance declines.
+        assert!(negation("新卒は採らない方針").is_some());
+        assert_eq!(negation("夜間の作業はやらない予定"), Some(Strength::Cue));
+        // English relative clauses.
+        assert_eq!(negation("we wrote up the designs that didn't ship"), None);
+        assert_eq!(negation("we kept the checks which don't take long"), None);
+        assert!(negation("we concluded that we shouldn't migrate").is_some());
+        assert!(negation("we don't publish designs").is_some());
+    }
+
+    #[test]
+    fn disagreeing_closes_its_own_clause() {
+        assert_eq!(
+            negation("夜間リリースは事故が増えるので反対です"),
+            Some(Strength::Cue)
+        );
+    }
+
+    #[test]
+    fn a_colon_a_purpose_and_never_end_a_clause() {
+        let colon = negated("we never froze the code: we shipped every day");
+        assert_eq!(colon[0], ("we never froze the code".to_string(), true));
+        assert_eq!(colon[1], ("we shipped every day".to_string(), false));
+        let purpose = negated("we built one shared queue so teams don't run their own");
+        assert_eq!(purpose[0], ("we built one shared queue".to_string(), false));
+        assert!(purpose[1].1, "{purpose:?}");
+        let never = negated("we ask what failed, never who failed");
+        assert_eq!(never[0], ("we ask what failed".to_string(), false));
+        assert!(never[1].1, "{never:?}");
+    }
+
+    #[test]
+    fn a_harm_to_what_a_pronoun_stands_for_rejects_it() {
+        let found =
+            negated("same with weekly surveys: the moment you announce them, teams game them");
+        assert!(found.iter().all(|(_, rejected)| *rejected), "{found:?}");
+    }
+
+    #[test]
+    fn a_condition_is_not_what_its_negative_consequence_declines() {
+        let japanese = negated("重大な脆弱性が残っていたら出荷しません");
+        assert_eq!(
+            japanese[0],
+            ("重大な脆弱性が残っていたら".to_string(), false)
+        );
+        assert_eq!(japanese[1], ("出荷しません".to_string(), true));
+        let english = negated("we don't merge if the build is red");
+        assert_eq!(english[0], ("we don't merge".to_string(), true));
+        assert_eq!(english[1], ("if the build is red".to_string(), false));
+        // A condition that is itself declined stays with its consequence.
+        let declined = negated("we wouldn't merge if it isn't reviewed");
+        assert_eq!(declined.len(), 1, "{declined:?}");
     }
 
     #[test]
