@@ -1422,7 +1422,11 @@ pub fn clauses(text: &str) -> Vec<Clause> {
             "良い",
         ]
         .iter()
-        .any(|cue| next.contains(cue));
+        // 「何を作ればいいか分からない」 asks, it does not allow.
+        .any(|cue| {
+            next.match_indices(cue)
+                .any(|(at, _)| !next[at + cue.len()..].starts_with('か'))
+        });
         if found[index].sentence == found[index + 1].sentence
             && concedes
             && found[index + 1].negative
@@ -1801,6 +1805,9 @@ mod tests {
         assert!(wasted[0].1, "{wasted:?}");
         let allowed = negated("先に基盤を作っても、問題ない");
         assert!(!allowed[0].1, "{allowed:?}");
+        // 「いいか分からない」 asks what would do; it allows nothing.
+        let lost = negated("先に基盤を作っても、何に使えばいいか分からない");
+        assert!(lost[0].1, "{lost:?}");
         assert!(negated("共通化にはこだわりません")[0].1);
         assert!(negated("キルスイッチも用意していなくて")[0].1);
         assert!(negated("weekly demos are mostly theatre")[0].1);
