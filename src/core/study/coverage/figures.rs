@@ -609,7 +609,7 @@ fn value_at(text: &str, at: usize) -> Option<Value> {
 /// Whether a unit word that can mean something else does here: days and minutes only
 /// after digits (「十分」 is "enough", "a day" in "twice a day" is no duration), 日 not
 /// after a month (「3月30日」 is a date) nor for one day (「1日30分」 is "a day"), 分 not
-/// before の (「3分の1」 is a third).
+/// before の and a number (「3分の1」 is a third; 「30分の枠」 is a 30-minute slot).
 fn not_this_unit(text: &str, at: usize, number: &Number, word: &str, after: usize) -> bool {
     match word {
         "day" | "日" | "分" | "分間" | "min" | "mins" => {
@@ -618,7 +618,12 @@ fn not_this_unit(text: &str, at: usize, number: &Number, word: &str, after: usiz
                     && (number.value < 2.0
                         || text[..at].ends_with('月')
                         || text[..at].ends_with('週')))
-                || (word == "分" && text[after..].starts_with('の'))
+                || (word == "分"
+                    && text[after..].strip_prefix('の').is_some_and(|rest| {
+                        rest.starts_with(|c: char| {
+                            c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+                        })
+                    }))
         }
         _ => false,
     }
@@ -1540,6 +1545,8 @@ mod tests {
         // 「十分」 is "enough", 「3分の1」 a third.
         assert!(figures("十分な時間").is_empty());
         assert!(has_no("3分の1", Unit::Minutes));
+        assert!(has_no("4分の三", Unit::Minutes));
+        assert_eq!(one("45分の面談"), (45.0, 45.0, Unit::Minutes));
     }
 
     #[test]
