@@ -192,6 +192,42 @@ const NEGATIONS_EN: &[&str] = &[
     "out of the question",
     "just theater",
     "just theatre",
+    // Calling it needless, premature or dead weight, in the sentence's own voice (not
+    // "unnecessary meetings", which names a kind of meeting a point may cut).
+    "is unnecessary",
+    "are unnecessary",
+    "is counterproductive",
+    "are counterproductive",
+    "is useless",
+    "are useless",
+    "is a luxury",
+    "is impractical",
+    "is unrealistic",
+    "is obsolete",
+    "are obsolete",
+    "overhyped",
+    "over-engineering",
+    "overengineering",
+    "over-engineered",
+    "too heavyweight",
+    "too heavy",
+    "lip service",
+    "a nice-to-have",
+    "a nice to have",
+    "hold off on",
+    "phase out",
+    "phased out",
+    "phasing out",
+    "ditch ",
+    "ditched",
+    "abandoned",
+    "gave up on",
+    "give up on",
+    "giving up on",
+    "just overhead",
+    "pure overhead",
+    "is overhead",
+    "checkbox exercise",
     // Conceding before dismissing: "chaos engineering sounds nice, but it's overkill".
     "overkill",
     "sounds nice",
@@ -533,6 +569,22 @@ const NEGATIONS_JA: &[&str] = &[
     // 「無駄を省く」 nor 「形骸化しないように」, which a point may recommend.
     "当てにならな",
     "オーバースペック",
+    "オーバーエンジニアリング",
+    "手間がかかるだけ",
+    "見合わない",
+    "重すぎる",
+    "遠回り",
+    "ナンセンス",
+    "撤廃",
+    "見送",
+    "必要性を感じ",
+    "非効率",
+    "形だけ",
+    "お飾り",
+    "机上の空論",
+    "役に立たない",
+    "役立たない",
+    "無理がある",
     // A waste, or something to cut: 「ヒアリングに時間を使うのはもったいない」「承認の
     // プロセスも省きたい」; not even done: 「理由を返すこともしていない」.
     // Not insisting on it, no effect, half-baked: 「共通化にはこだわりません」「可視化は
@@ -1594,6 +1646,22 @@ mod tests {
         assert_eq!(negation("we kept the checks which don't take long"), None);
         assert!(negation("we concluded that we shouldn't migrate").is_some());
         assert!(negation("we don't publish designs").is_some());
+    }
+
+    #[test]
+    fn calling_it_needless_or_dead_weight_rejects_it() {
+        for clause in [
+            "a staging copy of production is a luxury at our size",
+            "we phased out the weekly status report",
+            "a formal design review is over-engineering for three people",
+            "手作業の承認は手間がかかるだけです",
+            "専任チームはコストに見合わない",
+            "全社研修は見送りました",
+        ] {
+            assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
+        // Naming a kind of thing to cut is no dismissal.
+        assert_eq!(negation("we cut unnecessary meetings"), None);
     }
 
     #[test]
