@@ -214,7 +214,20 @@ const NEGATIONS_EN: &[&str] = &[
     "lip service",
     "a nice-to-have",
     "a nice to have",
-    "hold off on",
+    "hold off",
+    // Switched off or written off as noise, vanity or too risky.
+    "turned that off",
+    "turned it off",
+    "turned them off",
+    "switched that off",
+    "switched it off",
+    "is noise",
+    "is mostly noise",
+    "just noise",
+    "vanity",
+    "too risky",
+    "finger-pointing",
+    "finger pointing",
     "phase out",
     "phased out",
     "phasing out",
@@ -367,6 +380,13 @@ const REPORTED_JA: &[&str] = &[
     "という意見もありますが",
     "という意見もあるけど",
     "という声もありますが",
+    // Another way named to be set aside: 「スコアを付けるやり方もありますが、」.
+    "やり方もありますが",
+    "やり方もあるけど",
+    "方法もありますが",
+    "方法もあるけど",
+    "考え方もありますが",
+    "考え方もあるけど",
 ];
 
 /// Endings that deny the subject itself is needed or is a matter at all (「取り入れる必要は
@@ -389,6 +409,11 @@ const DENIES_SUBJECT_JA: &[&str] = &[
     "時間の無駄",
     "無駄だ",
     "無駄です",
+    // Tried and given up: 「モデルカードも書いてみましたが、誰も読まないのでやめました」.
+    "やめました",
+    "やめた",
+    "廃止しました",
+    "廃止した",
 ];
 
 /// Whether a Japanese clause opens with what its sentence is about (「生成AIは」,
@@ -847,7 +872,7 @@ const IF_DONE_EN: &[&str] = &[
 /// What doing it then brings, when that is only harm: the clause argues against doing it.
 const HARM_JA: &[&str] = &[
     "妥協され",
-    "硬直化",
+    "硬直",
     "形骸化",
     "混乱",
     "縄張り争い",
@@ -1350,7 +1375,16 @@ pub fn clauses(text: &str) -> Vec<Clause> {
         // "X rather than Y", "X, not Y", "X without Y": Y is rejected, X is not ("grow to
         // staff engineer without becoming a manager" affirms the career path).
         // "I'd rather adopt something than write it" too.
+        // "…is worth more than sticking to the standard stack": what is worth less.
+        let worth_less = [
+            "worth more than ",
+            "matters more than ",
+            "more important than ",
+        ]
+        .iter()
+        .any(|cue| rest.starts_with(cue));
         let contrast = (rest.starts_with("rather than ")
+            || worth_less
             || rest.starts_with("instead of ")
             || rest.starts_with("without ")
             || (rest.starts_with("than ") && text[start..at].contains("rather ")))
@@ -1662,6 +1696,29 @@ mod tests {
         }
         // Naming a kind of thing to cut is no dismissal.
         assert_eq!(negation("we cut unnecessary meetings"), None);
+    }
+
+    #[test]
+    fn switched_off_noise_and_the_way_set_aside_reject_it() {
+        for clause in [
+            "we turned it off after a month",
+            "the standup dashboard is mostly noise",
+            "page views are a vanity number",
+            "canary releases? too risky for us",
+            "i'd hold off telling the board",
+            "retros turn into finger-pointing",
+            "細かく決めると硬直する",
+        ] {
+            assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
+        let tried = negated("週報も一時期書いてみましたが、誰も読まないのでやめました");
+        assert!(tried[0].1, "{tried:?}");
+        let another_way =
+            negated("チェックリストで採点するやり方もありますが、うちでは合いませんでした");
+        assert!(another_way[0].1, "{another_way:?}");
+        let worth = negated("team morale is worth more than sticking to the style guide");
+        assert_eq!(worth[0], ("team morale is".to_string(), false));
+        assert!(worth[1].1, "{worth:?}");
     }
 
     #[test]
