@@ -56,14 +56,13 @@ impl Figure {
         if !self.comparable(guide) {
             return false;
         }
-        // Near 100% the rounding is in the nines: 99.5% is not the guide's 99.9%.
-        let slack = |v: f64| {
-            let relative = v.abs() * 0.05;
-            if guide.unit == Unit::Percent {
-                relative.min((100.0 - v).abs() * 0.5)
-            } else {
-                relative
-            }
+        // Near 100% the rounding is in the nines: 99.5% is not the guide's 99.9%. How
+        // often is said in weeks or months, which do not divide each other: every other
+        // week is twice a month, give or take a tenth.
+        let slack = |v: f64| match guide.unit {
+            Unit::Percent => (v.abs() * 0.05).min((100.0 - v).abs() * 0.5),
+            Unit::Period => v.abs() * 0.1,
+            _ => v.abs() * 0.05,
         };
         // "from 8 million yen" is stated by 8 or 9 million, or "8 million or more", not by
         // 15 million: a fifth more (and the twentieth of slack) is the most an open figure
@@ -84,9 +83,17 @@ impl Figure {
         } else {
             &[1.0]
         };
-        scales
-            .iter()
-            .any(|scale| inside(self.lo / scale, self.hi / scale))
+        // Where a band starts (「4人からのスタート」, "from 8 million") states a band it
+        // starts inside: it says where, not how far it goes.
+        let starts_inside = self.hi.is_infinite()
+            && !self.floor
+            && guide.hi.is_finite()
+            && self.lo >= guide.lo - slack(guide.lo)
+            && self.lo <= guide.hi + slack(guide.hi);
+        starts_inside
+            || scales
+                .iter()
+                .any(|scale| inside(self.lo / scale, self.hi / scale))
     }
 
     /// Whether a figure is the guide's own, bounds and unit (within a hundredth).
@@ -788,6 +795,7 @@ pub fn figures(text: &str) -> Vec<Figure> {
     week_shares(text, &mut found);
     counted_frequencies(text, &mut found);
     shares(text, &mut found);
+    nines(text, &mut found);
     ratios(text, &mut found);
     frequencies(text, &mut found);
     funding_rounds(text, &mut found);
@@ -1111,6 +1119,35 @@ fn shares(text: &str, found: &mut Vec<(Figure, bool)>) {
         };
         // The bare numbers of 「3分の1」 give way.
         place(found, figure, &[Unit::Unknown]);
+    }
+}
+
+/// Availability in nines: "three nines" 99.9%, 「フォーナイン」 99.99%.
+fn nines(text: &str, found: &mut Vec<(Figure, bool)>) {
+    const NINES: &[(&str, f64)] = &[
+        ("two nines", 99.0),
+        ("three nines", 99.9),
+        ("four nines", 99.99),
+        ("five nines", 99.999),
+        ("ツーナイン", 99.0),
+        ("スリーナイン", 99.9),
+        ("フォーナイン", 99.99),
+        ("ファイブナイン", 99.999),
+    ];
+    for (word, percent) in NINES {
+        for (start, _) in text.match_indices(word) {
+            if word.is_ascii() && !word_boundary_before(text, start) {
+                continue;
+            }
+            let figure = Figure {
+                lo: *percent,
+                hi: *percent,
+                unit: Unit::Percent,
+                span: start..start + word.len(),
+                floor: false,
+            };
+            place(found, figure, &[]);
+        }
     }
 }
 
@@ -1524,6 +1561,35 @@ mod tests {
     #[test]
     fn a_scale_after_the_bound_belongs_to_the_number() {
         assert_eq!(one("30+ million yen"), (30e6, f64::INFINITY, Unit::Yen));
+    }
+
+    #[test]
+    fn availability_in_nines() {
+        assert_eq!(
+            one("our target is three nines"),
+            (99.9, 99.9, Unit::Percent)
+        );
+        assert_eq!(one("目標はフォーナイン"), (99.99, 99.99, Unit::Percent));
+        assert!(figures("four nines")[0].states(&figures("99.99%")[0]));
+        assert!(!figures("two nines")[0].states(&figures("99.9%")[0]));
+    }
+
+    #[test]
+    fn every_other_week_is_twice_a_month() {
+        let twice_a_month = &figures("月2回")[0];
+        assert!(figures("隔週")[0].states(twice_a_month));
+        assert!(figures("every other week")[0].states(twice_a_month));
+        // Not once a month.
+        assert!(!figures("月1回")[0].states(twice_a_month));
+    }
+
+    #[test]
+    fn where_a_band_starts_states_a_band_it_starts_inside() {
+        let band = &figures("2〜4人")[0];
+        assert!(figures("3人からスタート")[0].states(band));
+        assert!(!figures("6人からスタート")[0].states(band));
+        // A minimum says how far it goes: "3 or more" is not inside 2 to 4.
+        assert!(!figures("3人以上")[0].states(band));
     }
 
     #[test]
