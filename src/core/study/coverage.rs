@@ -438,12 +438,11 @@ fn occurrences(
     found
 }
 
-/// The tokens and bigrams of one run of Japanese text.
 /// The stem of an inflected word, kanji followed by kana endings (伝える, 伝え, 伝えた →
 /// 伝〜): the segmenter cuts a verb's endings differently in each form, so the point's
 /// 「伝える」 and the draft's 「伝えて」 are one word only by their stem. A stem is marked
-/// (〜), so 分ける does not meet the counter of 「30分」.
-fn inflected_stem(token: &str) -> Option<String> {
+/// (〜) in its key, so 分ける does not meet the counter of 「30分」.
+fn inflected_stem(token: &str) -> Option<&str> {
     let stem_end = token
         .char_indices()
         .find(|(_, c)| !(is_kanji(*c) || is_katakana(*c)))
@@ -455,9 +454,10 @@ fn inflected_stem(token: &str) -> Option<String> {
         .any(|negative| ending.contains(negative))
         || ending.ends_with(['ず', 'ぬ']);
     let inflected = stem_end > 0 && !negative && ending.chars().all(is_hiragana);
-    inflected.then(|| format!("{}〜", &token[..stem_end]))
+    inflected.then(|| &token[..stem_end])
 }
 
+/// The tokens and bigrams of one run of Japanese text.
 fn japanese_terms(text: &str, run: Range<usize>, push: &mut impl FnMut(String, Range<usize>)) {
     let segment = &text[run.clone()];
     let mut offset = run.start;
@@ -466,8 +466,11 @@ fn japanese_terms(text: &str, run: Range<usize>, push: &mut impl FnMut(String, R
         offset += token.len();
         let meaningful = token.chars().any(|c| is_kanji(c) || is_katakana(c));
         if meaningful && !STOP_TOKENS.contains(&token) && token.chars().count() >= 1 {
-            let key = inflected_stem(token).unwrap_or_else(|| token.to_string());
-            push(format!("j:{key}"), span);
+            let key = match inflected_stem(token) {
+                Some(stem) => format!("j:{stem}〜"),
+                None => format!("j:{token}"),
+            };
+            push(key, span);
         }
     }
     let content: Vec<(usize, char)> = segment.char_indices().collect();
@@ -2577,9 +2580,9 @@ mod tests {
 
     #[test]
     fn a_verb_in_another_form_is_the_same_word() {
-        assert_eq!(inflected_stem("知らせる").as_deref(), Some("知〜"));
-        assert_eq!(inflected_stem("知らせ").as_deref(), Some("知〜"));
-        assert_eq!(inflected_stem("見直し").as_deref(), Some("見直〜"));
+        assert_eq!(inflected_stem("知らせる"), Some("知"));
+        assert_eq!(inflected_stem("知らせ"), Some("知"));
+        assert_eq!(inflected_stem("見直し"), Some("見直"));
         // Not a word without endings, nor one whose ending is its negative.
         assert_eq!(inflected_stem("四半期"), None);
         assert_eq!(inflected_stem("知らない"), None);

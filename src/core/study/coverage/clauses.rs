@@ -979,6 +979,25 @@ fn harmful_if_done(clause: &str) -> bool {
 /// "alerts that need no action") name a kind of thing; they reject nothing. A "that"
 /// followed by its own subject ("conclude that we shouldn't") is not one of them.
 fn without_relative_negatives(clause: &str) -> std::borrow::Cow<'_, str> {
+    let mut cut = 0;
+    let mut kept = String::new();
+    for found in RELATIVE_NEGATIVES.find_iter(clause) {
+        let at = found.start();
+        if at > 0 && clause.as_bytes()[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        kept.push_str(&clause[cut..at]);
+        cut = found.end();
+    }
+    if cut == 0 {
+        return std::borrow::Cow::Borrowed(clause);
+    }
+    kept.push_str(&clause[cut..]);
+    kept.into()
+}
+
+/// "that didn't", "which never", "who don't"…: see [`without_relative_negatives`].
+static RELATIVE_NEGATIVES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     const NEGATIVES: &[&str] = &[
         "don't",
         "doesn't",
@@ -1001,27 +1020,19 @@ fn without_relative_negatives(clause: &str) -> std::borrow::Cow<'_, str> {
         "have no",
         "has no",
     ];
-    let mut rest = std::borrow::Cow::Borrowed(clause);
-    for pronoun in ["that ", "which ", "who "] {
-        if !rest.contains(pronoun) {
-            continue;
-        }
-        for negative in NEGATIVES {
-            let phrase = format!("{pronoun}{negative}");
-            let starts: Vec<usize> = rest
-                .match_indices(&phrase)
-                .map(|(at, _)| at)
-                .filter(|at| *at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric())
-                .collect();
-            for at in starts.into_iter().rev() {
-                let mut kept = rest.into_owned();
-                kept.replace_range(at..at + phrase.len(), "");
-                rest = kept.into();
-            }
-        }
-    }
-    rest
-}
+    let phrases: Vec<String> = ["that ", "which ", "who "]
+        .iter()
+        .flat_map(|pronoun| {
+            NEGATIVES
+                .iter()
+                .map(move |negative| format!("{pronoun}{negative}"))
+        })
+        .collect();
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&phrases)
+        .unwrap_or_else(|_| unreachable!("the relative negatives build"))
+});
 
 /// "I'd keep SAST and DAST out of CI": keeping something out, with words between.
 fn kept_out(clause: &str) -> bool {
@@ -1218,6 +1229,9 @@ const STANCE_NOUNS: &[&str] = &[
 /// Whether a Japanese clause rejects what it names by a cue: one that only names a kind of
 /// thing (「対応が不要なアラート」「しなくていい作業」) rejects nothing.
 fn rejects_by_cue_ja(clause: &str) -> bool {
+    if !NEGATIONS_JA_CUES.is_match(clause) {
+        return false;
+    }
     let matches: Vec<Range<usize>> = NEGATIONS_JA_CUES
         .find_overlapping_iter(clause)
         .map(|found| found.range())
