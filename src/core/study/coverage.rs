@@ -2599,6 +2599,25 @@ mod tests {
     }
 
     #[test]
+    fn an_experiment_against_a_control_group_is_an_ab_test() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"x","title":{"en":"X"},"cards":[
+              {"id":"x1","question":{"ja":"新しい料金ページをどう評価しますか？","en":"How would you judge a new pricing page?"},"points":[
+                {"ja":"A/Bテストで確かめる","en":"Check it with an A/B test"},
+                {"ja":"解約率も見る","en":"Watch churn as well"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("x1").unwrap();
+        let found = detector.detect(
+            card,
+            "Half the visitors see the old page as a control group.",
+        );
+        assert_eq!(found.covered, [0], "{found:?}");
+        let found = detector.detect(card, "半分のお客様には旧ページを出して対照群にします。");
+        assert_eq!(found.covered, [0], "{found:?}");
+    }
+
+    #[test]
     fn putting_aside_what_a_topic_is_rejects_the_topic_too() {
         let (detector, decks) = one_deck(
             r#"{"id":"w","title":{"en":"W"},"cards":[
