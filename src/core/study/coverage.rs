@@ -2618,6 +2618,28 @@ mod tests {
     }
 
     #[test]
+    fn one_process_for_everything_argues_against_scaling_to_risk() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"u","title":{"en":"U"},"cards":[
+              {"id":"u1","question":{"ja":"経費の承認をどう設計しますか？","en":"How would you design expense approvals?"},"points":[
+                {"ja":"金額のリスクに応じて承認の段階を変える","en":"Make approval steps risk-based, by the amount"},
+                {"ja":"承認の記録を残す","en":"Keep a record of approvals"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("u1").unwrap();
+        let found = detector.detect(
+            card,
+            "金額に関係なく、承認の段階は全部同じフローにしています。",
+        );
+        assert!(!found.covered.contains(&0), "{found:?}");
+        let found = detector.detect(
+            card,
+            "Every amount goes through the same approval steps, uniformly.",
+        );
+        assert!(!found.covered.contains(&0), "{found:?}");
+    }
+
+    #[test]
     fn putting_aside_what_a_topic_is_rejects_the_topic_too() {
         let (detector, decks) = one_deck(
             r#"{"id":"w","title":{"en":"W"},"cards":[

@@ -228,6 +228,11 @@ const NEGATIONS_EN: &[&str] = &[
     "too risky",
     "finger-pointing",
     "finger pointing",
+    "at arm's length",
+    "is too many",
+    "are too many",
+    "is too much",
+    "is too often",
     "phase out",
     "phased out",
     "phasing out",
@@ -595,6 +600,16 @@ const NEGATIONS_JA: &[&str] = &[
     "当てにならな",
     "オーバースペック",
     "オーバーエンジニアリング",
+    // 「3〜5年なんてかけていられない」「変更をリスクで分類するのは手間なので」
+    // 「年2〜3回は多すぎ」: belittled, a bother, too much.
+    "なんて",
+    "ていられない",
+    "てられない",
+    "のは手間",
+    "は手間なので",
+    "のは面倒",
+    "は面倒なので",
+    "は多すぎ",
     "手間がかかるだけ",
     "見合わない",
     "重すぎる",
@@ -873,6 +888,8 @@ const IF_DONE_EN: &[&str] = &[
 const HARM_JA: &[&str] = &[
     "妥協され",
     "硬直",
+    "人が足りな",
+    "足りなくなる",
     "形骸化",
     "混乱",
     "縄張り争い",
@@ -1236,9 +1253,15 @@ fn rejects_by_cue_ja(clause: &str) -> bool {
         .find_overlapping_iter(clause)
         .map(|found| found.range())
         .collect();
+    // Only an adjective (〜ない, 〜いい) goes straight before its noun; a noun (不要)
+    // takes な or の, and the rest (なんて, 避け) modify no noun at all.
     let kinds: Vec<&Range<usize>> = matches
         .iter()
-        .filter(|cue| before_noun(&clause[cue.end..]))
+        .filter(|cue| {
+            let rest = &clause[cue.end..];
+            let adjective = clause[..cue.end].ends_with('い');
+            before_noun(rest) && (adjective || rest.starts_with(['な', 'の']))
+        })
         .collect();
     matches.iter().any(|cue| {
         !kinds
@@ -1733,6 +1756,21 @@ mod tests {
         let worth = negated("team morale is worth more than sticking to the style guide");
         assert_eq!(worth[0], ("team morale is".to_string(), false));
         assert!(worth[1].1, "{worth:?}");
+    }
+
+    #[test]
+    fn belittled_a_bother_or_too_much_rejects_it() {
+        for clause in [
+            "週1回の勉強会なんて続かない",
+            "2年もかけていられない",
+            "設計書を毎回書くのは手間なので",
+            "月1回の全体会は多すぎる",
+            "we keep the security team at arm's length",
+            "a weekly review is too many for us",
+            "担当を分けると人が足りない",
+        ] {
+            assert_eq!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
     }
 
     #[test]
