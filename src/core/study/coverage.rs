@@ -870,6 +870,10 @@ struct PointTerms {
     /// The point itself rejects something ("blame no one"): a draft's negation of its
     /// words may agree with it, so negation is not read as arguing the opposite.
     negative: bool,
+    /// The point is negative only by what it puts aside: a draft clause that rejects its
+    /// claim, naming that and not what is put aside, argues the opposite ("we don't set
+    /// targets by criticality" against "…by criticality instead of one for all").
+    claim_affirmed: bool,
     /// The point steers away from what it names ("avoid vendor lock-in", 「責めない」),
     /// rather than denying a claim ("not just an engineer"): a draft clause that rejects
     /// the same thing says the point.
@@ -1332,6 +1336,7 @@ impl Detector {
         let mut avoids = false;
         let mut denies = false;
         let mut contrast: Option<(HashSet<String>, HashSet<String>)> = None;
+        let mut claim_affirmed = false;
         let mut sides: HashSet<usize> = HashSet::default();
         let mut topics: HashSet<usize> = HashSet::default();
         let languages = texts
@@ -1410,6 +1415,16 @@ impl Detector {
                         .filter(|key| !denied.contains(key))
                         .collect();
                     contrast = Some((denied, subject));
+                    // Its negation is the contrast's cue alone ("set targets by
+                    // criticality instead of one for all"): the claim is affirmative.
+                    let before = text[..aside.start].trim_end();
+                    let before = ["rather than", "instead of", "not"]
+                        .iter()
+                        .find_map(|cue| before.strip_suffix(cue))
+                        .unwrap_or(before);
+                    let claim = format!("{before} {}", &text[aside.end..]);
+                    claim_affirmed |=
+                        clauses::negation(&claim).is_none() && !clauses::avoids(&claim);
                 }
                 let named: Vec<(usize, Range<usize>)> = self
                     .opposites
@@ -1482,6 +1497,7 @@ impl Detector {
             figure_claim,
             figure_share,
             negative,
+            claim_affirmed,
             steers_away,
             avoids,
             denies,
@@ -1927,9 +1943,12 @@ impl Detector {
             if credited {
                 covered.push(index);
             }
-            // Say why only for a point the draft touched: a wrong figure is said wherever
-            // the draft names one about the point.
-            let touched = score >= TOUCHED
+            // Say why only for a point the draft touched, in words of its own beyond the
+            // question's (naming only what the question asks about touches every point of
+            // the card alike): a wrong figure is said wherever the draft names one about
+            // the point.
+            let own_words = within_question || found.beyond_question_share > 0.0;
+            let touched = (score >= TOUCHED && own_words)
                 || matches!(miss, Some(Miss::Opposite { .. } | Miss::WrongFigure { .. }));
             misses.push(match miss {
                 _ if credited || !touched => None,
@@ -1998,8 +2017,18 @@ impl Detector {
                 let sides = &reading.clause_sides[index];
                 // A negation is weaker evidence than an opposite word: a clause that
                 // affirms the point more fully elsewhere outweighs it.
+                let rejects_claim = || {
+                    point.claim_affirmed
+                        && point.contrast.as_ref().is_some_and(|(denied, subject)| {
+                            // Mostly the claim's words: the put-aside thing may share one.
+                            let terms = &reading.clause_terms[index];
+                            let claim = terms.iter().filter(|key| subject.contains(*key)).count();
+                            let aside = terms.iter().filter(|key| denied.contains(*key)).count();
+                            claim > aside
+                        })
+                };
                 let rejects = clause.negated
-                    && !point.negative
+                    && (!point.negative || rejects_claim())
                     && on_topic >= NEGATED_ON_TOPIC
                     && on_topic > best_affirmed;
                 // Working with another role is not handing it the point.
@@ -3112,6 +3141,53 @@ mod tests {
         assert!(balanced.covered.contains(&0), "{balanced:?}");
         let ja = detector.detect(card, "権限委譲とガバナンスのバランスを意識しています。");
         assert!(ja.covered.contains(&0), "{ja:?}");
+    }
+
+    #[test]
+    fn rejecting_the_claim_of_a_point_that_puts_something_aside_argues_the_opposite() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"c","title":{"en":"C"},"cards":[
+              {"id":"c1","question":{"ja":"夜間の呼び出しをどう設計しますか？","en":"How would you set up night-time paging?"},"points":[
+                {"ja":"サービスの重要度で呼び出す条件を変える","en":"Page by how critical the service is instead of one rule for every service"},
+                {"ja":"呼び出しの回数を毎月見直す","en":"Review the number of pages every month"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("c1").unwrap();
+        let found = detector.detect(
+            card,
+            "We don't page by how critical the service is; one rule covers everything.",
+        );
+        assert!(!found.covered.contains(&0), "{found:?}");
+        assert!(
+            matches!(found.misses[0], Some(Miss::Opposite { .. })),
+            "{found:?}"
+        );
+        // Rejecting what the point puts aside agrees with it.
+        let agrees = detector.detect(
+            card,
+            "We page by how critical the service is, not by one rule for every service.",
+        );
+        assert!(agrees.covered.contains(&0), "{agrees:?}");
+    }
+
+    #[test]
+    fn naming_only_the_questions_words_gets_no_reason_line() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"g","title":{"en":"G"},"cards":[
+              {"id":"g1","question":{"ja":"業界のセキュリティガイドラインをどう守りますか？","en":"How do you make sure you meet the industry's security guidelines?"},"points":[
+                {"ja":"ガイドラインの各項目を自社のシステムに対応づける","en":"Map each item of the guidelines to our systems"},
+                {"ja":"ガイドラインが改訂されたら差分を洗い出す","en":"When the guidelines are revised, list the differences"}]}
+            ]}"#,
+        );
+        let (_, card) = decks.find_card("g1").unwrap();
+        for draft in [
+            "We make sure we meet the industry's security guidelines.",
+            "業界のセキュリティガイドラインはきちんと守っています。",
+        ] {
+            let found = detector.detect(card, draft);
+            assert!(found.covered.is_empty(), "{found:?}");
+            assert_eq!(found.misses, [None, None], "{draft}: {found:?}");
+        }
     }
 
     #[test]
