@@ -1192,10 +1192,10 @@ impl Strings {
     /// a line the user can learn from.
     pub fn miss(&self, miss: &Miss) -> String {
         match (self.lang, miss) {
-            (Lang::Ja, Miss::WrongFigure { yours, guide }) => {
+            (Lang::Ja, Miss::WrongFigure { yours, guide, .. }) => {
                 format!("あなたの数字（{yours}）はガイドの数字（{guide}）と違います")
             }
-            (Lang::En, Miss::WrongFigure { yours, guide }) => {
+            (Lang::En, Miss::WrongFigure { yours, guide, .. }) => {
                 format!("Your figure, {yours}, differs from the guide's {guide}")
             }
             (Lang::Ja, Miss::Opposite { clause }) => {
@@ -2157,13 +2157,29 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// A quoted clause cut to a line's length, so a long sentence does not bury the points.
 fn shortened(clause: &str) -> String {
-    const MOST: usize = 60;
-    if clause.chars().count() <= MOST {
-        clause.to_string()
-    } else {
-        let cut: String = clause.chars().take(MOST).collect();
-        format!("{cut}…")
+    // About two lines of the reveal, by width: a Japanese character is as wide as two
+    // letters. English is cut at a word, not inside one ("and comp…").
+    const MOST_WIDTH: usize = 120;
+    let mut width = 0;
+    let mut end = clause.len();
+    for (at, c) in clause.char_indices() {
+        width += if c.is_ascii() { 1 } else { 2 };
+        if width > MOST_WIDTH {
+            end = at;
+            break;
+        }
     }
+    if end == clause.len() {
+        return clause.to_string();
+    }
+    let kept = &clause[..end];
+    let at_word = match kept.rfind(' ') {
+        Some(space) if clause[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) => {
+            &kept[..space]
+        }
+        _ => kept,
+    };
+    format!("{}…", at_word.trim_end())
 }
 
 #[cfg(test)]
@@ -2185,6 +2201,7 @@ mod tests {
         let wrong = Miss::WrongFigure {
             yours: "600万".into(),
             guide: "800万円〜".into(),
+            guide_by_lang: Vec::new(),
         };
         assert_eq!(
             en.miss(&wrong),
@@ -2205,16 +2222,43 @@ mod tests {
             ja.miss(&opposite),
             "下書きは逆のことを言っています：「I'd centralise it」"
         );
-        // A long clause is cut to a line.
+        // A long clause is cut to about two lines, English at a word.
         let long = Miss::Opposite {
             clause: "あ".repeat(100),
         };
         assert!(ja.miss(&long).ends_with("…」"));
+        assert_eq!(ja.miss(&long).chars().filter(|c| *c == 'あ').count(), 60);
+        let long_en = Miss::Opposite {
+            clause: "we review it once a year together with the risk management and compliance \
+                     teams who sign off on the results before the board meeting"
+                .into(),
+        };
+        let said = en.miss(&long_en);
+        assert!(said.ends_with("before the…”"), "{said}");
+        assert!(said.contains("compliance teams"), "{said}");
         assert_eq!(
             en.miss(&Miss::TopicOnly),
             "Only the topic is named, not what the point says about it"
         );
         assert!(ja.miss(&Miss::TopicOnly).contains("話題"));
+        // An English draft with the points shown in Japanese only: the guide's figure as
+        // the Japanese point writes it.
+        let english_draft = Miss::WrongFigure {
+            yours: "99.9%".into(),
+            guide: "at least 99.99%".into(),
+            guide_by_lang: vec![
+                (Lang::Ja, "99.99%以上".into()),
+                (Lang::En, "at least 99.99%".into()),
+            ],
+        };
+        assert_eq!(
+            ja.miss(&english_draft.shown_in(Lang::Ja, None)),
+            "あなたの数字（99.9%）はガイドの数字（99.99%以上）と違います"
+        );
+        assert!(
+            en.miss(&english_draft.shown_in(Lang::En, Some(Lang::Ja)))
+                .ends_with("the guide's at least 99.99%")
+        );
     }
 
     #[test]

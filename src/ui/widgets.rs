@@ -327,9 +327,11 @@ pub fn answer_points(
             });
         }
         if let Some(Some(miss)) = misses.get(index) {
+            let (first, second) = language.order();
+            let miss = miss.shown_in(first, second);
             ui.indent(("miss", index), |ui| {
                 ui.label(
-                    RichText::new(text.miss(miss))
+                    RichText::new(text.miss(&miss))
                         .size(theme::size::SMALL)
                         .color(theme::tone::MUTED_TEXT.on(ui)),
                 );

@@ -923,11 +923,62 @@ pub enum Miss {
         yours: String,
         /// The point's figures, as the guide writes them in the draft's language.
         guide: String,
+        /// The point's figures as the guide writes them in each of its languages, for a
+        /// reason line in the language the point is shown in.
+        #[serde(skip)]
+        guide_by_lang: Vec<(Lang, String)>,
     },
     /// A clause of the draft asserts the opposite of the point (as typed).
     Opposite { clause: String },
     /// The draft names the point's topic but not its idea (or not its figure).
     TopicOnly,
+}
+
+impl Miss {
+    /// The same reason with the guide's figure written in a language the point is shown
+    /// in: the draft's, when that one is shown, else the first shown (an English draft
+    /// under a Japanese-only display quotes 「99.99%以上」, not "at least 99.99%").
+    pub fn shown_in(&self, first: Lang, second: Option<Lang>) -> Miss {
+        let Miss::WrongFigure {
+            guide,
+            guide_by_lang,
+            ..
+        } = self
+        else {
+            return self.clone();
+        };
+        let drafts = guide_by_lang
+            .iter()
+            .find(|(_, text)| text == guide)
+            .map(|(lang, _)| *lang);
+        let shown = |lang: Lang| lang == first || Some(lang) == second;
+        if drafts.is_none_or(shown) {
+            return self.clone();
+        }
+        let mut miss = self.clone();
+        if let (Miss::WrongFigure { guide, .. }, Some(text)) = (&mut miss, self.guide_in(first)) {
+            *guide = text.to_string();
+        }
+        miss
+    }
+
+    /// A wrong figure's guide figures as the guide writes them in `lang`, else in the
+    /// draft's language.
+    pub fn guide_in(&self, lang: Lang) -> Option<&str> {
+        match self {
+            Miss::WrongFigure {
+                guide,
+                guide_by_lang,
+                ..
+            } => Some(
+                guide_by_lang
+                    .iter()
+                    .find(|(written, _)| *written == lang)
+                    .map_or(guide.as_str(), |(_, text)| text.as_str()),
+            ),
+            _ => None,
+        }
+    }
 }
 
 /// The answer to "which points does this draft cover".
@@ -1925,6 +1976,7 @@ impl Detector {
                             .or(point.figure_texts.first())
                             .map(|(_, text)| text.clone())
                             .unwrap_or_default(),
+                        guide_by_lang: point.figure_texts.clone(),
                     }),
                     FigureVerdict::Missing => Some(Miss::TopicOnly),
                 }
@@ -2870,22 +2922,29 @@ mod tests {
         );
         let wrong = read("c1", "エンジニアを5年やります");
         assert!(!wrong.covered.contains(&0));
-        assert_eq!(
-            wrong.misses[0],
-            Some(Miss::WrongFigure {
-                yours: "5年".into(),
-                guide: "1〜3年".into()
-            })
+        assert!(
+            matches!(&wrong.misses[0], Some(Miss::WrongFigure { yours, guide, .. })
+                if yours == "5年" && guide == "1〜3年"),
+            "{:?}",
+            wrong.misses[0]
         );
+        // Shown under the English point, the guide's figure is the English one.
+        let miss = wrong.misses[0].as_ref().unwrap();
+        assert_eq!(miss.guide_in(Lang::En), Some("1 to 3 years"));
+        // Shown in Japanese or in both, the draft's language stays; shown in English
+        // only, the English point's figure.
+        assert_eq!(miss.shown_in(Lang::Ja, None), *miss);
+        assert_eq!(miss.shown_in(Lang::En, Some(Lang::Ja)), *miss);
+        assert!(matches!(miss.shown_in(Lang::En, None),
+            Miss::WrongFigure { guide, .. } if guide == "1 to 3 years"));
         // The same in English, with the guide's figure as the English point writes it.
         let wrong = read("c1", "The pay for this is around 6 million yen.");
         assert!(!wrong.covered.contains(&1));
-        assert_eq!(
-            wrong.misses[1],
-            Some(Miss::WrongFigure {
-                yours: "6 million yen".into(),
-                guide: "from 8 million yen".into()
-            })
+        assert!(
+            matches!(&wrong.misses[1], Some(Miss::WrongFigure { yours, guide, .. })
+                if yours == "6 million yen" && guide == "from 8 million yen"),
+            "{:?}",
+            wrong.misses[1]
         );
         assert_eq!(read("c1", "年収は1000万円くらい").covered, [1]);
     }
