@@ -940,26 +940,27 @@ impl Miss {
     /// under a Japanese-only display quotes 「99.99%以上」, not "at least 99.99%").
     pub fn shown_in(&self, first: Lang, second: Option<Lang>) -> Miss {
         let Miss::WrongFigure {
+            yours,
             guide,
             guide_by_lang,
-            ..
         } = self
         else {
             return self.clone();
         };
-        let drafts = guide_by_lang
+        let shown = |lang: Lang| lang == first || Some(lang) == second;
+        let drafts_shown = guide_by_lang
             .iter()
             .find(|(_, text)| text == guide)
-            .map(|(lang, _)| *lang);
-        let shown = |lang: Lang| lang == first || Some(lang) == second;
-        if drafts.is_none_or(shown) {
-            return self.clone();
+            .is_none_or(|(lang, _)| shown(*lang));
+        Miss::WrongFigure {
+            yours: yours.clone(),
+            guide: if drafts_shown {
+                guide.clone()
+            } else {
+                self.guide_in(first).unwrap_or(guide).to_string()
+            },
+            guide_by_lang: guide_by_lang.clone(),
         }
-        let mut miss = self.clone();
-        if let (Miss::WrongFigure { guide, .. }, Some(text)) = (&mut miss, self.guide_in(first)) {
-            *guide = text.to_string();
-        }
-        miss
     }
 
     /// A wrong figure's guide figures as the guide writes them in `lang`, else in the
