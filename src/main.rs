@@ -60,7 +60,7 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let load = move |progress: &_| {
         // The store first: a window that cannot have the data folder (another window has
         // it) loads it read-only and writes nothing at all, not even a repair.
-        let store = cli::open_store(&data_dir).map_err(|error| error.to_string());
+        let store = cli::open_store(&data_dir);
         let now = chrono::Local::now();
         let read_only = store.is_err();
         let collection =
@@ -80,7 +80,7 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("mensetsu 面接")
         .with_inner_size([980.0, 760.0])
-        .with_min_inner_size(mensetsu::ui::MIN_WINDOW)
+        .with_min_inner_size(mensetsu::ui::min_window_points(look.text_scale))
         .with_app_id(APP_ID);
     // A window without its icon still works: never a reason not to start.
     match eframe::icon_data::from_png_bytes(ICON_PNG) {

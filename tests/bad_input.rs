@@ -464,7 +464,7 @@ fn the_app_opens_on_all_the_broken_files_at_once_lists_them_and_records_answers(
     let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
     let collection = Collection::load_at(dir.clone(), now);
     let problem_count = collection.problems().len();
-    let store = Store::open(dir.clone(), "this-device").map_err(|e| e.to_string());
+    let store = Store::open(dir.clone(), "this-device");
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::En);
     let mut harness = common::harness(app);
 

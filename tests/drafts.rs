@@ -318,7 +318,7 @@ fn a_read_only_window_neither_offers_nor_touches_the_drafts() {
     let mut owner = harness(app(&fixture));
     mock_with_two_answers(&mut owner, &fixture.clock);
     let bytes = std::fs::read(fixture.dir.drafts_file()).unwrap();
-    let store = Store::open(fixture.dir.clone(), "second").map_err(|e| e.to_string());
+    let store = Store::open(fixture.dir.clone(), "second");
     assert!(store.is_err());
     let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
     let second = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En);
@@ -362,7 +362,7 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
 
     let clock = ManualClock(Rc::new(Cell::new(chrono::Local::now().fixed_offset())));
     let collection = Collection::load(dir.clone(), "test");
-    let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
+    let store = Store::open(dir.clone(), "test");
     let app = MensetsuApp::new(collection, store, Box::new(clock.clone()), Lang::En);
     let mut harness = harness(app);
     harness.get_by_label_contains("Resume the mock interview from ");

@@ -41,7 +41,7 @@ fn study(dir: &DataDir) -> Harness<'static, MensetsuApp> {
     };
     settings::save(&dir.settings_file(), &english).unwrap();
     let collection = Collection::load(dir.clone(), "test");
-    let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
+    let store = Store::open(dir.clone(), "test");
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock), Lang::En);
     let mut harness = common::harness(app);
     click_containing(&mut harness, "Study — VPoE interview");

@@ -644,6 +644,26 @@ fn a_mock_interview_in_progress_survives_a_look_at_another_screen() {
 }
 
 #[test]
+fn a_read_only_window_says_why_in_the_interface_language() {
+    let fixture = fixture(&Settings {
+        ui_language: Some(Lang::Ja),
+        ..english()
+    });
+    let _owner = Store::open(fixture.dir.clone(), "owner").unwrap();
+    let store = Store::open(fixture.dir.clone(), "test");
+    let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
+    let app = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::Ja);
+    let harness = harness(app);
+    harness.get_by_label("このウィンドウは閲覧のみです。ここでの操作は保存されません。");
+    harness.get_by_label_contains("は別の mensetsu ウィンドウかコマンドが使っています");
+    assert!(
+        harness
+            .query_by_label_contains("in use by another")
+            .is_none()
+    );
+}
+
+#[test]
 fn a_read_only_window_writes_no_byte_and_says_why() {
     let fixture = fixture(&english());
     // Another window has the folder. Its settings file is damaged: the owner sets it
@@ -659,7 +679,7 @@ fn a_read_only_window_writes_no_byte_and_says_why() {
     let before = files(fixture.dir.root());
 
     // What main does when the store cannot be had.
-    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    let store = Store::open(fixture.dir.clone(), "test");
     assert!(store.is_err());
     let collection = Collection::load_read_only(fixture.dir.clone(), fixture.clock.now());
     let app = MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En);
@@ -1980,7 +2000,7 @@ fn a_wrong_figure_is_not_ticked_and_the_reveal_says_why() {
     harness.run();
     let point = harness.get_by_label_contains("年収は800万円〜");
     assert_eq!(point.accesskit_node().toggled(), Some(Toggled::False));
-    harness.get_by_label("Your figure, 600万円, differs from the guide's 800万円〜");
+    harness.get_by_label("Your figure, 600万円, differs from the guide's (800万円〜)");
 }
 
 /// A package as Anki writes one: two Basic notes, one with two answers.

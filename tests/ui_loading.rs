@@ -78,7 +78,7 @@ fn the_window_shows_loading_until_the_data_folder_is_loaded_then_the_decks() {
         wait.recv().ok();
         Loaded {
             collection: Collection::load_reporting(dir.clone(), now, false, progress).into(),
-            store: Store::open(dir, "pc").map_err(|error| error.to_string()),
+            store: Store::open(dir, "pc"),
         }
     };
     let launch = Launch::start(load, Box::new(FixedClock(now)), Lang::Ja, &english).unwrap();

@@ -58,7 +58,7 @@ fn a_failed_answer_write_keeps_the_card_on_screen_and_says_so() {
     settings::save(&dir.settings_file(), &english).unwrap();
     let now = DateTime::parse_from_rfc3339("2026-11-22T09:00:00+09:00").unwrap();
     let collection = Collection::load_at(dir.clone(), now);
-    let store = Store::open(dir.clone(), "pc").map_err(|e| e.to_string());
+    let store = Store::open(dir.clone(), "pc");
     let app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::En);
     let mut harness = common::harness(app);
     click_containing(&mut harness, "Study — VPoE interview");

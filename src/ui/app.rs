@@ -5,7 +5,7 @@
 //! changes the domain while it is being drawn, and no screen's handling lives here.
 
 use crate::core::content::deck::Lang;
-use crate::core::review::store::Store;
+use crate::core::review::store::{Store, StoreError};
 use crate::core::settings::Theme;
 use crate::core::study::indexed::IndexedCollection;
 use crate::core::study::stats::Stats;
@@ -30,7 +30,7 @@ pub struct MensetsuApp {
     collection: IndexedCollection,
     /// `Err` holds why the data folder could not be opened for writing (e.g. another
     /// window has it); the app then shows everything but cannot record answers.
-    store: Result<Store, String>,
+    store: Result<Store, StoreError>,
     clock: Box<dyn Clock>,
     system_lang: Lang,
     screen: Screen,
@@ -47,7 +47,7 @@ pub struct MensetsuApp {
 impl MensetsuApp {
     pub fn new(
         collection: impl Into<IndexedCollection>,
-        store: Result<Store, String>,
+        store: Result<Store, StoreError>,
         clock: Box<dyn Clock>,
         system_lang: Lang,
     ) -> Self {
@@ -158,7 +158,11 @@ impl MensetsuApp {
             lang,
             card_language: self.collection.settings().card_language(self.system_lang),
             now: self.now(),
-            writable: self.store.as_ref().map(|_| ()).map_err(String::as_str),
+            writable: self
+                .store
+                .as_ref()
+                .map(|_| ())
+                .map_err(|_| strings::strings(lang).read_only_banner),
         };
         // A file dropped anywhere on the window goes to the import preview.
         let dropped: Vec<std::path::PathBuf> = ui.ctx().input(|input| {
@@ -296,10 +300,10 @@ impl MensetsuApp {
                         }
                     });
                 }
-                if let Err(reason) = &self.store {
+                if let Err(error) = &self.store {
                     ui.separator();
                     ui.colored_label(ui.visuals().warn_fg_color, text.read_only)
-                        .on_hover_text(reason);
+                        .on_hover_text(text.read_only_reason(error));
                 }
             });
         });
@@ -307,10 +311,11 @@ impl MensetsuApp {
 
     /// A window that cannot write says so where it cannot be missed, with the reason.
     fn read_only_banner(&self, ui: &mut egui::Ui) {
-        let Err(reason) = &self.store else {
+        let Err(error) = &self.store else {
             return;
         };
         let text = self.strings();
+        let reason = text.read_only_reason(error);
         let frame = egui::Frame::new()
             .fill(theme::tone::WARNING_FILL.on(ui))
             .inner_margin(egui::Margin::symmetric(12, 8));
@@ -322,7 +327,7 @@ impl MensetsuApp {
             );
             // The reason is a sentence of its own under the headline, which says what
             // read-only means; the reason says why and what to do.
-            theme::caption(ui, &as_sentence(reason));
+            theme::caption(ui, &as_sentence(&reason));
         });
     }
 

@@ -6,7 +6,7 @@
 
 use crate::core::content::deck::Lang;
 use crate::core::load_progress::{LoadProgress, LoadStage};
-use crate::core::review::store::Store;
+use crate::core::review::store::{Store, StoreError};
 use crate::core::settings::{Settings, Theme};
 use crate::core::study::indexed::IndexedCollection;
 use crate::ui::context::Clock;
@@ -19,7 +19,7 @@ use std::time::Duration;
 pub struct Loaded {
     pub collection: IndexedCollection,
     /// `Err`: why this window cannot write (see [`MensetsuApp::new`]).
-    pub store: Result<Store, String>,
+    pub store: Result<Store, StoreError>,
 }
 
 enum State {

@@ -30,4 +30,4 @@ pub mod widgets;
 pub use app::MensetsuApp;
 pub use context::{Action, Clock, InterviewAction, ReviewAction, Screen, SystemClock};
 pub use loading_screen::Launch;
-pub use theme::MIN_WINDOW;
+pub use theme::{MIN_WINDOW, min_window_points};

@@ -5,6 +5,7 @@
 
 use crate::core::content::deck::Lang;
 use crate::core::review::scheduler::Interval;
+use crate::core::review::store::StoreError;
 use crate::core::speech::analysis::RateUnit;
 use crate::core::study::coverage::Miss;
 use crate::core::study::delivery::Script;
@@ -1148,6 +1149,18 @@ impl Strings {
         }
     }
 
+    /// Why a window opened read-only, under its banner: the folder in use said in the
+    /// interface's language, anything rarer as the store put it.
+    pub fn read_only_reason(&self, error: &StoreError) -> String {
+        match (self.lang, error) {
+            (Lang::Ja, StoreError::Locked(folder)) => format!(
+                "データフォルダー {} は別の mensetsu ウィンドウかコマンドが使っています。そちらを閉じてから開き直してください。",
+                folder.display()
+            ),
+            _ => error.to_string(),
+        }
+    }
+
     /// Below the first problems of a long list: how many more there are.
     pub fn more_problems(&self, n: usize) -> String {
         match self.lang {
@@ -1196,7 +1209,7 @@ impl Strings {
                 format!("あなたの数字（{yours}）はガイドの数字（{guide}）と違います")
             }
             (Lang::En, Miss::WrongFigure { yours, guide, .. }) => {
-                format!("Your figure, {yours}, differs from the guide's {guide}")
+                format!("Your figure, {yours}, differs from the guide's ({guide})")
             }
             (Lang::Ja, Miss::Opposite { clause }) => {
                 format!("下書きは逆のことを言っています：「{}」", shortened(clause))
@@ -2205,7 +2218,7 @@ mod tests {
         };
         assert_eq!(
             en.miss(&wrong),
-            "Your figure, 600万, differs from the guide's 800万円〜"
+            "Your figure, 600万, differs from the guide's (800万円〜)"
         );
         assert_eq!(
             ja.miss(&wrong),
@@ -2257,7 +2270,7 @@ mod tests {
         );
         assert!(
             en.miss(&english_draft.shown_in(Lang::En, Some(Lang::Ja)))
-                .ends_with("the guide's at least 99.99%")
+                .ends_with("the guide's (at least 99.99%)")
         );
     }
 

@@ -100,8 +100,16 @@ const SMALLEST_CHECKED_LAYOUT: egui::Vec2 = egui::vec2(500.0, 375.0);
 /// smallest layout the tests check.
 pub fn set_text_scale(ctx: &egui::Context, scale: f32) {
     ctx.set_zoom_factor(scale);
-    let minimum = (MIN_WINDOW / scale.max(0.1)).max(SMALLEST_CHECKED_LAYOUT.min(MIN_WINDOW));
-    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(minimum));
+    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(min_window_points(
+        scale,
+    )));
+}
+
+/// The window's minimum in points at a text size. The window is also made with it: egui
+/// keeps the zoom of the last run, and a minimum of [`MIN_WINDOW`] points at 1.6 would
+/// open the window at 896×672 before the text size could lower it.
+pub fn min_window_points(scale: f32) -> egui::Vec2 {
+    (MIN_WINDOW / scale.max(0.1)).max(SMALLEST_CHECKED_LAYOUT.min(MIN_WINDOW))
 }
 
 pub fn rating_tone(rating: Rating) -> Tone {

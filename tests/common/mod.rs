@@ -74,7 +74,7 @@ pub fn english() -> Settings {
 /// The app on the fixture's folder, as the window that owns it.
 pub fn app(fixture: &Fixture) -> MensetsuApp {
     let collection = Collection::load(fixture.dir.clone(), "test");
-    let store = Store::open(fixture.dir.clone(), "test").map_err(|e| e.to_string());
+    let store = Store::open(fixture.dir.clone(), "test");
     MensetsuApp::new(collection, store, Box::new(fixture.clock.clone()), Lang::En)
 }
 
