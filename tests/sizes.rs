@@ -30,7 +30,7 @@ impl Clock for FixedClock {
 
 fn app(dir: &DataDir) -> MensetsuApp {
     let collection = Collection::load(dir.clone(), "test");
-    let store = Store::open(dir.clone(), "test").map_err(|e| e.to_string());
+    let store = Store::open(dir.clone(), "test");
     MensetsuApp::new(collection, store, Box::new(FixedClock), Lang::En)
 }
 
@@ -192,6 +192,52 @@ fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
                 .query_by_label_contains(&format!("· {}", text.suggested))
                 .is_some(),
             "{what}"
+        );
+    }
+}
+
+/// At 800×600 with text size 1.6 the page under the study header holds little more than
+/// the question: what is typed, and the points at the reveal, are scrolled into view.
+#[test]
+fn what_is_typed_and_the_points_revealed_come_into_view() {
+    for lang in [Lang::En, Lang::Ja] {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, [800.0, 600.0], 1.6, lang);
+        // The answer box has the keyboard when the card appears: no click first.
+        press(&mut harness, &[Key::Enter]);
+        harness.event(egui::Event::Text("We measure lead time first. ".repeat(2)));
+        harness.run();
+        harness.run();
+        let back = format!("← {}", text.back_to_decks);
+        let top = rect(&harness, &back).bottom();
+        let bar = harness.get_by_label_contains(text.show_answer).rect().top();
+        let answer_box = harness
+            .query_all_by_label(text.your_answer)
+            .map(|node| node.rect())
+            .max_by(|a, b| a.height().total_cmp(&b.height()))
+            .unwrap_or_else(|| panic!("{lang:?}: no answer box"));
+        assert!(
+            answer_box.top() >= top - 1.0 && answer_box.bottom() <= bar + 1.0,
+            "{lang:?}: the answer box {answer_box:?} is not between {top} and {bar}"
+        );
+
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+        harness.run();
+        harness.run();
+        let grades = harness
+            .get_all_by_role(egui::accesskit::Role::Button)
+            .filter(|node| {
+                node.accesskit_node()
+                    .label()
+                    .is_some_and(|label| label.starts_with("1 "))
+            })
+            .map(|node| node.rect().top())
+            .fold(f32::INFINITY, f32::min);
+        let heading = harness.get_by_label(text.answer_points).rect();
+        assert!(
+            heading.top() >= top - 1.0 && heading.bottom() <= grades + 1.0,
+            "{lang:?}: the points' heading {heading:?} is not between {top} and {grades}"
         );
     }
 }

@@ -58,6 +58,9 @@ pub struct ShownCard {
     /// The page is to go back to its top: a new card never opens scrolled to where the
     /// last one was read.
     pub scroll_to_top: bool,
+    /// The answer points just appeared: the page scrolls them into view once (in a small
+    /// window they are below the fold, under the question and the draft).
+    pub scroll_to_points: bool,
     /// The answer as spoken, once recorded (logged with the grade).
     pub take: Option<Take>,
 }
@@ -320,6 +323,7 @@ impl ReviewScreen {
                         .map(|(_, coverage)| coverage.misses.clone())
                         .unwrap_or_default();
                     card.revealed = true;
+                    card.scroll_to_points = true;
                 }
                 Ok(())
             }
@@ -634,6 +638,7 @@ fn shown_card(
         hovered_point: None,
         take_keyboard: true,
         scroll_to_top: true,
+        scroll_to_points: false,
         take: None,
     }
 }
@@ -806,6 +811,11 @@ fn card_body(
                 if focus {
                     answer_box.request_focus();
                 }
+                // What is typed is seen: in a small window the box can be below the
+                // question, out of view, when typing starts without a click.
+                if answer_box.changed() {
+                    answer_box.scroll_to_me(None);
+                }
                 if shown.detect(collection, ctx.now, false) {
                     ui.ctx()
                         .request_repaint_after(std::time::Duration::from_millis(
@@ -833,21 +843,31 @@ fn card_body(
                     ui.add_space(theme::space::M);
                     let detected = shown.detected_at_reveal.clone();
                     let misses = shown.misses_at_reveal.clone();
-                    shown.hovered_point = theme::card(ui)
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            widgets::answer_points(
-                                ui,
-                                text,
-                                card,
-                                collection.own_points(&card.id),
-                                &mut shown.ticked,
-                                language,
-                                &detected,
-                                &misses,
-                            )
-                        })
-                        .inner;
+                    let points = theme::card(ui).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        widgets::answer_points(
+                            ui,
+                            text,
+                            card,
+                            collection.own_points(&card.id),
+                            &mut shown.ticked,
+                            language,
+                            &detected,
+                            &misses,
+                        )
+                    });
+                    shown.hovered_point = points.inner;
+                    // The top of the points, as far as the view holds: their heading and
+                    // the first ones, not their end.
+                    if std::mem::take(&mut shown.scroll_to_points) {
+                        let rect = points.response.rect;
+                        let view = ui.clip_rect().height();
+                        let top = egui::Rect::from_min_size(
+                            rect.min,
+                            egui::vec2(rect.width(), rect.height().min(view)),
+                        );
+                        ui.scroll_to_rect(top, None);
+                    }
                     stories_section(ui, ctx, &card.id, actions);
                 }
                 ui.add_space(theme::space::M);
