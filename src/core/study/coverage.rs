@@ -1951,11 +1951,23 @@ impl Detector {
                 *beyond = share + (1.0 - share) * *beyond;
             }
         }
+        // How fully each clause names the card's point it names most: a rejection speaks
+        // against the points it is about, not every point that shares a word with it.
+        let clause_best: Vec<f32> = reading
+            .clause_terms
+            .iter()
+            .map(|said| {
+                terms
+                    .iter()
+                    .map(|point| clause_share(said, point))
+                    .fold(0.0, f32::max)
+            })
+            .collect();
         let mut covered = Vec::new();
         let mut misses = Vec::with_capacity(terms.len());
         for ((index, point), figure) in terms.iter().enumerate().zip(verdicts) {
             let score = scores[index];
-            let opposite = self.opposite_clause(&reading, point);
+            let opposite = self.opposite_clause(&reading, point, &clause_best);
             let found = &mut evidence[index];
             found.rank = scores.iter().filter(|other| **other > score).count() as f32
                 / scores.len().max(1) as f32;
@@ -2021,7 +2033,12 @@ impl Detector {
     /// A clause of the draft, on the point's topic, that asserts the opposite of it: it
     /// rejects the point's words, or says the other side of a pair the point takes
     /// (centralise where the point delegates) without the point's side.
-    fn opposite_clause(&self, reading: &Reading, point: &PointTerms) -> Option<String> {
+    fn opposite_clause(
+        &self,
+        reading: &Reading,
+        point: &PointTerms,
+        clause_best: &[f32],
+    ) -> Option<String> {
         // How fully a clause that neither rejects nor turns affirms the point: "not
         // postponed, introduce the cache now" affirms the cache.
         let shares: Vec<f32> = reading
@@ -2083,7 +2100,8 @@ impl Detector {
                 let rejects = clause.negated
                     && (!point.negative || rejects_claim())
                     && on_topic >= NEGATED_ON_TOPIC
-                    && on_topic > best_affirmed;
+                    && on_topic > best_affirmed
+                    && shares[index] >= SENTENCE_FIT * clause_best[index];
                 // Working with another role is not handing it the point.
                 let together = self
                     .opposites
@@ -2143,6 +2161,17 @@ impl Detector {
                 let one_sided = point.balance
                     && on_topic >= ONE_SIDE_ON_TOPIC
                     && puts_one_above_all(&reading.normalized.text[clause.range.clone()]);
+                // A point that keeps two things needs both: rejecting either is enough,
+                // however fully another clause keeps the other ("we hire from outside;
+                // promoting from within hasn't worked").
+                // Warning against too much of one side argues for the balance
+                // (「リリースを優先しすぎると開発速度が落ちる」).
+                let drops_a_side = point.balance
+                    && clause.negated
+                    && !point.negative
+                    && on_topic >= ONE_SIDE_ON_TOPIC
+                    && shares[index] >= SENTENCE_FIT * clause_best[index]
+                    && !says_too_much(&reading.normalized.text[clause.range.clone()]);
                 // 「ベンダーにはむしろ積極的に頼るのが大事」 against "move away from
                 // depending on vendors".
                 let commends =
@@ -2150,7 +2179,7 @@ impl Detector {
                         let said = &reading.normalized.text[clause.range.clone()];
                         clauses::commends(said) && !clauses::avoids(said)
                     };
-                (rejects || turns || asserts || one_sided || commends)
+                (rejects || turns || asserts || one_sided || drops_a_side || commends)
                     .then(|| reading.typed(&clause.range))
             })
     }
@@ -2262,11 +2291,14 @@ impl Reading {
 const BALANCE: &[&str] = &[
     "balanc",
     "both ",
+    "combin",
     "trade-off",
     "tradeoff",
     "両立",
     "バランス",
     "両方",
+    "組み合わ",
+    "併用",
     "トレードオフ",
     "つつ",
 ];
@@ -2325,6 +2357,13 @@ fn put_aside(text: &str) -> Option<Range<usize>> {
 
 fn weighs_two_things(text: &str) -> bool {
     BALANCE.iter().any(|cue| text.contains(cue))
+}
+
+/// Words that warn of too much of a thing: "too much", 「優先しすぎる」.
+const TOO_MUCH: &[&str] = &["too much", "too far", "overdo", "すぎ", "過ぎ"];
+
+fn says_too_much(text: &str) -> bool {
+    TOO_MUCH.iter().any(|cue| text.contains(cue))
 }
 
 fn puts_one_above_all(text: &str) -> bool {
@@ -3802,6 +3841,59 @@ mod tests {
         // Only the negated clause: the next one affirms another point.
         let mixed = read("c2", "I wouldn't migrate all at once, but step by step.");
         assert!(mixed.covered.contains(&1), "{mixed:?}");
+    }
+
+    #[test]
+    fn rejecting_either_side_of_a_point_that_keeps_two_argues_the_opposite() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"b","title":{"en":"B"},"cards":[
+              {"id":"b1","question":{"ja":"コードの品質をどう保ちますか？","en":"How do you keep code quality up?"},"points":[
+                {"ja":"ペアプロと書面でのレビューを組み合わせる","en":"Combine pair programming with written reviews"},
+                {"ja":"静的解析をCIで回す","en":"Run static analysis in CI"}]}]}"#,
+        );
+        let (_, card) = decks.find_card("b1").unwrap();
+        let one_side = detector.detect(
+            card,
+            "We pair program every day. Written reviews have not worked for us.",
+        );
+        assert!(!one_side.covered.contains(&0), "{one_side:?}");
+        assert!(
+            matches!(one_side.misses[0], Some(Miss::Opposite { .. })),
+            "{one_side:?}"
+        );
+        // Too much of one side is an argument for the other.
+        let excess = detector.detect(
+            card,
+            "書面でのレビューに頼りすぎると遅くなるので、ペアプロと組み合わせています。",
+        );
+        assert!(excess.covered.contains(&0), "{excess:?}");
+        let both = detector.detect(
+            card,
+            "We pair program every day and back it with written reviews.",
+        );
+        assert!(both.covered.contains(&0), "{both:?}");
+    }
+
+    #[test]
+    fn a_rejection_argues_against_the_point_it_is_about_not_its_neighbours() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"p","title":{"en":"P"},"cards":[
+              {"id":"p1","question":{"en":"How do you handle customer data?"},"points":[
+                {"en":"Get written consent before customer records go to partner firms"},
+                {"en":"Meet the lawyers every quarter"}]}]}"#,
+        );
+        let (_, card) = decks.find_card("p1").unwrap();
+        let draft = "Written consent before records go to partner firms I'd leave to the \
+                     lawyers, it's not our job.";
+        let read = detector.detect(card, draft);
+        assert!(
+            matches!(read.misses[0], Some(Miss::Opposite { .. })),
+            "{read:?}"
+        );
+        assert!(
+            !matches!(read.misses[1], Some(Miss::Opposite { .. })),
+            "{read:?}"
+        );
     }
 
     #[test]

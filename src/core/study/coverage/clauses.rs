@@ -957,6 +957,11 @@ const NEGLECT_AFTER_IF_EN: &[&str] = &[
     "don't", "do not", "skip", "ignore", "neglect", "stop", "cut", "drop", "never", "leave it",
 ];
 
+/// Too much of a thing: a harm that follows it warns against excess, not against the
+/// thing (「レビューに頼りすぎると遅くなる」, "if you write too many rules, the org gets rigid").
+const EXCESS_BEFORE_IF: &[&str] = &["すぎ", "過ぎ"];
+const EXCESS_EN: &[&str] = &["too much", "too far", "too many", "overdo"];
+
 /// Whether a clause says that doing what it names only brings harm.
 fn harmful_if_done(clause: &str) -> bool {
     // Most clauses hold no conditional at all: every Japanese one ends in と, ら or ば,
@@ -970,13 +975,16 @@ fn harmful_if_done(clause: &str) -> bool {
             let before = &clause[..at];
             let after = &clause[at + cue.len()..];
             !before.is_empty()
-                && !NEGLECT_BEFORE_IF.iter().any(|neglect| {
-                    before
-                        .char_indices()
-                        .rev()
-                        .take(3)
-                        .any(|(i, _)| before[i..].starts_with(neglect))
-                })
+                && !NEGLECT_BEFORE_IF
+                    .iter()
+                    .chain(EXCESS_BEFORE_IF)
+                    .any(|neglect| {
+                        before
+                            .char_indices()
+                            .rev()
+                            .take(3)
+                            .any(|(i, _)| before[i..].starts_with(neglect))
+                    })
                 && HARM_JA_CUES.is_match(after)
         })
     });
@@ -986,6 +994,7 @@ fn harmful_if_done(clause: &str) -> bool {
             !NEGLECT_AFTER_IF_EN
                 .iter()
                 .any(|neglect| after.starts_with(neglect))
+                && !EXCESS_EN.iter().any(|excess| after.contains(excess))
                 && HARM_EN_CUES.is_match(after)
         })
     });
@@ -2086,6 +2095,14 @@ mod tests {
             "レビューを省くと誰も品質を見なくなる",
             "if you automate the deploys, releases get faster",
             "自動化するとデプロイが速くなる",
+        ] {
+            assert_ne!(negation(clause), Some(Strength::Cue), "{clause}");
+        }
+        // Harm from too much of a thing warns against excess, not against the thing.
+        for clause in [
+            "会議で合意を取りすぎると決定が遅くなる",
+            "手順書を作り過ぎると誰も読まなくなる",
+            "if you write too many rules down, the org gets rigid",
         ] {
             assert_ne!(negation(clause), Some(Strength::Cue), "{clause}");
         }
