@@ -1154,7 +1154,7 @@ impl Strings {
     pub fn read_only_reason(&self, error: &StoreError) -> String {
         match (self.lang, error) {
             (Lang::Ja, StoreError::Locked(folder)) => format!(
-                "データフォルダー {} は別の mensetsu ウィンドウかコマンドが使っています。そちらを閉じてから開き直してください。",
+                "データフォルダー {} は別の mensetsu ウィンドウかコマンドが使っています。そちらを閉じてから、もう一度開いてください。",
                 folder.display()
             ),
             _ => error.to_string(),
