@@ -1470,7 +1470,7 @@ impl Detector {
                     // Its negation is the contrast's cue alone ("set targets by
                     // criticality instead of one for all"): the claim is affirmative.
                     let before = text[..aside.start].trim_end();
-                    let before = ["rather than", "instead of", "not"]
+                    let before = ["rather than", "instead of", "without", "not"]
                         .iter()
                         .find_map(|cue| before.strip_suffix(cue))
                         .unwrap_or(before);
@@ -2338,11 +2338,14 @@ const ABOVE_ALL: &[&str] = &[
 ];
 
 /// Where a point puts one thing aside for another, in its normalised English text: what
-/// follows "rather than" or "instead of", or what stands between "not" and "but" ("not as
+/// follows "rather than", "instead of" or "without" ("advance without becoming a
+/// manager"), or what stands between "not" and "but" ("not as
 /// a cost but as an investment").
 fn put_aside(text: &str) -> Option<Range<usize>> {
-    for cue in ["rather than ", "instead of "] {
-        if let Some(at) = text.find(cue) {
+    for cue in ["rather than ", "instead of ", "without "] {
+        // "Without a platform, scientists can't deliver" opens on a condition: nothing is
+        // put aside for the claim.
+        if let Some(at) = text.find(cue).filter(|at| !text[..*at].trim().is_empty()) {
             let start = at + cue.len();
             let end = text[start..]
                 .find([',', ':', ';', '.'])
@@ -3872,6 +3875,32 @@ mod tests {
             "We pair program every day and back it with written reviews.",
         );
         assert!(both.covered.contains(&0), "{both:?}");
+    }
+
+    #[test]
+    fn what_a_point_does_without_is_put_aside_not_denied() {
+        let (detector, decks) = one_deck(
+            r#"{"id":"w","title":{"en":"W"},"cards":[
+              {"id":"w1","question":{"ja":"大きな移管をどう進めますか？","en":"How do you run a large handover?"},"points":[
+                {"ja":"サービスを止めずにプロジェクトを引き継ぐ","en":"Hand over the project without stopping the service"},
+                {"ja":"関係者に週次で報告する","en":"Report to stakeholders every week"}]}]}"#,
+        );
+        let (_, card) = decks.find_card("w1").unwrap();
+        // Saying the claim is no assertion of what the point does without.
+        let kept_running = detector.detect(
+            card,
+            "サービスは動かしたまま、プロジェクトを引き継ぎました。",
+        );
+        assert!(kept_running.covered.contains(&0), "{kept_running:?}");
+        // Doing what it does without is.
+        let stopped = detector.detect(
+            card,
+            "We stopped the service for a weekend to hand over the project.",
+        );
+        assert!(
+            matches!(stopped.misses[0], Some(Miss::Opposite { .. })),
+            "{stopped:?}"
+        );
     }
 
     #[test]
