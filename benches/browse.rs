@@ -48,7 +48,7 @@ fn browse(c: &mut Criterion) {
     let now = end + chrono::Duration::minutes(30);
     let collection = Collection::load(dir.clone(), "bench");
     assert!(collection.decks().card_count() >= 100_000);
-    let store = Store::open(dir, "bench").map_err(|error| error.to_string());
+    let store = Store::open(dir, "bench");
     let mut app = MensetsuApp::new(collection, store, Box::new(FixedClock(now)), Lang::Ja);
     let ctx = egui::Context::default();
     MensetsuApp::install_fonts(&ctx);

@@ -98,7 +98,7 @@ fn app(fixture: &Fixture, clock: &FixedClock) -> MensetsuApp {
         "{:?}",
         collection.problems()
     );
-    let store = Store::open(fixture.dir.clone(), "bench").map_err(|error| error.to_string());
+    let store = Store::open(fixture.dir.clone(), "bench");
     MensetsuApp::new(collection, store, Box::new(clock.clone()), Lang::Ja)
 }
 
