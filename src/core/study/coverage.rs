@@ -1951,15 +1951,24 @@ impl Detector {
                 *beyond = share + (1.0 - share) * *beyond;
             }
         }
-        // How fully each clause names the card's point it names most: a rejection speaks
-        // against the points it is about, not every point that shares a word with it.
-        let clause_best: Vec<f32> = reading
-            .clause_terms
+        // How fully each clause names each point, and the card's point it names most: a
+        // rejection speaks against the points it is about, not every point that shares a
+        // word with it.
+        let clause_shares: Vec<Vec<f32>> = terms
             .iter()
-            .map(|said| {
-                terms
+            .map(|point| {
+                reading
+                    .clause_terms
                     .iter()
-                    .map(|point| clause_share(said, point))
+                    .map(|said| clause_share(said, point))
+                    .collect()
+            })
+            .collect();
+        let clause_best: Vec<f32> = (0..reading.clause_terms.len())
+            .map(|clause| {
+                clause_shares
+                    .iter()
+                    .map(|shares| shares[clause])
                     .fold(0.0, f32::max)
             })
             .collect();
@@ -1967,7 +1976,8 @@ impl Detector {
         let mut misses = Vec::with_capacity(terms.len());
         for ((index, point), figure) in terms.iter().enumerate().zip(verdicts) {
             let score = scores[index];
-            let opposite = self.opposite_clause(&reading, point, &clause_best);
+            let opposite =
+                self.opposite_clause(&reading, point, &clause_shares[index], &clause_best);
             let found = &mut evidence[index];
             found.rank = scores.iter().filter(|other| **other > score).count() as f32
                 / scores.len().max(1) as f32;
@@ -2037,15 +2047,12 @@ impl Detector {
         &self,
         reading: &Reading,
         point: &PointTerms,
+        shares: &[f32],
         clause_best: &[f32],
     ) -> Option<String> {
-        // How fully a clause that neither rejects nor turns affirms the point: "not
-        // postponed, introduce the cache now" affirms the cache.
-        let shares: Vec<f32> = reading
-            .clause_terms
-            .iter()
-            .map(|terms| clause_share(terms, point))
-            .collect();
+        // `shares`: how fully each clause names the point. A clause that neither rejects
+        // nor turns affirms it as fully ("not postponed, introduce the cache now" affirms
+        // the cache).
         // The sides each clause takes: a role the point names beside its own, named as
         // the object of the clause's verb as well (「複数のEMをまとめる」 against 「VPoEは
         // 複数のEMを束ねる」), is not handed the point.
