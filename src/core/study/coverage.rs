@@ -2178,7 +2178,7 @@ impl Detector {
                     && !point.negative
                     && on_topic >= ONE_SIDE_ON_TOPIC
                     && shares[index] >= SENTENCE_FIT * clause_best[index]
-                    && !says_too_much(&reading.normalized.text[clause.range.clone()]);
+                    && !clauses::says_too_much(&reading.normalized.text[clause.range.clone()]);
                 // 「ベンダーにはむしろ積極的に頼るのが大事」 against "move away from
                 // depending on vendors".
                 let commends =
@@ -2367,13 +2367,6 @@ fn put_aside(text: &str) -> Option<Range<usize>> {
 
 fn weighs_two_things(text: &str) -> bool {
     BALANCE.iter().any(|cue| text.contains(cue))
-}
-
-/// Words that warn of too much of a thing: "too much", 「優先しすぎる」.
-const TOO_MUCH: &[&str] = &["too much", "too far", "overdo", "すぎ", "過ぎ"];
-
-fn says_too_much(text: &str) -> bool {
-    TOO_MUCH.iter().any(|cue| text.contains(cue))
 }
 
 fn puts_one_above_all(text: &str) -> bool {
@@ -3877,6 +3870,11 @@ mod tests {
             "書面でのレビューに頼りすぎると遅くなるので、ペアプロと組み合わせています。",
         );
         assert!(excess.covered.contains(&0), "{excess:?}");
+        let too_many = detector.detect(
+            card,
+            "We pair program every day. Too many written reviews do not work, so we keep a few short ones.",
+        );
+        assert!(too_many.misses[0].is_none(), "{too_many:?}");
         let both = detector.detect(
             card,
             "We pair program every day and back it with written reviews.",

@@ -962,6 +962,14 @@ const NEGLECT_AFTER_IF_EN: &[&str] = &[
 const EXCESS_BEFORE_IF: &[&str] = &["すぎ", "過ぎ"];
 const EXCESS_EN: &[&str] = &["too much", "too far", "too many", "overdo"];
 
+/// Whether a clause warns of too much of a thing ("too many rules", 「優先しすぎる」).
+pub(super) fn says_too_much(text: &str) -> bool {
+    EXCESS_EN
+        .iter()
+        .chain(EXCESS_BEFORE_IF)
+        .any(|cue| text.contains(cue))
+}
+
 /// Whether a clause says that doing what it names only brings harm.
 fn harmful_if_done(clause: &str) -> bool {
     // Most clauses hold no conditional at all: every Japanese one ends in と, ら or ば,
