@@ -189,6 +189,21 @@ pub fn flag_color(flag: u8) -> egui::Color32 {
     }
 }
 
+/// A flag's button in its colour, chosen when it is the card's flag: × takes the flag off.
+fn flag_button(flag: Flag, current: Flag) -> egui::Button<'static> {
+    let label = if flag == Flag::NONE {
+        "×".to_string()
+    } else {
+        flag.to_string()
+    };
+    let button = egui::Button::new(label).selected(current == flag);
+    if flag == Flag::NONE {
+        button
+    } else {
+        button.fill(flag_color(flag.number()).gamma_multiply(0.35))
+    }
+}
+
 fn rows(collection: &Collection, found: &[Position], ctx: &ScreenContext) -> Vec<Row> {
     let today = collection.scheduler().study_day(ctx.now);
     let decks = &collection.decks().decks;
@@ -831,8 +846,21 @@ impl BrowseScreen {
         let today = collection.scheduler().study_day(ctx.now);
         // At most half of what is left, so that the table above always keeps rows to
         // click (at 800×600 with large text the pane took it all, and the table was
-        // drawn over it).
-        let at_most = (ui.available_height() * 0.5).max(120.0);
+        // drawn over it). A short window (800×600 with large text) has room for little
+        // else: there the table keeps its header and two rows and the pane the rest, its
+        // actions in one row and the card's name scrolling with its text.
+        let available = ui.available_height();
+        let short = available < 400.0;
+        let at_most = if short {
+            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+            let table_keeps = 3.0 * row_height + ui.spacing().scroll.allocated_width();
+            // The pane's size leaves out its frame's margins.
+            let margins = 20.0;
+            (available - table_keeps - margins).max(available * 0.5 - margins)
+        } else {
+            (available * 0.5).max(120.0)
+        };
+        let caption = format!("{} · {}", deck.title.get(ctx.lang), card.id);
         let top = egui::Panel::bottom("browser_detail")
             .resizable(true)
             .default_size(300.0_f32.min(at_most))
@@ -845,9 +873,9 @@ impl BrowseScreen {
             .show(ui, |ui| {
                 // The card's name and what can be done to it stay in view; what follows
                 // scrolls, from the top for each card.
-                ui.horizontal_wrapped(|ui| {
-                    theme::caption(ui, &format!("{} · {}", deck.title.get(ctx.lang), card.id));
-                });
+                if !short {
+                    ui.horizontal_wrapped(|ui| theme::caption(ui, &caption));
+                }
                 ui.add_enabled_ui(ctx.can_write(), |ui| {
                     ui.horizontal_wrapped(|ui| {
                         let card_ids = vec![card_id.to_string()];
@@ -881,25 +909,38 @@ impl BrowseScreen {
                             actions.push(Action::Card(card_ids.clone(), CardChange::Bury(!buried)));
                         }
                         ui.separator();
-                        ui.label(text.flag);
-                        for flag in Flag::ALL {
-                            let label = if flag == Flag::NONE {
-                                "×".to_string()
+                        let mut chosen = None;
+                        if short {
+                            // One button, not eight: a second row of them left the card's
+                            // own text no room in a short window.
+                            let current = if marks.flag == Flag::NONE {
+                                format!("{} —", text.flag)
                             } else {
-                                flag.to_string()
+                                format!("{} {}", text.flag, marks.flag)
                             };
-                            let mut button = egui::Button::new(label).selected(marks.flag == flag);
-                            if flag != Flag::NONE {
-                                button =
-                                    button.fill(flag_color(flag.number()).gamma_multiply(0.35));
+                            ui.menu_button(current, |ui| {
+                                for flag in Flag::ALL {
+                                    if ui.add(flag_button(flag, marks.flag)).clicked() {
+                                        chosen = Some(flag);
+                                        ui.close();
+                                    }
+                                }
+                            });
+                        } else {
+                            ui.label(text.flag);
+                            for flag in Flag::ALL {
+                                let response = ui
+                                    .add(flag_button(flag, marks.flag))
+                                    .on_hover_text(format!("{} {flag}", text.flag));
+                                if response.clicked() {
+                                    chosen = Some(flag);
+                                }
                             }
-                            let response = ui
-                                .add(button)
-                                .on_hover_text(format!("{} {flag}", text.flag));
-                            if response.clicked() && marks.flag != flag {
-                                actions
-                                    .push(Action::Card(card_ids.clone(), CardChange::Flag(flag)));
-                            }
+                        }
+                        if let Some(flag) = chosen
+                            && marks.flag != flag
+                        {
+                            actions.push(Action::Card(card_ids.clone(), CardChange::Flag(flag)));
                         }
                     });
                 });
@@ -907,6 +948,9 @@ impl BrowseScreen {
                 egui::ScrollArea::vertical()
                     .id_salt(("browser_detail_scroll", card_id))
                     .show(ui, |ui| {
+                        if short {
+                            ui.horizontal_wrapped(|ui| theme::caption(ui, &caption));
+                        }
                         ui.add_enabled_ui(ctx.can_write(), |ui| {
                             let editing = self.own_points.get_or_insert_with(|| {
                                 (

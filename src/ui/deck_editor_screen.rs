@@ -314,7 +314,14 @@ impl View for DeckEditorScreen {
                         actions.push(Action::Editor(EditorAction::Save));
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        ui.label(egui::RichText::new(text.edit_deck).size(theme::size::HEADING));
+                        // Cut short too: at large text it was drawn over Save, and a
+                        // click there did not save.
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(text.edit_deck).size(theme::size::HEADING),
+                            )
+                            .truncate(),
+                        );
                         let path = egui::RichText::new(file.path.display().to_string())
                             .size(theme::size::SMALL)
                             .color(theme::tone::MUTED_TEXT.on(ui));

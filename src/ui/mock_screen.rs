@@ -547,7 +547,11 @@ impl View for MockScreen {
         }
         self.microphone.tidy();
         let microphone = &self.microphone;
-        theme::column(ui, theme::READING_WIDTH, |ui| {
+        // The grading scrolls its answers under a fixed heading; everything else scrolls
+        // as a page (at 800×600 with large text Start, Next question and Quit were under
+        // the window's edge, out of reach of the mouse).
+        let scrolls_as_a_page = !matches!(self.state, MockState::Grading { .. });
+        let page = |ui: &mut egui::Ui| {
             ui.add_space(theme::space::M);
             match &mut self.state {
                 MockState::Setup(setup) => setup_ui(ui, ctx, setup, actions),
@@ -596,7 +600,15 @@ impl View for MockScreen {
                 ui.add_space(theme::space::L);
                 quit_ui(ui, ctx, &mut self.confirming_quit, actions);
             }
-        });
+        };
+        if scrolls_as_a_page {
+            egui::ScrollArea::vertical()
+                .id_salt("mock_page")
+                .auto_shrink([false, false])
+                .show(ui, |ui| theme::column(ui, theme::READING_WIDTH, page));
+        } else {
+            theme::column(ui, theme::READING_WIDTH, page);
+        }
     }
 }
 

@@ -20,15 +20,25 @@ pub struct StoryForm {
     /// Text typed to find a question to link.
     pub find: String,
     pub error: Option<String>,
+    /// Set when the form opens: its title takes the keyboard and comes into view (the
+    /// form opens at the top of the page, out of sight when the page was scrolled down to
+    /// a story's Edit or the grid).
+    pub just_opened: bool,
 }
 
 impl StoryForm {
+    fn new(draft: StoryContent) -> Self {
+        Self {
+            draft,
+            just_opened: true,
+            ..Self::default()
+        }
+    }
+
     fn editing(story: &Story) -> Self {
         Self {
             editing: Some(story.id.clone()),
-            draft: story.content.clone(),
-            find: String::new(),
-            error: None,
+            ..Self::new(story.content.clone())
         }
     }
 }
@@ -103,13 +113,10 @@ impl StoriesScreen {
 
     /// Opens a new story linked to `card` (from the review screen's "Add a story").
     fn new_story_for(&mut self, card: &str) {
-        self.form = Some(StoryForm {
-            draft: StoryContent {
-                cards: vec![card.to_string()],
-                ..StoryContent::default()
-            },
-            ..StoryForm::default()
-        });
+        self.form = Some(StoryForm::new(StoryContent {
+            cards: vec![card.to_string()],
+            ..StoryContent::default()
+        }));
     }
 
     fn save(&mut self, action: StoryAction, writing: &mut Writing) -> Vec<FollowUp> {
@@ -172,7 +179,7 @@ impl View for StoriesScreen {
                                 )
                                 .on_disabled_hover_text(text.read_only_banner);
                             if add.clicked() {
-                                self.form = Some(StoryForm::default());
+                                self.form = Some(StoryForm::new(StoryContent::default()));
                             }
                         });
                     });
@@ -325,12 +332,17 @@ fn form_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let label = ui.label(text.story_title);
-        ui.add(
-            egui::TextEdit::singleline(&mut form.draft.title)
-                .hint_text(text.story_title_hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        let title = ui
+            .add(
+                egui::TextEdit::singleline(&mut form.draft.title)
+                    .hint_text(text.story_title_hint)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut form.just_opened) {
+            title.request_focus();
+            label.scroll_to_me(Some(egui::Align::TOP));
+        }
         ui.horizontal(|ui| {
             ui.label(text.story_language);
             ui.radio_value(&mut form.draft.lang, Some(Lang::Ja), text.lang_japanese);
