@@ -215,6 +215,33 @@ fn study_works_from_the_keyboard_alone_and_the_hint_names_only_the_keys_that_wor
     assert_eq!(fixture.ratings(), [2, 1]);
 }
 
+/// Ticking a point after the reveal is grading: the answer box lets go of the keyboard
+/// and a digit grades (it was typed into the draft, which had kept the keyboard through
+/// the click).
+#[test]
+fn after_ticking_a_point_a_digit_grades_and_is_not_typed() {
+    let fixture = Fixture::new();
+    let mut harness = fixture.harness();
+    press(&mut harness, &[Key::Enter]);
+    keyboard(&harness, "xyz");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label(ANSWER).is_focused());
+    let card = shown_card(&harness);
+    let first = point_labels(&harness, &card).remove(0);
+    point(&harness, &first).scroll_to_me();
+    harness.run();
+    point(&harness, &first).click();
+    harness.run();
+    assert!(!harness.get_by_label(ANSWER).is_focused());
+    harness.get_by_label_contains("1–4: grade");
+    assert!(harness.query_by_label_contains("Esc:").is_none());
+    assert_eq!(draft(&harness), "xyz");
+    press(&mut harness, &[Key::Num3]);
+    assert_eq!(fixture.ratings(), [3]);
+}
+
 /// The labels of a card's points, in the order of its tick boxes.
 fn point_labels(harness: &Harness<'_, MensetsuApp>, card_id: &str) -> Vec<String> {
     let collection = harness.state().collection();

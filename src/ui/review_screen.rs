@@ -843,6 +843,7 @@ fn card_body(
                     ui.add_space(theme::space::M);
                     let detected = shown.detected_at_reveal.clone();
                     let misses = shown.misses_at_reveal.clone();
+                    let ticked_before = shown.ticked.clone();
                     let points = theme::card(ui).show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         widgets::answer_points(
@@ -857,6 +858,14 @@ fn card_body(
                         )
                     });
                     shown.hovered_point = points.inner;
+                    // Ticking a point is grading, not typing: the answer box lets go of
+                    // the keyboard, so 1–4 grade as the hint says (the box keeps it
+                    // through clicks while the answer is written, for the input method).
+                    if shown.ticked != ticked_before
+                        && let Some(id) = ui.memory(|memory| memory.focused())
+                    {
+                        ui.memory_mut(|memory| memory.surrender_focus(id));
+                    }
                     // The top of the points, as far as the view holds: their heading and
                     // the first ones, not their end.
                     if std::mem::take(&mut shown.scroll_to_points) {
