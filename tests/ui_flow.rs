@@ -2239,3 +2239,27 @@ fn the_export_menu_includes_recordings_only_when_ticked() {
         .count();
     assert_eq!(listed, 1, "the one card answered aloud lists its recording");
 }
+
+/// A deck whose Study is greyed out says why on hover: with the day's new cards used
+/// (one a day here) it showed 0 new beside cards never studied, and looked broken.
+#[test]
+fn a_deck_with_nothing_to_study_today_says_why() {
+    let fixture = fixture(&Settings {
+        new_cards_per_day: 1,
+        ..english()
+    });
+    let mut harness = harness(app(&fixture));
+    press(&mut harness, &[egui::Key::Enter]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.run();
+    press(&mut harness, &[egui::Key::Escape, egui::Key::Num3]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run();
+    let study = harness.get_by_label_contains("Study — CTO interview");
+    assert!(study.accesskit_node().is_disabled());
+    study.hover();
+    for _ in 0..30 {
+        harness.step();
+    }
+    harness.get_by_label_contains("today's new cards (1 a day) have all been shown");
+}

@@ -263,7 +263,8 @@ impl View for DecksScreen {
                         self.import.ui(ui, ctx, actions);
                     }
                     ui.add_space(theme::space::L);
-                    self.list_ui(ui, visible, ctx, &rows, actions);
+                    let idle = idle_reason(ctx, &due);
+                    self.list_ui(ui, visible, ctx, &rows, &idle, actions);
                 });
             });
     }
@@ -276,6 +277,7 @@ impl DecksScreen {
         visible: egui::Rect,
         ctx: &ScreenContext,
         rows: &[DeckRow],
+        idle: &str,
         actions: &mut Vec<Action>,
     ) {
         let text = ctx.text;
@@ -324,7 +326,7 @@ impl DecksScreen {
             None => {}
         }
         count_headings(ui, text);
-        deck_list(ui, visible, ctx, rows, actions);
+        deck_list(ui, visible, ctx, rows, idle, actions);
         ui.add_space(theme::space::L);
         problems(ui, ctx, actions);
         ui.add_space(theme::space::S);
@@ -562,6 +564,7 @@ fn deck_list(
     visible: egui::Rect,
     ctx: &ScreenContext,
     rows: &[DeckRow],
+    idle: &str,
     actions: &mut Vec<Action>,
 ) {
     let mut lines = Vec::with_capacity(rows.len() + role::ROLES.len() + 1);
@@ -621,7 +624,7 @@ fn deck_list(
             }
             Line::Deck(row) => {
                 let mut line_ui = ui.new_child(builder.id_salt(("deck", &row.id)));
-                deck_row(&mut line_ui, ctx, row, actions);
+                deck_row(&mut line_ui, ctx, row, idle, actions);
             }
         }
     }
@@ -632,13 +635,36 @@ fn deck_list(
     ui.advance_cursor_after_rect(list);
 }
 
-fn deck_row(ui: &mut egui::Ui, ctx: &ScreenContext, row: &DeckRow, actions: &mut Vec<Action>) {
+/// Why a deck's Study is greyed out when it is: shown on hover, as a deck with new cards
+/// waiting and 0 beside them (the day's new cards used, or taken by an interview) looked
+/// broken.
+fn idle_reason(ctx: &ScreenContext, due: &DueOverview) -> String {
+    if !ctx.can_write() {
+        return ctx.text.read_only_banner.to_string();
+    }
+    let used_up = due.plain_new_left == 0 || due.new_left_today == 0;
+    ctx.text.nothing_to_study_in_deck(
+        used_up,
+        due.interview_new_taken > 0,
+        ctx.collection.settings().new_cards_per_day,
+    )
+}
+
+fn deck_row(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    row: &DeckRow,
+    idle: &str,
+    actions: &mut Vec<Action>,
+) {
     let text = ctx.text;
     let column = count_width(ui.available_width());
     ui.horizontal_centered(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let total = row.counts.total();
-            let study = ui.add_enabled(ctx.can_write() && total > 0, egui::Button::new(text.study));
+            let study = ui
+                .add_enabled(ctx.can_write() && total > 0, egui::Button::new(text.study))
+                .on_disabled_hover_text(idle);
             // "Study" alone says nothing to a screen reader; name the deck.
             let name = format!("{} — {}", text.study, row.title);
             study.widget_info(|| {

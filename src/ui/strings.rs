@@ -1169,6 +1169,34 @@ impl Strings {
         }
     }
 
+    /// Why a deck has nothing to study today: nothing due, and no new card (none left in
+    /// it, or the day's `limit` of new cards used, perhaps by an interview's first).
+    pub fn nothing_to_study_in_deck(&self, used_up: bool, interview: bool, limit: u32) -> String {
+        let setting = self.new_per_day;
+        match (self.lang, used_up, interview) {
+            (Lang::Ja, false, _) => {
+                "このデッキに今日学習するカードはありません（期日のカードも新規カードもありません）"
+                    .to_string()
+            }
+            (Lang::Ja, true, true) => format!(
+                "このデッキに今日学習するカードはありません。期日のカードはなく、今日の新規カード（1日 {limit} 枚）は予定している面接のカードに先に使われます。このデッキの新規カードは別の日に出ます。増やすには設定の「{setting}」を変えてください。"
+            ),
+            (Lang::Ja, true, false) => format!(
+                "このデッキに今日学習するカードはありません。期日のカードはなく、今日の新規カード（1日 {limit} 枚）はすべて出ました。明日また出ます。増やすには設定の「{setting}」を変えてください。"
+            ),
+            (Lang::En, false, _) => {
+                "Nothing to study in this deck today: no card is due and it has no new cards."
+                    .to_string()
+            }
+            (Lang::En, true, true) => format!(
+                "Nothing to study in this deck today: no card is due, and today's new cards ({limit} a day) go to your upcoming interview's cards first. This deck's new cards come on another day; for more a day, change “{setting}” in Settings."
+            ),
+            (Lang::En, true, false) => format!(
+                "Nothing to study in this deck today: no card is due, and today's new cards ({limit} a day) have all been shown. More come tomorrow; for more a day, change “{setting}” in Settings."
+            ),
+        }
+    }
+
     /// New cards left today and the daily limit.
     pub fn new_left_today(&self, left: usize, limit: usize) -> String {
         match self.lang {

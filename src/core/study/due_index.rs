@@ -299,6 +299,8 @@ impl DueIndex {
             new_limit: planned_limit,
             new_left_today,
             unseen,
+            plain_new_left: other_left,
+            interview_new_taken: interview_taken,
         }
     }
 

@@ -127,6 +127,8 @@ pub fn due_counts_by_deck_by_scan(
         new_limit,
         new_left_today,
         unseen,
+        plain_new_left: other_left,
+        interview_new_taken: interview_taken,
     }
 }
 

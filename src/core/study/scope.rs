@@ -82,6 +82,11 @@ pub struct DueOverview {
     pub new_left_today: usize,
     /// Cards never studied, in all decks; `all.new` is this capped by `new_left_today`.
     pub unseen: usize,
+    /// New cards outside an upcoming interview that may still be introduced today: the
+    /// daily limit less those introduced and those the interview takes first.
+    pub plain_new_left: usize,
+    /// New cards of an upcoming interview among today's (they come first).
+    pub interview_new_taken: usize,
 }
 
 impl DueOverview {
