@@ -566,3 +566,42 @@ fn the_mock_interviews_buttons_can_be_reached_on_a_small_screen() {
         assert_eq!(*index, 1, "{lang:?}: Next question moved on");
     }
 }
+
+/// The interview form's roles and decks are one under another: at 800×600 with text size
+/// 1.6 in Japanese a wrapped row of roles was drawn over the first deck. The form is
+/// scrolled through with the wheel; what is in view is checked at each step.
+#[test]
+fn the_interview_forms_choices_are_drawn_apart() {
+    for (size, scale, lang) in every_window() {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, lang);
+        let screen = harness.ctx.content_rect();
+        wheel_into_view(&mut harness, screen, text.add_interview);
+        click(&mut harness, text.add_interview);
+        let mut seen = std::collections::BTreeSet::new();
+        for _ in 0..12 {
+            let boxes: Vec<(String, Rect)> = harness
+                .query_all_by_role(egui::accesskit::Role::CheckBox)
+                .map(|node| {
+                    let label = node.accesskit_node().label().unwrap_or_default();
+                    (label.to_string(), node.rect())
+                })
+                .collect();
+            let named: Vec<(&str, Rect)> = boxes
+                .iter()
+                .map(|(label, place)| (label.as_str(), *place))
+                .collect();
+            assert_apart(&named, &format!("{size:?} at {scale} in {lang:?}"));
+            let last = boxes.last().map(|(label, _)| label.clone());
+            seen.extend(boxes.into_iter().map(|(label, _)| label));
+            match last {
+                Some(label) => harness.get_by_label(&label).scroll_down(),
+                None => harness.get_by_label(text.interview_name).scroll_down(),
+            }
+            harness.run();
+        }
+        // The three roles, the fundamentals and the bundled decks were all seen.
+        assert!(seen.len() >= 8, "{lang:?}: {seen:?}");
+    }
+}

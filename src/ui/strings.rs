@@ -392,7 +392,8 @@ pub struct Strings {
     pub discard_study_button: &'static str,
     /// A drafted card no deck has any more.
     pub resume_card_gone: &'static str,
-    /// Monday first, as chrono numbers them from Monday.
+    /// Monday first, as chrono numbers them from Monday; whole words (a lone 「日」 beside
+    /// a date reads as "day").
     pub weekdays: &'static [&'static str; 7],
 }
 
@@ -535,7 +536,7 @@ pub const JA: Strings = Strings {
     role: "役割",
     mock_interview: "模擬面接",
     mock_explain: "回答ポイントを見ずに続けて答え、最後にまとめて採点します。",
-    roles: "役割",
+    roles: "役職",
     question_count: "質問数",
     time_per_answer: "1問あたりの時間",
     start_mock: "模擬面接を始める",
@@ -749,7 +750,15 @@ pub const JA: Strings = Strings {
     resume_study_button: "回答を再開",
     discard_study_button: "回答を破棄",
     resume_card_gone: "下書きのカードがどのデッキにもないため、再開できませんでした。",
-    weekdays: &["月", "火", "水", "木", "金", "土", "日"],
+    weekdays: &[
+        "月曜日",
+        "火曜日",
+        "水曜日",
+        "木曜日",
+        "金曜日",
+        "土曜日",
+        "日曜日",
+    ],
 };
 
 pub const EN: Strings = Strings {
