@@ -87,12 +87,19 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(error) => eprintln!("warning: the window icon cannot be read: {error}"),
     }
+    // eframe would name its state folder after the app id; window sizes and places were
+    // saved under the earlier id, `mensetsu`, and stay there: in the data folder, whose
+    // files are the user's alone.
+    let window_state = eframe::storage_dir("mensetsu").map(|dir| dir.join("app.ron"));
+    if let Some(file) = &window_state
+        && let Err(error) = mensetsu::core::files::keep_file_private(file, b"{}")
+    {
+        eprintln!("warning: {}: {error}", file.display());
+    }
     let options = eframe::NativeOptions {
         viewport,
         persist_window: true,
-        // eframe would name its state folder after the app id; window sizes and places
-        // were saved under the earlier id, `mensetsu`, and stay there.
-        persistence_path: eframe::storage_dir("mensetsu").map(|dir| dir.join("app.ron")),
+        persistence_path: window_state,
         ..Default::default()
     };
     eframe::run_native(

@@ -66,6 +66,37 @@ pub fn make_private(folder: &Path) -> io::Result<Option<(u32, u32)>> {
     }
 }
 
+/// Makes the file another library rewrites in place (eframe's window state, `app.ron`,
+/// which it opens with a plain create that keeps an existing file's mode) readable by
+/// the user alone: an existing one is tightened to 0600, a missing one is created so with
+/// `empty` in it. Nothing else of the file changes.
+pub fn keep_file_private(file: &Path, empty: &[u8]) -> io::Result<()> {
+    match fs::metadata(file) {
+        Ok(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = fs::metadata(file)?.permissions().mode() & 0o7777;
+                if mode & 0o077 != 0 {
+                    fs::set_permissions(file, fs::Permissions::from_mode(mode & 0o700))?;
+                }
+            }
+            Ok(())
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            if let Some(folder) = file.parent() {
+                create_folder(folder, Readers::OnlyTheUser)?;
+            }
+            let mut created = new_file_options(Readers::OnlyTheUser)
+                .write(true)
+                .create_new(true)
+                .open(file)?;
+            created.write_all(empty)
+        }
+        Err(error) => Err(error),
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("{} already exists and was left as it is", path.display())]
@@ -270,6 +301,26 @@ mod tests {
                 "mensetsu-vpoe.txt"
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_another_library_writes_is_kept_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let temp = tempfile::tempdir().unwrap();
+        let state = temp.path().join("data/app.ron");
+        keep_file_private(&state, b"{}").unwrap();
+        assert_eq!(mode(&state), 0o600);
+        assert_eq!(fs::read(&state).unwrap(), b"{}");
+        // As eframe writes it: a plain create over the file keeps its mode.
+        fs::write(&state, "{\"window\": ()}").unwrap();
+        assert_eq!(mode(&state), 0o600);
+        // One left readable by an older version is tightened, its text untouched.
+        fs::set_permissions(&state, fs::Permissions::from_mode(0o644)).unwrap();
+        keep_file_private(&state, b"{}").unwrap();
+        assert_eq!(mode(&state), 0o600);
+        assert_eq!(fs::read_to_string(&state).unwrap(), "{\"window\": ()}");
     }
 
     #[cfg(unix)]
