@@ -471,6 +471,16 @@ fn the_editor_list_leaves_room_for_the_card() {
             field.width() >= screen.width() * 0.45,
             "{size:?} at {scale}: the question field is {field:?} in {screen:?}"
         );
+        // The list shows the question itself, not only "…" beside arrows.
+        let entry = harness
+            .query_all_by_label(long)
+            .map(|node| node.rect())
+            .min_by(|a, b| a.left().total_cmp(&b.left()))
+            .unwrap_or_else(|| panic!("{size:?} at {scale}: no entry in the list"));
+        assert!(
+            entry.right() < field.left() && entry.width() >= screen.width() * 0.25,
+            "{size:?} at {scale}: the list's entry is {entry:?}, the field {field:?}"
+        );
     }
 }
 
@@ -515,12 +525,19 @@ fn the_editor_heading_leaves_its_buttons_clear() {
 /// Scrolls with the wheel, as a user would, until the widget labelled `label` (or the
 /// first whose label contains it) is inside `screen`; its place then.
 fn wheel_into_view(harness: &mut Harness<'_, MensetsuApp>, screen: Rect, label: &str) -> Rect {
+    let find = |harness: &Harness<'_, MensetsuApp>| match harness.query_by_label(label) {
+        Some(exact) => exact.rect(),
+        None => harness.get_by_label_contains(label).rect(),
+    };
     for _ in 0..20 {
-        let place = harness.get_by_label_contains(label).rect();
+        let place = find(harness);
         if screen.contains_rect(place) {
             return place;
         }
-        let node = harness.get_by_label_contains(label);
+        let node = match harness.query_by_label(label) {
+            Some(exact) => exact,
+            None => harness.get_by_label_contains(label),
+        };
         if place.top() < screen.top() {
             node.scroll_up();
         } else {
@@ -528,7 +545,7 @@ fn wheel_into_view(harness: &mut Harness<'_, MensetsuApp>, screen: Rect, label: 
         }
         harness.run();
     }
-    harness.get_by_label_contains(label).rect()
+    find(harness)
 }
 
 /// At 800×600 with text size 1.6 the mock interview's setup and question scroll as a
@@ -603,5 +620,48 @@ fn the_interview_forms_choices_are_drawn_apart() {
         }
         // The three roles, the fundamentals and the bundled decks were all seen.
         assert!(seen.len() >= 8, "{lang:?}: {seen:?}");
+    }
+}
+
+/// Opening Import keeps the decks screen inside the window: at 800×600 with text size
+/// 1.6 its row of file, path and Preview widened the whole screen, and Preview and every
+/// deck's Study were cut in half at the right edge.
+#[test]
+fn the_import_panel_keeps_the_decks_screen_inside_the_window() {
+    for (size, scale, lang) in every_window() {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, lang);
+        let screen = harness.ctx.content_rect();
+        let what = format!("{size:?} at {scale} in {lang:?}");
+        wheel_into_view(&mut harness, screen, text.import_button);
+        click(&mut harness, text.import_button);
+        let preview = wheel_into_view(&mut harness, screen, text.preview);
+        assert!(screen.contains_rect(preview), "{what}: {preview:?}");
+        // Down to the decks, the wheel over the middle of the window.
+        let study = format!("{} — ", text.study);
+        for _ in 0..40 {
+            if let Some(node) = harness.query_all_by_label_contains(&study).next()
+                && screen.contains_rect(node.rect())
+            {
+                break;
+            }
+            harness.event(egui::Event::PointerMoved(screen.center()));
+            harness.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Line,
+                delta: egui::vec2(0.0, -3.0),
+                modifiers: Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+            // The pointer over a widget brings its tooltip, which settles later.
+            harness.run_steps(10);
+        }
+        let place = harness
+            .query_all_by_label_contains(&study)
+            .map(|node| node.rect())
+            .next()
+            .unwrap_or_else(|| panic!("{what}: no deck's Study in view"));
+        assert!(screen.contains_rect(place), "{what}: Study at {place:?}");
     }
 }

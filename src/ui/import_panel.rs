@@ -134,7 +134,9 @@ impl ImportPanel {
                 });
             });
             theme::caption(ui, text.import_hint);
-            ui.horizontal(|ui| {
+            // Wrapped, the field no wider than what is left: in one row they widened the
+            // whole decks screen past a small window (its buttons cut in half).
+            ui.horizontal_wrapped(|ui| {
                 if ui.button(text.choose_file).clicked() {
                     // Where the typed path points, else home, else where the app started.
                     let typed = file_dialog::expand_home(self.typed.trim());
@@ -151,7 +153,7 @@ impl ImportPanel {
                     .add(
                         egui::TextEdit::singleline(&mut self.typed)
                             .hint_text("~/guides/cto.md")
-                            .desired_width(280.0),
+                            .desired_width(280.0_f32.min(ui.available_width() - 8.0).max(80.0)),
                     )
                     .labelled_by(label.id);
                 let has_path = !self.typed.trim().is_empty();
