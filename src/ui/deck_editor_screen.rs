@@ -474,22 +474,32 @@ impl View for DeckEditorScreen {
                                 )
                             })
                             .collect();
+                        // Each question has the list's whole width, and the selected
+                        // one its arrows below it: beside every question they left it
+                        // only "…" at large text.
+                        let width = ui.available_width();
                         for (id, question) in ids {
-                            ui.horizontal(|ui| {
-                                if ui.small_button("↑").on_hover_text(text.move_up).clicked() {
-                                    file.move_card(&id, -1);
-                                    changed = true;
-                                }
-                                if ui.small_button("↓").on_hover_text(text.move_down).clicked() {
-                                    file.move_card(&id, 1);
-                                    changed = true;
-                                }
-                                let selected = self.selected.as_deref() == Some(id.as_str());
-                                let entry = egui::Button::selectable(selected, question).truncate();
-                                if ui.add(entry).clicked() {
-                                    self.selected = Some(id.clone());
-                                }
-                            });
+                            let selected = self.selected.as_deref() == Some(id.as_str());
+                            let entry = egui::Button::selectable(selected, question.as_str())
+                                .truncate()
+                                .min_size(egui::vec2(width, 0.0));
+                            if ui.add(entry).on_hover_text(&question).clicked() {
+                                self.selected = Some(id.clone());
+                            }
+                            if selected {
+                                ui.horizontal(|ui| {
+                                    if ui.small_button("↑").on_hover_text(text.move_up).clicked()
+                                    {
+                                        file.move_card(&id, -1);
+                                        changed = true;
+                                    }
+                                    if ui.small_button("↓").on_hover_text(text.move_down).clicked()
+                                    {
+                                        file.move_card(&id, 1);
+                                        changed = true;
+                                    }
+                                });
+                            }
                         }
                     });
             });
