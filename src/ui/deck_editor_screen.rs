@@ -252,20 +252,24 @@ impl View for DeckEditorScreen {
                 ui.add_space(theme::space::M);
                 ui.label(egui::RichText::new(text.new_deck).size(theme::size::HEADING));
                 let label = ui.label(text.deck_title);
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.new_title).hint_text(text.deck_title_hint),
-                )
-                .labelled_by(label.id);
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.new_title)
+                            .hint_text(text.deck_title_hint),
+                    )
+                    .labelled_by(label.id);
+                // Enter in the name creates the deck, as in every other one-line form.
+                let entered =
+                    field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 if let Some(Err(message)) = &self.message {
                     ui.colored_label(ui.visuals().error_fg_color, message);
                 }
                 ui.horizontal(|ui| {
+                    let can_create = !self.new_title.trim().is_empty() && ctx.can_write();
                     if ui
-                        .add_enabled(
-                            !self.new_title.trim().is_empty() && ctx.can_write(),
-                            widgets::primary_button(text.create_deck),
-                        )
+                        .add_enabled(can_create, widgets::primary_button(text.create_deck))
                         .clicked()
+                        || (entered && can_create)
                     {
                         actions.push(Action::Editor(EditorAction::Create(self.new_title.clone())));
                     }
@@ -507,7 +511,11 @@ impl View for DeckEditorScreen {
         let mut move_point = None;
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(id) = self.selected.clone() else {
-                ui.weak(text.select_card);
+                ui.weak(if file.deck.cards.is_empty() {
+                    text.no_cards_yet
+                } else {
+                    text.select_card
+                });
                 return;
             };
             let Some(card) = file.deck.cards.iter_mut().find(|card| card.id == id) else {
