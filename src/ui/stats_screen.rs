@@ -43,6 +43,8 @@ pub struct StatsScreen {
     range: Range,
     /// Statistics for a collection generation and study day; recomputed when either moves.
     cached: Option<(u64, NaiveDate, Stats)>,
+    /// The calendar has been shown at its right end, where today is, once.
+    calendar_at_today: bool,
 }
 
 impl StatsScreen {
@@ -99,8 +101,16 @@ impl View for StatsScreen {
                     section(ui, text.due_forecast, |ui| due_chart(ui, text, &stats));
                     // The calendar and the tables scroll sideways in a narrow window rather
                     // than widen the page, which cut every line of it at the window's edge.
+                    // The calendar opens at its right end, where today is (it opened on
+                    // January, today's cells out of sight).
+                    let to_today = !std::mem::replace(&mut self.calendar_at_today, true);
                     section(ui, text.study_calendar, |ui| {
-                        sideways(ui, "calendar", |ui| calendar(ui, text, &stats))
+                        let mut area = egui::ScrollArea::horizontal().id_salt("calendar");
+                        if to_today {
+                            // Clamped to the far end. (stick_to_right repainted without end.)
+                            area = area.horizontal_scroll_offset(100_000.0);
+                        }
+                        area.show(ui, |ui| calendar(ui, text, &stats));
                     });
                     section(ui, text.by_role, |ui| {
                         sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats))

@@ -152,6 +152,13 @@ pub fn install(ctx: &egui::Context) {
             spacing.item_spacing = egui::vec2(8.0, 8.0);
             spacing.button_padding = egui::vec2(12.0, 5.0);
             spacing.interact_size.y = 26.0;
+            // egui's floating bars are invisible until the pointer is over the area: a
+            // table or a page cut at the window's edge gave no sign that it scrolls. The
+            // handle stays faintly in view; the layout is the same (bars still float).
+            spacing.scroll = egui::style::ScrollStyle {
+                dormant_handle_opacity: 0.45,
+                ..egui::style::ScrollStyle::floating()
+            };
             let pick = |tone: Tone| if dark { tone.dark } else { tone.light };
             let visuals = &mut style.visuals;
             visuals.panel_fill = pick(tone::BACKGROUND);
