@@ -576,6 +576,20 @@ fn the_mock_interviews_buttons_can_be_reached_on_a_small_screen() {
             if label != text.quit_mock {
                 click_containing(&mut harness, label);
             }
+            if label == text.next_question {
+                // The next question opens at the top of its page, not where the last
+                // one was scrolled to (down at its buttons).
+                let number = format!("{} 2/", text.question);
+                let place = harness
+                    .query_all_by_label_contains(&number)
+                    .map(|node| node.rect())
+                    .next()
+                    .unwrap_or_else(|| panic!("{lang:?}: {number} not in view"));
+                assert!(
+                    screen.contains_rect(place),
+                    "{lang:?}: {number} at {place:?}"
+                );
+            }
         }
         let MockState::Answering { index, .. } = harness.state().mock_state() else {
             panic!("{lang:?}: the interview goes on");

@@ -329,7 +329,11 @@ impl View for DeckEditorScreen {
                         let path = egui::RichText::new(file.path.display().to_string())
                             .size(theme::size::SMALL)
                             .color(theme::tone::MUTED_TEXT.on(ui));
-                        ui.add(egui::Label::new(path).truncate());
+                        // Where there is no room for a few letters of it, not a lone "…"
+                        // against Save.
+                        if ui.available_width() > 60.0 {
+                            ui.add(egui::Label::new(path).truncate());
+                        }
                     });
                 });
             });

@@ -90,6 +90,9 @@ pub struct MockScreen {
     grading_from_the_top: bool,
     /// Recording the answer to the question on screen, or playing one back in the review.
     microphone: Microphone,
+    /// The page last shown (setup, pause, or the question's number): a new one opens at
+    /// its top, not where the last was scrolled to (the question was out of sight).
+    page_shown: Option<(u8, usize)>,
 }
 
 impl Default for MockScreen {
@@ -100,6 +103,7 @@ impl Default for MockScreen {
             confirming_quit: false,
             grading_from_the_top: false,
             microphone: Microphone::default(),
+            page_shown: None,
         }
     }
 }
@@ -551,7 +555,18 @@ impl View for MockScreen {
         // as a page (at 800×600 with large text Start, Next question and Quit were under
         // the window's edge, out of reach of the mouse).
         let scrolls_as_a_page = !matches!(self.state, MockState::Grading { .. });
-        let page = |ui: &mut egui::Ui| {
+        let page = match &self.state {
+            MockState::Setup(_) => (0, 0),
+            MockState::Answering {
+                paused: true,
+                index,
+                ..
+            } => (1, *index),
+            MockState::Answering { index, .. } => (2, *index),
+            MockState::Grading { .. } => (3, 0),
+        };
+        let new_page = self.page_shown.replace(page) != Some(page);
+        let show_page = |ui: &mut egui::Ui| {
             ui.add_space(theme::space::M);
             match &mut self.state {
                 MockState::Setup(setup) => setup_ui(ui, ctx, setup, actions),
@@ -602,12 +617,15 @@ impl View for MockScreen {
             }
         };
         if scrolls_as_a_page {
-            egui::ScrollArea::vertical()
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt("mock_page")
-                .auto_shrink([false, false])
-                .show(ui, |ui| theme::column(ui, theme::READING_WIDTH, page));
+                .auto_shrink([false, false]);
+            if new_page {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| theme::column(ui, theme::READING_WIDTH, show_page));
         } else {
-            theme::column(ui, theme::READING_WIDTH, page);
+            theme::column(ui, theme::READING_WIDTH, show_page);
         }
     }
 }
