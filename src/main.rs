@@ -80,7 +80,6 @@ fn run_app(data_dir: DataDir, started: Instant) -> Result<(), String> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("mensetsu 面接")
         .with_inner_size([980.0, 760.0])
-        .with_min_inner_size(mensetsu::ui::min_window_points(look.text_scale))
         .with_app_id(APP_ID);
     // A window without its icon still works: never a reason not to start.
     match eframe::icon_data::from_png_bytes(ICON_PNG) {

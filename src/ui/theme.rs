@@ -100,15 +100,21 @@ const SMALLEST_CHECKED_LAYOUT: egui::Vec2 = egui::vec2(500.0, 350.0);
 /// holds); the minimum is lowered to keep it near the same on screen, never below the
 /// smallest layout the tests check.
 pub fn set_text_scale(ctx: &egui::Context, scale: f32) {
+    // The new zoom applies from the next pass, but the integration turns this pass's
+    // command into pixels at the zoom of this one: the minimum is given in this pass's
+    // points (after a run at 1.6, a start at 1.0 otherwise made the window 896×672).
+    let zoom_now = ctx.zoom_factor().max(0.1);
     ctx.set_zoom_factor(scale);
-    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(min_window_points(
-        scale,
-    )));
+    ctx.send_viewport_cmd(egui::ViewportCommand::MinInnerSize(
+        min_window_points(scale) * (scale / zoom_now),
+    ));
 }
 
-/// The window's minimum in points at a text size. The window is also made with it: egui
-/// keeps the zoom of the last run, and a minimum of [`MIN_WINDOW`] points at 1.6 would
-/// open the window at 896×672 before the text size could lower it.
+/// The window's minimum in points at a text size, sent with the text size. The window is
+/// made with none: eframe turns a minimum in points into pixels at the zoom of the last
+/// run, so one made for this run's text size was too large after a change of it (560×420
+/// points for text 1.0 opened at 896×672 pixels after a run at 1.6, beyond an 800×600
+/// screen).
 pub fn min_window_points(scale: f32) -> egui::Vec2 {
     (MIN_WINDOW / scale.max(0.1)).max(SMALLEST_CHECKED_LAYOUT.min(MIN_WINDOW))
 }
