@@ -535,16 +535,10 @@ fn form_ui(
 
             ui.label(text.interview_roles);
             // One under another, as in the mock interview's setup: a wrapped row inside a
-            // grid cell was drawn over the next row (Japanese, large text). The known
-            // roles, then any other a deck has, as the mock interview offers them.
-            let mut roles: Vec<&str> = role::ROLES.iter().map(|role| role.id).collect();
-            for loaded in &ctx.collection.decks().decks {
-                let id = loaded.deck.role.as_str();
-                if !roles.contains(&id) {
-                    roles.push(id);
-                }
-            }
-            roles[role::ROLES.len()..].sort_unstable();
+            // grid cell was drawn over the next row (Japanese, large text). Every deck's
+            // role, as the mock interview offers them.
+            let decks = &ctx.collection.decks().decks;
+            let roles = role::offered(decks.iter().map(|loaded| loaded.deck.role.as_str()));
             ui.vertical(|ui| {
                 for id in roles {
                     toggle(ui, &mut form.roles, id, role::label(id, ctx.lang));

@@ -648,17 +648,10 @@ fn setup_ui(
             .show(ui, |ui| {
                 ui.label(text.roles);
                 // One under another: a wrapped row inside a grid cell was drawn over the
-                // next row (Japanese, large text).
-                // The known roles, then any other role a deck has (imported and new
-                // decks are "other" until the user names one): every deck can be asked.
-                let mut roles: Vec<&str> = role::ROLES.iter().map(|role| role.id).collect();
-                for loaded in &ctx.collection.decks().decks {
-                    let id = loaded.deck.role.as_str();
-                    if !roles.contains(&id) {
-                        roles.push(id);
-                    }
-                }
-                roles[role::ROLES.len()..].sort_unstable();
+                // next row (Japanese, large text). Every deck's role, so every deck can be
+                // asked.
+                let decks = &ctx.collection.decks().decks;
+                let roles = role::offered(decks.iter().map(|loaded| loaded.deck.role.as_str()));
                 ui.vertical(|ui| {
                     for id in roles {
                         let mut on = setup.roles.contains(id);

@@ -78,9 +78,31 @@ pub fn rank(id: &str) -> usize {
         .unwrap_or(ROLES.len())
 }
 
+/// The roles a choice of roles offers (the mock interview's, an interview's): the known
+/// ones in table order, then every other role a deck names, sorted (imported and new
+/// decks are "other" until the user names one), so that every deck can be chosen.
+pub fn offered<'a>(deck_roles: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut roles: Vec<&str> = ROLES.iter().map(|role| role.id).collect();
+    for id in deck_roles {
+        if !roles.contains(&id) {
+            roles.push(id);
+        }
+    }
+    roles[ROLES.len()..].sort_unstable();
+    roles
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_role_a_deck_names_is_offered_once_after_the_known_ones() {
+        let offered = offered(["vpoe", "other", "designer", "other", "cto"]);
+        let known: Vec<&str> = ROLES.iter().map(|role| role.id).collect();
+        assert_eq!(offered[..known.len()], known[..]);
+        assert_eq!(offered[known.len()..], ["designer", "other"]);
+    }
 
     #[test]
     fn labels_and_order() {
