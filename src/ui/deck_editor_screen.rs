@@ -611,7 +611,7 @@ impl View for DeckEditorScreen {
                         }
                     };
                     if ui
-                        .add(egui::TextEdit::singleline(typed).hint_text("hiring, org-design"))
+                        .add(egui::TextEdit::singleline(typed).hint_text(text.tags_hint))
                         .labelled_by(tags_label.id)
                         .changed()
                     {
