@@ -189,6 +189,14 @@ pub fn flag_color(flag: u8) -> egui::Color32 {
     }
 }
 
+/// The height of a row of the card table (the detail pane leaves the table room for some).
+fn table_row_height(ui: &egui::Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) + 8.0
+}
+
+/// The selected card's pane: its frame's margins.
+const DETAIL_MARGIN: egui::Margin = egui::Margin::symmetric(12, 10);
+
 /// A flag's button in its colour, chosen when it is the card's flag: × takes the flag off.
 fn flag_button(flag: Flag, current: Flag) -> egui::Button<'static> {
     let label = if flag == Flag::NONE {
@@ -694,7 +702,7 @@ impl BrowseScreen {
         let Some(results) = &self.results else {
             return;
         };
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let row_height = table_row_height(ui);
         let columns: [(SortBy, &str); 9] = [
             (SortBy::Deck, text.deck),
             (SortBy::Question, text.question),
@@ -852,10 +860,9 @@ impl BrowseScreen {
         let available = ui.available_height();
         let short = available < 400.0;
         let at_most = if short {
-            let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-            let table_keeps = 3.0 * row_height + ui.spacing().scroll.allocated_width();
+            let table_keeps = 3.0 * table_row_height(ui) + ui.spacing().scroll.allocated_width();
             // The pane's size leaves out its frame's margins.
-            let margins = 20.0;
+            let margins = DETAIL_MARGIN.sum().y;
             (available - table_keeps - margins).max(available * 0.5 - margins)
         } else {
             (available * 0.5).max(120.0)
@@ -868,7 +875,7 @@ impl BrowseScreen {
             .frame(
                 egui::Frame::new()
                     .fill(theme::tone::CARD.on(ui))
-                    .inner_margin(egui::Margin::symmetric(12, 10)),
+                    .inner_margin(DETAIL_MARGIN),
             )
             .show(ui, |ui| {
                 // The card's name and what can be done to it stay in view; what follows
