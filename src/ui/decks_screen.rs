@@ -325,8 +325,9 @@ impl DecksScreen {
             }
             None => {}
         }
-        count_headings(ui, text);
-        deck_list(ui, visible, ctx, rows, idle, actions);
+        let columns = Columns::measure(ui, text, rows);
+        count_headings(ui, text, &columns);
+        deck_list(ui, visible, ctx, rows, &columns, idle, actions);
         ui.add_space(theme::space::L);
         problems(ui, ctx, actions);
         ui.add_space(theme::space::S);
@@ -456,12 +457,45 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
     });
 }
 
+/// How the deck list is laid out at the width it has, measured once for the headings
+/// and every row so their columns line up.
+struct Columns {
+    /// The width of one count column.
+    count: f32,
+    /// Room kept for an Edit button: none when no deck in the list can be edited, as
+    /// the bundled decks alone would leave an empty gap eating the titles' room.
+    edit: f32,
+    /// A deck's title on a line of its own above its counts: at large text or in a
+    /// narrow window the room beside the counts held only a few characters ("HoE …").
+    title_above: bool,
+}
+
+impl Columns {
+    fn measure(ui: &egui::Ui, text: &Strings, rows: &[DeckRow]) -> Self {
+        let width = ui.available_width();
+        let count = count_width(width);
+        let edit = if rows.iter().any(|row| row.file.is_some()) {
+            button_width(ui, text.edit)
+        } else {
+            0.0
+        };
+        let beside = width - 3.0 * count - button_width(ui, text.study) - edit;
+        // A title, and its card count, want about fourteen characters to be recognized.
+        let wanted = 14.0 * ui.text_style_height(&egui::TextStyle::Body);
+        Self {
+            count,
+            edit,
+            title_above: beside < wanted,
+        }
+    }
+}
+
 /// The names of the count columns, above the list, right-aligned as the counts are.
-fn count_headings(ui: &mut egui::Ui, text: &Strings) {
-    let column = count_width(ui.available_width());
+fn count_headings(ui: &mut egui::Ui, text: &Strings, columns: &Columns) {
+    let column = columns.count;
     ui.horizontal(|ui| {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add_space(button_width(ui, text.study) + button_width(ui, text.edit));
+            ui.add_space(button_width(ui, text.study) + columns.edit);
             for (label, hint) in [
                 (text.due, text.due_hint),
                 (text.learning, text.learning_hint),
@@ -564,6 +598,7 @@ fn deck_list(
     visible: egui::Rect,
     ctx: &ScreenContext,
     rows: &[DeckRow],
+    columns: &Columns,
     idle: &str,
     actions: &mut Vec<Action>,
 ) {
@@ -577,7 +612,12 @@ fn deck_list(
     let spacing = ui.spacing().item_spacing.y;
     let button_height =
         ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
-    let deck_height = ui.spacing().interact_size.y.max(button_height) + theme::space::S;
+    let counts_height = ui.spacing().interact_size.y.max(button_height);
+    let deck_height = if columns.title_above {
+        ui.text_style_height(&egui::TextStyle::Body) + spacing + counts_height + theme::space::S
+    } else {
+        counts_height + theme::space::S
+    };
     // Space above, the role's name, and a rule below.
     let role_height = theme::space::M + ui.text_style_height(&egui::TextStyle::Small) + 8.0;
     let height = |line: &Line<'_>| match line {
@@ -624,7 +664,7 @@ fn deck_list(
             }
             Line::Deck(row) => {
                 let mut line_ui = ui.new_child(builder.id_salt(("deck", &row.id)));
-                deck_row(&mut line_ui, ctx, row, idle, actions);
+                deck_row(&mut line_ui, ctx, row, columns, idle, actions);
             }
         }
     }
@@ -654,83 +694,101 @@ fn deck_row(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
     row: &DeckRow,
+    columns: &Columns,
+    idle: &str,
+    actions: &mut Vec<Action>,
+) {
+    if columns.title_above {
+        ui.horizontal(|ui| deck_title(ui, ctx.text, row));
+    }
+    ui.horizontal_centered(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            deck_counts_and_buttons(ui, ctx, row, columns, idle, actions);
+            if !columns.title_above {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    deck_title(ui, ctx.text, row)
+                });
+            }
+        });
+    });
+}
+
+/// A deck's title, cut short to leave room for its card count after it.
+fn deck_title(ui: &mut egui::Ui, text: &Strings, row: &DeckRow) {
+    let count = text.card_count(row.cards);
+    let count_width = ui
+        .painter()
+        .layout_no_wrap(
+            count.clone(),
+            egui::FontId::proportional(theme::size::SMALL),
+            egui::Color32::WHITE,
+        )
+        .size()
+        .x;
+    let title_width =
+        (ui.available_width() - count_width - 2.0 * ui.spacing().item_spacing.x).max(0.0);
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(title_width, ui.available_height()),
+        )),
+        |ui| ui.add(egui::Label::new(&row.title).truncate()),
+    );
+    theme::caption(ui, &count);
+}
+
+/// Study, Edit and the three counts, laid out from the right.
+fn deck_counts_and_buttons(
+    ui: &mut egui::Ui,
+    ctx: &ScreenContext,
+    row: &DeckRow,
+    columns: &Columns,
     idle: &str,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    let column = count_width(ui.available_width());
-    ui.horizontal_centered(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let total = row.counts.total();
-            let study = ui
-                .add_enabled(ctx.can_write() && total > 0, egui::Button::new(text.study))
-                .on_disabled_hover_text(idle);
-            // "Study" alone says nothing to a screen reader; name the deck.
-            let name = format!("{} — {}", text.study, row.title);
-            study.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, study.enabled(), &name)
+    let total = row.counts.total();
+    let study = ui
+        .add_enabled(ctx.can_write() && total > 0, egui::Button::new(text.study))
+        .on_disabled_hover_text(idle);
+    // "Study" alone says nothing to a screen reader; name the deck.
+    let name = format!("{} — {}", text.study, row.title);
+    study.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, study.enabled(), &name));
+    if study.clicked() {
+        actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
+    }
+    match &row.file {
+        Some(file) => {
+            let edit = ui.add_enabled(ctx.can_write(), egui::Button::new(text.edit));
+            let name = format!("{} — {}", text.edit, row.title);
+            edit.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, edit.enabled(), &name)
             });
-            if study.clicked() {
-                actions.push(Action::StartSession(Scope::Deck(row.id.clone())));
+            if edit.clicked() {
+                actions.push(Action::Editor(EditorAction::Open {
+                    path: file.clone(),
+                    card: None,
+                }));
             }
-            match &row.file {
-                Some(file) => {
-                    let edit = ui.add_enabled(ctx.can_write(), egui::Button::new(text.edit));
-                    let name = format!("{} — {}", text.edit, row.title);
-                    edit.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, edit.enabled(), &name)
-                    });
-                    if edit.clicked() {
-                        actions.push(Action::Editor(EditorAction::Open {
-                            path: file.clone(),
-                            card: None,
-                        }));
-                    }
-                }
-                // The counts stay in their columns whether or not a deck can be edited.
-                None => ui.add_space(button_width(ui, text.edit)),
-            }
-            for (count, tone) in [
-                (row.counts.review, theme::tone::DUE),
-                (row.counts.learning, theme::tone::LEARNING),
-                (row.counts.new, theme::tone::NEW),
-            ] {
-                let color = if count > 0 {
-                    tone.on(ui)
-                } else {
-                    theme::tone::MUTED_TEXT.on(ui)
-                };
-                ui.add_sized(
-                    [column, ui.available_height()],
-                    egui::Label::new(egui::RichText::new(count.to_string()).color(color)),
-                );
-            }
-            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                // The title is cut short to leave room for the card count after it.
-                let count = text.card_count(row.cards);
-                let count_width = ui
-                    .painter()
-                    .layout_no_wrap(
-                        count.clone(),
-                        egui::FontId::proportional(theme::size::SMALL),
-                        egui::Color32::WHITE,
-                    )
-                    .size()
-                    .x;
-                let title_width =
-                    (ui.available_width() - count_width - 2.0 * ui.spacing().item_spacing.x)
-                        .max(0.0);
-                ui.scope_builder(
-                    egui::UiBuilder::new().max_rect(egui::Rect::from_min_size(
-                        ui.cursor().min,
-                        egui::vec2(title_width, ui.available_height()),
-                    )),
-                    |ui| ui.add(egui::Label::new(&row.title).truncate()),
-                );
-                theme::caption(ui, &count);
-            });
-        });
-    });
+        }
+        // The counts stay in their columns whether or not a deck can be edited.
+        None => ui.add_space(columns.edit),
+    }
+    for (count, tone) in [
+        (row.counts.review, theme::tone::DUE),
+        (row.counts.learning, theme::tone::LEARNING),
+        (row.counts.new, theme::tone::NEW),
+    ] {
+        let color = if count > 0 {
+            tone.on(ui)
+        } else {
+            theme::tone::MUTED_TEXT.on(ui)
+        };
+        ui.add_sized(
+            [columns.count, ui.available_height()],
+            egui::Label::new(egui::RichText::new(count.to_string()).color(color)),
+        );
+    }
 }
 
 /// At most this many problems are listed on screen; the rest are counted.
