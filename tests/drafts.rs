@@ -383,6 +383,8 @@ fn a_mock_interview_typed_before_a_sigkill_is_offered_back_with_its_answers() {
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
         Some(third.as_str())
     );
+    // The box has the keyboard, as the study answer's has: typing goes on in it.
+    assert!(harness.get_by_label(ANSWER_BOX).is_focused());
     // A draft is never an answer.
     assert!(
         mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())

@@ -503,6 +503,10 @@ impl View for MockScreen {
         }
         // Saving logs the answers given aloud: their cards may have older recordings to
         // delete (the setting keep_recordings).
+        let graded = match (&step, &self.state) {
+            (MockAction::Save, MockState::Grading { answers, .. }) => answers.len(),
+            _ => 0,
+        };
         let spoken_cards: Vec<String> = match (&step, &self.state) {
             (MockAction::Save, MockState::Grading { answers, .. }) => answers
                 .iter()
@@ -535,6 +539,9 @@ impl View for MockScreen {
                             self.microphone.problem = Some(problem);
                         }
                     }
+                }
+                if graded > 0 && matches!(self.state, MockState::Setup(_)) {
+                    return vec![FollowUp::Flash(writing.text.mock_saved(graded))];
                 }
                 Vec::new()
             }

@@ -806,11 +806,6 @@ fn card_body(
                     &marks,
                     take_keyboard,
                 );
-                // A resumed draft asks again once the box is drawn: the resume offer, a
-                // modal, was still up when the box first asked.
-                if focus {
-                    answer_box.request_focus();
-                }
                 // What is typed is seen: in a small window the box can be below the
                 // question, out of view, when typing starts without a click.
                 if answer_box.changed() {

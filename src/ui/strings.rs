@@ -1138,6 +1138,18 @@ impl Strings {
     }
 
     /// A number of cards: "1 card", "3 cards", "3 枚".
+    /// Said once a mock interview's grades are saved: the setup page that follows
+    /// gave no sign that anything had happened.
+    pub fn mock_saved(&self, answers: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("採点を保存しました：{answers} 問の回答を学習記録に追加しました"),
+            Lang::En => format!(
+                "Grades saved: {} added to your review history",
+                counted(answers, "answer", "answers")
+            ),
+        }
+    }
+
     pub fn card_count(&self, n: usize) -> String {
         match self.lang {
             Lang::Ja => format!("{n} 枚"),

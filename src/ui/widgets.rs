@@ -159,15 +159,23 @@ pub fn answer_box_marked(
         // The rows chosen by the Japanese line-breaking rules; the text stays as typed.
         kinsoku::layout(ui, job, wrap_width)
     };
-    ui.add(
-        egui::TextEdit::multiline(draft)
-            .id(id)
-            .hint_text(text.answer_hint)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter),
-    )
-    .labelled_by(label.id)
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(draft)
+                .id(id)
+                .hint_text(text.answer_hint)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter),
+        )
+        .labelled_by(label.id);
+    // Asked again once the box is drawn: on the frame a modal closes (the offer to
+    // resume a draft) the request before it was refused, and the box never had the
+    // keyboard.
+    if take_keyboard {
+        response.request_focus();
+    }
+    response
 }
 
 /// A localized field as one text for a widget's label: the first language in the body
