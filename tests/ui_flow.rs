@@ -1785,6 +1785,14 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "New deck…");
+    // The form has a tab of its own, lit, as every other page has.
+    assert_eq!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Button, "New deck")
+            .accesskit_node()
+            .toggled(),
+        Some(Toggled::True)
+    );
     type_into(&mut harness, "Deck title", "My questions");
     click(&mut harness, "Create");
     assert!(matches!(harness.state().screen(), Screen::Edit));

@@ -235,6 +235,8 @@ impl MensetsuApp {
             (Screen::Settings, text.settings, egui::Key::Num7),
         ];
         let editing = self.screens.editor.open_path().is_some();
+        // The new deck's form is the editor's page too: with no tab for it, none was lit.
+        let naming_a_new_deck = !editing && self.screen == Screen::Edit;
         for (screen, _, key) in tabs {
             let shown = screen != Screen::Review || has_session;
             if shown
@@ -257,10 +259,14 @@ impl MensetsuApp {
                 key: Some(index + 1),
             })
             .collect();
-        if editing {
+        if editing || naming_a_new_deck {
             entries.push(Tab {
                 screen: Screen::Edit,
-                label: text.edit_deck,
+                label: if editing {
+                    text.edit_deck
+                } else {
+                    text.new_deck
+                },
                 key: None,
             });
         }
