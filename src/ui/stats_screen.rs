@@ -230,23 +230,50 @@ fn summary_line(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         ),
         None => "—".to_string(),
     };
-    ui.add_space(theme::space::S);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}: {}", text.true_retention_30, retention));
-        ui.separator();
-        ui.label(format!("{}: {}", text.streak, stats.streak_days));
-        ui.separator();
-        ui.label(format!(
+    let mut items = vec![
+        format!("{}: {}", text.true_retention_30, retention),
+        format!("{}: {}", text.streak, stats.streak_days),
+        format!(
             "{}: {} / {}",
             text.mastered,
             stats.counts.mastered,
             stats.counts.total()
-        ));
-        let detection = stats.detection;
-        if detection.total > 0 {
-            ui.separator();
-            let share = f64::from(detection.agreed) / f64::from(detection.total) * 100.0;
-            ui.label(text.detection_agreement(share, detection.answers));
+        ),
+    ];
+    let detection = stats.detection;
+    if detection.total > 0 {
+        let share = f64::from(detection.agreed) / f64::from(detection.total) * 100.0;
+        items.push(text.detection_agreement(share, detection.answers));
+    }
+    ui.add_space(theme::space::S);
+    ui.horizontal_wrapped(|ui| {
+        let row = ui.max_rect().width();
+        for (index, item) in items.iter().enumerate() {
+            let galley = egui::WidgetText::from(item.as_str()).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let width = galley.size().x;
+            // A separator only between two items on one line: one before an item that
+            // wraps was left dangling at the end of the line above, and an item is cut
+            // in two only when it is longer than a whole line.
+            if index > 0 {
+                let separator = 6.0 + 3.0 * ui.spacing().item_spacing.x;
+                let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
+                if separator + width <= left_in_row {
+                    ui.separator();
+                } else {
+                    ui.end_row();
+                }
+            }
+            let mode = if width <= row {
+                egui::TextWrapMode::Extend
+            } else {
+                egui::TextWrapMode::Wrap
+            };
+            ui.add(egui::Label::new(item.as_str()).wrap_mode(mode));
         }
     });
 }
@@ -703,22 +730,22 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
     let empty = theme::tone::CARD_EDGE.on(ui);
     let full = theme::tone::DUE.on(ui);
     let mut hovered = None;
-    let mut last_month = None;
+    for (week, month0) in month_starts(first_monday, weeks) {
+        let x = grid.x + week as f32 * (cell + GAP);
+        let name = text.months_short[month0 as usize];
+        let width = theme::text_width(ui, name, label_font.clone());
+        // The month begun this week, in the last column, ends at the grid's edge rather
+        // than past it.
+        let (at, align) = if x + width > rect.max.x {
+            (egui::pos2(rect.max.x, rect.min.y), egui::Align2::RIGHT_TOP)
+        } else {
+            (egui::pos2(x, rect.min.y), egui::Align2::LEFT_TOP)
+        };
+        painter.text(at, align, name, label_font.clone(), muted);
+    }
     for week in 0..weeks {
         let monday = first_monday + Days::new(week * 7);
         let x = grid.x + week as f32 * (cell + GAP);
-        if last_month != Some(monday.month()) {
-            if last_month.is_some() {
-                painter.text(
-                    egui::pos2(x, rect.min.y),
-                    egui::Align2::LEFT_TOP,
-                    text.months_short[monday.month0() as usize],
-                    label_font.clone(),
-                    muted,
-                );
-            }
-            last_month = Some(monday.month());
-        }
         for weekday in 0..7u64 {
             let day = monday + Days::new(weekday);
             if day > stats.today {
@@ -742,6 +769,19 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
     if let Some((day, count)) = hovered {
         response.on_hover_text(format!("{day}: {count} {}", text.axis_answers));
     }
+}
+
+/// The weeks of the calendar (0-based, from `first_monday`) in which a month begins,
+/// with that month (0-based): a month is named above the week holding its 1st. Naming
+/// the first week whose Monday was in the month left the current month unnamed for up
+/// to six days (December 2026 begins on a Tuesday).
+fn month_starts(first_monday: NaiveDate, weeks: u64) -> Vec<(u64, u32)> {
+    (0..weeks)
+        .filter_map(|week| {
+            let sunday = first_monday + Days::new(week * 7 + 6);
+            (sunday.day() <= 7).then_some((week, sunday.month0()))
+        })
+        .collect()
 }
 
 /// A count in a table, named for screen readers (and the UI tests) by its row and column.
@@ -834,4 +874,27 @@ fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
                 }
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn each_month_is_named_above_the_week_holding_its_first_day() {
+        // 2026-12-03, a Thursday: the grid's last week begins on Monday 2026-11-30 and
+        // holds 1 December (a Tuesday); its first week begins 52 weeks before.
+        let first = day("2025-12-01");
+        let starts = month_starts(first, 53);
+        assert_eq!(starts.first(), Some(&(0, 11)), "December 2025 from its Monday 1st");
+        assert_eq!(starts.last(), Some(&(52, 11)), "December 2026 in the last week");
+        // Thirteen firsts of a month in 53 weeks beginning 2025-12-01 (Dec 2025 … Dec 2026).
+        assert_eq!(starts.len(), 13);
+        // March 2026 begins on a Sunday: named above the week of Monday 23 February.
+        assert!(starts.contains(&(12, 2)), "{starts:?}");
+    }
 }
