@@ -226,10 +226,13 @@ impl Stats {
                 collection.decks().find_card(record.card),
             ) {
                 // Only answers logged with the card's current points: after the deck
-                // changed, the indices may mean other points.
+                // changed, the indices may mean other points. An answer passed with no
+                // point ticked says nothing of its points (graded without ticking: an
+                // Easy counted as missing every point); one forgotten missed them all.
                 let deck_points = card.points.len();
                 let total = record.points_total.unwrap_or(deck_points);
-                if total >= deck_points && deck_points > 0 {
+                let tells = !covered.is_empty() || record.rating == Rating::Again;
+                if total >= deck_points && deck_points > 0 && tells {
                     for point in 0..deck_points {
                         let entry = ticks.entry((card.id.as_str(), point)).or_default();
                         entry.0 += 1;
@@ -245,10 +248,14 @@ impl Stats {
                 Rating::Easy => entry.easy += 1,
             }
             entry.duration_ms += record.duration_ms.unwrap_or(0);
-            if let (Some(detected), Some(ticked), Some(total)) = (
+            // Detection is measured only where there was a draft to read: without one it
+            // finds nothing, and every tick counted as a disagreement.
+            let drafted = record.answer.is_some_and(|answer| !answer.trim().is_empty());
+            if let (Some(detected), Some(ticked), Some(total), true) = (
                 &record.points_detected,
                 &record.points_covered,
                 record.points_total,
+                drafted,
             ) {
                 let agreement = &mut stats.detection;
                 agreement.answers += 1;
@@ -513,6 +520,9 @@ mod tests {
             r#"{"id":"x-4","card":"w1","at":"2026-11-04T09:00:00+09:00","rating":3,"points_covered":[],"points_total":2}"#,
             r#"{"id":"x-5","card":"w2","at":"2026-11-01T09:05:00+09:00","rating":3,"points_covered":[0],"points_total":2}"#,
             r#"{"id":"x-6","card":"w2","at":"2026-11-02T09:05:00+09:00","rating":3,"points_covered":[0],"points_total":2}"#,
+            // Passed with nothing ticked (graded without ticking): no miss counted.
+            r#"{"id":"x-7","card":"w2","at":"2026-11-03T09:05:00+09:00","rating":4,"points_covered":[],"points_total":2}"#,
+            r#"{"id":"x-8","card":"w1","at":"2026-11-04T19:05:00+09:00","rating":2,"points_covered":[],"points_total":3}"#,
         ];
         let text = lines.join("\n");
         let (records, problems) = parse_log(Path::new("x.jsonl"), text.as_bytes());
@@ -531,5 +541,32 @@ mod tests {
             vec![("w1", 1, 3, 3), ("w2", 1, 2, 2), ("w1", 2, 2, 3)]
         );
         assert_eq!(stats.weak_points_per_deck["w"].len(), 3);
+    }
+
+    #[test]
+    fn detection_is_measured_only_on_answers_with_a_draft() {
+        let decks = DeckSet::from_sources(vec![(
+            "w.json".into(),
+            r#"{"id":"w","title":{"en":"W"},"cards":[
+                {"id":"w1","question":{"en":"a"},"points":[{"en":"p0"},{"en":"p1"}]}]}"#
+                .into(),
+            false,
+        )]);
+        // Drafted: detected p0, ticked p0 and p1 — one point of two agrees. Not drafted
+        // (no answer, or only spaces): nothing was there to detect, so not counted.
+        let lines = [
+            r#"{"id":"d-1","card":"w1","at":"2026-11-01T09:00:00+09:00","rating":3,"points_covered":[0,1],"points_detected":[0],"points_total":2,"answer":"We measure it first."}"#,
+            r#"{"id":"d-2","card":"w1","at":"2026-11-02T09:00:00+09:00","rating":3,"points_covered":[0],"points_detected":[],"points_total":2}"#,
+            r#"{"id":"d-3","card":"w1","at":"2026-11-03T09:00:00+09:00","rating":3,"points_covered":[1],"points_detected":[],"points_total":2,"answer":"  "}"#,
+        ];
+        let (records, problems) = parse_log(Path::new("d.jsonl"), lines.join("\n").as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let log = LogSnapshot::from_records(records, problems);
+        let collection = Collection::from_parts(DataDir::new("t"), decks, Settings::default(), log);
+        let stats = Stats::compute(&collection, at("2026-11-05T10:00:00+09:00"));
+        assert_eq!(
+            (stats.detection.answers, stats.detection.total, stats.detection.agreed),
+            (1, 2, 1)
+        );
     }
 }
