@@ -286,6 +286,52 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     );
 }
 
+/// The card's note is logged once typing in it pauses, not only with the grade or on
+/// leaving the screen: a window killed with a note typed had lost it.
+#[test]
+fn a_note_typed_during_study_is_logged_once_typing_pauses() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    click_containing(&mut harness, "Study — VPoE interview");
+    click(&mut harness, "Note");
+    type_into(
+        &mut harness,
+        "Your note on this card (kept for next time)",
+        "Lead with the 2019 migration",
+    );
+    let notes = |dir: &DataDir| -> Vec<String> {
+        mensetsu::core::review::store::read_all_logs(&dir.reviews_dir())
+            .records()
+            .iter()
+            .filter_map(|logged| match &logged.record {
+                Record::Note(note) => Some(note.note.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(notes(&fixture.dir).is_empty(), "logged at every key");
+    wait(&mut harness, &fixture.clock, Duration::seconds(1));
+    assert!(notes(&fixture.dir).is_empty());
+    wait(&mut harness, &fixture.clock, Duration::seconds(2));
+    harness.run();
+    assert_eq!(notes(&fixture.dir), vec!["Lead with the 2019 migration"]);
+    // Still on the card, unanswered; more typing is logged again after its pause.
+    assert!(matches!(harness.state().screen(), Screen::Review));
+    harness
+        .get_by_label("Your note on this card (kept for next time)")
+        .type_text(", then the numbers");
+    harness.run();
+    wait(&mut harness, &fixture.clock, Duration::seconds(3));
+    harness.run();
+    assert_eq!(
+        notes(&fixture.dir),
+        vec![
+            "Lead with the 2019 migration",
+            "Lead with the 2019 migration, then the numbers"
+        ]
+    );
+}
+
 #[test]
 fn a_damaged_drafts_file_is_named_set_aside_and_the_app_keeps_working() {
     let fixture = fixture();

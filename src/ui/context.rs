@@ -308,6 +308,8 @@ pub enum ReviewAction {
     Record,
     /// Plays the recorded answer back, or stops playing it (V).
     Play,
+    /// Logs the card's note, once typing in it pauses.
+    SaveNote,
 }
 
 /// Steps of a mock interview.

@@ -9,7 +9,7 @@ mod summary;
 
 use crate::core::collection::AnswerDetails;
 use crate::core::content::deck::Lang;
-use crate::core::drafts::StudyDraft;
+use crate::core::drafts::{self, StudyDraft};
 use crate::core::review::scheduler::{NextStates, Phase, Rating};
 use crate::core::review::store::{Store, StoreError};
 use crate::core::study::coverage::{Coverage, Miss};
@@ -40,6 +40,10 @@ pub struct ShownCard {
     pub draft: String,
     pub ticked: Vec<bool>,
     pub note: String,
+    /// When the note was last typed in and not yet logged: it is logged once typing
+    /// pauses, or when the box lets go of the keyboard (it was logged only with the
+    /// grade or on leaving the screen, so a killed window lost it).
+    pub note_changed_at: Option<DateTime<FixedOffset>>,
     /// The points detected in the draft, and the draft they were detected in.
     pub detection: Option<(String, Coverage)>,
     /// When the draft last changed; detection waits until typing pauses.
@@ -297,7 +301,9 @@ impl ReviewScreen {
         let (Some(card), Some(store)) = (self.shown_mut(), store) else {
             return Ok(());
         };
-        collection.save_note(store, &card.card_id, &card.note, now)
+        collection.save_note(store, &card.card_id, &card.note, now)?;
+        card.note_changed_at = None;
+        Ok(())
     }
 
     /// Applies a step of the session. Answers and undos are on disk when this returns
@@ -338,6 +344,7 @@ impl ReviewScreen {
                 Some(store) => self.undo(collection, store, now),
                 None => Ok(()),
             },
+            ReviewAction::SaveNote => self.save_note(collection, store, now),
             // Recording is the screen's, not the session's: see `apply`.
             ReviewAction::Record | ReviewAction::Play => Ok(()),
             ReviewAction::End => {
@@ -630,6 +637,7 @@ fn shown_card(
         revealed: false,
         draft: String::new(),
         ticked: vec![false; points],
+        note_changed_at: None,
         detection: None,
         draft_changed_at: None,
         draft_seen: String::new(),
@@ -879,15 +887,31 @@ fn card_body(
                     .default_open(!shown.note.is_empty())
                     .show(ui, |ui| {
                         let label = theme::caption(ui, text.note_label);
-                        ui.add_enabled(
-                            ctx.can_write(),
-                            egui::TextEdit::multiline(&mut shown.note)
-                                .layouter(&mut kinsoku::layouter)
-                                .hint_text(text.note_hint)
-                                .desired_rows(3)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
+                        let note = ui
+                            .add_enabled(
+                                ctx.can_write(),
+                                egui::TextEdit::multiline(&mut shown.note)
+                                    .layouter(&mut kinsoku::layouter)
+                                    .hint_text(text.note_hint)
+                                    .desired_rows(3)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if note.changed() {
+                            shown.note_changed_at = Some(ctx.now);
+                        }
+                        if let Some(changed) = shown.note_changed_at {
+                            let paused =
+                                (ctx.now - changed).num_milliseconds() >= drafts::SAVE_DELAY_MS;
+                            if paused || note.lost_focus() {
+                                actions.push(Action::Review(ReviewAction::SaveNote));
+                            } else {
+                                ui.ctx()
+                                    .request_repaint_after(std::time::Duration::from_millis(
+                                        drafts::SAVE_DELAY_MS as u64,
+                                    ));
+                            }
+                        }
                     });
                 if shown.revealed
                     && let Some(action) = voice::card_history(

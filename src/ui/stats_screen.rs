@@ -890,8 +890,16 @@ mod tests {
         // holds 1 December (a Tuesday); its first week begins 52 weeks before.
         let first = day("2025-12-01");
         let starts = month_starts(first, 53);
-        assert_eq!(starts.first(), Some(&(0, 11)), "December 2025 from its Monday 1st");
-        assert_eq!(starts.last(), Some(&(52, 11)), "December 2026 in the last week");
+        assert_eq!(
+            starts.first(),
+            Some(&(0, 11)),
+            "December 2025 from its Monday 1st"
+        );
+        assert_eq!(
+            starts.last(),
+            Some(&(52, 11)),
+            "December 2026 in the last week"
+        );
         // Thirteen firsts of a month in 53 weeks beginning 2025-12-01 (Dec 2025 … Dec 2026).
         assert_eq!(starts.len(), 13);
         // March 2026 begins on a Sunday: named above the week of Monday 23 February.

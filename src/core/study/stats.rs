@@ -250,7 +250,9 @@ impl Stats {
             entry.duration_ms += record.duration_ms.unwrap_or(0);
             // Detection is measured only where there was a draft to read: without one it
             // finds nothing, and every tick counted as a disagreement.
-            let drafted = record.answer.is_some_and(|answer| !answer.trim().is_empty());
+            let drafted = record
+                .answer
+                .is_some_and(|answer| !answer.trim().is_empty());
             if let (Some(detected), Some(ticked), Some(total), true) = (
                 &record.points_detected,
                 &record.points_covered,
@@ -565,7 +567,11 @@ mod tests {
         let collection = Collection::from_parts(DataDir::new("t"), decks, Settings::default(), log);
         let stats = Stats::compute(&collection, at("2026-11-05T10:00:00+09:00"));
         assert_eq!(
-            (stats.detection.answers, stats.detection.total, stats.detection.agreed),
+            (
+                stats.detection.answers,
+                stats.detection.total,
+                stats.detection.agreed
+            ),
             (1, 2, 1)
         );
     }
