@@ -423,6 +423,14 @@ fn statistics_screen_draws_the_numbers_of_the_log() {
     harness.get_by_label("By role");
     harness.get_by_label("Head of Engineering");
     click(&mut harness, "1 year");
+    // A year's bars are weeks, and the titles say so.
+    harness.get_by_label("Answers per week, by grade");
+    harness.get_by_label("Study time per week (minutes)");
+    assert!(
+        harness
+            .query_by_label("Answers per day, by grade")
+            .is_none()
+    );
     let stats = harness.state_mut().stats().clone();
     assert_eq!(stats.counts_per_role["hoe"].review, 3);
 }

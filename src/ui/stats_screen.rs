@@ -35,6 +35,11 @@ impl Range {
             Range::Year => 365,
         }
     }
+
+    /// The days a bar of the history charts adds up.
+    fn bar_days(self) -> u64 {
+        if self.days() > 120 { 7 } else { 1 }
+    }
 }
 
 /// The statistics screen keeps its range and the numbers it last computed.
@@ -79,12 +84,17 @@ impl View for StatsScreen {
                         ui.selectable_value(&mut chosen, Range::Year, text.days_365);
                     });
                     summary_line(ui, text, &stats);
-                    section(ui, text.reviews_per_day, |ui| {
+                    // A year's bars are weeks (a day's bar was a pixel wide): the
+                    // titles say so, the heights being a week's sums.
+                    let (reviews_title, time_title) = if chosen.bar_days() == 7 {
+                        (text.reviews_per_week, text.time_per_week)
+                    } else {
+                        (text.reviews_per_day, text.time_per_day)
+                    };
+                    section(ui, reviews_title, |ui| {
                         reviews_chart(ui, text, &stats, chosen)
                     });
-                    section(ui, text.time_per_day, |ui| {
-                        time_chart(ui, text, &stats, chosen)
-                    });
+                    section(ui, time_title, |ui| time_chart(ui, text, &stats, chosen));
                     section(ui, text.retention_per_week, |ui| {
                         retention_chart(ui, text, &stats, chosen, desired)
                     });
@@ -290,7 +300,7 @@ struct Bucket {
 }
 
 fn past_buckets(stats: &Stats, range: Range) -> Vec<Bucket> {
-    let size: u64 = if range.days() > 120 { 7 } else { 1 };
+    let size = range.bar_days();
     let count = range.days().div_ceil(size);
     (0..count)
         .rev()
@@ -418,19 +428,34 @@ fn time_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range) {
     });
 }
 
-fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range, desired: f64) {
-    let first_day = stats.today - Days::new(range.days() - 1);
-    let points: Vec<[f64; 2]> = stats
+/// The weekly retention from `first_day` as runs of weeks in a row with review answers,
+/// each week at its last day (days from today) with its rate in percent. The line breaks
+/// at a week without answers: drawn across it, it claimed a retention for weeks nobody
+/// studied (late June straight to September).
+fn retention_runs(stats: &Stats, first_day: NaiveDate) -> Vec<Vec<[f64; 2]>> {
+    let mut runs: Vec<Vec<[f64; 2]>> = vec![Vec::new()];
+    for week in stats
         .retention_per_week
         .iter()
         .filter(|week| week.week_start + Days::new(6) >= first_day)
-        .filter_map(|week| {
-            // A week's figure belongs to its last day (today for this week).
-            let end = (week.week_start + Days::new(6)).min(stats.today);
-            let offset = (end - stats.today).num_days() as f64;
-            week.retention.rate.map(|rate| [offset, rate * 100.0])
-        })
-        .collect();
+    {
+        // A week's figure belongs to its last day (today for this week).
+        let end = (week.week_start + Days::new(6)).min(stats.today);
+        let offset = (end - stats.today).num_days() as f64;
+        match (week.retention.rate, runs.last_mut()) {
+            (Some(rate), Some(run)) => run.push([offset, rate * 100.0]),
+            (None, Some(run)) if !run.is_empty() => runs.push(Vec::new()),
+            _ => {}
+        }
+    }
+    runs.retain(|run| !run.is_empty());
+    runs
+}
+
+fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Range, desired: f64) {
+    let first_day = stats.today - Days::new(range.days() - 1);
+    let runs = retention_runs(stats, first_day);
+    let points: Vec<[f64; 2]> = runs.iter().flatten().copied().collect();
     if points.is_empty() {
         empty_state(ui, text.retention_empty);
         return;
@@ -458,10 +483,18 @@ fn retention_chart(ui: &mut egui::Ui, text: &Strings, stats: &Stats, range: Rang
     .include_y(50.0)
     .include_y(100.0)
     .show(ui, |plot| {
-        plot.line(
-            Line::new(text.true_retention, PlotPoints::from(points))
+        for run in runs {
+            plot.line(
+                Line::new(text.true_retention, PlotPoints::from(run))
+                    .color(line_color)
+                    .width(2.5),
+            );
+        }
+        // A week between two without answers is a point, not a line.
+        plot.points(
+            egui_plot::Points::new(text.true_retention, PlotPoints::from(points))
                 .color(line_color)
-                .width(2.5),
+                .radius(3.0),
         );
         plot.hline(
             HLine::new(text.desired_retention, desired * 100.0)
@@ -882,6 +915,35 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn the_retention_line_breaks_at_weeks_without_answers() {
+        use crate::core::study::stats::{Retention, WeekRetention};
+        let week = |start: &str, passed: u32, total: u32| WeekRetention {
+            week_start: day(start),
+            retention: Retention {
+                passed,
+                total,
+                rate: (total > 0).then(|| f64::from(passed) / f64::from(total)),
+            },
+        };
+        let stats = Stats {
+            today: day("2026-12-03"),
+            retention_per_week: vec![
+                week("2026-11-02", 0, 0),
+                week("2026-11-09", 3, 4),
+                week("2026-11-16", 0, 0),
+                week("2026-11-23", 0, 0),
+                week("2026-11-30", 1, 2),
+            ],
+            ..Stats::default()
+        };
+        // Weeks end on Sundays (the 15th: 18 days ago); this week's figure is today's.
+        assert_eq!(
+            retention_runs(&stats, day("2026-11-01")),
+            vec![vec![[-18.0, 75.0]], vec![[0.0, 50.0]]]
+        );
     }
 
     #[test]

@@ -139,6 +139,9 @@ pub struct Strings {
     pub days_365: &'static str,
     pub reviews_per_day: &'static str,
     pub time_per_day: &'static str,
+    /// The same two charts over a year, whose bars are weeks.
+    pub reviews_per_week: &'static str,
+    pub time_per_week: &'static str,
     pub retention_per_week: &'static str,
     pub due_forecast: &'static str,
     pub study_calendar: &'static str,
@@ -511,6 +514,8 @@ pub const JA: Strings = Strings {
     days_365: "1年",
     reviews_per_day: "1日あたりの回答数（評価別）",
     time_per_day: "1日あたりの学習時間（分）",
+    reviews_per_week: "週ごとの回答数（評価別）",
+    time_per_week: "週ごとの学習時間（分）",
     retention_per_week: "週ごとの実際の記憶率（%）と目標",
     due_forecast: "今後30日の期日カード数",
     study_calendar: "学習カレンダー",
@@ -877,6 +882,8 @@ pub const EN: Strings = Strings {
     days_365: "1 year",
     reviews_per_day: "Answers per day, by grade",
     time_per_day: "Study time per day (minutes)",
+    reviews_per_week: "Answers per week, by grade",
+    time_per_week: "Study time per week (minutes)",
     retention_per_week: "True retention per week (%) against the target",
     due_forecast: "Cards due in the next 30 days",
     study_calendar: "Study calendar",
@@ -1709,11 +1716,16 @@ impl Strings {
         }
     }
 
-    /// Whole days until an interview (today and tomorrow have their own words).
+    /// Whole days until an interview (today and tomorrow have their own words); a day
+    /// already past, as typed in the form, is that many days ago (it read "in -32 days").
     pub fn days_left(&self, n: i64) -> String {
+        let ago = n.unsigned_abs();
         match self.lang {
+            Lang::Ja if n < 0 => format!("{ago} 日前"),
             Lang::Ja => format!("あと {n} 日"),
             Lang::En if n == 1 => "in 1 day".to_string(),
+            Lang::En if n == -1 => "1 day ago".to_string(),
+            Lang::En if n < 0 => format!("{ago} days ago"),
             Lang::En => format!("in {n} days"),
         }
     }
@@ -2380,6 +2392,9 @@ mod tests {
         assert_eq!(en.days_left(1), "in 1 day");
         assert_eq!(en.days_left(21), "in 21 days");
         assert_eq!(ja.days_left(21), "あと 21 日");
+        assert_eq!(en.days_left(-1), "1 day ago");
+        assert_eq!(en.days_left(-32), "32 days ago");
+        assert_eq!(ja.days_left(-32), "32 日前");
         assert_eq!(en.days_suffix(1), " day");
         assert_eq!(en.days_suffix(0), " days");
         assert_eq!(ja.days_suffix(1), " 日");
