@@ -722,3 +722,44 @@ fn deck_titles_keep_room_to_be_read() {
         }
     }
 }
+
+/// The statistics' tables show every count beside the names in an 800×600 window: long
+/// deck titles pushed "Due today" and "Mastered" out of sight, behind a sideways scroll.
+#[test]
+fn the_statistics_tables_show_their_counts_beside_long_names() {
+    for (size, scale) in [([800.0, 600.0], 1.0), ([1920.0, 1080.0], 0.75)] {
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, size, scale, Lang::En);
+        let screen = harness.ctx.content_rect();
+        click(&mut harness, "Statistics");
+        let bundled = mensetsu::core::content::deck::DeckSet::load(None);
+        for loaded in &bundled.decks {
+            let cell = format!("{} — Mastered: ", loaded.deck.title.get(Lang::En));
+            for _ in 0..60 {
+                if harness
+                    .query_by_label_contains(&cell)
+                    .is_some_and(|node| screen.contains_rect(node.rect()))
+                {
+                    break;
+                }
+                harness.event(egui::Event::PointerMoved(screen.center()));
+                harness.event(egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Line,
+                    delta: egui::vec2(0.0, -3.0),
+                    modifiers: Modifiers::NONE,
+                    phase: egui::TouchPhase::Move,
+                    source: egui::MouseWheelSource::Wheel,
+                });
+                harness.run_steps(10);
+            }
+            let place = harness
+                .query_by_label_contains(&cell)
+                .map(|node| node.rect())
+                .unwrap_or_else(|| panic!("{size:?}: {cell:?} is out of sight"));
+            assert!(
+                screen.contains_rect(place),
+                "{size:?}: {cell:?} at {place:?}"
+            );
+        }
+    }
+}

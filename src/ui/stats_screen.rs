@@ -123,10 +123,13 @@ impl View for StatsScreen {
                         area.show(ui, |ui| calendar(ui, text, &stats));
                     });
                     section(ui, text.by_role, |ui| {
-                        sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats))
+                        // Measured outside the sideways scroll, whose width has no end.
+                        let names = name_column_width(ui, text);
+                        sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats, names))
                     });
                     section(ui, text.by_deck, |ui| {
-                        sideways(ui, "per_deck", |ui| deck_table(ui, ctx, &stats))
+                        let names = name_column_width(ui, text);
+                        sideways(ui, "per_deck", |ui| deck_table(ui, ctx, &stats, names))
                     });
                     section(ui, text.weak_points, |ui| {
                         weak_points(ui, ctx, &stats, actions)
@@ -843,8 +846,32 @@ fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
     ui.end_row();
 }
 
-fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, counts: &StateCounts) {
-    ui.label(name);
+/// The width a table's first column (a role's or a deck's name) may take: what the
+/// counts leave of the card's width. Long deck titles pushed Due today and Mastered out
+/// of sight at 800×600; a name longer than this is cut, in full on hover.
+fn name_column_width(ui: &egui::Ui, text: &Strings) -> f32 {
+    let font = egui::FontId::proportional(theme::size::SMALL);
+    let counts: f32 = [
+        text.new,
+        text.learning,
+        text.in_review,
+        text.due_today,
+        text.mastered,
+    ]
+    .iter()
+    .map(|title| theme::text_width(ui, title, font.clone()).max(40.0) + TABLE_GAP)
+    .sum();
+    (ui.available_width() - counts - TABLE_GAP).max(8.0 * theme::size::SMALL)
+}
+
+/// The room between a table's columns.
+const TABLE_GAP: f32 = 24.0;
+
+fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, name_width: f32, counts: &StateCounts) {
+    ui.scope(|ui| {
+        ui.set_max_width(name_width);
+        ui.add(egui::Label::new(name).truncate());
+    });
     cell(ui, counts.new.to_string(), name, text.new);
     cell(
         ui,
@@ -864,7 +891,7 @@ fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, counts: &StateCounts
 }
 
 /// Per role, in the decks screen's order.
-fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
+fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width: f32) {
     let mut roles: Vec<(&String, &StateCounts)> = stats.counts_per_role.iter().collect();
     roles.sort_by(|a, b| {
         role::rank(a.0)
@@ -873,17 +900,18 @@ fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
     });
     egui::Grid::new("per_role")
         .striped(true)
-        .spacing([24.0, 6.0])
+        .spacing([TABLE_GAP, 6.0])
         .show(ui, |ui| {
             table_header(ui, ctx.text, ctx.text.role);
             for (role_id, counts) in roles {
-                table_row(ui, ctx.text, role::label(role_id, ctx.lang), counts);
+                let name = role::label(role_id, ctx.lang);
+                table_row(ui, ctx.text, name, name_width, counts);
             }
         });
 }
 
 /// Per deck by title, in the decks screen's order.
-fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
+fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width: f32) {
     let mut decks: Vec<&crate::core::content::deck::Deck> = ctx
         .collection
         .decks()
@@ -898,12 +926,13 @@ fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats) {
     });
     egui::Grid::new("per_deck")
         .striped(true)
-        .spacing([24.0, 6.0])
+        .spacing([TABLE_GAP, 6.0])
         .show(ui, |ui| {
             table_header(ui, ctx.text, ctx.text.deck);
             for deck in decks {
                 if let Some(counts) = stats.counts_per_deck.get(&deck.id) {
-                    table_row(ui, ctx.text, deck.title.get(ctx.lang), counts);
+                    let name = deck.title.get(ctx.lang);
+                    table_row(ui, ctx.text, name, name_width, counts);
                 }
             }
         });
