@@ -447,6 +447,9 @@ fn interview_ui(
             .map(|(day, value)| [(*day - today).num_days() as f64, f64::from(*value) * 100.0])
             .collect();
         let color = theme::tone::ACCENT.on(ui);
+        // Named, as the statistics' charts are: a bare line left unclear whether it was
+        // recall over time or the prediction for the day.
+        theme::caption(ui, text.readiness_chart);
         widgets::day_plot(
             &interview.id,
             today,
@@ -462,7 +465,9 @@ fn interview_ui(
                     .color(color)
                     .width(2.0),
             );
-        });
+        })
+        .response
+        .on_hover_text(text.readiness_hint);
     }
     clicked
 }
