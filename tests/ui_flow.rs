@@ -471,6 +471,27 @@ fn the_history_of_a_card_lists_earlier_answers_with_their_drafts() {
     harness.get_by_label("最初の下書き");
 }
 
+/// Answers logged in another time zone (a trip, another computer) are listed at the
+/// clock the user reads now: they were shown at their own clock times, mixed in one list.
+#[test]
+fn the_history_lists_answers_at_the_users_clock() {
+    let fixture = fixture(&english());
+    std::fs::create_dir_all(fixture.dir.reviews_dir()).unwrap();
+    std::fs::write(
+        fixture.dir.reviews_dir().join("trip.jsonl"),
+        "{\"id\":\"trip-1\",\"card\":\"vpoe-q01\",\"at\":\"2026-11-20T23:30:00+00:00\",\"rating\":3}\n",
+    )
+    .unwrap();
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Cards");
+    type_into(&mut harness, "Search", "card:vpoe-q01");
+    click_containing(&mut harness, "現在の技術的負債を定量化");
+    scroll_to_and_click(&mut harness, "History (1)");
+    // 23:30 in London is 08:30 the next morning in Tokyo, where the clock is.
+    harness.get_by_label("2026-11-21 08:30");
+    assert!(harness.query_by_label("2026-11-20 23:30").is_none());
+}
+
 /// A user deck for the export test (tests/export.rs exports it too): HTML characters, a
 /// derived point, a card with no points.
 const EXPORT_DECK: &str = include_str!("fixtures/export/practice.json");

@@ -1019,11 +1019,9 @@ impl BrowseScreen {
                         }
                         if let Some(action) = voice::card_history(
                             ui,
-                            text,
-                            collection,
+                            ctx,
                             card_id,
                             &self.microphone,
-                            ctx.can_write(),
                             ("browser_history", card_id),
                         ) {
                             actions.push(Action::Recording(Screen::Browse, action));

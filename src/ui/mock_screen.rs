@@ -697,7 +697,12 @@ fn setup_ui(
     ui.add_space(theme::space::M);
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        past_sessions(ui, text, &mock::summaries(ctx.collection));
+        past_sessions(
+            ui,
+            text,
+            &mock::summaries(ctx.collection),
+            *ctx.now.offset(),
+        );
     });
 }
 
@@ -1008,7 +1013,8 @@ fn grading_ui(
 }
 
 /// Past mock interviews, newest first, with coverage and time per answer.
-fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary]) {
+/// `local`: the clock the user reads now, as the answer history lists its times.
+fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary], local: FixedOffset) {
     ui.label(RichText::new(text.past_mocks).size(theme::size::HEADING));
     if summaries.is_empty() {
         ui.weak("—");
@@ -1020,7 +1026,8 @@ fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary]) {
         }
         ui.end_row();
         for summary in summaries {
-            ui.label(summary.graded_at.format("%Y-%m-%d %H:%M").to_string());
+            let graded_at = summary.graded_at.with_timezone(&local);
+            ui.label(graded_at.format("%Y-%m-%d %H:%M").to_string());
             ui.label(summary.answers.len().to_string());
             ui.label(
                 summary

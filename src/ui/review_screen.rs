@@ -916,11 +916,9 @@ fn card_body(
                 if shown.revealed
                     && let Some(action) = voice::card_history(
                         ui,
-                        text,
-                        collection,
+                        ctx,
                         &card.id,
                         microphone,
-                        ctx.can_write(),
                         ("review_history", &card.id),
                     )
                 {

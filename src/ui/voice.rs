@@ -11,6 +11,7 @@ use crate::core::review::table::ReviewRef;
 use crate::core::speech::analysis::{self, Analysis, Pace};
 use crate::core::speech::{recordings, wav};
 use crate::core::study::indexed::IndexedCollection;
+use crate::ui::context::ScreenContext;
 use crate::ui::strings::{PlayState, Strings};
 use crate::ui::theme;
 use crate::ui::widgets::{self, clock};
@@ -549,20 +550,20 @@ fn waveform(ui: &mut egui::Ui, text: &Strings, take: &Take, at_s: Option<f64>) -
 /// Delete on the answers given aloud; returns what the user did to a recording.
 pub fn card_history(
     ui: &mut egui::Ui,
-    text: &Strings,
-    collection: &IndexedCollection,
+    ctx: &ScreenContext,
     card_id: &str,
     microphone: &Microphone,
-    can_write: bool,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
 ) -> Option<RecordingAction> {
+    let (text, collection, can_write) = (ctx.text, ctx.collection, ctx.can_write());
     let history: Vec<ReviewRef> = collection
         .history(card_id)
         .map(|replayed| replayed.record)
         .collect();
     let dir = collection.data_dir();
     let mut action = None;
-    widgets::answer_history(ui, text, &history, id_salt, &mut |ui, recording| {
+    let local = *ctx.now.offset();
+    widgets::answer_history(ui, text, &history, local, id_salt, &mut |ui, recording| {
         if let Some(asked) = past_recording(ui, text, microphone, dir, recording, can_write) {
             action = Some(asked);
         }

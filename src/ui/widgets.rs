@@ -521,6 +521,9 @@ pub fn answer_history(
     ui: &mut egui::Ui,
     text: &Strings,
     history: &[ReviewRef<'_>],
+    // The clock the user reads now: answers logged in another zone (on a trip, or on
+    // another computer) were listed at their own clock times, mixed with these.
+    local: chrono::FixedOffset,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     // Draws what can be done with an answer's recording (play it, delete it), by id.
     recording: &mut dyn FnMut(&mut egui::Ui, &str),
@@ -534,7 +537,8 @@ pub fn answer_history(
         .show(ui, |ui| {
             for record in history.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
-                    ui.monospace(record.at.format("%Y-%m-%d %H:%M").to_string());
+                    let at = record.at.with_timezone(&local);
+                    ui.monospace(at.format("%Y-%m-%d %H:%M").to_string());
                     ui.colored_label(
                         rating_color(ui, record.rating),
                         rating_label(text, record.rating),
