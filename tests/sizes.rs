@@ -508,9 +508,17 @@ fn the_editor_heading_leaves_its_buttons_clear() {
 /// Turns the wheel over the middle of the window until a widget labelled `label` is laid
 /// out: the decks screen lays out only the decks in view.
 fn wheel_down_to(harness: &mut Harness<'_, MensetsuApp>, label: &str) {
+    wheel_down_until(harness, |harness| harness.query_by_label(label).is_some());
+}
+
+/// Turns the wheel down over the middle of the window, as a user would, until `done`.
+fn wheel_down_until(
+    harness: &mut Harness<'_, MensetsuApp>,
+    done: impl Fn(&Harness<'_, MensetsuApp>) -> bool,
+) {
     let middle = harness.ctx.content_rect().center();
     for _ in 0..60 {
-        if harness.query_by_label(label).is_some() {
+        if done(harness) {
             return;
         }
         harness.event(egui::Event::PointerMoved(middle));
@@ -658,23 +666,12 @@ fn the_import_panel_keeps_the_decks_screen_inside_the_window() {
         assert!(screen.contains_rect(preview), "{what}: {preview:?}");
         // Down to the decks, the wheel over the middle of the window.
         let study = format!("{} — ", text.study);
-        for _ in 0..40 {
-            if let Some(node) = harness.query_all_by_label_contains(&study).next()
-                && screen.contains_rect(node.rect())
-            {
-                break;
-            }
-            harness.event(egui::Event::PointerMoved(screen.center()));
-            harness.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Line,
-                delta: egui::vec2(0.0, -3.0),
-                modifiers: Modifiers::NONE,
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Wheel,
-            });
-            // The pointer over a widget brings its tooltip, which settles later.
-            harness.run_steps(10);
-        }
+        wheel_down_until(&mut harness, |harness| {
+            harness
+                .query_all_by_label_contains(&study)
+                .next()
+                .is_some_and(|node| screen.contains_rect(node.rect()))
+        });
         let place = harness
             .query_all_by_label_contains(&study)
             .map(|node| node.rect())
@@ -735,23 +732,11 @@ fn the_statistics_tables_show_their_counts_beside_long_names() {
         let bundled = mensetsu::core::content::deck::DeckSet::load(None);
         for loaded in &bundled.decks {
             let cell = format!("{} — Mastered: ", loaded.deck.title.get(Lang::En));
-            for _ in 0..60 {
-                if harness
+            wheel_down_until(&mut harness, |harness| {
+                harness
                     .query_by_label_contains(&cell)
                     .is_some_and(|node| screen.contains_rect(node.rect()))
-                {
-                    break;
-                }
-                harness.event(egui::Event::PointerMoved(screen.center()));
-                harness.event(egui::Event::MouseWheel {
-                    unit: egui::MouseWheelUnit::Line,
-                    delta: egui::vec2(0.0, -3.0),
-                    modifiers: Modifiers::NONE,
-                    phase: egui::TouchPhase::Move,
-                    source: egui::MouseWheelSource::Wheel,
-                });
-                harness.run_steps(10);
-            }
+            });
             let place = harness
                 .query_by_label_contains(&cell)
                 .map(|node| node.rect())
