@@ -1019,10 +1019,12 @@ impl BrowseScreen {
                         }
                         if let Some(action) = voice::card_history(
                             ui,
-                            ctx,
-                            card_id,
-                            &self.microphone,
+                            text,
+                            collection,
                             ("browser_history", card_id),
+                            &self.microphone,
+                            ctx.can_write(),
+                            *ctx.now.offset(),
                         ) {
                             actions.push(Action::Recording(Screen::Browse, action));
                         }

@@ -916,10 +916,12 @@ fn card_body(
                 if shown.revealed
                     && let Some(action) = voice::card_history(
                         ui,
-                        ctx,
-                        &card.id,
-                        microphone,
+                        text,
+                        collection,
                         ("review_history", &card.id),
+                        microphone,
+                        ctx.can_write(),
+                        *ctx.now.offset(),
                     )
                 {
                     actions.push(Action::Recording(Screen::Review, action));

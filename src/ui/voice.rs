@@ -11,7 +11,6 @@ use crate::core::review::table::ReviewRef;
 use crate::core::speech::analysis::{self, Analysis, Pace};
 use crate::core::speech::{recordings, wav};
 use crate::core::study::indexed::IndexedCollection;
-use crate::ui::context::ScreenContext;
 use crate::ui::strings::{PlayState, Strings};
 use crate::ui::theme;
 use crate::ui::widgets::{self, clock};
@@ -548,21 +547,25 @@ fn waveform(ui: &mut egui::Ui, text: &Strings, take: &Take, at_s: Option<f64>) -
 
 /// Every earlier answer to `card_id` ([`widgets::answer_history`]), with Listen and
 /// Delete on the answers given aloud; returns what the user did to a recording.
+///
+/// `(place, card_id)`: the card, and where its history is shown (which keeps it open or
+/// closed there); `local`, the clock the user reads now.
 pub fn card_history(
     ui: &mut egui::Ui,
-    ctx: &ScreenContext,
-    card_id: &str,
+    text: &Strings,
+    collection: &IndexedCollection,
+    (place, card_id): (&str, &str),
     microphone: &Microphone,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    can_write: bool,
+    local: chrono::FixedOffset,
 ) -> Option<RecordingAction> {
-    let (text, collection, can_write) = (ctx.text, ctx.collection, ctx.can_write());
+    let id_salt = (place, card_id);
     let history: Vec<ReviewRef> = collection
         .history(card_id)
         .map(|replayed| replayed.record)
         .collect();
     let dir = collection.data_dir();
     let mut action = None;
-    let local = *ctx.now.offset();
     widgets::answer_history(ui, text, &history, local, id_salt, &mut |ui, recording| {
         if let Some(asked) = past_recording(ui, text, microphone, dir, recording, can_write) {
             action = Some(asked);
