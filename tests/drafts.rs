@@ -315,12 +315,19 @@ fn a_note_typed_during_study_is_logged_once_typing_pauses() {
     wait(&mut harness, &fixture.clock, Duration::seconds(2));
     harness.run();
     assert_eq!(notes(&fixture.dir), vec!["Lead with the 2019 migration"]);
-    // Still on the card, unanswered; more typing is logged again after its pause.
+    // Still on the card, unanswered; more typing is logged again after its pause, also
+    // when the note's section is folded away before it.
     assert!(matches!(harness.state().screen(), Screen::Review));
     harness
         .get_by_label("Your note on this card (kept for next time)")
         .type_text(", then the numbers");
     harness.run();
+    click(&mut harness, "Note");
+    assert!(
+        harness
+            .query_by_label("Your note on this card (kept for next time)")
+            .is_none()
+    );
     wait(&mut harness, &fixture.clock, Duration::seconds(3));
     harness.run();
     assert_eq!(

@@ -58,6 +58,13 @@ fn window(
     harness
 }
 
+/// A user deck `mine.json` in the data folder `temp`, with `json` in it.
+fn write_my_deck(temp: &tempfile::TempDir, json: &str) {
+    let decks = temp.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    std::fs::write(decks.join("mine.json"), json).unwrap();
+}
+
 /// What an 800×600 screen leaves a window under its title bar: the smallest window at
 /// text size 1.6.
 const SMALL_SCREEN: [f32; 2] = [800.0, 560.0];
@@ -445,14 +452,13 @@ fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
 fn the_editor_list_leaves_room_for_the_card() {
     for (size, scale) in [([800.0, 600.0], 1.0), (SMALL_SCREEN, 1.6)] {
         let temp = tempfile::tempdir().unwrap();
-        let decks = temp.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
         let long = "How would you grow the engineering organization from thirty to one hundred people while keeping delivery steady?";
-        std::fs::write(
-            decks.join("mine.json"),
-            format!(r#"{{"id":"mine","title":{{"en":"Mine"}},"cards":[{{"id":"mine-q01","question":{{"en":"{long}"}}}}]}}"#),
-        )
-        .unwrap();
+        write_my_deck(
+            &temp,
+            &format!(
+                r#"{{"id":"mine","title":{{"en":"Mine"}},"cards":[{{"id":"mine-q01","question":{{"en":"{long}"}}}}]}}"#
+            ),
+        );
         let mut harness = window(&temp, size, scale, Lang::En);
         let screen = harness.ctx.content_rect();
         wheel_down_to(&mut harness, "Edit — Mine");
@@ -482,13 +488,10 @@ fn the_editor_heading_leaves_its_buttons_clear() {
     for lang in [Lang::En, Lang::Ja] {
         let text = labels::strings(lang);
         let temp = tempfile::tempdir().unwrap();
-        let decks = temp.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        std::fs::write(
-            decks.join("mine.json"),
+        write_my_deck(
+            &temp,
             r#"{"id":"mine","title":{"en":"Mine","ja":"Mine"},"cards":[{"id":"mine-q01","question":{"en":"Why?"}}]}"#,
-        )
-        .unwrap();
+        );
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let edit = format!("{} — Mine", text.edit);
         wheel_down_to(&mut harness, &edit);
@@ -689,13 +692,12 @@ fn deck_titles_keep_room_to_be_read() {
     for lang in [Lang::En, Lang::Ja] {
         let text = labels::strings(lang);
         let temp = tempfile::tempdir().unwrap();
-        let decks = temp.path().join("decks");
-        std::fs::create_dir_all(&decks).unwrap();
-        std::fs::write(
-            decks.join("mine.json"),
-            format!(r#"{{"id":"mine","title":{{"en":"{title}"}},"cards":[{{"id":"mine-q01","question":{{"en":"Why?"}}}}]}}"#),
-        )
-        .unwrap();
+        write_my_deck(
+            &temp,
+            &format!(
+                r#"{{"id":"mine","title":{{"en":"{title}"}},"cards":[{{"id":"mine-q01","question":{{"en":"Why?"}}}}]}}"#
+            ),
+        );
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let screen = harness.ctx.content_rect();
         let bundled = mensetsu::core::content::deck::DeckSet::load(None);

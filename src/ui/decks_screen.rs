@@ -716,15 +716,7 @@ fn deck_row(
 /// A deck's title, cut short to leave room for its card count after it.
 fn deck_title(ui: &mut egui::Ui, text: &Strings, row: &DeckRow) {
     let count = text.card_count(row.cards);
-    let count_width = ui
-        .painter()
-        .layout_no_wrap(
-            count.clone(),
-            egui::FontId::proportional(theme::size::SMALL),
-            egui::Color32::WHITE,
-        )
-        .size()
-        .x;
+    let count_width = theme::text_width(ui, &count, egui::FontId::proportional(theme::size::SMALL));
     let title_width =
         (ui.available_width() - count_width - 2.0 * ui.spacing().item_spacing.x).max(0.0);
     ui.scope_builder(

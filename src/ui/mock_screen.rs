@@ -502,18 +502,17 @@ impl View for MockScreen {
             MockAction::Start(_) | MockAction::Resume => {}
         }
         // Saving logs the answers given aloud: their cards may have older recordings to
-        // delete (the setting keep_recordings).
-        let graded = match (&step, &self.state) {
-            (MockAction::Save, MockState::Grading { answers, .. }) => answers.len(),
-            _ => 0,
-        };
-        let spoken_cards: Vec<String> = match (&step, &self.state) {
-            (MockAction::Save, MockState::Grading { answers, .. }) => answers
-                .iter()
-                .filter(|answer| answer.take.is_some())
-                .map(|answer| answer.card_id.clone())
-                .collect(),
-            _ => Vec::new(),
+        // delete (the setting keep_recordings). How many are graded is said once saved.
+        let (graded, spoken_cards): (usize, Vec<String>) = match (&step, &self.state) {
+            (MockAction::Save, MockState::Grading { answers, .. }) => (
+                answers.len(),
+                answers
+                    .iter()
+                    .filter(|answer| answer.take.is_some())
+                    .map(|answer| answer.card_id.clone())
+                    .collect(),
+            ),
+            _ => (0, Vec::new()),
         };
         match self.step(
             step,
@@ -1026,8 +1025,7 @@ fn past_sessions(ui: &mut egui::Ui, text: &Strings, summaries: &[MockSummary], l
         }
         ui.end_row();
         for summary in summaries {
-            let graded_at = summary.graded_at.with_timezone(&local);
-            ui.label(graded_at.format("%Y-%m-%d %H:%M").to_string());
+            ui.label(widgets::minute_at(summary.graded_at, local));
             ui.label(summary.answers.len().to_string());
             ui.label(
                 summary

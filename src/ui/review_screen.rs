@@ -883,7 +883,7 @@ fn card_body(
                     stories_section(ui, ctx, &card.id, actions);
                 }
                 ui.add_space(theme::space::M);
-                egui::CollapsingHeader::new(text.note)
+                let note_let_go = egui::CollapsingHeader::new(text.note)
                     .default_open(!shown.note.is_empty())
                     .show(ui, |ui| {
                         let label = theme::caption(ui, text.note_label);
@@ -900,19 +900,23 @@ fn card_body(
                         if note.changed() {
                             shown.note_changed_at = Some(ctx.now);
                         }
-                        if let Some(changed) = shown.note_changed_at {
-                            let paused =
-                                (ctx.now - changed).num_milliseconds() >= drafts::SAVE_DELAY_MS;
-                            if paused || note.lost_focus() {
-                                actions.push(Action::Review(ReviewAction::SaveNote));
-                            } else {
-                                ui.ctx()
-                                    .request_repaint_after(std::time::Duration::from_millis(
-                                        drafts::SAVE_DELAY_MS as u64,
-                                    ));
-                            }
-                        }
-                    });
+                        note.lost_focus()
+                    })
+                    .body_returned
+                    .unwrap_or(false);
+                // Outside the note's section: a note typed and then folded away is still
+                // logged once typing pauses.
+                if let Some(changed) = shown.note_changed_at {
+                    let paused = (ctx.now - changed).num_milliseconds() >= drafts::SAVE_DELAY_MS;
+                    if paused || note_let_go {
+                        actions.push(Action::Review(ReviewAction::SaveNote));
+                    } else {
+                        ui.ctx()
+                            .request_repaint_after(std::time::Duration::from_millis(
+                                drafts::SAVE_DELAY_MS as u64,
+                            ));
+                    }
+                }
                 if shown.revealed
                     && let Some(action) = voice::card_history(
                         ui,

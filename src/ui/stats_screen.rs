@@ -827,15 +827,19 @@ fn cell(ui: &mut egui::Ui, value: String, row: &str, column: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
 }
 
-fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
-    for title in [
-        first,
+/// The titles of a table's count columns, after its first (the names).
+fn count_titles(text: &Strings) -> [&'static str; 5] {
+    [
         text.new,
         text.learning,
         text.in_review,
         text.due_today,
         text.mastered,
-    ] {
+    ]
+}
+
+fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
+    for title in std::iter::once(first).chain(count_titles(text)) {
         ui.label(
             egui::RichText::new(title)
                 .size(theme::size::SMALL)
@@ -851,16 +855,10 @@ fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
 /// of sight at 800×600; a name longer than this is cut, in full on hover.
 fn name_column_width(ui: &egui::Ui, text: &Strings) -> f32 {
     let font = egui::FontId::proportional(theme::size::SMALL);
-    let counts: f32 = [
-        text.new,
-        text.learning,
-        text.in_review,
-        text.due_today,
-        text.mastered,
-    ]
-    .iter()
-    .map(|title| theme::text_width(ui, title, font.clone()).max(40.0) + TABLE_GAP)
-    .sum();
+    let counts: f32 = count_titles(text)
+        .iter()
+        .map(|title| theme::text_width(ui, title, font.clone()).max(40.0) + TABLE_GAP)
+        .sum();
     (ui.available_width() - counts - TABLE_GAP).max(8.0 * theme::size::SMALL)
 }
 

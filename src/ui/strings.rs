@@ -1144,7 +1144,6 @@ impl Strings {
         }
     }
 
-    /// A number of cards: "1 card", "3 cards", "3 枚".
     /// Said once a mock interview's grades are saved: the setup page that follows
     /// gave no sign that anything had happened.
     pub fn mock_saved(&self, answers: usize) -> String {
@@ -1157,6 +1156,7 @@ impl Strings {
         }
     }
 
+    /// A number of cards: "1 card", "3 cards", "3 枚".
     pub fn card_count(&self, n: usize) -> String {
         match self.lang {
             Lang::Ja => format!("{n} 枚"),

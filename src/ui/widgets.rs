@@ -514,6 +514,15 @@ pub fn legend(ui: &mut egui::Ui, series: &[(&str, Color32)]) {
     });
 }
 
+/// A moment to the minute at the clock the user reads now (`local`): answers logged in
+/// another zone (on a trip, or on another computer) were listed at their own clock
+/// times, mixed with the others.
+pub fn minute_at(at: chrono::DateTime<chrono::FixedOffset>, local: chrono::FixedOffset) -> String {
+    at.with_timezone(&local)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 /// Every earlier answer to a card, newest first, so the user sees how it improved: the
 /// date, the grade, the points ticked and those found in the draft, the time taken,
 /// whether it was a mock interview, and the draft itself.
@@ -521,8 +530,7 @@ pub fn answer_history(
     ui: &mut egui::Ui,
     text: &Strings,
     history: &[ReviewRef<'_>],
-    // The clock the user reads now: answers logged in another zone (on a trip, or on
-    // another computer) were listed at their own clock times, mixed with these.
+    // The clock the user reads now (see [`minute_at`]).
     local: chrono::FixedOffset,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     // Draws what can be done with an answer's recording (play it, delete it), by id.
@@ -537,8 +545,7 @@ pub fn answer_history(
         .show(ui, |ui| {
             for record in history.iter().rev() {
                 ui.horizontal_wrapped(|ui| {
-                    let at = record.at.with_timezone(&local);
-                    ui.monospace(at.format("%Y-%m-%d %H:%M").to_string());
+                    ui.monospace(minute_at(record.at, local));
                     ui.colored_label(
                         rating_color(ui, record.rating),
                         rating_label(text, record.rating),
