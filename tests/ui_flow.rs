@@ -1822,6 +1822,8 @@ fn a_new_deck_is_created_edited_and_saved_from_the_editor() {
             .toggled(),
         Some(Toggled::True)
     );
+    // The name field has the keyboard: typing goes into it without a click.
+    assert!(harness.get_by_label("Deck title").is_focused());
     type_into(&mut harness, "Deck title", "My questions");
     click(&mut harness, "Create");
     assert!(matches!(harness.state().screen(), Screen::Edit));

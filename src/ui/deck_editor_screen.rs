@@ -29,6 +29,9 @@ pub struct DeckEditorScreen {
     confirm_delete_deck: bool,
     /// The title typed for a new deck, while no deck is open.
     new_title: String,
+    /// The new deck's name field is to take the keyboard once: letters typed right
+    /// after New deck… went nowhere until the field was clicked.
+    focus_new_title: bool,
     /// The Tags box as typed, with the card it belongs to: "hiring," keeps its comma
     /// while the next tag is typed, where the card's list has none to show.
     tags_typed: Option<(String, String)>,
@@ -83,6 +86,7 @@ impl DeckEditorScreen {
     fn start_new(&mut self) {
         self.file = None;
         self.new_title.clear();
+        self.focus_new_title = true;
         self.message = None;
     }
 
@@ -258,6 +262,9 @@ impl View for DeckEditorScreen {
                             .hint_text(text.deck_title_hint),
                     )
                     .labelled_by(label.id);
+                if std::mem::take(&mut self.focus_new_title) {
+                    field.request_focus();
+                }
                 // Enter in the name creates the deck, as in every other one-line form.
                 let entered =
                     field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
