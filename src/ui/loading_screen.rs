@@ -41,6 +41,9 @@ pub struct Launch {
     lang: Lang,
     look: (Theme, f32),
     look_applied: bool,
+    /// Whether the window has been measured against its screen (once, when the
+    /// platform first tells both sizes).
+    window_measured: bool,
 }
 
 impl Launch {
@@ -64,6 +67,7 @@ impl Launch {
             lang: settings.app_language(system_lang),
             look: (settings.theme, settings.text_scale),
             look_applied: false,
+            window_measured: false,
         })
     }
 
@@ -111,6 +115,25 @@ impl Launch {
         });
         theme::set_text_scale(ctx, self.look.1);
         self.look_applied = true;
+    }
+
+    /// A first start on a screen smaller than the default window (800×600, or a laptop
+    /// at a large text size) would leave the window's bottom, with the grade bar, under
+    /// the screen's edge: such a window starts maximized, which the window manager fits
+    /// to what the screen has free.
+    fn fit_window_to_screen(&mut self, ctx: &egui::Context) {
+        if self.window_measured {
+            return;
+        }
+        let fit = ctx.input(|input| window_fit(input.viewport()));
+        match fit {
+            WindowFit::Unknown => {}
+            WindowFit::Fits => self.window_measured = true,
+            WindowFit::TooBig => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+                self.window_measured = true;
+            }
+        }
     }
 
     fn top_bar(&self, ui: &mut egui::Ui) {
@@ -178,6 +201,7 @@ impl Launch {
 
 impl eframe::App for Launch {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.fit_window_to_screen(ctx);
         if let State::Ready(app) = &mut self.state {
             app.handle_close_request(ctx);
         }
@@ -191,6 +215,42 @@ impl eframe::App for Launch {
         if let State::Ready(app) = &mut self.state {
             app.save_before_exit();
         }
+    }
+}
+
+/// Whether the window fits on its screen, as far as the platform has said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WindowFit {
+    /// The screen's or the window's size is not known yet (or never, in tests).
+    Unknown,
+    Fits,
+    TooBig,
+}
+
+/// Room a window manager's title bar and frame take beyond the window's inside, in
+/// points, while it has not said yet (the first frames under X11 have the frame's size
+/// equal to the inside's).
+const FRAME_ALLOWANCE: f32 = 24.0;
+
+fn window_fit(viewport: &egui::ViewportInfo) -> WindowFit {
+    let (Some(monitor), Some(inner)) = (viewport.monitor_size, viewport.inner_rect) else {
+        return WindowFit::Unknown;
+    };
+    if viewport.maximized == Some(true) || viewport.fullscreen == Some(true) {
+        return WindowFit::Fits;
+    }
+    let framed = viewport
+        .outer_rect
+        .map_or(inner.size(), |outer| outer.size());
+    let frame = egui::vec2(
+        (framed.x - inner.width()).max(0.0),
+        (framed.y - inner.height()).max(FRAME_ALLOWANCE),
+    );
+    let needs = inner.size() + frame;
+    if needs.x > monitor.x || needs.y > monitor.y {
+        WindowFit::TooBig
+    } else {
+        WindowFit::Fits
     }
 }
 
@@ -257,7 +317,51 @@ fn thousands(number: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::{WindowFit, thousands, window_fit};
+
+    fn viewport(monitor: [f32; 2], inner: [f32; 2], outer: Option<[f32; 2]>) -> egui::ViewportInfo {
+        egui::ViewportInfo {
+            monitor_size: Some(monitor.into()),
+            inner_rect: Some(egui::Rect::from_min_size(
+                egui::pos2(0.0, 24.0),
+                inner.into(),
+            )),
+            outer_rect: outer.map(|size| egui::Rect::from_min_size(egui::Pos2::ZERO, size.into())),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_window_as_big_as_its_screen_is_too_big_once_framed() {
+        // eframe clamps the first window to the screen's size: 800×600 inside, so its
+        // title bar pushes the bottom off an 800×600 screen.
+        let clamped = viewport([800.0, 600.0], [800.0, 600.0], None);
+        assert_eq!(window_fit(&clamped), WindowFit::TooBig);
+        // The same once the window manager has said how big its frame is.
+        let framed = viewport([800.0, 600.0], [800.0, 600.0], Some([800.0, 630.0]));
+        assert_eq!(window_fit(&framed), WindowFit::TooBig);
+        // The default window on a 1366×768 laptop screen.
+        let laptop = viewport([1366.0, 768.0], [980.0, 760.0], None);
+        assert_eq!(window_fit(&laptop), WindowFit::TooBig);
+    }
+
+    #[test]
+    fn a_window_with_room_around_it_fits() {
+        let roomy = viewport([1920.0, 1080.0], [980.0, 760.0], Some([980.0, 790.0]));
+        assert_eq!(window_fit(&roomy), WindowFit::Fits);
+        // Text size 1.6 on 1920×1080 is 1200×675 points: the default window still fits.
+        let large_text = viewport([1200.0, 675.0], [612.5, 475.0], None);
+        assert_eq!(window_fit(&large_text), WindowFit::Fits);
+    }
+
+    #[test]
+    fn a_maximized_window_or_an_unknown_screen_is_left_alone() {
+        let mut maximized = viewport([800.0, 600.0], [800.0, 570.0], None);
+        maximized.maximized = Some(true);
+        assert_eq!(window_fit(&maximized), WindowFit::Fits);
+        let unknown = egui::ViewportInfo::default();
+        assert_eq!(window_fit(&unknown), WindowFit::Unknown);
+    }
 
     #[test]
     fn thousands_are_grouped() {
