@@ -375,6 +375,27 @@ fn every_column_of_the_browser_can_be_scrolled_into_view() {
     }
 }
 
+/// At 800×600 with text size 1.6 (500 points across) the deck's name gave 150 points to
+/// the question's left, and the question, which a row is read for, ran off the window.
+#[test]
+fn the_browsers_question_column_starts_near_the_left_on_a_small_screen() {
+    for lang in [Lang::En, Lang::Ja] {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
+        let screen = harness.ctx.content_rect();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        harness.run();
+        let question = topmost(&harness, text.question).map_or(Rect::NOTHING, |node| node.rect());
+        let deck = topmost(&harness, text.deck).map_or(Rect::NOTHING, |node| node.rect());
+        assert!(
+            deck.left() < question.left()
+                && question.left() - screen.left() <= 0.25 * screen.width(),
+            "{lang:?}: the question column starts at {question:?} in {screen:?}"
+        );
+    }
+}
+
 /// The story bank's grid shows every role and the "No story yet" row at 1280×900 and at
 /// 800×600 with text size 1.6, in both languages (with roles as rows its last columns,
 /// the gaps among them, were cut off at 1280 px), and Save story saves with nothing over it.

@@ -719,6 +719,9 @@ impl BrowseScreen {
         // Room is left for the horizontal scroll bar under the rows.
         let scroll_bar = ui.spacing().scroll.allocated_width();
         let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
+        // On a narrow window (800×600 at text size 1.6 is 500 points) the deck's name
+        // gives way to the question, which is what a row is read for.
+        let deck_width = (ui.available_width() * 0.2).clamp(60.0, 150.0);
         TableBuilder::new(ui)
             .id_salt("browser")
             // The body scrolls within the space it is given, however little: by default
@@ -729,7 +732,7 @@ impl BrowseScreen {
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(150.0).at_least(60.0).clip(true))
+            .column(Column::initial(deck_width).at_least(60.0).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
             .column(Column::initial(80.0).clip(true))
             .column(Column::initial(90.0))
