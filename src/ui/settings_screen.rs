@@ -25,19 +25,18 @@ pub struct Draft {
     scroll_to_top: bool,
 }
 
-impl From<&Settings> for Draft {
-    fn from(settings: &Settings) -> Self {
+impl Draft {
+    /// A draft of `settings`, its step lists written in `lang`'s units.
+    fn new(settings: &Settings, lang: Lang) -> Self {
         Self {
             settings: settings.clone(),
-            learning_steps: format_steps(&settings.learning_steps_minutes),
-            relearning_steps: format_steps(&settings.relearning_steps_minutes),
+            learning_steps: format_steps(&settings.learning_steps_minutes, lang),
+            relearning_steps: format_steps(&settings.relearning_steps_minutes, lang),
             error: None,
             scroll_to_top: true,
         }
     }
-}
 
-impl Draft {
     /// The settings as edited, with the step lists read; `None` if one cannot be.
     fn checked(&self) -> Option<Settings> {
         match (
@@ -55,25 +54,32 @@ impl Draft {
     }
 }
 
-/// "1m 10m" for [1, 10]; whole hours as "1h".
-pub fn format_steps(minutes: &[f32]) -> String {
+/// "1m 10m" for [1, 10], whole hours as "1h"; in Japanese 「1分 10分」「1時間」.
+pub fn format_steps(minutes: &[f32], lang: Lang) -> String {
+    let (minute, hour) = match lang {
+        Lang::Ja => ("分", "時間"),
+        Lang::En => ("m", "h"),
+    };
     minutes
         .iter()
         .map(|&m| {
             if m >= 60.0 && m % 60.0 == 0.0 {
-                format!("{}h", m / 60.0)
+                format!("{}{hour}", m / 60.0)
             } else {
-                format!("{m}m")
+                format!("{m}{minute}")
             }
         })
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// Parses "1m 10m", "30s", "1h", "10" (minutes) into minutes; `None` on anything else,
-/// including a step outside [`settings::STEP_MINUTES`].
+/// Parses "1m 10m", "30s", "1h", "10" (minutes), and the same in Japanese units (「1分
+/// 10分」「30秒」「1時間」「1日」, digits full- or half-width, as an input method types
+/// them) into minutes; `None` on anything else, including a step outside
+/// [`settings::STEP_MINUTES`].
 pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
-    text.split([' ', ',', '、'])
+    let text: String = text.chars().map(half_width).collect();
+    text.split([' ', ',', '、', '，'])
         .filter(|part| !part.is_empty())
         .map(|part| {
             let (number, unit) = match part.char_indices().find(|(_, c)| c.is_alphabetic()) {
@@ -82,15 +88,25 @@ pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
             };
             let value: f32 = number.parse().ok()?;
             let minutes = match unit {
-                "s" => value / 60.0,
-                "m" => value,
-                "h" => value * 60.0,
-                "d" => value * 60.0 * 24.0,
+                "s" | "秒" => value / 60.0,
+                "m" | "分" => value,
+                "h" | "時間" => value * 60.0,
+                "d" | "日" => value * 60.0 * 24.0,
                 _ => return None,
             };
             settings::STEP_MINUTES.contains(minutes).then_some(minutes)
         })
         .collect()
+}
+
+/// Full-width digits, letters, the full stop and the space as their ASCII forms
+/// (「１０ｍ」 as "10m", the ideographic space as a space).
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// The settings screen keeps its draft while another screen is shown, so half-made
@@ -167,9 +183,9 @@ impl<T: Send + 'static> Job<T> {
 
 impl SettingsScreen {
     /// The screen is opened: a new draft of the current settings unless one is open.
-    fn open(&mut self, settings: &Settings) {
+    fn open(&mut self, settings: &Settings, lang: Lang) {
         if self.draft.is_none() {
-            self.draft = Some(Draft::from(settings));
+            self.draft = Some(Draft::new(settings, lang));
         }
     }
 
@@ -222,7 +238,7 @@ impl SettingsScreen {
 
 impl View for SettingsScreen {
     fn enter(&mut self, writing: &mut Writing) {
-        self.open(writing.collection.settings());
+        self.open(writing.collection.settings(), writing.lang);
     }
 
     fn apply(&mut self, action: Action, writing: &mut Writing) -> Vec<FollowUp> {
@@ -261,7 +277,7 @@ impl View for SettingsScreen {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &ScreenContext, actions: &mut Vec<Action>) {
         let draft = self
             .draft
-            .get_or_insert_with(|| Draft::from(ctx.collection.settings()));
+            .get_or_insert_with(|| Draft::new(ctx.collection.settings(), ctx.lang));
         let jobs = Jobs {
             fit: &mut self.fit,
             workload: &mut self.workload,
@@ -779,6 +795,22 @@ mod tests {
         assert_eq!(parse_steps(""), Some(vec![]));
         assert_eq!(parse_steps("1x"), None);
         assert_eq!(parse_steps("-1m"), None);
-        assert_eq!(format_steps(&[1.0, 10.0, 60.0]), "1m 10m 1h");
+        assert_eq!(format_steps(&[1.0, 10.0, 60.0], Lang::En), "1m 10m 1h");
+    }
+
+    #[test]
+    fn steps_read_and_written_in_japanese_units() {
+        assert_eq!(format_steps(&[1.0, 10.0, 60.0], Lang::Ja), "1分 10分 1時間");
+        assert_eq!(parse_steps("1分 10分"), Some(vec![1.0, 10.0]));
+        assert_eq!(parse_steps("30秒、1時間"), Some(vec![0.5, 60.0]));
+        assert_eq!(parse_steps("1日"), Some(vec![1440.0]));
+        // As an input method types them: full-width digits, units and spaces.
+        assert_eq!(parse_steps("１０分　１ｈ"), Some(vec![10.0, 60.0]));
+        assert_eq!(parse_steps("1週"), None);
+        // What one language writes, the other reads.
+        for lang in [Lang::Ja, Lang::En] {
+            let written = format_steps(&[0.5, 1.0, 10.0, 120.0], lang);
+            assert_eq!(parse_steps(&written), Some(vec![0.5, 1.0, 10.0, 120.0]));
+        }
     }
 }
