@@ -55,6 +55,8 @@ fn every_setting_has_its_row_with_the_default_and_range_of_the_code() {
     assert_bounds("text_scale", &bounds::TEXT_SCALE);
     assert_bounds("final_sweep_days", &bounds::FINAL_SWEEP_DAYS);
     assert_bounds("leech_threshold", &bounds::LEECH_THRESHOLD);
+    assert_bounds("mock_questions", &bounds::MOCK_QUESTIONS);
+    assert_bounds("mock_seconds_per_answer", &bounds::MOCK_SECONDS_PER_ANSWER);
 
     let steps = |minutes: &[f32]| {
         minutes

@@ -956,6 +956,54 @@ fn a_deck_of_any_role_can_be_chosen_for_a_mock_interview() {
     );
 }
 
+/// The roles, count and time of the last mock interview started are where the next run
+/// of the app starts from; a settings draft opened before it does not undo them.
+#[test]
+fn the_mock_setup_is_kept_for_the_next_run() {
+    let fixture = fixture(&english());
+    let role_ticked = |harness: &Harness<'_, MensetsuApp>, role: &str| {
+        harness.get_by_label(role).accesskit_node().toggled() == Some(Toggled::True)
+    };
+    {
+        let mut harness = harness(app(&fixture));
+        // A settings draft, open while the interview starts.
+        click(&mut harness, "Settings");
+        click(&mut harness, "Mock interview");
+        assert!(role_ticked(&harness, "VPoE"), "VPoE is a default role");
+        click(&mut harness, "VPoE");
+        click(&mut harness, "Head of Engineering");
+        click(&mut harness, "Start the mock interview");
+        assert!(matches!(
+            harness.state().mock_state(),
+            MockState::Answering { .. }
+        ));
+        click(&mut harness, "Settings");
+        click(&mut harness, "Save");
+    }
+    let kept = settings::load(&fixture.dir.settings_file(), "test").settings;
+    assert_eq!(kept.mock.roles, Some(vec!["cto".to_string()]));
+    let mut next_run = harness(app(&fixture));
+    click(&mut next_run, "Mock interview");
+    assert!(role_ticked(&next_run, "CTO"));
+    assert!(!role_ticked(&next_run, "VPoE"));
+    assert!(!role_ticked(&next_run, "Head of Engineering"));
+    // What the file says is what the setup shows (three questions, three minutes).
+    let settings = Settings {
+        mock: settings::MockPreferences {
+            questions: 3,
+            seconds_per_answer: 180,
+            ..kept.mock
+        },
+        ..kept
+    };
+    settings::save(&fixture.dir.settings_file(), &settings).unwrap();
+    let last_run = harness(app(&fixture));
+    let MockState::Setup(setup) = last_run.state().mock_state() else {
+        panic!("a new app opens the mock interview at its setup");
+    };
+    assert_eq!((setup.questions, setup.seconds_per_answer), (3, 180));
+}
+
 #[test]
 fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_preselected() {
     let (fixture, mut harness) = in_a_mock_interview();

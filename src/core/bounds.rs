@@ -148,6 +148,25 @@ pub const FINAL_SWEEP_DAYS: Bounds<u32> = Bounds {
     kind: None,
 };
 
+/// How many questions a mock interview asks: five fill a quarter-hour slot of an
+/// executive interview.
+pub const MOCK_QUESTIONS: Bounds<usize> = Bounds {
+    min: 1,
+    max: 50,
+    default: 5,
+    decimals: 0,
+    kind: None,
+};
+
+/// Time per answer in a mock interview, in seconds.
+pub const MOCK_SECONDS_PER_ANSWER: Bounds<u32> = Bounds {
+    min: 15,
+    max: 1800,
+    default: 120,
+    decimals: 0,
+    kind: None,
+};
+
 /// Lapses (Again on a card in review) that make a card a leech, as in Anki (default 8).
 pub const LEECH_THRESHOLD: Bounds<u32> = Bounds {
     min: 1,

@@ -21,7 +21,7 @@ use crate::core::review::marks::{CardMarks, Marks};
 use crate::core::review::progress::{Progress, Replayed};
 use crate::core::review::scheduler::{CardState, Rating, Scheduler};
 use crate::core::review::store::{self, LogSnapshot, Pushed, Store, StoreError};
-use crate::core::settings::{self, LeechAction, Settings};
+use crate::core::settings::{self, LeechAction, MockPreferences, Settings};
 use crate::core::study::interview::{self, Interview, InterviewDraft, InterviewError};
 use crate::core::study::story::{self, Story, StoryContent, StoryError};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -663,6 +663,21 @@ impl Collection {
         &self,
     ) -> impl Iterator<Item = (&str, &CardState, Option<Replayed<'_>>)> + '_ {
         self.progress.reviewed_cards(&self.log)
+    }
+
+    /// Keeps the setup of the mock interview just started in the settings file, for the
+    /// next one to start from. Nothing is replayed: no card state depends on it.
+    pub fn remember_mock_setup(&mut self, mock: MockPreferences) -> Result<(), WriteError> {
+        if self.settings.mock == mock {
+            return Ok(());
+        }
+        let settings = Settings {
+            mock,
+            ..self.settings.clone()
+        };
+        settings::save(&self.data_dir.settings_file(), &settings)?;
+        self.settings = settings;
+        Ok(())
     }
 
     /// Applies new settings: saves them and re-derives every card state, since the

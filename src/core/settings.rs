@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 pub use crate::core::bounds::{
     ANSWER_TARGET_SECONDS, Bounds, DAY_ROLLOVER_HOUR, DESIRED_RETENTION, FINAL_SWEEP_DAYS,
     KEEP_RECORDINGS, LEARNING_STEPS_MINUTES, LEECH_THRESHOLD, MAXIMUM_INTERVAL_DAYS,
-    NEW_CARDS_PER_DAY, PAUSE_SECONDS, RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
+    MOCK_QUESTIONS, MOCK_SECONDS_PER_ANSWER, NEW_CARDS_PER_DAY, PAUSE_SECONDS,
+    RELEARNING_STEPS_MINUTES, STEP_MINUTES, TEXT_SCALE,
 };
 
 /// Which language(s) the question and answer points are shown in.
@@ -86,6 +87,32 @@ pub enum LeechAction {
     Suspend,
 }
 
+/// The setup of the last mock interview started, so the next one starts from it. Not
+/// edited on the Settings screen: the mock interview's own setup sets it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MockPreferences {
+    /// Role ids; `None` until a mock interview has been started (the default roles).
+    #[serde(rename = "mock_roles")]
+    pub roles: Option<Vec<String>>,
+    /// See [`MOCK_QUESTIONS`].
+    #[serde(rename = "mock_questions")]
+    pub questions: usize,
+    /// See [`MOCK_SECONDS_PER_ANSWER`].
+    #[serde(rename = "mock_seconds_per_answer")]
+    pub seconds_per_answer: u32,
+}
+
+impl Default for MockPreferences {
+    fn default() -> Self {
+        Self {
+            roles: None,
+            questions: MOCK_QUESTIONS.default,
+            seconds_per_answer: MOCK_SECONDS_PER_ANSWER.default,
+        }
+    }
+}
+
 /// Every field has a default, so a settings file from an older version (fewer fields) or
 /// a newer one (unknown fields) still loads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +152,10 @@ pub struct Settings {
     /// See [`LEECH_THRESHOLD`].
     pub leech_threshold: u32,
     pub leech_action: LeechAction,
+    /// Kept beside the others in the file (`mock_roles`, `mock_questions`,
+    /// `mock_seconds_per_answer`).
+    #[serde(flatten)]
+    pub mock: MockPreferences,
 }
 
 impl Default for Settings {
@@ -147,6 +178,7 @@ impl Default for Settings {
             final_sweep_days: FINAL_SWEEP_DAYS.default,
             leech_threshold: LEECH_THRESHOLD.default,
             leech_action: LeechAction::Tag,
+            mock: MockPreferences::default(),
         }
     }
 }
@@ -294,6 +326,18 @@ impl Settings {
             "leech_threshold",
             &mut self.leech_threshold,
             &LEECH_THRESHOLD,
+        );
+        ensure_within(
+            f,
+            "mock_questions",
+            &mut self.mock.questions,
+            &MOCK_QUESTIONS,
+        );
+        ensure_within(
+            f,
+            "mock_seconds_per_answer",
+            &mut self.mock.seconds_per_answer,
+            &MOCK_SECONDS_PER_ANSWER,
         );
         if let Some(parameters) = &self.fsrs_parameters
             && let Err(error) = scheduler::checked_parameters(parameters)
@@ -499,6 +543,25 @@ mod tests {
     }
 
     #[test]
+    fn the_last_mock_setup_sits_beside_the_other_fields_of_the_file() {
+        let loaded = loaded_from(
+            r#"{"mock_roles": ["cto"], "mock_questions": 3, "mock_seconds_per_answer": 90}"#,
+        );
+        assert_eq!(
+            loaded.settings.mock,
+            MockPreferences {
+                roles: Some(vec!["cto".to_string()]),
+                questions: 3,
+                seconds_per_answer: 90,
+            }
+        );
+        assert!(loaded.notices.is_empty());
+        let written = serde_json::to_value(&loaded.settings).unwrap();
+        assert_eq!(written["mock_questions"], 3);
+        assert!(written.get("mock").is_none());
+    }
+
+    #[test]
     fn out_of_range_values_fall_back_with_a_notice() {
         let loaded = loaded_from(r#"{"desired_retention": 1.5, "day_rollover_hour": 30}"#);
         assert_eq!(loaded.settings.desired_retention, 0.9);
@@ -561,6 +624,11 @@ mod tests {
             answer_target_seconds: 5,
             text_scale: 2.5,
             pause_seconds: 0.1,
+            mock: MockPreferences {
+                roles: None,
+                questions: 0,
+                seconds_per_answer: 5,
+            },
             ..Settings::default()
         };
         let (settings, fixes) = wild.sanitized();
@@ -578,6 +646,8 @@ mod tests {
                 "new_cards_per_day",
                 "answer_target_seconds",
                 "pause_seconds",
+                "mock_questions",
+                "mock_seconds_per_answer",
             ]
         );
         assert_eq!(

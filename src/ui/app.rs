@@ -54,13 +54,17 @@ impl MensetsuApp {
         let collection = collection.into();
         let mut flash = Vec::new();
         let keeping = close::Keeping::load(&collection, store.is_ok(), clock.now(), &mut flash);
+        let screens = Screens {
+            mock: MockScreen::remembering(collection.settings()),
+            ..Screens::default()
+        };
         Self {
             collection,
             store,
             clock,
             system_lang,
             screen: Screen::Decks,
-            screens: Screens::default(),
+            screens,
             flash,
             applied_look: None,
             keeping,

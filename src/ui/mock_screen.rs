@@ -75,6 +75,8 @@ pub enum MockError {
     NoQuestions,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Settings(#[from] crate::core::files::WriteError),
 }
 
 #[derive(Debug)]
@@ -109,6 +111,15 @@ impl Default for MockScreen {
 }
 
 impl MockScreen {
+    /// The setup screen, set as the last mock interview started was (the settings keep
+    /// it across runs).
+    pub fn remembering(settings: &crate::core::settings::Settings) -> Self {
+        Self {
+            state: MockState::Setup(MockSetup::remembered(settings)),
+            ..Self::default()
+        }
+    }
+
     pub fn state(&self) -> &MockState {
         &self.state
     }
@@ -279,7 +290,15 @@ impl MockScreen {
         now: DateTime<FixedOffset>,
     ) -> Result<(), MockError> {
         match action {
-            MockAction::Start(setup) => self.start(setup, collection, now),
+            MockAction::Start(setup) => {
+                let kept = setup.preferences();
+                self.start(setup, collection, now)?;
+                // A window that does not own the data folder writes nothing.
+                if store.is_some() {
+                    collection.remember_mock_setup(kept)?;
+                }
+                Ok(())
+            }
             MockAction::Next => {
                 self.next_question(collection, now);
                 Ok(())

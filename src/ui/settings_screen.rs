@@ -99,6 +99,15 @@ pub fn parse_steps(text: &str) -> Option<Vec<f32>> {
         .collect()
 }
 
+/// `edited` with the mock interview's setup of `current`: the draft's is as it was when
+/// the draft was opened, and saving it must not undo a mock interview started since.
+fn keeping_mock_of(edited: Settings, current: &Settings) -> Settings {
+    Settings {
+        mock: current.mock.clone(),
+        ..edited
+    }
+}
+
 /// Full-width digits, letters, the full stop and the space as their ASCII forms
 /// (「１０ｍ」 as "10m", the ideographic space as a space).
 fn half_width(c: char) -> char {
@@ -190,11 +199,16 @@ impl SettingsScreen {
     }
 
     /// Whether the draft differs from `current` (a step list that cannot be read counts as
-    /// a change: it is not what is saved).
+    /// a change: it is not what is saved). The last mock interview's setup is not this
+    /// screen's: one started since the draft was opened is no change.
     pub fn is_unsaved(&self, current: &Settings) -> bool {
-        self.draft
-            .as_ref()
-            .is_some_and(|draft| draft.checked().as_ref() != Some(current))
+        self.draft.as_ref().is_some_and(|draft| {
+            draft
+                .checked()
+                .map(|checked| keeping_mock_of(checked, current))
+                .as_ref()
+                != Some(current)
+        })
     }
 
     /// The draft as settings to save; `None` (and the reason on the screen) when a step
@@ -248,7 +262,10 @@ impl View for SettingsScreen {
             return Vec::new();
         }
         match action {
-            Action::SaveSettings(settings) => match writing.collection.apply_settings(*settings) {
+            Action::SaveSettings(settings) => match writing
+                .collection
+                .apply_settings(keeping_mock_of(*settings, writing.collection.settings()))
+            {
                 Ok(()) => {
                     self.close();
                     vec![FollowUp::Open(Screen::Decks)]

@@ -16,7 +16,7 @@ use crate::core::review::days::study_day;
 use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Rating;
 use crate::core::review::store::{Store, StoreError};
-use crate::core::settings::Settings;
+use crate::core::settings::{MockPreferences, Settings};
 use crate::core::study::coverage::Detector;
 use crate::core::study::due_index::{DueIndex, PlannedDay};
 use crate::core::study::interview::InterviewDraft;
@@ -210,6 +210,11 @@ impl IndexedCollection {
         let changed = self.collection.apply_settings(settings)?;
         self.follow(changed);
         Ok(())
+    }
+
+    /// [`Collection::remember_mock_setup`]: no index depends on it.
+    pub fn remember_mock_setup(&mut self, mock: MockPreferences) -> Result<(), WriteError> {
+        self.collection.remember_mock_setup(mock)
     }
 
     /// [`Collection::reload_decks`], with the indexes rebuilt when next needed.

@@ -8,7 +8,7 @@ use crate::core::content::deck::DeckSet;
 use crate::core::content::role;
 use crate::core::review::log::Mode;
 use crate::core::review::scheduler::Rating;
-use crate::core::settings::Bounds;
+use crate::core::settings::{MockPreferences, Settings};
 use chrono::{DateTime, FixedOffset};
 use rand::seq::SliceRandom;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,35 +21,51 @@ pub struct MockSetup {
     pub seconds_per_answer: u32,
 }
 
-/// How many questions a mock interview asks: five fill a quarter-hour slot of an
-/// executive interview.
-pub const QUESTIONS: Bounds<usize> = Bounds {
-    min: 1,
-    max: 50,
-    default: 5,
-    decimals: 0,
-    kind: None,
-};
-
-/// Time per answer in a mock interview, in seconds.
-pub const SECONDS_PER_ANSWER: Bounds<u32> = Bounds {
-    min: 15,
-    max: 1800,
-    default: 120,
-    decimals: 0,
-    kind: None,
+// The bounds live below the settings, which remember the last setup; still read as
+// mock::NAME.
+pub use crate::core::bounds::{
+    MOCK_QUESTIONS as QUESTIONS, MOCK_SECONDS_PER_ANSWER as SECONDS_PER_ANSWER,
 };
 
 impl Default for MockSetup {
     fn default() -> Self {
         Self {
-            roles: role::ROLES
-                .iter()
-                .filter(|role| role.in_mock_by_default)
-                .map(|role| role.id.to_string())
-                .collect(),
+            roles: default_roles(),
             questions: QUESTIONS.default,
             seconds_per_answer: SECONDS_PER_ANSWER.default,
+        }
+    }
+}
+
+fn default_roles() -> BTreeSet<String> {
+    role::ROLES
+        .iter()
+        .filter(|role| role.in_mock_by_default)
+        .map(|role| role.id.to_string())
+        .collect()
+}
+
+impl MockSetup {
+    /// The setup of the last mock interview started, as the settings keep it (the
+    /// default roles while none has been).
+    pub fn remembered(settings: &Settings) -> Self {
+        let kept = &settings.mock;
+        Self {
+            roles: kept
+                .roles
+                .as_ref()
+                .map_or_else(default_roles, |roles| roles.iter().cloned().collect()),
+            questions: kept.questions,
+            seconds_per_answer: kept.seconds_per_answer,
+        }
+    }
+
+    /// This setup as the settings keep it.
+    pub fn preferences(&self) -> MockPreferences {
+        MockPreferences {
+            roles: Some(self.roles.iter().cloned().collect()),
+            questions: self.questions,
+            seconds_per_answer: self.seconds_per_answer,
         }
     }
 }
