@@ -51,10 +51,30 @@ pub fn may_break_between(before: char, after: char) -> bool {
         || matches!(before, '-' | '/' | '—')
 }
 
+fn hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309f}')
+}
+
+/// Whether a break between `before` and `after` falls between two phrases (文節), where a
+/// Japanese reader expects a line to end: after a space or closing punctuation, and
+/// where a run of hiragana (a particle, an inflection: 「入力済みの」「数字なしで」) ends and
+/// a word begins. A word's own characters (「入力済」/「み」, 「数」/「字」) are not.
+/// BudouX does this with a trained model; this keeps to the transitions of scripts,
+/// which is most of what it learns.
+pub fn phrase_boundary(before: char, after: char) -> bool {
+    if !may_break_between(before, after) {
+        return false;
+    }
+    before.is_whitespace()
+        || "、。，．）」』】〕！？!?".contains(before)
+        || (hiragana(before) && !hiragana(after))
+}
+
 /// Where each row of a paragraph begins: indices into `chars`, the first 0. `right[i]` is
 /// where character `i` ends, measured from the paragraph's start. Rows hold as much as
-/// fits in `width`; a row too full breaks at the last place [`may_break_between`] allows,
-/// or, where there is none (a long word), where it overflows.
+/// fits in `width`; a row too full breaks at the last phrase boundary that leaves it at
+/// least half full ([`phrase_boundary`]), else at the last place [`may_break_between`]
+/// allows, or, where there is none (a long word), where it overflows.
 pub fn row_starts(chars: &[char], right: &[f32], width: f32) -> Vec<usize> {
     let mut starts = vec![0];
     let mut row_left = 0.0;
@@ -63,9 +83,16 @@ pub fn row_starts(chars: &[char], right: &[f32], width: f32) -> Vec<usize> {
         if right[index] - row_left <= width || index == start || chars[index].is_whitespace() {
             continue;
         }
-        let allowed = (start + 1..=index)
+        let half_full = |at: usize| right[at - 1] - row_left >= width / 2.0;
+        let phrase = (start + 1..=index)
             .rev()
-            .find(|&at| may_break_between(chars[at - 1], chars[at]));
+            .take_while(|&at| half_full(at))
+            .find(|&at| phrase_boundary(chars[at - 1], chars[at]));
+        let allowed = phrase.or_else(|| {
+            (start + 1..=index)
+                .rev()
+                .find(|&at| may_break_between(chars[at - 1], chars[at]))
+        });
         let at = allowed.unwrap_or(index);
         starts.push(at);
         start = at;
@@ -177,6 +204,18 @@ pub fn label(ui: &mut Ui, job: LayoutJob) -> egui::Response {
     ui.add(egui::Label::new(galley))
 }
 
+/// A label of running text, wrapped by the rules above when it holds Japanese and the
+/// layout stacks its widgets; otherwise (Latin text, or a row of widgets, where a label
+/// keeps egui's placement) as `ui.label` draws it.
+pub fn paragraph(ui: &mut Ui, text: impl Into<egui::RichText>) -> egui::Response {
+    let text = text.into();
+    if ui.layout().is_horizontal() || !text.text().chars().any(breaks_anywhere) {
+        return ui.label(text);
+    }
+    let job = job(ui, text);
+    label(ui, job)
+}
+
 /// `text` in one format, as a job to lay out.
 pub fn job(ui: &Ui, text: impl Into<egui::RichText>) -> LayoutJob {
     let mut job = LayoutJob::default();
@@ -207,14 +246,10 @@ mod tests {
 
     #[test]
     fn no_line_begins_with_closing_punctuation_small_kana_or_a_long_vowel_mark() {
-        // Filled to 8, the 9th character (。) would begin the next line: す goes down
-        // with it.
-        assert_eq!(rows("技術負債を減らす。", 9), ["技術負債を減らす。"]);
-        assert_eq!(rows("技術負債を減らす。", 8), ["技術負債を減ら", "す。"]);
-        assert_eq!(
-            rows("技術負債を減らす。次に", 8),
-            ["技術負債を減ら", "す。次に"]
-        );
+        // Filled to 8, the 9th character (。) would begin the next line: 計 goes down
+        // with it (no phrase boundary in a run of kanji to break at instead).
+        assert_eq!(rows("技術負債削減計画。", 9), ["技術負債削減計画。"]);
+        assert_eq!(rows("技術負債削減計画。", 8), ["技術負債削減計", "画。"]);
         assert_eq!(
             rows("組織をつくる」と言う", 6),
             ["組織をつく", "る」と言う"]
@@ -244,7 +279,7 @@ mod tests {
     fn no_line_ends_with_an_opening_bracket() {
         assert_eq!(
             rows("目標は「速く出す」こと", 4),
-            ["目標は", "「速く出", "す」こと"]
+            ["目標は", "「速く", "出す」", "こと"]
         );
         for row in rows("方針（案）を【必ず】共有し「合意」を得る", 3) {
             let last = row.chars().last().unwrap_or(' ');
@@ -260,7 +295,36 @@ mod tests {
         );
         assert_eq!(rows("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         // Between Japanese and a Latin word a line may break.
-        assert_eq!(rows("SLOを決めるAPI", 5), ["SLOを決", "めるAPI"]);
+        assert_eq!(rows("SLOを決めるAPI", 5), ["SLOを", "決める", "API"]);
+    }
+
+    /// Rows end between phrases, not inside a word: 「入力済」/「み」 and 「数」/「字なし」
+    /// were what the rules alone gave.
+    #[test]
+    fn rows_end_between_phrases_where_one_leaves_the_row_half_full() {
+        assert_eq!(rows("技術負債を減らす。", 8), ["技術負債を", "減らす。"]);
+        assert_eq!(
+            rows("技術負債を減らす。次に", 8),
+            ["技術負債を", "減らす。次に"]
+        );
+        assert_eq!(
+            rows("回答が入力済みの模擬面接", 6),
+            ["回答が", "入力済みの", "模擬面接"]
+        );
+        assert_eq!(
+            rows("具体的な数字なしで答えた", 5),
+            ["具体的な", "数字なしで", "答えた"]
+        );
+        // A boundary that would leave the row less than half full is not taken: the
+        // rules alone choose.
+        assert_eq!(rows("をエンジニアリング", 6), ["をエンジニア", "リング"]);
+        // Katakana and kanji that make one word stay together as long as the rules let
+        // them; a particle after them is part of their phrase.
+        assert!(!phrase_boundary('ム', 'の'));
+        assert!(!phrase_boundary('術', 'チ'));
+        assert!(phrase_boundary('の', '技'));
+        assert!(phrase_boundary('、', 'チ'));
+        assert!(!phrase_boundary('の', '。'));
     }
 
     /// Through egui's own layout, with the app's fonts: every row of a wrapped galley

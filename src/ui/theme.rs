@@ -228,9 +228,6 @@ pub fn text_width(ui: &Ui, text: &str, font: egui::FontId) -> f32 {
 
 /// A small label above a field or a section, in the muted colour.
 pub fn caption(ui: &mut Ui, text: &str) -> egui::Response {
-    ui.label(
-        egui::RichText::new(text)
-            .size(size::SMALL)
-            .color(tone::MUTED_TEXT.on(ui)),
-    )
+    let color = tone::MUTED_TEXT.on(ui);
+    crate::ui::kinsoku::paragraph(ui, egui::RichText::new(text).size(size::SMALL).color(color))
 }

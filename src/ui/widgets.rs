@@ -246,7 +246,8 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
             let line = format!("· {}: {}", text.delivery_fillers, list.join(", "));
             ui.label(RichText::new(line).size(size).color(warn));
         }
-        // What helps is said in green when the draft does it, its lack in grey.
+        // What helps is said in green when the draft does it, its lack in grey. Each goes
+        // whole to the next row when it does not fit (「数」/「字なし」 was split).
         for (helps, said, missing) in [
             (
                 delivery.has_number,
@@ -264,7 +265,10 @@ pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, tar
             } else {
                 (missing, muted)
             };
-            ui.label(RichText::new(format!("· {line}")).size(size).color(color));
+            ui.add(
+                egui::Label::new(RichText::new(format!("· {line}")).size(size).color(color))
+                    .extend(),
+            );
         }
     });
 }

@@ -13,8 +13,8 @@ use crate::core::drafts::{Drafts, Due, Keeper, MockDraft, StudyDraft};
 use crate::ui::Screen;
 use crate::ui::context::{Action, CardChange, EditorAction};
 use crate::ui::strings::Strings;
-use crate::ui::theme;
 use crate::ui::voice;
+use crate::ui::{kinsoku, theme};
 use chrono::{DateTime, FixedOffset};
 use egui::RichText;
 
@@ -324,9 +324,9 @@ impl MensetsuApp {
                     .strong(),
             );
             ui.add_space(theme::space::S);
-            ui.label(text.close_would_lose);
+            kinsoku::paragraph(ui, text.close_would_lose);
             for item in &at_risk {
-                ui.label(format!("• {}", item.describe(text)));
+                kinsoku::paragraph(ui, format!("• {}", item.describe(text)));
             }
             ui.add_space(theme::space::S);
             if !not_saved.is_empty() {
@@ -344,9 +344,8 @@ impl MensetsuApp {
                 (true, false, true) => text.close_save_hint_drafts,
                 (true, _, false) => text.close_save_hint,
             };
-            ui.add(
-                egui::Label::new(RichText::new(hint).color(theme::tone::MUTED_TEXT.on(ui))).wrap(),
-            );
+            let muted = theme::tone::MUTED_TEXT.on(ui);
+            kinsoku::paragraph(ui, RichText::new(hint).color(muted));
             ui.add_space(theme::space::M);
             ui.horizontal(|ui| {
                 let save = ui.add_enabled(
@@ -385,7 +384,7 @@ impl MensetsuApp {
             );
             if let Some(mock) = &offers.mock {
                 ui.add_space(theme::space::M);
-                ui.add(egui::Label::new(mock_offer(text, mock, now)).wrap());
+                kinsoku::paragraph(ui, mock_offer(text, mock, now));
                 ui.horizontal(|ui| {
                     if ui
                         .add(crate::ui::widgets::primary_button(text.resume_mock_button))
@@ -400,7 +399,7 @@ impl MensetsuApp {
             }
             if let Some(study) = &offers.study {
                 ui.add_space(theme::space::M);
-                ui.add(egui::Label::new(study_offer(text, study, now)).wrap());
+                kinsoku::paragraph(ui, study_offer(text, study, now));
                 if let Some((_, card)) = self.collection.decks().find_card(&study.card) {
                     let question = crate::ui::widgets::localized_plain(
                         &card.question,
