@@ -375,6 +375,48 @@ fn every_column_of_the_browser_can_be_scrolled_into_view() {
     }
 }
 
+/// A long tooltip (the full title of a deck cut short in the study header) stays inside
+/// the window: egui's 500-point tooltips were the whole window at 1.6, and the frame
+/// around them ran off its right edge.
+#[test]
+fn a_long_tooltip_stays_inside_a_small_window() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut harness = window(&temp, SMALL_SCREEN, 1.6, Lang::En);
+    let screen = harness.ctx.content_rect();
+    press(&mut harness, &[Key::Enter]);
+    let bundled = mensetsu::core::content::deck::DeckSet::load(None);
+    let title = bundled
+        .decks
+        .iter()
+        .map(|loaded| loaded.deck.title.get(Lang::En).to_string())
+        .find(|title| harness.query_by_value(title).is_some())
+        .expect("the study header names the card's deck");
+    harness.get_by_value(&title).hover();
+    harness.run_steps(6);
+    let places: Vec<Rect> = harness
+        .query_all_by_value(&title)
+        .map(|node| node.rect())
+        .collect();
+    assert!(places.len() >= 2, "no tooltip shown for {title:?}");
+    // The tooltip's frame lies around its text; a tooltip's lines are as wide as
+    // `tooltip_width` at most (this title wraps short of it), so that with the frame
+    // must fit too.
+    let spacing = harness.ctx.global_style().spacing.clone();
+    let frame = spacing.menu_margin;
+    let widest = spacing.tooltip_width + f32::from(frame.left) + f32::from(frame.right);
+    assert!(
+        widest <= screen.width(),
+        "a tooltip may be {widest} points wide in {screen:?}"
+    );
+    for place in places {
+        assert!(
+            place.right() + f32::from(frame.right) <= screen.right()
+                && place.left() - f32::from(frame.left) >= screen.left(),
+            "{title:?} at {place:?} in {screen:?}"
+        );
+    }
+}
+
 /// At 800×600 with text size 1.6 (500 points across) the deck's name gave 150 points to
 /// the question's left, and the question, which a row is read for, ran off the window.
 #[test]

@@ -226,6 +226,19 @@ pub fn text_width(ui: &Ui, text: &str, font: egui::FontId) -> f32 {
     })
 }
 
+/// Room a tooltip's frame takes beside its text (margins, border, shadow), in points.
+const TOOLTIP_FRAME: f32 = 32.0;
+
+/// egui's tooltips are 500 points wide: at text size 1.6 an 800-pixel window is 500
+/// points, and a long tooltip's frame fell off the window's right edge. They are kept a
+/// frame narrower than the window.
+pub fn fit_tooltips(ctx: &egui::Context) {
+    let room = (ctx.content_rect().width() - TOOLTIP_FRAME).clamp(120.0, 500.0);
+    if (ctx.global_style().spacing.tooltip_width - room).abs() > 0.5 {
+        ctx.all_styles_mut(|style| style.spacing.tooltip_width = room);
+    }
+}
+
 /// A small label above a field or a section, in the muted colour.
 pub fn caption(ui: &mut Ui, text: &str) -> egui::Response {
     let color = tone::MUTED_TEXT.on(ui);
