@@ -11,7 +11,7 @@ use common::{click, click_containing, press, scroll_decks_to, write_one_card_dec
 use chrono::DateTime;
 use egui::{Key, Modifiers, Rect};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use mensetsu::core::collection::Collection;
 use mensetsu::core::content::deck::Lang;
 use mensetsu::core::paths::DataDir;
@@ -505,6 +505,41 @@ fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
             harness.get_by_label(text.save_story).click();
             harness.run();
             assert_eq!(harness.state().collection().stories().len(), 1, "{what}");
+        }
+    }
+}
+
+/// Tab through the story form at 800×600 with text size 1.6: the view follows the
+/// keyboard to each field (from the third field on, the focus went below the window and
+/// the page stayed where it was).
+#[test]
+fn tab_through_the_story_form_keeps_the_focused_field_in_view() {
+    for lang in [Lang::En, Lang::Ja] {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
+        let screen = harness.ctx.content_rect();
+        if topmost(&harness, text.stories_tab).is_none() {
+            click_containing(&mut harness, " ▼");
+        }
+        if let Some(tab) = topmost(&harness, text.stories_tab) {
+            tab.click();
+        }
+        harness.run();
+        click(&mut harness, text.new_story);
+        assert!(harness.get_by_label(text.story_title).is_focused());
+        for step in 1..=12 {
+            harness.key_press(Key::Tab);
+            harness.run();
+            let focused = harness
+                .query_all(By::new().predicate(|node| node.is_focused()))
+                .map(|node| node.rect())
+                .next();
+            let place = focused.unwrap_or(Rect::NOTHING);
+            assert!(
+                place.top() >= screen.top() && place.top() + 8.0 <= screen.bottom(),
+                "{lang:?}: after {step} Tabs the focused field is at {place:?} in {screen:?}"
+            );
         }
     }
 }

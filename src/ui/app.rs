@@ -141,6 +141,7 @@ impl MensetsuApp {
         self.handle_close_request(ui.ctx());
         self.apply_look(ui.ctx());
         theme::fit_tooltips(ui.ctx());
+        crate::ui::widgets::note_focus_move(ui.ctx());
         if !self.scrolls_forgotten {
             // eframe restores every scroll area's offset with the rest of egui's memory,
             // but the content under it is another run's: Settings opened half-way down,

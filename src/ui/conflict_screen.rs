@@ -13,6 +13,7 @@ use crate::ui::context::{
     Action, ConflictAction, FollowUp, Resolution, Screen, ScreenContext, View, Writing,
 };
 use crate::ui::strings::Strings;
+use crate::ui::widgets::FollowFocus;
 use crate::ui::{theme, widgets};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -163,7 +164,7 @@ impl View for ConflictScreen {
         };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| {
+            .show_following_focus(ui, |ui| {
                 theme::column(ui, 1100.0, |ui| {
                     ui.add_space(theme::space::M);
                     ui.label(egui::RichText::new(text.conflict_heading).size(theme::size::HEADING));

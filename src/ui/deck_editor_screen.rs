@@ -10,6 +10,7 @@ use crate::core::content::deck::{Lang, Localized, Point};
 use crate::core::content::role;
 use crate::core::content::user_decks::{self, DeckFile, DeckFileError};
 use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
+use crate::ui::widgets::FollowFocus;
 use crate::ui::{theme, widgets};
 
 #[derive(Debug, Default)]
@@ -470,7 +471,7 @@ impl View for DeckEditorScreen {
                 }
                 egui::ScrollArea::vertical()
                     .id_salt("editor_card_list")
-                    .show(ui, |ui| {
+                    .show_following_focus(ui, |ui| {
                         let ids: Vec<(String, String)> = file
                             .deck
                             .cards
@@ -534,7 +535,7 @@ impl View for DeckEditorScreen {
             };
             egui::ScrollArea::vertical()
                 .id_salt("editor_card")
-                .show(ui, |ui| {
+                .show_following_focus(ui, |ui| {
                     theme::caption(ui, &card.id);
                     let label = ui.label(text.question_ja);
                     changed |=

@@ -266,6 +266,7 @@ impl View for DecksScreen {
                     let idle = idle_reason(ctx, &due);
                     self.list_ui(ui, visible, ctx, &rows, &idle, actions);
                 });
+                widgets::keep_focus_in_view(ui);
             });
     }
 }

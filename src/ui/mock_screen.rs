@@ -21,7 +21,7 @@ use crate::ui::ime;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::voice::{self, Microphone, Take};
-use crate::ui::widgets::{self, StartAtTop, rating_label};
+use crate::ui::widgets::{self, FollowFocus, StartAtTop, rating_label};
 use chrono::{DateTime, FixedOffset};
 use egui::{Key, Modifiers, RichText};
 
@@ -648,7 +648,7 @@ impl View for MockScreen {
             if new_page {
                 area = area.vertical_scroll_offset(0.0);
             }
-            area.show(ui, |ui| theme::column(ui, theme::READING_WIDTH, show_page));
+            area.show_following_focus(ui, |ui| theme::column(ui, theme::READING_WIDTH, show_page));
         } else {
             theme::column(ui, theme::READING_WIDTH, show_page);
         }
@@ -917,7 +917,7 @@ fn grading_ui(
         .id_salt("mock_scroll")
         .auto_shrink([false, false])
         .start_at_top(from_the_top)
-        .show(ui, |ui| {
+        .show_following_focus(ui, |ui| {
             for (number, answer) in answers.iter_mut().enumerate() {
                 let Some((_, card)) = ctx.collection.decks().find_card(&answer.card_id) else {
                     continue;

@@ -7,7 +7,7 @@ use crate::core::settings::{self, Bounds, ContentLanguage, Settings, Theme};
 use crate::core::study::simulate::{self, Scenario, SimulateError, StartingCard, WorkloadPoint};
 use crate::ui::context::{Action, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::strings::Strings;
-use crate::ui::widgets::StartAtTop;
+use crate::ui::widgets::{FollowFocus, StartAtTop};
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
 use std::sync::atomic::Ordering;
@@ -372,7 +372,7 @@ fn draft_ui(
     egui::ScrollArea::vertical()
         .id_salt("settings_scroll")
         .start_at_top(std::mem::take(&mut draft.scroll_to_top))
-        .show(ui, |ui| {
+        .show_following_focus(ui, |ui| {
             // A window that cannot save offers nothing to change: a theme or text size
             // that took effect here would be lost on the next start without a word.
             if !ctx.can_write() {

@@ -9,6 +9,7 @@ use crate::core::study::search;
 use crate::core::study::story::{self, COMPETENCIES, Story, StoryContent, StoryError};
 use crate::ui::context::{Action, FollowUp, Screen, ScreenContext, StoryAction, View, Writing};
 use crate::ui::strings::Strings;
+use crate::ui::widgets::FollowFocus;
 use crate::ui::{theme, widgets};
 
 /// The story being written or edited, as typed.
@@ -166,7 +167,7 @@ impl View for StoriesScreen {
         egui::ScrollArea::vertical()
             .id_salt("stories_scroll")
             .auto_shrink([false, false])
-            .show(ui, |ui| {
+            .show_following_focus(ui, |ui| {
                 theme::column(ui, theme::READING_WIDTH, |ui| {
                     ui.add_space(theme::space::M);
                     ui.horizontal(|ui| {

@@ -217,6 +217,67 @@ pub fn two_languages(
     job
 }
 
+/// The widget the keyboard moved the focus to this frame (Tab, Shift+Tab), not a click.
+#[derive(Clone, Copy, Default)]
+struct FocusMove {
+    focused: Option<egui::Id>,
+    moved_to: Option<egui::Id>,
+}
+
+fn focus_move_id() -> egui::Id {
+    egui::Id::unique("mensetsu_focus_move")
+}
+
+/// Notes, once a frame before the screens are drawn, whether the keyboard moved the focus
+/// (egui moves it on the frame after the Tab; a click moves it on its own frame).
+pub fn note_focus_move(ctx: &egui::Context) {
+    let focused = ctx.memory(|memory| memory.focused());
+    let pointer = ctx.input(|input| input.pointer.any_pressed() || input.pointer.any_released());
+    ctx.data_mut(|data| {
+        let watch = data.get_temp_mut_or_default::<FocusMove>(focus_move_id());
+        watch.moved_to = focused.filter(|_| focused != watch.focused && !pointer);
+        watch.focused = focused;
+    });
+}
+
+/// A scrolling page, its view following the keyboard: egui moves the focus on Tab but
+/// not the view, so a long form's next field was typed into out of sight.
+pub trait FollowFocus {
+    fn show_following_focus<R>(
+        self,
+        ui: &mut egui::Ui,
+        add: impl FnOnce(&mut egui::Ui) -> R,
+    ) -> egui::scroll_area::ScrollAreaOutput<R>;
+}
+
+impl FollowFocus for egui::ScrollArea {
+    fn show_following_focus<R>(
+        self,
+        ui: &mut egui::Ui,
+        add: impl FnOnce(&mut egui::Ui) -> R,
+    ) -> egui::scroll_area::ScrollAreaOutput<R> {
+        self.show(ui, |ui| {
+            let inner = add(ui);
+            keep_focus_in_view(ui);
+            inner
+        })
+    }
+}
+
+/// Called last in a scrolling page's contents: scrolls to the widget of the page the
+/// keyboard moved the focus to this frame, if any.
+pub fn keep_focus_in_view(ui: &mut egui::Ui) {
+    let moved_to = ui
+        .ctx()
+        .data(|data| data.get_temp::<FocusMove>(focus_move_id()))
+        .and_then(|watch| watch.moved_to);
+    if let Some(response) = moved_to.and_then(|id| ui.ctx().read_response(id))
+        && ui.min_rect().contains_rect(response.rect)
+    {
+        ui.scroll_to_rect(response.rect, None);
+    }
+}
+
 /// One line on how a draft would come across spoken: length and speaking time against the
 /// target, fillers, a number, the conclusion first. Green marks what helps.
 pub fn delivery_line(ui: &mut egui::Ui, text: &Strings, delivery: &Delivery, target_seconds: u32) {
