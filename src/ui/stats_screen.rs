@@ -124,12 +124,12 @@ impl View for StatsScreen {
                     });
                     section(ui, text.by_role, |ui| {
                         // Measured outside the sideways scroll, whose width has no end.
-                        let names = name_column_width(ui, text);
-                        sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats, names))
+                        let layout = TableLayout::measure(ui, text);
+                        sideways(ui, "per_role", |ui| role_table(ui, ctx, &stats, &layout))
                     });
                     section(ui, text.by_deck, |ui| {
-                        let names = name_column_width(ui, text);
-                        sideways(ui, "per_deck", |ui| deck_table(ui, ctx, &stats, names))
+                        let layout = TableLayout::measure(ui, text);
+                        sideways(ui, "per_deck", |ui| deck_table(ui, ctx, &stats, &layout))
                     });
                     section(ui, text.weak_points, |ui| {
                         weak_points(ui, ctx, &stats, actions)
@@ -803,7 +803,7 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         }
     }
     if let Some((day, count)) = hovered {
-        response.on_hover_text(format!("{day}: {count} {}", text.axis_answers));
+        response.on_hover_text(text.answers_on_day(&day.to_string(), count));
     }
 }
 
@@ -838,8 +838,13 @@ fn count_titles(text: &Strings) -> [&'static str; 5] {
     ]
 }
 
-fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
+fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str, layout: &TableLayout) {
     for title in std::iter::once(first).chain(count_titles(text)) {
+        let title = if layout.titles_on_two_lines {
+            title.replacen(' ', "\n", 1)
+        } else {
+            title.to_string()
+        };
         ui.label(
             egui::RichText::new(title)
                 .size(theme::size::SMALL)
@@ -850,20 +855,70 @@ fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str) {
     ui.end_row();
 }
 
-/// The width a table's first column (a role's or a deck's name) may take: what the
-/// counts leave of the card's width. Long deck titles pushed Due today and Mastered out
-/// of sight at 800×600; a name longer than this is cut, in full on hover.
-fn name_column_width(ui: &egui::Ui, text: &Strings) -> f32 {
-    let font = egui::FontId::proportional(theme::size::SMALL);
-    let counts: f32 = count_titles(text)
-        .iter()
-        .map(|title| theme::text_width(ui, title, font.clone()).max(40.0) + TABLE_GAP)
-        .sum();
-    (ui.available_width() - counts - TABLE_GAP).max(8.0 * theme::size::SMALL)
+/// How a table of names and counts fits the card's width.
+struct TableLayout {
+    /// The width the first column (a role's or a deck's name) may take: what the counts
+    /// leave. Long deck titles pushed Due today and Mastered out of sight at 800×600; a
+    /// name longer than this is cut, in full on hover.
+    name_width: f32,
+    /// The room between columns.
+    gap: f32,
+    /// Two-word titles ("Due today") on two lines, on a card too narrow for them on one.
+    titles_on_two_lines: bool,
 }
 
-/// The room between a table's columns.
+impl TableLayout {
+    /// The widest way that fits: full gaps, then narrower gaps, then titles on two lines
+    /// (at text size 1.6 in an 800-pixel window the last column was behind a sideways
+    /// scroll).
+    fn measure(ui: &egui::Ui, text: &Strings) -> Self {
+        let font = egui::FontId::proportional(theme::size::SMALL);
+        let shortest_name = 6.0 * theme::size::SMALL;
+        let room = ui.available_width();
+        let choices = [
+            (TABLE_GAP, false),
+            (TABLE_GAP / 2.0, false),
+            (TABLE_GAP / 2.0, true),
+        ];
+        let mut layout = None;
+        for (gap, titles_on_two_lines) in choices {
+            let counts: f32 = count_titles(text)
+                .iter()
+                .map(|title| {
+                    let widest = if titles_on_two_lines {
+                        title
+                            .split(' ')
+                            .map(|word| theme::text_width(ui, word, font.clone()))
+                            .fold(0.0, f32::max)
+                    } else {
+                        theme::text_width(ui, title, font.clone())
+                    };
+                    widest.max(COUNT_WIDTH) + gap
+                })
+                .sum();
+            let name_width = room - counts - gap;
+            layout = Some(Self {
+                name_width: name_width.max(shortest_name),
+                gap,
+                titles_on_two_lines,
+            });
+            if name_width >= shortest_name {
+                break;
+            }
+        }
+        layout.unwrap_or(Self {
+            name_width: shortest_name,
+            gap: TABLE_GAP,
+            titles_on_two_lines: false,
+        })
+    }
+}
+
+/// The room between a table's columns, where there is room.
 const TABLE_GAP: f32 = 24.0;
+
+/// The width a count takes ("100%", "1234") at the body size.
+const COUNT_WIDTH: f32 = 40.0;
 
 fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, name_width: f32, counts: &StateCounts) {
     ui.scope(|ui| {
@@ -889,7 +944,7 @@ fn table_row(ui: &mut egui::Ui, text: &Strings, name: &str, name_width: f32, cou
 }
 
 /// Per role, in the decks screen's order.
-fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width: f32) {
+fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, layout: &TableLayout) {
     let mut roles: Vec<(&String, &StateCounts)> = stats.counts_per_role.iter().collect();
     roles.sort_by(|a, b| {
         role::rank(a.0)
@@ -898,18 +953,18 @@ fn role_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width:
     });
     egui::Grid::new("per_role")
         .striped(true)
-        .spacing([TABLE_GAP, 6.0])
+        .spacing([layout.gap, 6.0])
         .show(ui, |ui| {
-            table_header(ui, ctx.text, ctx.text.role);
+            table_header(ui, ctx.text, ctx.text.role, layout);
             for (role_id, counts) in roles {
                 let name = role::label(role_id, ctx.lang);
-                table_row(ui, ctx.text, name, name_width, counts);
+                table_row(ui, ctx.text, name, layout.name_width, counts);
             }
         });
 }
 
 /// Per deck by title, in the decks screen's order.
-fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width: f32) {
+fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, layout: &TableLayout) {
     let mut decks: Vec<&crate::core::content::deck::Deck> = ctx
         .collection
         .decks()
@@ -924,13 +979,13 @@ fn deck_table(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, name_width:
     });
     egui::Grid::new("per_deck")
         .striped(true)
-        .spacing([TABLE_GAP, 6.0])
+        .spacing([layout.gap, 6.0])
         .show(ui, |ui| {
-            table_header(ui, ctx.text, ctx.text.deck);
+            table_header(ui, ctx.text, ctx.text.deck, layout);
             for deck in decks {
                 if let Some(counts) = stats.counts_per_deck.get(&deck.id) {
                     let name = deck.title.get(ctx.lang);
-                    table_row(ui, ctx.text, name, name_width, counts);
+                    table_row(ui, ctx.text, name, layout.name_width, counts);
                 }
             }
         });

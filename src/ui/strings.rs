@@ -1793,6 +1793,15 @@ impl Strings {
         }
     }
 
+    /// A day of the study calendar under the pointer: 「2026-11-30：回答 3 件」.
+    pub fn answers_on_day(&self, day: &str, count: u32) -> String {
+        match (self.lang, count) {
+            (Lang::Ja, _) => format!("{day}：回答 {count} 件"),
+            (Lang::En, 1) => format!("{day}: 1 answer"),
+            (Lang::En, _) => format!("{day}: {count} answers"),
+        }
+    }
+
     /// In place of a suggested retention while the history is too short to give one.
     pub fn too_few_answers_to_suggest(&self, answers: usize, needed: usize) -> String {
         match self.lang {
@@ -2275,6 +2284,14 @@ mod tests {
         assert_eq!(ja.rate_unit_written("syllables/s"), "音節/秒");
         assert_eq!(en.rate_unit_written("morae/s"), "morae/s");
         assert_eq!(ja.rate_unit_written("beats/s"), "beats/s");
+    }
+
+    #[test]
+    fn a_calendar_day_counts_its_answers_in_each_language() {
+        let [en, ja] = [strings(Lang::En), strings(Lang::Ja)];
+        assert_eq!(ja.answers_on_day("2026-11-30", 3), "2026-11-30：回答 3 件");
+        assert_eq!(en.answers_on_day("2026-11-30", 3), "2026-11-30: 3 answers");
+        assert_eq!(en.answers_on_day("2026-11-30", 1), "2026-11-30: 1 answer");
     }
 
     #[test]
