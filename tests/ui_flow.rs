@@ -1262,6 +1262,9 @@ fn the_final_sweep_shows_each_card_once_before_the_interview_in_the_window() {
     // The 22nd is within the 3-day sweep before the 25th.
     let mut harness = harness(app(&fixture));
     harness.get_by_label_contains("Final sweep:");
+    // The decks screen's Due counts them; Statistics' "Due today" (FSRS alone) does not,
+    // and the decks screen says so.
+    harness.get_by_label_contains("15 of the due cards are in an interview's final sweep");
     click_containing(&mut harness, "Study — VPoE interview");
     let mut shown = Vec::new();
     let mut swept = 0;

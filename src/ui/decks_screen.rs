@@ -392,6 +392,9 @@ fn today_card(
         ui.add_space(theme::space::S);
         let limit = text.new_left_today(due.new_left_today, due.new_limit);
         theme::caption(ui, &limit);
+        if due.sweep > 0 {
+            theme::caption(ui, &text.sweep_in_due(due.sweep));
+        }
         if all.total() == 0 {
             ui.label(text.nothing_due);
         }

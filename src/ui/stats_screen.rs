@@ -840,17 +840,21 @@ fn count_titles(text: &Strings) -> [&'static str; 5] {
 
 fn table_header(ui: &mut egui::Ui, text: &Strings, first: &str, layout: &TableLayout) {
     for title in std::iter::once(first).chain(count_titles(text)) {
+        let hint = (title == text.due_today).then_some(text.due_today_hint);
         let title = if layout.titles_on_two_lines {
             title.replacen(' ', "\n", 1)
         } else {
             title.to_string()
         };
-        ui.label(
+        let label = ui.label(
             egui::RichText::new(title)
                 .size(theme::size::SMALL)
                 .strong()
                 .color(theme::tone::MUTED_TEXT.on(ui)),
         );
+        if let Some(hint) = hint {
+            label.on_hover_text(hint);
+        }
     }
     ui.end_row();
 }

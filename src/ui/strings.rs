@@ -152,6 +152,7 @@ pub struct Strings {
     pub by_role: &'static str,
     pub in_review: &'static str,
     pub due_today: &'static str,
+    pub due_today_hint: &'static str,
     pub axis_answers: &'static str,
     pub axis_minutes: &'static str,
     pub axis_cards: &'static str,
@@ -526,6 +527,7 @@ pub const JA: Strings = Strings {
     by_role: "役職別",
     in_review: "復習中",
     due_today: "今日の期日",
+    due_today_hint: "FSRS の予定で今日までに期日が来るカード。面接前の総復習で出すカードは含みません",
     axis_answers: "回答数",
     axis_minutes: "分",
     axis_cards: "枚",
@@ -894,6 +896,7 @@ pub const EN: Strings = Strings {
     by_role: "By role",
     in_review: "In review",
     due_today: "Due today",
+    due_today_hint: "Cards FSRS schedules for today or earlier; an interview's final sweep adds cards to the study queue that are not counted here",
     axis_answers: "answers",
     axis_minutes: "minutes",
     axis_cards: "cards",
@@ -1242,6 +1245,22 @@ impl Strings {
             Lang::En => format!(
                 "{} left today — the limit is {limit} a day, shared by all decks (Settings)",
                 counted(left, "new card", "new cards")
+            ),
+        }
+    }
+
+    /// Under today's counts, when some of the due cards are there for an interview's
+    /// final sweep rather than by FSRS's schedule (the statistics count only the latter).
+    pub fn sweep_in_due(&self, sweep: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "期日のうち {sweep} 枚は面接前の総復習のカードです（FSRS の予定より前でも、面接までに一度ずつ出します。統計の「今日の期日」には含みません）"
+            ),
+            Lang::En => format!(
+                "{} of the due cards {} in an interview's final sweep: each is shown once before the day, even where FSRS would wait (Statistics' \"Due today\" leaves {} out)",
+                sweep,
+                if sweep == 1 { "is" } else { "are" },
+                if sweep == 1 { "it" } else { "them" },
             ),
         }
     }

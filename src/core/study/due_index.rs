@@ -281,6 +281,7 @@ impl DueIndex {
         let interview_taken = unseen_interview.min(new_left_today);
         let other_left = new_limit.saturating_sub(introduced + interview_taken);
         let mut per_deck = HashMap::with_capacity(self.decks.len());
+        let mut sweep = 0;
         for (deck, ((id, _), mut counts)) in self.decks.iter().zip(deck_counts).enumerate() {
             let interview = interview_unseen(deck);
             let other = counts.new.saturating_sub(interview);
@@ -288,6 +289,7 @@ impl DueIndex {
             if let Some(plan) = plan {
                 counts.review += plan.sweep_per_deck[deck];
                 all.review += plan.sweep_per_deck[deck];
+                sweep += plan.sweep_per_deck[deck];
             }
             per_deck.insert(id.clone(), counts);
         }
@@ -301,6 +303,7 @@ impl DueIndex {
             unseen,
             plain_new_left: other_left,
             interview_new_taken: interview_taken,
+            sweep,
         }
     }
 

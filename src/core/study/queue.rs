@@ -72,6 +72,7 @@ pub fn due_counts_by_deck_by_scan(
     // limits. Capped below.
     let mut unseen_per_deck: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut all = DueCounts::default();
+    let mut sweep = 0;
     let (mut unseen_interview, mut unseen_other) = (0usize, 0usize);
     for loaded in &collection.decks().decks {
         let counts = per_deck.entry(loaded.deck.id.clone()).or_default();
@@ -99,6 +100,7 @@ pub fn due_counts_by_deck_by_scan(
                 }
             } else if plan.in_sweep(&card.id) {
                 counts.review += 1;
+                sweep += 1;
             }
         }
         all.learning += counts.learning;
@@ -129,6 +131,7 @@ pub fn due_counts_by_deck_by_scan(
         unseen,
         plain_new_left: other_left,
         interview_new_taken: interview_taken,
+        sweep,
     }
 }
 
@@ -656,6 +659,16 @@ mod tests {
         let mut now = at("2026-11-07T12:00:00+09:00");
         assert_eq!(InterviewPlan::for_day(&c, now).sweep_len(), 5);
         assert_eq!(due_counts(&c, &scope, now).review, 5);
+        // Those FSRS would not show today are due by the sweep alone, which the overview
+        // says apart from FSRS's own.
+        let end_of_day = at("2026-11-08T04:00:00+09:00");
+        let by_fsrs = ["t1", "t2", "t3", "t4", "t5"]
+            .iter()
+            .filter(|card| c.state(card).due().is_some_and(|due| due < end_of_day))
+            .count();
+        let overview = due_counts_by_deck_by_scan(&c, now);
+        assert_eq!((overview.all.review, overview.sweep), (5, 5 - by_fsrs));
+        assert!(overview.sweep >= 3);
         let mut swept = Vec::new();
         let end_of_interview_eve = at("2026-11-10T04:00:00+09:00");
         while let Some((id, kind)) = next_card(&c, &scope, now) {

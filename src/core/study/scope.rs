@@ -87,6 +87,9 @@ pub struct DueOverview {
     pub plain_new_left: usize,
     /// New cards of an upcoming interview among today's (they come first).
     pub interview_new_taken: usize,
+    /// Review cards in an interview's final sweep that FSRS would not show today, counted
+    /// in `all.review`: the statistics' "Due today" (FSRS's schedule) leaves them out.
+    pub sweep: usize,
 }
 
 impl DueOverview {
