@@ -509,6 +509,34 @@ fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
     }
 }
 
+/// A page's right-aligned button stays clear of the scroll bar, which floats over the
+/// content at the window's edge ("New story…" sat under it at 800×600 with text size 1.6).
+#[test]
+fn right_aligned_buttons_stay_clear_of_the_scroll_bar() {
+    for lang in [Lang::En, Lang::Ja] {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
+        let screen = harness.ctx.content_rect();
+        let bar = harness.ctx.global_style().spacing.scroll.bar_width;
+        if topmost(&harness, text.stories_tab).is_none() {
+            click_containing(&mut harness, " ▼");
+        }
+        if let Some(tab) = topmost(&harness, text.stories_tab) {
+            tab.click();
+        }
+        harness.run();
+        let button = rect(&harness, text.new_story);
+        // The page's scroll area, and its bar, end a panel margin (8 points) inside the
+        // window.
+        assert!(
+            button.right() + bar + 8.0 <= screen.right(),
+            "{lang:?}: {} at {button:?} in {screen:?}",
+            text.new_story
+        );
+    }
+}
+
 /// Tab through the story form at 800×600 with text size 1.6: the view follows the
 /// keyboard to each field (from the third field on, the focus went below the window and
 /// the page stayed where it was).

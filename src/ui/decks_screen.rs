@@ -236,11 +236,7 @@ impl View for DecksScreen {
                 // The viewport counts from the content's top; the deck list wants screen
                 // coordinates, as its rows have.
                 let visible = viewport.translate(egui::vec2(0.0, ui.max_rect().top()));
-                // Room on both sides for the scroll bar, which floats over the content.
-                let scroll = &ui.spacing().scroll;
-                let gutter = scroll.bar_width + scroll.bar_outer_margin + theme::space::S;
-                let width = LIST_WIDTH.min(ui.available_width() - 2.0 * gutter);
-                theme::column(ui, width, |ui| {
+                theme::column(ui, LIST_WIDTH, |ui| {
                     ui.add_space(theme::space::M);
                     today_card(ui, ctx, &due, actions);
                     if ctx.collection.review_count() == 0 {

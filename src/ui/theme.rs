@@ -200,10 +200,20 @@ pub fn card(ui: &Ui) -> Frame {
         .inner_margin(Margin::same(18))
 }
 
-/// Draws `add` in a column at most `max_width` wide, centred in the space left.
+/// Room to leave on each side of a page's content for the scroll bar, which floats over
+/// the content at the window's right edge.
+pub fn scroll_gutter(ui: &Ui) -> f32 {
+    let scroll = &ui.spacing().scroll;
+    scroll.bar_width + scroll.bar_outer_margin + space::S
+}
+
+/// Draws `add` in a column at most `max_width` wide, centred in the space left, clear of
+/// the scroll bar (on a narrow window a right-aligned button sat under it).
 pub fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     let available = ui.available_rect_before_wrap();
-    let width = available.width().min(max_width);
+    let width = (available.width() - 2.0 * scroll_gutter(ui))
+        .min(max_width)
+        .max(0.0);
     let left = available.center().x - width / 2.0;
     let rect = egui::Rect::from_min_size(
         egui::pos2(left, available.top()),
