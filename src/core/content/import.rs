@@ -403,9 +403,31 @@ const SECTION_NAMES: &[&str] = &[
     "common questions",
 ];
 
-fn names_interview_section(line: &str) -> bool {
+/// Words of a heading that asks questions, and words that make them an interview's:
+/// other guides word the section otherwise (「よく聞かれる面接質問」, 「面接で想定される質問と
+/// 回答例」, "Frequently asked interview questions", "Questions you will be asked"). Not
+/// 「よくある質問」 nor "Frequently asked questions": a guide's FAQ about the job is not its
+/// interview. A heading is tried only if its section then reads as questions, and after
+/// the usual names.
+const ASKING_WORDS: &[&str] = &["質問", "設問", "q&a", "ｑ＆ａ", "question"];
+const INTERVIEW_WORDS: &[&str] = &["面接", "想定", "聞かれ", "選考", "interview", "be asked"];
+
+/// How surely a line names the interview section: by one of its usual names, or by
+/// words that ask questions of an interview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SectionName {
+    Usual,
+    Worded,
+}
+
+fn names_interview_section(line: &str) -> Option<SectionName> {
     let lower = line.to_lowercase();
-    SECTION_NAMES.iter().any(|name| lower.contains(name))
+    if SECTION_NAMES.iter().any(|name| lower.contains(name)) {
+        return Some(SectionName::Usual);
+    }
+    (ASKING_WORDS.iter().any(|word| lower.contains(word))
+        && INTERVIEW_WORDS.iter().any(|word| lower.contains(word)))
+    .then_some(SectionName::Worded)
 }
 
 /// Lines that may head the interview section, best first: Markdown headings and emoji-
@@ -413,20 +435,20 @@ fn names_interview_section(line: &str) -> bool {
 /// or table row). The first whose section holds questions wins, so a table of contents
 /// or a passing mention does not hide the real section.
 fn interview_heading_candidates(body: &[&str]) -> Vec<usize> {
-    let mut clear = Vec::new();
-    let mut plausible = Vec::new();
+    let mut candidates = Vec::new();
     for (index, line) in body.iter().enumerate() {
-        if !names_interview_section(line) {
+        let Some(name) = names_interview_section(line) else {
             continue;
-        }
+        };
         if atx_heading(line).is_some() || after_emoji_number(line).is_some() {
-            clear.push(index);
+            candidates.push((name, false, index));
         } else if looks_like_plain_heading(line) {
-            plausible.push(index);
+            candidates.push((name, true, index));
         }
     }
-    clear.extend(plausible);
-    clear
+    // The usual names first, headings before plain lines, then in the file's order.
+    candidates.sort();
+    candidates.into_iter().map(|(_, _, index)| index).collect()
 }
 
 fn looks_like_plain_heading(line: &str) -> bool {
@@ -1352,6 +1374,14 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
             "想定質問と答え方",
             "Interview questions",
             "Common Questions",
+            // Worded otherwise by other guides.
+            "よく聞かれる面接質問と回答のポイント",
+            "面接で想定される質問",
+            "面接の頻出質問と答え方",
+            "選考で聞かれる質問",
+            "面接 Q&A",
+            "Frequently asked interview questions",
+            "Questions you are likely to be asked",
         ] {
             let text = format!(
                 "# Guide\n\nIntro.\n\n## {heading}\n\n1. **Why this role?**\n   * Answer: growth\n\n## Summary\n\nProse.\n"
@@ -1362,6 +1392,21 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
             assert_eq!(guide.section_line, 5, "{heading}");
             assert_eq!(guide.question_count(), 1, "{heading}");
         }
+    }
+
+    #[test]
+    fn a_guides_faq_is_not_its_interview() {
+        // The FAQ about the job comes first and reads as Q/A pairs; the interview section,
+        // worded unusually, is the one imported.
+        let text = "# Guide\n\n## よくある質問\n\nQ1. 年収は？\nA1. 1,000万円前後。\n\n## 面接で聞かれる質問\n\n1. **Why this role?**\n   * Answer: growth\n";
+        let guide = import_guide("g.md", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::NumberedList);
+        assert_eq!(guide.question_count(), 1);
+        // A usual name wins over another wording, wherever each is.
+        let text = "# Guide\n\n## 面接で聞かれる質問（抜粋）\n\nQ1. 強みは？\nA1. 採用。\n\n## 想定質問\n\n1. **Why this role?**\n   * Answer: growth\n2. **Why now?**\n   * Answer: timing\n";
+        let guide = import_guide("g.md", text).unwrap();
+        assert_eq!(guide.layout, QuestionLayout::NumberedList);
+        assert_eq!(guide.question_count(), 2);
     }
 
     #[test]
