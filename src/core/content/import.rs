@@ -541,7 +541,16 @@ fn top_heading(body: &[&str]) -> Option<usize> {
 // Question layouts
 
 const QUESTION_WORDS: &[&str] = &["質問", "question", "questions", "q"];
-const ANSWER_WORDS: &[&str] = &["回答", "answer", "ポイント", "point"];
+const ANSWER_WORDS: &[&str] = &[
+    "回答",
+    "answer",
+    "ポイント",
+    "point",
+    "答え方",
+    "要点",
+    "how to answer",
+    "tips",
+];
 
 fn starts_with_any(text: &str, words: &[&str]) -> bool {
     let lower = text.to_lowercase();
@@ -748,13 +757,20 @@ fn split_bold_lead(item: &str) -> (&str, &str) {
 const ANSWER_LABELS: &[&str] = &[
     "回答ポイント",
     "回答のポイント",
+    "回答の要点",
+    "回答のコツ",
+    "答え方のポイント",
+    "答え方",
     "回答例",
     "回答",
     "ポイント",
+    "要点",
     "answer points",
     "key points",
+    "how to answer",
     "answer",
     "points",
+    "tips",
 ];
 
 fn strip_answer_label(text: &str) -> String {
@@ -1391,6 +1407,43 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
             assert_eq!(guide.layout, QuestionLayout::NumberedList, "{heading}");
             assert_eq!(guide.section_line, 5, "{heading}");
             assert_eq!(guide.question_count(), 1, "{heading}");
+        }
+    }
+
+    #[test]
+    fn the_label_before_a_questions_answer_points_is_not_a_point() {
+        for (line, points) in [
+            ("回答ポイント：技術と経営の橋渡し", "技術と経営の橋渡し"),
+            ("答え方のポイント：結論から話す", "結論から話す"),
+            ("回答の要点: 数字で示す", "数字で示す"),
+            ("回答のコツ：実例を添える", "実例を添える"),
+            (
+                "How to answer: lead with the outcome",
+                "lead with the outcome",
+            ),
+            ("Tips: name the trade-off", "name the trade-off"),
+            // Without a colon the words are the point's own.
+            ("ポイントは早めの共有", "ポイントは早めの共有"),
+        ] {
+            assert_eq!(strip_answer_label(line), points, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_table_whose_answer_column_is_named_otherwise() {
+        for column in ["答え方", "要点", "How to answer", "Tips"] {
+            // A plain-text table: the header line names both columns.
+            let text = format!(
+                "# Guide\n\n## 面接でよく聞かれる質問\n\n質問 {column}\n1. なぜ転職を？ 成長のため、裁量を求めて\n2. 強みは？ 採用\n"
+            );
+            let guide =
+                import_guide("g.md", &text).unwrap_or_else(|error| panic!("{column}: {error}"));
+            assert_eq!(guide.layout, QuestionLayout::PlainTable, "{column}");
+            assert_eq!(
+                points(&guide.deck.cards[0]),
+                ["成長のため", "裁量を求めて"],
+                "{column}"
+            );
         }
     }
 
