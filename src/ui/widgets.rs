@@ -217,10 +217,12 @@ pub fn two_languages(
     job
 }
 
-/// The widget the keyboard moved the focus to this frame (Tab, Shift+Tab), not a click.
+/// The widget Tab (or Shift+Tab) moved the focus to this frame.
 #[derive(Clone, Copy, Default)]
 struct FocusMove {
     focused: Option<egui::Id>,
+    /// Tab was pressed on the last frame: egui moves the focus on the frame after.
+    tab_pressed: bool,
     moved_to: Option<egui::Id>,
 }
 
@@ -228,15 +230,18 @@ fn focus_move_id() -> egui::Id {
     egui::Id::unique("mensetsu_focus_move")
 }
 
-/// Notes, once a frame before the screens are drawn, whether the keyboard moved the focus
-/// (egui moves it on the frame after the Tab; a click moves it on its own frame).
+/// Notes, once a frame before the screens are drawn, whether Tab moved the focus. A
+/// click, or a box taking the keyboard as its page opens (the mock interview's answer
+/// box, under the question and its timer), is no move to follow.
 pub fn note_focus_move(ctx: &egui::Context) {
     let focused = ctx.memory(|memory| memory.focused());
-    let pointer = ctx.input(|input| input.pointer.any_pressed() || input.pointer.any_released());
+    let tab = ctx.input(|input| input.key_pressed(egui::Key::Tab));
     ctx.data_mut(|data| {
         let watch = data.get_temp_mut_or_default::<FocusMove>(focus_move_id());
-        watch.moved_to = focused.filter(|_| focused != watch.focused && !pointer);
+        let by_tab = watch.tab_pressed || tab;
+        watch.moved_to = focused.filter(|_| focused != watch.focused && by_tab);
         watch.focused = focused;
+        watch.tab_pressed = tab;
     });
 }
 
