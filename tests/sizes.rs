@@ -717,10 +717,12 @@ fn the_mock_interviews_buttons_can_be_reached_on_a_small_screen() {
             if label != text.quit_mock {
                 click_containing(&mut harness, label);
             }
-            if label == text.next_question {
-                // The next question opens at the top of its page, not where the last
-                // one was scrolled to (down at its buttons).
-                let number = format!("{} 2/", text.question);
+            if label != text.quit_mock {
+                // The question opens at the top of its page with its number and timer,
+                // not where the last was scrolled to (down at its buttons), nor scrolled
+                // down to the answer box taking the keyboard.
+                let number = if label == text.start_mock { 1 } else { 2 };
+                let number = format!("{} {number}/", text.question);
                 let place = harness
                     .query_all_by_label_contains(&number)
                     .map(|node| node.rect())
@@ -736,6 +738,16 @@ fn the_mock_interviews_buttons_can_be_reached_on_a_small_screen() {
             panic!("{lang:?}: the interview goes on");
         };
         assert_eq!(*index, 1, "{lang:?}: Next question moved on");
+        // Quit asks first, in view (its question opened under the window's edge).
+        click_containing(&mut harness, text.quit_mock);
+        harness.run();
+        for label in [text.discard_answers, text.keep_going] {
+            let place = rect(&harness, label);
+            assert!(
+                screen.contains_rect(place),
+                "{lang:?}: {label} at {place:?}"
+            );
+        }
     }
 }
 

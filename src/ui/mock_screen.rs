@@ -755,13 +755,17 @@ fn quit_ui(
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
+    // The question confirming it opens under the window's edge on a small screen: the
+    // page scrolls to it once, on the frame it first shows.
+    let bring_into_view = egui::Id::unique("mock_quit_confirm_into_view");
     if !*confirming {
         if ui.button(text.quit_mock).clicked() {
             *confirming = true;
+            ui.data_mut(|data| data.insert_temp(bring_into_view, true));
         }
         return;
     }
-    theme::card(ui).show(ui, |ui| {
+    let card = theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(text.quit_mock_confirm).color(ui.visuals().warn_fg_color));
         ui.horizontal(|ui| {
@@ -773,6 +777,9 @@ fn quit_ui(
             }
         });
     });
+    if ui.data_mut(|data| data.remove_temp::<bool>(bring_into_view)) == Some(true) {
+        card.response.scroll_to_me(None);
+    }
 }
 
 /// The question on screen and how it is timed.
