@@ -10,6 +10,7 @@ use crate::core::content::deck::{Lang, Localized, Point};
 use crate::core::content::role;
 use crate::core::content::user_decks::{self, DeckFile, DeckFileError};
 use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
+use crate::ui::kinsoku;
 use crate::ui::widgets::FollowFocus;
 use crate::ui::{theme, widgets};
 
@@ -633,7 +634,7 @@ impl View for DeckEditorScreen {
                     }
                     ui.add_space(theme::space::M);
                     if self.confirm_delete.as_deref() == Some(id.as_str()) {
-                        ui.label(text.delete_card_confirm);
+                        kinsoku::paragraph(ui, text.delete_card_confirm);
                         ui.horizontal(|ui| {
                             if ui.button(text.delete_card).clicked() {
                                 self.confirm_delete = None;

@@ -16,6 +16,7 @@ use crate::ui::context::{
 use crate::ui::context::{View, Writing};
 use crate::ui::import_panel::ImportPanel;
 use crate::ui::interviews_card::{InterviewForm, InterviewsCard};
+use crate::ui::kinsoku;
 use crate::ui::strings::Strings;
 use crate::ui::{theme, widgets};
 use chrono::{DateTime, FixedOffset};
@@ -392,7 +393,7 @@ fn today_card(
             theme::caption(ui, &text.sweep_in_due(due.sweep));
         }
         if all.total() == 0 {
-            ui.label(text.nothing_due);
+            kinsoku::paragraph(ui, text.nothing_due);
         }
     });
 }
@@ -451,7 +452,7 @@ fn welcome_card(ui: &mut egui::Ui, ctx: &ScreenContext, new_limit: usize) {
                         .color(theme::tone::ACCENT.on(ui))
                         .strong(),
                 );
-                ui.add(egui::Label::new(step).wrap());
+                ui.vertical(|ui| kinsoku::paragraph(ui, step));
             });
         }
     });

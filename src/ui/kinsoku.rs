@@ -315,6 +315,41 @@ mod tests {
             rows("具体的な数字なしで答えた", 5),
             ["具体的な", "数字なしで", "答えた"]
         );
+        // The statistics' empty states, at every width from 8 to 40 characters: no row
+        // ends inside 答える or 抜けやすい, as egui's own wrapping did.
+        let sentences = [
+            "声で答えた回答はまだありません。学習中に「● 声で答える」（Shift+V）を押して声で答え、評価すると、話した時間と速さが週ごとにここに表示されます。",
+            "まだありません。回答ポイントにチェックを付けて採点すると、抜けやすいポイントがここに出ます。",
+        ];
+        for sentence in sentences {
+            for width in 8..=40 {
+                let rows = rows(sentence, width);
+                for pair in rows.windows(2) {
+                    let joint = format!(
+                        "{}|{}",
+                        pair[0]
+                            .chars()
+                            .rev()
+                            .take(2)
+                            .collect::<Vec<_>>()
+                            .iter()
+                            .rev()
+                            .collect::<String>(),
+                        pair[1].chars().take(3).collect::<String>()
+                    );
+                    for word in ["答える", "抜けやすい"] {
+                        let split = (1..word.chars().count()).any(|at| {
+                            let (head, tail): (String, String) = (
+                                word.chars().take(at).collect(),
+                                word.chars().skip(at).collect(),
+                            );
+                            pair[0].ends_with(&head) && pair[1].starts_with(&tail)
+                        });
+                        assert!(!split, "{width}: {word} split at {joint}");
+                    }
+                }
+            }
+        }
         // A boundary that would leave the row less than half full is not taken: the
         // rules alone choose.
         assert_eq!(rows("をエンジニアリング", 6), ["をエンジニア", "リング"]);

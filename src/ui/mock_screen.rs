@@ -18,6 +18,7 @@ use crate::core::study::mock::{self, MockSetup, MockSummary};
 use crate::core::study::stopwatch::Stopwatch;
 use crate::ui::context::{Action, FollowUp, MockAction, Screen, ScreenContext, View, Writing};
 use crate::ui::ime;
+use crate::ui::kinsoku;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::voice::{self, Microphone, Take};
@@ -665,7 +666,7 @@ fn setup_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(text.mock_interview).size(theme::size::HEADING));
-        ui.label(text.mock_explain);
+        kinsoku::paragraph(ui, text.mock_explain);
         ui.add_space(theme::space::M);
         egui::Grid::new("mock_setup")
             .num_columns(2)
@@ -736,7 +737,7 @@ fn paused_ui(
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.heading(text.mock_paused);
-        ui.label(text.mock_paused_at(index + 1, total));
+        kinsoku::paragraph(ui, text.mock_paused_at(index + 1, total));
         ui.add_space(theme::space::S);
         let resume = widgets::primary_button(&format!("{}  (Ctrl+Enter)", text.resume));
         if ui.add(resume).clicked()

@@ -11,6 +11,7 @@ use crate::core::speech::analysis::RateUnit;
 use crate::core::study::stats::{StateCounts, Stats, WeakPoint};
 use crate::core::study::talk::SpokenWeek;
 use crate::ui::context::{Action, ScreenContext, View};
+use crate::ui::kinsoku;
 use crate::ui::strings::Strings;
 use crate::ui::theme;
 use crate::ui::widgets::{self, YValues, rating_color, rating_label};
@@ -338,7 +339,8 @@ fn solid(bar: Bar, color: Color32) -> Bar {
 /// Shown instead of an empty chart.
 fn empty_state(ui: &mut egui::Ui, message: &str) {
     ui.add_space(theme::space::M);
-    ui.label(egui::RichText::new(message).color(theme::tone::MUTED_TEXT.on(ui)));
+    let muted = theme::tone::MUTED_TEXT.on(ui);
+    kinsoku::paragraph(ui, egui::RichText::new(message).color(muted));
     ui.add_space(theme::space::M);
 }
 

@@ -11,6 +11,7 @@ use crate::core::review::table::ReviewRef;
 use crate::core::speech::analysis::{self, Analysis, Pace};
 use crate::core::speech::{recordings, wav};
 use crate::core::study::indexed::IndexedCollection;
+use crate::ui::kinsoku;
 use crate::ui::strings::{PlayState, Strings};
 use crate::ui::theme;
 use crate::ui::widgets::{self, clock};
@@ -607,7 +608,7 @@ pub fn past_recording(
         return action;
     }
     if microphone.deleting.as_deref() == Some(recording) {
-        ui.label(text.delete_recording_question());
+        kinsoku::paragraph(ui, text.delete_recording_question());
         if ui
             .small_button(text.delete_recording_yes())
             .on_hover_text(text.delete_recording_hint())

@@ -6,6 +6,7 @@ use crate::core::review::scheduler::Rating;
 use crate::core::study::queue;
 use crate::core::study::scope::DueCounts;
 use crate::ui::context::{Action, ReviewAction, Screen, ScreenContext};
+use crate::ui::kinsoku;
 use crate::ui::theme;
 use crate::ui::widgets::{self, rating_label};
 
@@ -36,7 +37,7 @@ fn summary(
     let still_due = remaining.total();
     if session.ended_early && still_due > 0 {
         ui.heading(text.session_ended_early);
-        ui.label(text.still_due_today(still_due));
+        kinsoku::paragraph(ui, text.still_due_today(still_due));
     } else {
         ui.heading(text.session_done);
     }
@@ -69,7 +70,7 @@ fn summary(
             ui.label(format!("{}: {}", text.come_back_at, due.format("%H:%M")));
         }
         None if still_due == 0 => {
-            ui.label(text.all_done_today);
+            kinsoku::paragraph(ui, text.all_done_today);
         }
         None => {}
     }
