@@ -737,6 +737,10 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         16.0 + 7.0 * (cell + GAP),
     );
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    // Room under the last row for the sideways scroll bar, which floats over what is
+    // below it and, widened under the pointer, hid the last row from hovering.
+    let scroll = &ui.spacing().scroll;
+    ui.add_space(scroll.bar_width + scroll.bar_outer_margin);
     let painter = ui.painter_at(rect);
     let grid = rect.min + egui::vec2(LABELS, 16.0);
     let label_font = egui::FontId::proportional(theme::size::SMALL - 2.0);

@@ -516,6 +516,10 @@ fn grid(ui: &mut egui::Ui, ctx: &ScreenContext) {
                             ui.end_row();
                         }
                     });
+                // Room under the last row for the sideways scroll bar, which floats
+                // over what is below it.
+                let scroll = &ui.spacing().scroll;
+                ui.add_space(scroll.bar_width + scroll.bar_outer_margin);
             });
     });
 }
