@@ -809,7 +809,8 @@ fn calendar(ui: &mut egui::Ui, text: &Strings, stats: &Stats) {
         }
     }
     if let Some((day, count)) = hovered {
-        response.on_hover_text(text.answers_on_day(&day.to_string(), count));
+        // Beside the day, not under the calendar's far corner.
+        response.on_hover_text_at_pointer(text.answers_on_day(&day.to_string(), count));
     }
 }
 
