@@ -110,6 +110,17 @@ fn topmost<'h>(
         .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
 }
 
+/// Opens a screen by its tab, from the "More ▼" menu when the bar has no room for it.
+fn open_tab(harness: &mut Harness<'_, MensetsuApp>, label: &str) {
+    if topmost(harness, label).is_none() {
+        click_containing(harness, " ▼");
+    }
+    if let Some(tab) = topmost(harness, label) {
+        tab.click();
+    }
+    harness.run();
+}
+
 /// The tabs of the top bar with nothing open but the decks screen.
 fn tabs(text: &Strings) -> [(&'static str, Screen); 6] {
     [
@@ -451,13 +462,7 @@ fn the_story_grid_shows_every_role_and_the_gaps_and_save_story_saves() {
             let mut harness = window(&temp, size, scale, lang);
             let screen = harness.ctx.content_rect();
             let what = format!("{size:?} at {scale} in {lang:?}");
-            if topmost(&harness, text.stories_tab).is_none() {
-                click_containing(&mut harness, " ▼");
-            }
-            if let Some(tab) = topmost(&harness, text.stories_tab) {
-                tab.click();
-            }
-            harness.run();
+            open_tab(&mut harness, text.stories_tab);
             assert_eq!(harness.state().screen(), Screen::Stories, "{what}");
             // The wheel, as a user would, until the row is in view (on a short screen it
             // starts under the bottom edge).
@@ -519,13 +524,7 @@ fn right_aligned_buttons_stay_clear_of_the_scroll_bar() {
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let screen = harness.ctx.content_rect();
         let bar = harness.ctx.global_style().spacing.scroll.bar_width;
-        if topmost(&harness, text.stories_tab).is_none() {
-            click_containing(&mut harness, " ▼");
-        }
-        if let Some(tab) = topmost(&harness, text.stories_tab) {
-            tab.click();
-        }
-        harness.run();
+        open_tab(&mut harness, text.stories_tab);
         let button = rect(&harness, text.new_story);
         // The page's scroll area, and its bar, end a panel margin (8 points) inside the
         // window.
@@ -547,13 +546,7 @@ fn tab_through_the_story_form_keeps_the_focused_field_in_view() {
         let temp = tempfile::tempdir().unwrap();
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let screen = harness.ctx.content_rect();
-        if topmost(&harness, text.stories_tab).is_none() {
-            click_containing(&mut harness, " ▼");
-        }
-        if let Some(tab) = topmost(&harness, text.stories_tab) {
-            tab.click();
-        }
-        harness.run();
+        open_tab(&mut harness, text.stories_tab);
         click(&mut harness, text.new_story);
         assert!(harness.get_by_label(text.story_title).is_focused());
         for step in 1..=12 {
@@ -700,13 +693,7 @@ fn the_mock_interviews_buttons_can_be_reached_on_a_small_screen() {
         let temp = tempfile::tempdir().unwrap();
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let screen = harness.ctx.content_rect();
-        if topmost(&harness, text.mock_interview).is_none() {
-            click_containing(&mut harness, " ▼");
-        }
-        if let Some(tab) = topmost(&harness, text.mock_interview) {
-            tab.click();
-        }
-        harness.run();
+        open_tab(&mut harness, text.mock_interview);
         assert_eq!(harness.state().screen(), Screen::Mock, "{lang:?}");
         for label in [text.start_mock, text.next_question, text.quit_mock] {
             let place = wheel_into_view(&mut harness, screen, label);
