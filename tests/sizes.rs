@@ -536,6 +536,27 @@ fn right_aligned_buttons_stay_clear_of_the_scroll_bar() {
     }
 }
 
+/// The Settings page's cards stay inside an 800×600 window at text size 1.6: a column
+/// with gutters for the scroll bar was narrower than their grids of labels and fields,
+/// and the first card ran past the window's right edge.
+#[test]
+fn the_settings_cards_stay_inside_a_small_window() {
+    for lang in [Lang::En, Lang::Ja] {
+        let text = labels::strings(lang);
+        let temp = tempfile::tempdir().unwrap();
+        let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
+        let screen = harness.ctx.content_rect();
+        open_tab(&mut harness, text.settings);
+        let field = rect(&harness, text.learning_steps);
+        // The card's frame lies 18 points around its contents.
+        assert!(
+            field.right() + 18.0 <= screen.right(),
+            "{lang:?}: {} at {field:?} in {screen:?}",
+            text.learning_steps
+        );
+    }
+}
+
 /// Tab through the story form at 800×600 with text size 1.6: the view follows the
 /// keyboard to each field (from the third field on, the focus went below the window and
 /// the page stayed where it was).

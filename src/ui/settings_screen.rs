@@ -299,7 +299,7 @@ impl View for SettingsScreen {
             fit: &mut self.fit,
             workload: &mut self.workload,
         };
-        let cancelled = theme::column(ui, theme::READING_WIDTH, |ui| {
+        let cancelled = theme::column_without_gutter(ui, theme::READING_WIDTH, |ui| {
             ui.add_space(theme::space::M);
             draft_ui(ui, ctx, draft, jobs, actions)
         });
