@@ -296,7 +296,14 @@ fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
     let card = shown_card(&harness);
     let labels = point_labels(&harness, &card);
     assert!(labels.len() >= 3, "{card} has {} points", labels.len());
-    let mut study = vec![suggested_in_study(&harness)];
+    // Nothing typed and nothing ticked: nothing to suggest from, Space waits.
+    assert!(harness.query_by_label_contains("· suggested").is_none());
+    harness.get_by_label_contains("Esc: leave the answer box, then 1–4: grade");
+    press(&mut harness, &[Key::Escape]);
+    harness.get_by_label_contains("Tick the points you said, then Space / Enter   1–4: grade");
+    press(&mut harness, &[Key::Space, Key::Enter]);
+    assert_eq!(fixture.ratings(), [0u8; 0]);
+    let mut study = Vec::new();
     for label in &labels {
         point(&harness, label).scroll_to_me();
         harness.run();
@@ -304,7 +311,7 @@ fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
         harness.run();
         study.push(suggested_in_study(&harness));
     }
-    let rule: Vec<Rating> = (0..=labels.len())
+    let rule: Vec<Rating> = (1..=labels.len())
         .map(|covered| grading::suggested_grade(covered, labels.len()).rating)
         .collect();
     assert_eq!(study, rule);
@@ -341,21 +348,24 @@ fn the_suggestion_only_rises_as_points_are_ticked_the_same_in_study_and_mock() {
         })
         .expect("an answer with points of its own");
     let grade = |harness: &Harness<'_, MensetsuApp>| answers(harness)[with_points].grade();
-    let mut mock = vec![grade(&harness)];
+    // Answered without a draft and not ticked: no grade until the user gives one.
+    assert_eq!(grade(&harness), None);
+    let mut mock = Vec::new();
     for label in &labels {
         point(&harness, label).scroll_to_me();
         harness.run();
         point(&harness, label).click();
         harness.run();
-        mock.push(grade(&harness));
+        let now = grade(&harness).expect("a grade once a point is ticked");
+        mock.push(now);
         // The screen marks the same grade as suggested (other answers may too).
-        let shown = format!("{:?} · suggested", grade(&harness));
+        let shown = format!("{now:?} · suggested");
         assert!(
             harness.query_all_by_label(&shown).next().is_some(),
             "{shown}"
         );
     }
-    let rule: Vec<Rating> = (0..=labels.len())
+    let rule: Vec<Rating> = (1..=labels.len())
         .map(|covered| grading::suggested_grade(covered, labels.len()).rating)
         .collect();
     assert_eq!(mock, rule);

@@ -274,6 +274,9 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
         press(&mut harness, &[Key::V]);
         harness.get_by_label_contains("▶ Resume (V)");
     }
+    // Answered aloud and not ticked: no grade is guessed, each is the user's.
+    harness.get_by_label_contains("Grade every answer to save");
+    press(&mut harness, &[Key::Num3; 5]);
     common::scroll_to_and_click(&mut harness, "Save grades");
     let spoken: Vec<_> = common::log_records(&mock.dir)
         .into_iter()

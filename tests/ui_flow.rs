@@ -3,8 +3,8 @@
 //! checks the review log and the derived card state.
 
 use chrono::{DateTime, Duration};
-use egui::Key;
 use egui::accesskit::Toggled;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use mensetsu::core::collection::Collection;
@@ -147,19 +147,11 @@ fn a_note_is_kept_across_sessions_and_ctrl_z_undoes() {
 fn ticking_points_highlights_the_suggested_grade_without_forcing_it() {
     let (fixture, mut harness) = studying("VPoE interview");
     press(&mut harness, &[Key::Escape, Key::Space]);
-    // No point ticked yet: none of the points covered suggests Again, which Space would
-    // give; Good is on a new card its second learning step, 10 minutes.
-    assert!(
-        harness
-            .query_by_label_contains("· suggested")
-            .is_some_and(|node| node
-                .accesskit_node()
-                .label()
-                .unwrap_or_default()
-                .contains("Again"))
-    );
+    // No point ticked and no draft: nothing to suggest from, so no grade is marked and
+    // Space waits for ticks; Good is on a new card its second learning step, 10 minutes.
+    assert!(harness.query_by_label_contains("· suggested").is_none());
     harness.get_by_label_contains("Good\n10m");
-    harness.get_by_label_contains("Space / Enter: Again");
+    harness.get_by_label_contains("Tick the points you said, then Space / Enter");
     let Some(session) = harness.state().review_session() else {
         panic!();
     };
@@ -764,16 +756,37 @@ fn space_after_the_reveal_gives_the_highlighted_grade() {
     harness.get_by_label_contains("Hard\n");
     harness.get_by_label_contains("Space / Enter: Hard");
     press(&mut harness, &[Key::Space]);
-    // Nothing ticked on the next card (out of its answer box): Enter takes Again.
-    press(&mut harness, &[Key::Escape, Key::Space, Key::Enter]);
-    let ratings: Vec<u8> = log_records(&fixture.dir)
-        .into_iter()
-        .filter_map(|record| match record {
-            Record::Review(review) => Some(u8::from(review.rating)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(ratings, [2, 1]);
+    let ratings = || -> Vec<u8> {
+        log_records(&fixture.dir)
+            .into_iter()
+            .filter_map(|record| match record {
+                Record::Review(review) => Some(u8::from(review.rating)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(ratings(), [2]);
+    // The next card answered aloud (no draft) and nothing ticked: no grade is guessed,
+    // Enter and Space wait; the user's 1 grades.
+    press(
+        &mut harness,
+        &[Key::Escape, Key::Space, Key::Enter, Key::Space],
+    );
+    assert_eq!(ratings(), [2]);
+    press(&mut harness, &[Key::Num1]);
+    assert_eq!(ratings(), [2, 1]);
+    // A typed draft that covers no point is evidence: Again is highlighted and Enter
+    // takes it.
+    harness
+        .get_by_label("Your answer (optional)")
+        .type_text("xyz");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("Again\n");
+    press(&mut harness, &[Key::Escape]);
+    harness.get_by_label_contains("Space / Enter: Again");
+    press(&mut harness, &[Key::Enter]);
+    assert_eq!(ratings(), [2, 1, 1]);
 }
 
 #[test]
@@ -1017,26 +1030,30 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
         harness.run();
     }
     harness.get_by_label("Grade your answers");
-    // Nothing typed, so nothing ticked: every answer with points starts at Again, as in
-    // study (a card without points at Good).
+    // Nothing typed, so nothing ticked: an answer with points has no grade until the user
+    // gives one, as in study (a card without points starts at Good), and Save waits.
     let MockState::Grading { answers, .. } = harness.state().mock_state() else {
         panic!("grading");
     };
     let unjudged = |answer: &mensetsu::ui::mock_screen::MockAnswer| {
-        if answer.ticked.is_empty() {
-            Rating::Good
-        } else {
-            Rating::Again
-        }
+        answer.ticked.is_empty().then_some(Rating::Good)
     };
     assert!(
         answers
             .iter()
             .all(|answer| answer.grade() == unjudged(answer))
     );
-    let last = u8::from(unjudged(&answers[4]));
+    assert!(answers.iter().any(|answer| answer.grade().is_none()));
+    let last = unjudged(&answers[4]);
+    harness.get_by_label_contains("Grade every answer to save");
+    assert!(
+        harness
+            .get_by_label("Save grades")
+            .accesskit_node()
+            .is_disabled()
+    );
     // 1-4 grade the highlighted answer and move on, each answer brought into view as it
-    // is reached; the last answer keeps its default.
+    // is reached; the last answer keeps its default, or is graded Good if it had none.
     let in_view = |harness: &Harness<'_, MensetsuApp>, number: usize| {
         let label = format!("Question {number} (answered in");
         let heading = harness.get_by_label_contains(&label);
@@ -1051,7 +1068,20 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
         harness.run();
         assert!(in_view(&harness, next), "answer {next} in view");
     }
+    let last = match last {
+        Some(default) => default,
+        None => {
+            press(&mut harness, &[Key::Num3]);
+            Rating::Good
+        }
+    };
+    assert!(
+        harness
+            .query_by_label_contains("Grade every answer")
+            .is_none()
+    );
     scroll_to_and_click(&mut harness, "Save grades");
+    let last = u8::from(last);
     let ratings: Vec<u8> = log_records(&fixture.dir)
         .into_iter()
         .filter_map(|record| match record {

@@ -62,10 +62,14 @@ pub enum MockState {
 
 impl MockAnswer {
     /// The grade that will be saved: the user's choice, or the default the ticked points
-    /// give (preselected).
-    pub fn grade(&self) -> Rating {
-        self.rating
-            .unwrap_or_else(|| grading::suggestion(&self.ticked).rating)
+    /// give (preselected); none for an answer neither drafted nor ticked until the user
+    /// chooses (see [`grading::suggestion`]).
+    pub fn grade(&self) -> Option<Rating> {
+        self.rating.or_else(|| self.suggestion().map(|s| s.rating))
+    }
+
+    fn suggestion(&self) -> Option<grading::Suggestion> {
+        grading::suggestion(&self.ticked, grading::drafted(&self.draft))
     }
 }
 
@@ -439,8 +443,15 @@ impl MockScreen {
         let MockState::Grading { setup, answers, .. } = &mut self.state else {
             return Ok(());
         };
+        // Saving waits until every answer has a grade: none is logged as a guess.
+        if answers.iter().any(|answer| answer.grade().is_none()) {
+            return Ok(());
+        }
         let session = format!("mock-{}", store.next_id());
         while let Some(answer) = answers.first() {
+            let Some(grade) = answer.grade() else {
+                break;
+            };
             let details = AnswerDetails {
                 duration_ms: Some(answer.duration_ms),
                 mode: Mode::Mock,
@@ -449,7 +460,7 @@ impl MockScreen {
                 spoken: answer.take.as_ref().and_then(Take::spoken),
                 ..AnswerDetails::with_ticks(&answer.ticked, &answer.draft)
             };
-            collection.record_answer(store, &answer.card_id, answer.grade(), now, details)?;
+            collection.record_answer(store, &answer.card_id, grade, now, details)?;
             answers.remove(0);
         }
         self.state = MockState::Setup(setup.clone());
@@ -1002,18 +1013,17 @@ fn grading_ui(
                                 );
                             }
                         });
-                        let grading::Suggestion {
-                            rating: default,
-                            from_points: suggested,
-                        } = grading::suggestion(&answer.ticked);
+                        let suggestion = answer.suggestion();
+                        let default = suggestion.map(|suggestion| suggestion.rating);
+                        let suggested = suggestion.is_some_and(|s| s.from_points);
                         let grade = answer.grade();
                         ui.horizontal(|ui| {
                             for rating in Rating::ALL {
                                 let mut label = rating_label(text, rating).to_string();
-                                if suggested && rating == default {
+                                if suggested && default == Some(rating) {
                                     label.push_str(&format!(" · {}", text.suggested));
                                 }
-                                if ui.selectable_label(grade == rating, label).clicked() {
+                                if ui.selectable_label(grade == Some(rating), label).clicked() {
                                     answer.rating = Some(rating);
                                 }
                             }
@@ -1031,7 +1041,14 @@ fn grading_ui(
                 }
             }
             ui.add_space(theme::space::M);
-            let save = ui.add_enabled(ctx.can_write(), egui::Button::new(text.save_mock));
+            let ungraded = answers.iter().any(|answer| answer.grade().is_none());
+            let save = ui.add_enabled(
+                ctx.can_write() && !ungraded,
+                egui::Button::new(text.save_mock),
+            );
+            if ungraded {
+                theme::caption(ui, text.grade_every_answer);
+            }
             if save.clicked() {
                 actions.push(Action::Mock(MockAction::Save));
             }

@@ -680,8 +680,12 @@ fn shortcuts(ui: &egui::Ui, shown: &ShownCard, has_answered: bool, actions: &mut
             if input.consume_key(Modifiers::NONE, Key::Space)
                 || input.consume_key(Modifiers::NONE, Key::Enter)
             {
-                let rating = grading::suggestion(&shown.ticked).rating;
-                actions.push(Action::Review(ReviewAction::Grade(rating)));
+                // Without a suggestion the key does nothing: the hint under the grades
+                // says to tick or press 1–4.
+                let drafted = grading::drafted(&shown.draft);
+                if let Some(suggestion) = grading::suggestion(&shown.ticked, drafted) {
+                    actions.push(Action::Review(ReviewAction::Grade(suggestion.rating)));
+                }
             }
         }
         // Shift+V records and stops, as Anki's "Record own voice"; never while typing,
@@ -741,7 +745,8 @@ fn card_body(
         .inner_margin(egui::Margin::symmetric(8, 10));
     egui::Panel::bottom("answer_bar").frame(bar).show(ui, |ui| {
         if shown.revealed {
-            grade_bar(ui, ctx, &shown.ticked, &previews, keys, actions);
+            let suggestion = grading::suggestion(&shown.ticked, grading::drafted(&shown.draft));
+            grade_bar(ui, ctx, suggestion, &previews, keys, actions);
         } else {
             reveal_bar(ui, ctx, keys, actions);
         }
@@ -1093,8 +1098,9 @@ struct Keys {
 }
 
 impl Keys {
-    fn hint(self, text: &Strings, revealed: bool, default: Rating) -> String {
-        let default = rating_label(text, default);
+    /// `default`: the grade Space gives after the reveal, if any.
+    fn hint(self, text: &Strings, revealed: bool, default: Option<Rating>) -> String {
+        let default = default.map(|rating| rating_label(text, rating));
         let mut hint = match (self.typing, revealed) {
             (true, false) => text.keys_typing_before_reveal.to_string(),
             (true, true) => text.keys_typing_after_reveal(default),
@@ -1119,25 +1125,23 @@ fn reveal_bar(ui: &mut egui::Ui, ctx: &ScreenContext, keys: Keys, actions: &mut 
         if ui.add(reveal).clicked() {
             actions.push(Action::Review(ReviewAction::Reveal));
         }
-        theme::caption(ui, &keys.hint(text, false, Rating::Good));
+        theme::caption(ui, &keys.hint(text, false, None));
     });
 }
 
 /// After the reveal: the four grades, each the same size in the same place on every
-/// card, the default one (Space) highlighted.
+/// card, the default one (Space), if there is one, highlighted.
 fn grade_bar(
     ui: &mut egui::Ui,
     ctx: &ScreenContext,
-    ticked: &[bool],
+    suggestion: Option<grading::Suggestion>,
     previews: &NextStates,
     keys: Keys,
     actions: &mut Vec<Action>,
 ) {
     let text = ctx.text;
-    let grading::Suggestion {
-        rating: default,
-        from_points: suggested,
-    } = grading::suggestion(ticked);
+    let default = suggestion.map(|suggestion| suggestion.rating);
+    let suggested = suggestion.is_some_and(|suggestion| suggestion.from_points);
     let gap = ui.spacing().item_spacing.x;
     let width = ((ui.available_width() - 3.0 * gap) / 4.0).min(180.0);
     let row_width = 4.0 * width + 3.0 * gap;
@@ -1153,7 +1157,7 @@ fn grade_bar(
                 .unwrap_or_default();
             let name = format!("{} {}", index + 1, rating_label(text, rating));
             let tagged = format!("{interval} · {}", text.suggested);
-            let tag = suggested && rating == default;
+            let tag = suggested && default == Some(rating);
             // The tag goes only where it fits: a wider button would push the last grade
             // off a narrow window and move the others. The highlight and the hint line
             // say it there too, and screen readers still hear it.
@@ -1165,7 +1169,7 @@ fn grade_bar(
             let spoken = (tag && !label.ends_with(&tagged)).then(|| format!("{name}\n{tagged}"));
             let color = rating_color(ui, rating);
             let mut button = egui::Button::new(RichText::new(label).size(theme::size::BUTTON));
-            if rating == default {
+            if default == Some(rating) {
                 button = button
                     .fill(color.gamma_multiply(0.25))
                     .stroke(egui::Stroke::new(2.0, color));

@@ -568,8 +568,8 @@ pub const JA: Strings = Strings {
     delivery_no_number: "数字なし",
     delivery_conclusion: "結論から",
     delivery_no_conclusion: "結論が先頭にない",
-    mock_grading_keys: "1–4: 選択中の回答を評価して次へ   ↑ ↓: 回答を選ぶ。評価は回答ポイントから提案済みで、変更できます。",
-    grade_every_answer: "すべての回答を評価してください",
+    mock_grading_keys: "1–4: 選択中の回答を評価して次へ   ↑ ↓: 回答を選ぶ。評価はチェックしたポイントからの提案で、変更できます。下書きもチェックもない回答は、評価を選ぶまで未評価です。",
+    grade_every_answer: "保存するには、すべての回答を評価してください（下書きもチェックもない回答はまだ未評価です）",
     past_mocks: "これまでの模擬面接",
     date: "日時",
     questions: "質問数",
@@ -937,8 +937,8 @@ pub const EN: Strings = Strings {
     delivery_no_number: "no number",
     delivery_conclusion: "conclusion first",
     delivery_no_conclusion: "no conclusion up front",
-    mock_grading_keys: "1–4: grade the highlighted answer and go to the next   ↑ ↓: choose an answer. Each grade starts as the one its ticked points suggest.",
-    grade_every_answer: "Grade every answer to save",
+    mock_grading_keys: "1–4: grade the highlighted answer and go to the next   ↑ ↓: choose an answer. A grade starts as the one its ticked points suggest; an answer with no draft and no tick waits for yours.",
+    grade_every_answer: "Grade every answer to save: one with no draft and no tick has no grade yet",
     past_mocks: "Past mock interviews",
     date: "Date",
     questions: "Questions",
@@ -1642,20 +1642,31 @@ impl Strings {
     }
 
     /// The keys after the reveal; `default` names the grade Space gives.
-    pub fn keys_after_reveal(&self, default: &str) -> String {
-        match self.lang {
-            Lang::Ja => format!("Space / Enter: {default}   1–4: 評価"),
-            Lang::En => format!("Space / Enter: {default}   1–4: grade"),
+    /// `None`: nothing suggests a grade yet (no draft, nothing ticked).
+    pub fn keys_after_reveal(&self, default: Option<&str>) -> String {
+        match (self.lang, default) {
+            (Lang::Ja, Some(default)) => format!("Space / Enter: {default}   1–4: 評価"),
+            (Lang::En, Some(default)) => format!("Space / Enter: {default}   1–4: grade"),
+            (Lang::Ja, None) => {
+                "言えたポイントにチェックを入れると Space / Enter で採点   1–4: 評価".to_string()
+            }
+            (Lang::En, None) => {
+                "Tick the points you said, then Space / Enter   1–4: grade".to_string()
+            }
         }
     }
 
     /// The keys after the reveal while the answer box has the keyboard.
-    pub fn keys_typing_after_reveal(&self, default: &str) -> String {
-        match self.lang {
-            Lang::Ja => format!("Esc: 回答欄から出て、Space / Enter: {default}   1–4: 評価"),
-            Lang::En => {
+    pub fn keys_typing_after_reveal(&self, default: Option<&str>) -> String {
+        match (self.lang, default) {
+            (Lang::Ja, Some(default)) => {
+                format!("Esc: 回答欄から出て、Space / Enter: {default}   1–4: 評価")
+            }
+            (Lang::En, Some(default)) => {
                 format!("Esc: leave the answer box, then Space / Enter: {default}   1–4: grade")
             }
+            (Lang::Ja, None) => "Esc: 回答欄から出て、1–4: 評価".to_string(),
+            (Lang::En, None) => "Esc: leave the answer box, then 1–4: grade".to_string(),
         }
     }
 

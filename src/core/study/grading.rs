@@ -6,6 +6,11 @@
 //! included) → Again; Easy is never suggested, it is the user's call. A card without
 //! points has nothing to judge by, so it gets Good, Anki's default. The suggestion never
 //! falls as more points are covered: ticking a point can only keep or raise it.
+//!
+//! Nothing is suggested when nothing backs a judgement: the card has points, none is
+//! ticked and no draft was typed. An answer said aloud and left unticked has not missed
+//! every point, it has not been judged yet; suggesting Again there made two Spaces (the
+//! habit Anki teaches, where Space is Good) fail every card answered aloud.
 
 use crate::core::review::scheduler::Rating;
 
@@ -39,9 +44,20 @@ pub fn suggested_grade(covered: usize, total: usize) -> Suggestion {
     }
 }
 
-/// [`suggested_grade`] of a card's tick boxes (its own points included).
-pub fn suggestion(ticked: &[bool]) -> Suggestion {
-    suggested_grade(ticked.iter().filter(|tick| **tick).count(), ticked.len())
+/// [`suggested_grade`] of a card's tick boxes (its own points included), or `None` when
+/// nothing backs one: points to judge by, none ticked, and `drafted` false (no typed
+/// answer for the detector to have read).
+pub fn suggestion(ticked: &[bool], drafted: bool) -> Option<Suggestion> {
+    let covered = ticked.iter().filter(|tick| **tick).count();
+    if covered == 0 && !drafted && !ticked.is_empty() {
+        return None;
+    }
+    Some(suggested_grade(covered, ticked.len()))
+}
+
+/// Whether a draft is an answer the detector read: blank space is no answer.
+pub fn drafted(draft: &str) -> bool {
+    !draft.trim().is_empty()
 }
 
 /// The ticks a card starts with at the reveal (or at a mock interview's review): exactly
@@ -107,17 +123,33 @@ mod tests {
 
     #[test]
     fn nothing_covered_is_again_and_no_points_is_good_unjudged() {
-        assert_eq!(suggestion(&[false, false, false]).rating, Rating::Again);
-        assert_eq!(suggestion(&[true, false, false]).rating, Rating::Again);
-        assert_eq!(suggestion(&[true, true, false]).rating, Rating::Hard);
-        assert_eq!(suggestion(&[true, true, true]).rating, Rating::Good);
+        let rating = |ticked: &[bool]| suggestion(ticked, true).map(|s| s.rating);
+        assert_eq!(rating(&[false, false, false]), Some(Rating::Again));
+        assert_eq!(rating(&[true, false, false]), Some(Rating::Again));
+        assert_eq!(rating(&[true, true, false]), Some(Rating::Hard));
+        assert_eq!(rating(&[true, true, true]), Some(Rating::Good));
+        let unjudged = Some(Suggestion {
+            rating: Rating::Good,
+            from_points: false,
+        });
+        assert_eq!(suggestion(&[], true), unjudged);
+        assert_eq!(suggestion(&[], false), unjudged);
+    }
+
+    #[test]
+    fn an_answer_without_draft_or_tick_has_no_suggestion() {
+        assert_eq!(suggestion(&[false, false], false), None);
+        // One tick is the user's judgement: it suggests, draft or not.
         assert_eq!(
-            suggestion(&[]),
-            Suggestion {
-                rating: Rating::Good,
-                from_points: false
-            }
+            suggestion(&[true, false, false], false).map(|s| s.rating),
+            Some(Rating::Again)
         );
+        assert_eq!(
+            suggestion(&[true, true], false).map(|s| s.rating),
+            Some(Rating::Good)
+        );
+        assert!(!drafted(" \n\u{3000}\t"));
+        assert!(drafted("採用"));
     }
 
     #[test]
