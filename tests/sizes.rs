@@ -536,24 +536,50 @@ fn right_aligned_buttons_stay_clear_of_the_scroll_bar() {
     }
 }
 
-/// The Settings page's cards stay inside an 800×600 window at text size 1.6: a column
-/// with gutters for the scroll bar was narrower than their grids of labels and fields,
-/// and the first card ran past the window's right edge.
+/// Every card of the Settings page, with its labels and fields, stays clear of the
+/// scroll bar in an 800×600 window at text size 1.6, the whole page scrolled through: the grids of
+/// unwrapped names and fields were wider than a column with gutters, so the page once
+/// took the whole width and its scroll bar lay over the cards' right edge.
 #[test]
-fn the_settings_cards_stay_inside_a_small_window() {
+fn the_settings_page_stays_clear_of_the_scroll_bar_in_a_small_window() {
     for lang in [Lang::En, Lang::Ja] {
         let text = labels::strings(lang);
         let temp = tempfile::tempdir().unwrap();
         let mut harness = window(&temp, SMALL_SCREEN, 1.6, lang);
         let screen = harness.ctx.content_rect();
+        let bar = harness.ctx.global_style().spacing.scroll.bar_width;
         open_tab(&mut harness, text.settings);
+        let below_tabs = rect(&harness, text.settings_study).top();
+        let seen = std::cell::Cell::new(0);
+        let page_before = std::cell::Cell::new(f32::NAN);
+        // Down the page until it stops moving, every widget in view checked at each turn.
+        wheel_down_until(&mut harness, |harness| {
+            let mut page = 0.0;
+            let framed = By::new().predicate(|node| node.bounding_box().is_some());
+            for node in harness.query_all(framed) {
+                let place = node.rect();
+                // The page's panels and scroll area span the window.
+                if place.top() < below_tabs || place.width() >= screen.width() - 2.0 * bar {
+                    continue;
+                }
+                let name = node.accesskit_node().label().unwrap_or_default();
+                // Inside its card, whose frame lies 18 points around it.
+                assert!(
+                    place.right() + 18.0 + bar + 8.0 <= screen.right(),
+                    "{lang:?}: {name:?} at {place:?} in {screen:?}"
+                );
+                seen.set(seen.get() + 1);
+                page += place.top();
+            }
+            let stopped = page == page_before.get();
+            page_before.set(page);
+            stopped
+        });
+        let seen = seen.get();
+        assert!(seen > 20, "{lang:?}: only {seen} widgets seen");
+        // The learning steps' field has the whole of its card's width to the right.
         let field = rect(&harness, text.learning_steps);
-        // The card's frame lies 18 points around its contents.
-        assert!(
-            field.right() + 18.0 <= screen.right(),
-            "{lang:?}: {} at {field:?} in {screen:?}",
-            text.learning_steps
-        );
+        assert!(field.width() > 60.0, "{lang:?}: {field:?}");
     }
 }
 

@@ -299,7 +299,7 @@ impl View for SettingsScreen {
             fit: &mut self.fit,
             workload: &mut self.workload,
         };
-        let cancelled = theme::column_without_gutter(ui, theme::READING_WIDTH, |ui| {
+        let cancelled = theme::column(ui, theme::READING_WIDTH, |ui| {
             ui.add_space(theme::space::M);
             draft_ui(ui, ctx, draft, jobs, actions)
         });
@@ -322,10 +322,15 @@ fn group(ui: &mut egui::Ui, id: &str, title: &str, add: impl FnOnce(&mut egui::U
         ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(title).size(theme::size::HEADING));
         ui.add_space(theme::space::S);
+        // Names and fields share the card: a long name wraps rather than pushing its
+        // field past the card's edge on a narrow window.
+        let gap = 20.0;
+        let half = ((ui.available_width() - gap) / 2.0).max(0.0);
         egui::Grid::new(id)
             .num_columns(2)
-            .spacing([20.0, 12.0])
-            .min_col_width(180.0)
+            .spacing([gap, 12.0])
+            .min_col_width(half.min(180.0))
+            .max_col_width(half)
             .show(ui, add);
     });
 }

@@ -211,17 +211,6 @@ pub fn scroll_gutter(ui: &Ui) -> f32 {
 /// the scroll bar (on a narrow window a right-aligned button sat under it).
 pub fn column<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     let gutter = scroll_gutter(ui);
-    column_within(ui, max_width, gutter, add)
-}
-
-/// [`column`] taking the window's whole width when narrow, the scroll bar over its right
-/// edge: for the Settings page, whose two-column grids of unwrapped labels and fields
-/// are wider than a column with gutters at 800×600 with text size 1.6 in English.
-pub fn column_without_gutter<R>(ui: &mut Ui, max_width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
-    column_within(ui, max_width, 0.0, add)
-}
-
-fn column_within<R>(ui: &mut Ui, max_width: f32, gutter: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     let available = ui.available_rect_before_wrap();
     let width = (available.width() - 2.0 * gutter).min(max_width).max(0.0);
     let left = available.center().x - width / 2.0;
