@@ -170,8 +170,11 @@ fn the_study_header_and_the_grade_bar_draw_nothing_over_anything_else() {
         let temp = tempfile::tempdir().unwrap();
         let mut harness = window(&temp, size, scale, lang);
         let screen = harness.ctx.content_rect();
-        // Study all due, then reveal from the answer box.
+        // Study all due, answer (a draft, so a grade is suggested), then reveal from the
+        // answer box.
         press(&mut harness, &[Key::Enter]);
+        harness.event(egui::Event::Text("xyz".to_string()));
+        harness.run();
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
         harness.run();
         let what = format!("{size:?} at {scale} in {lang:?}");
