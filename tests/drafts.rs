@@ -286,6 +286,62 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     );
 }
 
+/// "← Back to decks" with an answer typed threw the answer away without a word; starting
+/// another deck from the decks screen did the same to a card left there by a tab. The
+/// answer is kept for the card's next showing, in drafts.json too (a restart offers it).
+#[test]
+fn leaving_a_card_with_an_answer_keeps_it_for_the_cards_next_showing() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    click_containing(&mut harness, "Study — VPoE interview");
+    type_into(&mut harness, ANSWER_BOX, "途中まで書いた回答");
+    wait(&mut harness, &fixture.clock, Duration::seconds(10));
+    click_containing(&mut harness, "Back to decks");
+    harness.get_by_label("Session paused");
+    harness.get_by_label_contains("The answer you had started is kept");
+    let kept = on_disk(&fixture.dir)
+        .study
+        .expect("the answer stays on disk");
+    assert_eq!(
+        (kept.card.as_str(), kept.answer.as_str()),
+        ("vpoe-q01", "途中まで書いた回答")
+    );
+    click(&mut harness, "Back to decks");
+    // Another deck first: its card has no answer, and the kept one stays kept.
+    click_containing(&mut harness, "Study — CTO interview");
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        on_disk(&fixture.dir).study.unwrap().answer,
+        "途中まで書いた回答"
+    );
+    // Left by the tab bar this time, with an answer of its own, then a new session.
+    harness.get_by_label(ANSWER_BOX).type_text("CTOの回答");
+    harness.run();
+    click(&mut harness, "Decks");
+    click_containing(&mut harness, "Study — VPoE interview");
+    harness.get_by_label_contains("現在の技術的負債を定量化し");
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("途中まで書いた回答")
+    );
+    // Graded: the answer is the one logged, and the CTO card's answer (set aside when
+    // this session began) is what drafts.json keeps now.
+    press(
+        &mut harness,
+        &[egui::Key::Escape, egui::Key::Space, egui::Key::Num3],
+    );
+    let records =
+        mensetsu::core::review::store::read_all_logs(&fixture.dir.reviews_dir()).records();
+    assert!(
+        matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("途中まで書いた回答") && review.duration_ms == Some(10_000))),
+        "{records:?}"
+    );
+    assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "CTOの回答");
+}
+
 /// The card's note is logged once typing in it pauses, not only with the grade or on
 /// leaving the screen: a window killed with a note typed had lost it.
 #[test]

@@ -1625,6 +1625,28 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     assert_eq!(first, "cto-q01");
 }
 
+/// A search's session (or a deck's) finished while other decks still have cards due
+/// today said "You are done for today." and sent the user away with cards left; it says
+/// how many are left elsewhere and offers to study them.
+#[test]
+fn a_finished_session_with_cards_due_in_other_decks_says_so_and_studies_them() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    type_into(&mut harness, "Search", "card:vpoe-q01");
+    click(&mut harness, "Study this card");
+    // Easy graduates the new card: nothing comes back later today in this session.
+    press(&mut harness, &[Key::Escape, Key::Space, Key::Num4]);
+    harness.get_by_label("Session complete");
+    assert!(harness.query_by_label("You are done for today.").is_none());
+    // 20 new cards a day, one introduced.
+    harness.get_by_label("Nothing more here today; 19 cards are still due in your other decks.");
+    click(&mut harness, "Study today's cards (19)");
+    let card = shown_card(&harness);
+    assert_ne!(card, "vpoe-q01");
+}
+
 #[test]
 fn a_story_is_written_linked_to_a_question_and_shown_under_its_points() {
     let fixture = fixture(&english());

@@ -148,13 +148,25 @@ pub struct ReviewScreen {
     focus_answer: bool,
     /// What is left today in the session's scope, for a collection generation, when
     /// counted: counting goes over every card, so not on every frame.
-    remaining: Option<(u64, DateTime<FixedOffset>, DueCounts)>,
+    remaining: Option<(u64, DateTime<FixedOffset>, summary::Remaining)>,
     /// A session asked for, started when the screen is entered: after the screen shown
     /// before is left, so a session over on this screen is closed and the note of a card
     /// on it saved before the new one takes its place.
     starting: Option<Scope>,
     /// Recording the answer on screen, if the user is.
     microphone: Microphone,
+    /// Cards left unanswered with an answer typed or recorded (back to the decks, or a new
+    /// session begun while one was on screen), oldest first: each answer comes back when
+    /// its card is next shown (they were thrown away).
+    set_aside: Vec<SetAside>,
+}
+
+/// An unanswered card whose answer is kept, with the session it was shown in (which
+/// `drafts.json` names, so the next start can offer it back).
+#[derive(Debug, Clone)]
+struct SetAside {
+    scope: Scope,
+    card: ShownCard,
 }
 
 impl ReviewScreen {
@@ -170,13 +182,14 @@ impl ReviewScreen {
     /// Starts a session on `scope` with its first card (or straight at the summary when
     /// nothing is due).
     fn start(&mut self, collection: &IndexedCollection, scope: Scope, now: DateTime<FixedOffset>) {
-        // A card left unanswered on screen takes its recording with it.
-        if let Some(left) = self.session.take().and_then(|session| session.card)
-            && let Some(take) = left.take
+        // A card left unanswered on screen keeps its answer for its next showing.
+        if let Some(session) = self.session.take()
+            && let Some(left) = session.card
         {
-            voice::discard_take(collection, &left.card_id, &take.id);
+            self.set_aside(collection, session.scope, left, now);
         }
-        let card = next_card(collection, &scope, now);
+        let mut card = next_card(collection, &scope, now);
+        take_up_set_aside(&mut self.set_aside, card.as_mut(), now);
         self.session = Some(ReviewSession {
             scope,
             card,
@@ -188,20 +201,54 @@ impl ReviewScreen {
 
     /// The answer typed (or recorded) to the card on screen, as `drafts.json` keeps it;
     /// `None` when nothing is typed or recorded.
+    /// An answer set aside by going back to the decks counts when the card on screen has
+    /// none: it is what a restart would otherwise lose.
     pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<StudyDraft> {
-        let session = self.session.as_ref()?;
-        let card = session.card.as_ref()?;
-        if card.draft.trim().is_empty() && card.take.is_none() {
-            return None;
-        }
+        let on_screen = self
+            .session
+            .as_ref()
+            .and_then(|session| Some((&session.scope, session.card.as_ref()?)));
+        let aside = self
+            .set_aside
+            .last()
+            .map(|aside| (&aside.scope, &aside.card));
+        let (scope, card) = [on_screen, aside]
+            .into_iter()
+            .flatten()
+            .find(|(_, card)| has_answer(card))?;
         Some(StudyDraft {
-            scope: (&session.scope).into(),
+            scope: scope.into(),
             card: card.card_id.clone(),
             answer: card.draft.clone(),
             duration_ms: card.stopwatch.elapsed_ms(now),
             recording: card.take.as_ref().map(|take| take.id.clone()),
             at: now,
         })
+    }
+
+    /// Keeps the answer typed or recorded to `card`, left unanswered, for the card's next
+    /// showing; a card left without an answer has nothing to keep.
+    fn set_aside(
+        &mut self,
+        collection: &IndexedCollection,
+        scope: Scope,
+        mut card: ShownCard,
+        now: DateTime<FixedOffset>,
+    ) {
+        if !has_answer(&card) {
+            return;
+        }
+        card.stopwatch.pause(now);
+        // An older answer to the same card gives way, with its recording.
+        if let Some(place) = self
+            .set_aside
+            .iter()
+            .position(|aside| aside.card.card_id == card.card_id)
+            && let Some(take) = self.set_aside.remove(place).card.take
+        {
+            voice::discard_take(collection, &card.card_id, &take.id);
+        }
+        self.set_aside.push(SetAside { scope, card });
     }
 
     /// Takes a draft up again: a session on its scope with its card on screen, the answer
@@ -352,11 +399,9 @@ impl ReviewScreen {
                 if let Some(session) = &mut self.session {
                     let left = session.card.take();
                     session.ended_early = left.is_some();
-                    // The card left unanswered takes its recording with it.
-                    if let Some(card) = left
-                        && let Some(take) = card.take
-                    {
-                        voice::discard_take(collection, &card.card_id, &take.id);
+                    if let Some(card) = left {
+                        let scope = session.scope.clone();
+                        self.set_aside(collection, scope, card, now);
                     }
                 }
                 saved
@@ -395,6 +440,7 @@ impl ReviewScreen {
             shown,
         });
         session.card = next_card(collection, &session.scope, now);
+        take_up_set_aside(&mut self.set_aside, session.card.as_mut(), now);
         Ok(())
     }
 
@@ -571,18 +617,22 @@ impl View for ReviewScreen {
             return;
         };
         let generation = ctx.collection.generation();
-        let remaining = match self.remaining {
+        let counts = match self.remaining {
             Some((counted, at, counts))
                 if counted == generation && (ctx.now - at).num_seconds().abs() < 30 =>
             {
                 counts
             }
             _ => {
-                let counts = queue::due_counts(ctx.collection, &session.scope, ctx.now);
+                let counts = summary::Remaining {
+                    here: queue::due_counts(ctx.collection, &session.scope, ctx.now),
+                    everywhere: queue::due_counts(ctx.collection, &Scope::AllDecks, ctx.now),
+                };
                 self.remaining = Some((generation, ctx.now, counts));
                 counts
             }
         };
+        let remaining = counts.here;
         let has_answered = !session.answered.is_empty();
         match &mut session.card {
             Some(shown) => {
@@ -603,9 +653,38 @@ impl View for ReviewScreen {
                     );
                 });
             }
-            None => summary::show(ui, ctx, session, remaining, actions),
+            None => {
+                let kept = !self.set_aside.is_empty();
+                summary::show(ui, ctx, session, counts, kept, actions);
+            }
         }
     }
+}
+
+/// Whether the user has typed or recorded an answer to `card`.
+fn has_answer(card: &ShownCard) -> bool {
+    grading::drafted(&card.draft) || card.take.is_some()
+}
+
+/// Puts the answer set aside for `card` back on it, with the time already spent.
+fn take_up_set_aside(
+    set_aside: &mut Vec<SetAside>,
+    card: Option<&mut ShownCard>,
+    now: DateTime<FixedOffset>,
+) {
+    let Some(card) = card else {
+        return;
+    };
+    let Some(place) = set_aside
+        .iter()
+        .position(|aside| aside.card.card_id == card.card_id)
+    else {
+        return;
+    };
+    let aside = set_aside.remove(place).card;
+    card.draft = aside.draft;
+    card.take = aside.take;
+    card.stopwatch = Stopwatch::continued(aside.stopwatch.elapsed_ms(now), now);
 }
 
 /// The next card of `scope` as it first appears: question only, timer running.

@@ -95,6 +95,7 @@ pub struct Strings {
     pub answered: &'static str,
     pub come_back_at: &'static str,
     pub all_done_today: &'static str,
+    pub answer_kept_for_card: &'static str,
     pub average_time: &'static str,
     pub desired_retention: &'static str,
     pub new_per_day: &'static str,
@@ -473,6 +474,7 @@ pub const JA: Strings = Strings {
     answered: "回答数",
     come_back_at: "次の学習カードの時刻",
     all_done_today: "今日の分はすべて完了しました。",
+    answer_kept_for_card: "途中だったカードの回答は残してあります。そのカードが次に出たときに戻ります。",
     average_time: "平均回答時間",
     desired_retention: "目標記憶率",
     new_per_day: "1日の新規カード数",
@@ -842,6 +844,7 @@ pub const EN: Strings = Strings {
     answered: "Answered",
     come_back_at: "Next learning card at",
     all_done_today: "You are done for today.",
+    answer_kept_for_card: "The answer you had started is kept: it comes back with its card.",
     average_time: "Average time per answer",
     desired_retention: "Desired retention",
     new_per_day: "New cards per day",
@@ -1667,6 +1670,21 @@ impl Strings {
             }
             (Lang::Ja, None) => "Esc: 回答欄から出て、1–4: 評価".to_string(),
             (Lang::En, None) => "Esc: leave the answer box, then 1–4: grade".to_string(),
+        }
+    }
+
+    /// A deck's (or a search's) session is over while other decks have `n` cards due.
+    pub fn still_due_elsewhere(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!(
+                "ここで今日学習するカードは終わりました。ほかのデッキにまだ {n} 枚あります。"
+            ),
+            Lang::En if n == 1 => {
+                "Nothing more here today; 1 card is still due in your other decks.".to_string()
+            }
+            Lang::En => {
+                format!("Nothing more here today; {n} cards are still due in your other decks.")
+            }
         }
     }
 
