@@ -728,6 +728,9 @@ fn read_numbered_list(lines: &[&str]) -> Vec<FoundQuestion> {
             continue;
         };
         let cleaned = clean_inline(bullet_text(line).unwrap_or(line));
+        if is_bare_answer_label(&cleaned) {
+            continue;
+        }
         let labelled = strip_answer_label(&cleaned);
         // Plain paragraphs between items are commentary, not points; a bullet or a line
         // that says it is the answer is a point.
@@ -772,6 +775,17 @@ const ANSWER_LABELS: &[&str] = &[
     "points",
     "tips",
 ];
+
+/// Whether `text` is an answer label on its own line (「回答のポイント」, "Key points:"):
+/// it introduces the points below it and is none of them.
+fn is_bare_answer_label(text: &str) -> bool {
+    let bare = text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_end()
+        .to_lowercase();
+    ANSWER_LABELS.contains(&bare.as_str())
+}
 
 fn strip_answer_label(text: &str) -> String {
     let trimmed = text.trim();
@@ -1426,6 +1440,27 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
             ("ポイントは早めの共有", "ポイントは早めの共有"),
         ] {
             assert_eq!(strip_answer_label(line), points, "{line}");
+        }
+    }
+
+    #[test]
+    fn an_answer_label_on_its_own_line_is_not_a_point() {
+        let guide = "# SRE guide\n\n## 面接でよく聞かれる質問\n\n### Q1. 障害対応の文化をどう作りますか？\n\n回答のポイント\n- 非難しないポストモーテム\n- MTTR を追う\n\n### Q2. How do you set SLOs?\n\n**Key points:**\n- Work back from the user\n\n## まとめ\n";
+        let imported = import_guide("sre.md", guide).unwrap();
+        let points: Vec<Vec<&str>> = imported.deck.cards.iter().map(points).collect();
+        assert_eq!(
+            points,
+            [
+                vec!["非難しないポストモーテム", "MTTR を追う"],
+                vec!["Work back from the user"]
+            ]
+        );
+        for label in ["回答のポイント", "回答ポイント：", "Answer points", "How to answer:"] {
+            assert!(is_bare_answer_label(label), "{label}");
+        }
+        // Words after the label are a point; a point that starts like one is a point.
+        for line in ["回答のポイント：数字で示す", "ポイントは早めの共有", "Answers differ"] {
+            assert!(!is_bare_answer_label(line), "{line}");
         }
     }
 

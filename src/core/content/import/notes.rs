@@ -7,7 +7,8 @@
 //! rather than turned into a deck of paragraphs.
 
 use super::{
-    FoundQuestion, atx_heading, bullet_text, clean_inline, split_answer_points, strip_answer_label,
+    FoundQuestion, atx_heading, bullet_text, clean_inline, is_bare_answer_label,
+    split_answer_points, strip_answer_label,
 };
 
 /// How a file of notes lists its questions, as the first question shows it.
@@ -110,6 +111,9 @@ pub(super) fn read_notes(
         };
         if belongs && let Some(current) = questions.last_mut() {
             let text = item.map_or_else(|| clean_inline(line), |(_, text)| text);
+            if is_bare_answer_label(&text) {
+                continue;
+            }
             current
                 .points
                 .extend(split_answer_points(&strip_answer_label(&text)));
