@@ -285,8 +285,14 @@ fn mensetsu_card(note: &AnkiNote) -> (Card, Option<String>) {
                 if derived { without_marker(&text) } else { text }
             };
             let (ja, en) = (strip(ja), strip(en));
-            let en = if en == ja { String::new() } else { en };
-            let text = localized(&ja, &en);
+            // One text in both fields is a point in one language, which the export put in
+            // the other field too: its script says which (an English point came back as
+            // Japanese).
+            let text = if en == ja {
+                in_its_language(ja)
+            } else {
+                localized(&ja, &en)
+            };
             (!text.is_blank()).then_some(Point {
                 text,
                 derived,
@@ -863,6 +869,31 @@ mod tests {
         );
         assert_eq!(card.points[1].text, Localized::both("予算", "Budget"));
         assert!(card.points[1].derived);
+    }
+
+    #[test]
+    fn a_point_in_one_language_comes_back_in_that_language() {
+        let note = |points: &str| AnkiNote {
+            id: 6,
+            guid: "mensetsu-mine-q01".into(),
+            notetype: 1,
+            tags: vec!["other".into()],
+            fields: vec![
+                String::new(),
+                "Why SLOs?".into(),
+                points.into(),
+                points.into(),
+                String::new(),
+                "mine-q01".into(),
+            ],
+        };
+        let (card, _) = mensetsu_card(&note("<ul><li>Give clear, written expectations</li></ul>"));
+        assert_eq!(
+            card.points[0].text,
+            Localized::english("Give clear, written expectations")
+        );
+        let (card, _) = mensetsu_card(&note("<ul><li>期待を文書で示す</li></ul>"));
+        assert_eq!(card.points[0].text, Localized::japanese("期待を文書で示す"));
     }
 
     #[test]

@@ -1455,11 +1455,20 @@ VPoEの面接では、戦略的な意思決定を下す能力が試されます�
                 vec!["Work back from the user"]
             ]
         );
-        for label in ["回答のポイント", "回答ポイント：", "Answer points", "How to answer:"] {
+        for label in [
+            "回答のポイント",
+            "回答ポイント：",
+            "Answer points",
+            "How to answer:",
+        ] {
             assert!(is_bare_answer_label(label), "{label}");
         }
         // Words after the label are a point; a point that starts like one is a point.
-        for line in ["回答のポイント：数字で示す", "ポイントは早めの共有", "Answers differ"] {
+        for line in [
+            "回答のポイント：数字で示す",
+            "ポイントは早めの共有",
+            "Answers differ",
+        ] {
             assert!(!is_bare_answer_label(line), "{line}");
         }
     }
