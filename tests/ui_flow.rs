@@ -1625,6 +1625,20 @@ fn the_browser_searches_suspends_a_card_and_studies_a_result() {
     assert_eq!(first, "cto-q01");
 }
 
+/// The welcome card's keys are the ones that work on the first card: it said "press
+/// Space", which the answer box (it has the keyboard) takes as a typed space.
+#[test]
+fn the_welcome_card_names_the_key_that_reveals_from_the_answer_box() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    harness.get_by_label_contains("press Ctrl+Enter (Space outside the answer box) to see");
+    press(&mut harness, &[Key::Enter]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run();
+    let session = harness.state().review_session().expect("studying");
+    assert!(session.card.as_ref().is_some_and(|card| card.revealed));
+}
+
 /// A search's session (or a deck's) finished while other decks still have cards due
 /// today said "You are done for today." and sent the user away with cards left; it says
 /// how many are left elsewhere and offers to study them.

@@ -1273,7 +1273,7 @@ impl Strings {
         match self.lang {
             Lang::Ja => [
                 format!("上のボタン（または Enter）で学習を始めると、下のデッキから1日 {limit} 問ずつ新しい質問が出ます。"),
-                "声に出すか下書きを入力して答え、Space で回答ポイントを表示。話せたポイントにチェックし、1〜4 で自己評価します。".to_string(),
+                "声に出すか下書きを入力して答え、Ctrl+Enter（回答欄の外では Space）で回答ポイントを表示。話せたポイントにチェックし、1〜4 で自己評価します。".to_string(),
                 "「模擬面接」では、ポイントを見ずに時間を計って続けて答え、最後にまとめて採点します。".to_string(),
             ],
             Lang::En => [
@@ -1281,7 +1281,7 @@ impl Strings {
                     "The button above (or Enter) starts studying: {} a day from the decks below.",
                     counted(limit, "new question", "new questions")
                 ),
-                "Answer aloud or type a draft, press Space to see the answer points, tick the ones you covered and grade yourself with 1–4.".to_string(),
+                "Answer aloud or type a draft, press Ctrl+Enter (Space outside the answer box) to see the answer points, tick the ones you covered and grade yourself with 1–4.".to_string(),
                 "\"Mock interview\" asks several questions in a row without the points, timed like the real thing, and you grade them all at the end.".to_string(),
             ],
         }
