@@ -62,7 +62,7 @@ fn ids(data: &Path, query: &str) -> Vec<String> {
 fn every_key_negation_and_japanese_free_text() {
     let folder = folder();
     let data = folder.path();
-    let cases: [(&str, &[&str]); 17] = [
+    let cases: [(&str, &[&str]); 19] = [
         ("deck:s", &["s1", "s2", "s3", "s4", "s5"]),
         ("deck:Search*", &["s1", "s2", "s3", "s4", "s5"]),
         ("deck:検索デッキ is:new", &["s3", "s4", "s5"]),
@@ -82,6 +82,9 @@ fn every_key_negation_and_japanese_free_text() {
         // Notes are searched too.
         ("outage", &["s3"]),
         ("deck:s -負債 -is:new", &["s2"]),
+        // Anki's `and` is what a space says; quoted, it is a word.
+        ("deck:s and is:review", &["s1"]),
+        (r#"deck:s "and""#, &[]),
     ];
     for (query, expected) in cases {
         assert_eq!(ids(data, query), expected, "{query}");
@@ -112,6 +115,34 @@ fn marks_from_the_command_line_are_searchable_and_leave_the_queues() {
     );
     assert_eq!(ids(data, "is:suspended"), ["s3", "s4"]);
     assert_eq!(ids(data, "is:buried"), ["s5"]);
+    // Due, suspended or buried, as Anki counts them: a card set aside is in no queue.
+    assert_eq!(ids(data, "deck:s is:due"), ["s1", "s2"]);
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["suspend", "s1"])
+            .status
+            .success()
+    );
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["bury", "s2"])
+            .status
+            .success()
+    );
+    assert!(ids(data, "deck:s is:due").is_empty());
+    assert_eq!(ids(data, "deck:s is:review"), ["s1"]);
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["unsuspend", "s1"])
+            .status
+            .success()
+    );
+    assert!(
+        mensetsu_in_tokyo(data)
+            .run(&["unbury", "s2"])
+            .status
+            .success()
+    );
     assert_eq!(ids(data, "flag:4"), ["s2"]);
     assert_eq!(ids(data, "deck:s flag:0"), ["s1", "s3", "s4", "s5"]);
     let rows: Vec<serde_json::Value> = serde_json::from_slice(
@@ -132,7 +163,7 @@ fn marks_from_the_command_line_are_searchable_and_leave_the_queues() {
     assert_eq!(ids(data, "is:suspended"), ["s4"]);
     // Each change is its own log line; nothing was rewritten.
     let log = std::fs::read_to_string(data.join("reviews").join("pc.jsonl")).unwrap();
-    assert_eq!(log.lines().count(), 5);
+    assert_eq!(log.lines().count(), 9);
     // Bad ids and flags are refused before anything is written.
     let bad = mensetsu_in_tokyo(data).run(&["suspend", "s1", "nope"]);
     assert_eq!(bad.status.code(), Some(1));
@@ -219,6 +250,12 @@ fn a_malformed_search_points_at_the_character_and_is_never_an_empty_result() {
         ("負債 flag:12", 9, "is not a flag"),
         ("\"unclosed", 1, "never closed"),
         ("dec\u{212A}<vpoe", 5, "`deck` takes `:`"),
+        // Anki's `or` would have been looked for as a word and found nothing.
+        (
+            "is:new OR is:review",
+            8,
+            "`OR` (either term) is not supported",
+        ),
     ];
     for (query, column, message) in cases {
         let output = mensetsu_in_tokyo(folder.path()).run(&["search", query]);

@@ -298,6 +298,9 @@ fn query_error_ja(kind: &QueryErrorKind) -> String {
             "`{key}` という検索キーはありません。使えるキーは {} です",
             search::KEYS
         ),
+        QueryErrorKind::Or { word } => format!(
+            "`{word}`（どちらか一方）は使えません。すべての語に合うカードを探します。語そのものを探すときは引用符で囲んでください：\"{word}\""
+        ),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Card search with a subset of Anki's syntax, for the browser and `mensetsu search`.
 //!
-//! A query is terms separated by spaces, all of which must match (AND); `-` before a term
-//! negates it. A term is free text (a word, or "several words" in double quotes) matched
+//! A query is terms separated by spaces, all of which must match (AND; Anki's `and` may
+//! stand between them, its `or` is refused); `-` before a term negates it. A term is free text (a word, or "several words" in double quotes) matched
 //! in the question, the answer points (the user's own included) and the note, in both
 //! languages, ignoring case, width and spaces (so Japanese matches without word
 //! boundaries); or one of:
@@ -11,7 +11,7 @@
 //! | `deck:ID` | cards of the deck with that id or title (`*` matches any run of characters) |
 //! | `card:ID` | the card with that id (`*` as for decks) |
 //! | `tag:NAME` | cards with the tag (`leech` included for leeches) |
-//! | `is:new`, `is:learn`, `is:review`, `is:due`, `is:suspended`, `is:buried`, `is:leech` | cards in that state |
+//! | `is:new`, `is:learn`, `is:review`, `is:due`, `is:suspended`, `is:buried`, `is:leech` | cards in that state (`is:due` without suspended or buried cards, as Anki) |
 //! | `flag:N` | cards with flag N (0 = none, 1-7 Anki's colours) |
 //! | `lapses>N` (also `<`, `>=`, `<=`, `=`, `:`) | cards with that many lapses |
 //! | `prop:due<N` (also `prop:lapses`, `prop:reps`, with any comparison) | due in that many days (negative: overdue) |
@@ -70,6 +70,12 @@ pub enum QueryErrorKind {
     MissingNumber,
     #[error("`{key}` is not a search key; the keys are {KEYS}")]
     NotAKey { key: String },
+    /// Anki's `or`: every term must match here, so it would have been looked for as a
+    /// word and found nothing, without a word of why.
+    #[error(
+        "`{word}` (either term) is not supported: every term must match; to find the word itself, quote it: \"{word}\""
+    )]
+    Or { word: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,6 +258,18 @@ fn split_terms(query: &str) -> Result<Vec<(bool, RawTerm)>, QueryError> {
 pub fn parse(query: &str) -> Result<Query, QueryError> {
     let mut terms = Vec::new();
     for (negated, raw) in split_terms(query)? {
+        // Anki's operators, unquoted: `and` is what a space means already; `or` is refused.
+        if !raw.quoted && !negated {
+            if raw.text.eq_ignore_ascii_case("and") {
+                continue;
+            }
+            if raw.text.eq_ignore_ascii_case("or") {
+                return Err(QueryError {
+                    column: raw.column,
+                    kind: QueryErrorKind::Or { word: raw.text },
+                });
+            }
+        }
         terms.push(Term {
             negated,
             filter: parse_term(&raw)?,
@@ -569,11 +587,18 @@ impl<'a> Matcher<'a> {
                             State::New => phase == Phase::New,
                             State::Learn => matches!(phase, Phase::Learning | Phase::Relearning),
                             State::Review => phase == Phase::Review,
+                            // As Anki's: a suspended or buried card is in no queue, so
+                            // it is not due whatever its date.
                             State::Due => {
                                 phase != Phase::New
                                     && state
                                         .and_then(|state| state.due())
                                         .is_some_and(|due| due < self.end_of_day)
+                                    && {
+                                        let marks =
+                                            marks.get_or_insert_with(|| collection.marks(&card.id));
+                                        !marks.suspended && !marks.is_buried(self.today)
+                                    }
                             }
                             State::Suspended => {
                                 marks
