@@ -650,6 +650,35 @@ fn the_editor_list_leaves_room_for_the_card() {
     }
 }
 
+/// A deck begun empty keeps a list wide enough to tell its cards apart: the list took the
+/// width of its one button, "Add card", and kept it, so every question added was cut to
+/// "How w…".
+#[test]
+fn the_editor_list_of_a_deck_begun_empty_grows_with_its_cards() {
+    let temp = tempfile::tempdir().unwrap();
+    write_my_deck(&temp, r#"{"id":"mine","title":{"en":"Mine"},"cards":[]}"#);
+    let mut harness = window(&temp, [800.0, 600.0], 1.0, Lang::En);
+    let screen = harness.ctx.content_rect();
+    wheel_down_to(&mut harness, "Edit — Mine");
+    click(&mut harness, "Edit — Mine");
+    click(&mut harness, "Add card");
+    let question = "How would you decide build vs buy?";
+    click(&mut harness, "Question (English)");
+    harness
+        .get_by_label("Question (English)")
+        .type_text(question);
+    harness.run();
+    let entry = harness
+        .query_all_by_label(question)
+        .map(|node| node.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the question in the list");
+    assert!(
+        entry.width() >= screen.width() * 0.25,
+        "the list's entry is {entry:?} in {screen:?}"
+    );
+}
+
 /// The editor's heading is cut short before the buttons beside it: at 800×600 with text
 /// size 1.6 in Japanese it was drawn over Save, and a click on Save did nothing.
 #[test]

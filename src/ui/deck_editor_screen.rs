@@ -470,8 +470,12 @@ impl View for DeckEditorScreen {
                     self.selected = Some(id);
                     changed = true;
                 }
+                // The list fills the panel: a panel keeps the width its contents took, so
+                // a new deck's list (one narrow button) stayed that narrow and every
+                // question was cut to "How w…".
                 egui::ScrollArea::vertical()
                     .id_salt("editor_card_list")
+                    .auto_shrink([false, false])
                     .show_following_focus(ui, |ui| {
                         let ids: Vec<(String, String)> = file
                             .deck
