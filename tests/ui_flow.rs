@@ -2025,6 +2025,24 @@ fn saved_points(path: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
+/// Ctrl+S saves the deck from a text box, as in any editor (it did nothing).
+#[test]
+fn ctrl_s_saves_the_deck_from_a_text_box() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    click(&mut harness, "Why us?");
+    click(&mut harness, "Question (English)");
+    harness
+        .get_by_label("Question (English)")
+        .type_text(" Really?");
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("Why us? Really?"), "{saved}");
+    assert!(harness.get_by_label("Save").accesskit_node().is_disabled());
+}
+
 /// Points move up and down; Reload with unsaved edits asks first, and a change on disk
 /// met by Save can be kept beside the edits with Save as a copy.
 #[test]

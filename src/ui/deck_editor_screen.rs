@@ -319,11 +319,17 @@ impl View for DeckEditorScreen {
                             actions.push(Action::Editor(EditorAction::Reload));
                         }
                     }
-                    let save = ui.add_enabled(
-                        self.dirty && ctx.can_write(),
-                        widgets::primary_button(text.save),
-                    );
-                    if save.clicked() {
+                    let can_save = self.dirty && ctx.can_write();
+                    let save = ui
+                        .add_enabled(can_save, widgets::primary_button(text.save))
+                        .on_hover_text("Ctrl+S");
+                    // Ctrl+S saves from anywhere in the editor, a text box included, as in
+                    // every editor the user knows.
+                    let save_key = can_save
+                        && ui.input_mut(|input| {
+                            input.consume_key(egui::Modifiers::COMMAND, egui::Key::S)
+                        });
+                    if save.clicked() || save_key {
                         actions.push(Action::Editor(EditorAction::Save));
                     }
                     ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
