@@ -116,9 +116,10 @@ fn closing_with_unsaved_deck_edits_asks_and_cancel_keeps_them_then_save_saves_th
     );
     assert!(!std::fs::read_to_string(&path).unwrap().contains("platform"));
 
-    // Asked again; Save writes the deck, then closes.
+    // Asked again; Save (Enter, the highlighted choice) writes the deck, then closes.
     assert!(!request_close(&mut harness));
-    assert!(click_and_see_close(&mut harness, "Save and close"));
+    harness.key_press(egui::Key::Enter);
+    harness.run();
     assert!(harness.state().is_closing());
     assert!(
         std::fs::read_to_string(&path)
@@ -219,7 +220,10 @@ fn closing_with_a_settings_draft_asks_and_cancel_keeps_the_draft() {
     // A step list that cannot be read: Save cannot save it, says so, and stays open.
     type_into(&mut harness, "Learning steps", " soon");
     assert!(!request_close(&mut harness));
-    assert!(!click_and_see_close(&mut harness, "Save and close"));
+    assert!(!click_and_see_close(
+        &mut harness,
+        "Save and close  (Enter)"
+    ));
     harness.get_by_label("Not saved, so the window stays open:");
     harness.get_by_label_contains("• Settings not yet saved: ");
     assert!(!harness.state().is_closing());
@@ -526,7 +530,10 @@ fn save_and_close_stays_open_when_a_deck_cannot_be_saved_and_saves_a_story_it_ca
     harness.get_by_label("• Unsaved edits to the deck “Platform”");
     harness.get_by_label("• A story draft: “The reorg of 2024”");
     harness.get_by_label("Save and close saves them first.");
-    assert!(!click_and_see_close(&mut harness, "Save and close"));
+    assert!(!click_and_see_close(
+        &mut harness,
+        "Save and close  (Enter)"
+    ));
     // The story is saved; the deck is not, and the dialog says why instead of closing.
     assert!(
         harness

@@ -347,21 +347,37 @@ impl MensetsuApp {
             let muted = theme::tone::MUTED_TEXT.on(ui);
             kinsoku::paragraph(ui, RichText::new(hint).color(muted));
             ui.add_space(theme::space::M);
-            ui.horizontal(|ui| {
-                let save = ui.add_enabled(
-                    writable,
-                    crate::ui::widgets::primary_button(text.close_save),
-                );
-                if save.clicked() {
-                    choice = Some(Choice::Save);
-                }
-                if ui.button(text.close_discard).clicked() {
-                    choice = Some(Choice::Discard);
-                }
-                if ui.button(text.close_cancel).clicked() {
-                    choice = Some(Choice::Cancel);
-                }
-            });
+            let button_focused = ui
+                .horizontal(|ui| {
+                    let save = ui.add_enabled(
+                        writable,
+                        crate::ui::widgets::primary_button(text.close_save),
+                    );
+                    if save.clicked() {
+                        choice = Some(Choice::Save);
+                    }
+                    let discard = ui.button(text.close_discard);
+                    if discard.clicked() {
+                        choice = Some(Choice::Discard);
+                    }
+                    let cancel = ui.button(text.close_cancel);
+                    if cancel.clicked() {
+                        choice = Some(Choice::Cancel);
+                    }
+                    [save, discard, cancel]
+                        .iter()
+                        .any(egui::Response::has_focus)
+                })
+                .inner;
+            // Enter takes the highlighted choice, as Esc takes Cancel; a button the user
+            // moved to with Tab takes Enter itself.
+            if choice.is_none()
+                && writable
+                && !button_focused
+                && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+            {
+                choice = Some(Choice::Save);
+            }
         });
         if choice.is_none() && modal.should_close() {
             choice = Some(Choice::Cancel);
