@@ -2025,6 +2025,31 @@ fn saved_points(path: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
+/// What is typed right after opening Cards goes into its search box, and right after Add
+/// card into the new card's question: both went nowhere until the box was clicked.
+#[test]
+fn typing_right_after_opening_cards_or_adding_a_card_goes_into_its_box() {
+    let (fixture, mut harness) = editing_mine();
+    let path = fixture.dir.decks_dir().join("mine.json");
+    click(&mut harness, "Add card");
+    harness.event(egui::Event::Text("Why now?".to_string()));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    // In the question of the card language (Japanese in this fixture).
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(r#""ja": "Why now?""#), "{saved}");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    harness.event(egui::Event::Text("deck:mine".to_string()));
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("Search").value().as_deref(),
+        Some("deck:mine")
+    );
+}
+
 /// Ctrl+S saves the deck from a text box, as in any editor (it did nothing).
 #[test]
 fn ctrl_s_saves_the_deck_from_a_text_box() {

@@ -157,6 +157,9 @@ pub struct BrowseScreen {
     own_points: Option<(String, String)>,
     /// Plays the recordings of the selected card's past answers.
     microphone: Microphone,
+    /// The search box takes the keyboard when the screen opens, as Anki's browser's does:
+    /// what was typed first went nowhere until the box was clicked.
+    focus_search: bool,
 }
 
 impl Default for BrowseScreen {
@@ -171,6 +174,7 @@ impl Default for BrowseScreen {
             selected: None,
             own_points: None,
             microphone: Microphone::default(),
+            focus_search: false,
         }
     }
 }
@@ -590,6 +594,10 @@ impl View for BrowseScreen {
         }
     }
 
+    fn enter(&mut self, _writing: &mut Writing) {
+        self.focus_search = true;
+    }
+
     /// A recording playing from a card's history stops with the screen.
     fn leave(&mut self, _writing: &mut Writing) -> Vec<FollowUp> {
         self.microphone.stop_playing();
@@ -609,6 +617,9 @@ impl View for BrowseScreen {
                         .desired_width(ui.available_width().min(560.0)),
                 )
                 .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_search) {
+                field.request_focus();
+            }
             if field.changed() {
                 self.parsed = search::parse(&self.query);
             }

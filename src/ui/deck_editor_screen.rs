@@ -34,19 +34,33 @@ pub struct DeckEditorScreen {
     /// The new deck's name field is to take the keyboard once: letters typed right
     /// after New deck… went nowhere until the field was clicked.
     focus_new_title: bool,
+    /// The question of the card just added is to take the keyboard once.
+    focus_question: bool,
     /// The Tags box as typed, with the card it belongs to: "hiring," keeps its comma
     /// while the next tag is typed, where the card's list has none to show.
     tags_typed: Option<(String, String)>,
 }
 
-/// Text fields edit `Option<String>`s through this: empty means absent.
+/// Text fields edit `Option<String>`s through this: empty means absent. True when the
+/// text changed.
 fn edit_optional(
+    ui: &mut egui::Ui,
+    field: (&mut Localized, Lang),
+    hint: &str,
+    multiline: bool,
+    label: Option<egui::Id>,
+) -> bool {
+    edit_optional_field(ui, field, hint, multiline, label).changed()
+}
+
+/// [`edit_optional`], giving the field's response (to focus it).
+fn edit_optional_field(
     ui: &mut egui::Ui,
     (localized, lang): (&mut Localized, Lang),
     hint: &str,
     multiline: bool,
     label: Option<egui::Id>,
-) -> bool {
+) -> egui::Response {
     let mut text = localized.in_lang(lang).unwrap_or_default().to_string();
     let mut layouter = crate::ui::kinsoku::layouter;
     let edit = if multiline {
@@ -60,11 +74,10 @@ fn edit_optional(
     if let Some(label) = label {
         response = response.labelled_by(label);
     }
-    let changed = response.changed();
-    if changed {
+    if response.changed() {
         localized.set(lang, Some(text).filter(|text| !text.trim().is_empty()));
     }
-    changed
+    response
 }
 
 impl DeckEditorScreen {
@@ -474,6 +487,7 @@ impl View for DeckEditorScreen {
                     let collection = ctx.collection;
                     let id = file.add_card(rand::random, |id| collection.decks().contains_card(id));
                     self.selected = Some(id);
+                    self.focus_question = true;
                     changed = true;
                 }
                 // The list fills the panel: a panel keeps the width its contents took, so
@@ -548,12 +562,21 @@ impl View for DeckEditorScreen {
                 .id_salt("editor_card")
                 .show_following_focus(ui, |ui| {
                     theme::caption(ui, &card.id);
-                    let label = ui.label(text.question_ja);
-                    changed |=
-                        edit_optional(ui, (&mut card.question, Lang::Ja), "", true, Some(label.id));
-                    let label = ui.label(text.question_en);
-                    changed |=
-                        edit_optional(ui, (&mut card.question, Lang::En), "", true, Some(label.id));
+                    // A card just added takes the keyboard in the question of the card
+                    // language read first: what was typed after Add card went nowhere
+                    // until a field was clicked.
+                    let focus = std::mem::take(&mut self.focus_question)
+                        .then_some(ctx.card_language.order().0);
+                    for (lang, name) in [(Lang::Ja, text.question_ja), (Lang::En, text.question_en)]
+                    {
+                        let label = ui.label(name);
+                        let field = (&mut card.question, lang);
+                        let question = edit_optional_field(ui, field, "", true, Some(label.id));
+                        changed |= question.changed();
+                        if focus == Some(lang) {
+                            question.request_focus();
+                        }
+                    }
                     ui.add_space(theme::space::S);
                     ui.label(text.answer_points);
                     let mut remove = None;
