@@ -1092,6 +1092,41 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
     assert_eq!(ratings, [1, 2, 4, 1, last]);
 }
 
+/// A step list that cannot be read is named in the message (it said only how steps are
+/// written, not which field), and the message goes once the field reads.
+#[test]
+fn a_step_list_that_cannot_be_read_is_named_and_its_message_goes_once_mended() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Settings");
+    click(&mut harness, "Relearning steps");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Relearning steps").type_text("abc");
+    harness.run();
+    click(&mut harness, "Save");
+    harness.get_by_label("Relearning steps: Enter steps like \"1m 10m\" or \"1h\"");
+    assert!(matches!(harness.state().screen(), Screen::Settings));
+    click(&mut harness, "Relearning steps");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Relearning steps").type_text("5m");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Enter steps like")
+            .is_none()
+    );
+    click(&mut harness, "Save");
+    assert!(matches!(harness.state().screen(), Screen::Decks));
+    assert_eq!(
+        harness
+            .state()
+            .collection()
+            .settings()
+            .relearning_steps_minutes,
+        [5.0]
+    );
+}
+
 #[test]
 fn a_settings_save_that_fails_keeps_the_user_on_the_settings_screen_with_the_reason() {
     let fixture = fixture(&english());

@@ -37,6 +37,22 @@ impl Draft {
         }
     }
 
+    /// Which step list cannot be read, named as its field is, with how to write one.
+    fn steps_problem(&self, text: &Strings) -> Option<String> {
+        let learning = parse_steps(&self.learning_steps).filter(|steps| !steps.is_empty());
+        let relearning = parse_steps(&self.relearning_steps);
+        let named = |field: &str| format!("{field}: {}", text.invalid_steps);
+        match (learning, relearning) {
+            (Some(_), Some(_)) => None,
+            (None, Some(_)) => Some(named(text.learning_steps)),
+            (Some(_), None) => Some(named(text.relearning_steps)),
+            (None, None) => Some(format!(
+                "{}, {}: {}",
+                text.learning_steps, text.relearning_steps, text.invalid_steps
+            )),
+        }
+    }
+
     /// The settings as edited, with the step lists read; `None` if one cannot be.
     fn checked(&self) -> Option<Settings> {
         match (
@@ -217,7 +233,7 @@ impl SettingsScreen {
         let draft = self.draft.as_mut()?;
         let checked = draft.checked();
         if checked.is_none() {
-            draft.error = Some(text.invalid_steps.to_string());
+            draft.error = draft.steps_problem(text);
         }
         checked
     }
@@ -355,6 +371,10 @@ fn draft_ui(
     let bar = egui::Frame::new()
         .fill(theme::tone::CARD.on(ui))
         .inner_margin(egui::Margin::symmetric(12, 10));
+    // A step list's error follows the field as it is mended, and goes once it reads.
+    if draft.error.is_some() {
+        draft.error = draft.steps_problem(text);
+    }
     egui::Panel::bottom("settings_bar")
         .frame(bar)
         .show(ui, |ui| {
@@ -368,7 +388,7 @@ fn draft_ui(
                 if save.clicked() {
                     match draft.checked() {
                         Some(settings) => actions.push(Action::SaveSettings(Box::new(settings))),
-                        None => draft.error = Some(text.invalid_steps.to_string()),
+                        None => draft.error = draft.steps_problem(text),
                     }
                 }
                 cancelled = ui.button(text.cancel).clicked();
