@@ -1092,6 +1092,25 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
     assert_eq!(ratings, [1, 2, 4, 1, last]);
 }
 
+/// A number typed with the Japanese input method on comes in full-width digits, which the
+/// number boxes dropped: 「２５」 new cards a day is 25.
+#[test]
+fn a_number_box_reads_full_width_digits() {
+    let fixture = fixture(&english());
+    let mut harness = harness(app(&fixture));
+    click(&mut harness, "Settings");
+    click(&mut harness, "New cards per day");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("２５".to_string()));
+    harness.run();
+    press(&mut harness, &[Key::Enter]);
+    click(&mut harness, "Save");
+    assert_eq!(
+        harness.state().collection().settings().new_cards_per_day,
+        25
+    );
+}
+
 /// A step list that cannot be read is named in the message (it said only how steps are
 /// written, not which field), and the message goes once the field reads.
 #[test]

@@ -703,12 +703,17 @@ fn setup_ui(
                 });
                 ui.end_row();
                 let label = ui.label(text.question_count);
-                ui.add(egui::DragValue::new(&mut setup.questions).range(mock::QUESTIONS.range()))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::DragValue::new(&mut setup.questions)
+                        .custom_parser(widgets::parse_number)
+                        .range(mock::QUESTIONS.range()),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(text.time_per_answer);
                 ui.add(
                     egui::DragValue::new(&mut setup.seconds_per_answer)
+                        .custom_parser(widgets::parse_number)
                         .range(mock::SECONDS_PER_ANSWER.range())
                         .suffix(format!(" {}", text.seconds)),
                 )

@@ -328,7 +328,9 @@ impl View for SettingsScreen {
 
 /// A slider over a setting's whole range, from the table in `core::settings`.
 fn slider<'a>(value: &'a mut f32, bounds: &Bounds<f32>) -> egui::Slider<'a> {
-    egui::Slider::new(value, bounds.range()).fixed_decimals(bounds.decimals)
+    egui::Slider::new(value, bounds.range())
+        .fixed_decimals(bounds.decimals)
+        .custom_parser(widgets::parse_number)
 }
 
 /// A titled group of settings on a card surface, as a two-column grid.
@@ -415,6 +417,7 @@ fn draft_ui(
                 let label = ui.label(text.new_per_day);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.new_cards_per_day)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::NEW_CARDS_PER_DAY.range()),
                 )
                 .labelled_by(label.id);
@@ -423,6 +426,7 @@ fn draft_ui(
                 let label = ui.label(text.rollover_hour);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.day_rollover_hour)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::DAY_ROLLOVER_HOUR.range())
                         .suffix(":00"),
                 )
@@ -451,6 +455,7 @@ fn draft_ui(
                 let days = text.days_suffix(draft.settings.final_sweep_days);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.final_sweep_days)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::FINAL_SWEEP_DAYS.range())
                         .suffix(days),
                 )
@@ -461,6 +466,7 @@ fn draft_ui(
                 let label = ui.label(text.answer_timer);
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.answer_target_seconds)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::ANSWER_TARGET_SECONDS.range())
                         .suffix(format!(" {}", text.seconds)),
                 )
@@ -470,6 +476,7 @@ fn draft_ui(
                 let label = ui.label(text.pause_threshold());
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.pause_seconds)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::PAUSE_SECONDS.range())
                         .speed(0.1)
                         .fixed_decimals(settings::PAUSE_SECONDS.decimals)
@@ -482,6 +489,7 @@ fn draft_ui(
                 let all = text.keep_all();
                 ui.add(
                     egui::DragValue::new(&mut draft.settings.keep_recordings)
+                        .custom_parser(widgets::parse_number)
                         .range(settings::KEEP_RECORDINGS.range())
                         .custom_formatter(move |value, _| {
                             if value < 0.5 {

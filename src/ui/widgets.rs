@@ -655,6 +655,23 @@ pub fn answer_history(
         });
 }
 
+/// A number typed into a number box, read as egui reads one but also in full-width
+/// forms: with the Japanese input method on, digits come as 「２０」 and were dropped.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let ascii: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            '．' => '.',
+            '−' | '－' => '-',
+            '＋' => '+',
+            other => other,
+        })
+        .collect();
+    ascii.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -710,5 +727,15 @@ mod tests {
         assert_eq!(clock(95), "1:35");
         assert_eq!(clock(-5), "-0:05");
         assert_eq!(clock_ms(42_999), "0:42");
+    }
+
+    #[test]
+    fn numbers_are_read_in_full_width_too() {
+        assert_eq!(parse_number("２０"), Some(20.0));
+        assert_eq!(parse_number("０．８５"), Some(0.85));
+        assert_eq!(parse_number(" 1 000 "), Some(1000.0));
+        assert_eq!(parse_number("−３"), Some(-3.0));
+        assert_eq!(parse_number("3O"), None);
+        assert_eq!(parse_number("abc"), None);
     }
 }
