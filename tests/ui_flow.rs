@@ -1857,8 +1857,11 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
         harness.run();
     };
     drop(&mut harness);
-    // A preview first; nothing written yet. The path field names the file dropped.
+    // A preview first; nothing written yet. The path field names the file dropped. Each
+    // question shows its points, so a point read wrongly is seen before it is added.
     harness.get_by_label("2 questions (1 with answer points)");
+    harness.get_by_label("採用計画 · 評価制度");
+    harness.get_by_label("no answer points");
     assert_eq!(
         harness.get_by_label("or a path:").value().as_deref(),
         guide.to_str()
@@ -1867,7 +1870,7 @@ fn a_dropped_guide_is_previewed_then_added_and_never_replaces_a_deck_unasked() {
         !fixture.dir.decks_dir().exists()
             || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count() == 0
     );
-    click(&mut harness, "Add to my decks");
+    scroll_to_and_click(&mut harness, "Add to my decks");
     let files = || std::fs::read_dir(fixture.dir.decks_dir()).unwrap().count();
     assert_eq!(files(), 1);
     let deck_count = harness.state().collection().decks().decks.len();

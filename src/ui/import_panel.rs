@@ -5,6 +5,7 @@
 
 use crate::core::anki::{self, import::Plan};
 use crate::core::collection::Collection;
+use crate::core::content::deck::Card;
 use crate::core::content::user_decks::{self, AddAs, Preview};
 use crate::ui::context::{Action, FollowUp, ImportAction, ScreenContext, Writing};
 use crate::ui::file_dialog::{self, FileDialog};
@@ -201,12 +202,54 @@ fn preview_ui(
     ui.label(egui::RichText::new(preview.deck.title.get(ctx.lang)).strong());
     theme::caption(ui, &preview.source.display().to_string());
     ui.label(text.preview_counts(preview.questions, preview.with_points));
-    for card in preview.deck.cards.iter().take(3) {
+    // A sample with its points, so a point read wrongly (a label taken for a point) is
+    // seen before anything is written; then the questions left without points, by name.
+    let first_line = |card: &Card| {
         let question = widgets::localized_plain(&card.question, ctx.card_language);
-        ui.add(
-            egui::Label::new(format!("• {}", question.lines().next().unwrap_or_default()))
+        question.lines().next().unwrap_or_default().to_string()
+    };
+    const SAMPLE: usize = 3;
+    for card in preview.deck.cards.iter().take(SAMPLE) {
+        ui.add(egui::Label::new(format!("• {}", first_line(card))).truncate());
+        let points: Vec<String> = card
+            .points
+            .iter()
+            .map(|point| {
+                let both = widgets::localized_plain(&point.text, ctx.card_language);
+                both.lines().next().unwrap_or_default().to_string()
+            })
+            .collect();
+        let points = if points.is_empty() {
+            text.preview_no_points.to_string()
+        } else {
+            points.join(" · ")
+        };
+        ui.horizontal(|ui| {
+            ui.add_space(theme::space::M);
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(points)
+                        .size(theme::size::SMALL)
+                        .color(theme::tone::MUTED_TEXT.on(ui)),
+                )
                 .truncate(),
-        );
+            );
+        });
+    }
+    let more = preview.deck.cards.len().saturating_sub(SAMPLE);
+    if more > 0 {
+        theme::caption(ui, &text.preview_more(more));
+    }
+    let without: Vec<String> = preview
+        .deck
+        .cards
+        .iter()
+        .skip(SAMPLE)
+        .filter(|card| card.points.is_empty())
+        .map(first_line)
+        .collect();
+    if !without.is_empty() {
+        theme::caption(ui, &text.preview_without_points(&without));
     }
     for problem in &preview.problems {
         ui.colored_label(ui.visuals().warn_fg_color, text.problem(problem));

@@ -129,6 +129,7 @@ pub struct Strings {
     pub cancel: &'static str,
     pub saved: &'static str,
     pub invalid_steps: &'static str,
+    pub preview_no_points: &'static str,
     pub queue_learning: &'static str,
     pub queue_review: &'static str,
     pub queue_new: &'static str,
@@ -506,6 +507,7 @@ pub const JA: Strings = Strings {
     cancel: "キャンセル",
     saved: "保存しました",
     invalid_steps: "ステップは「1分 10分」「1時間」のように入力してください",
+    preview_no_points: "回答ポイントなし",
     queue_learning: "学習中",
     queue_review: "復習",
     queue_new: "新規",
@@ -876,6 +878,7 @@ pub const EN: Strings = Strings {
     cancel: "Cancel",
     saved: "Saved",
     invalid_steps: "Enter steps like \"1m 10m\" or \"1h\"",
+    preview_no_points: "no answer points",
     queue_learning: "learning",
     queue_review: "review",
     queue_new: "new",
@@ -2185,6 +2188,22 @@ impl Strings {
                 "{} ({with_points} with answer points)",
                 counted(questions, "question", "questions")
             ),
+        }
+    }
+
+    /// Under the sample of an import's questions: how many more there are.
+    pub fn preview_more(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("ほか {n} 問"),
+            Lang::En => format!("and {} more", counted(n, "question", "questions")),
+        }
+    }
+
+    /// The questions past the sample that have no answer points, by their first line.
+    pub fn preview_without_points(&self, questions: &[String]) -> String {
+        match self.lang {
+            Lang::Ja => format!("回答ポイントなし：{}", questions.join("、")),
+            Lang::En => format!("Without answer points: {}", questions.join("; ")),
         }
     }
 
