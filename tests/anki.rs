@@ -574,7 +574,7 @@ fn bad_packages_are_refused_by_name_and_nothing_is_written() {
         (
             "text.apkg",
             b"#separator:tab\n".to_vec(),
-            "not an Anki package (it is not a zip file",
+            "not an Anki package (it is not a zip file, or a damaged one; export it from Anki again)",
         ),
         (
             "empty.apkg",

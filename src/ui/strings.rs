@@ -2092,7 +2092,7 @@ impl Strings {
                 ),
                 E::NotZip { file, .. } => {
                     format!(
-                        "{}: Ankiのパッケージではありません（zipファイルではありません）",
+                        "{}: Ankiのパッケージではありません（zipファイルでないか、壊れています。Ankiからもう一度書き出してください）",
                         file.display()
                     )
                 }

@@ -141,7 +141,8 @@ pub enum AnkiError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: not an Anki package (it is not a zip file: {detail})", file.display())]
+    /// `detail` is the zip library's words, for a bug report: the message leaves them out.
+    #[error("{}: not an Anki package (it is not a zip file, or a damaged one; export it from Anki again)", file.display())]
     NotZip { file: PathBuf, detail: String },
     #[error("{}: the zip has {count} entries; an Anki package has at most {limit}", file.display())]
     TooManyEntries {
