@@ -2107,6 +2107,24 @@ fn typing_right_after_opening_cards_or_adding_a_card_goes_into_its_box() {
     );
 }
 
+/// A card that stops the deck from being saved is named by its place in the list and
+/// selected; the message named it by an id the user never sees.
+#[test]
+fn a_card_without_a_question_is_named_by_its_place_and_selected_when_saving() {
+    let (_fixture, mut harness) = editing_mine();
+    click(&mut harness, "Add card");
+    click(&mut harness, "Why us?");
+    click(&mut harness, "Save");
+    harness.get_by_label("card 2 has an empty question");
+    assert_eq!(
+        harness
+            .get_by_label("Question (English)")
+            .value()
+            .as_deref(),
+        Some("")
+    );
+}
+
 /// Ctrl+S saves the deck from a text box, as in any editor (it did nothing).
 #[test]
 fn ctrl_s_saves_the_deck_from_a_text_box() {

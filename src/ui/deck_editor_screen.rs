@@ -6,9 +6,10 @@
 //! editor asks and offers to save the edited deck as a copy. Deleting a deck moves its
 //! file aside, after saying what that does.
 
-use crate::core::content::deck::{Lang, Localized, Point};
+use crate::core::content::deck::{Card, Lang, Localized, Point};
 use crate::core::content::role;
-use crate::core::content::user_decks::{self, DeckFile, DeckFileError};
+use crate::core::content::user_decks::{self, DeckFile, DeckFileError, Unreadable};
+use crate::core::problem::{CardName, ProblemKind};
 use crate::ui::context::{Action, EditorAction, FollowUp, Screen, ScreenContext, View, Writing};
 use crate::ui::kinsoku;
 use crate::ui::widgets::FollowFocus;
@@ -39,6 +40,30 @@ pub struct DeckEditorScreen {
     /// The Tags box as typed, with the card it belongs to: "hiring," keeps its comma
     /// while the next tag is typed, where the card's list has none to show.
     tags_typed: Option<(String, String)>,
+}
+
+/// A card that stops the deck from being saved is named by its place in the list, as the
+/// user sees it, not by its id (「card `close-test-cb05acc2` has an empty question」 named
+/// a card the list shows as "(no question)"); its id is returned to select it.
+fn name_card_by_place(error: &mut DeckFileError, cards: &[Card]) -> Option<String> {
+    let DeckFileError::Unreadable(unreadable) = error else {
+        return None;
+    };
+    let Unreadable::Edited(
+        ProblemKind::EmptyQuestion { card }
+        | ProblemKind::PointsAndNoPoints { card }
+        | ProblemKind::EmptyPoint { card, .. },
+    ) = unreadable.as_mut()
+    else {
+        return None;
+    };
+    let CardName::Id(id) = card else {
+        return None;
+    };
+    let id = id.clone();
+    let place = cards.iter().position(|known| known.id == id)?;
+    *card = CardName::Number(place + 1);
+    Some(id)
 }
 
 /// Text fields edit `Option<String>`s through this: empty means absent. True when the
@@ -191,9 +216,12 @@ impl DeckEditorScreen {
                         writing.collection.reload_decks();
                         self.saved(Ok(text.deck_saved.to_string()));
                     }
-                    Err(error) => {
+                    Err(mut error) => {
                         // Theirs or ours: the editor asks, with both ways out at hand.
                         self.confirm_reload = matches!(error, DeckFileError::ChangedOnDisk { .. });
+                        if let Some(id) = name_card_by_place(&mut error, &file.deck.cards) {
+                            self.selected = Some(id);
+                        }
                         self.saved(Err(text.deck_file_error(&error)));
                     }
                 }
