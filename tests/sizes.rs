@@ -679,6 +679,32 @@ fn the_editor_list_of_a_deck_begun_empty_grows_with_its_cards() {
     );
 }
 
+/// Delete card asks first, and the question comes into view: at 800×600 it opened under
+/// the window's edge, and the card seemed not to react.
+#[test]
+fn the_editors_delete_question_comes_into_view() {
+    for (size, scale) in [([800.0, 600.0], 1.0), (SMALL_SCREEN, 1.6)] {
+        let temp = tempfile::tempdir().unwrap();
+        write_my_deck(
+            &temp,
+            r#"{"id":"mine","title":{"en":"Mine"},"cards":[{"id":"mine-q01","question":{"en":"Why us?"},"points":[{"en":"One"},{"en":"Two"},{"en":"Three"},{"en":"Four"}]}]}"#,
+        );
+        let mut harness = window(&temp, size, scale, Lang::En);
+        let screen = harness.ctx.content_rect();
+        wheel_down_to(&mut harness, "Edit — Mine");
+        click(&mut harness, "Edit — Mine");
+        harness.get_by_label("Delete card").scroll_to_me();
+        harness.run();
+        click(&mut harness, "Delete card");
+        harness.run();
+        let cancel = rect(&harness, "Cancel");
+        assert!(
+            screen.contains_rect(cancel),
+            "{size:?} at {scale}: Cancel at {cancel:?} in {screen:?}"
+        );
+    }
+}
+
 /// The editor's heading is cut short before the buttons beside it: at 800×600 with text
 /// size 1.6 in Japanese it was drawn over Save, and a click on Save did nothing.
 #[test]

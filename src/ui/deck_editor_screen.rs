@@ -23,6 +23,9 @@ pub struct DeckEditorScreen {
     dirty: bool,
     message: Option<Result<String, String>>,
     confirm_delete: Option<String>,
+    /// The delete question was just asked: it is scrolled into view once (it opened
+    /// under the window's edge).
+    show_delete_question: bool,
     /// Close was clicked with unsaved changes.
     confirm_close: bool,
     /// Reload was clicked with unsaved changes, or saving met a change on disk: the
@@ -696,7 +699,7 @@ impl View for DeckEditorScreen {
                     ui.add_space(theme::space::M);
                     if self.confirm_delete.as_deref() == Some(id.as_str()) {
                         kinsoku::paragraph(ui, text.delete_card_confirm);
-                        ui.horizontal(|ui| {
+                        let buttons = ui.horizontal(|ui| {
                             if ui.button(text.delete_card).clicked() {
                                 self.confirm_delete = None;
                                 delete = Some(id.clone());
@@ -705,8 +708,12 @@ impl View for DeckEditorScreen {
                                 self.confirm_delete = None;
                             }
                         });
+                        if std::mem::take(&mut self.show_delete_question) {
+                            buttons.response.scroll_to_me(Some(egui::Align::BOTTOM));
+                        }
                     } else if ui.button(text.delete_card).clicked() {
                         self.confirm_delete = Some(id.clone());
+                        self.show_delete_question = true;
                     }
                 });
         });
