@@ -1263,7 +1263,7 @@ impl Strings {
                 "期日のうち {sweep} 枚は面接前の総復習のカードです（FSRS の予定より前でも、面接までに一度ずつ出します。統計の「今日の期日」には含みません）"
             ),
             Lang::En => format!(
-                "{} of the due cards {} in an interview's final sweep: each is shown once before the day, even where FSRS would wait (Statistics' \"Due today\" leaves {} out)",
+                "{} of the due cards {} in an interview's final sweep: each is shown once before the interview, even where FSRS would wait (Statistics' \"Due today\" leaves {} out)",
                 sweep,
                 if sweep == 1 { "is" } else { "are" },
                 if sweep == 1 { "it" } else { "them" },
@@ -1784,9 +1784,9 @@ impl Strings {
     /// Cards of an interview not answered since its final sweep began.
     pub fn in_sweep(&self, n: usize) -> String {
         match self.lang {
-            Lang::Ja => format!("直前の総復習：当日までにもう一度見るカードが {n} 枚あります"),
+            Lang::Ja => format!("直前の総復習：面接までにもう一度見るカードが {n} 枚あります"),
             Lang::En => format!(
-                "Final sweep: {} to see once more before the day",
+                "Final sweep: {} to see once more before the interview",
                 counted(n, "card", "cards")
             ),
         }
@@ -2441,16 +2441,16 @@ mod tests {
         for n in [0, 2] {
             assert_eq!(
                 en.in_sweep(n),
-                format!("Final sweep: {n} cards to see once more before the day")
+                format!("Final sweep: {n} cards to see once more before the interview")
             );
         }
         assert_eq!(
             en.in_sweep(1),
-            "Final sweep: 1 card to see once more before the day"
+            "Final sweep: 1 card to see once more before the interview"
         );
         assert_eq!(
             ja.in_sweep(1),
-            "直前の総復習：当日までにもう一度見るカードが 1 枚あります"
+            "直前の総復習：面接までにもう一度見るカードが 1 枚あります"
         );
         assert_eq!(en.study_these(1), "Study this card");
         assert_eq!(
