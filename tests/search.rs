@@ -117,32 +117,20 @@ fn marks_from_the_command_line_are_searchable_and_leave_the_queues() {
     assert_eq!(ids(data, "is:buried"), ["s5"]);
     // Due, suspended or buried, as Anki counts them: a card set aside is in no queue.
     assert_eq!(ids(data, "deck:s is:due"), ["s1", "s2"]);
-    assert!(
-        mensetsu_in_tokyo(data)
-            .run(&["suspend", "s1"])
-            .status
-            .success()
-    );
-    assert!(
-        mensetsu_in_tokyo(data)
-            .run(&["bury", "s2"])
-            .status
-            .success()
-    );
+    for args in [["suspend", "s1"], ["bury", "s2"]] {
+        assert!(
+            mensetsu_in_tokyo(data).run(&args).status.success(),
+            "{args:?}"
+        );
+    }
     assert!(ids(data, "deck:s is:due").is_empty());
     assert_eq!(ids(data, "deck:s is:review"), ["s1"]);
-    assert!(
-        mensetsu_in_tokyo(data)
-            .run(&["unsuspend", "s1"])
-            .status
-            .success()
-    );
-    assert!(
-        mensetsu_in_tokyo(data)
-            .run(&["unbury", "s2"])
-            .status
-            .success()
-    );
+    for args in [["unsuspend", "s1"], ["unbury", "s2"]] {
+        assert!(
+            mensetsu_in_tokyo(data).run(&args).status.success(),
+            "{args:?}"
+        );
+    }
     assert_eq!(ids(data, "flag:4"), ["s2"]);
     assert_eq!(ids(data, "deck:s flag:0"), ["s1", "s3", "s4", "s5"]);
     let rows: Vec<serde_json::Value> = serde_json::from_slice(

@@ -1092,6 +1092,14 @@ fn a_mock_interview_takes_typing_at_once_and_grades_by_keys_with_suggestions_pre
     assert_eq!(ratings, [1, 2, 4, 1, last]);
 }
 
+/// Clicks the box labelled `label`, selects what it holds and types `text` over it.
+fn retype(harness: &mut Harness<'static, MensetsuApp>, label: &str, text: &str) {
+    click(harness, label);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_string()));
+    harness.run();
+}
+
 /// A number typed with the Japanese input method on comes in full-width digits, which the
 /// number boxes dropped: 「２５」 new cards a day is 25.
 #[test]
@@ -1099,10 +1107,7 @@ fn a_number_box_reads_full_width_digits() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Settings");
-    click(&mut harness, "New cards per day");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.event(egui::Event::Text("２５".to_string()));
-    harness.run();
+    retype(&mut harness, "New cards per day", "２５");
     press(&mut harness, &[Key::Enter]);
     click(&mut harness, "Save");
     assert_eq!(
@@ -1118,17 +1123,11 @@ fn a_step_list_that_cannot_be_read_is_named_and_its_message_goes_once_mended() {
     let fixture = fixture(&english());
     let mut harness = harness(app(&fixture));
     click(&mut harness, "Settings");
-    click(&mut harness, "Relearning steps");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Relearning steps").type_text("abc");
-    harness.run();
+    retype(&mut harness, "Relearning steps", "abc");
     click(&mut harness, "Save");
     harness.get_by_label("Relearning steps: Enter steps like \"1m 10m\" or \"1h\"");
     assert!(matches!(harness.state().screen(), Screen::Settings));
-    click(&mut harness, "Relearning steps");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Relearning steps").type_text("5m");
-    harness.run();
+    retype(&mut harness, "Relearning steps", "5m");
     assert!(
         harness
             .query_by_label_contains("Enter steps like")

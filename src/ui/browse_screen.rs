@@ -731,7 +731,9 @@ impl BrowseScreen {
         // takes no room of its own, and at its full width under the pointer it covered
         // the last row in view (the selected one, in a small window).
         let scroll = &ui.spacing().scroll;
-        let scroll_bar = scroll.allocated_width().max(scroll.bar_width + scroll.bar_outer_margin);
+        let scroll_bar = scroll
+            .allocated_width()
+            .max(scroll.bar_width + scroll.bar_outer_margin);
         let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
         // On a narrow window (800×600 at text size 1.6 is 500 points) the deck's name
         // gives way to the question, which is what a row is read for.
