@@ -290,6 +290,25 @@ fn a_typed_study_answer_is_kept_behind_the_keyboard_and_offered_back() {
     );
 }
 
+/// Enter takes Save and close in the close dialog over a study card too: the study
+/// screen below took Enter first (to reveal), and the dialog never saw it.
+#[test]
+fn enter_saves_and_closes_over_a_study_card() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    click_containing(&mut harness, "Study — VPoE interview");
+    type_into(&mut harness, ANSWER_BOX, "数字で語る");
+    press(&mut harness, &[egui::Key::Escape]);
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("Close mensetsu?");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().is_closing());
+    assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "数字で語る");
+    let session = harness.state().review_session().expect("studying");
+    assert!(session.card.as_ref().is_some_and(|card| !card.revealed));
+}
+
 /// "← Back to decks" with an answer typed threw the answer away without a word; starting
 /// another deck from the decks screen did the same to a card left there by a tab. The
 /// answer is kept for the card's next showing, in drafts.json too (a restart offers it).

@@ -151,8 +151,11 @@ impl MensetsuApp {
                 .data_mut(|data| data.remove_by_type::<egui::scroll_area::State>());
             self.scrolls_forgotten = true;
         }
-        // Keys reach the screens under a dialog too: while one is up they do nothing.
+        // Keys reach the screens under a dialog too: while one is up they do nothing. The
+        // dialog's keys are read first, since a screen takes the ones it uses (the study
+        // screen's Enter reveals) and the dialog would never see them.
         let dialog_up = self.keeping.dialog_up();
+        let dialog_keys = close::DialogKeys::read(ui.ctx(), dialog_up);
         let mut actions = Vec::new();
         self.top_bar(ui, &mut actions);
         self.read_only_banner(ui);
@@ -208,7 +211,7 @@ impl MensetsuApp {
         for action in actions {
             self.apply(action);
         }
-        self.keeping_ui(ui.ctx());
+        self.keeping_ui(ui.ctx(), dialog_keys);
         self.keep_drafts(ui.ctx());
     }
 

@@ -156,6 +156,29 @@ impl Keeping {
     }
 }
 
+/// The keys a dialog answers to, read before the screens below take them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct DialogKeys {
+    enter: bool,
+    /// Enter or Space: what presses a focused button.
+    press: bool,
+}
+
+impl DialogKeys {
+    pub(super) fn read(ctx: &egui::Context, dialog_up: bool) -> Self {
+        if !dialog_up {
+            return Self::default();
+        }
+        ctx.input(|input| {
+            let enter = input.key_pressed(egui::Key::Enter) && input.modifiers.is_none();
+            Self {
+                enter,
+                press: enter || input.key_pressed(egui::Key::Space),
+            }
+        })
+    }
+}
+
 impl MensetsuApp {
     /// Whether the close dialog is up.
     pub fn close_dialog_open(&self) -> bool {
@@ -230,9 +253,9 @@ impl MensetsuApp {
 
     /// The close dialog or the offer to resume drafts, whichever is due; their choices
     /// are applied here, after the screens were drawn.
-    pub(super) fn keeping_ui(&mut self, ctx: &egui::Context) {
+    pub(super) fn keeping_ui(&mut self, ctx: &egui::Context, keys: DialogKeys) {
         let choice = if self.keeping.dialog.is_some() {
-            self.close_dialog(ctx)
+            self.close_dialog(ctx, keys)
         } else if !self.keeping.offers.is_empty() {
             self.resume_offer(ctx)
         } else {
@@ -310,7 +333,7 @@ impl MensetsuApp {
         }
     }
 
-    fn close_dialog(&self, ctx: &egui::Context) -> Option<Choice> {
+    fn close_dialog(&self, ctx: &egui::Context, keys: DialogKeys) -> Option<Choice> {
         let text = self.strings();
         let at_risk = self.at_risk();
         let not_saved = self.keeping.dialog.as_deref().unwrap_or_default();
@@ -353,29 +376,29 @@ impl MensetsuApp {
                         writable,
                         crate::ui::widgets::primary_button(text.close_save),
                     );
-                    if save.clicked() {
-                        choice = Some(Choice::Save);
-                    }
                     let discard = ui.button(text.close_discard);
-                    if discard.clicked() {
-                        choice = Some(Choice::Discard);
-                    }
                     let cancel = ui.button(text.close_cancel);
-                    if cancel.clicked() {
-                        choice = Some(Choice::Cancel);
+                    // A button the user moved to with Tab takes Enter and Space, read
+                    // before the screen below could take them.
+                    let pressed = |button: &egui::Response| {
+                        button.clicked() || (keys.press && button.has_focus())
+                    };
+                    for (button, chosen) in [
+                        (&save, Choice::Save),
+                        (&discard, Choice::Discard),
+                        (&cancel, Choice::Cancel),
+                    ] {
+                        if pressed(button) {
+                            choice = Some(chosen);
+                        }
                     }
                     [save, discard, cancel]
                         .iter()
                         .any(egui::Response::has_focus)
                 })
                 .inner;
-            // Enter takes the highlighted choice, as Esc takes Cancel; a button the user
-            // moved to with Tab takes Enter itself.
-            if choice.is_none()
-                && writable
-                && !button_focused
-                && ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
-            {
+            // Enter takes the highlighted choice, as Esc takes Cancel.
+            if choice.is_none() && writable && !button_focused && keys.enter {
                 choice = Some(Choice::Save);
             }
         });
