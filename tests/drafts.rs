@@ -316,42 +316,61 @@ fn enter_saves_and_closes_over_a_study_card() {
 fn leaving_a_card_with_an_answer_keeps_it_for_the_cards_next_showing() {
     let fixture = fixture();
     let mut harness = harness(app(&fixture));
+    let set_aside = |fixture: &Fixture| -> Vec<(String, String)> {
+        on_disk(&fixture.dir)
+            .set_aside
+            .into_iter()
+            .map(|study| (study.card, study.answer))
+            .collect()
+    };
+    let pair = |card: &str, answer: &str| (card.to_string(), answer.to_string());
     click_containing(&mut harness, "Study — VPoE interview");
     type_into(&mut harness, ANSWER_BOX, "途中まで書いた回答");
     wait(&mut harness, &fixture.clock, Duration::seconds(10));
     click_containing(&mut harness, "Back to decks");
     harness.get_by_label("Session paused");
     harness.get_by_label_contains("The answer you had started is kept");
-    let kept = on_disk(&fixture.dir)
-        .study
-        .expect("the answer stays on disk");
     assert_eq!(
-        (kept.card.as_str(), kept.answer.as_str()),
-        ("vpoe-q01", "途中まで書いた回答")
+        set_aside(&fixture),
+        [pair("vpoe-q01", "途中まで書いた回答")]
     );
     click(&mut harness, "Back to decks");
-    // Another deck first: its card has no answer, and the kept one stays kept.
+    // Another deck: its card has no answer, and the kept one stays kept. Left by the tab
+    // bar with an answer of its own, then a session begun: both are kept.
     click_containing(&mut harness, "Study — CTO interview");
     assert_eq!(
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
         Some("")
     );
-    assert_eq!(
-        on_disk(&fixture.dir).study.unwrap().answer,
-        "途中まで書いた回答"
-    );
-    // Left by the tab bar this time, with an answer of its own, then a new session.
     harness.get_by_label(ANSWER_BOX).type_text("CTOの回答");
     harness.run();
     click(&mut harness, "Decks");
+    click_containing(&mut harness, "Study — Head of Engineering");
+    assert_eq!(
+        set_aside(&fixture),
+        [
+            pair("vpoe-q01", "途中まで書いた回答"),
+            pair("cto-q01", "CTOの回答")
+        ]
+    );
+    // Closed, and started again: the close dialog names them, Save and close keeps them,
+    // and each comes back with its card, unasked.
+    assert!(!request_close(&mut harness));
+    harness.get_by_label("• The answers to 2 cards you left, kept for their next showing");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().is_closing());
+    drop(harness);
+    let mut harness = self::harness(app(&fixture));
+    assert!(harness.query_by_label("Where you left off").is_none());
     click_containing(&mut harness, "Study — VPoE interview");
     harness.get_by_label_contains("現在の技術的負債を定量化し");
     assert_eq!(
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
         Some("途中まで書いた回答")
     );
-    // Graded: the answer is the one logged, and the CTO card's answer (set aside when
-    // this session began) is what drafts.json keeps now.
+    // Graded: the answer is the one logged, with its time, and only the CTO card's
+    // answer is still kept.
     press(
         &mut harness,
         &[egui::Key::Escape, egui::Key::Space, egui::Key::Num3],
@@ -362,7 +381,13 @@ fn leaving_a_card_with_an_answer_keeps_it_for_the_cards_next_showing() {
         matches!(&records[..], [logged] if matches!(&logged.record, Record::Review(review) if review.answer.as_deref() == Some("途中まで書いた回答") && review.duration_ms == Some(10_000))),
         "{records:?}"
     );
-    assert_eq!(on_disk(&fixture.dir).study.unwrap().answer, "CTOの回答");
+    assert_eq!(set_aside(&fixture), [pair("cto-q01", "CTOの回答")]);
+    click(&mut harness, "Decks");
+    click_containing(&mut harness, "Study — CTO interview");
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("CTOの回答")
+    );
 }
 
 /// The card's note is logged once typing in it pauses, not only with the grade or on

@@ -34,6 +34,11 @@ pub struct Drafts {
     pub study: Option<StudyDraft>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mock: Option<MockDraft>,
+    /// Answers typed (or recorded) to study cards left unanswered (back to the decks, or
+    /// another session begun), oldest first: each comes back when its card is next shown,
+    /// without an offer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<StudyDraft>,
 }
 
 impl Default for Drafts {
@@ -42,6 +47,7 @@ impl Default for Drafts {
             format: FORMAT,
             study: None,
             mock: None,
+            set_aside: Vec::new(),
         }
     }
 }
@@ -123,14 +129,14 @@ pub struct MockDraftAnswer {
 
 impl Drafts {
     pub fn is_empty(&self) -> bool {
-        self.study.is_none() && self.mock.is_none()
+        self.study.is_none() && self.mock.is_none() && self.set_aside.is_empty()
     }
 
     /// The same drafts with what changes by itself (the time written, the timer of the
     /// question on screen) set to zero: only typing, ticks and grades make them differ.
     fn work(&self) -> Drafts {
         let mut work = self.clone();
-        if let Some(study) = &mut work.study {
+        for study in work.study.iter_mut().chain(&mut work.set_aside) {
             study.duration_ms = 0;
             study.at = DateTime::UNIX_EPOCH.fixed_offset();
         }
@@ -163,7 +169,13 @@ impl Drafts {
             }
             _ => false,
         };
-        study && mock
+        let set_aside = self.set_aside.len() == other.set_aside.len()
+            && self
+                .set_aside
+                .iter()
+                .zip(&other.set_aside)
+                .all(|(a, b)| a.card == b.card);
+        study && mock && set_aside
     }
 }
 
@@ -379,6 +391,14 @@ mod tests {
                 current: Some(2),
                 at: at("2026-11-22T21:14:00+09:00"),
             }),
+            set_aside: vec![StudyDraft {
+                scope: DraftScope::Deck { id: "hoe".into() },
+                card: "hoe-q02".into(),
+                answer: "left for later".into(),
+                duration_ms: 12_000,
+                recording: None,
+                at: at("2026-11-22T09:00:30+09:00"),
+            }],
         }
     }
 

@@ -53,11 +53,17 @@ impl MensetsuApp {
     ) -> Self {
         let collection = collection.into();
         let mut flash = Vec::new();
-        let keeping = close::Keeping::load(&collection, store.is_ok(), clock.now(), &mut flash);
-        let screens = Screens {
+        let mut keeping = close::Keeping::load(&collection, store.is_ok(), clock.now(), &mut flash);
+        let mut screens = Screens {
             mock: MockScreen::remembering(collection.settings()),
             ..Screens::default()
         };
+        // Answers set aside in an earlier run come back with their cards, unasked.
+        let lang = collection.settings().card_language(system_lang).order().0;
+        let set_aside = keeping.take_set_aside();
+        screens
+            .review
+            .restore_set_aside(&collection, &set_aside, lang, clock.now());
         Self {
             collection,
             store,

@@ -201,29 +201,50 @@ impl ReviewScreen {
 
     /// The answer typed (or recorded) to the card on screen, as `drafts.json` keeps it;
     /// `None` when nothing is typed or recorded.
-    /// An answer set aside by going back to the decks counts when the card on screen has
-    /// none: it is what a restart would otherwise lose.
     pub fn draft(&self, now: DateTime<FixedOffset>) -> Option<StudyDraft> {
-        let on_screen = self
-            .session
-            .as_ref()
-            .and_then(|session| Some((&session.scope, session.card.as_ref()?)));
-        let aside = self
-            .set_aside
-            .last()
-            .map(|aside| (&aside.scope, &aside.card));
-        let (scope, card) = [on_screen, aside]
-            .into_iter()
-            .flatten()
-            .find(|(_, card)| has_answer(card))?;
-        Some(StudyDraft {
-            scope: scope.into(),
-            card: card.card_id.clone(),
-            answer: card.draft.clone(),
-            duration_ms: card.stopwatch.elapsed_ms(now),
-            recording: card.take.as_ref().map(|take| take.id.clone()),
-            at: now,
-        })
+        let session = self.session.as_ref()?;
+        let card = session.card.as_ref().filter(|card| has_answer(card))?;
+        Some(study_draft(&session.scope, card, now))
+    }
+
+    /// The answers set aside for their cards' next showing, as `drafts.json` keeps them.
+    pub fn set_aside_drafts(&self, now: DateTime<FixedOffset>) -> Vec<StudyDraft> {
+        self.set_aside
+            .iter()
+            .map(|aside| study_draft(&aside.scope, &aside.card, now))
+            .collect()
+    }
+
+    /// Takes up the answers an earlier run set aside (from `drafts.json`): each comes back
+    /// when its card is next shown. A card no deck has any more is left out.
+    pub fn restore_set_aside(
+        &mut self,
+        collection: &IndexedCollection,
+        drafts: &[StudyDraft],
+        lang: Lang,
+        now: DateTime<FixedOffset>,
+    ) {
+        for draft in drafts {
+            if collection.decks().find_card(&draft.card).is_none() {
+                continue;
+            }
+            let mut card = shown_card(collection, draft.card.clone(), QueueKind::Review, now);
+            card.draft = draft.answer.clone();
+            card.take = draft.recording.as_ref().map(|id| {
+                voice::Take::reopen(collection, id, lang, collection.settings().pause_seconds)
+            });
+            card.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+            card.stopwatch.pause(now);
+            self.set_aside.push(SetAside {
+                scope: Scope::from(&draft.scope),
+                card,
+            });
+        }
+    }
+
+    /// How many answers wait, set aside, for their cards' next showing.
+    pub fn set_aside_count(&self) -> usize {
+        self.set_aside.len()
     }
 
     /// Keeps the answer typed or recorded to `card`, left unanswered, for the card's next
@@ -311,6 +332,11 @@ impl ReviewScreen {
             card.draft.clear();
             if let Some(take) = card.take.take() {
                 voice::discard_take(collection, &card.card_id, &take.id);
+            }
+        }
+        for aside in std::mem::take(&mut self.set_aside) {
+            if let Some(take) = aside.card.take {
+                voice::discard_take(collection, &aside.card.card_id, &take.id);
             }
         }
     }
@@ -658,6 +684,18 @@ impl View for ReviewScreen {
                 summary::show(ui, ctx, session, counts, kept, actions);
             }
         }
+    }
+}
+
+/// `card`'s answer as `drafts.json` keeps it, with the session it was shown in.
+fn study_draft(scope: &Scope, card: &ShownCard, now: DateTime<FixedOffset>) -> StudyDraft {
+    StudyDraft {
+        scope: scope.into(),
+        card: card.card_id.clone(),
+        answer: card.draft.clone(),
+        duration_ms: card.stopwatch.elapsed_ms(now),
+        recording: card.take.as_ref().map(|take| take.id.clone()),
+        at: now,
     }
 }
 

@@ -1677,6 +1677,19 @@ impl Strings {
     }
 
     /// A deck's (or a search's) session is over while other decks have `n` cards due.
+    /// In the close dialog: answers kept for cards left unanswered.
+    pub fn close_set_aside(&self, cards: usize) -> String {
+        match self.lang {
+            Lang::Ja => format!("途中で離れたカード {cards} 枚の回答（次に出たときに戻ります）"),
+            Lang::En if cards == 1 => {
+                "The answer to a card you left, kept for its next showing".to_string()
+            }
+            Lang::En => {
+                format!("The answers to {cards} cards you left, kept for their next showing")
+            }
+        }
+    }
+
     pub fn still_due_elsewhere(&self, n: usize) -> String {
         match self.lang {
             Lang::Ja => format!(

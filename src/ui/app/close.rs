@@ -28,6 +28,8 @@ enum AtRisk {
         grading: bool,
     },
     StudyDraft,
+    /// Answers to this many cards left unanswered, kept for their next showing.
+    SetAside(usize),
     Story(String),
     Interview,
     Settings,
@@ -45,6 +47,7 @@ impl AtRisk {
             } => text.close_mock_grading(*total),
             AtRisk::Mock { typed, total, .. } => text.close_mock(*typed, *total),
             AtRisk::StudyDraft => text.close_study_draft.to_string(),
+            AtRisk::SetAside(cards) => text.close_set_aside(*cards),
             AtRisk::Story(title) if title.trim().is_empty() => {
                 text.close_story_untitled.to_string()
             }
@@ -58,7 +61,10 @@ impl AtRisk {
     /// Save keeps it in `drafts.json` (it is not an answer until graded) rather than where
     /// it belongs.
     fn is_draft(&self) -> bool {
-        matches!(self, AtRisk::Mock { .. } | AtRisk::StudyDraft)
+        matches!(
+            self,
+            AtRisk::Mock { .. } | AtRisk::StudyDraft | AtRisk::SetAside(_)
+        )
     }
 }
 
@@ -128,6 +134,12 @@ impl Keeping {
         {
             offers.study = None;
         }
+        // And for an answer set aside for its card: graded since, it is no longer kept.
+        offers.set_aside.retain(|study| {
+            !collection
+                .history(&study.card)
+                .any(|replayed| replayed.record.at >= study.at)
+        });
         // The same for a mock interview cut short while its grades were being logged: the
         // answers logged are not offered again, the others are.
         if let Some(mock) = &mut offers.mock
@@ -151,6 +163,11 @@ impl Keeping {
     }
 
     /// Whether the close dialog or the offer to resume is on screen.
+    /// The answers an earlier run set aside, for the study screen to take up.
+    pub(super) fn take_set_aside(&mut self) -> Vec<StudyDraft> {
+        std::mem::take(&mut self.offers.set_aside)
+    }
+
     pub(super) fn dialog_up(&self) -> bool {
         self.dialog.is_some() || !self.offers.is_empty()
     }
@@ -214,6 +231,10 @@ impl MensetsuApp {
         }
         if self.screens.review.draft(now).is_some() {
             found.push(AtRisk::StudyDraft);
+        }
+        let set_aside = self.screens.review.set_aside_count();
+        if set_aside > 0 {
+            found.push(AtRisk::SetAside(set_aside));
         }
         if let Some(form) = self.screens.stories.unsaved(collection) {
             found.push(AtRisk::Story(form.draft.title.clone()));
@@ -576,6 +597,7 @@ impl MensetsuApp {
                 .mock
                 .draft(now)
                 .or_else(|| self.keeping.offers.mock.clone()),
+            set_aside: self.screens.review.set_aside_drafts(now),
             ..Drafts::default()
         }
     }
