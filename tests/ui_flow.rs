@@ -377,8 +377,13 @@ fn mock_interview_asks_without_points_then_grades_all_and_logs_a_session() {
         harness.run();
     }
     scroll_to_and_click(&mut harness, "Save grades");
-    // Back at the setup, saying what was saved.
+    // Back at the setup, saying what was saved, as news, not in the problems' red.
     harness.get_by_label("Grades saved: 5 answers added to your review history");
+    assert!(
+        harness.state().flash().is_empty(),
+        "{:?}",
+        harness.state().flash()
+    );
 
     let reviews: Vec<_> = log_records(&fixture.dir)
         .into_iter()

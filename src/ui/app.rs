@@ -37,6 +37,8 @@ pub struct MensetsuApp {
     screens: Screens,
     /// Shown in a banner until dismissed: failed writes and the like.
     flash: Vec<String>,
+    /// Shown in the same banner, not as problems: what was just done.
+    notices: Vec<String>,
     applied_look: Option<(Theme, f32)>,
     /// Drafts, the offer to resume them and the close dialog (`close.rs`).
     keeping: close::Keeping,
@@ -72,6 +74,7 @@ impl MensetsuApp {
             screen: Screen::Decks,
             screens,
             flash,
+            notices: Vec::new(),
             applied_look: None,
             keeping,
             scrolls_forgotten: false,
@@ -353,11 +356,14 @@ impl MensetsuApp {
     }
 
     fn flash_banner(&mut self, ui: &mut egui::Ui) {
-        if self.flash.is_empty() {
+        if self.flash.is_empty() && self.notices.is_empty() {
             return;
         }
         let mut dismissed = false;
         egui::Panel::top("flash").show(ui, |ui| {
+            for message in &self.notices {
+                ui.label(egui::RichText::new(message).strong());
+            }
             for message in &self.flash {
                 ui.colored_label(ui.visuals().error_fg_color, message);
             }
@@ -365,6 +371,7 @@ impl MensetsuApp {
         });
         if dismissed {
             self.flash.clear();
+            self.notices.clear();
         }
     }
 
@@ -402,6 +409,7 @@ impl MensetsuApp {
             match follow_up {
                 FollowUp::Open(screen) => self.open(screen),
                 FollowUp::Flash(message) => self.flash.push(message),
+                FollowUp::Notice(message) => self.notices.push(message),
             }
         }
     }

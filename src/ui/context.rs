@@ -171,6 +171,9 @@ pub enum FollowUp {
     Open(Screen),
     /// A message for the banner: a failed write and the like.
     Flash(String),
+    /// A message for the banner that reports something done, not a problem: shown in
+    /// the text's colour, not the error red ("Grades saved" read as a failure).
+    Notice(String),
 }
 
 /// A screen, as the app drives it: drawn while it is shown, told when it is opened and

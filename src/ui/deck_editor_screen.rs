@@ -258,7 +258,7 @@ impl DeckEditorScreen {
                         self.confirm_delete_deck = false;
                         vec![
                             FollowUp::Open(Screen::Decks),
-                            FollowUp::Flash(text.deck_deleted(to.display())),
+                            FollowUp::Notice(text.deck_deleted(to.display())),
                         ]
                     }
                     Err(error) => {

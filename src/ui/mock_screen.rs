@@ -571,7 +571,7 @@ impl View for MockScreen {
                     }
                 }
                 if graded > 0 && matches!(self.state, MockState::Setup(_)) {
-                    return vec![FollowUp::Flash(writing.text.mock_saved(graded))];
+                    return vec![FollowUp::Notice(writing.text.mock_saved(graded))];
                 }
                 Vec::new()
             }
