@@ -468,7 +468,7 @@ pub const JA: Strings = Strings {
     keys_before_reveal: "Space / Enter: 表示",
     keys_typing_before_reveal: "Ctrl+Enter: 表示   Esc: 回答欄から出る",
     keys_undo: "U / Ctrl+Z: 元に戻す",
-    session_done: "おつかれさまでした。今日の分は完了です",
+    session_done: "おつかれさまでした。このセッションは完了です",
     session_ended_early: "学習を中断しました",
     left_today: "今日の残り",
     queue_relearning: "再学習",
