@@ -390,6 +390,46 @@ fn leaving_a_card_with_an_answer_keeps_it_for_the_cards_next_showing() {
     );
 }
 
+/// Undo puts the card answered last back on screen: the answer typed to the card it
+/// replaces was thrown away, and is kept for that card now.
+#[test]
+fn an_answer_typed_before_an_undo_comes_back_with_its_card() {
+    let fixture = fixture();
+    let mut harness = harness(app(&fixture));
+    click_containing(&mut harness, "Study — VPoE interview");
+    press(
+        &mut harness,
+        &[egui::Key::Escape, egui::Key::Space, egui::Key::Num4],
+    );
+    let second = harness
+        .state()
+        .review_session()
+        .and_then(|session| session.card.as_ref())
+        .map(|card| card.card_id.clone())
+        .expect("a second card");
+    harness.get_by_label(ANSWER_BOX).type_text("二枚目の回答");
+    harness.run();
+    press(&mut harness, &[egui::Key::Escape, egui::Key::U]);
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("")
+    );
+    press(
+        &mut harness,
+        &[egui::Key::Escape, egui::Key::Space, egui::Key::Num4],
+    );
+    let shown = harness
+        .state()
+        .review_session()
+        .and_then(|session| session.card.as_ref())
+        .map(|card| card.card_id.clone());
+    assert_eq!(shown.as_deref(), Some(second.as_str()));
+    assert_eq!(
+        harness.get_by_label(ANSWER_BOX).value().as_deref(),
+        Some("二枚目の回答")
+    );
+}
+
 /// The card's note is logged once typing in it pauses, not only with the grade or on
 /// leaving the screen: a window killed with a note typed had lost it.
 #[test]

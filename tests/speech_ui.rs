@@ -329,8 +329,9 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     assert!(!here(&recorded[0]), "the older recording is deleted");
     assert!(here(&recorded[1]), "the newest is kept");
 
-    // A take no answer will name is deleted with it: recorded over, undone past, or
-    // discarded on closing. Nothing in the app could reach it again.
+    // A take no answer will name is deleted with it: recorded over, or discarded on
+    // closing. Nothing in the app could reach it again. A take on a card an undo puts
+    // aside is kept for that card's next showing.
     let dropped = common::fixture(&common::english());
     let mut harness = common::harness(common::app(&dropped));
     let take_on_screen = |harness: &egui_kittest::Harness<'_, mensetsu::ui::MensetsuApp>| {
@@ -360,8 +361,8 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     );
     assert!(second.path.exists());
     press(&mut harness, &[Key::Space, Key::Num1]);
-    // Undo while recording on the next card: the recording stops and goes with that card,
-    // and the card answered comes back with its own take.
+    // Undo while recording on the next card: the recording stops and is kept for that
+    // card, and the card answered comes back with its own take.
     press(&mut harness, &[Key::Escape]);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
     harness.run();
@@ -376,11 +377,20 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
             .map(|entry| entry.unwrap().path())
             .collect()
     };
-    assert_eq!(files(&dropped.dir), std::slice::from_ref(&second.path));
-    // The card is answered again with the same take; the next card's take is discarded
-    // with the window.
+    let both = files(&dropped.dir);
+    assert_eq!(both.len(), 2, "{both:?}");
+    let set_aside = both
+        .into_iter()
+        .find(|path| *path != second.path)
+        .expect("the next card's take");
+    // The card is answered again with the same take; the next card comes back with its
+    // own, which is discarded with the window.
     // (Undo gives the answer box the keyboard back: Esc first.)
     press(&mut harness, &[Key::Escape, Key::Space, Key::Num3]);
+    assert_eq!(
+        take_on_screen(&harness).map(|take| take.path),
+        Some(set_aside.clone())
+    );
     // Going to another screen while recording stops it, keeps the take and says so.
     press(&mut harness, &[Key::Escape]);
     harness.key_press_modifiers(Modifiers::SHIFT, Key::V);
@@ -401,6 +411,7 @@ fn an_answer_recorded_by_button_is_measured_and_logged_with_its_recording() {
     harness.run();
     common::click(&mut harness, "Discard and close");
     assert!(!third.path.exists(), "discarded on closing: its file goes");
+    assert!(!set_aside.exists(), "recorded over: its file went");
     assert_eq!(files(&dropped.dir), std::slice::from_ref(&second.path));
     assert!(!dropped.dir.drafts_file().exists());
 }

@@ -155,14 +155,15 @@ pub struct ReviewScreen {
     starting: Option<Scope>,
     /// Recording the answer on screen, if the user is.
     microphone: Microphone,
-    /// Cards left unanswered with an answer typed or recorded (back to the decks, or a new
-    /// session begun while one was on screen), oldest first: each answer comes back when
-    /// its card is next shown (they were thrown away).
+    /// Cards left unanswered with an answer typed or recorded (back to the decks, a new
+    /// session begun while one was on screen, or an undo that put another card in its
+    /// place), oldest first: each answer comes back when its card is next shown (they
+    /// were thrown away).
     set_aside: Vec<SetAside>,
 }
 
-/// An unanswered card whose answer is kept, with the session it was shown in (which
-/// `drafts.json` names, so the next start can offer it back).
+/// An unanswered card whose answer is kept, with the session it was shown in (as
+/// `drafts.json` keeps it, so that it comes back after a restart too).
 #[derive(Debug, Clone)]
 struct SetAside {
     scope: Scope,
@@ -493,13 +494,13 @@ impl ReviewScreen {
         shown.take_keyboard = true;
         shown.scroll_to_top = true;
         shown.stopwatch.resume(now);
-        // The card on screen goes back to the queue unanswered: its recording goes.
-        if let Some(left) = session.card.replace(shown)
-            && let Some(take) = left.take
-        {
-            voice::discard_take(collection, &left.card_id, &take.id);
-        }
+        // The card on screen goes back to the queue unanswered, its answer kept for it.
+        let left = session.card.replace(shown);
         session.ended_early = false;
+        let scope = session.scope.clone();
+        if let Some(left) = left {
+            self.set_aside(collection, scope, left, now);
+        }
         Ok(())
     }
 }
