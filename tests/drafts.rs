@@ -356,7 +356,8 @@ fn leaving_a_card_with_an_answer_keeps_it_for_the_cards_next_showing() {
     // Closed, and started again: the close dialog names them, Save and close keeps them,
     // and each comes back with its card, unasked.
     assert!(!request_close(&mut harness));
-    harness.get_by_label("• The answers to 2 cards you left, kept for their next showing");
+    harness
+        .get_by_label("• The answers started on 2 cards you left (each comes back with its card)");
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert!(harness.state().is_closing());

@@ -1680,13 +1680,15 @@ impl Strings {
     /// In the close dialog: answers kept for cards left unanswered.
     pub fn close_set_aside(&self, cards: usize) -> String {
         match self.lang {
-            Lang::Ja => format!("途中で離れたカード {cards} 枚の回答（次に出たときに戻ります）"),
+            Lang::Ja => format!(
+                "途中で離れたカードに書きかけた回答（{cards} 枚。そのカードが次に出たときに戻ります）"
+            ),
             Lang::En if cards == 1 => {
-                "The answer to a card you left, kept for its next showing".to_string()
+                "The answer started on a card you left (it comes back with the card)".to_string()
             }
-            Lang::En => {
-                format!("The answers to {cards} cards you left, kept for their next showing")
-            }
+            Lang::En => format!(
+                "The answers started on {cards} cards you left (each comes back with its card)"
+            ),
         }
     }
 
