@@ -727,13 +727,8 @@ impl BrowseScreen {
         ];
         let mut clicked_sort = None;
         let mut clicked_row = None;
-        // Room is left for the horizontal scroll bar under the rows: it floats, so it
-        // takes no room of its own, and at its full width under the pointer it covered
-        // the last row in view (the selected one, in a small window).
-        let scroll = &ui.spacing().scroll;
-        let scroll_bar = scroll
-            .allocated_width()
-            .max(scroll.bar_width + scroll.bar_outer_margin);
+        // Room is left for the horizontal scroll bar under the rows.
+        let scroll_bar = ui.spacing().scroll.allocated_width();
         let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
         // On a narrow window (800×600 at text size 1.6 is 500 points) the deck's name
         // gives way to the question, which is what a row is read for.
