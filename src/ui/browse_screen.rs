@@ -727,9 +727,18 @@ impl BrowseScreen {
         ];
         let mut clicked_sort = None;
         let mut clicked_row = None;
-        // Room is left for the horizontal scroll bar under the rows.
-        let scroll_bar = ui.spacing().scroll.allocated_width();
-        let body_height = (ui.available_height() - row_height - 4.0 - scroll_bar).max(0.0);
+        // Room is left for the horizontal scroll bar under the rows: it floats, so it
+        // takes no room of its own, and at its full width under the pointer it covered
+        // the last row in view (the selected one, in a small window). The table puts an
+        // item spacing between its header and its body, which the room must count too.
+        let spacing = ui.spacing();
+        let scroll_bar = spacing
+            .scroll
+            .allocated_width()
+            .max(spacing.scroll.bar_width + spacing.scroll.bar_outer_margin);
+        let body_height =
+            (ui.available_height() - row_height - 4.0 - spacing.item_spacing.y - scroll_bar)
+                .max(0.0);
         // On a narrow window (800×600 at text size 1.6 is 500 points) the deck's name
         // gives way to the question, which is what a row is read for.
         let deck_width = (ui.available_width() * 0.2).clamp(60.0, 150.0);
