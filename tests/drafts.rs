@@ -24,7 +24,7 @@ use std::rc::Rc;
 
 mod common;
 use common::{Fixture, ManualClock, app, english, harness};
-use common::{click, click_containing, press, type_into, wait};
+use common::{click, click_containing, press, shown_card, type_into, wait};
 
 /// The clock at 21:14 in Tokyo, the time the offers below name.
 fn fixture() -> Fixture {
@@ -402,12 +402,7 @@ fn an_answer_typed_before_an_undo_comes_back_with_its_card() {
         &mut harness,
         &[egui::Key::Escape, egui::Key::Space, egui::Key::Num4],
     );
-    let second = harness
-        .state()
-        .review_session()
-        .and_then(|session| session.card.as_ref())
-        .map(|card| card.card_id.clone())
-        .expect("a second card");
+    let second = shown_card(&harness);
     harness.get_by_label(ANSWER_BOX).type_text("二枚目の回答");
     harness.run();
     press(&mut harness, &[egui::Key::Escape, egui::Key::U]);
@@ -419,12 +414,7 @@ fn an_answer_typed_before_an_undo_comes_back_with_its_card() {
         &mut harness,
         &[egui::Key::Escape, egui::Key::Space, egui::Key::Num4],
     );
-    let shown = harness
-        .state()
-        .review_session()
-        .and_then(|session| session.card.as_ref())
-        .map(|card| card.card_id.clone());
-    assert_eq!(shown.as_deref(), Some(second.as_str()));
+    assert_eq!(shown_card(&harness), second);
     assert_eq!(
         harness.get_by_label(ANSWER_BOX).value().as_deref(),
         Some("二枚目の回答")
