@@ -229,12 +229,7 @@ impl ReviewScreen {
             if collection.decks().find_card(&draft.card).is_none() {
                 continue;
             }
-            let mut card = shown_card(collection, draft.card.clone(), QueueKind::Review, now);
-            card.draft = draft.answer.clone();
-            card.take = draft.recording.as_ref().map(|id| {
-                voice::Take::reopen(collection, id, lang, collection.settings().pause_seconds)
-            });
-            card.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+            let mut card = shown_from_draft(collection, draft, QueueKind::Review, lang, now);
             card.stopwatch.pause(now);
             self.set_aside.push(SetAside {
                 scope: Scope::from(&draft.scope),
@@ -291,12 +286,7 @@ impl ReviewScreen {
         if collection.decks().find_card(&draft.card).is_none() {
             return false;
         }
-        let mut shown = shown_card(collection, draft.card.clone(), kind, now);
-        shown.draft = draft.answer.clone();
-        shown.take = draft.recording.as_ref().map(|id| {
-            voice::Take::reopen(collection, id, lang, collection.settings().pause_seconds)
-        });
-        shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+        let shown = shown_from_draft(collection, draft, kind, lang, now);
         self.focus_answer = true;
         self.session = Some(ReviewSession {
             scope,
@@ -734,6 +724,25 @@ fn next_card(
 ) -> Option<ShownCard> {
     let (card_id, kind) = queue::next_card(collection, scope, now)?;
     Some(shown_card(collection, card_id, kind, now))
+}
+
+/// The card of `draft` as the draft left it: the answer as typed, its recording measured
+/// in `lang`, and the time already spent, running again.
+fn shown_from_draft(
+    collection: &IndexedCollection,
+    draft: &StudyDraft,
+    kind: QueueKind,
+    lang: Lang,
+    now: DateTime<FixedOffset>,
+) -> ShownCard {
+    let mut shown = shown_card(collection, draft.card.clone(), kind, now);
+    shown.draft = draft.answer.clone();
+    shown.take = draft
+        .recording
+        .as_ref()
+        .map(|id| voice::Take::reopen(collection, id, lang, collection.settings().pause_seconds));
+    shown.stopwatch = Stopwatch::continued(draft.duration_ms, now);
+    shown
 }
 
 /// `card_id` as it first appears: question only, timer running.

@@ -127,30 +127,28 @@ impl Keeping {
         };
         // A crash between grading and the draft's removal would offer a graded answer
         // again: an answer logged at or after the draft means it was graded.
+        let answered_since = |card: &str, at: DateTime<FixedOffset>| {
+            collection
+                .history(card)
+                .any(|replayed| replayed.record.at >= at)
+        };
         if let Some(study) = &offers.study
-            && collection
-                .history(&study.card)
-                .any(|replayed| replayed.record.at >= study.at)
+            && answered_since(&study.card, study.at)
         {
             offers.study = None;
         }
         // And for an answer set aside for its card: graded since, it is no longer kept.
-        offers.set_aside.retain(|study| {
-            !collection
-                .history(&study.card)
-                .any(|replayed| replayed.record.at >= study.at)
-        });
+        offers
+            .set_aside
+            .retain(|study| !answered_since(&study.card, study.at));
         // The same for a mock interview cut short while its grades were being logged: the
         // answers logged are not offered again, the others are.
         if let Some(mock) = &mut offers.mock
             && mock.current.is_none()
         {
             let at = mock.at;
-            mock.answers.retain(|answer| {
-                !collection
-                    .history(&answer.card)
-                    .any(|replayed| replayed.record.at >= at)
-            });
+            mock.answers
+                .retain(|answer| !answered_since(&answer.card, at));
             if mock.answers.is_empty() {
                 offers.mock = None;
             }
@@ -162,12 +160,12 @@ impl Keeping {
         }
     }
 
-    /// Whether the close dialog or the offer to resume is on screen.
     /// The answers an earlier run set aside, for the study screen to take up.
     pub(super) fn take_set_aside(&mut self) -> Vec<StudyDraft> {
         std::mem::take(&mut self.offers.set_aside)
     }
 
+    /// Whether the close dialog or the offer to resume is on screen.
     pub(super) fn dialog_up(&self) -> bool {
         self.dialog.is_some() || !self.offers.is_empty()
     }
