@@ -4,7 +4,6 @@
 //! search result: a custom study session.
 
 use crate::core::collection::Collection;
-use crate::core::content::deck::Card;
 use crate::core::review::log::Flag;
 use crate::core::review::scheduler::Phase;
 use crate::core::study::scope::{CardList, Scope};
@@ -252,7 +251,7 @@ fn view(collection: &Collection, row: &Row, ctx: &ScreenContext) -> Option<RowVi
     Some(RowView {
         card: card.id.clone(),
         deck: deck.title.get(ctx.lang).to_string(),
-        question: first_line(card, ctx),
+        question: widgets::first_line(&card.question, ctx.card_language),
         phase: state.phase(),
         due: state.due(),
         stability: state.stability(),
@@ -265,15 +264,6 @@ fn view(collection: &Collection, row: &Row, ctx: &ScreenContext) -> Option<RowVi
         leech,
         tags,
     })
-}
-
-/// The question's first line in the card language: the table's Question column.
-fn first_line(card: &Card, ctx: &ScreenContext) -> String {
-    widgets::localized_plain(&card.question, ctx.card_language)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// What a row is sorted by in one column; `None` for a card without a value there (a new

@@ -533,9 +533,7 @@ impl View for DeckEditorScreen {
                             .cards
                             .iter()
                             .map(|card| {
-                                let question =
-                                    widgets::localized_plain(&card.question, ctx.card_language);
-                                let first = question.lines().next().unwrap_or_default().to_string();
+                                let first = widgets::first_line(&card.question, ctx.card_language);
                                 (
                                     card.id.clone(),
                                     if first.is_empty() {

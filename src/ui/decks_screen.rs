@@ -426,8 +426,7 @@ fn leeches_card(
         theme::caption(ui, &text.leeches_hint(threshold));
         for card_id in leeches.iter().take(SHOWN) {
             if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
-                let question = widgets::localized_plain(&card.question, ctx.card_language);
-                let first_line = question.lines().next().unwrap_or_default().to_string();
+                let first_line = widgets::first_line(&card.question, ctx.card_language);
                 ui.add(egui::Label::new(format!("• {first_line}")).truncate());
             }
         }

@@ -204,20 +204,14 @@ fn preview_ui(
     ui.label(text.preview_counts(preview.questions, preview.with_points));
     // A sample with its points, so a point read wrongly (a label taken for a point) is
     // seen before anything is written; then the questions left without points, by name.
-    let first_line = |card: &Card| {
-        let question = widgets::localized_plain(&card.question, ctx.card_language);
-        question.lines().next().unwrap_or_default().to_string()
-    };
+    let first_line = |card: &Card| widgets::first_line(&card.question, ctx.card_language);
     const SAMPLE: usize = 3;
     for card in preview.deck.cards.iter().take(SAMPLE) {
         ui.add(egui::Label::new(format!("• {}", first_line(card))).truncate());
         let points: Vec<String> = card
             .points
             .iter()
-            .map(|point| {
-                let both = widgets::localized_plain(&point.text, ctx.card_language);
-                both.lines().next().unwrap_or_default().to_string()
-            })
+            .map(|point| widgets::first_line(&point.text, ctx.card_language))
             .collect();
         let points = if points.is_empty() {
             text.preview_no_points.to_string()
@@ -315,11 +309,8 @@ fn anki_preview_ui(ui: &mut egui::Ui, ctx: &ScreenContext, plan: &Plan, actions:
             .take(deck.new_cards.min(3))
             .rev()
         {
-            let question = widgets::localized_plain(&card.question, ctx.card_language);
-            ui.add(
-                egui::Label::new(format!("• {}", question.lines().next().unwrap_or_default()))
-                    .truncate(),
-            );
+            let question = widgets::first_line(&card.question, ctx.card_language);
+            ui.add(egui::Label::new(format!("• {question}")).truncate());
         }
     }
     for problem in &plan.problems {

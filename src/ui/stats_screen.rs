@@ -171,8 +171,7 @@ fn weak_points(ui: &mut egui::Ui, ctx: &ScreenContext, stats: &Stats, actions: &
                     egui::Label::new(widgets::localized_plain(&point.text, ctx.card_language))
                         .wrap(),
                 );
-                let question = widgets::localized_plain(&card.question, ctx.card_language);
-                let first_line = question.lines().next().unwrap_or_default().to_string();
+                let first_line = widgets::first_line(&card.question, ctx.card_language);
                 ui.horizontal(|ui| {
                     ui.add(
                         egui::Label::new(

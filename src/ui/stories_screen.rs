@@ -268,8 +268,7 @@ fn story_card(
             theme::caption(ui, text.story_answers);
             for card_id in &story.content.cards {
                 if let Some((_, card)) = ctx.collection.decks().find_card(card_id) {
-                    let question = widgets::localized_plain(&card.question, ctx.card_language);
-                    let first_line = question.lines().next().unwrap_or_default();
+                    let first_line = widgets::first_line(&card.question, ctx.card_language);
                     ui.add(egui::Label::new(format!("• {first_line}")).truncate());
                 }
             }
@@ -399,12 +398,9 @@ fn form_ui(
                     .collection
                     .decks()
                     .find_card(card_id)
-                    .map(|(_, card)| widgets::localized_plain(&card.question, ctx.card_language))
+                    .map(|(_, card)| widgets::first_line(&card.question, ctx.card_language))
                     .unwrap_or_else(|| card_id.clone());
-                ui.add(
-                    egui::Label::new(question.lines().next().unwrap_or_default().to_string())
-                        .truncate(),
-                );
+                ui.add(egui::Label::new(question).truncate());
             });
         }
         if let Some(card_id) = unlink {
@@ -429,8 +425,7 @@ fn form_ui(
                 let Some((_, card)) = ctx.collection.decks().find_card(&card_id) else {
                     continue;
                 };
-                let question = widgets::localized_plain(&card.question, ctx.card_language);
-                let first_line = question.lines().next().unwrap_or_default().to_string();
+                let first_line = widgets::first_line(&card.question, ctx.card_language);
                 ui.horizontal(|ui| {
                     if ui.small_button(text.link).clicked() {
                         form.draft.cards.push(card_id.clone());

@@ -86,6 +86,18 @@ pub fn localized_plain(text: &Localized, language: ContentLanguage) -> String {
     }
 }
 
+/// The first line of a localized field in the language read first: what a list, a
+/// table row or a preview shows of a question or a point.
+pub fn first_line(text: &Localized, language: ContentLanguage) -> String {
+    language
+        .texts(text)
+        .0
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The box the user types a draft answer in, under its label (which names it for screen
 /// readers and the UI tests). With `take_keyboard` it has the keyboard from this frame
 /// on, so the keys typed in this very frame are text in it too.
@@ -727,6 +739,22 @@ mod tests {
         assert_eq!(clock(95), "1:35");
         assert_eq!(clock(-5), "-0:05");
         assert_eq!(clock_ms(42_999), "0:42");
+    }
+
+    #[test]
+    fn a_first_line_is_the_first_language_read_first_line() {
+        use crate::core::settings::ContentLanguage;
+        let question = Localized::both("一行目\n二行目", "First line\nsecond");
+        assert_eq!(first_line(&question, ContentLanguage::Both), "一行目");
+        assert_eq!(
+            first_line(&question, ContentLanguage::BothEnglishFirst),
+            "First line"
+        );
+        let english_only = Localized::english("Only English");
+        assert_eq!(
+            first_line(&english_only, ContentLanguage::Ja),
+            "Only English"
+        );
     }
 
     #[test]
