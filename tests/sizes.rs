@@ -540,9 +540,9 @@ fn right_aligned_buttons_stay_clear_of_the_scroll_bar() {
 }
 
 /// Every card of the Settings page, with its labels and fields, stays clear of the
-/// scroll bar in an 800×600 window at text size 1.6, the whole page scrolled through: the grids of
-/// unwrapped names and fields were wider than a column with gutters, so the page once
-/// took the whole width and its scroll bar lay over the cards' right edge.
+/// scroll bar in an 800×600 window at text size 1.6, the whole page scrolled through:
+/// the grids of unwrapped names and fields were wider than a column with gutters, so the
+/// page once took the whole width and its scroll bar lay over the cards' right edge.
 #[test]
 fn the_settings_page_stays_clear_of_the_scroll_bar_in_a_small_window() {
     for lang in [Lang::En, Lang::Ja] {

@@ -1,8 +1,9 @@
 //! Card search with a subset of Anki's syntax, for the browser and `mensetsu search`.
 //!
 //! A query is terms separated by spaces, all of which must match (AND; Anki's `and` may
-//! stand between them, its `or` is refused); `-` before a term negates it. A term is free text (a word, or "several words" in double quotes) matched
-//! in the question, the answer points (the user's own included) and the note, in both
+//! stand between them, its `or` is refused); `-` before a term negates it. A term is
+//! free text (a word, or "several words" in double quotes) matched in the question, the
+//! answer points (the user's own included) and the note, in both
 //! languages, ignoring case, width and spaces (so Japanese matches without word
 //! boundaries); or one of:
 //!
